@@ -4,8 +4,21 @@
 //! string is a valid absolute URI; every comparison and diff runs on the raw
 //! (decoded once) strings, never on a normalised URL.
 
+pub mod aadsts;
+pub mod authorize;
+pub mod callback;
+pub mod client;
 pub mod codes;
+pub mod diff;
+pub mod fix;
+pub mod matching;
+pub mod redirect;
+pub mod registered;
 pub mod report;
+pub mod request;
+pub mod response;
+pub mod share;
+pub mod uri;
 
 pub use report::{Finding, Platform, RedirectStatus, Report, Severity};
 
@@ -31,15 +44,152 @@ pub struct CaseInput {
     pub evidence: String,
 }
 
+/// The largest input (per field) the analyzer reads, in bytes.
+pub const MAX_FIELD: usize = 1 << 20;
+/// The largest evidence file the analyzer reads, in bytes.
+pub const MAX_EVIDENCE: usize = 64 << 20;
+
+/// The one-line verdict the page shows above everything else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum VerdictKind {
+    /// Nothing to judge yet.
+    #[default]
+    Empty,
+    /// Entra accepts the redirect URI and no error was found.
+    Accepted,
+    /// Entra accepts the redirect URI but something else fails.
+    AcceptedWithErrors,
+    /// Entra rejects (or the code will not arrive).
+    Rejected,
+    /// Not enough input to tell.
+    Unknown,
+}
+
+impl VerdictKind {
+    /// The lowercase name (CSS modifier and data attribute).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VerdictKind::Empty => "empty",
+            VerdictKind::Accepted => "accepted",
+            VerdictKind::AcceptedWithErrors => "accepted-with-errors",
+            VerdictKind::Rejected => "rejected",
+            VerdictKind::Unknown => "unknown",
+        }
+    }
+}
+
 /// Everything the page shows; `report` is what is exported.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Analysis {
     /// The report of SPEC §3.
     pub report: Report,
+    /// The authorize request as read.
+    pub request: Option<authorize::AuthorizeRequest>,
+    /// The registration as read.
+    pub registered: registered::Registered,
+    /// The sign-in audience in force.
+    pub audience: registered::Audience,
+    /// What the request says about the client.
+    pub client: client::ClientGuess,
+    /// Every registered URI compared with the sent one, nearest first.
+    pub comparisons: Vec<matching::Comparison>,
+    /// The sent URI against the matched or nearest registered URI.
+    pub diff: Option<diff::UriDiff>,
+    /// The verdict.
+    pub verdict: VerdictKind,
+    /// The verdict in one sentence.
+    pub headline: String,
+}
+
+fn too_large(field: &str, len: usize, max: usize) -> Finding {
+    codes::finding("input.too_large")
+        .title(format!("The {field} input is too large ({} KB)", len / 1024))
+        .detail(format!(
+            "The {field} input has {len} bytes; the analyzer reads at most {max} bytes per field so the page stays responsive. Nothing in it was analysed."
+        ))
+        .fix(format!("Paste only the relevant part of the {field} input."))
 }
 
 /// The single entry point: reads every input and returns the analysis.
 pub fn analyze(input: &CaseInput) -> Analysis {
-    let _ = input;
-    Analysis::default()
+    let mut findings: Vec<Finding> = Vec::new();
+    let field = |name: &str, text: &'_ str, max: usize, out: &mut Vec<Finding>| -> bool {
+        if text.len() > max {
+            out.push(too_large(name, text.len(), max));
+            false
+        } else {
+            true
+        }
+    };
+    let auth_text = if field("authorize", &input.authorize, MAX_FIELD, &mut findings) { input.authorize.as_str() } else { "" };
+    let reg_text = if field("registered", &input.registered, MAX_FIELD, &mut findings) { input.registered.as_str() } else { "" };
+    let cb_text = if field("callback", &input.callback, MAX_FIELD, &mut findings) { input.callback.as_str() } else { "" };
+    let aud_text = if field("audience", &input.audience, 4096, &mut findings) { input.audience.as_str() } else { "" };
+
+    let req = authorize::read(auth_text);
+    if let Some(r) = &req {
+        if r.is_empty() {
+            findings.push(codes::finding("input.authorize_unreadable").detail("No authorize URL, query string (client_id=…&redirect_uri=…) or Entra error text (AADSTS…) was found in the authorize box.").fix("Paste the full URL of the request to …/oauth2/v2.0/authorize (browser developer tools, Network tab), or the error text Entra showed."));
+        }
+    }
+    let reg = registered::read(reg_text);
+    for p in &reg.problems {
+        findings.push(codes::finding("input.registered_unreadable").detail(format!("Line {}, column {}: {}", p.line, p.column, p.message)).fix("Paste one URI per line, the portal's Authentication page, or the app's manifest / Graph JSON."));
+    }
+    let audience = match reg.audience {
+        registered::Audience::Unknown => registered::Audience::parse(aud_text),
+        a => a,
+    };
+    let client = req.as_ref().map(client::infer).unwrap_or_default();
+    let registered_given = !reg_text.trim().is_empty() && (reg.from_json || !reg.uris.is_empty() || reg.has_platforms);
+
+    let mut form_ok = true;
+    if let Some(r) = req.as_ref().filter(|r| !r.is_empty()) {
+        let ctx = request::Ctx { req: r, reg: &reg, audience, client: &client, platform: None };
+        request::client_checks(&ctx, &mut findings);
+        form_ok = request::redirect_form_checks(&ctx, &mut findings);
+        request::error_text_findings(r, &mut findings);
+    }
+    let sent = req.as_ref().and_then(|r| r.redirect_uri());
+    let outcome = redirect::check(req.as_ref(), sent, form_ok, &reg, registered_given, audience, &client, &mut findings);
+    let target = outcome.target.and_then(|i| reg.uris.get(i));
+    if let Some(r) = req.as_ref().filter(|r| !r.is_empty()) {
+        let platform = target.map(|t| t.platform).filter(|p| *p != Platform::Unknown);
+        let ctx = request::Ctx { req: r, reg: &reg, audience, client: &client, platform };
+        request::flow_checks(&ctx, &mut findings);
+    }
+    if let Some(cb) = callback::read(cb_text) {
+        response::checks(&cb, req.as_ref(), sent, &client, &mut findings);
+    }
+    codes::sort(&mut findings);
+    let diff = match (sent, target) {
+        (Some(s), Some(t)) if s != t.uri => Some(diff::diff(s, &t.uri)),
+        (Some(s), Some(t)) => Some(diff::diff(s, &t.uri)),
+        _ => None,
+    };
+    let report = Report { redirect: outcome.report, findings };
+    let (verdict, headline) = verdict(&report, req.is_some() || !cb_text.trim().is_empty());
+    Analysis {
+        report,
+        request: req,
+        registered: reg,
+        audience,
+        client,
+        comparisons: outcome.comparisons,
+        diff,
+        verdict,
+        headline,
+    }
+}
+
+fn verdict(report: &Report, any_input: bool) -> (VerdictKind, String) {
+    let status = report.redirect.status;
+    match report.primary() {
+        _ if !any_input => (VerdictKind::Empty, "Paste the authorize URL (or Entra's error text) to start.".into()),
+        Some(p) if status.is_accepted() => (VerdictKind::AcceptedWithErrors, format!("The redirect URI is registered, but: {}", p.title)),
+        Some(p) => (VerdictKind::Rejected, p.title.clone()),
+        None if status.is_accepted() => (VerdictKind::Accepted, "Entra accepts this redirect URI and nothing in the request stops the code.".into()),
+        None if status == RedirectStatus::Unchecked => (VerdictKind::Unknown, "Cannot tell yet: paste the registered redirect URIs to compare.".into()),
+        None => (VerdictKind::Unknown, "No error found, but the redirect URI could not be confirmed.".into()),
+    }
 }

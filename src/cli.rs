@@ -1,0 +1,172 @@
+//! The command-line twin (SPEC §5): `redirect-doctor check CASE.json [--json]`.
+//! Exit 0 when the redirect is accepted and no error was found, 1 when a
+//! finding has severity error, 2 when the input cannot be read.
+
+use std::io::Write;
+
+use clap::{Parser, Subcommand};
+use serde_json::Value;
+
+use crate::core::{analyze, Analysis, CaseInput, Severity};
+
+#[derive(Parser)]
+#[command(
+    name = "redirect-doctor",
+    version,
+    about = "Why Entra ID never delivered the authorization code, and what to change"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse a case file: {"authorize", "registered", "callback", "audience", "evidence"}.
+    Check {
+        /// The case file (JSON); `-` reads standard input.
+        case: String,
+        /// Print the report of SPEC §3 as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Reads a CASE file's text into the inputs; other fields are ignored.
+pub fn read_case(text: &str) -> Result<CaseInput, String> {
+    let v: Value = serde_json::from_str(text).map_err(|e| format!("the case file is not valid JSON: {e}"))?;
+    let obj = v.as_object().ok_or("the case file must be a JSON object")?;
+    let field = |k: &str| -> Result<String, String> {
+        match obj.get(k) {
+            None | Some(Value::Null) => Ok(String::new()),
+            Some(Value::String(s)) => Ok(s.clone()),
+            Some(other) => Err(format!("field \"{k}\" must be a string, not {}", kind(other))),
+        }
+    };
+    if !obj.contains_key("authorize") && !obj.contains_key("evidence") {
+        return Err("the case file needs an \"authorize\" field (it may be empty when \"evidence\" holds the request)".into());
+    }
+    Ok(CaseInput {
+        authorize: field("authorize")?,
+        registered: field("registered")?,
+        callback: field("callback")?,
+        audience: field("audience")?,
+        evidence: field("evidence")?,
+    })
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The exit code of SPEC §5 for an analysis.
+pub fn exit_code(a: &Analysis) -> i32 {
+    if a.report.findings.iter().any(|f| f.severity == Severity::Error) {
+        1
+    } else {
+        0
+    }
+}
+
+/// The readable report.
+pub fn text_report(a: &Analysis) -> String {
+    let mut s = String::new();
+    let r = &a.report;
+    s.push_str(&format!("Verdict: {}\n", a.headline));
+    s.push_str(&format!("Redirect URI: {}", r.redirect.status.as_str()));
+    if let Some(sent) = &r.redirect.sent {
+        s.push_str(&format!("  sent {sent}"));
+    }
+    s.push('\n');
+    if let Some(m) = &r.redirect.matched {
+        s.push_str(&format!("  matched {} ({})\n", m.uri, m.platform.as_str()));
+    }
+    if let Some(n) = &r.redirect.nearest {
+        s.push_str(&format!("  nearest {} ({}) differs in: {}\n", n.uri, n.platform.as_str(), n.differences.join(", ")));
+    }
+    for f in &r.findings {
+        s.push_str(&format!("\n[{}] {} — {}\n", f.severity.as_str(), f.code, f.title));
+        if !f.detail.is_empty() {
+            s.push_str(&format!("  Why: {}\n", f.detail));
+        }
+        if !f.fix.is_empty() {
+            s.push_str(&format!("  Fix: {}\n", f.fix));
+        }
+        for sn in &f.snippets {
+            s.push_str(&format!("    {}: {}\n", sn.label, sn.text));
+        }
+    }
+    s
+}
+
+/// Runs the CLI; returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let Command::Check { case, json } = cli.command;
+    let text = if case == "-" {
+        let mut buf = String::new();
+        match std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf) {
+            Ok(_) => buf,
+            Err(e) => {
+                eprintln!("redirect-doctor: cannot read standard input: {e}");
+                return 2;
+            }
+        }
+    } else {
+        match std::fs::read(&case) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(_) => {
+                    eprintln!("redirect-doctor: {case} is not UTF-8 text");
+                    return 2;
+                }
+            },
+            Err(e) => {
+                eprintln!("redirect-doctor: cannot read {case}: {e}");
+                return 2;
+            }
+        }
+    };
+    let input = match read_case(&text) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("redirect-doctor: {case}: {e}");
+            return 2;
+        }
+    };
+    let a = analyze(&input);
+    let out = if json { a.report.to_json() + "\n" } else { text_report(&a) };
+    let mut stdout = std::io::stdout().lock();
+    if stdout.write_all(out.as_bytes()).is_err() {
+        return 2;
+    }
+    exit_code(&a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_fields_must_be_strings() {
+        assert!(read_case(r#"{"authorize": "x", "expect": {"a": 1}}"#).is_ok());
+        assert!(read_case(r#"{"authorize": 5}"#).unwrap_err().contains("must be a string"));
+        assert!(read_case("[1]").is_err());
+        assert!(read_case("{").is_err());
+        assert!(read_case(r#"{"registered": "x"}"#).is_err());
+    }
+}

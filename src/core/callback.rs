@@ -1,0 +1,134 @@
+//! Reads what came back: the URL the browser landed on (`?code=`, `#code=`,
+//! `?error=…`), or pasted error text from an app, a log or a sign-in library.
+
+use super::aadsts;
+use super::uri::{self, Uri};
+
+/// The landing URL or error text as read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Callback {
+    /// The URL, if the input held one.
+    pub url: Option<String>,
+    /// Parameters from the query, in order.
+    pub query: Vec<(String, String)>,
+    /// Parameters from the fragment, in order.
+    pub fragment: Vec<(String, String)>,
+    /// POST body parameters (`code=…&state=…` pasted alone).
+    pub body: Vec<(String, String)>,
+    /// Every AADSTS code in the text (decoded).
+    pub codes: Vec<u32>,
+    /// The whole text, decoded once when it was a URL.
+    pub text: String,
+}
+
+/// Where a response parameter was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// The query string.
+    Query,
+    /// The fragment.
+    Fragment,
+    /// A form body.
+    Body,
+}
+
+impl Callback {
+    /// A response parameter and where it was.
+    pub fn get(&self, name: &str) -> Option<(&str, Place)> {
+        fn find<'a>(v: &'a [(String, String)], name: &str) -> Option<&'a str> {
+            v.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        }
+        find(&self.query, name)
+            .map(|v| (v, Place::Query))
+            .or_else(|| find(&self.fragment, name).map(|v| (v, Place::Fragment)))
+            .or_else(|| find(&self.body, name).map(|v| (v, Place::Body)))
+    }
+    /// True when the input carried a URL.
+    pub fn is_url(&self) -> bool {
+        self.url.is_some()
+    }
+}
+
+fn pairs(raw: &str) -> Vec<(String, String)> {
+    raw.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (uri::form_decode(k).0, uri::form_decode(v).0)
+        })
+        .collect()
+}
+
+/// Reads the callback box; `None` when it is empty.
+pub fn read(input: &str) -> Option<Callback> {
+    let t = input.trim().trim_matches(['"', '\'', '`']).trim();
+    if t.is_empty() {
+        return None;
+    }
+    let mut cb = Callback::default();
+    let single_line = !t.contains('\n');
+    let lower = t.to_ascii_lowercase();
+    let is_url = single_line
+        && !t.contains(' ')
+        && (lower.starts_with("http://") || lower.starts_with("https://") || t.contains("://"));
+    if is_url {
+        let u = Uri::new(t);
+        cb.url = Some(t.to_string());
+        if let Some(q) = u.query() {
+            cb.query = pairs(q);
+        }
+        if let Some(f) = u.fragment() {
+            cb.fragment = pairs(f.trim_start_matches('/').trim_start_matches('?'));
+        }
+        let decoded: Vec<String> = cb
+            .query
+            .iter()
+            .chain(cb.fragment.iter())
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        cb.text = decoded.join("\n");
+    } else if single_line && !t.contains(' ') && t.contains('=') {
+        // A form_post body or a bare query: code=…&state=…
+        cb.body = pairs(t.trim_start_matches('?').trim_start_matches('#'));
+        cb.text = cb
+            .body
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+    } else {
+        cb.text = t.to_string();
+    }
+    cb.codes = aadsts::codes_in(&cb.text);
+    Some(cb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_an_error_redirect() {
+        let cb = read("https://app.contoso.com/cb?error=access_denied&error_description=AADSTS65004%3a+User+declined+to+consent.%0d%0aTrace+ID%3a+1d2e&state=8f1c").expect("read");
+        assert_eq!(cb.get("error"), Some(("access_denied", Place::Query)));
+        assert_eq!(cb.codes, [65004]);
+        assert!(cb.get("error_description").is_some_and(|(d, _)| d.starts_with("AADSTS65004: User declined")));
+    }
+
+    #[test]
+    fn reads_a_fragment_response() {
+        let cb = read("http://localhost:3000/#code=0.AX&client_info=eyJ&state=abc&session_state=x").expect("read");
+        assert_eq!(cb.get("code"), Some(("0.AX", Place::Fragment)));
+        assert_eq!(cb.get("state"), Some(("abc", Place::Fragment)));
+    }
+
+    #[test]
+    fn reads_a_form_body_and_free_text() {
+        let cb = read("code=0.AX&state=s1").expect("read");
+        assert_eq!(cb.get("code"), Some(("0.AX", Place::Body)));
+        let cb = read("BrowserAuthError: hash_empty_error: Hash value cannot be processed because it is empty.").expect("read");
+        assert!(cb.url.is_none());
+        assert!(cb.text.contains("hash_empty_error"));
+        assert!(read("  ").is_none());
+    }
+}

@@ -1,0 +1,139 @@
+//! What the request says about the client: a browser single-page app, a web
+//! server (confidential client), or a native app. Entra's platform rules
+//! depend on it (auth-code flow: SPA URIs need PKCE and cross-origin
+//! redemption; Web URIs redeemed from a browser fail with AADSTS9002326).
+
+use super::authorize::AuthorizeRequest;
+use super::report::Platform;
+use super::uri::Uri;
+
+/// The kind of client that sent the request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ClientKind {
+    /// A browser app redeeming the code cross-origin (MSAL.js browser).
+    Spa,
+    /// A server-side app redeeming the code with a secret (Microsoft.Identity.Web, form_post).
+    WebServer,
+    /// A mobile or desktop app (custom scheme, nativeclient, MSAL desktop SKUs).
+    Native,
+    /// Nothing in the request says.
+    #[default]
+    Unknown,
+}
+
+impl ClientKind {
+    /// The platform a redirect URI of this client belongs under.
+    pub fn platform(self) -> Option<Platform> {
+        match self {
+            ClientKind::Spa => Some(Platform::Spa),
+            ClientKind::WebServer => Some(Platform::Web),
+            ClientKind::Native => Some(Platform::PublicClient),
+            ClientKind::Unknown => None,
+        }
+    }
+    /// Words for the report.
+    pub fn words(self) -> &'static str {
+        match self {
+            ClientKind::Spa => "a single-page app (browser)",
+            ClientKind::WebServer => "a server-side web app",
+            ClientKind::Native => "a mobile or desktop app",
+            ClientKind::Unknown => "an app of unknown kind",
+        }
+    }
+}
+
+/// The guess and what it rests on.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ClientGuess {
+    /// The kind.
+    pub kind: ClientKind,
+    /// Why, in words ("x-client-SKU=msal.js.browser").
+    pub because: String,
+    /// The library that built the request, when named.
+    pub library: Option<String>,
+}
+
+/// The `x-client-SKU` value, whatever its letter case.
+pub fn sku(req: &AuthorizeRequest) -> Option<&str> {
+    req.params
+        .iter()
+        .find(|p| p.name.eq_ignore_ascii_case("x-client-sku"))
+        .map(|p| p.value.as_str())
+}
+
+/// Infers the client kind from the request.
+pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
+    let guess = |kind, because: String, library: Option<&str>| ClientGuess {
+        kind,
+        because,
+        library: library.map(str::to_string),
+    };
+    if let Some(sku) = sku(req) {
+        let s = sku.to_ascii_lowercase();
+        let why = format!("x-client-SKU={sku}");
+        if s.starts_with("msal.js.browser") || s == "msal.js" || s == "msal.javascript" || s.starts_with("msal.angular") || s.starts_with("msal.react") {
+            return guess(ClientKind::Spa, why, Some("MSAL.js (browser)"));
+        }
+        if s.starts_with("id_net") {
+            return guess(ClientKind::WebServer, why, Some("Microsoft.Identity.Web / ASP.NET"));
+        }
+        if s.starts_with("msal.js.node") {
+            return guess(ClientKind::WebServer, why, Some("MSAL Node"));
+        }
+        if s.starts_with("msal.desktop") || s.starts_with("msal.xamarin") || s.starts_with("msal.ios") || s.starts_with("msal.android") || s.starts_with("msal.objective") || s.starts_with("msal.maui") || s.contains("broker") {
+            return guess(ClientKind::Native, why, Some("MSAL (mobile/desktop)"));
+        }
+    }
+    let mode = req.get("response_mode").map(str::to_ascii_lowercase);
+    if mode.as_deref() == Some("form_post") {
+        return guess(
+            ClientKind::WebServer,
+            "response_mode=form_post (only a server can receive a POST)".into(),
+            None,
+        );
+    }
+    if req.get("state").is_some_and(|s| s.starts_with("CfDJ8")) {
+        return guess(
+            ClientKind::WebServer,
+            "state is an ASP.NET Core data-protection blob (CfDJ8…)".into(),
+            Some("ASP.NET Core"),
+        );
+    }
+    if let Some(r) = req.redirect_uri() {
+        let u = Uri::new(r);
+        let scheme = u.scheme_lower();
+        let lower = r.to_ascii_lowercase();
+        if (!scheme.is_empty() && scheme != "http" && scheme != "https")
+            || lower.ends_with("/oauth2/nativeclient")
+            || lower.starts_with("urn:ietf:wg:oauth:2.0:oob")
+        {
+            return guess(
+                ClientKind::Native,
+                format!("the redirect URI {r} is a native-app form"),
+                None,
+            );
+        }
+    }
+    ClientGuess::default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::authorize;
+
+    fn kind(q: &str) -> ClientKind {
+        infer(&authorize::read(q).expect("read")).kind
+    }
+
+    #[test]
+    fn reads_the_client_from_sku_mode_state_and_scheme() {
+        assert_eq!(kind("client_id=a&x-client-SKU=msal.js.browser"), ClientKind::Spa);
+        assert_eq!(kind("client_id=a&x-client-SKU=ID_NET8_0"), ClientKind::WebServer);
+        assert_eq!(kind("client_id=a&response_mode=form_post"), ClientKind::WebServer);
+        assert_eq!(kind("client_id=a&state=CfDJ8Kx2"), ClientKind::WebServer);
+        assert_eq!(kind("client_id=a&x-client-SKU=MSAL.Desktop"), ClientKind::Native);
+        assert_eq!(kind("client_id=a&redirect_uri=msauth.com.x%3A%2F%2Fauth"), ClientKind::Native);
+        assert_eq!(kind("client_id=a&redirect_uri=http%3A%2F%2Flocalhost"), ClientKind::Unknown);
+    }
+}

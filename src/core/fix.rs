@@ -1,0 +1,150 @@
+//! Concrete fixes: the command that registers a URI while keeping the ones
+//! already registered, and the authorize URL with a corrected redirect_uri.
+
+use super::authorize::AuthorizeRequest;
+use super::registered::Registered;
+use super::report::Platform;
+use super::uri;
+
+/// Quotes a word for a POSIX shell.
+pub fn sh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// The URIs to keep when registering `new` under `platform`: those known to
+/// be on that platform, or, when the pasted list carried no platforms, every
+/// pasted URI (the fix text says so).
+fn keep<'a>(reg: &'a Registered, platform: Platform, new: &str) -> Vec<&'a str> {
+    let mut v: Vec<&str> = reg
+        .uris
+        .iter()
+        .filter(|r| r.platform == platform || (!reg.has_platforms && r.platform == Platform::Unknown))
+        .map(|r| r.uri.as_str())
+        .filter(|u| *u != new)
+        .collect();
+    v.dedup();
+    v
+}
+
+/// The command that adds `new` under `platform` and keeps what is there.
+/// Web and public-client lists can be set with `az ad app update`; the SPA list
+/// only through Microsoft Graph, so that one is an `az rest` PATCH.
+pub fn register_command(reg: &Registered, app_id: Option<&str>, platform: Platform, new: &str) -> String {
+    let id = app_id.unwrap_or("<application-client-id>");
+    let platform = if platform == Platform::Unknown { Platform::Web } else { platform };
+    let mut list = keep(reg, platform, new);
+    list.push(new);
+    match platform {
+        Platform::Web | Platform::Unknown => format!(
+            "az ad app update --id {} --web-redirect-uris {}",
+            sh_quote(id),
+            list.iter().map(|u| sh_quote(u)).collect::<Vec<_>>().join(" ")
+        ),
+        Platform::Spa | Platform::PublicClient => {
+            let key = if platform == Platform::Spa { "spa" } else { "publicClient" };
+            let body = serde_json::json!({ key: { "redirectUris": list } }).to_string();
+            format!(
+                "az rest --method PATCH --uri \"https://graph.microsoft.com/v1.0/applications(appId='{}')\" --headers 'Content-Type=application/json' --body {}",
+                id.replace(['\'', '"', '\\', '$', '`'], ""),
+                sh_quote(&body)
+            )
+        }
+    }
+}
+
+/// A note on what the command keeps, for the fix text.
+pub fn keep_note(reg: &Registered, platform: Platform) -> String {
+    if reg.has_platforms {
+        format!(
+            "The command keeps the {} URIs already registered under {}.",
+            keep(reg, platform, "").len(),
+            platform.portal_name()
+        )
+    } else if reg.uris.is_empty() {
+        "No registered list was pasted: add the URIs that are already registered to the command, or it replaces them.".into()
+    } else {
+        format!(
+            "The pasted list did not say which platform each URI is on, so the command keeps all {} of them under {}: check that first.",
+            reg.uris.len(),
+            platform.portal_name()
+        )
+    }
+}
+
+/// The authorize URL with `redirect_uri` set to `target` (encoded once),
+/// everything else as sent.
+pub fn corrected_url(req: &AuthorizeRequest, target: &str) -> Option<String> {
+    if req.url.is_empty() {
+        return None;
+    }
+    let enc = uri::form_encode(target);
+    let (base, query) = match req.url.split_once('?') {
+        Some((b, q)) => (b, q),
+        None => (req.url.as_str(), ""),
+    };
+    // Pairs of the query and of an unencoded fragment, rebuilt in order.
+    let all = match query.split_once('#') {
+        Some((q, f)) => format!("{q}&{f}"),
+        None => query.to_string(),
+    };
+    let mut seen = false;
+    let mut pairs: Vec<String> = Vec::new();
+    for pair in all.split('&').filter(|p| !p.is_empty()) {
+        let name = pair.split_once('=').map_or(pair, |(n, _)| n);
+        if name == "redirect_uri" {
+            if !seen {
+                pairs.push(format!("redirect_uri={enc}"));
+                seen = true;
+            }
+        } else if pair.starts_with('/') && !pair.contains('=') {
+            // the rest of an unencoded redirect URI, cut off at '#'
+            continue;
+        } else {
+            pairs.push(pair.to_string());
+        }
+    }
+    if !seen {
+        pairs.push(format!("redirect_uri={enc}"));
+    }
+    Some(format!("{base}?{}", pairs.join("&")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{authorize, registered};
+
+    #[test]
+    fn web_command_keeps_existing_uris() {
+        let reg = registered::read(r#"{"web":{"redirectUris":["https://a/cb"]},"spa":{"redirectUris":["https://s/cb"]}}"#);
+        let c = register_command(&reg, Some("id1"), Platform::Web, "https://a/cb/");
+        assert_eq!(c, "az ad app update --id 'id1' --web-redirect-uris 'https://a/cb' 'https://a/cb/'");
+    }
+
+    #[test]
+    fn spa_command_is_a_graph_patch_with_the_full_list() {
+        let reg = registered::read(r#"{"spa":{"redirectUris":["https://s/cb"]}}"#);
+        let c = register_command(&reg, Some("id1"), Platform::Spa, "https://s/new");
+        assert!(c.starts_with("az rest --method PATCH --uri \"https://graph.microsoft.com/v1.0/applications(appId='id1')\""));
+        assert!(c.ends_with(r#"'{"spa":{"redirectUris":["https://s/cb","https://s/new"]}}'"#));
+    }
+
+    #[test]
+    fn quoting_survives_quotes() {
+        assert_eq!(sh_quote("a'b"), r"'a'\''b'");
+    }
+
+    #[test]
+    fn corrected_url_replaces_only_redirect_uri() {
+        let req = authorize::read("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=x&redirect_uri=https%3A%2F%2Fa%2Fcb%2F&state=s").expect("read");
+        assert_eq!(
+            corrected_url(&req, "https://a/cb").as_deref(),
+            Some("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=x&redirect_uri=https%3A%2F%2Fa%2Fcb&state=s")
+        );
+        let req = authorize::read("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=x&redirect_uri=https://a/#/auth&response_type=code").expect("read");
+        assert_eq!(
+            corrected_url(&req, "https://a/").as_deref(),
+            Some("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=x&redirect_uri=https%3A%2F%2Fa%2F&response_type=code")
+        );
+    }
+}

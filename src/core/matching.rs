@@ -1,0 +1,419 @@
+//! Entra's redirect-URI matching rules (reply-url): exact, case-sensitive
+//! comparison of the decoded `redirect_uri`, except that the port of
+//! `http://localhost` URIs is ignored (not for 127.0.0.1, not for [::1], not
+//! on B2C) and a registered wildcard matches per the manifest rules.
+//! Everything else — host case, an explicit default port, percent-encoding
+//! variants — is a mismatch, and is named so the user sees what differs.
+
+use super::registered::Registration;
+use super::report::RedirectStatus;
+use super::uri::{self, Uri};
+
+/// How one registered URI compares with the sent one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Byte-for-byte equal.
+    Exact,
+    /// Equal but for the port of a localhost URI.
+    LoopbackPort,
+    /// Matched by a wildcard.
+    Wildcard,
+    /// Different; the kinds of difference, most specific first.
+    Differs(Vec<Difference>),
+}
+
+impl Verdict {
+    /// The redirect status this verdict gives.
+    pub fn status(&self) -> RedirectStatus {
+        match self {
+            Verdict::Exact => RedirectStatus::Exact,
+            Verdict::LoopbackPort => RedirectStatus::LoopbackPort,
+            Verdict::Wildcard => RedirectStatus::Wildcard,
+            Verdict::Differs(_) => RedirectStatus::Mismatch,
+        }
+    }
+}
+
+/// A kind of difference between the sent and a registered URI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Difference {
+    /// Only invisible characters differ.
+    InvisibleCharacters,
+    /// Only look-alike characters differ.
+    ConfusableCharacters,
+    /// `localhost` on one side, a loopback IP on the other.
+    LocalhostVsLoopbackIp,
+    /// The scheme differs.
+    Scheme,
+    /// The host differs only in letter case.
+    HostCase,
+    /// The host differs.
+    Host,
+    /// One side states the scheme's default port, the other none.
+    DefaultPort,
+    /// The port differs.
+    Port,
+    /// Only percent-encoding differs.
+    PercentEncoding,
+    /// A trailing slash on one side only.
+    TrailingSlash,
+    /// The path differs only in letter case.
+    PathCase,
+    /// The path differs.
+    Path,
+    /// The query differs.
+    Query,
+    /// The fragment differs.
+    Fragment,
+}
+
+impl Difference {
+    /// The name used in the report's `differences`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Difference::InvisibleCharacters => "invisible_characters",
+            Difference::ConfusableCharacters => "confusable_characters",
+            Difference::LocalhostVsLoopbackIp => "localhost_vs_loopback_ip",
+            Difference::Scheme => "scheme",
+            Difference::HostCase => "host_case",
+            Difference::Host => "host",
+            Difference::DefaultPort => "default_port",
+            Difference::Port => "port",
+            Difference::PercentEncoding => "percent_encoding",
+            Difference::TrailingSlash => "trailing_slash",
+            Difference::PathCase => "path_case",
+            Difference::Path => "path",
+            Difference::Query => "query",
+            Difference::Fragment => "fragment",
+        }
+    }
+    /// The finding code for this difference.
+    pub fn code(self) -> &'static str {
+        match self {
+            Difference::InvisibleCharacters => "redirect.invisible_characters",
+            Difference::ConfusableCharacters => "redirect.confusable_characters",
+            Difference::LocalhostVsLoopbackIp => "redirect.localhost_vs_loopback_ip",
+            Difference::Scheme => "redirect.scheme_mismatch",
+            Difference::HostCase => "redirect.host_case_mismatch",
+            Difference::Host => "redirect.host_mismatch",
+            Difference::DefaultPort => "redirect.default_port_explicit",
+            Difference::Port => "redirect.port_mismatch",
+            Difference::PercentEncoding => "redirect.percent_encoding_mismatch",
+            Difference::TrailingSlash => "redirect.trailing_slash_mismatch",
+            Difference::PathCase => "redirect.path_case_mismatch",
+            Difference::Path => "redirect.path_mismatch",
+            Difference::Query => "redirect.query_mismatch",
+            Difference::Fragment => "redirect.fragment_present",
+        }
+    }
+    /// Short words for the registered-list view ("differs in …").
+    pub fn words(self) -> &'static str {
+        match self {
+            Difference::InvisibleCharacters => "an invisible character",
+            Difference::ConfusableCharacters => "a look-alike character",
+            Difference::LocalhostVsLoopbackIp => "localhost vs loopback IP",
+            Difference::Scheme => "scheme",
+            Difference::HostCase => "host letter case",
+            Difference::Host => "host",
+            Difference::DefaultPort => "explicit default port",
+            Difference::Port => "port",
+            Difference::PercentEncoding => "percent-encoding",
+            Difference::TrailingSlash => "trailing slash",
+            Difference::PathCase => "path letter case",
+            Difference::Path => "path",
+            Difference::Query => "query",
+            Difference::Fragment => "fragment",
+        }
+    }
+}
+
+/// One registered URI compared with the sent one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comparison {
+    /// Index into the registration list.
+    pub index: usize,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Closeness (higher is nearer); used to order the list.
+    pub score: u64,
+}
+
+/// True when the localhost port exception applies to this pair.
+fn localhost_rule(s: &Uri, r: &Uri, b2c: bool) -> bool {
+    !b2c && s.host() == Some("localhost") && r.host() == Some("localhost")
+}
+
+/// Matches a wildcard host pattern (`*.contoso.com`) against a host: `*`
+/// stands for one or more characters that are not `/`.
+fn wildcard_host_matches(pattern: &str, host: &str) -> bool {
+    let Some((pre, post)) = pattern.split_once('*') else {
+        return false;
+    };
+    if post.contains('*') {
+        return false;
+    }
+    host.len() > pre.len() + post.len()
+        && host.starts_with(pre)
+        && host.ends_with(post)
+        && host
+            .get(pre.len()..host.len() - post.len())
+            .is_some_and(|mid| !mid.contains('/'))
+}
+
+/// Compares the sent URI with one registered URI.
+pub fn compare(sent: &str, registered: &str, b2c: bool) -> Verdict {
+    if sent == registered {
+        return Verdict::Exact;
+    }
+    let (s, r) = (Uri::new(sent), Uri::new(registered));
+    if localhost_rule(&s, &r, b2c) && s.without_port() == r.without_port() {
+        return Verdict::LoopbackPort;
+    }
+    if let (Some(rh), Some(sh)) = (r.host(), s.host()) {
+        if rh.contains('*') && wildcard_host_matches(rh, sh) {
+            // On a wildcard match Entra strips the query and fragment of the
+            // sent URI; the rest must be equal.
+            let strip = |u: &Uri, raw: &str| {
+                let h = u.parts.host.clone().unwrap_or(0..0);
+                format!(
+                    "{}{}",
+                    raw.get(..h.start).unwrap_or(""),
+                    raw.get(h.end..u.parts.path.end).unwrap_or("")
+                )
+            };
+            if strip(&s, sent) == strip(&r, registered) {
+                return Verdict::Wildcard;
+            }
+        }
+    }
+    Verdict::Differs(differences(&s, &r, b2c))
+}
+
+fn strip_slash(p: &str) -> &str {
+    p.strip_suffix('/').unwrap_or(p)
+}
+
+/// Lists how two URIs differ, component by component, most specific first.
+/// A difference that explains the whole mismatch (invisible characters,
+/// look-alikes, percent-encoding) is reported alone.
+pub fn differences(s: &Uri, r: &Uri, b2c: bool) -> Vec<Difference> {
+    let (sent, reg) = (s.raw, r.raw);
+    if uri::strip_invisible(sent) == uri::strip_invisible(reg) {
+        return vec![Difference::InvisibleCharacters];
+    }
+    let fold = |x: &str| uri::skeleton(&uri::strip_invisible(x));
+    if fold(sent) == fold(reg) {
+        return vec![Difference::ConfusableCharacters];
+    }
+    if uri::percent_decode(sent) == uri::percent_decode(reg) {
+        return vec![Difference::PercentEncoding];
+    }
+    let mut out = Vec::new();
+    if s.scheme() != r.scheme() {
+        out.push(Difference::Scheme);
+    }
+    let (sh, rh) = (s.host().unwrap_or(""), r.host().unwrap_or(""));
+    if sh != rh {
+        let loopback = |u: &Uri| u.is_loopback_v4() || u.is_loopback_v6();
+        if (s.is_localhost() && loopback(r)) || (r.is_localhost() && loopback(s)) {
+            out.push(Difference::LocalhostVsLoopbackIp);
+        } else if sh.eq_ignore_ascii_case(rh) {
+            out.push(Difference::HostCase);
+        } else if uri::skeleton(sh) == uri::skeleton(rh) {
+            out.push(Difference::ConfusableCharacters);
+        } else if uri::strip_invisible(sh) == uri::strip_invisible(rh) {
+            out.push(Difference::InvisibleCharacters);
+        } else {
+            out.push(Difference::Host);
+        }
+    }
+    let ignore_port = localhost_rule(s, r, b2c);
+    if !ignore_port && s.port() != r.port() {
+        let default = s.default_port();
+        let is_default = |p: Option<&str>| p.is_some() && p == default;
+        if (is_default(s.port()) && r.port().is_none()) || (is_default(r.port()) && s.port().is_none()) {
+            out.push(Difference::DefaultPort);
+        } else {
+            out.push(Difference::Port);
+        }
+    }
+    let (sp, rp) = (s.path(), r.path());
+    if sp != rp {
+        if strip_slash(sp) == strip_slash(rp) {
+            out.push(Difference::TrailingSlash);
+        } else if sp.eq_ignore_ascii_case(rp) {
+            out.push(Difference::PathCase);
+        } else if uri::percent_decode(sp) == uri::percent_decode(rp) {
+            out.push(Difference::PercentEncoding);
+        } else if uri::strip_invisible(sp) == uri::strip_invisible(rp) {
+            out.push(Difference::InvisibleCharacters);
+        } else if uri::skeleton(sp) == uri::skeleton(rp) {
+            out.push(Difference::ConfusableCharacters);
+        } else {
+            out.push(Difference::Path);
+        }
+    }
+    if s.query() != r.query() {
+        out.push(Difference::Query);
+    }
+    if s.fragment() != r.fragment() {
+        out.push(Difference::Fragment);
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// How close a registered URI is to the sent one, in linear time. Component
+/// agreement weighs most (a human compares the same host and path first),
+/// then the common prefix and suffix.
+fn closeness(sent: &str, registered: &str, b2c: bool) -> u64 {
+    let (s, r) = (Uri::new(sent), Uri::new(registered));
+    let loose = |x: &str| uri::skeleton(&uri::strip_invisible(x)).to_ascii_lowercase();
+    let mut points = 0u64;
+    if loose(sent) == loose(registered) || uri::percent_decode(sent) == uri::percent_decode(registered) {
+        points += 100;
+    }
+    if loose(s.host().unwrap_or("")) == loose(r.host().unwrap_or("")) {
+        points += 40;
+    } else if s.host().zip(r.host()).is_some_and(|(a, b)| {
+        let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+        a.ends_with(&format!(".{b}")) || b.ends_with(&format!(".{a}"))
+    }) {
+        points += 20;
+    }
+    if loose(strip_slash(s.path())) == loose(strip_slash(r.path())) {
+        points += 30;
+    }
+    if s.scheme_lower() == r.scheme_lower() {
+        points += 10;
+    }
+    if s.port() == r.port() || localhost_rule(&s, &r, b2c) {
+        points += 10;
+    }
+    if s.query() == r.query() {
+        points += 5;
+    }
+    let pre = sent
+        .bytes()
+        .zip(registered.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let suf = sent
+        .bytes()
+        .rev()
+        .zip(registered.bytes().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let common = (pre + suf).min(sent.len().max(registered.len())) as u64;
+    let len_gap = sent.len().abs_diff(registered.len()) as u64;
+    points * 1_000_000 + common * 1000 + 999u64.saturating_sub(len_gap.min(999))
+}
+
+/// Compares the sent URI with every registered URI, nearest first
+/// (accepted matches before mismatches; input order breaks ties).
+pub fn compare_all(sent: &str, list: &[Registration], b2c: bool) -> Vec<Comparison> {
+    let mut out: Vec<Comparison> = list
+        .iter()
+        .enumerate()
+        .map(|(index, r)| {
+            let verdict = compare(sent, &r.uri, b2c);
+            let bonus = match verdict {
+                Verdict::Exact => 4,
+                Verdict::LoopbackPort => 3,
+                Verdict::Wildcard => 2,
+                Verdict::Differs(_) => 0,
+            };
+            let score = bonus * 1_000_000_000_000 + closeness(sent, &r.uri, b2c);
+            Comparison {
+                index,
+                verdict,
+                score,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+    out
+}
+
+/// True when the differences are few and specific enough to name; otherwise
+/// the URI is simply "not registered".
+pub fn is_close(d: &[Difference]) -> bool {
+    let major = d
+        .iter()
+        .filter(|x| matches!(x, Difference::Host | Difference::Path | Difference::Scheme | Difference::Port | Difference::Query))
+        .count();
+    !d.is_empty() && d.len() <= 2 && !(d.contains(&Difference::Host) && d.contains(&Difference::Path)) && major <= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::report::Platform;
+
+    fn diffs(a: &str, b: &str) -> Vec<&'static str> {
+        match compare(a, b, false) {
+            Verdict::Differs(d) => d.iter().map(|d| d.as_str()).collect(),
+            v => panic!("expected a mismatch, got {v:?}"),
+        }
+    }
+
+    #[test]
+    fn exact_is_byte_equality() {
+        assert_eq!(compare("https://a.b/cb", "https://a.b/cb", false), Verdict::Exact);
+    }
+
+    #[test]
+    fn localhost_port_is_ignored_but_not_elsewhere() {
+        assert_eq!(compare("http://localhost:49686/MyApp", "http://localhost:1234/MyApp", false), Verdict::LoopbackPort);
+        assert_eq!(compare("http://localhost/MyApp", "http://localhost:1234/MyApp", false), Verdict::LoopbackPort);
+        assert_eq!(diffs("http://127.0.0.1:5000/cb", "http://127.0.0.1:5001/cb"), ["port"]);
+    }
+
+    #[test]
+    fn b2c_does_not_ignore_the_localhost_port() {
+        assert!(matches!(compare("http://localhost:5001/signin-oidc", "http://localhost:5000/signin-oidc", true), Verdict::Differs(d) if d == [Difference::Port]));
+    }
+
+    #[test]
+    fn names_each_kind_of_difference() {
+        assert_eq!(diffs("https://a.b/cb/", "https://a.b/cb"), ["trailing_slash"]);
+        assert_eq!(diffs("https://a.b", "https://a.b/"), ["trailing_slash"]);
+        assert_eq!(diffs("http://a.b/cb", "https://a.b/cb"), ["scheme"]);
+        assert_eq!(diffs("https://A.b/cb", "https://a.b/cb"), ["host_case"]);
+        assert_eq!(diffs("https://www.a.b/cb", "https://a.b/cb"), ["host"]);
+        assert_eq!(diffs("https://a.b:443/cb", "https://a.b/cb"), ["default_port"]);
+        assert_eq!(diffs("https://a.b:8443/cb", "https://a.b/cb"), ["port"]);
+        assert_eq!(diffs("https://a.b/a%7Eb", "https://a.b/a~b"), ["percent_encoding"]);
+        assert_eq!(diffs("https://a.b/Cb", "https://a.b/cb"), ["path_case"]);
+        assert_eq!(diffs("https://a.b/cb?x=1", "https://a.b/cb"), ["query"]);
+        assert_eq!(diffs("https://a.b/cb", "https://a.b/cb\u{200B}"), ["invisible_characters"]);
+        assert_eq!(diffs("https://a.cоm/cb", "https://a.com/cb"), ["confusable_characters"]);
+        assert_eq!(diffs("http://127.0.0.1:3000/auth", "http://localhost:3000/auth"), ["localhost_vs_loopback_ip"]);
+        assert_eq!(diffs("http://localhost:49686", "http://localhost:1234/MyApp"), ["path"]);
+    }
+
+    #[test]
+    fn wildcards_match_one_host_part_and_ignore_the_query() {
+        assert_eq!(compare("https://team1.contoso.com/cb", "https://*.contoso.com/cb", false), Verdict::Wildcard);
+        assert_eq!(compare("https://team1.contoso.com/cb?x=1", "https://*.contoso.com/cb", false), Verdict::Wildcard);
+        assert!(matches!(compare("https://contoso.com/cb", "https://*.contoso.com/cb", false), Verdict::Differs(_)));
+        assert!(matches!(compare("https://team1.contoso.com/other", "https://*.contoso.com/cb", false), Verdict::Differs(_)));
+    }
+
+    #[test]
+    fn nearest_prefers_the_same_host_and_path() {
+        let reg = |u: &str| Registration { uri: u.to_string(), platform: Platform::Unknown, line: 0 };
+        let list = [reg("https://app.contoso.com/logout"), reg("https://app.contoso.com/auth/callback"), reg("https://other.fabrikam.com/auth/callback/")];
+        let c = compare_all("https://app.contoso.com/auth/callback/", &list, false);
+        assert_eq!(c[0].index, 1);
+    }
+
+    #[test]
+    fn closeness_decides_what_is_nameable() {
+        assert!(is_close(&[Difference::TrailingSlash]));
+        assert!(is_close(&[Difference::Scheme]));
+        assert!(!is_close(&[Difference::Host, Difference::Path]));
+        assert!(!is_close(&[Difference::Scheme, Difference::Port, Difference::Path]));
+    }
+}

@@ -1,0 +1,365 @@
+//! The redirect verdict and its findings: the sent URI against the
+//! registration (reply-url rules), what the registration can hold, and the
+//! platform rules.
+
+use super::authorize::AuthorizeRequest;
+use super::client::{ClientGuess, ClientKind};
+use super::codes::finding;
+use super::fix;
+use super::matching::{self, Comparison, Difference, Verdict};
+use super::registered::{Audience, Registered, Registration};
+use super::report::{Finding, Nearest, Platform, RedirectReport, RedirectStatus, Severity, UriRef};
+use super::uri::{self, Uri};
+
+/// The verdict plus what the page needs to show the registered list.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outcome {
+    /// The report's `redirect` object.
+    pub report: RedirectReport,
+    /// Every registered URI compared with the sent one, nearest first.
+    pub comparisons: Vec<Comparison>,
+    /// Index (into the registration) of the matched or nearest URI.
+    pub target: Option<usize>,
+}
+
+/// What a registration may hold, per Entra's rules: the reasons it may not.
+pub fn registrable_problems(u: &str, audience: Audience) -> Vec<String> {
+    let mut why = Vec::new();
+    let p = Uri::new(u);
+    if !uri::is_absolute_uri(u) {
+        why.push("it is not an absolute URI".to_string());
+        return why;
+    }
+    if u.chars().count() > 256 {
+        why.push(format!("it is {} characters long (the limit is 256)", u.chars().count()));
+    }
+    let bad: Vec<String> = u.chars().filter(|c| uri::UNSUPPORTED.contains(c)).map(|c| format!("'{c}'")).collect();
+    if !bad.is_empty() {
+        why.push(format!("it contains {} (not supported: ! $ ' ( ) , ;)", bad.join(" ")));
+    }
+    if p.host().is_some_and(|h| !h.is_ascii()) {
+        why.push("its host is not ASCII (internationalised domain names are not supported)".into());
+    }
+    if p.scheme_lower() == "http" && !p.is_localhost() && !p.is_loopback_v4() {
+        why.push("http:// is only allowed for localhost".into());
+    }
+    if p.is_loopback_v6() {
+        why.push("the IPv6 loopback [::1] is not supported".into());
+    }
+    if p.fragment().is_some() {
+        why.push("it contains a fragment (#)".into());
+    }
+    if p.query().is_some() && audience.includes_personal() {
+        why.push("query strings cannot be registered when personal Microsoft accounts can sign in".into());
+    }
+    if p.host().is_some_and(|h| h.contains('*')) && audience.includes_personal() {
+        why.push("wildcards cannot be registered when personal Microsoft accounts can sign in".into());
+    }
+    why
+}
+
+struct Ctx<'a> {
+    req: Option<&'a AuthorizeRequest>,
+    reg: &'a Registered,
+    audience: Audience,
+    client: &'a ClientGuess,
+    b2c: bool,
+}
+
+impl Ctx<'_> {
+    fn app_id(&self) -> Option<&str> {
+        self.reg.app_id.as_deref().or_else(|| self.req.and_then(|r| r.client_id()))
+            .filter(|id| uri::is_guid(id))
+    }
+    /// The platform a new registration of the sent URI belongs under.
+    fn platform_for(&self, near: Option<&Registration>) -> Platform {
+        self.client
+            .kind
+            .platform()
+            .or(near.map(|r| r.platform).filter(|p| *p != Platform::Unknown))
+            .unwrap_or(Platform::Web)
+    }
+}
+
+/// Registration lint: what the registered list itself breaks.
+fn registration_checks(c: &Ctx, out: &mut Vec<Finding>) {
+    let reg = c.reg;
+    let mut invalid: Vec<String> = Vec::new();
+    for r in &reg.uris {
+        let mut why = registrable_problems(&r.uri, c.audience);
+        let query_rule = why.iter().position(|w| w.starts_with("query strings"));
+        if let Some(i) = query_rule {
+            why.remove(i);
+            out.push(finding("redirect.query_not_allowed_for_audience").detail(format!("{} is registered with a query string, but the sign-in audience ({}) includes personal Microsoft accounts, for which Entra does not allow query strings in redirect URIs (the portal refuses them: 'URL may not contain a query string').", r.uri, c.audience.as_str())).fix("Register the URI without the query and carry the value in state, or restrict the audience to work or school accounts."));
+        }
+        if let Some(i) = why.iter().position(|w| w.starts_with("http:// is only") ) {
+            // http is a property of the sent URI's findings when they are equal
+            if Uri::new(&r.uri).is_loopback_v4() {
+                why.remove(i);
+            }
+        }
+        if !why.is_empty() {
+            invalid.push(format!("{} — {}", r.uri, why.join("; ")));
+        }
+    }
+    if !invalid.is_empty() {
+        out.push(finding("redirect.registered_invalid").title(format!("{} registered URI{} break{} Entra's rules", invalid.len(), if invalid.len() == 1 { "" } else { "s" }, if invalid.len() == 1 { "s" } else { "" })).detail(format!("Entra (reply-url, Restrictions) does not accept: {}.", invalid.join(". "))).fix("Fix or remove these entries; Entra refuses to save or to match them."));
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    let mut dups: Vec<String> = Vec::new();
+    for r in &reg.uris {
+        if seen.contains(&r.uri.as_str()) {
+            let platforms: Vec<&str> = reg.uris.iter().filter(|x| x.uri == r.uri).map(|x| x.platform.portal_name()).collect();
+            if !dups.iter().any(|d| d.starts_with(&r.uri)) {
+                dups.push(format!("{} ({})", r.uri, platforms.join(", ")));
+            }
+        } else {
+            seen.push(&r.uri);
+        }
+    }
+    if !dups.is_empty() {
+        out.push(finding("redirect.duplicate_registration").detail(format!("Registered more than once: {}. A redirect URI must be unique across platforms; Entra picks one entry and its platform behaviour.", dups.join("; "))).fix("Keep each URI once, under the platform the app really is."));
+    }
+    let max = c.audience.max_uris();
+    if reg.uris.len() > max {
+        out.push(finding("redirect.too_many_registrations").detail(format!("{} URIs are registered; Entra allows at most {max} for this sign-in audience ({}), and the limit cannot be raised.", reg.uris.len(), c.audience.as_str())).fix("Use one redirect URI and carry the context (tenant, return path) in state, as the reply-url page recommends."));
+    }
+}
+
+/// Localhost URIs that differ only by port, under different platforms.
+fn ambiguous_localhost(c: &Ctx, sent: Option<&str>, out: &mut Vec<Finding>) {
+    if c.b2c {
+        return;
+    }
+    let locals: Vec<(&Registration, String)> = c
+        .reg
+        .uris
+        .iter()
+        .filter(|r| Uri::new(&r.uri).host() == Some("localhost"))
+        .map(|r| (r, Uri::new(&r.uri).without_port()))
+        .collect();
+    let mut reported: Vec<String> = Vec::new();
+    for (i, (a, ka)) in locals.iter().enumerate() {
+        for (b, kb) in locals.iter().skip(i + 1) {
+            if ka == kb && a.uri != b.uri && a.platform != b.platform && !reported.contains(ka) {
+                reported.push(ka.clone());
+                let relevant = sent.is_some_and(|s| Uri::new(s).without_port() == *ka);
+                out.push(finding("redirect.ambiguous_localhost").detail(format!("{} ({}) and {} ({}) differ only by port, and Entra ignores the port of localhost URIs: it picks one of them arbitrarily and applies that platform's rules{}. A browser app can then fail at token redemption (AADSTS9002326) or a server app with AADSTS9002327/7000218, seemingly at random.", a.uri, a.platform.portal_name(), b.uri, b.platform.portal_name(), if relevant { ", including for the redirect URI this request sends" } else { "" })).fix("Tell them apart by path, not port (e.g. http://localhost:3000/web-callback and http://localhost:5173/spa-callback), or remove the one the app does not use."));
+            }
+        }
+    }
+}
+
+fn mismatch_findings(c: &Ctx, sent: &str, near: &Registration, diffs: &[Difference], out: &mut Vec<Finding>) {
+    let platform = c.platform_for(Some(near));
+    let registrable = registrable_problems(sent, c.audience);
+    let register_snippets = |f: Finding| -> Finding {
+        if registrable.is_empty() {
+            f.snippet(format!("URI to register under {}", platform.portal_name()), sent)
+                .snippet("az CLI (keeps the URIs already registered)", fix::register_command(c.reg, c.app_id(), platform, sent))
+        } else {
+            f
+        }
+    };
+    let send_snippet = |f: Finding| -> Finding {
+        match c.req.and_then(|r| fix::corrected_url(r, &near.uri)) {
+            Some(u) => f.snippet("Authorize URL with the registered redirect URI", u),
+            None => f.snippet("Registered redirect URI to send", near.uri.clone()),
+        }
+    };
+    let ctx = format!("Entra compares the decoded redirect_uri with each registered URI exactly, character by character (reply-url; RFC 3986 §6.2.1 simple string comparison), so it shows AADSTS50011 on its own page and never redirects to the app. Sent: {sent} — nearest registered: {}{}.", near.uri, if near.platform == Platform::Unknown { String::new() } else { format!(" ({})", near.platform.portal_name()) });
+    let keep = fix::keep_note(c.reg, platform);
+    let reg_fix = if registrable.is_empty() {
+        format!(" Or register {sent} under {} — {keep}", platform.portal_name())
+    } else {
+        format!(" Registering {sent} is not possible: {}.", registrable.join("; "))
+    };
+    if !matching::is_close(diffs) {
+        let f = finding("redirect.not_registered").aadsts(50011).detail(format!("{ctx} They differ in {}, so this looks like another app, environment or host rather than a typo.", diffs.iter().map(|d| d.words()).collect::<Vec<_>>().join(", "))).fix(format!("Send a URI that is registered (check the app's redirect URI / base URL setting for this environment).{reg_fix}"));
+        out.push(register_snippets(f));
+        return;
+    }
+    for d in diffs {
+        let (s, r) = (Uri::new(sent), Uri::new(&near.uri));
+        let f = finding(d.code()).aadsts(50011);
+        let f = match d {
+            Difference::Scheme => {
+                let proxy = s.scheme_lower() == "http" && r.scheme_lower() == "https";
+                f.title(format!("The app sends {}:// but {}:// is registered", s.scheme().unwrap_or(""), r.scheme().unwrap_or("")))
+                    .detail(format!("{ctx}{}", if proxy { " The usual cause: TLS ends at a proxy, load balancer or App Service front end, and the app builds its redirect URI from the http request it sees." } else { "" }))
+                    .fix(if proxy { format!("Make the app see the original scheme: in ASP.NET Core use the Forwarded Headers middleware (ForwardedHeaders.XForwardedProto, and clear KnownNetworks/KnownProxies when the proxy is not on loopback) before authentication; in other stacks trust X-Forwarded-Proto, or set the redirect URI explicitly to {}. http:// cannot be registered except for localhost.", near.uri) } else { format!("Send {} exactly.{reg_fix}", near.uri) })
+            }
+            Difference::TrailingSlash => {
+                let who = if sent.ends_with('/') { "The sent URI ends with '/' and the registered one does not" } else { "The registered URI ends with '/' and the sent one does not" };
+                f.title(who.to_string()).detail(format!("{ctx} A trailing slash is part of the path (Entra: 'requested address did not have a trailing slash').")).fix(format!("Make the app send {} exactly (check its redirect URI setting and any framework that adds or strips '/').{reg_fix}", near.uri))
+            }
+            Difference::HostCase => f.detail(format!("{ctx} Entra documents no case-insensitive host comparison, so {} and {} are different.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("Send the host exactly as registered ({}); configure the app's public URL in lowercase.{reg_fix}", r.host().unwrap_or(""))),
+            Difference::PathCase => f.detail(format!("{ctx} Redirect URIs are case-sensitive and must match the case of the app's URL path (Entra: 'Reply address did not match because of case sensitivity').")).fix(format!("Send the path exactly as registered ({}).{reg_fix}", r.path())),
+            Difference::Host => f.detail(format!("{ctx} Host {} is not {}.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("If {} is where the app now lives, register it.{reg_fix} Otherwise configure the app to use {}.", s.host().unwrap_or(""), r.host().unwrap_or(""))),
+            Difference::Port => f.detail(format!("{ctx} The port is part of the comparison{}.", if s.is_localhost() { " on Azure AD B2C, which does not ignore the localhost port" } else if s.is_loopback_v4() { "; Entra documents the port exception for localhost only, not for 127.0.0.1" } else { "; only localhost URIs have their port ignored" })).fix(format!("Run the app on the registered port, or register the port it uses.{reg_fix}{}", if s.is_loopback_v4() { " For a desktop app with a random port, use http://localhost (port ignored) instead of 127.0.0.1." } else { "" })),
+            Difference::DefaultPort => f.detail(format!("{ctx} An explicit :443 or :80 is not removed before comparing (RFC 3986 §6.2.3 normalisation is not applied).")).fix(format!("Drop the default port from the app's configured URL and send {}.", near.uri)),
+            Difference::PercentEncoding => f.detail(format!("{ctx} After Entra decodes the request once, the two differ only in percent-encoding ({} vs {}); Entra documents no normalisation of encodings.", sent, near.uri)).fix(format!("Send the URI with the same characters as registered ({}), encoded once as a whole.", near.uri)),
+            Difference::InvisibleCharacters => {
+                let side = if uri::strip_invisible(sent) == sent { format!("the registered URI {} ", near.uri.escape_unicode_invisible()) } else { format!("the sent URI {} ", sent.escape_unicode_invisible()) };
+                f.detail(format!("{ctx} {side}contains an invisible character (usually pasted from a document or chat), which makes the bytes differ although the text looks the same.")).fix(format!("Delete the entry and type it again by hand: {}.", uri::strip_invisible(&near.uri)))
+            }
+            Difference::ConfusableCharacters => {
+                let odd: Vec<String> = sent.chars().chain(near.uri.chars()).filter_map(|ch| uri::confusable_ascii(ch).map(|a| format!("'{ch}' (U+{:04X}) looks like '{a}'", ch as u32))).collect();
+                f.detail(format!("{ctx} A look-alike character makes them differ: {}. Internationalised domain names are not supported in redirect URIs.", odd.join(", "))).fix(format!("Retype the URI in plain ASCII: {}.", uri::skeleton(&near.uri)))
+            }
+            Difference::LocalhostVsLoopbackIp => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent.")).fix(format!("Send {} — or register {sent}; the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.", near.uri)),
+            Difference::Query => f.detail(format!("{ctx} The query string is part of the comparison; apps that send their current URL (with ?returnUrl=…) as redirect_uri get AADSTS50011.")).fix(format!("Send {} without the query and carry the return path in state.", r.without_query_fragment())),
+            Difference::Fragment => f.detail(format!("{ctx} The fragment differs; redirect URIs must not contain one (RFC 6749 §3.1.2).")).fix(format!("Send {} without '#'.", r.without_query_fragment())),
+            Difference::Path => f.detail(format!("{ctx} Path {} is not {}.", if s.path().is_empty() { "(empty)" } else { s.path() }, if r.path().is_empty() { "(empty)" } else { r.path() })).fix(format!("Send {} (check the callback path in the app's settings).{reg_fix}", near.uri)),
+        };
+        let f = if matches!(d, Difference::Scheme | Difference::DefaultPort | Difference::PercentEncoding | Difference::InvisibleCharacters | Difference::ConfusableCharacters | Difference::Query | Difference::Fragment) {
+            send_snippet(f)
+        } else {
+            register_snippets(send_snippet(f))
+        };
+        out.push(f);
+    }
+}
+
+trait EscapeInvisible {
+    fn escape_unicode_invisible(&self) -> String;
+}
+
+impl EscapeInvisible for str {
+    fn escape_unicode_invisible(&self) -> String {
+        self.chars()
+            .map(|c| if uri::invisible_name(c).is_some() { format!("⟨U+{:04X}⟩", c as u32) } else { c.to_string() })
+            .collect()
+    }
+}
+
+fn platform_checks(c: &Ctx, m: &Registration, out: &mut Vec<Finding>) {
+    let kind = c.client.kind;
+    let why = if c.client.because.is_empty() { String::new() } else { format!(" ({})", c.client.because) };
+    let change = |to: Platform| format!("Move {} from {} to {}: remove it there and add it under {} (Authentication › Add a platform), or set its type in the manifest.", m.uri, m.platform.portal_name(), to.portal_name(), to.portal_name());
+    let snippets = |f: Finding, to: Platform| f.snippet(format!("URI to register under {}", to.portal_name()), m.uri.clone()).snippet("az CLI (keeps the URIs already registered)", fix::register_command(c.reg, c.app_id(), to, &m.uri));
+    match (m.platform, kind) {
+        (Platform::Web, ClientKind::Spa) | (Platform::PublicClient, ClientKind::Spa) => out.push(snippets(finding("redirect.platform_mismatch").aadsts(9002326).title(format!("A browser app's redirect URI is registered under {}", m.platform.portal_name())).detail(format!("The request comes from a single-page app{why}, which redeems the code from the browser (cross-origin, with an Origin header). Entra only allows that for URIs of type Single-page application: 'Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type' (AADSTS9002326); MSAL.js reports a CORS error / post_request_failed.")).fix(change(Platform::Spa)), Platform::Spa)),
+        (Platform::Spa, ClientKind::WebServer) => out.push(snippets(finding("redirect.platform_mismatch").aadsts(9002327).title("A server app's redirect URI is registered as a single-page application").detail(format!("The request comes from a server-side app{why}, which redeems the code from the server without an Origin header. Codes issued for a SPA redirect URI 'may only be redeemed via cross-origin requests' (AADSTS9002327), and SPA codes require PKCE (AADSTS9002325).")).fix(change(Platform::Web)), Platform::Web)),
+        (Platform::Web, ClientKind::Native) => out.push(snippets(finding("redirect.platform_mismatch").aadsts(7000218).title("A mobile or desktop app's redirect URI is registered under Web").detail(format!("The request comes from a public client{why}. A Web redirect URI makes the app a confidential client, so the token request needs a client secret: 'The request body must contain … client_assertion or client_secret' (AADSTS7000218).")).fix(change(Platform::PublicClient)), Platform::PublicClient)),
+        (Platform::PublicClient, ClientKind::WebServer) => out.push(snippets(finding("redirect.platform_mismatch").severity(Severity::Warning).aadsts(700025).title("A server app's redirect URI is registered as a public client").detail(format!("The request comes from a server-side app{why}; a public-client redirect URI makes Entra refuse its client secret (AADSTS700025: public clients must not send a client_secret).")).fix(change(Platform::Web)), Platform::Web)),
+        _ => {}
+    }
+}
+
+/// Judges the sent redirect URI against the registration.
+#[allow(clippy::too_many_arguments)]
+pub fn check(
+    req: Option<&AuthorizeRequest>,
+    sent: Option<&str>,
+    form_ok: bool,
+    reg: &Registered,
+    registered_given: bool,
+    audience: Audience,
+    client: &ClientGuess,
+    out: &mut Vec<Finding>,
+) -> Outcome {
+    let c = Ctx {
+        req,
+        reg,
+        audience,
+        client,
+        b2c: req.is_some_and(AuthorizeRequest::is_b2c),
+    };
+    let mut o = Outcome::default();
+    o.report.sent = sent.map(str::to_string);
+    registration_checks(&c, out);
+    ambiguous_localhost(&c, sent, out);
+    let Some(sent) = sent else {
+        o.report.status = if req.is_some_and(|r| !r.params.is_empty()) { RedirectStatus::Missing } else { RedirectStatus::Unchecked };
+        return o;
+    };
+    if form_ok {
+        let s = Uri::new(sent);
+        if s.is_loopback_v6() {
+            out.push(finding("redirect.loopback_ipv6_unsupported").detail(format!("{sent} uses the IPv6 loopback; Entra does not support [::1] in redirect URIs (reply-url).")).fix("Use http://localhost (its port is ignored) or http://127.0.0.1."));
+        }
+        if s.fragment().is_some() {
+            out.push(finding("redirect.fragment_present").detail(format!("{sent} contains '#{}'. A redirect URI must not include a fragment (RFC 6749 §3.1.2); the response parameters are added to the URI and a fragment breaks them (hash routers lose the code).", s.fragment().unwrap_or(""))).fix(format!("Register and send {} and route to the hash path after sign-in.", s.without_query_fragment())));
+        }
+        if s.scheme_lower() == "http" && !s.is_localhost() && !s.is_loopback_v4() {
+            out.push(finding("redirect.http_not_localhost").detail(format!("{sent} uses http:// on a host other than localhost; Entra only allows https:// (http is for localhost during development), so this URI cannot be registered.")).fix("Serve the app over https and send an https:// redirect URI."));
+        }
+        if sent.chars().count() > 256 {
+            out.push(finding("redirect.too_long").detail(format!("The redirect URI is {} characters; Entra allows at most 256, so it cannot be registered.", sent.chars().count())).fix("Use a shorter callback path and carry data in state."));
+        }
+        let bad: Vec<char> = sent.chars().filter(|ch| uri::UNSUPPORTED.contains(ch)).collect();
+        let idn = s.host().is_some_and(|h| !h.is_ascii());
+        if !bad.is_empty() || idn {
+            out.push(finding("redirect.unsupported_characters").detail(format!("Entra does not support {}{}in redirect URIs (reply-url, Restrictions).", if bad.is_empty() { String::new() } else { format!("the characters {} ", bad.iter().map(|ch| format!("'{ch}'")).collect::<Vec<_>>().join(" ")) }, if idn { "internationalised (non-ASCII) host names " } else { "" })).fix("Use a URI made of plain ASCII without ! $ ' ( ) , ;"));
+        }
+    }
+    if !registered_given {
+        o.report.status = RedirectStatus::Unchecked;
+        if req.and_then(|r| r.error_text.as_ref()).is_some_and(|e| e.codes.contains(&50011)) {
+            out.push(finding("redirect.not_registered").aadsts(50011).detail(format!("Entra says (AADSTS50011) that {sent} is not among the application's redirect URIs. Paste the registered redirect URIs (the app registration's Authentication page, or its manifest) to see which one it should be.")).fix("Paste the registered redirect URIs to get the exact difference."));
+        }
+        return o;
+    }
+    if reg.uris.is_empty() {
+        o.report.status = RedirectStatus::Mismatch;
+        let platform = c.platform_for(None);
+        let f = finding("redirect.no_registrations").aadsts(500113).detail("The app registration has no redirect URI at all, so Entra has nowhere to send the code: 'No reply address is registered for the application' (AADSTS500113).").fix(format!("Register {sent} under {} (Authentication › Add a platform).", platform.portal_name()));
+        let f = if registrable_problems(sent, audience).is_empty() {
+            f.snippet(format!("URI to register under {}", platform.portal_name()), sent).snippet("az CLI", fix::register_command(reg, c.app_id(), platform, sent))
+        } else {
+            f
+        };
+        out.push(f);
+        return o;
+    }
+    o.comparisons = matching::compare_all(sent, &reg.uris, c.b2c);
+    let Some(best) = o.comparisons.first().cloned() else {
+        return o;
+    };
+    let Some(entry) = reg.uris.get(best.index) else {
+        return o;
+    };
+    o.target = Some(best.index);
+    o.report.status = if form_ok { best.verdict.status() } else { RedirectStatus::Mismatch };
+    match &best.verdict {
+        Verdict::Differs(d) => {
+            o.report.nearest = Some(Nearest {
+                uri: entry.uri.clone(),
+                platform: entry.platform,
+                differences: d.iter().map(|x| x.as_str().to_string()).collect(),
+            });
+            if form_ok {
+                mismatch_findings(&c, sent, entry, d, out);
+            }
+        }
+        v => {
+            o.report.matched = Some(UriRef {
+                uri: entry.uri.clone(),
+                platform: entry.platform,
+            });
+            if *v != Verdict::Exact {
+                let d = matching::differences(&Uri::new(sent), &Uri::new(&entry.uri), true);
+                o.report.nearest = Some(Nearest {
+                    uri: entry.uri.clone(),
+                    platform: entry.platform,
+                    differences: d.iter().map(|x| x.as_str().to_string()).collect(),
+                });
+            }
+            let platform = if entry.platform == Platform::Unknown { String::new() } else { format!(" under {}", entry.platform.portal_name()) };
+            match v {
+                Verdict::Exact => out.push(finding("redirect.exact_match").detail(format!("{sent} is registered{platform}, byte for byte. If sign-in still fails, the cause is elsewhere: see the other findings, or paste what came back."))),
+                Verdict::LoopbackPort => out.push(finding("redirect.loopback_port_ignored").detail(format!("{sent} matches {}{platform}: for http://localhost URIs Entra ignores the port (reply-url; RFC 8252 §7.3), so any port works.", entry.uri))),
+                _ => out.push(finding("redirect.wildcard_match").detail(format!("{sent} matches the wildcard {}{platform}. Wildcards can only be set in the manifest, only for work-or-school audiences, and Microsoft strongly discourages them; on a wildcard match Entra strips the query and fragment of the redirect URI.", entry.uri)).fix(format!("Register {} explicitly and remove the wildcard.", Uri::new(sent).without_query_fragment()))),
+            }
+            let mode = req.and_then(|r| r.get("response_mode")).unwrap_or("query");
+            if Uri::new(&entry.uri).path().is_empty() && matches!(mode, "query" | "fragment") {
+                out.push(finding("redirect.root_trailing_slash").detail(format!("{} has no path, so Entra sends the response to {}/ (with a slash) in query and fragment modes; the app must answer there.", entry.uri, entry.uri)).fix("Nothing to change if the app serves its root; otherwise register a URI with an explicit callback path."));
+            }
+            if form_ok {
+                platform_checks(&c, entry, out);
+            }
+        }
+    }
+    o
+}

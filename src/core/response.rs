@@ -1,0 +1,173 @@
+//! What came back: the landing URL (code, error, state) or pasted error text
+//! from an app, a log or a sign-in library.
+
+use super::aadsts::{self, Category};
+use super::authorize::AuthorizeRequest;
+use super::callback::{Callback, Place};
+use super::client::{ClientGuess, ClientKind};
+use super::codes::finding;
+use super::report::{Finding, Severity};
+use super::uri::Uri;
+
+/// The most specific finding for an AADSTS code (and the OAuth `error`).
+pub fn for_code(code: u32, oauth_error: Option<&str>) -> Finding {
+    let info = aadsts::lookup(code);
+    let cat = info.map(|i| i.category);
+    let base = match cat {
+        Some(Category::ConditionalAccess) => finding("response.conditional_access"),
+        Some(Category::Mfa) => finding("response.mfa_required"),
+        Some(Category::UserCancelled) => finding("response.user_cancelled"),
+        Some(Category::Consent) => finding("response.consent_required"),
+        _ if oauth_error == Some("consent_required") => finding("response.consent_required"),
+        _ => finding("response.error"),
+    };
+    let hint = info.map(|i| i.hint).filter(|h| !h.is_empty());
+    let fix = match cat {
+        Some(Category::ConditionalAccess) => "Open the failing sign-in in Entra's sign-in logs (filter by the correlation ID), read the Conditional Access tab for the policy with result Failure and its grant controls, and satisfy it (compliant or joined device, approved app, MFA, location) or have an admin adjust it.".to_string(),
+        Some(Category::Mfa) => "Complete (or register for) multi-factor authentication, then sign in again; an admin can see which policy required it in the sign-in log's Authentication Details and Conditional Access tabs.".to_string(),
+        Some(Category::UserCancelled) => "Nothing is misconfigured: the user declined or closed the prompt. Sign in again and accept; if consent is not allowed for users, ask an admin to grant tenant-wide consent.".to_string(),
+        Some(Category::Consent) => "Grant consent: sign in interactively (prompt=consent) or have an admin grant consent for the tenant under Enterprise applications › Permissions.".to_string(),
+        _ => hint.map_or_else(|| format!("Look the code up at {} and in the sign-in logs.", aadsts::error_lookup_url(code)), str::to_string),
+    };
+    base.aadsts(code)
+        .title(match info {
+            Some(i) => format!("AADSTS{code}: {}", i.summary.trim_end_matches('.')),
+            None => format!("Entra returned AADSTS{code}"),
+        })
+        .fix(fix)
+        .reference(aadsts::error_lookup_url(code))
+}
+
+/// Library and framework messages and what they mean.
+const LIBRARY: &[(&str, &str, &str)] = &[
+    ("hash_empty_error", "MSAL.js found no response in the URL hash: the redirect page cleared or changed the hash before MSAL read it (often the router).", "Use a redirect page that is not handled by the router (a blank page), and await handleRedirectPromise() before anything else navigates."),
+    ("no_state_in_hash", "MSAL.js found no state in the response hash: the hash was changed before MSAL read it.", "Let MSAL read the response first: await handleRedirectPromise() on the redirect page."),
+    ("hash_does_not_contain_known_properties", "The hash MSAL.js found is not an Entra response: the redirect page changed the hash.", "Use a dedicated redirect page that the router leaves alone."),
+    ("interaction_in_progress", "MSAL.js thinks another sign-in is still running: handleRedirectPromise() was not awaited, or a login call ran twice.", "Await handleRedirectPromise() once at start-up and do not call loginRedirect while it runs."),
+    ("state_mismatch", "The library found a different state in the response than it stored: another tab or an old request answered, the app's origin changed (apex vs www), or storage was cleared.", "Start sign-in again from the same origin as the redirect URI, in one tab; keep the state store (session storage or cookie) across the redirect."),
+    ("state_not_found", "The library has no stored state for this response: storage was cleared, another origin answered, or the redirect page sits behind the guard that started sign-in.", "Serve the redirect URI from the same origin, and keep it outside route guards."),
+    ("nonce_mismatch", "The ID token's nonce is not the one the library stored (an old or replayed response).", "Start a fresh sign-in; keep one sign-in per tab."),
+    ("authorization_code_missing_from_server_response", "The response that reached MSAL had no authorization code.", "Compare the landing URL with the request: check response_mode and that nothing between Entra and the app drops the query or fragment."),
+    ("post_request_failed", "The token request failed; a CORS error here means the redirect URI is not registered as a single-page application.", "Register the redirect URI under 'Single-page application', not Web."),
+    ("monitor_window_timeout", "The popup or iframe never came back with a response: the redirect page navigated away, or Entra's page could not be framed.", "Use a blank redirect page for popups and silent calls."),
+    ("redirect_in_iframe", "A redirect sign-in ran inside an iframe.", "Use popup or silent calls in iframes, or call loginRedirect from the top window."),
+    ("user_cancelled", "The user closed the sign-in window.", "Sign in again and finish the prompt."),
+    ("user_canceled", "The user closed the sign-in window.", "Sign in again and finish the prompt."),
+    ("authentication_canceled", "The user closed the sign-in window.", "Sign in again and finish the prompt."),
+    ("correlation failed", "ASP.NET Core did not get its correlation cookie back on Entra's cross-site POST: SameSite rules, http instead of https, an expired cookie, or the flow finished in another tab.", "Serve the app over https (SameSite=None needs Secure), keep the correlation cookie SameSite=None, and finish sign-in within 15 minutes in one tab."),
+    ("unable to unprotect the message.state", "The state came back to an instance or version of the app that cannot decrypt it (no shared Data Protection key ring behind a load balancer, or keys lost on restart).", "Persist and share the Data Protection keys across instances."),
+    ("message.state is null or empty", "The callback was hit without an Entra response (refresh, bookmark, direct GET), or state was stripped on the way.", "Start sign-in from the app; do not bookmark or refresh /signin-oidc."),
+    ("idx21323", "ASP.NET's nonce cookie was missing when the response arrived (the same cookie causes as 'Correlation failed').", "Serve over https and keep the nonce cookie SameSite=None; Secure."),
+    ("duplicate_query_parameter", "MSAL.NET found a parameter twice in the request.", "Send each parameter once (extra query parameters must not repeat MSAL's)."),
+    ("loopback_response_uri_mismatch", "MSAL.NET's loopback listener got a response on another path than it listened on.", "Use the same redirect URI (path included) in the app and the registration."),
+];
+
+/// Findings for the callback box.
+pub fn checks(cb: &Callback, req: Option<&AuthorizeRequest>, sent: Option<&str>, client: &ClientGuess, out: &mut Vec<Finding>) {
+    let error = cb.get("error").map(|(e, _)| e.to_string());
+    let desc = cb.get("error_description").map(|(d, _)| d.to_string());
+    let code = cb.get("code");
+    let mut codes = cb.codes.clone();
+    if let Some(inner) = aadsts::inner_error_info(&cb.text) {
+        for c in aadsts::codes_in(inner) {
+            if !codes.contains(&c) {
+                codes.push(c);
+            }
+        }
+    }
+    // The specific code findings, then the generic response.error.
+    let mut specific_done = false;
+    let user_cancel_text = |t: &str| {
+        let l = t.to_ascii_lowercase();
+        l.contains("user canceled") || l.contains("user cancelled") || l.contains("the user canceled the authentication") || l.contains("declined to consent")
+    };
+    for c in codes.iter().copied().filter(|c| *c != 240004 && *c != 240003) {
+        let f = for_code(c, error.as_deref());
+        if f.code != "response.error" {
+            out.push(f.detail(desc.clone().unwrap_or_else(|| cb.text.clone())));
+            specific_done = true;
+        }
+    }
+    if !specific_done && error.as_deref() == Some("access_denied") && (desc.as_deref().is_some_and(user_cancel_text) || cb.get("error_subcode").is_some_and(|(s, _)| s == "cancel")) {
+        out.push(finding("response.user_cancelled").detail(desc.clone().unwrap_or_default()).fix("Nothing is misconfigured: the user cancelled. Sign in again and finish the prompt."));
+        specific_done = true;
+    }
+    if !specific_done {
+        if let Some(e) = error.as_deref() {
+            let f = match e {
+                "consent_required" => Some(finding("response.consent_required").detail(format!("Entra answered error=consent_required: a permission needs consent that was not given. {}", desc.clone().unwrap_or_default())).fix("Sign in interactively with prompt=consent, or have an admin grant consent.")),
+                "interaction_required" | "login_required" => Some(finding("response.error").title(format!("Entra answered {e}")).detail(format!("A silent request (prompt=none or an iframe) needs the user: {}", desc.clone().unwrap_or_default())).fix("Fall back to an interactive sign-in (loginRedirect / acquireTokenInteractive).")),
+                _ => None,
+            };
+            if let Some(f) = f {
+                out.push(f);
+                specific_done = true;
+            }
+        }
+    }
+    if error.is_some() || !codes.is_empty() {
+        let first = codes.first().copied();
+        let mut f = finding("response.error");
+        f = match first {
+            Some(c) => {
+                let s = for_code(c, error.as_deref());
+                f.aadsts(c).fix(s.fix.clone()).reference(aadsts::error_lookup_url(c)).title(format!("Entra returned {}AADSTS{c}", error.as_deref().map(|e| format!("{e} / ")).unwrap_or_default()))
+            }
+            None => f.title(format!("Entra returned error={}", error.as_deref().unwrap_or("?"))).fix("Read error_description for the AADSTS code and look it up in the sign-in logs."),
+        };
+        let mut detail = String::new();
+        if let Some(c) = codes.iter().find(|c| **c == 240004 || **c == 240003) {
+            detail.push_str(&format!("AADSTS{c}: 'Authorization code not received from authorize endpoint call.' Microsoft documents no cause for it; the wrapped error says what went wrong{}. ", aadsts::inner_error_info(&cb.text).map(|i| format!(": {i}")).unwrap_or_default()));
+        }
+        detail.push_str(&format!("error={} error_description={}", error.as_deref().unwrap_or("(none)"), desc.as_deref().unwrap_or(cb.text.as_str())));
+        f = f.detail(detail);
+        if specific_done {
+            f = f.severity(Severity::Error);
+        }
+        out.push(f);
+    }
+    // State.
+    let sent_state = req.and_then(|r| r.get("state"));
+    let got_state = cb.get("state").map(|(s, _)| s);
+    if let (Some(a), Some(b)) = (sent_state, got_state) {
+        if a != b {
+            out.push(finding("response.state_mismatch").detail(format!("The request sent state={a} but the response carries state={b}. The app (or MSAL) rejects it: the response belongs to another request (another tab, an older attempt, another origin such as apex vs www, or storage that was cleared).")).fix("Sign in again from the same origin as the redirect URI, in one tab; make sure the state store survives the redirect."));
+        }
+    }
+    // Library and framework messages in pasted text.
+    if cb.url.is_none() {
+        let l = cb.text.to_ascii_lowercase();
+        for (key, why, fix) in LIBRARY {
+            if l.contains(key) {
+                if *key == "state_mismatch" || l.contains("returned state(") {
+                    out.push(finding("response.state_mismatch").detail((*why).to_string()).fix((*fix).to_string()));
+                }
+                if key.starts_with("user_cancel") || *key == "authentication_canceled" {
+                    out.push(finding("response.user_cancelled").detail((*why).to_string()).fix((*fix).to_string()));
+                }
+                out.push(finding("response.library_error").title(format!("The sign-in library reported {key}")).detail((*why).to_string()).fix((*fix).to_string()));
+                break;
+            }
+        }
+    }
+    // Code or nothing.
+    if let Some((_, place)) = code {
+        let server = client.kind == ClientKind::WebServer;
+        if place == Place::Fragment && server {
+            out.push(finding("response.code_in_fragment").detail("The code came back after '#', which the browser never sends to a server: a server-side app will not see it.").fix("Use response_mode=form_post (or query) for server-side apps."));
+        } else {
+            out.push(finding("response.code_received").detail(format!("Entra issued an authorization code and it is in the landing URL ({}). If the app still fails, the problem is after this point: the token request (same redirect_uri, code_verifier, client secret) or the app's own state check.", match place { Place::Query => "query", Place::Fragment => "fragment", Place::Body => "form body" })).fix("Redeem it once, within about a minute, at /token with the same redirect_uri."));
+        }
+    } else if cb.is_url() && error.is_none() && cb.get("id_token").is_none() && cb.get("access_token").is_none() {
+        out.push(finding("response.no_code_no_error").detail("The landing URL has neither code nor error. Either the response went somewhere else (the fragment a server never sees, a redirect that dropped the query, a form_post the app did not accept), or this is not the response at all.").fix("Capture the sign-in with the browser's developer tools (Network tab, Preserve log) and paste the HAR in Evidence: it shows where the code went."));
+    }
+    // The landing page versus the redirect URI that was sent.
+    if let (Some(url), Some(sent)) = (&cb.url, sent) {
+        let (l, s) = (Uri::new(url), Uri::new(sent));
+        let base = |u: &Uri| u.without_query_fragment().trim_end_matches('/').to_string();
+        let same = base(&l) == base(&s) || (l.is_localhost() && s.is_localhost() && Uri::new(&base(&l)).without_port() == Uri::new(&base(&s)).without_port());
+        if !same {
+            out.push(finding("response.landing_differs").detail(format!("The response was meant for {} but you landed on {}. Something between Entra and the app redirected (a proxy rewriting scheme or host, an app route, a trailing-slash redirect) — such redirects can drop a form_post body or the fragment.", s.without_query_fragment(), l.without_query_fragment())).fix("Make the registered redirect URI the exact address the app serves, so nothing needs to redirect."));
+        }
+    }
+}

@@ -1,0 +1,470 @@
+//! A raw-preserving URI splitter (RFC 3986 Appendix B) and the character
+//! classes the matcher cares about.
+//!
+//! Components are byte ranges into the original string, so the diff and the
+//! UI can point at exact bytes. Nothing is normalised here: `url::Url` is only
+//! consulted by [`is_absolute_uri`] to ask whether a string is a valid
+//! absolute URI.
+
+use std::ops::Range;
+
+/// The components of a URI as byte ranges into the original string.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UriParts {
+    /// The scheme, without `:`.
+    pub scheme: Option<Range<usize>>,
+    /// Everything between `//` and the path.
+    pub authority: Option<Range<usize>>,
+    /// The host inside the authority (brackets kept for IPv6).
+    pub host: Option<Range<usize>>,
+    /// The port digits, without `:`.
+    pub port: Option<Range<usize>>,
+    /// The path (may be empty).
+    pub path: Range<usize>,
+    /// The query, without `?`.
+    pub query: Option<Range<usize>>,
+    /// The fragment, without `#`.
+    pub fragment: Option<Range<usize>>,
+}
+
+/// Splits `s` per RFC 3986 Appendix B. Never fails: any string has a split.
+pub fn split(s: &str) -> UriParts {
+    let b = s.as_bytes();
+    let mut parts = UriParts::default();
+    let mut i = 0;
+    // scheme: [^:/?#]+ followed by ':'
+    if let Some(colon) = b.iter().position(|&c| matches!(c, b':' | b'/' | b'?' | b'#')) {
+        if b[colon] == b':' && colon > 0 {
+            parts.scheme = Some(0..colon);
+            i = colon + 1;
+        }
+    }
+    // authority: '//' [^/?#]*
+    if b.get(i..i + 2) == Some(b"//") {
+        let start = i + 2;
+        let end = b[start..]
+            .iter()
+            .position(|&c| matches!(c, b'/' | b'?' | b'#'))
+            .map_or(b.len(), |p| start + p);
+        parts.authority = Some(start..end);
+        let host_start = b[start..end]
+            .iter()
+            .rposition(|&c| c == b'@')
+            .map_or(start, |p| start + p + 1);
+        let hostport = &b[host_start..end];
+        // The port follows the last ':' unless that ':' sits inside [v6].
+        let close = hostport.iter().rposition(|&c| c == b']');
+        let colon = hostport.iter().rposition(|&c| c == b':');
+        match (colon, close) {
+            (Some(c), Some(br)) if c < br => {
+                parts.host = Some(host_start..end);
+            }
+            (Some(c), _) => {
+                parts.host = Some(host_start..host_start + c);
+                parts.port = Some(host_start + c + 1..end);
+            }
+            (None, _) => parts.host = Some(host_start..end),
+        }
+        i = end;
+    }
+    let path_end = b[i..]
+        .iter()
+        .position(|&c| matches!(c, b'?' | b'#'))
+        .map_or(b.len(), |p| i + p);
+    parts.path = i..path_end;
+    i = path_end;
+    if b.get(i) == Some(&b'?') {
+        let end = b[i + 1..]
+            .iter()
+            .position(|&c| c == b'#')
+            .map_or(b.len(), |p| i + 1 + p);
+        parts.query = Some(i + 1..end);
+        i = end;
+    }
+    if b.get(i) == Some(&b'#') {
+        parts.fragment = Some(i + 1..b.len());
+    }
+    parts
+}
+
+/// A split URI together with its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Uri<'a> {
+    /// The original string.
+    pub raw: &'a str,
+    /// Its components.
+    pub parts: UriParts,
+}
+
+impl<'a> Uri<'a> {
+    /// Splits `raw`.
+    pub fn new(raw: &'a str) -> Self {
+        Uri {
+            raw,
+            parts: split(raw),
+        }
+    }
+    fn get(&self, r: &Option<Range<usize>>) -> Option<&'a str> {
+        r.clone().and_then(|r| self.raw.get(r))
+    }
+    /// The scheme, as written.
+    pub fn scheme(&self) -> Option<&'a str> {
+        self.get(&self.parts.scheme)
+    }
+    /// The host, as written.
+    pub fn host(&self) -> Option<&'a str> {
+        self.get(&self.parts.host)
+    }
+    /// The port digits, as written.
+    pub fn port(&self) -> Option<&'a str> {
+        self.get(&self.parts.port)
+    }
+    /// The path, as written.
+    pub fn path(&self) -> &'a str {
+        self.raw.get(self.parts.path.clone()).unwrap_or("")
+    }
+    /// The query, as written.
+    pub fn query(&self) -> Option<&'a str> {
+        self.get(&self.parts.query)
+    }
+    /// The fragment, as written.
+    pub fn fragment(&self) -> Option<&'a str> {
+        self.get(&self.parts.fragment)
+    }
+    /// The lowercase scheme.
+    pub fn scheme_lower(&self) -> String {
+        self.scheme().unwrap_or("").to_ascii_lowercase()
+    }
+    /// True when the host is exactly `localhost` (any case).
+    pub fn is_localhost(&self) -> bool {
+        self.host().is_some_and(|h| h.eq_ignore_ascii_case("localhost"))
+    }
+    /// True when the host is an IPv4 loopback address (127.0.0.0/8).
+    pub fn is_loopback_v4(&self) -> bool {
+        self.host().is_some_and(|h| {
+            let octets: Vec<&str> = h.split('.').collect();
+            octets.len() == 4
+                && octets[0] == "127"
+                && octets.iter().all(|o| !o.is_empty() && o.parse::<u8>().is_ok())
+        })
+    }
+    /// True when the host is the IPv6 loopback `[::1]` (any spelling).
+    pub fn is_loopback_v6(&self) -> bool {
+        self.host().is_some_and(|h| {
+            h.strip_prefix('[')
+                .and_then(|h| h.strip_suffix(']'))
+                .and_then(|h| h.parse::<std::net::Ipv6Addr>().ok())
+                .is_some_and(|a| a.is_loopback())
+        })
+    }
+    /// The URI with the port (and its colon) removed, for the localhost rule.
+    pub fn without_port(&self) -> String {
+        match &self.parts.port {
+            Some(p) => {
+                let mut s = String::with_capacity(self.raw.len());
+                s.push_str(self.raw.get(..p.start.saturating_sub(1)).unwrap_or(""));
+                s.push_str(self.raw.get(p.end..).unwrap_or(""));
+                s
+            }
+            None => self.raw.to_string(),
+        }
+    }
+    /// Everything before the query and fragment.
+    pub fn without_query_fragment(&self) -> &'a str {
+        self.raw.get(..self.parts.path.end).unwrap_or(self.raw)
+    }
+    /// The default port of the scheme (443 for https, 80 for http).
+    pub fn default_port(&self) -> Option<&'static str> {
+        match self.scheme_lower().as_str() {
+            "https" => Some("443"),
+            "http" => Some("80"),
+            _ => None,
+        }
+    }
+}
+
+/// True when `s` is a valid absolute URI (has a scheme and parses).
+pub fn is_absolute_uri(s: &str) -> bool {
+    let u = Uri::new(s);
+    let Some(scheme) = u.scheme() else {
+        return false;
+    };
+    if !scheme
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        || !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    {
+        return false;
+    }
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let http = matches!(u.scheme_lower().as_str(), "http" | "https");
+    if http && u.host().is_none_or(str::is_empty) {
+        return false;
+    }
+    url::Url::parse(s).is_ok()
+}
+
+/// Characters Entra does not support in a redirect URI (reply-url, "Restrictions").
+pub const UNSUPPORTED: &[char] = &['!', '$', '\'', '(', ')', ',', ';'];
+
+/// The name of an invisible or layout-changing character, if `c` is one.
+pub fn invisible_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{00A0}' => "NO-BREAK SPACE",
+        '\u{00AD}' => "SOFT HYPHEN",
+        '\u{034F}' => "COMBINING GRAPHEME JOINER",
+        '\u{061C}' => "ARABIC LETTER MARK",
+        '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' => "HANGUL FILLER",
+        '\u{180E}' => "MONGOLIAN VOWEL SEPARATOR",
+        '\u{2000}'..='\u{200A}' => "SPACE (typographic)",
+        '\u{200B}' => "ZERO WIDTH SPACE",
+        '\u{200C}' => "ZERO WIDTH NON-JOINER",
+        '\u{200D}' => "ZERO WIDTH JOINER",
+        '\u{200E}' => "LEFT-TO-RIGHT MARK",
+        '\u{200F}' => "RIGHT-TO-LEFT MARK",
+        '\u{2028}' => "LINE SEPARATOR",
+        '\u{2029}' => "PARAGRAPH SEPARATOR",
+        '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
+        '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
+        '\u{202C}' => "POP DIRECTIONAL FORMATTING",
+        '\u{202D}' => "LEFT-TO-RIGHT OVERRIDE",
+        '\u{202E}' => "RIGHT-TO-LEFT OVERRIDE",
+        '\u{202F}' => "NARROW NO-BREAK SPACE",
+        '\u{205F}' => "MEDIUM MATHEMATICAL SPACE",
+        '\u{2060}' => "WORD JOINER",
+        '\u{2061}'..='\u{2064}' => "INVISIBLE OPERATOR",
+        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+        '\u{2068}' => "FIRST STRONG ISOLATE",
+        '\u{2069}' => "POP DIRECTIONAL ISOLATE",
+        '\u{3000}' => "IDEOGRAPHIC SPACE",
+        '\u{FE00}'..='\u{FE0F}' => "VARIATION SELECTOR",
+        '\u{FEFF}' => "ZERO WIDTH NO-BREAK SPACE (BOM)",
+        '\u{FFFC}' => "OBJECT REPLACEMENT CHARACTER",
+        '\u{E0000}'..='\u{E007F}' => "TAG CHARACTER",
+        ' ' => "SPACE",
+        '\t' => "CHARACTER TABULATION",
+        '\n' => "LINE FEED",
+        '\r' => "CARRIAGE RETURN",
+        c if c.is_control() => "CONTROL CHARACTER",
+        _ => return None,
+    })
+}
+
+/// The ASCII letter a look-alike character imitates, if `c` is one
+/// (a small table of the Cyrillic, Greek and full-width look-alikes of UTS #39).
+pub fn confusable_ascii(c: char) -> Option<char> {
+    Some(match c {
+        'а' => 'a',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'у' => 'y',
+        'х' => 'x',
+        'і' => 'i',
+        'ј' => 'j',
+        'ѕ' => 's',
+        'ԁ' => 'd',
+        'ԛ' => 'q',
+        'ԝ' => 'w',
+        'һ' => 'h',
+        'ӏ' => 'l',
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        'Х' => 'X',
+        'І' => 'I',
+        'Ј' => 'J',
+        'Ѕ' => 'S',
+        'ο' => 'o',
+        'α' => 'a',
+        'ν' => 'v',
+        'ι' => 'i',
+        'κ' => 'k',
+        'ρ' => 'p',
+        'τ' => 't',
+        'υ' => 'u',
+        'Α' => 'A',
+        'Β' => 'B',
+        'Ε' => 'E',
+        'Ζ' => 'Z',
+        'Η' => 'H',
+        'Ι' => 'I',
+        'Κ' => 'K',
+        'Μ' => 'M',
+        'Ν' => 'N',
+        'Ο' => 'O',
+        'Ρ' => 'P',
+        'Τ' => 'T',
+        'Υ' => 'Y',
+        'Χ' => 'X',
+        'ɡ' => 'g',
+        'ı' => 'i',
+        'ℓ' => 'l',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => '-',
+        '\u{2044}' | '\u{2215}' => '/',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21)?,
+        _ => return None,
+    })
+}
+
+/// The text with every invisible character removed.
+pub fn strip_invisible(s: &str) -> String {
+    s.chars().filter(|&c| invisible_name(c).is_none()).collect()
+}
+
+/// The text with every look-alike replaced by the ASCII it imitates.
+pub fn skeleton(s: &str) -> String {
+    s.chars().map(|c| confusable_ascii(c).unwrap_or(c)).collect()
+}
+
+/// Percent-decodes `s` once (no `+` handling); invalid UTF-8 becomes U+FFFD.
+pub fn percent_decode(s: &str) -> String {
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// Decodes a form value: `+` is a space, then percent-decoding.
+/// Returns the text and whether the bytes were valid UTF-8.
+pub fn form_decode(s: &str) -> (String, bool) {
+    let plus = s.replace('+', " ");
+    let bytes: Vec<u8> = percent_encoding::percent_decode_str(&plus).collect();
+    match String::from_utf8(bytes) {
+        Ok(t) => (t, true),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), false),
+    }
+}
+
+/// Encodes a value for a query string (everything but unreserved characters).
+pub fn form_encode(s: &str) -> String {
+    const SET: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    percent_encoding::utf8_percent_encode(s, SET).to_string()
+}
+
+/// True when `s` is a GUID in 8-4-4-4-12 hex form.
+pub fn is_guid(s: &str) -> bool {
+    let groups: Vec<&str> = s.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_a_full_uri_into_raw_components() {
+        let u = Uri::new("https://user@App.Contoso.com:8443/a/b/?x=1&y#frag");
+        assert_eq!(u.scheme(), Some("https"));
+        assert_eq!(u.host(), Some("App.Contoso.com"));
+        assert_eq!(u.port(), Some("8443"));
+        assert_eq!(u.path(), "/a/b/");
+        assert_eq!(u.query(), Some("x=1&y"));
+        assert_eq!(u.fragment(), Some("frag"));
+    }
+
+    #[test]
+    fn splits_ipv6_hosts_and_custom_schemes() {
+        let u = Uri::new("http://[::1]:5000/cb");
+        assert_eq!(u.host(), Some("[::1]"));
+        assert_eq!(u.port(), Some("5000"));
+        assert!(u.is_loopback_v6());
+        let u = Uri::new("http://[::1]/cb");
+        assert_eq!(u.port(), None);
+        let u = Uri::new("msauth.com.contoso.app://auth");
+        assert_eq!(u.scheme(), Some("msauth.com.contoso.app"));
+        assert_eq!(u.host(), Some("auth"));
+        let u = Uri::new("urn:ietf:wg:oauth:2.0:oob");
+        assert_eq!(u.scheme(), Some("urn"));
+        assert_eq!(u.host(), None);
+    }
+
+    #[test]
+    fn splits_strings_that_are_not_uris_without_failing() {
+        for s in ["", ":", "//", "?#", "app.contoso.com/cb", "héllo wörld", "::::", "a:b:c"] {
+            let u = Uri::new(s);
+            let _ = (u.scheme(), u.host(), u.path(), u.query(), u.fragment());
+        }
+        assert_eq!(Uri::new("app.contoso.com/cb").scheme(), None);
+    }
+
+    #[test]
+    fn localhost_port_can_be_removed() {
+        assert_eq!(
+            Uri::new("http://localhost:1234/MyApp").without_port(),
+            "http://localhost/MyApp"
+        );
+        assert_eq!(Uri::new("http://localhost/x").without_port(), "http://localhost/x");
+    }
+
+    #[test]
+    fn loopback_v4_is_the_whole_127_block_only() {
+        assert!(Uri::new("http://127.0.0.1:5000/").is_loopback_v4());
+        assert!(Uri::new("http://127.1.2.3/").is_loopback_v4());
+        assert!(!Uri::new("http://127.0.0.1.nip.io/").is_loopback_v4());
+        assert!(!Uri::new("http://128.0.0.1/").is_loopback_v4());
+    }
+
+    #[test]
+    fn absolute_uri_check() {
+        assert!(is_absolute_uri("https://app.contoso.com/cb"));
+        assert!(is_absolute_uri("msal6731de76-14a6-49ae-97bc-6eba6914391e://auth"));
+        assert!(is_absolute_uri("urn:ietf:wg:oauth:2.0:oob"));
+        assert!(!is_absolute_uri("Enter_Your_URL"));
+        assert!(!is_absolute_uri("/signin-oidc"));
+        assert!(!is_absolute_uri("https%3A%2F%2Fapp.contoso.com"));
+        assert!(!is_absolute_uri("https:///cb"));
+        assert!(!is_absolute_uri("https://app.contoso.com/a b"));
+        assert!(!is_absolute_uri(""));
+    }
+
+    #[test]
+    fn invisible_and_confusable_tables() {
+        assert_eq!(invisible_name('\u{200B}'), Some("ZERO WIDTH SPACE"));
+        assert_eq!(invisible_name('a'), None);
+        assert_eq!(confusable_ascii('о'), Some('o'));
+        assert_eq!(confusable_ascii('o'), None);
+        assert_eq!(skeleton("app.cоntoso.com"), "app.contoso.com");
+        assert_eq!(strip_invisible("a\u{200B}b"), "ab");
+        assert_eq!(confusable_ascii('Ａ'), Some('A'));
+    }
+
+    #[test]
+    fn form_decoding_handles_plus_and_bad_utf8() {
+        assert_eq!(form_decode("a+b%20c"), ("a b c".to_string(), true));
+        let (t, ok) = form_decode("%FF%FE");
+        assert!(!ok);
+        assert!(t.contains('\u{FFFD}'));
+        assert_eq!(form_decode("%"), ("%".to_string(), true));
+        assert_eq!(form_encode("https://a.b/c?d=e f"), "https%3A%2F%2Fa.b%2Fc%3Fd%3De%20f");
+    }
+
+    #[test]
+    fn guid_check() {
+        assert!(is_guid("6731de76-14a6-49ae-97bc-6eba6914391e"));
+        assert!(!is_guid("6731de76-14a6-49ae-97bc-6eba6914391"));
+        assert!(!is_guid("Enter_Your_Appid"));
+        assert!(!is_guid("6731de7614a649ae97bc6eba6914391e"));
+    }
+}
