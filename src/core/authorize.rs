@@ -135,6 +135,14 @@ impl AuthorizeRequest {
         }) || self.get("p").is_some_and(|p| p.to_ascii_lowercase().starts_with("b2c_1"));
         host_b2c || policy
     }
+    /// True when the input carries an authorize request to judge: one of its
+    /// parameters, or Entra's error text.
+    pub fn carries_request(&self) -> bool {
+        self.error_text.is_some()
+            || self.params.iter().any(|p| {
+                matches!(p.name.as_str(), "client_id" | "redirect_uri" | "response_type" | "scope")
+            })
+    }
     /// True when the request carries neither a URL nor any parameter.
     pub fn is_empty(&self) -> bool {
         self.params.is_empty() && self.error_text.is_none() && self.host.is_none()
@@ -192,6 +200,16 @@ fn join_wrapped(s: &str) -> (String, bool) {
         .map(|l| l.trim_start_matches(['"', '\'']))
         .collect();
     (joined, true)
+}
+
+/// Undoes the escaping a URL picks up when copied out of HTML or JSON:
+/// `&amp;` (HTML source, logs), `\u0026` and `\/` (JSON strings).
+fn unescape_copied(s: &str) -> String {
+    if s.contains("&amp;") || s.contains("\\u0026") || s.contains("\\/") {
+        s.replace("&amp;", "&").replace("\\u0026", "&").replace("\\/", "/")
+    } else {
+        s.to_string()
+    }
 }
 
 /// Splits a raw query (or fragment) into parameters.
@@ -354,7 +372,7 @@ pub fn read(input: &str) -> Option<AuthorizeRequest> {
         return Some(req);
     }
     let (text, joined) = join_wrapped(trimmed);
-    let text = unwrap_quotes(&text).to_string();
+    let text = unescape_copied(unwrap_quotes(&text));
     let lower = text.to_ascii_lowercase();
     if lower.starts_with("http://") || lower.starts_with("https://") {
         return Some(read_url(&text, joined));
@@ -462,6 +480,15 @@ mod tests {
     fn reads_a_url_inside_a_log_line() {
         let line = "2026-11-20 10:14:03 INFO Redirecting to https://login.microsoftonline.com/x/oauth2/v2.0/authorize?client_id=a&redirect_uri=https%3A%2F%2Fa.b%2Fc. done";
         let r = read(line).expect("read");
+        assert_eq!(r.redirect_uri(), Some("https://a.b/c"));
+    }
+
+    #[test]
+    fn undoes_html_and_json_escaping() {
+        let r = read("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=a&amp;redirect_uri=https%3A%2F%2Fa.b%2Fc&amp;state=s").expect("read");
+        assert_eq!(r.redirect_uri(), Some("https://a.b/c"));
+        assert_eq!(r.get("state"), Some("s"));
+        let r = read(r"https:\/\/login.microsoftonline.com\/common\/oauth2\/v2.0\/authorize?client_id=a\u0026redirect_uri=https%3A%2F%2Fa.b%2Fc").expect("read");
         assert_eq!(r.redirect_uri(), Some("https://a.b/c"));
     }
 

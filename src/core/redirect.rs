@@ -294,6 +294,12 @@ pub fn check(
             out.push(finding("redirect.unsupported_characters").detail(format!("Entra does not support {}{}in redirect URIs (reply-url, Restrictions).", if bad.is_empty() { String::new() } else { format!("the characters {} ", bad.iter().map(|ch| format!("'{ch}'")).collect::<Vec<_>>().join(" ")) }, if idn { "internationalised (non-ASCII) host names " } else { "" })).fix("Use a URI made of plain ASCII without ! $ ' ( ) , ;"));
         }
     }
+    let quoted = |code: u32| req.and_then(|r| r.error_text.as_ref()).is_some_and(|e| e.codes.contains(&code));
+    if !registered_given && quoted(500113) {
+        o.report.status = RedirectStatus::Mismatch;
+        out.push(finding("redirect.no_registrations").aadsts(500113).detail("Entra says the app registration has no redirect URI at all: 'No reply address is registered for the application' (AADSTS500113).").fix(format!("Register {sent} under the app's platform (Authentication › Add a platform).")));
+        return o;
+    }
     if !registered_given {
         o.report.status = RedirectStatus::Unchecked;
         if req.and_then(|r| r.error_text.as_ref()).is_some_and(|e| e.codes.contains(&50011)) {
