@@ -1,0 +1,78 @@
+# redirect-doctor: the two commands are `make serve` and `make test`; `make dist` builds the site.
+# Every target installs what it needs first (scripts/install.sh: idempotent, registries only).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.NOTPARALLEL:
+.DEFAULT_GOAL := help
+
+# wasm-opt from the project's own npm binaryen comes before any other on PATH.
+export PATH := $(CURDIR)/scripts/wasm-opt/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON := $(CURDIR)/tests/webdriver.json
+export CARGO_TERM_PROGRESS_WHEN := never
+
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: help install install-build serve dist size test fmt lint core-guard test-native \
+	test-web e2e deny clean
+
+help:
+	@echo "make serve   build and serve the page at http://127.0.0.1:8080 (rebuilds on change)"
+	@echo "make test    every check: fmt, clippy, native, browser and end-to-end tests, size, deny"
+	@echo "make dist    the release static site in dist/ (relative URLs: host it under any path)"
+	@echo "make size    gzip -9 size of every file in dist/ against the 250 KB budget"
+
+install:
+	@scripts/install.sh test
+
+install-build:
+	@scripts/install.sh build
+
+serve: install-build
+	trunk serve
+
+# Release build: wasm-opt -Oz, hashed file names, relative asset URLs, CSP-clean index.html.
+dist: install-build
+	trunk build --release
+	python3 scripts/csp_externalize.py --check dist
+
+size: dist
+	@scripts/size.sh dist
+
+# The order runs the quick checks first; any failure stops `make test` with a non-zero exit.
+test: install fmt core-guard lint test-native test-web size e2e deny
+	@echo "make test: all layers passed"
+
+fmt:
+	cargo fmt --all --check
+
+# src/core is the pure analyzer: no browser or UI crate may appear in it.
+core-guard:
+	@if grep -rnE '\b(leptos|leptos_use|web_sys|wasm_bindgen|wasm_bindgen_futures|js_sys|gloo[a-z_]*)::' src/core; then \
+		echo "core-guard: src/core must not use browser or UI crates" >&2; exit 1; \
+	else echo "core-guard: src/core is pure"; fi
+
+lint:
+	cargo clippy --all-targets --features cli -- -D warnings
+	cargo clippy $(WASM) --all-targets -- -D warnings
+
+test-native:
+	cargo test --features cli
+
+# Browser tests (tests/web.rs) in headless Chromium through wasm-bindgen-test-runner.
+test-web:
+	cargo test $(WASM) --test web
+
+e2e: dist
+	cd tests/e2e && ./node_modules/.bin/playwright test
+
+# Licences, banned and duplicate crates, and sources; offline (no advisory database).
+deny:
+	cargo deny check --hide-inclusion-graph licenses bans sources
+
+clean:
+	cargo clean
+	rm -rf dist tests/e2e/test-results tests/e2e/playwright-report
