@@ -1,0 +1,142 @@
+//! Browser tests: the real page mounted in headless Chromium, driven like a user types.
+//!
+//! Run with `make test-web` (`cargo test --target wasm32-unknown-unknown --test web`).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::mount::mount_to;
+use redirect_doctor::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// An authorize request whose redirect_uri is `https://app.contoso.com/cb` (no trailing slash).
+const AUTHORIZE: &str = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid&state=s&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
+
+/// A fresh container on the page, removed when the test ends.
+struct Container(HtmlElement);
+
+impl Container {
+    fn new() -> Self {
+        let document = leptos::prelude::document();
+        let div = document
+            .create_element("div")
+            .expect("create a div")
+            .unchecked_into::<HtmlElement>();
+        document
+            .body()
+            .expect("a body")
+            .append_child(&div)
+            .expect("append the div");
+        Container(div)
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.0.query_selector(selector).expect("a valid selector")
+    }
+
+    fn textarea(&self, testid: &str) -> HtmlTextAreaElement {
+        self.find(&format!("[data-testid=\"{testid}\"]"))
+            .unwrap_or_else(|| panic!("no element with data-testid={testid}"))
+            .dyn_into::<HtmlTextAreaElement>()
+            .unwrap_or_else(|_| panic!("data-testid={testid} is not a <textarea>"))
+    }
+
+    /// Types `text` the way a paste does: the value changes, then an `input` event bubbles.
+    fn type_into(&self, testid: &str, text: &str) {
+        let field = self.textarea(testid);
+        field.set_value(text);
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        let event = Event::new_with_event_init_dict("input", &init).expect("an input event");
+        field
+            .dispatch_event(&event)
+            .expect("dispatch the input event");
+    }
+
+    fn redirect_status(&self) -> Option<String> {
+        self.find("[data-redirect-status]")
+            .and_then(|el| el.get_attribute("data-redirect-status"))
+    }
+}
+
+impl Drop for Container {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
+}
+
+/// Lets the reactive system run until `done` holds (the DOM updates asynchronously).
+async fn settle(mut done: impl FnMut() -> bool) -> bool {
+    for _ in 0..50 {
+        if done() {
+            return true;
+        }
+        leptos::task::tick().await;
+    }
+    done()
+}
+
+#[wasm_bindgen_test]
+async fn the_page_renders_three_labelled_textareas() {
+    let page = Container::new();
+    let _mounted = mount_to(page.0.clone(), App);
+    settle(|| page.find("[data-testid=\"authorize-input\"]").is_some()).await;
+
+    for testid in ["authorize-input", "registered-input", "callback-input"] {
+        let field = page.textarea(testid);
+        let id = field.id();
+        assert!(!id.is_empty(), "{testid} needs an id for its label");
+        let label = page
+            .find(&format!("label[for=\"{id}\"]"))
+            .unwrap_or_else(|| panic!("{testid} has no <label for=\"{id}\">"));
+        let text = label.text_content().unwrap_or_default();
+        assert!(!text.trim().is_empty(), "the label of {testid} is empty");
+    }
+    assert_eq!(page.redirect_status().as_deref(), Some("unchecked"));
+}
+
+#[wasm_bindgen_test]
+async fn a_trailing_slash_only_in_the_registration_is_a_mismatch() {
+    let page = Container::new();
+    let _mounted = mount_to(page.0.clone(), App);
+    settle(|| page.find("[data-testid=\"authorize-input\"]").is_some()).await;
+
+    page.type_into("authorize-input", AUTHORIZE);
+    page.type_into("registered-input", "https://app.contoso.com/cb/");
+    let finding = "[data-finding=\"redirect.trailing_slash_mismatch\"]";
+    settle(|| {
+        page.redirect_status().as_deref() == Some("mismatch") && page.find(finding).is_some()
+    })
+    .await;
+
+    assert_eq!(page.redirect_status().as_deref(), Some("mismatch"));
+    let shown = page
+        .find(finding)
+        .expect("the trailing-slash finding is shown");
+    assert!(
+        shown.get_attribute("data-severity").is_some(),
+        "a finding carries its severity"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_byte_for_byte_registration_is_exact_and_editing_it_updates_the_status() {
+    let page = Container::new();
+    let _mounted = mount_to(page.0.clone(), App);
+    settle(|| page.find("[data-testid=\"authorize-input\"]").is_some()).await;
+
+    page.type_into("authorize-input", AUTHORIZE);
+    page.type_into(
+        "registered-input",
+        "https://app.contoso.com/logout\nhttps://app.contoso.com/cb",
+    );
+    settle(|| page.redirect_status().as_deref() == Some("exact")).await;
+    assert_eq!(page.redirect_status().as_deref(), Some("exact"));
+
+    // The analysis follows every keystroke: no button to press.
+    page.type_into("registered-input", "https://app.contoso.com/logout");
+    settle(|| page.redirect_status().as_deref() == Some("mismatch")).await;
+    assert_eq!(page.redirect_status().as_deref(), Some("mismatch"));
+}
