@@ -1,0 +1,2308 @@
+//! Share links: the whole case in the URL fragment, redacted by default.
+//!
+//! A link is `#v1.` followed by base64url (no padding) of the raw-deflated
+//! JSON of the case's non-empty fields. The fragment is never sent to a
+//! server. Opening a link ([`decode`]) never panics: a damaged link gets a
+//! [`ShareError`] that says what is wrong.
+//!
+//! Redaction ([`redact`]) replaces secrets with markers that keep the analysis
+//! of the shared case unchanged: the same value gets the same marker in every
+//! field, different values get different markers, and a marker keeps the
+//! form the analyzer checks (a `code_challenge` marker is 43 characters of
+//! the base64url alphabet, a hidden client ID is a valid, obviously fake
+//! GUID). Values are found where they live, not by pattern over the whole
+//! text: `name=value` pairs in URLs and query strings (also when the pair is
+//! percent-encoded inside another URL), the parsed tree of JSON text (HAR and
+//! sign-in log exports, Graph JSON), hidden form inputs in HTML bodies,
+//! e-mail addresses and JWTs anywhere.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::Engine as _;
+use miniz_oxide::inflate::TINFLStatus;
+use percent_encoding::percent_decode_str;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::CaseInput;
+
+/// What to hide when sharing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShareOptions {
+    /// Replace secrets, tokens, e-mail addresses and JWTs with markers.
+    pub redact_secrets: bool,
+    /// Also replace tenant and client IDs and `*.onmicrosoft.com` tenant names.
+    pub hide_ids: bool,
+}
+
+impl Default for ShareOptions {
+    fn default() -> Self {
+        ShareOptions {
+            redact_secrets: true,
+            hide_ids: false,
+        }
+    }
+}
+
+/// One value that redaction replaces (the preview shown before sharing).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Redaction {
+    /// The input it was found in: `authorize`, `registered`, `callback`,
+    /// `audience` or `evidence`.
+    pub field: &'static str,
+    /// The parameter it belongs to (`state`, `code`, …) or what it is
+    /// (`email`, `jwt`, `client_id`, `tenant`, `cookie`, `authorization`).
+    pub name: String,
+    /// The text as it stood in the input.
+    pub original: String,
+    /// What replaces it.
+    pub marker: String,
+}
+
+/// The version prefix of a share fragment.
+pub const PREFIX: &str = "v1.";
+
+/// The largest decompressed case a link may hold (1 MiB).
+pub const MAX_DECODED: usize = 1 << 20;
+
+/// Why a share link could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShareError {
+    /// Nothing after the `#`.
+    Empty,
+    /// Not a `v1.` link; carries the version it names (`v9`), or "" when it
+    /// names none.
+    UnknownVersion(String),
+    /// Characters that are not base64.
+    BadBase64,
+    /// The bytes are not a deflate stream (damaged or cut short).
+    NotDeflate,
+    /// It would decompress to more than [`MAX_DECODED`] bytes.
+    TooLarge,
+    /// The content is not a JSON object of text fields; says what it is.
+    WrongShape(String),
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareError::Empty => {
+                f.write_str("The share link holds no case: nothing follows its '#v1.'.")
+            }
+            ShareError::UnknownVersion(v) if v.is_empty() => f.write_str(
+                "This is not a share link of this page: the part after '#' should start with 'v1.'.",
+            ),
+            ShareError::UnknownVersion(v) => write!(
+                f,
+                "This share link uses format '{v}', which this version of the page cannot open (it reads 'v1')."
+            ),
+            ShareError::BadBase64 => f.write_str(
+                "The share link is damaged: it holds characters a share link never has, or was cut at an odd place.",
+            ),
+            ShareError::NotDeflate => f.write_str(
+                "The share link is damaged or cut short: its content could not be decompressed.",
+            ),
+            ShareError::TooLarge => f.write_str(
+                "The share link expands to more than 1 MB, more than this page opens.",
+            ),
+            ShareError::WrongShape(what) => write!(
+                f,
+                "The share link opened, but it does not hold a case this page understands: {what}."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+// ---------------------------------------------------------------------------
+// Codec
+// ---------------------------------------------------------------------------
+
+fn is_empty_str(s: &&str) -> bool {
+    s.is_empty()
+}
+
+/// The JSON written into a link: empty fields are left out.
+#[derive(Serialize)]
+struct Wire<'a> {
+    #[serde(skip_serializing_if = "is_empty_str")]
+    authorize: &'a str,
+    #[serde(skip_serializing_if = "is_empty_str")]
+    registered: &'a str,
+    #[serde(skip_serializing_if = "is_empty_str")]
+    callback: &'a str,
+    #[serde(skip_serializing_if = "is_empty_str")]
+    audience: &'a str,
+    #[serde(skip_serializing_if = "is_empty_str")]
+    evidence: &'a str,
+}
+
+/// `"v1."` + base64url(deflate(JSON of the non-empty fields)), without the
+/// leading `#`. Redacts nothing: see [`share_fragment`].
+pub fn encode(case: &CaseInput) -> String {
+    let wire = Wire {
+        authorize: &case.authorize,
+        registered: &case.registered,
+        callback: &case.callback,
+        audience: &case.audience,
+        evidence: &case.evidence,
+    };
+    // Serialising string fields cannot fail; an empty object is the fallback.
+    let json = serde_json::to_vec(&wire).unwrap_or_else(|_| b"{}".to_vec());
+    let deflated = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(deflated))
+}
+
+/// Redacts `case` as `opts` says, then encodes it. Returns the fragment
+/// (without `#`) and the preview of what was replaced.
+pub fn share_fragment(case: &CaseInput, opts: &ShareOptions) -> (String, Vec<Redaction>) {
+    let (redacted, list) = redact(case, opts);
+    (encode(&redacted), list)
+}
+
+/// Opens a share fragment. Accepts it with or without the leading `#` (or a
+/// whole link), ignores surrounding whitespace, and tolerates standard
+/// base64 (`+`, `/`, `=` padding) and line breaks inside.
+pub fn decode(fragment: &str) -> Result<CaseInput, ShareError> {
+    let mut s = fragment.trim();
+    if let Some(pos) = s.find('#') {
+        s = s[pos + 1..].trim();
+    }
+    if s.is_empty() {
+        return Err(ShareError::Empty);
+    }
+    let (version, payload) = s.split_once('.').unwrap_or((s, ""));
+    if version != PREFIX.trim_end_matches('.') {
+        return Err(ShareError::UnknownVersion(version_label(version)));
+    }
+    let cleaned: String = payload
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '=')
+        .map(|c| match c {
+            '+' => '-',
+            '/' => '_',
+            c => c,
+        })
+        .collect();
+    if cleaned.is_empty() {
+        return Err(ShareError::Empty);
+    }
+    let bytes = URL_SAFE_NO_PAD
+        .decode(cleaned.as_bytes())
+        .map_err(|_| ShareError::BadBase64)?;
+    let json =
+        miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_DECODED).map_err(|e| {
+            if e.status == TINFLStatus::HasMoreOutput {
+                ShareError::TooLarge
+            } else {
+                ShareError::NotDeflate
+            }
+        })?;
+    case_from_json(&json)
+}
+
+/// `v9` for a version-like prefix, "" for anything else.
+fn version_label(version: &str) -> String {
+    let digits = version.strip_prefix('v').unwrap_or("");
+    if !digits.is_empty() && digits.len() <= 9 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        version.to_string()
+    } else {
+        String::new()
+    }
+}
+
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a true/false value",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn case_from_json(bytes: &[u8]) -> Result<CaseInput, ShareError> {
+    let value: Value = serde_json::from_slice(bytes)
+        .map_err(|e| ShareError::WrongShape(format!("its content is not valid JSON ({e})")))?;
+    let Value::Object(map) = value else {
+        return Err(ShareError::WrongShape(format!(
+            "it holds {} where an object of text fields was expected",
+            json_kind(&value)
+        )));
+    };
+    let mut case = CaseInput::default();
+    let slots: [(&str, &mut String); 5] = [
+        ("authorize", &mut case.authorize),
+        ("registered", &mut case.registered),
+        ("callback", &mut case.callback),
+        ("audience", &mut case.audience),
+        ("evidence", &mut case.evidence),
+    ];
+    for (key, slot) in slots {
+        match map.get(key) {
+            None => {}
+            Some(Value::String(s)) => *slot = s.clone(),
+            Some(other) => {
+                return Err(ShareError::WrongShape(format!(
+                    "its field \"{key}\" is {}, not text",
+                    json_kind(other)
+                )))
+            }
+        }
+    }
+    Ok(case)
+}
+
+// ---------------------------------------------------------------------------
+// What is secret
+// ---------------------------------------------------------------------------
+
+/// Parameters and JSON keys whose values are redacted (names compared
+/// case-insensitively and exactly).
+const SECRET_NAMES: &[&str] = &[
+    "state",
+    "nonce",
+    "code_challenge",
+    "code_verifier",
+    "code",
+    "id_token",
+    "access_token",
+    "refresh_token",
+    "client_secret",
+    "client_assertion",
+    "login_hint",
+    "session_state",
+    "client_info",
+    "sid",
+    // Credentials and session values a HAR of a sign-in also carries (the
+    // sign-in form's fields, token-request grants, a Graph secret).
+    "password",
+    "passwd",
+    "pwd",
+    "login",
+    "loginfmt",
+    "username",
+    "assertion",
+    "id_token_hint",
+    "device_code",
+    "user_code",
+    "flowtoken",
+    "canary",
+    "secrettext",
+];
+
+fn secret_name(name: &str) -> Option<&'static str> {
+    SECRET_NAMES
+        .iter()
+        .copied()
+        .find(|s| s.eq_ignore_ascii_case(name))
+}
+
+/// Names that hold a client or tenant ID, compared without case, `_`, `-`
+/// or spaces (`client_id`, `appId`, `tenantId`, …).
+fn id_kind(name: &str) -> Option<&'static str> {
+    if name.len() > 40 {
+        return None;
+    }
+    let norm: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    match norm.as_str() {
+        "clientid" | "appid" | "applicationid" => Some("client_id"),
+        "tenant" | "tenantid" | "tid" | "hometenantid" | "resourcetenantid" => Some("tenant"),
+        _ => None,
+    }
+}
+
+fn is_guid(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+fn is_b64url(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'-' || c == b'_'
+}
+
+/// A whole value shaped like a JWS or JWE compact token.
+fn looks_like_jwt(s: &str) -> bool {
+    if !s.starts_with("eyJ") {
+        return false;
+    }
+    let parts: Vec<&str> = s.split('.').collect();
+    (3..=5).contains(&parts.len())
+        && parts.iter().all(|p| p.bytes().all(is_b64url))
+        && parts.iter().take(2).all(|p| !p.is_empty())
+}
+
+fn is_local_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'+' | b'-')
+}
+
+fn is_domain_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'-' || c == b'.'
+}
+
+/// A domain with at least two labels and an alphabetic top-level label.
+fn valid_domain(d: &str) -> bool {
+    let labels: Vec<&str> = d.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| !l.is_empty())
+        && labels
+            .last()
+            .is_some_and(|t| t.len() >= 2 && t.bytes().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// A whole value that is an e-mail address.
+fn is_email(s: &str) -> bool {
+    match s.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && local.bytes().all(is_local_char)
+                && domain.bytes().all(is_domain_char)
+                && valid_domain(domain)
+        }
+        None => false,
+    }
+}
+
+fn starts_with_ci(b: &[u8], at: usize, pat: &[u8]) -> bool {
+    b.get(at..at + pat.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(pat))
+}
+
+fn ends_with_ci(b: &[u8], end: usize, pat: &[u8]) -> bool {
+    end >= pat.len() && starts_with_ci(b, end - pat.len(), pat)
+}
+
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    hay.as_bytes()
+        .windows(n.len())
+        .any(|w| w.eq_ignore_ascii_case(n))
+}
+
+fn find_ci(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
+    if pat.is_empty() || from >= b.len() {
+        return None;
+    }
+    b.get(from..)?
+        .windows(pat.len())
+        .position(|w| w.eq_ignore_ascii_case(pat))
+        .map(|p| p + from)
+}
+
+/// Percent-decodes `raw` once per nesting level (level 0: once).
+fn decode_level(raw: &str, level: usize) -> String {
+    let mut s = raw.to_string();
+    for _ in 0..=level {
+        if !s.contains('%') {
+            break;
+        }
+        s = percent_decode_str(&s).decode_utf8_lossy().into_owned();
+    }
+    s
+}
+
+/// Tells whether JSON text has an object with a repeated key (the parsed
+/// tree keeps only the last one, so the text would hide the others).
+struct NoDupKeys;
+
+struct NoDupVisitor;
+
+impl<'de> Visitor<'de> for NoDupVisitor {
+    type Value = NoDupKeys;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<NoDupKeys, E> {
+        Ok(NoDupKeys)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<NoDupKeys, E> {
+        Ok(NoDupKeys)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<NoDupKeys, E> {
+        Ok(NoDupKeys)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<NoDupKeys, E> {
+        Ok(NoDupKeys)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<NoDupKeys, E> {
+        Ok(NoDupKeys)
+    }
+    fn visit_unit<E>(self) -> Result<NoDupKeys, E> {
+        Ok(NoDupKeys)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<NoDupKeys, A::Error> {
+        while seq.next_element::<NoDupKeys>()?.is_some() {}
+        Ok(NoDupKeys)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<NoDupKeys, A::Error> {
+        let mut seen = HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key) {
+                return Err(de::Error::custom("duplicate key"));
+            }
+            map.next_value::<NoDupKeys>()?;
+        }
+        Ok(NoDupKeys)
+    }
+}
+
+impl<'de> Deserialize<'de> for NoDupKeys {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NoDupVisitor)
+    }
+}
+
+fn has_duplicate_keys(json: &str) -> bool {
+    serde_json::from_str::<NoDupKeys>(json).is_err()
+}
+
+// ---------------------------------------------------------------------------
+// Redaction
+// ---------------------------------------------------------------------------
+
+/// The form a marker takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Class {
+    /// `redacted-N`
+    Opaque,
+    /// 43 characters of the base64url alphabet (a valid PKCE value).
+    Pkce,
+    /// A JWT-shaped token that carries nothing.
+    Jwt,
+    /// `redacted-N@example.invalid`
+    Email,
+}
+
+const FAKE_GUID_PREFIX: &str = "00000000-0000-4000-8000-";
+
+struct Redactor<'a> {
+    opts: ShareOptions,
+    originals: [&'a str; 5],
+    /// Markers are numbered above every number that follows marker-like
+    /// text in the inputs (a shared case shared again), so a new marker
+    /// never equals a value already there. Only when such a number is too
+    /// large to count above is each new marker checked against the inputs.
+    check_collisions: bool,
+    markers: HashMap<(Class, String), String>,
+    issued: HashSet<String>,
+    /// Lowercase GUID -> (fake GUID, kind).
+    ids: HashMap<String, (String, &'static str)>,
+    /// Lowercase tenant name -> marker.
+    tenants: HashMap<String, String>,
+    counter: u64,
+    guid_counter: u64,
+    tenant_counter: u64,
+    field: &'static str,
+    /// Whether `name=value` pairs are looked for (not in the registered
+    /// redirect URIs: a redirect URI is never redacted).
+    pairs: bool,
+    records: Vec<Redaction>,
+    seen: HashSet<(&'static str, String)>,
+}
+
+/// Replaces secrets (and, with `hide_ids`, tenant and client IDs) with stable
+/// markers. Returns the redacted case and the list of replacements,
+/// deduplicated by (field, original).
+pub fn redact(case: &CaseInput, opts: &ShareOptions) -> (CaseInput, Vec<Redaction>) {
+    if !opts.redact_secrets && !opts.hide_ids {
+        return (case.clone(), Vec::new());
+    }
+    let mut r = Redactor::new(case, *opts);
+    let mut out = CaseInput {
+        authorize: r.field("authorize", &case.authorize),
+        registered: r.field("registered", &case.registered),
+        callback: r.field("callback", &case.callback),
+        audience: r.field("audience", &case.audience),
+        evidence: r.field("evidence", &case.evidence),
+    };
+    if opts.hide_ids && !r.ids.is_empty() {
+        // An ID found in one place is hidden everywhere, in every field.
+        for (name, text) in [
+            ("authorize", &mut out.authorize),
+            ("registered", &mut out.registered),
+            ("callback", &mut out.callback),
+            ("audience", &mut out.audience),
+            ("evidence", &mut out.evidence),
+        ] {
+            r.field = name;
+            if let Some(new) = r.known_ids(text) {
+                *text = new;
+            }
+        }
+    }
+    (out, r.records)
+}
+
+impl<'a> Redactor<'a> {
+    fn new(case: &'a CaseInput, opts: ShareOptions) -> Self {
+        let originals = [
+            case.authorize.as_str(),
+            case.registered.as_str(),
+            case.callback.as_str(),
+            case.audience.as_str(),
+            case.evidence.as_str(),
+        ];
+        let floors = marker_floors(&originals);
+        Redactor {
+            opts,
+            originals,
+            check_collisions: floors.capped,
+            markers: HashMap::new(),
+            issued: HashSet::new(),
+            ids: HashMap::new(),
+            tenants: HashMap::new(),
+            counter: floors.markers,
+            guid_counter: floors.guids,
+            tenant_counter: floors.markers,
+            field: "authorize",
+            pairs: true,
+            records: Vec::new(),
+            seen: HashSet::new(),
+        }
+    }
+
+    fn collides(&self, marker: &str) -> bool {
+        self.check_collisions && self.originals.iter().any(|t| t.contains(marker))
+    }
+
+    fn record(&mut self, name: &str, original: &str, marker: &str) {
+        if self.seen.insert((self.field, original.to_string())) {
+            self.records.push(Redaction {
+                field: self.field,
+                name: name.to_string(),
+                original: original.to_string(),
+                marker: marker.to_string(),
+            });
+        }
+    }
+
+    fn fresh(&mut self, class: Class) -> String {
+        loop {
+            self.counter += 1;
+            let n = self.counter;
+            let m = match class {
+                Class::Opaque => format!("redacted-{n}"),
+                Class::Pkce => format!("REDACTED{n:0>35}"),
+                Class::Email => format!("redacted-{n}@example.invalid"),
+                Class::Jwt => format!(
+                    "{}.{}.redacted-{n}",
+                    URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#),
+                    URL_SAFE_NO_PAD.encode(r#"{"redacted":true}"#)
+                ),
+            };
+            if !self.collides(&m) {
+                return m;
+            }
+        }
+    }
+
+    /// The marker for a secret `key` (its decoded value) written as `raw`.
+    /// None for an empty value or one that is already a marker.
+    fn secret(&mut self, name: &'static str, raw: &str, key: &str) -> Option<String> {
+        if key.is_empty() || self.issued.contains(key) {
+            return None;
+        }
+        let class = if looks_like_jwt(key) {
+            Class::Jwt
+        } else if is_email(key) {
+            Class::Email
+        } else if name == "code_challenge" || name == "code_verifier" {
+            Class::Pkce
+        } else {
+            Class::Opaque
+        };
+        let map_key = (class, key.to_string());
+        let marker = match self.markers.get(&map_key) {
+            Some(m) => m.clone(),
+            None => {
+                let m = self.fresh(class);
+                self.issued.insert(m.clone());
+                self.markers.insert(map_key, m.clone());
+                m
+            }
+        };
+        self.record(name, raw, &marker);
+        Some(marker)
+    }
+
+    /// The fake GUID for a client or tenant ID; None when `key` is no GUID.
+    fn id_guid(&mut self, kind: &'static str, raw: &str, key: &str) -> Option<String> {
+        let key = key.trim();
+        if !is_guid(key) || self.issued.contains(key) {
+            return None;
+        }
+        let lower = key.to_ascii_lowercase();
+        let (marker, kind) = match self.ids.get(&lower) {
+            Some((m, k)) => (m.clone(), *k),
+            None => {
+                let m = loop {
+                    self.guid_counter += 1;
+                    let m = format!("{FAKE_GUID_PREFIX}{:012}", self.guid_counter);
+                    if !self.collides(&m) {
+                        break m;
+                    }
+                };
+                self.issued.insert(m.clone());
+                self.ids.insert(lower, (m.clone(), kind));
+                (m, kind)
+            }
+        };
+        self.record(kind, raw, &marker);
+        Some(marker)
+    }
+
+    fn tenant_name(&mut self, raw: &str) -> Option<String> {
+        let lower = raw.to_ascii_lowercase();
+        if self.issued.contains(&lower) {
+            return None;
+        }
+        let marker = match self.tenants.get(&lower) {
+            Some(m) => m.clone(),
+            None => {
+                let m = loop {
+                    self.tenant_counter += 1;
+                    let m = format!("redacted-tenant-{}", self.tenant_counter);
+                    if !self.collides(&m) {
+                        break m;
+                    }
+                };
+                self.issued.insert(m.clone());
+                self.tenants.insert(lower, m.clone());
+                m
+            }
+        };
+        self.record("tenant", raw, &marker);
+        Some(marker)
+    }
+
+    /// The replacement for the value of a `name=value` pair, if any.
+    fn pair_value(&mut self, name: &str, raw: &str, level: usize) -> Option<String> {
+        if raw.is_empty() {
+            return None;
+        }
+        if self.opts.redact_secrets {
+            if let Some(canon) = secret_name(name) {
+                let key = decode_level(raw, level);
+                return self.secret(canon, raw, &key);
+            }
+        }
+        if self.opts.hide_ids {
+            if let Some(kind) = id_kind(name) {
+                let key = decode_level(raw, level);
+                return self.id_guid(kind, raw, &key);
+            }
+        }
+        None
+    }
+
+    // -- fields ------------------------------------------------------------
+
+    fn field(&mut self, name: &'static str, text: &str) -> String {
+        self.field = name;
+        self.pairs = name != "registered";
+        if text.is_empty() {
+            return String::new();
+        }
+        self.string_value(text).unwrap_or_else(|| text.to_string())
+    }
+
+    /// Redacts JSON text through its parsed tree. Unchanged JSON keeps its
+    /// original formatting; changed JSON is written back compactly.
+    fn json_text(&mut self, text: &str) -> Json {
+        let t = text.trim_start();
+        if !(t.starts_with('{') || t.starts_with('[')) {
+            return Json::Not;
+        }
+        let Ok(mut value) = serde_json::from_str::<Value>(text) else {
+            return Json::Not;
+        };
+        let changed = self.walk(&mut value, "");
+        if changed || has_duplicate_keys(text) {
+            // Writing a parsed tree back cannot fail; never fall back to the
+            // unredacted text.
+            Json::Changed(serde_json::to_string(&value).unwrap_or_default())
+        } else {
+            Json::Unchanged
+        }
+    }
+
+    /// Text that may be JSON (nested in a JSON string or not): its new
+    /// value, or None when nothing in it changes.
+    fn string_value(&mut self, s: &str) -> Option<String> {
+        match self.json_text(s) {
+            Json::Changed(out) => Some(out),
+            Json::Unchanged => None,
+            Json::Not => self.text(s),
+        }
+    }
+
+    fn walk(&mut self, v: &mut Value, parent_key: &str) -> bool {
+        match v {
+            Value::String(s) => match self.string_value(s) {
+                Some(new) => {
+                    *s = new;
+                    true
+                }
+                None => false,
+            },
+            Value::Array(items) => {
+                let mut changed = false;
+                for item in items {
+                    changed |= self.walk(item, parent_key);
+                }
+                changed
+            }
+            Value::Object(map) => self.object(map, parent_key),
+            _ => false,
+        }
+    }
+
+    fn object(&mut self, map: &mut serde_json::Map<String, Value>, parent_key: &str) -> bool {
+        let mut changed = false;
+        // A HAR {name, value} entry: query string, form parameter, header, cookie.
+        let pair_name = match (map.get("name"), map.get("value")) {
+            (Some(Value::String(n)), Some(Value::String(_))) => Some(n.clone()),
+            _ => None,
+        };
+        let base64_body = map.get("encoding").and_then(Value::as_str) == Some("base64");
+        for (key, val) in map.iter_mut() {
+            if let (Some(name), "value", Value::String(s)) = (&pair_name, key.as_str(), &mut *val) {
+                if let Some(new) = self.har_pair(parent_key, name, s) {
+                    if new != *s {
+                        *s = new;
+                        changed = true;
+                    }
+                    continue;
+                }
+            }
+            if key.eq_ignore_ascii_case("redirect_uri") {
+                if let Value::String(s) = val {
+                    if let Some(new) = self.text_without_pairs(s) {
+                        *s = new;
+                        changed = true;
+                    }
+                    continue;
+                }
+            }
+            if self.opts.redact_secrets {
+                if let Some(canon) = secret_name(key) {
+                    changed |= self.secret_json(canon, val);
+                    continue;
+                }
+                if base64_body && key == "text" {
+                    if let Value::String(s) = val {
+                        if let Some(new) = self.base64_text(s) {
+                            *s = new;
+                            changed = true;
+                        }
+                    }
+                    continue;
+                }
+            }
+            if self.opts.hide_ids {
+                if let (Some(kind), Value::String(s)) = (id_kind(key), &mut *val) {
+                    if let Some(m) = self.id_guid(kind, &s.clone(), s) {
+                        *s = m;
+                        changed = true;
+                        continue;
+                    }
+                }
+            }
+            changed |= self.walk(val, key);
+        }
+        changed
+    }
+
+    /// A value under a secret-named key.
+    fn secret_json(&mut self, canon: &'static str, val: &mut Value) -> bool {
+        match val {
+            Value::String(s) => match self.secret(canon, &s.clone(), s) {
+                Some(m) => {
+                    *s = m;
+                    true
+                }
+                None => false,
+            },
+            Value::Number(n) => {
+                let raw = n.to_string();
+                match self.secret(canon, &raw, &raw) {
+                    Some(m) => {
+                        *val = Value::String(m);
+                        true
+                    }
+                    None => false,
+                }
+            }
+            Value::Array(items) => {
+                let mut changed = false;
+                for item in items {
+                    changed |= self.secret_json(canon, item);
+                }
+                changed
+            }
+            other => self.walk(other, canon),
+        }
+    }
+
+    /// The new value of a HAR {name, value} entry; None to treat the value
+    /// as ordinary text.
+    fn har_pair(&mut self, parent_key: &str, name: &str, value: &str) -> Option<String> {
+        if name.eq_ignore_ascii_case("redirect_uri") {
+            return Some(
+                self.text_without_pairs(value)
+                    .unwrap_or_else(|| value.to_string()),
+            );
+        }
+        if self.opts.redact_secrets {
+            if parent_key.eq_ignore_ascii_case("cookies") {
+                return Some(
+                    self.secret("cookie", value, value)
+                        .unwrap_or_else(|| value.to_string()),
+                );
+            }
+            if parent_key.eq_ignore_ascii_case("headers") {
+                if name.eq_ignore_ascii_case("cookie") {
+                    return Some(self.cookie_header(value, false));
+                }
+                if name.eq_ignore_ascii_case("set-cookie") {
+                    return Some(self.cookie_header(value, true));
+                }
+                if name.eq_ignore_ascii_case("authorization")
+                    || name.eq_ignore_ascii_case("proxy-authorization")
+                {
+                    return Some(self.authorization(value));
+                }
+            }
+        }
+        self.pair_value(name, value, 0)
+    }
+
+    /// `a=1; b=2` (Cookie) or `a=1; Path=/; SameSite=None` (Set-Cookie, only
+    /// the first pair is the cookie): the values become markers, names and
+    /// attributes stay.
+    fn cookie_header(&mut self, value: &str, first_only: bool) -> String {
+        let mut parts = Vec::new();
+        for (i, part) in value.split(';').enumerate() {
+            let replaced = if first_only && i > 0 {
+                None
+            } else {
+                part.split_once('=').and_then(|(name, v)| {
+                    let v_trim = v.trim();
+                    self.secret("cookie", v_trim, v_trim)
+                        .map(|m| format!("{name}={m}"))
+                })
+            };
+            parts.push(replaced.unwrap_or_else(|| part.to_string()));
+        }
+        parts.join(";")
+    }
+
+    /// `Bearer <token>` keeps its scheme; the credentials become a marker.
+    fn authorization(&mut self, value: &str) -> String {
+        let (scheme, cred) = match value.trim().split_once(' ') {
+            Some((s, c)) => (Some(s), c.trim()),
+            None => (None, value.trim()),
+        };
+        match self.secret("authorization", cred, cred) {
+            Some(m) => match scheme {
+                Some(s) => format!("{s} {m}"),
+                None => m,
+            },
+            None => value.to_string(),
+        }
+    }
+
+    /// A HAR body stored as base64: decoded, redacted, encoded again.
+    fn base64_text(&mut self, s: &str) -> Option<String> {
+        let bytes = STANDARD.decode(s.trim()).ok()?;
+        let text = String::from_utf8(bytes).ok()?;
+        let new = self.string_value(&text)?;
+        Some(STANDARD.encode(new))
+    }
+
+    // -- free text ---------------------------------------------------------
+
+    /// A redirect URI: never redacted as a pair, nor looked into for pairs
+    /// (e-mail addresses, JWTs and IDs in it are still replaced, the same
+    /// way as everywhere else).
+    fn text_without_pairs(&mut self, s: &str) -> Option<String> {
+        let pairs = self.pairs;
+        self.pairs = false;
+        let out = self.text(s);
+        self.pairs = pairs;
+        out
+    }
+
+    /// Free text, pass by pass; None when nothing in it changes.
+    fn text(&mut self, s: &str) -> Option<String> {
+        let mut out: Option<String> = None;
+        let mut pass = |r: &mut Self, f: fn(&mut Self, &str) -> Option<String>| {
+            let cur = out.as_deref().unwrap_or(s);
+            if let Some(new) = f(r, cur) {
+                out = Some(new);
+            }
+        };
+        let secrets = self.opts.redact_secrets;
+        if secrets && contains_ci(s, "<input") {
+            pass(self, Self::html_inputs);
+        }
+        if s.contains('"') {
+            pass(self, Self::quoted_pairs);
+        }
+        if self.pairs && (s.contains('=') || contains_ci(s, "%3D")) {
+            pass(self, Self::query_pairs);
+        }
+        if secrets && s.contains("eyJ") {
+            pass(self, Self::jwts);
+        }
+        if secrets && (s.contains('@') || contains_ci(s, "%40")) {
+            pass(self, Self::emails);
+        }
+        if self.opts.hide_ids {
+            if s.contains("://") {
+                pass(self, Self::url_tenant_guids);
+            }
+            pass(self, Self::quoted_guids);
+            pass(self, Self::tenant_names);
+        }
+        out
+    }
+
+    /// `name=value` pairs of URLs and query strings, also percent-encoded
+    /// once (`state%3Dv`) or twice (`state%253Dv`) inside another value.
+    fn query_pairs(&mut self, s: &str) -> Option<String> {
+        let b = s.as_bytes();
+        let mut sp = Splice::new(s);
+        let mut i = 0;
+        while i < b.len() {
+            if !is_name_byte(b[i]) || !pair_boundary(b, i) {
+                i += 1;
+                continue;
+            }
+            let name_end = i + b[i..].iter().take_while(|c| is_name_byte(**c)).count();
+            let Some((level, eq_len)) = equals_at(b, name_end) else {
+                i = name_end.max(i + 1);
+                continue;
+            };
+            let value_start = name_end + eq_len;
+            let value_end = pair_value_end(b, value_start, level);
+            let name = &s[i..name_end];
+            if name.eq_ignore_ascii_case("redirect_uri") {
+                // Never redacted, nor looked into.
+                i = value_end.max(i + 1);
+                continue;
+            }
+            let raw = &s[value_start..value_end];
+            if let Some(marker) = self.pair_value(name, raw, level) {
+                sp.put(value_start, value_end, &marker);
+                i = value_end.max(i + 1);
+                continue;
+            }
+            // Keep looking inside the value: it may hold an encoded URL.
+            i = value_start;
+        }
+        sp.finish()
+    }
+
+    /// `"name": "value"` in text that is not (valid) JSON: a log line, a
+    /// cut-off export, a script in an HTML page.
+    fn quoted_pairs(&mut self, s: &str) -> Option<String> {
+        let b = s.as_bytes();
+        let mut sp = Splice::new(s);
+        let mut i = 0;
+        while let Some(q) = b.get(i..).and_then(|r| r.iter().position(|c| *c == b'"')) {
+            let key_start = i + q + 1;
+            let key_len = b[key_start..]
+                .iter()
+                .take_while(|c| is_name_byte(**c))
+                .count();
+            let key_end = key_start + key_len;
+            if key_len == 0 || key_len > 64 || b.get(key_end) != Some(&b'"') {
+                i = key_start;
+                continue;
+            }
+            let mut j = skip_ws(b, key_end + 1);
+            if b.get(j) != Some(&b':') {
+                i = key_end;
+                continue;
+            }
+            j = skip_ws(b, j + 1);
+            if b.get(j) != Some(&b'"') {
+                i = key_end + 1;
+                continue;
+            }
+            let value_start = j + 1;
+            let mut k = value_start;
+            while k < b.len() && b[k] != b'"' {
+                k += if b[k] == b'\\' { 2 } else { 1 };
+            }
+            let value_end = k.min(b.len());
+            let raw = &s[value_start..value_end];
+            let name = &s[key_start..key_end];
+            let replacement = if self.opts.redact_secrets {
+                match secret_name(name) {
+                    Some(canon) => self.secret(canon, raw, raw),
+                    None => self.quoted_id(name, raw),
+                }
+            } else {
+                self.quoted_id(name, raw)
+            };
+            if let Some(marker) = replacement {
+                sp.put(value_start, value_end, &marker);
+            }
+            i = (value_end + 1).max(key_end + 1);
+        }
+        sp.finish()
+    }
+
+    fn quoted_id(&mut self, name: &str, raw: &str) -> Option<String> {
+        if !self.opts.hide_ids {
+            return None;
+        }
+        let kind = id_kind(name)?;
+        self.id_guid(kind, raw, raw)
+    }
+
+    /// `<input name="code" value="…">` in an HTML body (a `form_post` page).
+    fn html_inputs(&mut self, s: &str) -> Option<String> {
+        let b = s.as_bytes();
+        let mut sp = Splice::new(s);
+        let mut from = 0;
+        while let Some(start) = find_ci(b, from, b"<input") {
+            let end = b[start..]
+                .iter()
+                .position(|c| *c == b'>')
+                .map_or(b.len(), |p| start + p);
+            from = end.max(start + 1);
+            let (Some((ns, ne)), Some((vs, ve))) = (
+                html_attr(b, start, end, b"name"),
+                html_attr(b, start, end, b"value"),
+            ) else {
+                continue;
+            };
+            if vs < sp.copied {
+                continue;
+            }
+            let name = &s[ns..ne];
+            let raw = &s[vs..ve];
+            let replacement = match secret_name(name) {
+                Some(canon) => self.secret(canon, raw, raw),
+                None => None,
+            };
+            if let Some(marker) = replacement {
+                sp.put(vs, ve, &marker);
+            }
+        }
+        sp.finish()
+    }
+
+    /// JWTs anywhere (`eyJ….….…`).
+    fn jwts(&mut self, s: &str) -> Option<String> {
+        let b = s.as_bytes();
+        let mut sp = Splice::new(s);
+        let mut from = 0;
+        while let Some(p) = s.get(from..).and_then(|r| r.find("eyJ")) {
+            let start = from + p;
+            from = start + 3;
+            if start > 0 && is_b64url(b[start - 1]) {
+                continue;
+            }
+            let end = jwt_end(b, start);
+            let Some(end) = end else { continue };
+            let raw = &s[start..end];
+            if let Some(marker) = self.secret("jwt", raw, raw) {
+                sp.put(start, end, &marker);
+            }
+            from = end;
+        }
+        sp.finish()
+    }
+
+    /// E-mail addresses anywhere, also with the `@` percent-encoded.
+    fn emails(&mut self, s: &str) -> Option<String> {
+        let b = s.as_bytes();
+        let mut sp = Splice::new(s);
+        let mut i = 0;
+        while i < b.len() {
+            let at_len = if b[i] == b'@' {
+                1
+            } else if starts_with_ci(b, i, b"%40") {
+                3
+            } else if starts_with_ci(b, i, b"%2540") {
+                5
+            } else {
+                i += 1;
+                continue;
+            };
+            let start = email_local_start(b, i);
+            let mut end = i + at_len;
+            while end < b.len() && is_domain_char(b[end]) {
+                end += 1;
+            }
+            while end > i + at_len && matches!(b[end - 1], b'.' | b'-') {
+                end -= 1;
+            }
+            let domain = &s[i + at_len..end];
+            if start == i || start < sp.copied || !valid_domain(domain) {
+                i += at_len;
+                continue;
+            }
+            let raw = &s[start..end];
+            let key = decode_level(raw, if at_len == 5 { 1 } else { 0 });
+            if let Some(marker) = self.secret("email", raw, &key) {
+                sp.put(start, end, &marker);
+            }
+            i = end.max(i + 1);
+        }
+        sp.finish()
+    }
+
+    /// The tenant segment of `https://host/<guid>/…`.
+    fn url_tenant_guids(&mut self, s: &str) -> Option<String> {
+        let b = s.as_bytes();
+        let mut sp = Splice::new(s);
+        let mut from = 0;
+        while let Some(p) = s.get(from..).and_then(|r| r.find("://")) {
+            let host_start = from + p + 3;
+            from = host_start;
+            let host_len = b[host_start..]
+                .iter()
+                .take_while(|c| !is_url_end(**c) && **c != b'/' && **c != b'?')
+                .count();
+            let seg = host_start + host_len + 1;
+            if b.get(seg - 1) != Some(&b'/') {
+                continue;
+            }
+            let Some(cand) = s.get(seg..seg + 36) else {
+                continue;
+            };
+            let after_ok = b
+                .get(seg + 36)
+                .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'-');
+            if !after_ok || seg < sp.copied {
+                continue;
+            }
+            if let Some(marker) = self.id_guid("tenant", cand, cand) {
+                sp.put(seg, seg + 36, &marker);
+                from = sp.copied;
+            }
+        }
+        sp.finish()
+    }
+
+    /// `application '<guid>'`, `client id '<guid>'`, `directory '<guid>'`
+    /// in error texts.
+    fn quoted_guids(&mut self, s: &str) -> Option<String> {
+        const CLIENT: &[&[u8]] = &[
+            b"application",
+            b"application id",
+            b"identifier",
+            b"client id",
+            b"client",
+            b"app id",
+            b"appid",
+            b"app",
+        ];
+        const TENANT: &[&[u8]] = &[b"tenant", b"tenant id", b"directory"];
+        let b = s.as_bytes();
+        let mut sp = Splice::new(s);
+        let mut i = 0;
+        while i + 37 < b.len() {
+            let q = b[i];
+            if !(q == b'\'' || q == b'"') || b[i + 37] != q {
+                i += 1;
+                continue;
+            }
+            let Some(cand) = s.get(i + 1..i + 37).filter(|c| is_guid(c)) else {
+                i += 1;
+                continue;
+            };
+            let mut before = i;
+            while before > 0 && b[before - 1].is_ascii_whitespace() {
+                before -= 1;
+            }
+            let kind = if CLIENT.iter().any(|p| ends_with_ci(b, before, p)) {
+                Some("client_id")
+            } else if TENANT.iter().any(|p| ends_with_ci(b, before, p)) {
+                Some("tenant")
+            } else {
+                None
+            };
+            if let Some(marker) = kind.and_then(|k| self.id_guid(k, cand, cand)) {
+                sp.put(i + 1, i + 37, &marker);
+            }
+            i += 37;
+        }
+        sp.finish()
+    }
+
+    /// `contoso.onmicrosoft.com`, `contoso.b2clogin.com`,
+    /// `contoso.ciamlogin.com`: the tenant label becomes a marker.
+    fn tenant_names(&mut self, s: &str) -> Option<String> {
+        const SUFFIXES: &[&[u8]] = &[b".onmicrosoft.com", b".b2clogin.com", b".ciamlogin.com"];
+        let b = s.as_bytes();
+        let mut sp = Splice::new(s);
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] != b'.' || !SUFFIXES.iter().any(|sfx| starts_with_ci(b, i, sfx)) {
+                i += 1;
+                continue;
+            }
+            let mut start = i;
+            while start > sp.copied
+                && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'-')
+            {
+                start -= 1;
+            }
+            if start < i {
+                let raw = &s[start..i];
+                if let Some(marker) = self.tenant_name(raw) {
+                    sp.put(start, i, &marker);
+                }
+            }
+            i += 1;
+        }
+        sp.finish()
+    }
+
+    /// Every occurrence of an ID already found, in any form of case.
+    fn known_ids(&mut self, s: &str) -> Option<String> {
+        let b = s.as_bytes();
+        let mut sp = Splice::new(s);
+        let mut i = 0;
+        while i + 36 <= b.len() {
+            if b.get(i + 8) != Some(&b'-') {
+                i += 1;
+                continue;
+            }
+            let Some(cand) = s.get(i..i + 36).filter(|c| is_guid(c)) else {
+                i += 1;
+                continue;
+            };
+            let found = self
+                .ids
+                .get(&cand.to_ascii_lowercase())
+                .map(|(m, k)| (m.clone(), *k));
+            match found {
+                Some((marker, kind)) => {
+                    self.record(kind, cand, &marker);
+                    sp.put(i, i + 36, &marker);
+                    i += 36;
+                }
+                None => i += 1,
+            }
+        }
+        sp.finish()
+    }
+}
+
+/// The numbers already taken by marker-like text in the inputs.
+struct Floors {
+    /// Above every `redacted-N`, `REDACTED000…N`, `redacted-tenant-N`.
+    markers: u64,
+    /// Above every `00000000-0000-4000-8000-N`.
+    guids: u64,
+    /// A number was too large to count above.
+    capped: bool,
+}
+
+fn marker_floors(texts: &[&str]) -> Floors {
+    const CAP: u64 = 1 << 60;
+    let mut floors = Floors {
+        markers: 0,
+        guids: 0,
+        capped: false,
+    };
+    let mut take = |b: &[u8], j: usize, slot: &mut u64| {
+        let digits = b.get(j..).map_or(&[][..], |r| {
+            &r[..r.iter().take_while(|c| c.is_ascii_digit()).count()]
+        });
+        let value = digits.iter().try_fold(0u64, |acc, d| {
+            acc.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+        });
+        match value {
+            Some(v) if v < CAP => *slot = (*slot).max(v),
+            _ => {
+                floors.capped = true;
+                *slot = (*slot).max(CAP);
+            }
+        }
+    };
+    let (mut markers, mut guids) = (0, 0);
+    for t in texts {
+        let b = t.as_bytes();
+        let mut from = 0;
+        while let Some(p) = find_ci(b, from, b"redacted") {
+            let mut j = p + 8;
+            if b.get(j) == Some(&b'-') {
+                j += 1;
+            }
+            if starts_with_ci(b, j, b"tenant-") {
+                j += 7;
+            }
+            take(b, j, &mut markers);
+            from = p + 1;
+        }
+        let mut from = 0;
+        while let Some(p) = t.get(from..).and_then(|r| r.find(FAKE_GUID_PREFIX)) {
+            let j = from + p + FAKE_GUID_PREFIX.len();
+            take(b, j, &mut guids);
+            from = j;
+        }
+    }
+    floors.markers = markers;
+    floors.guids = guids;
+    floors
+}
+
+/// What JSON redaction did to a text.
+enum Json {
+    Not,
+    Unchanged,
+    Changed(String),
+}
+
+/// Builds a text from a source and replacements, allocating only on the
+/// first replacement.
+struct Splice<'s> {
+    src: &'s str,
+    out: String,
+    copied: usize,
+}
+
+impl<'s> Splice<'s> {
+    fn new(src: &'s str) -> Self {
+        Splice {
+            src,
+            out: String::new(),
+            copied: 0,
+        }
+    }
+
+    /// Replaces `src[start..end]` (`start` >= what was copied) by `marker`.
+    fn put(&mut self, start: usize, end: usize, marker: &str) {
+        if self.out.capacity() == 0 {
+            self.out.reserve(self.src.len() + 64);
+        }
+        self.out.push_str(&self.src[self.copied..start]);
+        self.out.push_str(marker);
+        self.copied = end;
+    }
+
+    /// The new text, or None when nothing was replaced.
+    fn finish(mut self) -> Option<String> {
+        if self.out.is_empty() {
+            return None;
+        }
+        self.out.push_str(&self.src[self.copied..]);
+        Some(self.out)
+    }
+}
+
+fn is_name_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.')
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+/// Whether a parameter name may start at `i`.
+fn pair_boundary(b: &[u8], i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let prev = b[i - 1];
+    if prev.is_ascii_whitespace()
+        || matches!(
+            prev,
+            b'&' | b'?'
+                | b'#'
+                | b';'
+                | b'"'
+                | b'\''
+                | b'('
+                | b'<'
+                | b'>'
+                | b','
+                | b'|'
+                | b'{'
+                | b'['
+        )
+    {
+        return true;
+    }
+    [&b"%26"[..], b"%3F", b"%23", b"%20"]
+        .iter()
+        .any(|p| ends_with_ci(b, i, p))
+}
+
+/// `=` (level 0), `%3D` (level 1) or `%253D` (level 2) at `i`.
+fn equals_at(b: &[u8], i: usize) -> Option<(usize, usize)> {
+    match b.get(i) {
+        Some(b'=') => Some((0, 1)),
+        _ if starts_with_ci(b, i, b"%3D") => Some((1, 3)),
+        _ if starts_with_ci(b, i, b"%253D") => Some((2, 5)),
+        _ => None,
+    }
+}
+
+fn is_url_end(c: u8) -> bool {
+    c.is_ascii_whitespace() || matches!(c, b'&' | b'#' | b'"' | b'\'' | b'<' | b'>' | b'`' | b'\\')
+}
+
+/// Where a pair's value ends: at a separator of its own or an outer level.
+fn pair_value_end(b: &[u8], start: usize, level: usize) -> usize {
+    let mut j = start;
+    while j < b.len() {
+        if is_url_end(b[j]) {
+            break;
+        }
+        if b[j] == b'%' {
+            let outer = level >= 1
+                && [&b"%26"[..], b"%23", b"%20"]
+                    .iter()
+                    .any(|p| starts_with_ci(b, j, p));
+            let outer2 = level >= 2
+                && [&b"%2526"[..], b"%2523", b"%2520"]
+                    .iter()
+                    .any(|p| starts_with_ci(b, j, p));
+            if outer || outer2 {
+                break;
+            }
+        }
+        j += 1;
+    }
+    j
+}
+
+/// The end of a JWT starting at `start` (which holds `eyJ`), if it is one:
+/// header and payload, a signature that may be empty, and for a JWE two
+/// more segments.
+fn jwt_end(b: &[u8], start: usize) -> Option<usize> {
+    let run = |from: usize| {
+        from + b
+            .get(from..)
+            .map_or(0, |r| r.iter().take_while(|c| is_b64url(**c)).count())
+    };
+    let header = run(start);
+    if header - start < 10 || b.get(header) != Some(&b'.') {
+        return None;
+    }
+    let payload = run(header + 1);
+    if payload == header + 1 || b.get(payload) != Some(&b'.') {
+        return None;
+    }
+    let mut end = run(payload + 1);
+    let mut extra = 0;
+    while extra < 2 && b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(|c| is_b64url(*c)) {
+        end = run(end + 1);
+        extra += 1;
+    }
+    (end - start >= 20).then_some(end)
+}
+
+/// Where the local part of an e-mail address before `at` begins (`at` when
+/// there is none). `%XX` escapes of local-part characters are part of it.
+fn email_local_start(b: &[u8], at: usize) -> usize {
+    let mut start = at;
+    loop {
+        if start >= 3 && b[start - 3] == b'%' {
+            let hex = std::str::from_utf8(&b[start - 2..start])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            if let Some(c) = hex {
+                if is_local_char(c) {
+                    start -= 3;
+                    continue;
+                }
+                break;
+            }
+        }
+        if start > 0 && is_local_char(b[start - 1]) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    start
+}
+
+/// The byte range of a quoted (or bare) attribute value in an HTML tag.
+fn html_attr(b: &[u8], start: usize, end: usize, attr: &[u8]) -> Option<(usize, usize)> {
+    let mut from = start;
+    while let Some(p) = find_ci(&b[..end], from, attr) {
+        from = p + 1;
+        if p == 0 || !b[p - 1].is_ascii_whitespace() {
+            continue;
+        }
+        let mut j = skip_ws(&b[..end], p + attr.len());
+        if b.get(j) != Some(&b'=') || j >= end {
+            continue;
+        }
+        j = skip_ws(&b[..end], j + 1);
+        return match b.get(j) {
+            Some(q @ (b'"' | b'\'')) if j < end => {
+                let vs = j + 1;
+                let ve = b[vs..end]
+                    .iter()
+                    .position(|c| c == q)
+                    .map_or(end, |x| vs + x);
+                Some((vs, ve))
+            }
+            Some(_) if j < end => {
+                let ve = b[j..end]
+                    .iter()
+                    .position(|c| c.is_ascii_whitespace() || *c == b'/')
+                    .map_or(end, |x| j + x);
+                Some((j, ve))
+            }
+            _ => None,
+        };
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::path::PathBuf;
+
+    const CLIENT: &str = "6731de76-14a6-49ae-97bc-6eba6914391e";
+    const TENANT: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+
+    fn cases() -> Vec<(String, CaseInput)> {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(&dir).expect("tests/cases exists") {
+            let path = entry.expect("readable entry").path();
+            if path.extension().and_then(|e| e.to_str()) != Some("json") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("readable case");
+            let case: CaseInput = serde_json::from_str(&text).expect("case parses");
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            out.push((name, case));
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        assert!(
+            out.len() >= 10,
+            "expected the example cases, found {}",
+            out.len()
+        );
+        out
+    }
+
+    fn all_text(c: &CaseInput) -> String {
+        [
+            &c.authorize,
+            &c.registered,
+            &c.callback,
+            &c.audience,
+            &c.evidence,
+        ]
+        .iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+    }
+
+    /// The test's own reading of `name=value` pairs (independent of the
+    /// redactor's scanner): split at `?`, `&`, `#` and whitespace.
+    fn params(text: &str, name: &str) -> Vec<String> {
+        text.split(|c: char| c == '?' || c == '&' || c == '#' || c.is_whitespace())
+            .filter_map(|p| p.split_once('='))
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.to_string())
+            .collect()
+    }
+
+    fn case(authorize: &str, callback: &str) -> CaseInput {
+        CaseInput {
+            authorize: authorize.to_string(),
+            callback: callback.to_string(),
+            ..CaseInput::default()
+        }
+    }
+
+    fn authorize_url(query: &str) -> String {
+        format!(
+            "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id={CLIENT}&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid&{query}"
+        )
+    }
+
+    fn deflate_b64(bytes: &[u8]) -> String {
+        format!(
+            "v1.{}",
+            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(bytes, 6))
+        )
+    }
+
+    #[test]
+    fn every_example_case_round_trips() {
+        for (name, c) in cases() {
+            let link = encode(&c);
+            assert!(link.starts_with(PREFIX), "{name}");
+            assert_eq!(decode(&link), Ok(c.clone()), "{name}");
+            assert_eq!(decode(&format!("#{link}")), Ok(c.clone()), "{name}");
+            let (frag, _) = share_fragment(&c, &ShareOptions::default());
+            assert!(decode(&frag).is_ok(), "{name}");
+        }
+    }
+
+    #[test]
+    fn example_links_stay_under_2000_characters() {
+        let mut max = (0, String::new());
+        let mut max_plain = 0;
+        for (name, c) in cases() {
+            let plain = encode(&c).len() + 1;
+            max_plain = max_plain.max(plain);
+            for opts in [
+                ShareOptions::default(),
+                ShareOptions {
+                    redact_secrets: true,
+                    hide_ids: true,
+                },
+            ] {
+                let (frag, _) = share_fragment(&c, &opts);
+                let len = frag.len() + 1; // the '#'
+                assert!(len < 2000, "{name}: {len} characters");
+                if len > max.0 {
+                    max = (len, name.clone());
+                }
+            }
+        }
+        println!(
+            "longest share fragment: {} characters ({}); unredacted: {max_plain}",
+            max.0, max.1
+        );
+    }
+
+    #[test]
+    fn example_secrets_do_not_survive_a_share() {
+        let mut checked = 0;
+        for (name, c) in cases() {
+            let (frag, list) = share_fragment(&c, &ShareOptions::default());
+            let opened = decode(&frag).expect("opens");
+            let text = all_text(&opened);
+            for p in ["state", "nonce", "code_challenge", "code"] {
+                for field in [&c.authorize, &c.callback] {
+                    for v in params(field, p) {
+                        if v.is_empty() {
+                            continue;
+                        }
+                        checked += 1;
+                        assert!(
+                            list.iter().any(|r| r.original == v && r.name == p),
+                            "{name}: {p}={v} missing from the preview"
+                        );
+                        if v.len() >= 4 {
+                            assert!(!text.contains(&v), "{name}: {p}={v} survived");
+                        } else {
+                            for field in [&opened.authorize, &opened.callback] {
+                                assert!(!params(field, p).contains(&v), "{name}: {p}={v}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 20, "only {checked} values checked");
+    }
+
+    /// What must not change when a case is shared: the verdict, the redirect
+    /// status and URIs, and every finding's code, severity and AADSTS code.
+    fn outcome(c: &CaseInput) -> String {
+        let a = super::super::analyze(c);
+        let mut out = format!(
+            "{} {:?} sent={:?} matched={:?}\n",
+            a.verdict.as_str(),
+            a.report.redirect.status,
+            a.report.redirect.sent,
+            a.report.redirect.matched
+        );
+        for f in &a.report.findings {
+            out.push_str(&format!(
+                "{} {} {:?}\n",
+                f.code,
+                f.severity.as_str(),
+                f.aadsts
+            ));
+        }
+        out
+    }
+
+    #[test]
+    fn redaction_keeps_the_analysis_of_every_example() {
+        let mut changed = 0;
+        for (name, c) in cases() {
+            let before = outcome(&c);
+            for opts in [
+                ShareOptions::default(),
+                ShareOptions {
+                    redact_secrets: true,
+                    hide_ids: true,
+                },
+            ] {
+                let (frag, list) = share_fragment(&c, &opts);
+                let opened = decode(&frag).expect("opens");
+                changed += usize::from(!list.is_empty());
+                assert_eq!(outcome(&opened), before, "{name} with {opts:?}");
+            }
+        }
+        assert!(changed > 30, "only {changed} shares redacted anything");
+    }
+
+    #[test]
+    fn markers_are_stable_and_distinct() {
+        // state-mismatch: different values stay different.
+        let c = case(
+            &authorize_url("state=8f1c2a77d1&nonce=8f1c2a77d1"),
+            "https://app.contoso.com/cb?code=1.AQ4AzPq&state=77aa01&session_state=9b2e",
+        );
+        let (r, _) = redact(&c, &ShareOptions::default());
+        let sent = params(&r.authorize, "state");
+        let back = params(&r.callback, "state");
+        assert_eq!(sent.len(), 1);
+        assert_eq!(back.len(), 1);
+        assert_ne!(sent, back);
+        assert!(sent[0].starts_with("redacted-"));
+        // The same value under another name keeps its marker.
+        assert_eq!(params(&r.authorize, "nonce"), sent);
+
+        // Same value in authorize and callback: same marker.
+        let c = case(
+            &authorize_url("state=8f1c2a77d1"),
+            "https://app.contoso.com/cb?code=1.AQ4AzPq&state=8f1c2a77d1",
+        );
+        let (r, list) = redact(&c, &ShareOptions::default());
+        assert_eq!(params(&r.authorize, "state"), params(&r.callback, "state"));
+        assert_ne!(params(&r.callback, "state"), params(&r.callback, "code"));
+        // The preview lists it once per field.
+        let states: Vec<_> = list.iter().filter(|x| x.name == "state").collect();
+        assert_eq!(states.len(), 2);
+        assert_ne!(states[0].field, states[1].field);
+    }
+
+    #[test]
+    fn pkce_markers_keep_their_form() {
+        let c = case(
+            &authorize_url(
+                "state=a&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256",
+            ),
+            "",
+        );
+        let (r, _) = redact(&c, &ShareOptions::default());
+        let ch = params(&r.authorize, "code_challenge");
+        assert_eq!(ch.len(), 1);
+        assert_ne!(ch[0], "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+        assert_eq!(ch[0].len(), 43);
+        assert!(ch[0].bytes().all(is_b64url));
+        assert_eq!(params(&r.authorize, "code_challenge_method"), ["S256"]);
+    }
+
+    #[test]
+    fn names_match_exactly_and_kept_parameters_stay() {
+        let q = "state=abcdef123&codex=keepme1&x-client-SKU=ID_NET8_0&prompt=login&response_mode=query&code_challenge_method=S256&Code=upper-case-code";
+        let c = case(
+            &authorize_url(q).replace(
+                "%2Fcb&",
+                "%2Fcb%3Fstate%3Dkeepthis&post_logout_redirect_uri=x&",
+            ),
+            "",
+        );
+        let (r, _) = redact(&c, &ShareOptions::default());
+        for kept in [
+            "codex=keepme1",
+            "x-client-SKU=ID_NET8_0",
+            "prompt=login",
+            "response_mode=query",
+            "scope=openid",
+            "response_type=code",
+            // A redirect URI is never redacted, nor looked into.
+            "redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb%3Fstate%3Dkeepthis&",
+            &format!("client_id={CLIENT}"),
+        ] {
+            assert!(r.authorize.contains(kept), "{kept} lost: {}", r.authorize);
+        }
+        assert!(!r.authorize.contains("abcdef123"));
+        assert!(!r.authorize.contains("upper-case-code"));
+    }
+
+    #[test]
+    fn email_in_error_description_is_redacted() {
+        let callback = "https://app.contoso.com/cb?error=access_denied&error_description=AADSTS50020%3a+User+account+%27jane.doe%40fabrikam.com%27+from+identity+provider+does+not+exist.&state=8f1c2a77d1";
+        let text = "AADSTS50020: User account 'john.smith@fabrikam.com' from identity provider 'live.com' does not exist in tenant 'Contoso'.";
+        let c = CaseInput {
+            callback: callback.to_string(),
+            authorize: text.to_string(),
+            ..CaseInput::default()
+        };
+        let (r, list) = redact(&c, &ShareOptions::default());
+        assert!(!r.callback.contains("jane.doe"), "{}", r.callback);
+        assert!(!r.authorize.contains("john.smith"), "{}", r.authorize);
+        assert!(!r.authorize.contains("fabrikam"), "{}", r.authorize);
+        assert!(r
+            .callback
+            .contains("error_description=AADSTS50020%3a+User+account+%27"));
+        assert!(r.callback.contains("error=access_denied"));
+        assert!(list.iter().filter(|x| x.name == "email").count() == 2);
+    }
+
+    #[test]
+    fn jwts_are_redacted_wherever_they_are() {
+        let jwt = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJhYmMiLCJub25jZSI6Im4ifQ.c2lnbmF0dXJlLXNpZ25hdHVyZQ";
+        let c = CaseInput {
+            callback: format!("https://app.contoso.com/cb#id_token={jwt}&state=s1"),
+            evidence: format!("GET /api HTTP/1.1\nAuthorization: Bearer {jwt}\n"),
+            ..CaseInput::default()
+        };
+        let (r, list) = redact(&c, &ShareOptions::default());
+        assert!(!all_text(&r).contains(jwt));
+        assert!(!all_text(&r).contains("c2lnbmF0dXJlLXNpZ25hdHVyZQ"));
+        // Same token, same marker in both fields; the marker still looks like a JWT.
+        let marker = &params(&r.callback, "id_token")[0];
+        assert!(looks_like_jwt(marker), "{marker}");
+        assert!(r.evidence.contains(&format!("Bearer {marker}")));
+        assert!(list
+            .iter()
+            .any(|x| x.name == "jwt" && x.field == "evidence"));
+    }
+
+    const ACCESS: &str =
+        "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzY3AiOiJVc2VyLlJlYWQifQ.YWNjZXNzLXNpZ25hdHVyZQ";
+
+    fn har() -> String {
+        let token_body = serde_json::json!({
+            "token_type": "Bearer",
+            "access_token": ACCESS,
+            "refresh_token": "0.AXYAzPqrefreshTOKENvalue",
+            "id_token": "eyJ0eXAiOiJKV1QifQ.eyJub25jZSI6Im5vbmNlLXZhbHVlIn0.aWQtc2lnbmF0dXJl",
+            "expires_in": 3599
+        })
+        .to_string();
+        let form_post = "<html><body><form method=\"POST\" action=\"https://app.contoso.com/signin-oidc\"><input type=\"hidden\" name=\"code\" value=\"1.AQ4AformPostCode\" /><input type=\"hidden\" name=\"state\" value=\"statefromform\" /></form></body></html>";
+        serde_json::json!({"log": {"version": "1.2", "entries": [
+            {"request": {"method": "GET",
+                "url": "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&state=harstate123&nonce=harnonce456&x-client-SKU=ID_NET8_0",
+                "headers": [{"name": "Cookie", "value": "ESTSAUTH=sessionsecret1; buid=browserid2"}],
+                "cookies": [{"name": "ESTSAUTH", "value": "sessionsecret1"}],
+                "queryString": [
+                    {"name": "state", "value": "harstate123"},
+                    {"name": "nonce", "value": "harnonce456"},
+                    {"name": "x-client-SKU", "value": "ID_NET8_0"}]},
+             "response": {"status": 200, "headers": [{"name": "Set-Cookie", "value": "ESTSAUTH=sessionsecret1; path=/; secure; SameSite=None"}],
+                "content": {"mimeType": "text/html", "text": form_post}}},
+            {"request": {"method": "POST", "url": "https://login.microsoftonline.com/common/oauth2/v2.0/token",
+                "headers": [{"name": "Origin", "value": "https://app.contoso.com"}],
+                "postData": {"mimeType": "application/x-www-form-urlencoded",
+                    "text": "grant_type=authorization_code&code=1.AQ4AformPostCode&code_verifier=verifierSECRETvalue0123456789abcdefghijklmn&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fsignin-oidc",
+                    "params": [
+                        {"name": "code", "value": "1.AQ4AformPostCode"},
+                        {"name": "code_verifier", "value": "verifierSECRETvalue0123456789abcdefghijklmn"},
+                        {"name": "redirect_uri", "value": "https%3A%2F%2Fapp.contoso.com%2Fsignin-oidc"}]}},
+             "response": {"status": 200, "content": {"mimeType": "application/json", "text": token_body}}},
+            {"request": {"method": "GET", "url": "https://graph.microsoft.com/v1.0/me",
+                "headers": [{"name": "Authorization", "value": "Basic Y2xpZW50OnNlY3JldA=="}]},
+             "response": {"status": 200, "content": {"mimeType": "application/json", "encoding": "base64",
+                "text": STANDARD.encode("{\"mail\":\"jane@fabrikam.com\",\"refresh_token\":\"b64hiddenRT\"}")}}}
+        ]}})
+        .to_string()
+    }
+
+    #[test]
+    fn har_secrets_are_gone_and_the_json_stays_valid() {
+        let c = CaseInput {
+            evidence: har(),
+            ..CaseInput::default()
+        };
+        let (frag, list) = share_fragment(&c, &ShareOptions::default());
+        let r = decode(&frag).expect("opens");
+        for secret in [
+            ACCESS,
+            "YWNjZXNzLXNpZ25hdHVyZQ",
+            "0.AXYAzPqrefreshTOKENvalue",
+            "aWQtc2lnbmF0dXJl",
+            "verifierSECRETvalue",
+            "1.AQ4AformPostCode",
+            "statefromform",
+            "harstate123",
+            "harnonce456",
+            "sessionsecret1",
+            "browserid2",
+            "Y2xpZW50OnNlY3JldA",
+        ] {
+            assert!(!r.evidence.contains(secret), "{secret} survived");
+        }
+        let v: Value = serde_json::from_str(&r.evidence).expect("still valid JSON");
+        let entries = &v["log"]["entries"];
+        // The token response body is still JSON with its keys.
+        let body: Value = serde_json::from_str(
+            entries[1]["response"]["content"]["text"]
+                .as_str()
+                .expect("text"),
+        )
+        .expect("body still JSON");
+        assert!(body["access_token"].as_str().is_some_and(looks_like_jwt));
+        assert_eq!(body["expires_in"], 3599);
+        // Kept: what the analysis reads.
+        let params = &entries[1]["request"]["postData"]["params"];
+        assert_eq!(
+            params[2]["value"],
+            "https%3A%2F%2Fapp.contoso.com%2Fsignin-oidc"
+        );
+        assert_eq!(
+            entries[0]["request"]["queryString"][2]["value"],
+            "ID_NET8_0"
+        );
+        assert_eq!(
+            entries[1]["request"]["headers"][0]["value"],
+            "https://app.contoso.com"
+        );
+        let set_cookie = entries[0]["response"]["headers"][0]["value"]
+            .as_str()
+            .unwrap();
+        assert!(set_cookie.starts_with("ESTSAUTH=redacted-"), "{set_cookie}");
+        assert!(set_cookie.ends_with("; path=/; secure; SameSite=None"));
+        assert!(entries[2]["request"]["headers"][0]["value"]
+            .as_str()
+            .unwrap()
+            .starts_with("Basic redacted-"));
+        // The base64 body was opened, redacted and closed again.
+        let b64 = entries[2]["response"]["content"]["text"].as_str().unwrap();
+        let inner = String::from_utf8(STANDARD.decode(b64).unwrap()).unwrap();
+        assert!(
+            !inner.contains("b64hiddenRT") && !inner.contains("jane@"),
+            "{inner}"
+        );
+        // The verifier marker keeps a verifier's form; the same code has one marker.
+        let verifier = params[1]["value"].as_str().unwrap();
+        assert_eq!(verifier.len(), 43);
+        let code_in_text = entries[1]["request"]["postData"]["text"].as_str().unwrap();
+        assert!(code_in_text.contains(&format!("code={}", params[0]["value"].as_str().unwrap())));
+        assert!(list.iter().any(|x| x.name == "refresh_token"));
+    }
+
+    #[test]
+    fn unchanged_json_keeps_its_formatting() {
+        let registered = format!(
+            "{{\n  \"appId\": \"{CLIENT}\",\n  \"web\": {{\n    \"redirectUris\": [\n      \"https://app.contoso.com/cb?tenant=a\"\n    ]\n  }}\n}}"
+        );
+        let c = CaseInput {
+            registered: registered.clone(),
+            ..CaseInput::default()
+        };
+        let (r, list) = redact(&c, &ShareOptions::default());
+        assert_eq!(r.registered, registered);
+        assert!(list.is_empty());
+        // A repeated key could hide a value the parsed tree drops: rewritten.
+        let dup = CaseInput {
+            evidence: r#"{"nonce":"hiddenfirst1","nonce":""}"#.to_string(),
+            ..CaseInput::default()
+        };
+        let (r, _) = redact(&dup, &ShareOptions::default());
+        assert!(!r.evidence.contains("hiddenfirst1"), "{}", r.evidence);
+    }
+
+    #[test]
+    fn hide_ids_replaces_the_client_id_everywhere_with_a_fake_guid() {
+        let upper = CLIENT.to_ascii_uppercase();
+        let c = CaseInput {
+            authorize: format!(
+                "https://login.microsoftonline.com/{TENANT}/oauth2/v2.0/authorize?client_id={CLIENT}&state=abc123&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb"
+            ),
+            // The broker redirect URI holds the client ID in a place no
+            // context names (any text field will do); it must still be hidden,
+            // alike everywhere.
+            audience: format!(
+                "redirect_uri=ms-appx-web%3A%2F%2FMicrosoft.AAD.BrokerPlugin%2F{CLIENT}"
+            ),
+            registered: format!(
+                "{{\"appId\": \"{upper}\", \"publisherDomain\": \"contoso.onmicrosoft.com\", \"web\": {{\"redirectUris\": [\"https://app.contoso.com/cb\"]}}}}"
+            ),
+            callback: format!(
+                "AADSTS50011: The redirect URI 'https://app.contoso.com/x' specified in the request does not match the redirect URIs configured for the application '{CLIENT}'.\nTrace ID: 0f3d2b8e-0a41-4a0e-9b4f-3c1e5a9b2c00"
+            ),
+            evidence: format!(
+                "[{{\"appId\": \"{CLIENT}\", \"tenantId\": \"{TENANT}\", \"userPrincipalName\": \"jane@contoso.onmicrosoft.com\"}}]"
+            ),
+        };
+        let opts = ShareOptions {
+            redact_secrets: true,
+            hide_ids: true,
+        };
+        let (r, list) = redact(&c, &opts);
+        let text = all_text(&r).to_ascii_lowercase();
+        assert!(!text.contains(CLIENT), "{text}");
+        assert!(!text.contains(TENANT), "{text}");
+        assert!(!text.contains("contoso.onmicrosoft.com"), "{text}");
+        // The trace ID is not an ID of the tenant or app.
+        assert!(text.contains("0f3d2b8e-0a41-4a0e-9b4f-3c1e5a9b2c00"));
+        let fake = params(&r.authorize, "client_id");
+        assert_eq!(fake.len(), 1);
+        let fake = &fake[0];
+        assert!(is_guid(fake), "{fake}");
+        assert_eq!(&fake[14..15], "4", "version-4 form");
+        assert!(fake.starts_with("00000000-"), "obviously fake: {fake}");
+        for field in [&r.registered, &r.callback, &r.evidence, &r.audience] {
+            assert!(field.contains(fake.as_str()), "{field}");
+        }
+        let fake_tenant = list
+            .iter()
+            .find(|x| x.original == TENANT)
+            .map(|x| x.marker.clone())
+            .expect("tenant listed");
+        assert!(is_guid(&fake_tenant));
+        assert_ne!(&fake_tenant, fake);
+        assert!(r.evidence.contains(&fake_tenant));
+        assert!(list
+            .iter()
+            .any(|x| x.name == "client_id" && x.field == "callback"));
+        // Without hide_ids the IDs stay.
+        let (plain, _) = redact(&c, &ShareOptions::default());
+        assert!(plain.authorize.contains(CLIENT));
+        assert!(plain.authorize.contains(TENANT));
+    }
+
+    #[test]
+    fn hide_ids_keeps_b2c_tenant_names_consistent() {
+        let c = case(
+            "https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_signupsignin/oauth2/v2.0/authorize?client_id=Enter_Your_Appid&state=s",
+            "",
+        );
+        let opts = ShareOptions {
+            redact_secrets: false,
+            hide_ids: true,
+        };
+        let (r, _) = redact(&c, &opts);
+        assert!(!r.authorize.contains("contoso"), "{}", r.authorize);
+        assert!(r.authorize.starts_with(
+            "https://redacted-tenant-1.b2clogin.com/redacted-tenant-1.onmicrosoft.com/B2C_1_signupsignin/"
+        ));
+        // Not a GUID: a placeholder client_id is left for the analyzer to judge.
+        assert!(r.authorize.contains("client_id=Enter_Your_Appid"));
+        // Secrets were not asked for.
+        assert!(r.authorize.ends_with("state=s"));
+    }
+
+    #[test]
+    fn nothing_changes_when_nothing_is_asked() {
+        let c = case(&authorize_url("state=abc123"), "x@y.com");
+        let opts = ShareOptions {
+            redact_secrets: false,
+            hide_ids: false,
+        };
+        assert_eq!(redact(&c, &opts), (c.clone(), Vec::new()));
+        assert_eq!(share_fragment(&c, &opts).0, encode(&c));
+    }
+
+    #[test]
+    fn encoded_pairs_inside_another_url_are_redacted() {
+        let c = case(
+            "https://login.microsoftonline.com/common/login?ru=%2Fcommon%2Foauth2%2Fauthorize%3Fclient_id%3Dx%26state%3Dnestedstate1%26nonce%3Dnestednonce2&x=1",
+            "",
+        );
+        let (r, _) = redact(&c, &ShareOptions::default());
+        assert!(!r.authorize.contains("nestedstate1"), "{}", r.authorize);
+        assert!(!r.authorize.contains("nestednonce2"), "{}", r.authorize);
+        assert!(r.authorize.contains("%26nonce%3Dredacted-"));
+        assert!(r.authorize.ends_with("&x=1"));
+    }
+
+    #[test]
+    fn a_reshared_case_keeps_markers_apart() {
+        // Opening a shared case and sharing it again: the old markers are
+        // values now, and a new marker must not equal one of them.
+        let c = case(
+            &authorize_url("state=other1"),
+            "https://app.contoso.com/cb?code=redacted-2&state=redacted-1",
+        );
+        let (r, _) = redact(&c, &ShareOptions::default());
+        let sent = params(&r.authorize, "state");
+        let back = params(&r.callback, "state");
+        assert_eq!(sent.len(), 1);
+        assert_ne!(sent, back, "a mismatch must stay a mismatch");
+        assert_ne!(params(&r.callback, "code"), sent);
+    }
+
+    #[test]
+    fn every_bad_link_gets_its_error() {
+        assert_eq!(decode(""), Err(ShareError::Empty));
+        assert_eq!(decode("  # "), Err(ShareError::Empty));
+        assert_eq!(decode("#v1."), Err(ShareError::Empty));
+        assert_eq!(
+            decode("v9.xxx"),
+            Err(ShareError::UnknownVersion("v9".to_string()))
+        );
+        assert_eq!(
+            decode("#hello"),
+            Err(ShareError::UnknownVersion(String::new()))
+        );
+        assert_eq!(decode("v1.!!!"), Err(ShareError::BadBase64));
+        let not_deflate = format!("v1.{}", URL_SAFE_NO_PAD.encode([0xffu8; 16]));
+        assert_eq!(decode(&not_deflate), Err(ShareError::NotDeflate));
+        let zeros = deflate_b64(&vec![0u8; MAX_DECODED + 1]);
+        assert!(zeros.len() < 5000, "a small link that expands hugely");
+        assert_eq!(decode(&zeros), Err(ShareError::TooLarge));
+        assert!(matches!(
+            decode(&deflate_b64(b"[1,2]")),
+            Err(ShareError::WrongShape(_))
+        ));
+        assert!(matches!(
+            decode(&deflate_b64(br#"{"authorize":5}"#)),
+            Err(ShareError::WrongShape(w)) if w.contains("authorize")
+        ));
+        assert!(matches!(
+            decode(&deflate_b64(b"{\"a\":")),
+            Err(ShareError::WrongShape(_))
+        ));
+        // A truncated link.
+        let (_, c) = cases().swap_remove(0);
+        let link = encode(&c);
+        let cut = &link[..link.len() / 2];
+        assert!(matches!(
+            decode(cut),
+            Err(ShareError::NotDeflate | ShareError::BadBase64)
+        ));
+        // Every error says something.
+        for e in [
+            ShareError::Empty,
+            ShareError::UnknownVersion("v9".into()),
+            ShareError::UnknownVersion(String::new()),
+            ShareError::BadBase64,
+            ShareError::NotDeflate,
+            ShareError::TooLarge,
+            ShareError::WrongShape("x".into()),
+        ] {
+            assert!(
+                e.to_string().ends_with('.') && e.to_string().len() > 30,
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
+    fn decode_is_lenient_about_form() {
+        // Missing fields are empty.
+        assert_eq!(
+            decode(&deflate_b64(br#"{"callback":"x"}"#)),
+            Ok(CaseInput {
+                callback: "x".into(),
+                ..CaseInput::default()
+            })
+        );
+        // Standard base64 with padding, a whole link, whitespace and line breaks.
+        let mut tried = 0;
+        for (_, c) in cases() {
+            let link = encode(&c);
+            let bytes = URL_SAFE_NO_PAD.decode(&link[3..]).unwrap();
+            let standard = STANDARD.encode(bytes);
+            if !(standard.contains('+') || standard.contains('/')) || !standard.ends_with('=') {
+                continue;
+            }
+            tried += 1;
+            assert_eq!(decode(&format!("v1.{standard}")), Ok(c.clone()));
+            let (a, b) = link.split_at(link.len() / 2);
+            let pasted = format!("  https://example.org/doctor/#{a}\n{b} \n");
+            assert_eq!(decode(&pasted), Ok(c.clone()));
+        }
+        assert!(tried > 0);
+    }
+
+    #[test]
+    fn empty_fields_are_left_out_of_the_link() {
+        let c = case("a", "");
+        let bytes = URL_SAFE_NO_PAD.decode(&encode(&c)[3..]).unwrap();
+        let json = miniz_oxide::inflate::decompress_to_vec(&bytes).unwrap();
+        assert_eq!(json, br#"{"authorize":"a"}"#);
+    }
+
+    fn arb_case() -> impl Strategy<Value = CaseInput> {
+        (".*", ".*", ".*", ".*", ".*").prop_map(|(a, r, c, au, e)| CaseInput {
+            authorize: a,
+            registered: r,
+            callback: c,
+            audience: au,
+            evidence: e,
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn decode_never_panics_on_any_text(s in ".*") {
+            let _ = decode(&s);
+        }
+
+        #[test]
+        fn decode_never_panics_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let _ = decode(&format!("v1.{}", URL_SAFE_NO_PAD.encode(&bytes)));
+            let _ = decode(&deflate_b64(&bytes));
+        }
+
+        #[test]
+        fn any_case_round_trips(c in arb_case()) {
+            prop_assert_eq!(decode(&encode(&c)), Ok(c));
+        }
+
+        #[test]
+        fn redaction_never_panics_and_still_encodes(c in arb_case(), hide in any::<bool>()) {
+            let opts = ShareOptions { redact_secrets: true, hide_ids: hide };
+            let (frag, _) = share_fragment(&c, &opts);
+            prop_assert!(decode(&frag).is_ok());
+        }
+
+        #[test]
+        fn redaction_never_leaks(
+            state in "[A-Za-z0-9]{6,24}",
+            nonce in "[A-Za-z0-9]{6,24}",
+            challenge in "[A-Za-z0-9]{6,24}",
+            hide in any::<bool>(),
+        ) {
+            let c = CaseInput {
+                authorize: authorize_url(&format!("state={state}&code_challenge={challenge}")),
+                callback: format!("https://app.contoso.com/cb?code=xyz&state={state}"),
+                evidence: format!("{{\"nonce\": \"{nonce}\", \"x\": [\"state={state}\"]}}"),
+                audience: format!("log: \"nonce\": \"{nonce}\" code_challenge={challenge}"),
+                ..CaseInput::default()
+            };
+            let skeleton = all_text(&case(&authorize_url("state=&code_challenge="), "https://app.contoso.com/cb?code=xyz&state="));
+            for v in [&state, &nonce, &challenge] {
+                prop_assume!(!skeleton.contains(v.as_str()));
+                prop_assume!(!"{\"nonce\": \"\", \"x\": [\"state=\"]}log: \"nonce\": \"\" code_challenge=".contains(v.as_str()));
+            }
+            let opts = ShareOptions { redact_secrets: true, hide_ids: hide };
+            let (frag, list) = share_fragment(&c, &opts);
+            let opened = decode(&frag).expect("opens");
+            // Markers are our own text; blank them before looking for leaks.
+            let mut text = all_text(&opened);
+            for r in &list {
+                text = text.replace(&r.marker, "\u{1}");
+            }
+            for v in [&state, &nonce, &challenge] {
+                prop_assert!(!text.contains(v.as_str()), "{} leaked in {}", v, text);
+            }
+            // Stable: the state has one marker in both fields.
+            prop_assert_eq!(params(&opened.authorize, "state"), params(&opened.callback, "state"));
+        }
+    }
+}
