@@ -76,3 +76,13 @@ deny:
 clean:
 	cargo clean
 	rm -rf dist tests/e2e/test-results tests/e2e/playwright-report
+
+# Fuzz every reader and the whole analysis, FUZZ_RUNS executions each (nightly
+# toolchain and cargo-fuzz needed; not part of `make test`). See docs/RELIABILITY.md.
+FUZZ_RUNS ?= 10000000
+FUZZ_TARGETS ?= authorize registered callback evidence share analyze
+.PHONY: fuzz
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	fuzz/seed.sh
+	for t in $(FUZZ_TARGETS); do fuzz/run.sh $$t $(FUZZ_RUNS); done
