@@ -547,7 +547,7 @@ mod tests {
 
     #[test]
     fn guid_finder_respects_boundaries() {
-        assert_eq!(first_guid("app 'x6731de76-14a6-49ae-97bc-6eba6914391e'"), None);
+        assert_eq!(first_guid("app 'a6731de76-14a6-49ae-97bc-6eba6914391e'"), None);
         assert_eq!(
             first_guid("'6731de76-14a6-49ae-97bc-6eba6914391e'").as_deref(),
             Some("6731de76-14a6-49ae-97bc-6eba6914391e")

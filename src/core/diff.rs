@@ -313,8 +313,9 @@ mod tests {
         let b = format!("https://a.b/{}z", "y".repeat(100_000));
         let d = diff(&a, &b);
         assert!(d.coarse);
-        assert_eq!(d.segments.len(), 3);
-        assert_eq!(d.segments[1].kind, OpKind::Replace);
+        let kinds: Vec<OpKind> = d.segments.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [OpKind::Equal, OpKind::Replace]);
+        assert_eq!(d.segments[1].sent[0].ch, 'x');
     }
 
     #[test]

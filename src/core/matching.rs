@@ -198,14 +198,17 @@ fn strip_slash(p: &str) -> &str {
 /// look-alikes, percent-encoding) is reported alone.
 pub fn differences(s: &Uri, r: &Uri, b2c: bool) -> Vec<Difference> {
     let (sent, reg) = (s.raw, r.raw);
-    if uri::strip_invisible(sent) == uri::strip_invisible(reg) {
-        return vec![Difference::InvisibleCharacters];
+    let plain = |x: &str| x.bytes().all(|b| b.is_ascii_graphic());
+    if !plain(sent) || !plain(reg) {
+        if uri::strip_invisible(sent) == uri::strip_invisible(reg) {
+            return vec![Difference::InvisibleCharacters];
+        }
+        let fold = |x: &str| uri::skeleton(&uri::strip_invisible(x));
+        if fold(sent) == fold(reg) {
+            return vec![Difference::ConfusableCharacters];
+        }
     }
-    let fold = |x: &str| uri::skeleton(&uri::strip_invisible(x));
-    if fold(sent) == fold(reg) {
-        return vec![Difference::ConfusableCharacters];
-    }
-    if uri::percent_decode(sent) == uri::percent_decode(reg) {
+    if (sent.contains('%') || reg.contains('%')) && uri::percent_decode(sent) == uri::percent_decode(reg) {
         return vec![Difference::PercentEncoding];
     }
     let mut out = Vec::new();
@@ -264,17 +267,42 @@ pub fn differences(s: &Uri, r: &Uri, b2c: bool) -> Vec<Difference> {
     out
 }
 
+/// A string folded for "looks the same to a human": invisible characters
+/// dropped, look-alikes mapped to ASCII, lowercase.
+fn loose(x: &str) -> String {
+    uri::skeleton(&uri::strip_invisible(x)).to_ascii_lowercase()
+}
+
+/// The sent URI's folded pieces, computed once for the whole list.
+struct Folded {
+    whole: String,
+    decoded: String,
+    host: String,
+    path: String,
+}
+
+impl Folded {
+    fn new(u: &Uri) -> Self {
+        Folded {
+            whole: loose(u.raw),
+            decoded: uri::percent_decode(u.raw),
+            host: loose(u.host().unwrap_or("")),
+            path: loose(strip_slash(u.path())),
+        }
+    }
+}
+
 /// How close a registered URI is to the sent one, in linear time. Component
 /// agreement weighs most (a human compares the same host and path first),
 /// then the common prefix and suffix.
-fn closeness(sent: &str, registered: &str, b2c: bool) -> u64 {
-    let (s, r) = (Uri::new(sent), Uri::new(registered));
-    let loose = |x: &str| uri::skeleton(&uri::strip_invisible(x)).to_ascii_lowercase();
+fn closeness(s: &Uri, f: &Folded, registered: &str, b2c: bool) -> u64 {
+    let sent = s.raw;
+    let r = Uri::new(registered);
     let mut points = 0u64;
-    if loose(sent) == loose(registered) || uri::percent_decode(sent) == uri::percent_decode(registered) {
+    if f.whole == loose(registered) || f.decoded == uri::percent_decode(registered) {
         points += 100;
     }
-    if loose(s.host().unwrap_or("")) == loose(r.host().unwrap_or("")) {
+    if f.host == loose(r.host().unwrap_or("")) {
         points += 40;
     } else if s.host().zip(r.host()).is_some_and(|(a, b)| {
         let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
@@ -282,13 +310,13 @@ fn closeness(sent: &str, registered: &str, b2c: bool) -> u64 {
     }) {
         points += 20;
     }
-    if loose(strip_slash(s.path())) == loose(strip_slash(r.path())) {
+    if f.path == loose(strip_slash(r.path())) {
         points += 30;
     }
     if s.scheme_lower() == r.scheme_lower() {
         points += 10;
     }
-    if s.port() == r.port() || localhost_rule(&s, &r, b2c) {
+    if s.port() == r.port() || localhost_rule(s, &r, b2c) {
         points += 10;
     }
     if s.query() == r.query() {
@@ -313,6 +341,8 @@ fn closeness(sent: &str, registered: &str, b2c: bool) -> u64 {
 /// Compares the sent URI with every registered URI, nearest first
 /// (accepted matches before mismatches; input order breaks ties).
 pub fn compare_all(sent: &str, list: &[Registration], b2c: bool) -> Vec<Comparison> {
+    let su = Uri::new(sent);
+    let folded = Folded::new(&su);
     let mut out: Vec<Comparison> = list
         .iter()
         .enumerate()
@@ -324,7 +354,7 @@ pub fn compare_all(sent: &str, list: &[Registration], b2c: bool) -> Vec<Comparis
                 Verdict::Wildcard => 2,
                 Verdict::Differs(_) => 0,
             };
-            let score = bonus * 1_000_000_000_000 + closeness(sent, &r.uri, b2c);
+            let score = bonus * 1_000_000_000_000 + closeness(&su, &folded, &r.uri, b2c);
             Comparison {
                 index,
                 verdict,

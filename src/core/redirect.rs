@@ -302,7 +302,12 @@ pub fn check(
     }
     if !registered_given {
         o.report.status = RedirectStatus::Unchecked;
-        if req.and_then(|r| r.error_text.as_ref()).is_some_and(|e| e.codes.contains(&50011)) {
+        let details = req.and_then(|r| r.error_text.as_ref()).and_then(|e| e.more_details.as_deref()).unwrap_or("").to_ascii_lowercase();
+        if quoted(50011) && details.contains("case sensitivity") {
+            out.push(finding("redirect.path_case_mismatch").aadsts(50011).detail(format!("Entra says {sent} did not match 'because of case sensitivity': a registered URI differs from it only in letter case (usually the path). Redirect URIs are compared case-sensitively.")).fix("Send the URI with exactly the registered letter case (paste the registered URIs to see which one)."));
+        } else if quoted(50011) && details.contains("trailing slash") {
+            out.push(finding("redirect.trailing_slash_mismatch").aadsts(50011).detail(format!("Entra says {sent} did not match because 'requested address did not have a trailing slash': the registered URI ends with '/'.")).fix(format!("Send {sent}/ (or register {sent} without the slash).")));
+        } else if quoted(50011) {
             out.push(finding("redirect.not_registered").aadsts(50011).detail(format!("Entra says (AADSTS50011) that {sent} is not among the application's redirect URIs. Paste the registered redirect URIs (the app registration's Authentication page, or its manifest) to see which one it should be.")).fix("Paste the registered redirect URIs to get the exact difference."));
         }
         return o;

@@ -373,10 +373,12 @@ fn read_lines(input: &str) -> Registered {
             reg.has_platforms |= h.is_some();
             continue;
         }
-        let aud = Audience::parse(raw_line);
-        if aud != Audience::Unknown && !raw_line.contains("://") {
-            reg.audience = aud;
-            continue;
+        if !raw_line.contains("://") {
+            let aud = Audience::parse(raw_line);
+            if aud != Audience::Unknown {
+                reg.audience = aud;
+                continue;
+            }
         }
         if is_noise(raw_line) {
             continue;

@@ -206,7 +206,41 @@ pub fn is_absolute_uri(s: &str) -> bool {
     if http && u.host().is_none_or(str::is_empty) {
         return false;
     }
+    if http && simple_http(&u) {
+        return true; // what url::Url::parse would accept, decided without it
+    }
     url::Url::parse(s).is_ok()
+}
+
+/// An http(s) URI made only of plain ASCII host labels, a port below 65536
+/// and URL code points in the rest: valid without a full parse.
+fn simple_http(u: &Uri) -> bool {
+    let host_ok = u.host().is_some_and(|h| {
+        !h.is_empty()
+            && h.len() <= 253
+            && h.split('.').all(|l| {
+                !l.is_empty()
+                    && l.len() <= 63
+                    && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            })
+            && h.bytes().any(|b| b.is_ascii_alphabetic())
+    });
+    let port_ok = u
+        .port()
+        .is_none_or(|p| p.is_empty() || (p.len() <= 5 && p.parse::<u16>().is_ok()));
+    let userinfo = u
+        .parts
+        .authority
+        .clone()
+        .and_then(|a| u.raw.get(a))
+        .is_some_and(|a| a.contains('@'));
+    let rest_ok = u
+        .raw
+        .get(u.parts.path.start..)
+        .unwrap_or("")
+        .bytes()
+        .all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'));
+    host_ok && port_ok && !userinfo && rest_ok
 }
 
 /// Characters Entra does not support in a redirect URI (reply-url, "Restrictions").
@@ -214,6 +248,9 @@ pub const UNSUPPORTED: &[char] = &['!', '$', '\'', '(', ')', ',', ';'];
 
 /// The name of an invisible or layout-changing character, if `c` is one.
 pub fn invisible_name(c: char) -> Option<&'static str> {
+    if c.is_ascii_graphic() {
+        return None; // the common case, decided without the table below
+    }
     Some(match c {
         '\u{00A0}' => "NO-BREAK SPACE",
         '\u{00AD}' => "SOFT HYPHEN",
@@ -259,6 +296,9 @@ pub fn invisible_name(c: char) -> Option<&'static str> {
 /// The ASCII letter a look-alike character imitates, if `c` is one
 /// (a small table of the Cyrillic, Greek and full-width look-alikes of UTS #39).
 pub fn confusable_ascii(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return None;
+    }
     Some(match c {
         'а' => 'a',
         'е' => 'e',
@@ -323,11 +363,17 @@ pub fn confusable_ascii(c: char) -> Option<char> {
 
 /// The text with every invisible character removed.
 pub fn strip_invisible(s: &str) -> String {
+    if s.bytes().all(|b| b.is_ascii_graphic()) {
+        return s.to_string();
+    }
     s.chars().filter(|&c| invisible_name(c).is_none()).collect()
 }
 
 /// The text with every look-alike replaced by the ASCII it imitates.
 pub fn skeleton(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
     s.chars().map(|c| confusable_ascii(c).unwrap_or(c)).collect()
 }
 
