@@ -209,7 +209,22 @@ pub fn is_absolute_uri(s: &str) -> bool {
     if http && simple_http(&u) {
         return true; // what url::Url::parse would accept, decided without it
     }
-    url::Url::parse(s).is_ok()
+    // The wasm build carries no Unicode host tables (IDNs are not supported in
+    // redirect URIs anyway, and are reported on their own), so a non-ASCII
+    // host is checked for syntax with its letters replaced by ASCII ones.
+    match u.parts.host.clone() {
+        Some(h) if u.host().is_some_and(|x| !x.is_ascii()) => {
+            let host: String = s
+                .get(h.clone())
+                .unwrap_or("")
+                .chars()
+                .map(|c| if c.is_ascii() { c } else { 'a' })
+                .collect();
+            let ascii = format!("{}{host}{}", s.get(..h.start).unwrap_or(""), s.get(h.end..).unwrap_or(""));
+            url::Url::parse(&ascii).is_ok()
+        }
+        _ => url::Url::parse(s).is_ok(),
+    }
 }
 
 /// An http(s) URI made only of plain ASCII host labels, a port below 65536
@@ -477,6 +492,8 @@ mod tests {
         assert!(is_absolute_uri("https://app.contoso.com/cb"));
         assert!(is_absolute_uri("msal6731de76-14a6-49ae-97bc-6eba6914391e://auth"));
         assert!(is_absolute_uri("urn:ietf:wg:oauth:2.0:oob"));
+        assert!(is_absolute_uri("https://app.cоntoso.com/cb"));
+        assert!(is_absolute_uri("https://bücher.example/cb"));
         assert!(!is_absolute_uri("Enter_Your_URL"));
         assert!(!is_absolute_uri("/signin-oidc"));
         assert!(!is_absolute_uri("https%3A%2F%2Fapp.contoso.com"));
