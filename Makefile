@@ -31,13 +31,21 @@ install:
 install-build:
 	@scripts/install.sh build
 
+# The development server builds into target/ so dist/ only ever holds the release build.
 serve: install-build
-	trunk serve
+	trunk serve --dist target/serve-dist
 
 # Release build: wasm-opt -Oz, hashed file names, relative asset URLs, CSP-clean index.html.
-dist: install-build
+# Rebuilt only when an input changed (wasm-opt alone takes a minute).
+DIST_INPUTS := $(shell find src style public -type f 2>/dev/null) index.html Cargo.toml \
+	Cargo.lock Trunk.toml scripts/csp_externalize.py
+
+dist: install-build dist/index.html
+
+dist/index.html: $(DIST_INPUTS)
 	trunk build --release
 	python3 scripts/csp_externalize.py --check dist
+	touch dist/index.html
 
 size: dist
 	@scripts/size.sh dist
