@@ -181,6 +181,9 @@ fn mismatch_findings(c: &Ctx, sent: &str, near: &Registration, diffs: &[Differen
     }
     for d in diffs {
         let (s, r) = (Uri::new(sent), Uri::new(&near.uri));
+        if *d == Difference::Fragment && s.fragment().is_some() {
+            continue; // reported once, as a property of the sent URI
+        }
         let f = finding(d.code()).aadsts(50011);
         let f = match d {
             Difference::Scheme => {
@@ -282,7 +285,7 @@ pub fn check(
         if s.fragment().is_some() {
             out.push(finding("redirect.fragment_present").detail(format!("{sent} contains '#{}'. A redirect URI must not include a fragment (RFC 6749 §3.1.2); the response parameters are added to the URI and a fragment breaks them (hash routers lose the code).", s.fragment().unwrap_or(""))).fix(format!("Register and send {} and route to the hash path after sign-in.", s.without_query_fragment())));
         }
-        if s.scheme_lower() == "http" && !s.is_localhost() && !s.is_loopback_v4() {
+        if s.scheme_lower() == "http" && !s.is_localhost() && !s.is_loopback_v4() && !s.is_loopback_v6() {
             out.push(finding("redirect.http_not_localhost").detail(format!("{sent} uses http:// on a host other than localhost; Entra only allows https:// (http is for localhost during development), so this URI cannot be registered.")).fix("Serve the app over https and send an https:// redirect URI."));
         }
         if sent.chars().count() > 256 {

@@ -74,8 +74,8 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
         if let Some(t) = &req.tenant {
             if !req.is_b2c() && (is_placeholder(t) || !tenant_ok(t)) {
                 out.push(finding("request.tenant_invalid").aadsts(90002).detail(format!("The tenant segment '{t}' is not common, organizations, consumers, a tenant GUID or a verified domain, so Entra cannot find the tenant (AADSTS90002).")).fix("Use your Directory (tenant) ID from the app registration's Overview page, or organizations/common for multi-tenant apps."));
-            } else if t.eq_ignore_ascii_case("common") && c.audience == Audience::MyOrg {
-                out.push(finding("request.tenant_invalid").severity(Severity::Warning).aadsts(50194).title("A single-tenant app signs in through /common").detail("The registration's signInAudience is AzureADMyOrg, and apps created after 15 October 2018 that are not multi-tenant cannot use /common (AADSTS50194).").fix("Use the tenant ID (or domain) in the authority instead of common."));
+            } else if (t.eq_ignore_ascii_case("common") || t.eq_ignore_ascii_case("organizations")) && c.audience == Audience::MyOrg {
+                out.push(finding("request.tenant_invalid").severity(Severity::Warning).aadsts(50194).title(format!("A single-tenant app signs in through /{t}")).detail("The registration's signInAudience is AzureADMyOrg, and apps created after 15 October 2018 that are not multi-tenant cannot use /common or /organizations (AADSTS50194).").fix("Use the tenant ID (or domain) in the authority."));
             } else if t.eq_ignore_ascii_case("consumers") && matches!(c.audience, Audience::MyOrg | Audience::MultipleOrgs) {
                 out.push(finding("request.tenant_invalid").aadsts(9002332).title("An Entra-only app signs in through /consumers").detail("The registration only accepts work or school accounts, but /consumers is for personal Microsoft accounts (AADSTS9002332).").fix("Use organizations, or the tenant ID, in the authority."));
             }

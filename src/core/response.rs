@@ -164,8 +164,10 @@ pub fn checks(cb: &Callback, req: Option<&AuthorizeRequest>, sent: Option<&str>,
     // The landing page versus the redirect URI that was sent.
     if let (Some(url), Some(sent)) = (&cb.url, sent) {
         let (l, s) = (Uri::new(url), Uri::new(sent));
-        let base = |u: &Uri| u.without_query_fragment().trim_end_matches('/').to_string();
-        let same = base(&l) == base(&s) || (l.is_localhost() && s.is_localhost() && Uri::new(&base(&l)).without_port() == Uri::new(&base(&s)).without_port());
+        // Entra answers at the redirect URI as sent, port included; only a URI
+        // with no path is answered at its root with a slash (reply-url).
+        let (lb, sb) = (l.without_query_fragment(), s.without_query_fragment());
+        let same = lb == sb || (s.path().is_empty() && l.path() == "/" && lb.strip_suffix('/') == Some(sb));
         if !same {
             out.push(finding("response.landing_differs").detail(format!("The response was meant for {} but you landed on {}. Something between Entra and the app redirected (a proxy rewriting scheme or host, an app route, a trailing-slash redirect) — such redirects can drop a form_post body or the fragment.", s.without_query_fragment(), l.without_query_fragment())).fix("Make the registered redirect URI the exact address the app serves, so nothing needs to redirect."));
         }
