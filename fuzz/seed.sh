@@ -19,8 +19,7 @@ for f in ../tests/cases/*.json; do
   [ -s "corpus/evidence/$n" ] || rm -f "corpus/evidence/$n"
 done
 if [ -d ../tests/fixtures ]; then
-  for f in ../tests/fixtures/*; do
-    [ -f "$f" ] || continue
+  find ../tests/fixtures -type f | while read -r f; do
     n=$(basename "$f")
     head -c 65536 "$f" > "corpus/evidence/$n"
     { printf '\xff\xff\xff\xff'; head -c 65536 "$f"; } > "corpus/analyze/fixture-$n"
