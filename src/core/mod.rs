@@ -10,6 +10,7 @@ pub mod callback;
 pub mod client;
 pub mod codes;
 pub mod diff;
+pub mod evidence;
 pub mod fix;
 pub mod matching;
 pub mod redirect;

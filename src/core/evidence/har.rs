@@ -1,0 +1,2398 @@
+//! The HAR trace: from each authorize request to Entra's answer, the request
+//! that reached the app, and the token request.
+//!
+//! The HAR is read into lean structures that borrow from the text: only the
+//! fields the trace needs are kept, only a few headers, and response bodies
+//! only for Entra's hosts (its sign-in pages, form_post pages, error pages and
+//! token responses); every other body is skipped without being copied.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+
+use super::{sanitize, Context, Step, StepKind};
+use crate::core::aadsts;
+use crate::core::authorize::is_entra_host;
+use crate::core::codes::finding;
+use crate::core::report::{Finding, Platform, Severity};
+use crate::core::response;
+use crate::core::uri::{self, Uri};
+
+// ---------------------------------------------------------------------------
+// Lean HAR model
+// ---------------------------------------------------------------------------
+
+/// A string borrowed from the HAR text when it has no escapes, copied otherwise.
+/// Numbers, booleans and null read as their text (null as empty).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Str<'a>(pub Cow<'a, str>);
+
+impl Str<'_> {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Cow<'de, str>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Cow::Borrowed(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(v.to_string()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(v.to_string()))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(v.to_string()))
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(Cow::Borrowed(""))
+            }
+            fn visit_none<E>(self) -> Result<Self::Value, E> {
+                Ok(Cow::Borrowed(""))
+            }
+        }
+        d.deserialize_any(V).map(Str)
+    }
+}
+
+/// An integer that may be written as a number or a string (0 otherwise).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Int(i64);
+
+impl<'de> Deserialize<'de> for Int {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = i64;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<i64, E> {
+                Ok(v)
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<i64, E> {
+                Ok(i64::try_from(v).unwrap_or(0))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<i64, E> {
+                Ok(if v.is_finite() { v as i64 } else { 0 })
+            }
+            fn visit_str<E>(self, v: &str) -> Result<i64, E> {
+                Ok(v.trim().parse().unwrap_or(0))
+            }
+            fn visit_unit<E>(self) -> Result<i64, E> {
+                Ok(0)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<i64, E> {
+                Ok(0)
+            }
+        }
+        d.deserialize_any(V).map(Int)
+    }
+}
+
+/// The number of items of an array, read without keeping them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Count(usize);
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = usize;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an array")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
+                let mut n = 0;
+                while seq.next_element::<IgnoredAny>()?.is_some() {
+                    n += 1;
+                }
+                Ok(n)
+            }
+            fn visit_unit<E>(self) -> Result<usize, E> {
+                Ok(0)
+            }
+        }
+        d.deserialize_any(V).map(Count)
+    }
+}
+
+/// `log.creator` / `log.browser`.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct Creator<'a> {
+    #[serde(default, borrow)]
+    name: Str<'a>,
+    #[serde(default, borrow)]
+    version: Str<'a>,
+}
+
+/// The `log` object of a HAR.
+#[derive(Debug, Default, Deserialize)]
+pub struct Log<'a> {
+    #[serde(default, borrow)]
+    creator: Option<Creator<'a>>,
+    #[serde(default, borrow)]
+    browser: Option<Creator<'a>>,
+    #[serde(default, borrow)]
+    entries: Option<Vec<Entry<'a>>>,
+}
+
+/// The headers of a request or response: only those the trace reads.
+#[derive(Clone, Debug, Default)]
+pub struct Headers<'a> {
+    kept: Vec<(Str<'a>, Str<'a>)>,
+    /// A `Cookie` or `Set-Cookie` header was present.
+    cookie: bool,
+    /// An `Authorization` header was present.
+    authorization: bool,
+}
+
+impl Headers<'_> {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.kept
+            .iter()
+            .find(|(n, _)| n.as_str().eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+#[derive(Deserialize)]
+struct HeaderRaw<'a> {
+    #[serde(default, borrow)]
+    name: Str<'a>,
+    #[serde(default, borrow)]
+    value: Str<'a>,
+}
+
+const KEPT_HEADERS: &[&str] = &["origin", "location", "content-type"];
+
+impl<'de: 'a, 'a> Deserialize<'de> for Headers<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Headers<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an array of headers")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Headers<'a>, A::Error> {
+                let mut h = Headers::default();
+                while let Some(raw) = seq.next_element::<HeaderRaw<'de>>()? {
+                    let n = raw.name.as_str();
+                    if n.eq_ignore_ascii_case("cookie") || n.eq_ignore_ascii_case("set-cookie") {
+                        h.cookie = true;
+                    } else if n.eq_ignore_ascii_case("authorization") {
+                        h.authorization = true;
+                    } else if KEPT_HEADERS.iter().any(|k| n.eq_ignore_ascii_case(k)) {
+                        h.kept.push((raw.name, raw.value));
+                    }
+                }
+                Ok(h)
+            }
+            fn visit_unit<E>(self) -> Result<Headers<'a>, E> {
+                Ok(Headers::default())
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+struct Param<'a> {
+    #[serde(default, borrow)]
+    name: Str<'a>,
+    #[serde(default, borrow)]
+    value: Str<'a>,
+}
+
+/// `request.postData`.
+#[derive(Clone, Debug, Default, Deserialize)]
+struct Post<'a> {
+    #[serde(default, rename = "mimeType", borrow)]
+    mime: Str<'a>,
+    #[serde(default, borrow)]
+    text: Option<Str<'a>>,
+    #[serde(default, borrow)]
+    params: Option<Vec<Param<'a>>>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+struct Request<'a> {
+    #[serde(default, borrow)]
+    method: Str<'a>,
+    #[serde(default, borrow)]
+    url: Str<'a>,
+    #[serde(default, borrow)]
+    headers: Headers<'a>,
+    #[serde(default, rename = "postData", borrow)]
+    post: Option<Post<'a>>,
+    #[serde(default)]
+    cookies: Count,
+}
+
+/// One HAR entry, as far as the trace reads it.
+#[derive(Clone, Debug, Default)]
+pub struct Entry<'a> {
+    request: Request<'a>,
+    status: i64,
+    resp_headers: Headers<'a>,
+    resp_cookies: usize,
+    redirect_url: Str<'a>,
+    body: Option<String>,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Entry<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(field_identifier)]
+        enum Field {
+            #[serde(rename = "request")]
+            Request,
+            #[serde(rename = "response")]
+            Response,
+            #[serde(other)]
+            Other,
+        }
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Entry<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a HAR entry")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entry<'a>, A::Error> {
+                let mut e = Entry::default();
+                let mut have_request = false;
+                while let Some(k) = map.next_key::<Field>()? {
+                    match k {
+                        Field::Request => {
+                            e.request = map.next_value()?;
+                            have_request = true;
+                        }
+                        Field::Response => {
+                            // Browsers write the request first; keep the body
+                            // only for Entra's hosts (or when the order is unusual).
+                            let keep = !have_request || is_entra_url(e.request.url.as_str());
+                            let r = map.next_value_seed(ResponseSeed { keep })?;
+                            e.status = r.status;
+                            e.resp_headers = r.headers;
+                            e.resp_cookies = r.cookies;
+                            e.redirect_url = r.redirect_url;
+                            e.body = r.body;
+                        }
+                        Field::Other => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(e)
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
+    }
+}
+
+#[derive(Default)]
+struct Response<'a> {
+    status: i64,
+    headers: Headers<'a>,
+    cookies: usize,
+    redirect_url: Str<'a>,
+    body: Option<String>,
+}
+
+struct ResponseSeed {
+    keep: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for ResponseSeed {
+    type Value = Response<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Response<'de>, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(field_identifier)]
+        enum Field {
+            #[serde(rename = "status")]
+            Status,
+            #[serde(rename = "headers")]
+            Headers,
+            #[serde(rename = "cookies")]
+            Cookies,
+            #[serde(rename = "redirectURL")]
+            RedirectUrl,
+            #[serde(rename = "content")]
+            Content,
+            #[serde(other)]
+            Other,
+        }
+        struct V {
+            keep: bool,
+        }
+        impl<'de> Visitor<'de> for V {
+            type Value = Response<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a HAR response")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Response<'de>, A::Error> {
+                let mut r = Response::default();
+                while let Some(k) = map.next_key::<Field>()? {
+                    match k {
+                        Field::Status => r.status = map.next_value::<Int>()?.0,
+                        Field::Headers => r.headers = map.next_value()?,
+                        Field::Cookies => r.cookies = map.next_value::<Count>()?.0,
+                        Field::RedirectUrl => r.redirect_url = map.next_value()?,
+                        Field::Content => {
+                            r.body = map.next_value_seed(ContentSeed { keep: self.keep })?;
+                        }
+                        Field::Other => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(r)
+            }
+            fn visit_unit<E>(self) -> Result<Response<'de>, E> {
+                Ok(Response::default())
+            }
+        }
+        d.deserialize_any(V { keep: self.keep })
+    }
+}
+
+struct ContentSeed {
+    keep: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for ContentSeed {
+    type Value = Option<String>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(field_identifier)]
+        enum Field {
+            #[serde(rename = "text")]
+            Text,
+            #[serde(rename = "encoding")]
+            Encoding,
+            #[serde(other)]
+            Other,
+        }
+        struct V {
+            keep: bool,
+        }
+        impl<'de> Visitor<'de> for V {
+            type Value = Option<String>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a HAR content object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<String>, A::Error> {
+                let mut text: Option<Str<'de>> = None;
+                let mut base64 = false;
+                while let Some(k) = map.next_key::<Field>()? {
+                    match k {
+                        Field::Text if self.keep => text = Some(map.next_value()?),
+                        Field::Encoding => {
+                            let enc: Str = map.next_value()?;
+                            base64 = enc.as_str().eq_ignore_ascii_case("base64");
+                        }
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(text.map(|t| {
+                    if base64 {
+                        decode_base64_text(t.as_str()).unwrap_or_default()
+                    } else {
+                        t.0.into_owned()
+                    }
+                }))
+            }
+            fn visit_unit<E>(self) -> Result<Option<String>, E> {
+                Ok(None)
+            }
+        }
+        d.deserialize_any(V { keep: self.keep })
+    }
+}
+
+/// A base64 body as text, when it is UTF-8.
+pub(crate) fn decode_base64_text(s: &str) -> Option<String> {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(s.trim())
+        .ok()?;
+    String::from_utf8(bytes).ok()
+}
+
+// ---------------------------------------------------------------------------
+// URL and form helpers
+// ---------------------------------------------------------------------------
+
+fn is_entra_url(url: &str) -> bool {
+    Uri::new(url).host().is_some_and(is_entra_host)
+}
+
+/// The URL without query and fragment.
+fn base(url: &str) -> &str {
+    Uri::new(url).without_query_fragment()
+}
+
+/// `a=b&c=d` decoded (`+` is a space).
+pub(crate) fn pairs(raw: &str) -> Vec<(String, String)> {
+    raw.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (uri::form_decode(k).0, uri::form_decode(v).0)
+        })
+        .collect()
+}
+
+fn query_pairs(url: &str) -> Vec<(String, String)> {
+    Uri::new(url).query().map(pairs).unwrap_or_default()
+}
+
+fn fragment_pairs(url: &str) -> Vec<(String, String)> {
+    Uri::new(url)
+        .fragment()
+        .map(|f| pairs(f.trim_start_matches('/').trim_start_matches('?')))
+        .unwrap_or_default()
+}
+
+fn get<'p>(pairs: &'p [(String, String)], name: &str) -> Option<&'p str> {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+fn path_lower(url: &str) -> String {
+    Uri::new(url).path().to_ascii_lowercase()
+}
+
+fn ends_with_endpoint(url: &str, names: &[&str]) -> bool {
+    let p = path_lower(url);
+    let p = p.trim_end_matches('/');
+    names.iter().any(|n| p.ends_with(n))
+}
+
+/// Resolves a `Location` against the URL of the request that got it.
+fn resolve(from: &str, loc: &str) -> String {
+    let loc = loc.trim();
+    let u = Uri::new(loc);
+    if u.scheme().is_some() {
+        return loc.to_string();
+    }
+    let f = Uri::new(from);
+    let scheme = f.scheme().unwrap_or("https");
+    if let Some(rest) = loc.strip_prefix("//") {
+        return format!("{scheme}:{}{rest}", "//");
+    }
+    let origin_end = f.parts.authority.as_ref().map_or(0, |a| a.end);
+    let origin = from.get(..origin_end).unwrap_or("");
+    if loc.starts_with('/') {
+        format!("{origin}{loc}")
+    } else if loc.starts_with('?') {
+        format!("{}{loc}", f.without_query_fragment())
+    } else if loc.starts_with('#') {
+        format!("{}{loc}", from.split('#').next().unwrap_or(from))
+    } else {
+        let path = f.path();
+        let dir = path.rfind('/').and_then(|i| path.get(..=i)).unwrap_or("/");
+        format!("{origin}{dir}{loc}")
+    }
+}
+
+/// Decodes the HTML character references Entra and frameworks use in attributes.
+pub(crate) fn html_unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('&') {
+        out.push_str(rest.get(..p).unwrap_or(""));
+        let tail = rest.get(p..).unwrap_or("");
+        let end = tail.find(';').filter(|e| *e <= 10);
+        let ent = end.and_then(|e| tail.get(1..e));
+        let ch = ent.and_then(|e| match e {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => {
+                let num = e.strip_prefix('#')?;
+                let n = match num.strip_prefix(['x', 'X']) {
+                    Some(h) => u32::from_str_radix(h, 16).ok()?,
+                    None => num.parse().ok()?,
+                };
+                char::from_u32(n)
+            }
+        });
+        match (ch, end) {
+            (Some(c), Some(e)) => {
+                out.push(c);
+                rest = tail.get(e + 1..).unwrap_or("");
+            }
+            _ => {
+                out.push('&');
+                rest = tail.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// One HTML tag's attributes: `(name lowercased, raw value, value range in the text)`.
+pub(crate) fn tag_attributes(
+    text: &str,
+    tag_start: usize,
+) -> (Vec<(String, String, std::ops::Range<usize>)>, usize) {
+    let b = text.as_bytes();
+    let mut i = tag_start;
+    // Skip "<name".
+    while b
+        .get(i)
+        .is_some_and(|c| !c.is_ascii_whitespace() && *c != b'>' && *c != b'/')
+    {
+        i += 1;
+    }
+    let mut attrs = Vec::new();
+    loop {
+        while b
+            .get(i)
+            .is_some_and(|c| c.is_ascii_whitespace() || *c == b'/')
+        {
+            i += 1;
+        }
+        match b.get(i) {
+            None => return (attrs, i),
+            Some(b'>') => return (attrs, i + 1),
+            _ => {}
+        }
+        let ns = i;
+        while b
+            .get(i)
+            .is_some_and(|c| !c.is_ascii_whitespace() && !matches!(c, b'=' | b'>' | b'/'))
+        {
+            i += 1;
+        }
+        let name = text.get(ns..i).unwrap_or("").to_ascii_lowercase();
+        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        if b.get(i) != Some(&b'=') {
+            attrs.push((name, String::new(), i..i));
+            continue;
+        }
+        i += 1;
+        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        let (vs, ve, next) = match b.get(i) {
+            Some(q @ (b'"' | b'\'')) => {
+                let vs = i + 1;
+                let ve = b
+                    .get(vs..)
+                    .and_then(|r| r.iter().position(|c| c == q))
+                    .map_or(b.len(), |p| vs + p);
+                (vs, ve, (ve + 1).min(b.len()))
+            }
+            _ => {
+                let vs = i;
+                let mut ve = i;
+                while b
+                    .get(ve)
+                    .is_some_and(|c| !c.is_ascii_whitespace() && *c != b'>')
+                {
+                    ve += 1;
+                }
+                (vs, ve, ve)
+            }
+        };
+        attrs.push((name, text.get(vs..ve).unwrap_or("").to_string(), vs..ve));
+        i = next;
+        if i <= ns {
+            i = ns + 1;
+        }
+    }
+}
+
+/// Finds `needle` (ASCII, lowercase) in `hay` from `from`, ignoring ASCII case.
+pub(crate) fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    let first = *n.first()?;
+    let mut i = from;
+    while i + n.len() <= h.len() {
+        let rest = h.get(i..)?;
+        let p = rest.iter().position(|c| c.to_ascii_lowercase() == first)?;
+        i += p;
+        if h.get(i..i + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// An HTML form: its method, action and inputs (decoded).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Form {
+    pub method: String,
+    pub action: String,
+    pub fields: Vec<(String, String)>,
+}
+
+/// The first form of a page that carries an OAuth response (code, error,
+/// id_token, state), e.g. Entra's form_post page.
+pub(crate) fn response_form(html: &str) -> Option<Form> {
+    let mut at = 0;
+    while let Some(p) = find_ci(html, at, "<form") {
+        let (attrs, after) = tag_attributes(html, p + 1);
+        let end = find_ci(html, after, "</form").unwrap_or(html.len());
+        let mut form = Form {
+            method: String::from("get"),
+            ..Form::default()
+        };
+        for (n, v, _) in &attrs {
+            match n.as_str() {
+                "method" => form.method = html_unescape(v).to_ascii_lowercase(),
+                "action" => form.action = html_unescape(v),
+                _ => {}
+            }
+        }
+        let inner = html.get(..end).unwrap_or("");
+        let mut i = after;
+        while let Some(q) = find_ci(inner, i, "<input") {
+            let (ia, next) = tag_attributes(inner, q + 1);
+            let name = ia
+                .iter()
+                .find(|(n, _, _)| n == "name")
+                .map(|(_, v, _)| html_unescape(v));
+            let value = ia
+                .iter()
+                .find(|(n, _, _)| n == "value")
+                .map(|(_, v, _)| html_unescape(v));
+            if let Some(name) = name {
+                form.fields.push((name, value.unwrap_or_default()));
+            }
+            i = next.max(q + 1);
+        }
+        if form
+            .fields
+            .iter()
+            .any(|(n, _)| matches!(n.as_str(), "code" | "error" | "id_token" | "access_token"))
+        {
+            return Some(form);
+        }
+        at = end.max(p + 1);
+    }
+    None
+}
+
+/// The string value of `"key":"…"` in a script or JSON text (unescaped).
+fn js_string(body: &str, key: &str) -> Option<String> {
+    let pat = format!("\"{key}\"");
+    let mut from = 0;
+    while let Some(p) = body.get(from..).and_then(|s| s.find(&pat)) {
+        let at = from + p + pat.len();
+        from = at;
+        let rest = body.get(at..)?.trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let Some(rest) = rest.strip_prefix('"') else {
+            continue;
+        };
+        let b = rest.as_bytes();
+        let mut i = 0;
+        while let Some(c) = b.get(i) {
+            match c {
+                b'\\' => i += 2,
+                b'"' => break,
+                _ => i += 1,
+            }
+        }
+        let raw = rest.get(..i.min(rest.len()))?;
+        return Some(
+            serde_json::from_str::<String>(&format!("\"{raw}\""))
+                .unwrap_or_else(|_| raw.to_string()),
+        );
+    }
+    None
+}
+
+/// The number after `"key":` in a script or JSON text.
+fn js_number(body: &str, key: &str) -> Option<u32> {
+    let pat = format!("\"{key}\"");
+    let p = body.find(&pat)?;
+    let rest = body
+        .get(p + pat.len()..)?
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let rest = rest.trim_start_matches('"');
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok().filter(|n| *n != 0)
+}
+
+/// An error Entra shows in its own page (or a JSON error body): the codes and
+/// the message.
+fn page_error(body: &str) -> Option<(Vec<u32>, String)> {
+    if let Some(msg) =
+        js_string(body, "strServiceExceptionMessage").filter(|m| !m.trim().is_empty())
+    {
+        let mut codes = aadsts::codes_in(&msg);
+        if codes.is_empty() {
+            codes.extend(js_number(body, "iErrorCode").or_else(|| js_number(body, "sErrorCode")));
+        }
+        return Some((codes, msg));
+    }
+    let t = body.trim_start();
+    if t.starts_with('{') {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(t) {
+            let desc = v.get("error_description").and_then(|d| d.as_str());
+            if v.get("error").is_some() || desc.is_some() {
+                let mut codes: Vec<u32> = v
+                    .get("error_codes")
+                    .and_then(|c| c.as_array())
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|n| n.as_u64())
+                            .filter_map(|n| u32::try_from(n).ok())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if codes.is_empty() {
+                    codes = aadsts::codes_in(desc.unwrap_or(""));
+                }
+                let msg = desc
+                    .map(str::to_string)
+                    .unwrap_or_else(|| v.get("error").map(|e| e.to_string()).unwrap_or_default());
+                return Some((codes, msg));
+            }
+        }
+    }
+    // "AADSTS50011: The redirect URI …" anywhere in the page.
+    let mut at = 0;
+    while let Some(p) = find_ci(body, at, "aadsts") {
+        let digits = body
+            .get(p + 6..)
+            .map_or(0, |r| r.bytes().take_while(u8::is_ascii_digit).count());
+        if digits >= 4 && body.as_bytes().get(p + 6 + digits) == Some(&b':') {
+            let end = body
+                .get(p..)
+                .and_then(|r| r.find(['<', '"', '\n', '\r']))
+                .map_or(body.len(), |e| p + e);
+            let msg = body.get(p..end).unwrap_or("").trim().to_string();
+            return Some((aadsts::codes_in(&msg), msg));
+        }
+        at = p + 6;
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------
+// The trace
+// ---------------------------------------------------------------------------
+
+/// A token request of the traced flow.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TokenRequest {
+    /// The 0-based entry index.
+    pub index: usize,
+    /// The `redirect_uri` it sent (decoded).
+    pub redirect_uri: Option<String>,
+    /// Its `Origin` header.
+    pub origin: Option<String>,
+    /// Whether it sent a `code_verifier`.
+    pub has_verifier: bool,
+    /// The response status.
+    pub status: i64,
+    /// The AADSTS codes of an error response.
+    pub error_codes: Vec<u32>,
+    /// The OAuth `error` of an error response.
+    pub error: Option<String>,
+    /// The `error_description` of an error response.
+    pub description: Option<String>,
+}
+
+/// The context-free result of tracing a HAR.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Trace {
+    /// One line on what was read.
+    pub summary: String,
+    /// The browser or tool that wrote the HAR.
+    pub creator: Option<String>,
+    /// How many entries the HAR has.
+    pub entries: usize,
+    /// The entry indices of every authorize request.
+    pub authorize: Vec<usize>,
+    /// The entry index of the authorize request that was analysed.
+    pub chosen: Option<usize>,
+    /// Its URL (a POST's form body appended as a query).
+    pub authorize_url: Option<String>,
+    /// Its redirect URI.
+    pub redirect_uri: Option<String>,
+    /// What reached the app, when it arrived (see [`super::Evidence::landing`]).
+    pub landing: Option<String>,
+    /// True when cookies and credential headers were stripped.
+    pub sanitized: bool,
+    /// The flow, request by request.
+    pub timeline: Vec<Step>,
+    /// The token requests of the analysed flow.
+    pub tokens: Vec<TokenRequest>,
+    /// The findings that need no other input.
+    pub findings: Vec<Finding>,
+}
+
+impl Trace {
+    /// The findings, with those that need the registration's platforms.
+    pub fn findings_for(&self, ctx: &Context) -> Vec<Finding> {
+        let mut out = self.findings.clone();
+        if out.iter().any(|f| f.code == "har.token_origin_platform") {
+            return out;
+        }
+        for t in &self.tokens {
+            let uri = t.redirect_uri.as_deref().or(self.redirect_uri.as_deref());
+            let Some(platform) = uri.and_then(|u| ctx.platform_of(u)) else {
+                continue;
+            };
+            let at = format!("#{}", t.index + 1);
+            match (&t.origin, platform) {
+                (Some(o), Platform::Web | Platform::PublicClient) => {
+                    out.push(
+                        finding("har.token_origin_platform")
+                            .aadsts(9002326)
+                            .title("The browser redeemed the code, but the redirect URI is not a single-page-application URI")
+                            .detail(format!("The token request ({at}) carries Origin: {o}, so Entra treats it as a cross-origin (browser) redemption, which is allowed only for redirect URIs registered under Single-page application; {} is registered under {}. Entra answers AADSTS9002326.", uri.unwrap_or(""), platform.portal_name()))
+                            .fix("Move the redirect URI to the Single-page application platform (manifest type Spa), or redeem the code on a server (no Origin header) if this is a web app with a secret.")
+                            .reference(aadsts::error_lookup_url(9002326)),
+                    );
+                    break;
+                }
+                (None, Platform::Spa) => {
+                    out.push(
+                        finding("har.token_origin_platform")
+                            .aadsts(9002327)
+                            .title("The code of a single-page-application URI was redeemed without an Origin header")
+                            .detail(format!("The token request ({at}) has no Origin header, but {} is registered under Single-page application: tokens for SPA URIs may only be redeemed by cross-origin (browser) requests. Entra answers AADSTS9002327.", uri.unwrap_or("")))
+                            .fix("Redeem the code from the browser (MSAL.js), or register the redirect URI under Web if a server redeems it.")
+                            .reference(aadsts::error_lookup_url(9002327)),
+                    );
+                    break;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// What Entra answered to a flow.
+#[derive(Clone, Debug)]
+enum Answer {
+    /// Nothing that sends the browser back.
+    None,
+    /// A 3xx to the app.
+    Redirect { idx: usize, location: String },
+    /// A form_post page.
+    FormPost { idx: usize, form: Form },
+    /// Entra's own error page.
+    ErrorPage {
+        idx: usize,
+        codes: Vec<u32>,
+        message: String,
+    },
+}
+
+/// One authorize request and what followed.
+#[derive(Clone, Debug)]
+struct Flow {
+    idx: usize,
+    url: String,
+    params: Vec<(String, String)>,
+    method: String,
+    answer: Answer,
+    steps: Vec<(usize, StepKind, String)>,
+    findings: Vec<Finding>,
+    landing: Option<String>,
+    code: Option<String>,
+    /// The entry after which this flow's token request is looked for.
+    after: usize,
+    tokens: Vec<TokenRequest>,
+}
+
+impl Flow {
+    fn get(&self, name: &str) -> Option<&str> {
+        get(&self.params, name)
+    }
+    fn redirect_uri(&self) -> Option<&str> {
+        self.get("redirect_uri")
+    }
+    fn failed(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+    /// A silent request (prompt=none) answered with "interaction needed": an
+    /// expected step when the app falls back to an interactive sign-in.
+    fn benign_silent_failure(&self) -> bool {
+        self.get("prompt") == Some("none")
+            && self.failed()
+            && self
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .all(|f| {
+                    f.code == "har.error_returned"
+                        && matches!(
+                            f.aadsts,
+                            Some(
+                                50058
+                                    | 50076
+                                    | 50079
+                                    | 65001
+                                    | 16000
+                                    | 16001
+                                    | 50158
+                                    | 50072
+                                    | 50074
+                            ) | None
+                        )
+                })
+    }
+}
+
+fn location(e: &Entry) -> Option<String> {
+    let loc = e
+        .resp_headers
+        .get("location")
+        .filter(|l| !l.is_empty())
+        .or_else(|| Some(e.redirect_url.as_str()).filter(|l| !l.is_empty()))?;
+    Some(resolve(e.request.url.as_str(), loc))
+}
+
+fn is_redirect(status: i64) -> bool {
+    matches!(status, 301 | 302 | 303 | 307 | 308)
+}
+
+fn post_pairs(e: &Entry) -> Vec<(String, String)> {
+    let Some(p) = &e.request.post else {
+        return Vec::new();
+    };
+    if let Some(t) = p.text.as_ref().filter(|t| !t.as_str().is_empty()) {
+        let mime = p.mime.as_str().to_ascii_lowercase();
+        if mime.is_empty() || mime.contains("x-www-form-urlencoded") {
+            return pairs(t.as_str());
+        }
+        return Vec::new();
+    }
+    p.params
+        .iter()
+        .flatten()
+        .map(|pp| {
+            let v = pp.value.as_str();
+            let v = if v.contains('%') {
+                uri::form_decode(v).0
+            } else {
+                v.to_string()
+            };
+            (pp.name.as_str().to_string(), v)
+        })
+        .collect()
+}
+
+fn post_text(e: &Entry) -> Option<String> {
+    let p = e.request.post.as_ref()?;
+    if let Some(t) = p.text.as_ref().filter(|t| !t.as_str().is_empty()) {
+        return Some(t.as_str().to_string());
+    }
+    let params = p.params.as_ref()?;
+    Some(
+        params
+            .iter()
+            .map(|pp| {
+                let v = pp.value.as_str();
+                let v = if v.contains('%') {
+                    v.to_string()
+                } else {
+                    uri::form_encode(v)
+                };
+                format!("{}={v}", pp.name.as_str())
+            })
+            .collect::<Vec<_>>()
+            .join("&"),
+    )
+}
+
+fn is_authorize(e: &Entry) -> bool {
+    let url = e.request.url.as_str();
+    is_entra_url(url) && ends_with_endpoint(url, &["/oauth2/v2.0/authorize", "/oauth2/authorize"])
+}
+
+fn is_token(e: &Entry) -> bool {
+    let url = e.request.url.as_str();
+    e.request.method.as_str().eq_ignore_ascii_case("POST")
+        && is_entra_url(url)
+        && ends_with_endpoint(url, &["/oauth2/v2.0/token", "/oauth2/token"])
+}
+
+/// What a redirect from `from` to `to` changed, when both are the same
+/// endpoint (same path but for case or a trailing slash); `None` for a
+/// redirect to another page.
+fn rewrite(
+    from: &str,
+    to: &str,
+    status: i64,
+    method: &str,
+    at_redirect_uri: bool,
+) -> Option<Vec<String>> {
+    let (a, b) = (Uri::new(from), Uri::new(to));
+    let (pa, pb) = (a.path(), b.path());
+    let loose = |p: &str| p.trim_end_matches('/').to_ascii_lowercase();
+    if loose(pa) != loose(pb) {
+        return None;
+    }
+    let mut changes = Vec::new();
+    let (sa, sb) = (a.scheme_lower(), b.scheme_lower());
+    if sa != sb {
+        changes.push(format!("scheme {sa} → {sb}"));
+    }
+    let (ha, hb) = (a.host().unwrap_or(""), b.host().unwrap_or(""));
+    if !ha.eq_ignore_ascii_case(hb) {
+        changes.push(format!("host {ha} → {hb}"));
+    } else if ha != hb {
+        changes.push(format!("host case {ha} → {hb}"));
+    }
+    if a.port() != b.port() {
+        changes.push(format!(
+            "port {} → {}",
+            a.port().unwrap_or("(default)"),
+            b.port().unwrap_or("(default)")
+        ));
+    }
+    if pa != pb {
+        if pa.trim_end_matches('/') == pb.trim_end_matches('/') {
+            changes.push(if pb.ends_with('/') {
+                "trailing slash added".to_string()
+            } else {
+                "trailing slash removed".to_string()
+            });
+        } else {
+            changes.push("path letter case changed".to_string());
+        }
+    }
+    let qa = query_pairs(from);
+    let qb = query_pairs(to);
+    let carried = ["code", "error", "state"];
+    let dropped: Vec<&str> = carried
+        .iter()
+        .copied()
+        .filter(|n| get(&qa, n).is_some() && get(&qb, n).is_none())
+        .collect();
+    let method_post = method.eq_ignore_ascii_case("POST");
+    if !dropped.is_empty() {
+        // An app that read the code may redirect to itself without it (302/303).
+        if changes.is_empty() && at_redirect_uri && matches!(status, 302 | 303) && !method_post {
+            return None;
+        }
+        changes.push(format!("query dropped ({})", dropped.join(", ")));
+    }
+    if method_post && matches!(status, 301..=303) {
+        if changes.is_empty() && at_redirect_uri {
+            // The app answered its own POST with a redirect to itself: it read it.
+            return None;
+        }
+        changes.push(format!(
+            "POST turned into GET by the {status} (the form body is not sent again)"
+        ));
+    }
+    if changes.is_empty() {
+        None
+    } else {
+        Some(changes)
+    }
+}
+
+/// Finds the request the browser made for `target` after entry `after`.
+fn next_request(entries: &[Entry], after: usize, target: &str) -> Option<usize> {
+    let want = target.split('#').next().unwrap_or(target);
+    let want_base = base(want);
+    let rest = entries.iter().enumerate().skip(after + 1);
+    rest.clone()
+        .find(|(_, e)| e.request.url.as_str() == want)
+        .or_else(|| {
+            rest.clone()
+                .find(|(_, e)| base(e.request.url.as_str()) == want_base)
+        })
+        .map(|(i, _)| i)
+}
+
+/// The first later request to the redirect URI's page (scheme, host case and
+/// trailing slash aside).
+fn later_request_to(entries: &[Entry], after: usize, redirect_uri: &str) -> Option<usize> {
+    let r = Uri::new(redirect_uri);
+    let key = |u: &Uri| {
+        format!(
+            "{}{}",
+            u.host().unwrap_or("").to_ascii_lowercase(),
+            u.path().trim_end_matches('/')
+        )
+    };
+    let want = key(&r);
+    entries
+        .iter()
+        .enumerate()
+        .skip(after + 1)
+        .find(|(_, e)| key(&Uri::new(e.request.url.as_str())) == want)
+        .map(|(i, _)| i)
+}
+
+fn at(i: usize) -> String {
+    format!("#{}", i + 1)
+}
+
+/// A URL for a finding's text: secret values elided.
+fn shown(url: &str) -> String {
+    sanitize::elide_url(url)
+}
+
+fn method_of<'e>(e: &'e Entry<'_>) -> &'e str {
+    let m = e.request.method.as_str();
+    if m.is_empty() {
+        "GET"
+    } else {
+        m
+    }
+}
+
+/// Text on one line (error descriptions carry CR LF before Trace ID etc.).
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The finding for an error Entra sent back (redirect or form_post).
+fn error_returned(error: Option<&str>, desc: Option<&str>, idx: usize, how: &str) -> Finding {
+    let desc = desc.map(one_line);
+    let desc = desc.as_deref();
+    let codes = aadsts::codes_in(desc.unwrap_or(""));
+    let first = codes.first().copied();
+    let mut f = finding("har.error_returned");
+    let text = format!(
+        "Entra's answer ({}, {how}) sends the browser back with error={} error_description={}.",
+        at(idx),
+        error.unwrap_or("(none)"),
+        desc.unwrap_or("(none)")
+    );
+    match first {
+        Some(c) => {
+            let specific = response::for_code(c, error);
+            let summary = aadsts::lookup(c)
+                .map(|i| format!(" AADSTS{c}: {}", i.summary))
+                .unwrap_or_default();
+            f = f
+                .aadsts(c)
+                .title(format!(
+                    "Entra redirected back with {}AADSTS{c}",
+                    error.map(|e| format!("{e} / ")).unwrap_or_default()
+                ))
+                .detail(format!("{text}{summary}"))
+                .fix(specific.fix)
+                .reference(aadsts::error_lookup_url(c));
+        }
+        None => {
+            f = f
+                .title(format!("Entra redirected back with error={}", error.unwrap_or("?")))
+                .detail(text)
+                .fix("Read error_description for the AADSTS code and look the sign-in up in Entra's sign-in logs.");
+        }
+    }
+    f
+}
+
+/// Traces a HAR.
+pub fn trace(log: &Log) -> Trace {
+    let entries: &[Entry] = log.entries.as_deref().unwrap_or(&[]);
+    let creator = log
+        .browser
+        .as_ref()
+        .or(log.creator.as_ref())
+        .map(|c| {
+            format!("{} {}", c.name.as_str(), c.version.as_str())
+                .trim()
+                .to_string()
+        })
+        .filter(|s| !s.is_empty());
+    let mut t = Trace {
+        creator: creator.clone(),
+        entries: entries.len(),
+        ..Trace::default()
+    };
+    t.authorize = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| is_authorize(e))
+        .map(|(i, _)| i)
+        .collect();
+
+    // Sanitised export: Entra always sets cookies, so none anywhere means they were stripped.
+    let entra_answered = entries
+        .iter()
+        .any(|e| e.status > 0 && is_entra_url(e.request.url.as_str()));
+    let any_cookie = entries.iter().any(|e| {
+        e.request.headers.cookie
+            || e.resp_headers.cookie
+            || e.request.headers.authorization
+            || e.request.cookies.0 > 0
+            || e.resp_cookies > 0
+    });
+    t.sanitized = entra_answered && !any_cookie;
+
+    let mut flows: Vec<Flow> = Vec::with_capacity(t.authorize.len());
+    for (n, &a) in t.authorize.iter().enumerate() {
+        let window_end = t.authorize.get(n + 1).copied().unwrap_or(entries.len());
+        flows.push(trace_flow(entries, a, window_end));
+    }
+    let all_tokens: Vec<usize> = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| is_token(e))
+        .map(|(i, _)| i)
+        .collect();
+    for (n, f) in flows.iter_mut().enumerate() {
+        let next = t.authorize.get(n + 1).copied().unwrap_or(entries.len());
+        let linked: Vec<usize> = all_tokens
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let pp = entries.get(i).map(post_pairs).unwrap_or_default();
+                if get(&pp, "grant_type") != Some("authorization_code") {
+                    return false;
+                }
+                match (get(&pp, "code"), f.code.as_deref()) {
+                    (Some(c), Some(fc)) if c != "REDACTED" && !c.is_empty() => c == fc,
+                    _ => i > f.after && i < next,
+                }
+            })
+            .collect();
+        for i in linked {
+            if let Some(e) = entries.get(i) {
+                token_checks(f, e, i);
+            }
+        }
+    }
+
+    // The flow to analyse: the last one that failed (an expected silent
+    // failure aside), else the first.
+    let chosen = flows
+        .iter()
+        .rposition(|f| f.failed() && !f.benign_silent_failure())
+        .or_else(|| flows.iter().position(|f| !f.benign_silent_failure()))
+        .or(if flows.is_empty() { None } else { Some(0) });
+
+    let mut findings = Vec::new();
+    if t.sanitized {
+        findings.push(
+            finding("har.sanitized_export")
+                .detail("The HAR has no Cookie, Set-Cookie or Authorization header anywhere (a sanitized export, e.g. Export HAR (sanitized)). So this cannot be judged: whether the app's correlation and nonce cookies (.AspNetCore.Correlation.*, OpenIdConnect.nonce.*) came back on the callback (SameSite, http vs https), whether Entra's session cookies were present (single sign-on, Keep me signed in), and which bearer token API calls sent. Query strings, form bodies and response bodies are still there: codes, states and tokens are in the file.")
+                .fix("For cookie problems (\"Correlation failed\", sign-in loops), export again with sensitive data allowed and sanitise the copy here before sharing it."),
+        );
+    }
+    match chosen.and_then(|c| flows.get(c)) {
+        None => {
+            let entra = entries
+                .iter()
+                .filter(|e| is_entra_url(e.request.url.as_str()))
+                .count();
+            findings.push(finding("har.no_authorize").detail(format!(
+                "None of the {} requests goes to an Entra authorize endpoint (…/oauth2/v2.0/authorize or …/oauth2/authorize on login.microsoftonline.com, *.b2clogin.com, *.ciamlogin.com or a national cloud); {entra} go to an Entra host. The recording probably started after the redirect to Entra, or the app signs in another way.",
+                entries.len()
+            )).fix("Open the developer tools on the app's tab, tick Preserve log in the Network panel, start the sign-in from the app, finish or fail it, then export the HAR."));
+            // Token requests alone still say something.
+            let mut lone = Flow {
+                idx: 0,
+                url: String::new(),
+                params: Vec::new(),
+                method: String::new(),
+                answer: Answer::None,
+                steps: Vec::new(),
+                findings: Vec::new(),
+                landing: None,
+                code: None,
+                after: 0,
+                tokens: Vec::new(),
+            };
+            for &i in &all_tokens {
+                if let Some(e) = entries.get(i) {
+                    if get(&post_pairs(e), "grant_type") == Some("authorization_code") {
+                        token_checks(&mut lone, e, i);
+                    }
+                }
+            }
+            findings.append(&mut lone.findings);
+            t.tokens = lone.tokens;
+            t.timeline = lone
+                .steps
+                .iter()
+                .filter_map(|(i, k, note)| step(entries, *i, *k, note))
+                .collect();
+        }
+        Some(f) => {
+            let why = if f.failed() && flows.len() > 1 {
+                " (the last that failed)"
+            } else if flows.len() > 1 {
+                " (the first)"
+            } else {
+                ""
+            };
+            findings.push(
+                finding("har.authorize_found")
+                    .title(format!("Authorize request found in the HAR ({} {})", f.method, at(f.idx)))
+                    .detail(format!(
+                        "{} authorize request{} in the HAR; analysed {}{why}: client_id {}, redirect_uri {}, response_mode {}.{} Its URL is analysed as the authorize request unless one was pasted.",
+                        flows.len(),
+                        if flows.len() == 1 { "" } else { "s" },
+                        at(f.idx),
+                        f.get("client_id").unwrap_or("(none)"),
+                        f.redirect_uri().unwrap_or("(none)"),
+                        f.get("response_mode").unwrap_or("(default)"),
+                        if matches!(f.answer, Answer::None) { " Entra never sent the browser back in this recording: the sign-in page was still open (or the recording stopped) when the HAR was exported." } else { "" }
+                    ))
+                    .fix("Nothing to change here; see the other findings."),
+            );
+            findings.extend(f.findings.iter().cloned());
+            t.authorize_url = Some(f.url.clone());
+            t.redirect_uri = f.redirect_uri().map(str::to_string);
+            t.landing = f.landing.clone();
+            t.tokens = f.tokens.clone();
+            t.chosen = Some(f.idx);
+            // Timeline: the analysed flow in full, other flows by their
+            // authorize request and Entra's answer.
+            let mut marks: Vec<(usize, StepKind, String)> = Vec::new();
+            for (n, other) in flows.iter().enumerate() {
+                if Some(n) == chosen {
+                    marks.extend(other.steps.iter().cloned());
+                } else {
+                    marks.extend(
+                        other
+                            .steps
+                            .iter()
+                            .filter(|(_, k, _)| {
+                                matches!(k, StepKind::Authorize | StepKind::EntraResponse)
+                            })
+                            .cloned(),
+                    );
+                }
+            }
+            marks.sort_by_key(|(i, _, _)| *i);
+            marks.dedup_by_key(|(i, _, _)| *i);
+            const MAX_STEPS: usize = 500;
+            if marks.len() > MAX_STEPS {
+                let keep: Vec<usize> = f.steps.iter().map(|(i, _, _)| *i).collect();
+                let mut extra = MAX_STEPS.saturating_sub(keep.len());
+                marks.retain(|(i, _, _)| {
+                    if keep.contains(i) {
+                        true
+                    } else if extra > 0 {
+                        extra -= 1;
+                        true
+                    } else {
+                        false
+                    }
+                });
+            }
+            t.timeline = marks
+                .iter()
+                .filter_map(|(i, k, note)| step(entries, *i, *k, note))
+                .collect();
+        }
+    }
+    t.findings = findings;
+    t.summary = format!(
+        "HAR{}: {} requests, {} authorize request{}{}",
+        creator.map(|c| format!(" from {c}")).unwrap_or_default(),
+        entries.len(),
+        t.authorize.len(),
+        if t.authorize.len() == 1 { "" } else { "s" },
+        if t.sanitized {
+            " (sanitized export)"
+        } else {
+            ""
+        }
+    );
+    t
+}
+
+fn step(entries: &[Entry], i: usize, kind: StepKind, note: &str) -> Option<Step> {
+    let e = entries.get(i)?;
+    Some(Step {
+        index: i,
+        method: method_of(e).to_string(),
+        url: e.request.url.as_str().to_string(),
+        status: e.status,
+        kind,
+        note: note.to_string(),
+    })
+}
+
+fn trace_flow(entries: &[Entry], a: usize, window_end: usize) -> Flow {
+    let e = entries.get(a);
+    let url = e.map_or("", |e| e.request.url.as_str());
+    let method = e.map_or("GET", method_of).to_ascii_uppercase();
+    let mut params = query_pairs(url);
+    let mut analysed_url = url.to_string();
+    if let Some(e) = e.filter(|_| method == "POST") {
+        params.extend(post_pairs(e));
+        if let Some(body) = post_text(e).filter(|b| b.contains('=')) {
+            let sep = if analysed_url.contains('?') { '&' } else { '?' };
+            analysed_url = format!(
+                "{}{sep}{body}",
+                analysed_url.split('#').next().unwrap_or("")
+            );
+        }
+    }
+    let mut f = Flow {
+        idx: a,
+        url: analysed_url,
+        params,
+        method: method.clone(),
+        answer: Answer::None,
+        steps: vec![(
+            a,
+            StepKind::Authorize,
+            format!("{method} authorize request"),
+        )],
+        findings: Vec::new(),
+        landing: None,
+        code: None,
+        after: a,
+        tokens: Vec::new(),
+    };
+    let redirect_uri = f.redirect_uri().map(str::to_string);
+
+    // Entra's answer: the first redirect or form_post back to the app; an
+    // error page counts only if nothing follows it.
+    let mut last_error: Option<Answer> = None;
+    for j in a..window_end {
+        let Some(e) = entries.get(j) else { break };
+        let u = e.request.url.as_str();
+        if !is_entra_url(u) {
+            continue;
+        }
+        if is_redirect(e.status) {
+            if let Some(loc) = location(e) {
+                let lp: Vec<(String, String)> = query_pairs(&loc)
+                    .into_iter()
+                    .chain(fragment_pairs(&loc))
+                    .collect();
+                let carries = ["code", "error", "id_token", "access_token"]
+                    .iter()
+                    .any(|n| get(&lp, n).is_some());
+                let to_redirect = redirect_uri
+                    .as_deref()
+                    .is_some_and(|r| base(&loc) == base(r));
+                if to_redirect || (carries && !is_entra_url(&loc)) {
+                    f.answer = Answer::Redirect {
+                        idx: j,
+                        location: loc,
+                    };
+                    break;
+                }
+            }
+            if j != a {
+                f.steps
+                    .push((j, StepKind::Other, format!("Entra redirect ({})", e.status)));
+            }
+            continue;
+        }
+        if let Some(body) = e.body.as_deref() {
+            if let Some(form) = response_form(body) {
+                if !is_entra_url(&form.action)
+                    || redirect_uri
+                        .as_deref()
+                        .is_some_and(|r| base(&form.action) == base(r))
+                {
+                    f.answer = Answer::FormPost { idx: j, form };
+                    break;
+                }
+            }
+            if let Some((codes, message)) = page_error(body) {
+                last_error = Some(Answer::ErrorPage {
+                    idx: j,
+                    codes,
+                    message,
+                });
+                f.steps
+                    .push((j, StepKind::EntraResponse, "Entra error page".to_string()));
+                continue;
+            }
+        }
+        if j != a {
+            f.steps
+                .push((j, StepKind::Other, "Entra sign-in page".to_string()));
+        }
+    }
+    if matches!(f.answer, Answer::None) {
+        if let Some(err) = last_error {
+            f.answer = err;
+        }
+    }
+
+    match f.answer.clone() {
+        Answer::None => {}
+        Answer::ErrorPage {
+            idx,
+            codes,
+            message,
+        } => {
+            f.after = idx;
+            let first = codes.first().copied();
+            let mut fnd = finding("har.entra_error_page").detail(format!(
+                "Entra answered {} with its own error page instead of sending the browser back to the app (it never redirects to a redirect URI it cannot trust): \"{}\"",
+                at(idx),
+                one_line(&message)
+            ));
+            if let Some(c) = first {
+                let specific = response::for_code(c, None);
+                let fix = if c == 50011 {
+                    "Register the exact redirect_uri the request sends (see the redirect findings for the difference), under the right platform, or make the app send the registered one.".to_string()
+                } else {
+                    specific.fix
+                };
+                fnd = fnd
+                    .aadsts(c)
+                    .title(format!(
+                        "Entra showed its own error page: AADSTS{c}{}",
+                        aadsts::lookup(c)
+                            .map(|i| format!(" ({})", i.summary.trim_end_matches('.')))
+                            .unwrap_or_default()
+                    ))
+                    .fix(fix)
+                    .reference(aadsts::error_lookup_url(c));
+            } else {
+                fnd = fnd.fix("Read the message on Entra's page; look the sign-in up in Entra's sign-in logs by its correlation ID.");
+            }
+            f.findings.push(fnd);
+            // Mark the error page as the answer in the timeline.
+            f.steps.retain(|s| s.0 != idx || s.1 == StepKind::Authorize);
+            mark(
+                &mut f,
+                idx,
+                StepKind::EntraResponse,
+                format!(
+                    "Entra error page{}",
+                    first.map(|c| format!(": AADSTS{c}")).unwrap_or_default()
+                ),
+            );
+        }
+        Answer::Redirect { idx, location } => {
+            follow_redirect(entries, &mut f, idx, &location, redirect_uri.as_deref())
+        }
+        Answer::FormPost { idx, form } => {
+            follow_form_post(entries, &mut f, idx, &form, redirect_uri.as_deref())
+        }
+    }
+    f.steps.sort_by_key(|s| s.0);
+    f.steps.dedup_by_key(|s| s.0);
+    f
+}
+
+/// Sets the role of an entry in the flow's timeline; the authorize request
+/// keeps its role and gets the note appended (Entra often answers it directly).
+fn mark(f: &mut Flow, idx: usize, kind: StepKind, note: String) {
+    if let Some(s) = f.steps.iter_mut().find(|s| s.0 == idx) {
+        if s.1 == StepKind::Authorize {
+            s.2 = format!("{}; {note}", s.2);
+        } else {
+            s.1 = kind;
+            s.2 = note;
+        }
+    } else {
+        f.steps.push((idx, kind, note));
+    }
+}
+
+/// A redirect between Entra and the app that changed the URL.
+struct Rewrite {
+    idx: usize,
+    status: i64,
+    from: String,
+    to: String,
+    changes: Vec<String>,
+}
+
+/// Follows the browser from `first` through redirects that only rewrote the
+/// URL; returns the entry that reached the app (or `None` when the last
+/// rewritten URL was never requested) and the rewrites.
+fn follow_hops(
+    entries: &[Entry],
+    f: &mut Flow,
+    first: usize,
+    redirect_uri: Option<&str>,
+) -> (Option<usize>, Vec<Rewrite>) {
+    let mut cur = first;
+    let mut rewrites = Vec::new();
+    for _ in 0..12 {
+        let Some(e) = entries.get(cur) else {
+            return (None, rewrites);
+        };
+        let url = e.request.url.as_str();
+        let at_ru = redirect_uri.is_some_and(|r| base(url) == base(r));
+        let next = if is_redirect(e.status) {
+            location(e)
+        } else {
+            None
+        };
+        let Some(next) = next else {
+            return (Some(cur), rewrites);
+        };
+        let Some(changes) = rewrite(url, &next, e.status, method_of(e), at_ru) else {
+            return (Some(cur), rewrites);
+        };
+        mark(
+            f,
+            cur,
+            StepKind::Redirect,
+            format!("{} rewrote the URL: {}", e.status, changes.join(", ")),
+        );
+        rewrites.push(Rewrite {
+            idx: cur,
+            status: e.status,
+            from: url.to_string(),
+            to: next.clone(),
+            changes,
+        });
+        match next_request(entries, cur, &next) {
+            Some(n) => cur = n,
+            None => return (None, rewrites),
+        }
+    }
+    (Some(cur), rewrites)
+}
+
+fn rewrote_finding(rewrites: &[Rewrite], form_post: bool) -> Option<Finding> {
+    let first = rewrites.first()?;
+    let lines: Vec<String> = rewrites
+        .iter()
+        .map(|r| {
+            format!(
+                "{} answered {}: {} → {} ({})",
+                at(r.idx),
+                r.status,
+                shown(&r.from),
+                shown(&r.to),
+                r.changes.join(", ")
+            )
+        })
+        .collect();
+    let all: Vec<&String> = rewrites.iter().flat_map(|r| r.changes.iter()).collect();
+    let scheme = all.iter().any(|c| c.starts_with("scheme"));
+    let host = all.iter().any(|c| c.starts_with("host "));
+    let slash = all.iter().any(|c| c.starts_with("trailing slash"));
+    let query = all.iter().any(|c| c.starts_with("query dropped"));
+    let post = all.iter().any(|c| c.starts_with("POST turned"));
+    let mut fix = String::new();
+    if host {
+        let last = rewrites.last().map_or("", |r| base(&r.to));
+        fix.push_str(&format!("A proxy or server rule moves the request to another host (a canonical-host rule): register and send the final address ({last}), so nothing redirects. "));
+    }
+    if query {
+        fix.push_str("The redirect also loses the query with the code: a rule must keep it (in nginx, $uri drops it and $request_uri keeps it). ");
+    }
+    if scheme {
+        fix.push_str("The app (behind a TLS-terminating proxy) builds its redirect URI with the wrong scheme: make it honour X-Forwarded-Proto (forwarded headers) so it sends the https URI, and register that; then nothing needs to redirect. ");
+    }
+    if slash {
+        fix.push_str("Register and send the exact path the server serves (with or without the trailing slash), so it does not redirect. ");
+    }
+    if post || form_post {
+        fix.push_str("A 301/302/303 turns the browser's POST into a GET and drops the form body with the code; answer the redirect URI directly (no redirect), or use 307/308 which keep the POST. ");
+    }
+    if fix.is_empty() {
+        fix.push_str("Make the registered redirect URI the exact address the app serves, so nothing between Entra and the app redirects (proxies, rewrites, canonical-host rules).");
+    }
+    Some(
+        finding("har.redirect_rewrote")
+            .title(if rewrites.len() == 1 {
+                format!(
+                    "A {} redirect between Entra and the app changed the URL ({})",
+                    first.status,
+                    first.changes.join(", ")
+                )
+            } else {
+                format!(
+                    "{} redirects between Entra and the app changed the URL",
+                    rewrites.len()
+                )
+            })
+            .detail(format!(
+                "After Entra sent the browser back, {}.",
+                lines.join("; then ")
+            ))
+            .fix(fix.trim_end().to_string()),
+    )
+}
+
+fn follow_redirect(
+    entries: &[Entry],
+    f: &mut Flow,
+    idx: usize,
+    location: &str,
+    redirect_uri: Option<&str>,
+) {
+    f.after = idx;
+    let qp = query_pairs(location);
+    let fp = fragment_pairs(location);
+    let in_fragment =
+        get(&fp, "code").is_some() || get(&fp, "error").is_some() || get(&fp, "id_token").is_some();
+    let all: Vec<(String, String)> = qp.iter().chain(fp.iter()).cloned().collect();
+    let code = get(&all, "code").map(str::to_string);
+    let error = get(&all, "error").map(str::to_string);
+    let where_ = if in_fragment { "fragment" } else { "query" };
+    mark(
+        f,
+        idx,
+        StepKind::EntraResponse,
+        format!(
+            "Entra redirected back ({}) with {} in the {where_}",
+            entries.get(idx).map_or(0, |e| e.status),
+            if code.is_some() {
+                "a code"
+            } else if error.is_some() {
+                "an error"
+            } else {
+                "neither code nor error"
+            }
+        ),
+    );
+    if let Some(err) = &error {
+        f.findings.push(error_returned(
+            Some(err.as_str()),
+            get(&all, "error_description"),
+            idx,
+            &format!("a redirect to {}", base(location)),
+        ));
+        f.landing = Some(location.to_string());
+    }
+    if let Some(c) = &code {
+        f.code = Some(c.clone());
+    }
+    let custom_scheme = !matches!(Uri::new(location).scheme_lower().as_str(), "http" | "https");
+    let first = next_request(entries, idx, location);
+    if in_fragment || custom_scheme {
+        let why = if custom_scheme {
+            "The redirect URI uses a custom scheme, which the app (not the browser's network stack) receives, so the HAR cannot show whether it arrived."
+        } else {
+            "The response is in the fragment (#…), which the browser never sends over the network, so a HAR cannot show whether the page read it; a server-side app never sees it."
+        };
+        if let Some(n) = first {
+            mark(
+                f,
+                n,
+                StepKind::Callback,
+                "the browser loaded the redirect URI (the fragment is not recorded)".to_string(),
+            );
+        }
+        if code.is_some() {
+            f.findings.push(finding("har.code_issued").detail(format!("Entra's answer ({}) carries an authorization code in the {where_} of {}. {why}", at(idx), shown(location))).fix("Nothing to change here; if the app still reports no code, look at what reads the fragment (MSAL.js hash handling, the router)."));
+            f.landing = Some(location.to_string());
+        }
+        return;
+    }
+    if code.is_some() {
+        f.findings.push(
+            finding("har.code_issued")
+                .detail(format!(
+                    "Entra's answer ({}) redirects to {} with an authorization code in the query.",
+                    at(idx),
+                    shown(location)
+                ))
+                .fix("Nothing to change here."),
+        );
+    }
+    let first = first.or_else(|| redirect_uri.and_then(|r| later_request_to(entries, idx, r)));
+    let Some(first) = first else {
+        if code.is_some() {
+            f.findings.push(
+                finding("har.code_lost")
+                    .severity(Severity::Warning)
+                    .title("No request to the redirect URI follows in the HAR")
+                    .detail(format!("Entra redirected to {} ({}), but the HAR has no request to it afterwards: the recording stopped, the page was closed, or something (an extension, a blocked host) stopped the navigation.", shown(location), at(idx)))
+                    .fix("Record again with Preserve log until the app's page has loaded."),
+            );
+        }
+        return;
+    };
+    let (reached, rewrites) = follow_hops(entries, f, first, redirect_uri);
+    if let Some(rf) = rewrote_finding(&rewrites, false) {
+        f.findings.push(rf);
+    }
+    let Some(reached) = reached else {
+        if code.is_some() {
+            f.findings.push(finding("har.code_lost").detail("The last redirect pointed to a URL the browser never requested in this recording; the code did not reach the app.".to_string()).fix("See the redirect finding: remove the redirect between Entra and the app."));
+        }
+        return;
+    };
+    let Some(e) = entries.get(reached) else {
+        return;
+    };
+    let got = query_pairs(e.request.url.as_str());
+    f.after = f.after.max(reached);
+    if code.is_some() {
+        if get(&got, "code").is_some() {
+            mark(
+                f,
+                reached,
+                StepKind::Callback,
+                "reached the app with the code".to_string(),
+            );
+            f.findings.push(finding("har.code_delivered").detail(format!("The browser requested {} ({}) with the code in the query; the app answered {}. If sign-in still fails, look at the app's own handling (state, cookies, the token request).", shown(e.request.url.as_str()), at(reached), e.status)).fix("Nothing to change between Entra and the app."));
+            f.landing = Some(e.request.url.as_str().to_string());
+        } else {
+            mark(
+                f,
+                reached,
+                StepKind::Callback,
+                "reached the app WITHOUT the code".to_string(),
+            );
+            let because = if rewrites.is_empty() {
+                if base(e.request.url.as_str()) == base(location) {
+                    "The browser requested the same URL without its query: something in the browser (an extension, a service worker) or a script on an earlier page dropped it."
+                } else {
+                    "The request that reached the redirect URI's page does not carry the query Entra sent."
+                }
+            } else {
+                "A redirect on the way (see the redirect finding) dropped the query."
+            };
+            f.findings.push(
+                finding("har.code_lost")
+                    .detail(format!("Entra issued a code ({} → {}), but the request that reached the app ({} {}) has no code. {because}", at(idx), shown(location), at(reached), shown(e.request.url.as_str())))
+                    .fix("Make the registered redirect URI the exact address the app serves (scheme, host, path, trailing slash), so the browser goes there directly with the query intact."),
+            );
+        }
+    } else if error.is_some() {
+        mark(
+            f,
+            reached,
+            StepKind::Callback,
+            if get(&got, "error").is_some() {
+                "reached the app with the error".to_string()
+            } else {
+                "reached the app without the error".to_string()
+            },
+        );
+    }
+}
+
+fn follow_form_post(
+    entries: &[Entry],
+    f: &mut Flow,
+    idx: usize,
+    form: &Form,
+    redirect_uri: Option<&str>,
+) {
+    f.after = idx;
+    let code = get(&form.fields, "code").map(str::to_string);
+    let error = get(&form.fields, "error").map(str::to_string);
+    mark(
+        f,
+        idx,
+        StepKind::EntraResponse,
+        format!(
+            "Entra's form_post page ({}) with {}",
+            form.method.to_ascii_uppercase(),
+            if code.is_some() {
+                "a code"
+            } else if error.is_some() {
+                "an error"
+            } else {
+                "tokens"
+            }
+        ),
+    );
+    let body: String = form
+        .fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", uri::form_encode(k), uri::form_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    if let Some(err) = &error {
+        f.findings.push(error_returned(
+            Some(err.as_str()),
+            get(&form.fields, "error_description"),
+            idx,
+            &format!("a form_post to {}", base(&form.action)),
+        ));
+        f.landing = Some(body.clone());
+    }
+    if let Some(c) = &code {
+        f.code = Some(c.clone());
+        f.findings.push(finding("har.code_issued").detail(format!("Entra's answer ({}) is a form_post page that makes the browser POST the code to {}.", at(idx), form.action)).fix("Nothing to change here."));
+    }
+    let action = form.action.as_str();
+    let posted = entries
+        .iter()
+        .enumerate()
+        .skip(idx + 1)
+        .find(|(_, e)| {
+            method_of(e).eq_ignore_ascii_case("POST")
+                && (e.request.url.as_str() == action
+                    || base(e.request.url.as_str()) == base(action))
+        })
+        .map(|(i, _)| i);
+    let carries = code.is_some() || error.is_some() || get(&form.fields, "id_token").is_some();
+    let Some(first) = posted else {
+        if carries {
+            let got = next_request(entries, idx, action);
+            let detail = match got {
+                Some(g) => format!("Entra's form_post page ({}) should make the browser POST to {action}, but the next request there ({} {}) is not a POST: the page's script did not submit the form.", at(idx), at(g), entries.get(g).map_or("GET", method_of)),
+                None => format!("Entra's form_post page ({}) should make the browser POST to {action}, but no request to it follows in the HAR: the form was not submitted (scripts blocked, a Content-Security-Policy form-action rule) or the recording stopped.", at(idx)),
+            };
+            f.findings.push(finding("har.form_post_not_posted").detail(detail).fix("Let the form_post page run (no script or form-action blocking), and record until the app's page has loaded."));
+        }
+        return;
+    };
+    let (reached, rewrites) = follow_hops(entries, f, first, redirect_uri.or(Some(action)));
+    if let Some(rf) = rewrote_finding(&rewrites, true) {
+        f.findings.push(rf);
+    }
+    let reached_e = reached.and_then(|r| entries.get(r).map(|e| (r, e)));
+    match reached_e {
+        Some((r, e)) if method_of(e).eq_ignore_ascii_case("POST") => {
+            f.after = f.after.max(r);
+            let pp = post_pairs(e);
+            let recorded = e.request.post.is_some();
+            if code.is_some() {
+                if get(&pp, "code").is_some() || !recorded {
+                    mark(
+                        f,
+                        r,
+                        StepKind::Callback,
+                        "the app received the POST with the code".to_string(),
+                    );
+                    f.findings.push(finding("har.code_delivered").detail(format!("The browser POSTed Entra's response to {} ({}){}; the app answered {}. If sign-in still fails, look at the app's own handling (correlation and nonce cookies, state, the token request).", shown(e.request.url.as_str()), at(r), if recorded { " with the code in the body" } else { " (its body is not in the HAR)" }, e.status)).fix("Nothing to change between Entra and the app."));
+                    f.landing = Some(post_text(e).unwrap_or(body));
+                } else {
+                    mark(
+                        f,
+                        r,
+                        StepKind::Callback,
+                        "POST without the code".to_string(),
+                    );
+                    f.findings.push(finding("har.code_lost").detail(format!("Entra's form_post page ({}) carried a code, but the POST that reached the app ({}) has no code in its body.", at(idx), at(r))).fix("Check what rewrites the POST body between the browser and the app."));
+                }
+            } else if error.is_some() {
+                mark(
+                    f,
+                    r,
+                    StepKind::Callback,
+                    "the app received the POST with the error".to_string(),
+                );
+            }
+        }
+        other => {
+            if let Some((r, e)) = other {
+                mark(
+                    f,
+                    r,
+                    StepKind::Callback,
+                    format!(
+                        "reached the app as a {} without the form body",
+                        method_of(e)
+                    ),
+                );
+            }
+            if carries {
+                let detail = match other {
+                    Some((r, e)) => format!("The browser POSTed Entra's response towards {action} ({}), but a redirect turned it into a {} to {} ({}): the body with the code never reached the app.", at(first), method_of(e), shown(e.request.url.as_str()), at(r)),
+                    None => format!("The browser POSTed Entra's response towards {action} ({}), but the redirect that followed was never completed in this recording: the code never reached the app.", at(first)),
+                };
+                f.findings.push(finding("har.form_post_not_posted").detail(detail).fix("Serve the redirect URI itself (exact scheme, host, path and trailing slash) so the POST lands without a redirect; a 301/302/303 turns a POST into a GET and drops the body, 307/308 keep it."));
+            }
+        }
+    }
+}
+
+fn token_checks(f: &mut Flow, e: &Entry, i: usize) {
+    let pp = post_pairs(e);
+    let mut tr = TokenRequest {
+        index: i,
+        redirect_uri: get(&pp, "redirect_uri").map(str::to_string),
+        origin: e
+            .request
+            .headers
+            .get("origin")
+            .map(str::to_string)
+            .filter(|o| !o.is_empty() && o != "null"),
+        has_verifier: get(&pp, "code_verifier").is_some_and(|v| !v.is_empty()),
+        status: e.status,
+        ..TokenRequest::default()
+    };
+    if let Some(body) = e.body.as_deref() {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(body.trim()) {
+            tr.error = v.get("error").and_then(|x| x.as_str()).map(str::to_string);
+            tr.description = v
+                .get("error_description")
+                .and_then(|x| x.as_str())
+                .map(str::to_string);
+            tr.error_codes = v
+                .get("error_codes")
+                .and_then(|c| c.as_array())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|n| n.as_u64())
+                        .filter_map(|n| u32::try_from(n).ok())
+                        .collect()
+                })
+                .unwrap_or_default();
+            if tr.error_codes.is_empty() {
+                tr.error_codes = aadsts::codes_in(tr.description.as_deref().unwrap_or(""));
+            }
+        }
+    }
+    let failed = tr.error.is_some() || !tr.error_codes.is_empty() || e.status >= 400;
+    f.steps.push((
+        i,
+        StepKind::Token,
+        if failed {
+            format!(
+                "token request failed{}",
+                tr.error_codes
+                    .first()
+                    .map(|c| format!(": AADSTS{c}"))
+                    .unwrap_or_default()
+            )
+        } else {
+            format!("token request ({})", e.status)
+        },
+    ));
+    let auth_ru = f.redirect_uri().map(str::to_string);
+    let has_challenge = f.get("code_challenge").is_some_and(|c| !c.is_empty());
+    let codes = tr.error_codes.clone();
+    let answered = |c: &[u32]| codes.iter().find(|x| c.contains(x)).copied();
+    let said = tr
+        .description
+        .as_deref()
+        .map(|d| format!(" Entra answered: {d}"))
+        .unwrap_or_default();
+
+    // redirect_uri must repeat the authorize one exactly.
+    let mismatch = match (&auth_ru, &tr.redirect_uri) {
+        (Some(a), Some(t)) if a != t => Some(format!("The authorize request ({}) sent redirect_uri={a}, the token request ({}) sends redirect_uri={t}{}.", at(f.idx), at(i), rewrite(a, t, 0, "GET", false).map(|c| format!(" ({})", c.join(", "))).unwrap_or_default())),
+        (Some(a), None) => Some(format!("The authorize request ({}) sent redirect_uri={a}, but the token request ({}) sends none.", at(f.idx), at(i))),
+        _ => None,
+    };
+    let mismatch_code = answered(&[500112, 50011, 70002]);
+    if mismatch.is_some() || mismatch_code.is_some() {
+        let c = mismatch_code.unwrap_or(500112);
+        let mut fnd = finding("har.token_redirect_mismatch")
+            .aadsts(c)
+            .detail(format!("{} Entra redeems a code only with the same redirect_uri it was issued for (RFC 6749 §4.1.3): the v2 endpoint answers AADSTS500112, the v1 endpoint AADSTS70002 with AADSTS50011.{said}", mismatch.unwrap_or_else(|| format!("The token request ({}) was refused for its redirect_uri.", at(i)))))
+            .fix(format!("Send exactly the authorize request's redirect_uri{} when redeeming the code.", auth_ru.as_deref().map(|a| format!(" ({a})")).unwrap_or_default()))
+            .reference(aadsts::error_lookup_url(c));
+        if let Some(a) = &auth_ru {
+            fnd = fnd.snippet("redirect_uri for the token request", a.clone());
+        }
+        f.findings.push(fnd);
+    }
+    let pkce_code = answered(&[50148, 501481, 9002325]);
+    if (has_challenge && !tr.has_verifier) || pkce_code.is_some() {
+        let c = pkce_code.unwrap_or(if tr.origin.is_some() { 9002325 } else { 50148 });
+        let (title, detail) = if has_challenge && !tr.has_verifier {
+            ("The token request has no code_verifier".to_string(), format!("The authorize request ({}) sent a code_challenge, so the code can only be redeemed with its code_verifier; the token request ({}) sends none. Entra refuses it (AADSTS{c}).{said}", at(f.idx), at(i)))
+        } else {
+            (format!("The token request's code_verifier was refused (AADSTS{c})"), format!("The token request ({}) sent a code_verifier that does not match the code_challenge of the authorize request.{said}", at(i)))
+        };
+        f.findings.push(
+            finding("har.token_missing_verifier")
+                .aadsts(c)
+                .title(title)
+                .detail(detail)
+                .fix("Redeem the code with the code_verifier whose S256 hash was sent as code_challenge, kept from the same sign-in (session storage must survive the redirect; one sign-in per tab).")
+                .reference(aadsts::error_lookup_url(c)),
+        );
+    }
+    if let Some(c) = answered(&[9002326, 9002327]) {
+        let text = if c == 9002326 {
+            "the redirect URI is not registered as a single-page application, but the code was redeemed cross-origin (from the browser, with an Origin header)"
+        } else {
+            "the redirect URI is registered as a single-page application, but the code was redeemed without an Origin header (by a server)"
+        };
+        f.findings.push(
+            finding("har.token_origin_platform")
+                .aadsts(c)
+                .detail(format!("Entra refused the token request ({}) with AADSTS{c}: {text}.{said}", at(i)))
+                .fix(if c == 9002326 { "Register the redirect URI under Single-page application (manifest type Spa), or redeem the code on the server." } else { "Redeem the code from the browser, or register the redirect URI under Web if a server redeems it." })
+                .reference(aadsts::error_lookup_url(c)),
+        );
+    }
+    let handled = [
+        500112, 50011, 70002, 50148, 501481, 9002325, 9002326, 9002327,
+    ];
+    if let Some(c) = codes.iter().copied().find(|c| !handled.contains(c)) {
+        let specific = response::for_code(c, tr.error.as_deref());
+        f.findings.push(
+            finding("har.error_returned")
+                .aadsts(c)
+                .title(format!(
+                    "The token request failed: {}AADSTS{c}",
+                    tr.error
+                        .as_deref()
+                        .map(|e| format!("{e} / "))
+                        .unwrap_or_default()
+                ))
+                .detail(format!(
+                    "Entra answered the token request ({}) with status {}: {}",
+                    at(i),
+                    e.status,
+                    tr.description.as_deref().unwrap_or("(no description)")
+                ))
+                .fix(specific.fix)
+                .reference(aadsts::error_lookup_url(c)),
+        );
+    }
+    f.tokens.push(tr);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn log(json: &str) -> Log<'_> {
+        serde_json::from_str::<serde_json::Value>(json).expect("test JSON");
+        #[derive(Deserialize)]
+        struct Doc<'a> {
+            #[serde(borrow)]
+            log: Log<'a>,
+        }
+        serde_json::from_str::<Doc>(json)
+            .map(|d| d.log)
+            .expect("HAR")
+    }
+
+    fn entry(method: &str, url: &str, status: i64, extra_resp: &str, extra_req: &str) -> String {
+        format!(
+            r#"{{"request":{{"method":"{method}","url":"{url}","headers":[]{extra_req}}},"response":{{"status":{status},"headers":[{{"name":"Set-Cookie","value":"x=1"}}]{extra_resp}}}}}"#
+        )
+    }
+
+    fn har(entries: &[String]) -> String {
+        format!(
+            r#"{{"log":{{"version":"1.2","creator":{{"name":"WebInspector","version":"537.36"}},"entries":[{}]}}}}"#,
+            entries.join(",")
+        )
+    }
+
+    const AUTH: &str = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&response_type=code&scope=openid&state=s1";
+
+    fn codes(t: &Trace) -> Vec<&str> {
+        t.findings.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    #[test]
+    fn lean_reader_skips_bodies_of_other_hosts() {
+        let text = har(&[
+            entry(
+                "GET",
+                "https://app.contoso.com/",
+                200,
+                r#","content":{"mimeType":"text/html","text":"<html>app</html>"}"#,
+                "",
+            ),
+            entry(
+                "GET",
+                AUTH,
+                200,
+                r#","content":{"mimeType":"text/html","text":"<html>login</html>"}"#,
+                "",
+            ),
+        ]);
+        let l = log(&text);
+        let e = l.entries.as_deref().unwrap_or(&[]);
+        assert_eq!(e.len(), 2);
+        assert_eq!(e.first().and_then(|e| e.body.as_deref()), None);
+        assert_eq!(
+            e.get(1).and_then(|e| e.body.as_deref()),
+            Some("<html>login</html>")
+        );
+    }
+
+    #[test]
+    fn base64_bodies_are_decoded() {
+        let text = har(&[entry(
+            "GET",
+            AUTH,
+            200,
+            r#","content":{"mimeType":"text/html","encoding":"base64","text":"PGh0bWw+aGk8L2h0bWw+"}"#,
+            "",
+        )]);
+        let l = log(&text);
+        assert_eq!(
+            l.entries
+                .as_deref()
+                .and_then(|e| e.first())
+                .and_then(|e| e.body.as_deref()),
+            Some("<html>hi</html>")
+        );
+    }
+
+    #[test]
+    fn delivered_code_in_query() {
+        let loc = "https://app.contoso.com/cb?code=0.AXcode&state=s1";
+        let text = har(&[
+            entry("GET", AUTH, 302, &format!(r#","redirectURL":"{loc}""#), ""),
+            entry("GET", loc, 302, r#","redirectURL":"/home""#, ""),
+            entry("GET", "https://app.contoso.com/home", 200, "", ""),
+        ]);
+        let t = trace(&log(&text));
+        assert_eq!(
+            codes(&t),
+            [
+                "har.authorize_found",
+                "har.code_issued",
+                "har.code_delivered"
+            ]
+        );
+        assert_eq!(t.landing.as_deref(), Some(loc));
+        assert_eq!(
+            t.timeline.iter().map(|s| s.kind).collect::<Vec<_>>(),
+            [StepKind::Authorize, StepKind::Callback]
+        );
+    }
+
+    #[test]
+    fn trailing_slash_301_that_drops_the_query() {
+        let loc = "https://app.contoso.com/cb?code=0.AXcode&state=s1";
+        let text = har(&[
+            entry("GET", AUTH, 302, &format!(r#","redirectURL":"{loc}""#), ""),
+            entry(
+                "GET",
+                loc,
+                301,
+                r#","redirectURL":"https://app.contoso.com/cb/""#,
+                "",
+            ),
+            entry("GET", "https://app.contoso.com/cb/", 200, "", ""),
+        ]);
+        let t = trace(&log(&text));
+        let c = codes(&t);
+        assert!(
+            c.contains(&"har.redirect_rewrote") && c.contains(&"har.code_lost"),
+            "{c:?}"
+        );
+        let rw = t
+            .findings
+            .iter()
+            .find(|f| f.code == "har.redirect_rewrote")
+            .expect("rewrote");
+        assert!(
+            rw.title.contains("trailing slash added") && rw.title.contains("query dropped"),
+            "{}",
+            rw.title
+        );
+        assert!(
+            !rw.detail.contains("0.AXcode"),
+            "secret code in the finding text"
+        );
+        assert_eq!(t.landing, None);
+    }
+
+    #[test]
+    fn app_redirecting_to_itself_after_reading_the_code_is_not_a_rewrite() {
+        assert_eq!(
+            rewrite("https://a.b/cb?code=x", "https://a.b/cb", 302, "GET", true),
+            None
+        );
+        assert!(rewrite("https://a.b/cb?code=x", "https://a.b/cb", 301, "GET", true).is_some());
+        assert!(rewrite(
+            "http://a.b/cb?code=x",
+            "https://a.b/cb?code=x",
+            302,
+            "GET",
+            true
+        )
+        .is_some_and(|c| c == ["scheme http → https"]));
+        assert_eq!(
+            rewrite("https://a.b/cb", "https://a.b/home", 302, "POST", true),
+            None
+        );
+    }
+
+    #[test]
+    fn form_parser_reads_entra_form_post() {
+        let html = r#"<html><head><title>Working...</title></head><body><form method="POST" name="hiddenform" action="https://app.contoso.com/signin-oidc"><input type="hidden" name="code" value="0.AX&amp;y" /><input type="hidden" name="state" value='s1'/><noscript><p>Script is disabled.</p><input type="submit" value="Submit" /></noscript></form></body></html>"#;
+        let f = response_form(html).expect("form");
+        assert_eq!(f.method, "post");
+        assert_eq!(f.action, "https://app.contoso.com/signin-oidc");
+        assert_eq!(get(&f.fields, "code"), Some("0.AX&y"));
+        assert_eq!(get(&f.fields, "state"), Some("s1"));
+        assert_eq!(
+            response_form("<form action=x><input name=q value=1></form>"),
+            None
+        );
+    }
+
+    #[test]
+    fn page_errors_from_config_json_and_text() {
+        let page = r#"<script>$Config={"iErrorCode":50011,"strServiceExceptionMessage":"AADSTS50011: The redirect URI \u0027https://a.b/cb\u0027 specified in the request does not match","x":1};</script>"#;
+        let (codes, msg) = page_error(page).expect("error");
+        assert_eq!(codes, [50011]);
+        assert!(msg.contains("'https://a.b/cb'"));
+        let (codes, _) = page_error(r#"{"error":"invalid_request","error_description":"AADSTS90014: x","error_codes":[90014]}"#).expect("json");
+        assert_eq!(codes, [90014]);
+        assert_eq!(
+            page_error("<p>AADSTS700016: Application not found</p>").map(|e| e.0),
+            Some(vec![700016])
+        );
+        assert_eq!(page_error("<html>Sign in to your account</html>"), None);
+    }
+
+    #[test]
+    fn relative_locations_resolve() {
+        assert_eq!(
+            resolve("https://a.b/x/y?q", "/cb?code=1"),
+            "https://a.b/cb?code=1"
+        );
+        assert_eq!(resolve("https://a.b/x/y", "z"), "https://a.b/x/z");
+        assert_eq!(resolve("https://a.b/x", "//c.d/e"), "https://c.d/e");
+        assert_eq!(resolve("https://a.b/x", "https://c.d/"), "https://c.d/");
+    }
+
+    #[test]
+    fn html_entities() {
+        assert_eq!(
+            html_unescape("a&amp;b&#x2F;c&#47;&quot;&bogus;"),
+            "a&b/c/\"&bogus;"
+        );
+    }
+
+    #[test]
+    fn tolerates_odd_shapes() {
+        let text = r#"{"log":{"entries":[{"request":{"url":"https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=x","headers":null,"method":null},"response":{"status":"302","headers":[{"name":"Location","value":"https://a.b/cb?error=access_denied"}],"content":null}},{}]}}"#;
+        let t = trace(&log(text));
+        assert!(codes(&t).contains(&"har.error_returned"), "{:?}", codes(&t));
+    }
+}

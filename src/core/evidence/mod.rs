@@ -1,0 +1,502 @@
+//! Evidence: a HAR export of the failing sign-in, or an Entra sign-in log
+//! export (SPEC §1 item 5). Read locally and auto-detected.
+//!
+//! - A HAR is traced from each authorize request to what Entra answered, the
+//!   request that reached the app, and the token request ([`har`]).
+//! - A sign-in log export (Graph `signIn` JSON, Log Analytics rows,
+//!   diagnostic-settings records) is read into its entries ([`signin`]).
+//! - [`sanitize::har`] writes a redacted copy of a HAR.
+//!
+//! [`read`] needs nothing but the text; [`Evidence::evaluate`] then judges it
+//! against the rest of the analysis (the request's client_id, a correlation
+//! ID, the registration's platforms) and returns the `har.*` / `signin.*`
+//! findings.
+
+pub mod har;
+pub mod sanitize;
+pub mod signin;
+
+use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde_json::{Map, Value};
+
+use super::codes::finding;
+use super::registered::Registered;
+use super::report::{Finding, Platform};
+use super::MAX_EVIDENCE;
+
+/// What the evidence text turned out to be.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Kind {
+    /// Nothing was given.
+    #[default]
+    Empty,
+    /// A HAR export (`log.entries`).
+    Har,
+    /// A sign-in log export.
+    SignInLog,
+    /// Neither could be read; [`Evidence::problem`] says why.
+    Unreadable,
+}
+
+impl Kind {
+    /// A lowercase name: `empty`, `har`, `signin_log`, `unreadable`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Empty => "empty",
+            Kind::Har => "har",
+            Kind::SignInLog => "signin_log",
+            Kind::Unreadable => "unreadable",
+        }
+    }
+}
+
+/// The role of one HAR entry in the sign-in flow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepKind {
+    /// A request to Entra's authorize endpoint.
+    Authorize,
+    /// Entra's answer that sends the browser back (redirect, form_post page)
+    /// or its error page.
+    EntraResponse,
+    /// A redirect between Entra and the app that changed the URL.
+    Redirect,
+    /// The request that reached the redirect URI.
+    Callback,
+    /// A request to the token endpoint.
+    Token,
+    /// Another request of the flow (Entra's sign-in pages, ...).
+    Other,
+}
+
+impl StepKind {
+    /// A lowercase name: `authorize`, `entra_response`, `redirect`, `callback`, `token`, `other`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepKind::Authorize => "authorize",
+            StepKind::EntraResponse => "entra_response",
+            StepKind::Redirect => "redirect",
+            StepKind::Callback => "callback",
+            StepKind::Token => "token",
+            StepKind::Other => "other",
+        }
+    }
+}
+
+/// One request of the HAR in the timeline of the sign-in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// The 0-based position in `log.entries` (texts say `#index+1`).
+    pub index: usize,
+    /// The HTTP method.
+    pub method: String,
+    /// The request URL, as recorded.
+    pub url: String,
+    /// The response status (0 when the request got no answer).
+    pub status: i64,
+    /// Its role.
+    pub kind: StepKind,
+    /// What happened there, in a few words.
+    pub note: String,
+}
+
+/// What the rest of the analysis knows, to judge the evidence against.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Context<'a> {
+    /// The request's `client_id`.
+    pub client_id: Option<&'a str>,
+    /// A correlation ID from the authorize error text or the callback text.
+    pub correlation_id: Option<&'a str>,
+    /// The redirect URI the request sent.
+    pub redirect_uri: Option<&'a str>,
+    /// The registration, when one was given.
+    pub registered: Option<&'a Registered>,
+}
+
+impl Context<'_> {
+    /// The platform a URI is registered under, when the registration says.
+    pub fn platform_of(&self, uri: &str) -> Option<Platform> {
+        self.registered?
+            .uris
+            .iter()
+            .find(|r| r.uri == uri)
+            .map(|r| r.platform)
+            .filter(|p| *p != Platform::Unknown)
+    }
+}
+
+/// The evidence as read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Evidence {
+    /// What it is.
+    pub kind: Kind,
+    /// One line: what was read ("HAR from Chrome 131: 214 requests, 2 authorize requests").
+    pub summary: String,
+    /// Why it could not be read (`input.evidence_unreadable` or `input.too_large`).
+    pub problem: Option<Finding>,
+    /// The URL of the authorize request the HAR trace analysed (a POST's form
+    /// body appended as a query), to analyse as if pasted.
+    pub authorize_url: Option<String>,
+    /// What came back to the app, when the HAR shows it arrived: the landing
+    /// URL (query or fragment response) or the form_post body (`code=…&state=…`).
+    pub landing: Option<String>,
+    /// The requests of the sign-in flow, in order.
+    pub timeline: Vec<Step>,
+    /// True when the HAR's cookies and credential headers were stripped.
+    pub sanitized: bool,
+    /// Every sign-in log entry read, in the order of the export.
+    pub signins: Vec<signin::SignIn>,
+    /// After [`Evidence::evaluate`]: the indices into `signins` of the failed
+    /// entries that match the filter, in export order.
+    pub shown: Vec<usize>,
+    /// After [`Evidence::evaluate`]: the filter applied to the sign-in log, in words.
+    pub filter: Option<String>,
+    /// The HAR trace (context-free part).
+    pub trace: Option<har::Trace>,
+}
+
+impl Evidence {
+    fn unreadable(problem: Finding) -> Evidence {
+        Evidence {
+            kind: Kind::Unreadable,
+            summary: problem.title.clone(),
+            problem: Some(problem),
+            ..Evidence::default()
+        }
+    }
+
+    /// The failed sign-in entries that match the filter (after [`Evidence::evaluate`]).
+    pub fn shown_signins(&self) -> impl Iterator<Item = &signin::SignIn> {
+        self.shown.iter().filter_map(|&i| self.signins.get(i))
+    }
+
+    /// Judges the evidence against the rest of the analysis and returns its
+    /// findings (unsorted). Also fills [`Evidence::shown`] and [`Evidence::filter`].
+    pub fn evaluate(&mut self, ctx: &Context) -> Vec<Finding> {
+        match self.kind {
+            Kind::Empty => Vec::new(),
+            Kind::Unreadable => self.problem.iter().cloned().collect(),
+            Kind::Har => self
+                .trace
+                .as_ref()
+                .map(|t| t.findings_for(ctx))
+                .unwrap_or_default(),
+            Kind::SignInLog => {
+                let judged = signin::judge(&self.signins, ctx);
+                self.shown = judged.shown;
+                self.filter = judged.filter;
+                judged.findings
+            }
+        }
+    }
+}
+
+fn unreadable(message: impl Into<String>) -> Finding {
+    finding("input.evidence_unreadable")
+        .detail(message)
+        .fix("Give a HAR export of the failing sign-in (browser developer tools › Network › Preserve log, reproduce, then Export HAR) or the JSON download of Entra's sign-in logs (Entra admin center › Sign-in logs › Download › JSON).")
+}
+
+/// Reads a HAR export or a sign-in log export, whichever `text` is.
+pub fn read(text: &str) -> Evidence {
+    if text.len() > MAX_EVIDENCE {
+        return Evidence::unreadable(
+            finding("input.too_large")
+                .title(format!("The evidence file is too large ({} MB)", text.len() >> 20))
+                .detail(format!(
+                    "The evidence has {} bytes; the analyzer reads at most {} MB so the page stays responsive. Nothing in it was analysed.",
+                    text.len(),
+                    MAX_EVIDENCE >> 20
+                ))
+                .fix("Record only the failing sign-in (clear the Network log, reproduce, export), or filter the sign-in logs (by application, user or time) before downloading."),
+        );
+    }
+    let t = text.trim_start_matches('\u{FEFF}').trim();
+    if t.is_empty() {
+        return Evidence::default();
+    }
+    match t.as_bytes().first() {
+        Some(b'{') => read_object(t),
+        Some(b'[') => match serde_json::from_str::<Vec<Value>>(t) {
+            Ok(records) => records_evidence(records, "a JSON array"),
+            Err(e) => json_error(t, &e),
+        },
+        _ => Evidence::unreadable(unreadable(not_json_message(t))),
+    }
+}
+
+/// What a non-JSON text probably is.
+fn not_json_message(t: &str) -> String {
+    let first = t.lines().next().unwrap_or("");
+    let lower = first.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        "This is a URL, not a HAR or sign-in log export: paste an authorize URL in the authorize box and the landing URL in the \"what came back\" box.".into()
+    } else if first.contains(',')
+        && (lower.contains("date")
+            || lower.contains("request id")
+            || lower.contains("correlation id"))
+    {
+        "This looks like the CSV download of the sign-in logs; its column names are not stable, so only the JSON download is read. Download the sign-in logs again as JSON.".into()
+    } else if lower.contains("aadsts") {
+        "This is error text, not a HAR or sign-in log export: paste it in the authorize box (Entra's error page) or the \"what came back\" box.".into()
+    } else {
+        "The evidence is not JSON: neither a HAR export (an object with log.entries) nor a sign-in log export (a JSON array, or an object with value: [...]).".into()
+    }
+}
+
+fn json_error(t: &str, e: &serde_json::Error) -> Evidence {
+    // A JSON Lines file (one record per line) fails at the second record.
+    let first_line_whole = t
+        .lines()
+        .next()
+        .is_some_and(|l| serde_json::from_str::<Value>(l).is_ok_and(|v| v.is_object()));
+    if matches!(e.classify(), serde_json::error::Category::Syntax)
+        && e.line() > 1
+        && first_line_whole
+        && t.lines()
+            .filter(|l| !l.trim().is_empty())
+            .all(|l| l.trim_start().starts_with('{'))
+    {
+        let mut records = Vec::new();
+        for (n, line) in t.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            match serde_json::from_str::<Value>(line) {
+                Ok(v) => records.push(v),
+                Err(e2) => {
+                    return Evidence::unreadable(unreadable(format!(
+                        "Line {}, column {}: {}",
+                        n + 1,
+                        e2.column(),
+                        json_message(&e2)
+                    )))
+                }
+            }
+        }
+        return records_evidence(records, "JSON lines");
+    }
+    let msg = json_message(e);
+    let hint = if e.is_eof() {
+        " The file ends early: was the download or the copy cut off?"
+    } else {
+        ""
+    };
+    Evidence::unreadable(unreadable(format!(
+        "The evidence looks like JSON but is not valid: line {}, column {}: {msg}.{hint}",
+        e.line(),
+        e.column()
+    )))
+}
+
+/// serde_json's message without its " at line L column C" suffix.
+fn json_message(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(p) => s.get(..p).unwrap_or(&s).to_string(),
+        None => s,
+    }
+}
+
+/// The top-level object: a HAR (`log`), a Graph page (`value`), a Log
+/// Analytics query result (`tables`), or a single record.
+enum Top<'a> {
+    Har(har::Log<'a>),
+    Object(Map<String, Value>),
+}
+
+struct TopVisitor;
+
+impl<'de> Visitor<'de> for TopVisitor {
+    type Value = Top<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top<'de>, A::Error> {
+        let mut rest = Map::new();
+        let mut log: Option<har::Log<'de>> = None;
+        while let Some(key) = map.next_key::<har::Str<'de>>()? {
+            if key.as_str() == "log" && log.is_none() {
+                log = Some(map.next_value()?);
+            } else if rest.len() < 10_000 {
+                let v: Value = map.next_value()?;
+                rest.insert(key.0.into_owned(), v);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(match log {
+            Some(l) => Top::Har(l),
+            None => Top::Object(rest),
+        })
+    }
+}
+
+fn read_object(t: &str) -> Evidence {
+    let mut d = serde_json::Deserializer::from_str(t);
+    let top = match (&mut d)
+        .deserialize_map(TopVisitor)
+        .and_then(|top| d.end().map(|()| top))
+    {
+        Ok(top) => top,
+        Err(e) => return json_error(t, &e),
+    };
+    match top {
+        Top::Har(log) => har_evidence(&log),
+        Top::Object(mut obj) => {
+            if let Some(Value::Array(records)) = obj.remove("value") {
+                return records_evidence(records, "a Graph response (value: [...])");
+            }
+            if let Some(tables) = obj.get("tables").and_then(Value::as_array) {
+                return records_evidence(
+                    signin::rows_of_tables(tables),
+                    "a Log Analytics query result",
+                );
+            }
+            let v = Value::Object(obj);
+            if signin::is_record(&v) {
+                records_evidence(vec![v], "a single sign-in record")
+            } else {
+                Evidence::unreadable(unreadable("This JSON object is neither a HAR export (it has no \"log\" with \"entries\") nor a sign-in log export (no \"value\" array, no sign-in fields such as appId, status or correlationId)."))
+            }
+        }
+    }
+}
+
+fn har_evidence(log: &har::Log) -> Evidence {
+    let trace = har::trace(log);
+    Evidence {
+        kind: Kind::Har,
+        summary: trace.summary.clone(),
+        authorize_url: trace.authorize_url.clone(),
+        landing: trace.landing.clone(),
+        timeline: trace.timeline.clone(),
+        sanitized: trace.sanitized,
+        trace: Some(trace),
+        ..Evidence::default()
+    }
+}
+
+fn records_evidence(records: Vec<Value>, shape: &str) -> Evidence {
+    let total = records.len();
+    let signins: Vec<signin::SignIn> = records
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| signin::is_record(r))
+        .map(|(i, r)| signin::SignIn::from_value(i, r))
+        .collect();
+    if signins.is_empty() && total > 0 {
+        return Evidence::unreadable(unreadable(format!(
+            "The evidence is {shape} of {total} items, but none is a sign-in log entry (no appId, status, correlationId or createdDateTime)."
+        )));
+    }
+    let failed = signins.iter().filter(|s| s.error_code != 0).count();
+    Evidence {
+        kind: Kind::SignInLog,
+        summary: format!(
+            "Sign-in log ({shape}): {} entries, {failed} failed",
+            signins.len()
+        ),
+        signins,
+        ..Evidence::default()
+    }
+}
+
+/// The correlation ID quoted in free text (`Correlation ID: <guid>`,
+/// `correlation_id=<guid>`, `"correlationId":"<guid>"`), if any.
+pub fn correlation_id_in(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(p) = lower.get(from..).and_then(|s| s.find("correlation")) {
+        let at = from + p + "correlation".len();
+        from = at;
+        let rest = lower.get(at..).unwrap_or("");
+        // "Correlation ID: ", "correlation_id=", "correlationId":"
+        let rest = rest.trim_start_matches(['_', '-', ' ']);
+        let rest = rest.strip_prefix("id").unwrap_or(rest);
+        let rest = rest.trim_start_matches([' ', '\t', ':', '=', '"', '\'']);
+        let start = text.len() - rest.len();
+        if let Some(id) = text
+            .get(start..start + 36)
+            .filter(|c| super::uri::is_guid(c))
+        {
+            return Some(id.to_string());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_non_json_text() {
+        assert_eq!(read("  \n").kind, Kind::Empty);
+        let e = read("hello");
+        assert_eq!(e.kind, Kind::Unreadable);
+        assert_eq!(
+            e.problem.as_ref().map(|f| f.code.as_str()),
+            Some("input.evidence_unreadable")
+        );
+        let e = read("Date (UTC),Request ID,User agent,Correlation ID\n2026-01-01,x,y,z");
+        assert!(e.problem.as_ref().is_some_and(|f| f.detail.contains("CSV")));
+    }
+
+    #[test]
+    fn bad_json_names_line_and_column() {
+        let e = read("{\n  \"log\": {\n    \"entries\": [ }\n}");
+        let p = e.problem.expect("problem");
+        assert_eq!(p.code, "input.evidence_unreadable");
+        assert!(p.detail.contains("line 3, column"), "{}", p.detail);
+        let e = read("[{\"appId\": \"x\"");
+        assert!(e.problem.expect("problem").detail.contains("ends early"));
+    }
+
+    #[test]
+    fn too_large_is_refused_before_parsing() {
+        let big = " ".repeat(MAX_EVIDENCE + 1);
+        let e = read(&big);
+        assert_eq!(
+            e.problem.map(|f| f.code),
+            Some("input.too_large".to_string())
+        );
+    }
+
+    #[test]
+    fn json_that_is_neither() {
+        let e = read("{\"name\": \"x\"}");
+        assert_eq!(e.kind, Kind::Unreadable);
+        let e = read("[1, 2]");
+        assert!(e
+            .problem
+            .expect("problem")
+            .detail
+            .contains("none is a sign-in"));
+    }
+
+    #[test]
+    fn json_lines_of_records() {
+        let t = "{\"time\":\"t\",\"category\":\"SignInLogs\",\"resultType\":\"53003\",\"properties\":{\"appId\":\"a\",\"status\":{\"errorCode\":53003}}}\n{\"time\":\"t\",\"category\":\"SignInLogs\",\"resultType\":\"0\",\"properties\":{\"appId\":\"a\",\"status\":{\"errorCode\":0}}}\n";
+        let e = read(t);
+        assert_eq!(e.kind, Kind::SignInLog);
+        assert_eq!(e.signins.len(), 2);
+        assert_eq!(e.signins.first().map(|s| s.error_code), Some(53003));
+    }
+
+    #[test]
+    fn finds_correlation_ids() {
+        let g = "5b7c9e1a-2d4f-4b8a-9c3e-1f2a3b4c5d6e";
+        assert_eq!(
+            correlation_id_in(&format!("Trace ID: x\nCorrelation ID: {g}\n")).as_deref(),
+            Some(g)
+        );
+        assert_eq!(
+            correlation_id_in(&format!("?correlation_id={g}&x")).as_deref(),
+            Some(g)
+        );
+        assert_eq!(
+            correlation_id_in(&format!("\"correlationId\":\"{g}\"")).as_deref(),
+            Some(g)
+        );
+        assert_eq!(correlation_id_in("correlation failed."), None);
+    }
+}

@@ -1,0 +1,943 @@
+//! A redacted copy of a HAR, made by walking the parsed JSON (never by
+//! regular expressions over the text): secret query and form values,
+//! cookies and credential headers, secrets in response bodies (`/token` JSON,
+//! form_post inputs, JSON fields in pages), JWTs anywhere and e-mail
+//! addresses. Returns what was removed (names and places, never values).
+//!
+//! Key order is kept, so the copy reads like the original.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use serde::{Deserialize, Serialize};
+
+use super::har::{decode_base64_text, find_ci, tag_attributes};
+use crate::core::MAX_EVIDENCE;
+
+/// What replaces a secret value.
+pub const REDACTED: &str = "REDACTED";
+/// What replaces a JWT.
+pub const REDACTED_JWT: &str = "REDACTED-JWT";
+/// What replaces an e-mail address.
+pub const REDACTED_EMAIL: &str = "redacted@example.invalid";
+
+/// Parameter, field and input names whose values are secrets (compared
+/// without regard to ASCII case).
+pub const SECRET_NAMES: &[&str] = &[
+    "state",
+    "nonce",
+    "code",
+    "code_verifier",
+    "code_challenge",
+    "id_token",
+    "access_token",
+    "refresh_token",
+    "client_secret",
+    "client_assertion",
+    "assertion",
+    "login_hint",
+    "session_state",
+    "client_info",
+    "sid",
+    "password",
+    "passwd",
+    "pwd",
+    "username",
+    "login",
+    "loginfmt",
+    "flowtoken",
+    "ppft",
+    "sft",
+    "canary",
+    "apicanary",
+    "ctx",
+    "sctx",
+    "otc",
+    "token",
+    "samlrequest",
+    "samlresponse",
+    "wresult",
+    "x-client-data",
+];
+
+/// Headers whose whole value is a credential.
+const SECRET_HEADERS: &[&str] = &[
+    "cookie",
+    "set-cookie",
+    "authorization",
+    "proxy-authorization",
+    "x-ms-refreshtokencredential",
+    "x-ms-devicecredential",
+];
+
+/// Options for [`har`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Replace e-mail addresses anywhere.
+    pub emails: bool,
+    /// Drop every response body entirely.
+    pub drop_bodies: bool,
+    /// More names to treat as secrets.
+    pub extra_names: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            emails: true,
+            drop_bodies: false,
+            extra_names: Vec::new(),
+        }
+    }
+}
+
+/// Where a removed value was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Where {
+    /// A URL (request URL, redirect URL, a URL in a header).
+    Url,
+    /// The `queryString` list.
+    Query,
+    /// A header.
+    Header,
+    /// A cookie.
+    Cookie,
+    /// A request body.
+    RequestBody,
+    /// A response body.
+    ResponseBody,
+    /// Anywhere else in the HAR (page titles, initiators, …).
+    Other,
+}
+
+impl Where {
+    /// In words.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Where::Url => "URL",
+            Where::Query => "query string",
+            Where::Header => "header",
+            Where::Cookie => "cookie",
+            Where::RequestBody => "request body",
+            Where::ResponseBody => "response body",
+            Where::Other => "other field",
+        }
+    }
+}
+
+/// One kind of value that was removed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removed {
+    /// The parameter, header, cookie or field name, or `JWT`, `e-mail address`.
+    pub name: String,
+    /// Where.
+    pub place: Where,
+    /// How many values.
+    pub count: usize,
+    /// The first few entries (0-based) it was removed from.
+    pub entries: Vec<usize>,
+}
+
+// ---------------------------------------------------------------------------
+// An order-keeping JSON tree
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Debug, PartialEq)]
+enum J {
+    Null,
+    Bool(bool),
+    Num(serde_json::Number),
+    Str(String),
+    Arr(Vec<J>),
+    Obj(Vec<(String, J)>),
+}
+
+impl<'de> Deserialize<'de> for J {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<J, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = J;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_unit<E>(self) -> Result<J, E> {
+                Ok(J::Null)
+            }
+            fn visit_none<E>(self) -> Result<J, E> {
+                Ok(J::Null)
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<J, E> {
+                Ok(J::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<J, E> {
+                Ok(J::Num(v.into()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<J, E> {
+                Ok(J::Num(v.into()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<J, E> {
+                Ok(serde_json::Number::from_f64(v).map_or(J::Null, J::Num))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<J, E> {
+                Ok(J::Str(v.to_string()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<J, E> {
+                Ok(J::Str(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<J, A::Error> {
+                let mut v = Vec::new();
+                while let Some(x) = seq.next_element()? {
+                    v.push(x);
+                }
+                Ok(J::Arr(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<J, A::Error> {
+                let mut v = Vec::new();
+                while let Some((k, x)) = map.next_entry::<String, J>()? {
+                    v.push((k, x));
+                }
+                Ok(J::Obj(v))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Serialize for J {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            J::Null => s.serialize_unit(),
+            J::Bool(b) => s.serialize_bool(*b),
+            J::Num(n) => n.serialize(s),
+            J::Str(t) => s.serialize_str(t),
+            J::Arr(a) => {
+                let mut seq = s.serialize_seq(Some(a.len()))?;
+                for x in a {
+                    seq.serialize_element(x)?;
+                }
+                seq.end()
+            }
+            J::Obj(o) => {
+                let mut m = s.serialize_map(Some(o.len()))?;
+                for (k, v) in o {
+                    m.serialize_entry(k, v)?;
+                }
+                m.end()
+            }
+        }
+    }
+}
+
+fn get_str<'a>(fields: &'a [(String, J)], key: &str) -> Option<&'a str> {
+    fields
+        .iter()
+        .find(|(k, _)| k == key)
+        .and_then(|(_, v)| match v {
+            J::Str(s) => Some(s.as_str()),
+            _ => None,
+        })
+}
+
+// ---------------------------------------------------------------------------
+// Text scanners
+// ---------------------------------------------------------------------------
+
+/// A planned replacement in a string.
+struct Edit {
+    start: usize,
+    end: usize,
+    with: &'static str,
+    name: String,
+}
+
+fn is_name_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.')
+}
+
+fn is_b64url(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-')
+}
+
+struct Names {
+    extra: Vec<String>,
+}
+
+impl Names {
+    fn secret(&self, name: &str) -> bool {
+        SECRET_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+            || self.extra.iter().any(|n| n.eq_ignore_ascii_case(name))
+    }
+}
+
+fn ends_with_ci(b: &[u8], at: usize, pat: &[u8]) -> bool {
+    at >= pat.len()
+        && b.get(at - pat.len()..at)
+            .is_some_and(|w| w.eq_ignore_ascii_case(pat))
+}
+
+/// `name=value` pairs in URLs, query strings and form bodies (also inside
+/// an encoded URL: `%3Fcode%3D…`).
+fn scan_params(s: &str, names: &Names, with: &'static str, out: &mut Vec<Edit>) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let (eq_len, encoded) = if b.get(i) == Some(&b'=') {
+            (1, false)
+        } else if b.get(i) == Some(&b'%')
+            && b.get(i + 1) == Some(&b'3')
+            && matches!(b.get(i + 2), Some(b'D' | b'd'))
+        {
+            (3, true)
+        } else {
+            i += 1;
+            continue;
+        };
+        let mut ns = i;
+        while ns > 0 && b.get(ns - 1).copied().is_some_and(is_name_byte) {
+            ns -= 1;
+        }
+        // In an encoded URL the name follows an escape such as %3F or %26.
+        if ns > 0
+            && b.get(ns - 1) == Some(&b'%')
+            && i > ns + 2
+            && b.get(ns..ns + 2)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+        {
+            ns += 2;
+        }
+        let name = s.get(ns..i).unwrap_or("");
+        let delimited = if encoded {
+            ends_with_ci(b, ns, b"%3F")
+                || ends_with_ci(b, ns, b"%26")
+                || ends_with_ci(b, ns, b"%23")
+        } else {
+            ns == 0
+                || matches!(
+                    b.get(ns - 1),
+                    Some(b'?' | b'&' | b'#' | b';' | b' ' | b'\n' | b'"' | b'\'')
+                )
+                || ends_with_ci(b, ns, b"%3F")
+                || ends_with_ci(b, ns, b"%26")
+                || ends_with_ci(b, ns, b"%23")
+        };
+        let vs = i + eq_len;
+        let mut ve = vs;
+        while let Some(&c) = b.get(ve) {
+            if matches!(
+                c,
+                b'&' | b'#' | b'"' | b'\'' | b'<' | b'>' | b' ' | b'\t' | b'\r' | b'\n' | b'\\'
+            ) {
+                break;
+            }
+            // Inside an encoded URL the value ends at an encoded & or #.
+            if c == b'%'
+                && encoded
+                && b.get(ve..ve + 3).is_some_and(|w| {
+                    w.eq_ignore_ascii_case(b"%26") || w.eq_ignore_ascii_case(b"%23")
+                })
+            {
+                break;
+            }
+            ve += 1;
+        }
+        if delimited && !name.is_empty() && names.secret(name) {
+            let v = s.get(vs..ve).unwrap_or("");
+            if !v.is_empty() && v != with && v != REDACTED {
+                out.push(Edit {
+                    start: vs,
+                    end: ve,
+                    with,
+                    name: name.to_string(),
+                });
+            }
+            i = ve.max(i + 1);
+        } else {
+            // Not a secret: its value may hold an encoded URL with secrets.
+            i += eq_len;
+        }
+    }
+}
+
+/// `"name": "value"` in scripts and JSON-like text.
+fn scan_props(s: &str, names: &Names, out: &mut Vec<Edit>) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(p) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'"')) {
+        let q = i + p;
+        let mut j = q + 1;
+        while b.get(j).copied().is_some_and(is_name_byte) {
+            j += 1;
+        }
+        if b.get(j) != Some(&b'"') || j == q + 1 {
+            i = q + 1;
+            continue;
+        }
+        let name = s.get(q + 1..j).unwrap_or("");
+        let mut k = j + 1;
+        while b.get(k).is_some_and(u8::is_ascii_whitespace) {
+            k += 1;
+        }
+        if b.get(k) != Some(&b':') || !names.secret(name) {
+            i = j;
+            continue;
+        }
+        k += 1;
+        while b.get(k).is_some_and(u8::is_ascii_whitespace) {
+            k += 1;
+        }
+        if b.get(k) != Some(&b'"') {
+            i = k;
+            continue;
+        }
+        let vs = k + 1;
+        let mut ve = vs;
+        while let Some(&c) = b.get(ve) {
+            match c {
+                b'\\' => ve += 2,
+                b'"' => break,
+                _ => ve += 1,
+            }
+        }
+        let ve = ve.min(b.len());
+        let v = s.get(vs..ve).unwrap_or("");
+        if !v.is_empty() && v != REDACTED {
+            out.push(Edit {
+                start: vs,
+                end: ve,
+                with: REDACTED,
+                name: name.to_string(),
+            });
+        }
+        i = ve + 1;
+    }
+}
+
+/// `<input name="code" value="…">` in HTML.
+fn scan_inputs(s: &str, names: &Names, out: &mut Vec<Edit>) {
+    let mut at = 0;
+    while let Some(p) = find_ci(s, at, "<input") {
+        let (attrs, next) = tag_attributes(s, p + 1);
+        let name = attrs
+            .iter()
+            .find(|(n, _, _)| n == "name")
+            .map(|(_, v, _)| v.clone());
+        if let Some(name) = name.filter(|n| names.secret(n)) {
+            if let Some((_, v, r)) = attrs.iter().find(|(n, _, _)| n == "value") {
+                if !v.is_empty() && v != REDACTED {
+                    out.push(Edit {
+                        start: r.start,
+                        end: r.end,
+                        with: REDACTED,
+                        name,
+                    });
+                }
+            }
+        }
+        at = next.max(p + 1);
+    }
+}
+
+/// JWTs (and JWEs): `eyJ…` base64url segments joined by dots.
+fn scan_jwts(s: &str, out: &mut Vec<Edit>) {
+    let b = s.as_bytes();
+    let mut at = 0;
+    while let Some(p) = s.get(at..).and_then(|r| r.find("eyJ")) {
+        let st = at + p;
+        at = st + 3;
+        if st > 0 && b.get(st - 1).copied().is_some_and(is_b64url) {
+            continue;
+        }
+        let mut i = st;
+        let mut segments = 0;
+        loop {
+            while b.get(i).copied().is_some_and(is_b64url) {
+                i += 1;
+            }
+            segments += 1;
+            if b.get(i) == Some(&b'.') && segments < 5 {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        // header.payload.signature (the signature may be empty), or a JWE.
+        let end = i;
+        if segments >= 3 && end - st >= 30 {
+            out.push(Edit {
+                start: st,
+                end,
+                with: REDACTED_JWT,
+                name: "JWT".into(),
+            });
+            at = end;
+        }
+    }
+}
+
+/// E-mail addresses.
+fn scan_emails(s: &str, out: &mut Vec<Edit>) {
+    let b = s.as_bytes();
+    let local = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
+    let dom = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-');
+    let mut at = 0;
+    while let Some(p) = b.get(at..).and_then(|r| r.iter().position(|&c| c == b'@')) {
+        let m = at + p;
+        at = m + 1;
+        let mut ls = m;
+        while ls > 0 && b.get(ls - 1).copied().is_some_and(local) {
+            ls -= 1;
+        }
+        let mut de = m + 1;
+        while b.get(de).copied().is_some_and(dom) {
+            de += 1;
+        }
+        while de > m + 1 && b.get(de - 1) == Some(&b'.') {
+            de -= 1;
+        }
+        let domain = s.get(m + 1..de).unwrap_or("");
+        let tld = domain.rsplit('.').next().unwrap_or("");
+        if ls < m
+            && domain.contains('.')
+            && (2..=24).contains(&tld.len())
+            && tld.bytes().all(|c| c.is_ascii_alphabetic())
+            && s.get(ls..m) != Some(REDACTED_EMAIL.split('@').next().unwrap_or(""))
+        {
+            out.push(Edit {
+                start: ls,
+                end: de,
+                with: REDACTED_EMAIL,
+                name: "e-mail address".into(),
+            });
+            at = de;
+        }
+    }
+}
+
+/// Applies non-overlapping edits (the first, then the longest, wins).
+fn apply(s: &str, mut edits: Vec<Edit>) -> (String, Vec<Edit>) {
+    edits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out = String::with_capacity(s.len());
+    let mut kept = Vec::new();
+    let mut pos = 0;
+    for e in edits {
+        if e.start < pos || e.end > s.len() || e.start > e.end {
+            continue;
+        }
+        out.push_str(s.get(pos..e.start).unwrap_or(""));
+        out.push_str(e.with);
+        pos = e.end;
+        kept.push(e);
+    }
+    out.push_str(s.get(pos..).unwrap_or(""));
+    (out, kept)
+}
+
+/// A URL with the values of secret parameters replaced by `…`, for texts.
+pub fn elide_url(url: &str) -> String {
+    let names = Names { extra: Vec::new() };
+    let mut edits = Vec::new();
+    scan_params(url, &names, "…", &mut edits);
+    apply(url, edits).0
+}
+
+// ---------------------------------------------------------------------------
+// The walker
+// ---------------------------------------------------------------------------
+
+struct Walker {
+    names: Names,
+    emails: bool,
+    drop_bodies: bool,
+    entry: Option<usize>,
+    removed: Vec<Removed>,
+    index: HashMap<(String, Where), usize>,
+}
+
+impl Walker {
+    fn note(&mut self, name: &str, place: Where) {
+        let key = (name.to_string(), place);
+        let i = match self.index.get(&key) {
+            Some(&i) => i,
+            None => {
+                self.removed.push(Removed {
+                    name: name.to_string(),
+                    place,
+                    count: 0,
+                    entries: Vec::new(),
+                });
+                let i = self.removed.len() - 1;
+                self.index.insert(key, i);
+                i
+            }
+        };
+        if let Some(r) = self.removed.get_mut(i) {
+            r.count += 1;
+            if let Some(e) = self.entry {
+                if r.entries.len() < 5 && !r.entries.contains(&e) {
+                    r.entries.push(e);
+                }
+            }
+        }
+    }
+
+    /// Every scanner over free text.
+    fn text(&mut self, s: &mut String, place: Where) {
+        let mut edits = Vec::new();
+        scan_params(s, &self.names, REDACTED, &mut edits);
+        scan_props(s, &self.names, &mut edits);
+        if s.contains('<') {
+            scan_inputs(s, &self.names, &mut edits);
+        }
+        scan_jwts(s, &mut edits);
+        if self.emails {
+            scan_emails(s, &mut edits);
+        }
+        if edits.is_empty() {
+            return;
+        }
+        let (new, kept) = apply(s, edits);
+        for e in &kept {
+            self.note(&e.name, place);
+        }
+        *s = new;
+    }
+
+    /// A value that is secret as a whole when it holds a JWT or an e-mail.
+    fn value_leaks(&self, v: &str) -> bool {
+        let mut e = Vec::new();
+        scan_jwts(v, &mut e);
+        if self.emails {
+            scan_emails(v, &mut e);
+            if v.contains("%40") {
+                let d = crate::core::uri::form_decode(v).0;
+                scan_emails(&d, &mut e);
+            }
+        }
+        !e.is_empty()
+    }
+
+    fn walk(&mut self, j: &mut J, key: &str, place: Where) {
+        match j {
+            J::Arr(items) => {
+                for (i, it) in items.iter_mut().enumerate() {
+                    if key == "entries" {
+                        self.entry = Some(i);
+                    }
+                    match key {
+                        "headers" => self.pair(it, Where::Header),
+                        "cookies" => self.pair(it, Where::Cookie),
+                        "queryString" => self.pair(it, Where::Query),
+                        "params" => self.pair(it, Where::RequestBody),
+                        _ => self.walk(it, key, place),
+                    }
+                }
+                if key == "entries" {
+                    self.entry = None;
+                }
+            }
+            J::Obj(fields) => match key {
+                "postData" => self.post_data(fields),
+                "content" => self.content(fields),
+                _ => {
+                    for (k, v) in fields.iter_mut() {
+                        let place = match k.as_str() {
+                            "url" | "redirectURL" => Where::Url,
+                            _ => place,
+                        };
+                        if self.names.secret(k) {
+                            if let J::Str(s) = v {
+                                if !s.is_empty() && s != REDACTED {
+                                    *s = REDACTED.to_string();
+                                    self.note(k, place);
+                                }
+                                continue;
+                            }
+                        }
+                        self.walk(v, k, place);
+                    }
+                }
+            },
+            J::Str(s) => self.text(s, place),
+            _ => {}
+        }
+    }
+
+    /// A `{name, value}` item of headers, cookies, queryString or params.
+    fn pair(&mut self, it: &mut J, place: Where) {
+        let fields = match it {
+            J::Obj(fields) => fields,
+            other => {
+                self.walk(other, "", place);
+                return;
+            }
+        };
+        let name = get_str(fields, "name").unwrap_or("").to_string();
+        let whole = match place {
+            Where::Cookie => true,
+            Where::Header => {
+                SECRET_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(&name))
+                    || name.to_ascii_lowercase().starts_with("x-ms-token-")
+            }
+            _ => self.names.secret(&name),
+        };
+        for (k, v) in fields.iter_mut() {
+            if k == "value" {
+                if let J::Str(s) = v {
+                    if s.is_empty() || s == REDACTED {
+                        continue;
+                    }
+                    if whole || (place != Where::Header && self.value_leaks(s)) {
+                        *s = REDACTED.to_string();
+                        self.note(if name.is_empty() { "(unnamed)" } else { &name }, place);
+                    } else {
+                        self.text(s, place);
+                    }
+                    continue;
+                }
+            }
+            if k != "name" {
+                self.walk(v, k, place);
+            }
+        }
+    }
+
+    /// `request.postData`: form bodies field by field, JSON bodies as JSON.
+    fn post_data(&mut self, fields: &mut [(String, J)]) {
+        let mime = get_str(fields, "mimeType")
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        for (k, v) in fields.iter_mut() {
+            match (k.as_str(), v) {
+                ("text", J::Str(s)) => {
+                    if mime.contains("x-www-form-urlencoded") {
+                        *s = self.form(s);
+                    } else {
+                        self.body(s, &mime, Where::RequestBody);
+                    }
+                }
+                ("params", v) => self.walk(v, "params", Where::RequestBody),
+                (k, v) => {
+                    let k = k.to_string();
+                    self.walk(v, &k, Where::RequestBody);
+                }
+            }
+        }
+    }
+
+    /// A form body: secret names, and values holding a JWT or an e-mail.
+    fn form(&mut self, s: &str) -> String {
+        let mut parts = Vec::new();
+        for p in s.split('&') {
+            let (n, v) = p.split_once('=').unwrap_or((p, ""));
+            let name = crate::core::uri::form_decode(n).0;
+            if !v.is_empty() && v != REDACTED && (self.names.secret(&name) || self.value_leaks(v)) {
+                self.note(&name, Where::RequestBody);
+                parts.push(format!("{n}={REDACTED}"));
+            } else {
+                let mut t = p.to_string();
+                self.text(&mut t, Where::RequestBody);
+                parts.push(t);
+            }
+        }
+        parts.join("&")
+    }
+
+    /// A body: JSON walked as JSON, anything else through the text scanners.
+    fn body(&mut self, s: &mut String, mime: &str, place: Where) {
+        let t = s.trim_start();
+        if mime.contains("json") || t.starts_with('{') || t.starts_with('[') {
+            if let Ok(mut j) = serde_json::from_str::<J>(s) {
+                self.walk(&mut j, "", place);
+                if let Ok(out) = serde_json::to_string(&j) {
+                    *s = out;
+                    return;
+                }
+            }
+        }
+        if mime.contains("x-www-form-urlencoded") {
+            *s = self.form(s);
+            return;
+        }
+        self.text(s, place);
+    }
+
+    /// `response.content`.
+    fn content(&mut self, fields: &mut [(String, J)]) {
+        let mime = get_str(fields, "mimeType")
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let base64 = get_str(fields, "encoding").is_some_and(|e| e.eq_ignore_ascii_case("base64"));
+        for (k, v) in fields.iter_mut() {
+            let J::Str(s) = v else { continue };
+            if k != "text" || s.is_empty() {
+                continue;
+            }
+            if self.drop_bodies {
+                s.clear();
+                self.note("(body)", Where::ResponseBody);
+                continue;
+            }
+            if base64 {
+                if let Some(mut decoded) = decode_base64_text(s) {
+                    self.body(&mut decoded, &mime, Where::ResponseBody);
+                    use base64::Engine;
+                    *s = base64::engine::general_purpose::STANDARD.encode(decoded.as_bytes());
+                }
+                continue;
+            }
+            self.body(s, &mime, Where::ResponseBody);
+        }
+    }
+}
+
+/// Writes a redacted copy of a HAR and lists what was removed.
+pub fn har(text: &str, opts: &Options) -> Result<(String, Vec<Removed>), String> {
+    if text.len() > MAX_EVIDENCE {
+        return Err(format!(
+            "The HAR has {} bytes; at most {} MB are read.",
+            text.len(),
+            MAX_EVIDENCE >> 20
+        ));
+    }
+    let t = text.trim_start_matches('\u{FEFF}');
+    let mut j: J = serde_json::from_str(t).map_err(|e| {
+        let s = e.to_string();
+        let msg = s
+            .rfind(" at line ")
+            .and_then(|p| s.get(..p))
+            .unwrap_or(&s)
+            .to_string();
+        format!("Line {}, column {}: {msg}", e.line(), e.column())
+    })?;
+    let is_har = match &j {
+        J::Obj(f) => f.iter().any(|(k, v)| k == "log" && matches!(v, J::Obj(_))),
+        _ => false,
+    };
+    if !is_har {
+        return Err("This is not a HAR (no top-level \"log\" object).".into());
+    }
+    let mut w = Walker {
+        names: Names {
+            extra: opts.extra_names.clone(),
+        },
+        emails: opts.emails,
+        drop_bodies: opts.drop_bodies,
+        entry: None,
+        removed: Vec::new(),
+        index: HashMap::new(),
+    };
+    w.walk(&mut j, "", Where::Other);
+    let out = serde_json::to_string_pretty(&j).map_err(|e| e.to_string())?;
+    Ok((out, w.removed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> Names {
+        Names {
+            extra: vec!["my+weird^name".into()],
+        }
+    }
+
+    fn run(s: &str) -> String {
+        let mut w = Walker {
+            names: names(),
+            emails: true,
+            drop_bodies: false,
+            entry: None,
+            removed: Vec::new(),
+            index: HashMap::new(),
+        };
+        let mut t = s.to_string();
+        w.text(&mut t, Where::Other);
+        t
+    }
+
+    #[test]
+    fn params_in_urls_and_encoded_urls() {
+        assert_eq!(
+            run("https://a.b/cb?code=S3CR3T&state=st1&x=1#id_token=abc"),
+            "https://a.b/cb?code=REDACTED&state=REDACTED&x=1#id_token=REDACTED"
+        );
+        assert_eq!(
+            run("returnUrl=https%3A%2F%2Fa.b%2Fcb%3Fcode%3DS3CR3T%26x%3D1"),
+            "returnUrl=https%3A%2F%2Fa.b%2Fcb%3Fcode%3DREDACTED%26x%3D1"
+        );
+        // Longer names that end in a secret name are not secrets.
+        assert_eq!(
+            run("?response_code=1&error_code=2&code_challenge_method=S256"),
+            "?response_code=1&error_code=2&code_challenge_method=S256"
+        );
+    }
+
+    #[test]
+    fn props_inputs_jwts_emails() {
+        assert_eq!(
+            run(r#"{"sFT":"AQAB\"x","n":1,"canary" : "c1"}"#),
+            r#"{"sFT":"REDACTED","n":1,"canary" : "REDACTED"}"#
+        );
+        assert_eq!(
+            run(r#"<input type="hidden" name="code" value="0.AX"/><input name="keep" value="k">"#),
+            r#"<input type="hidden" name="code" value="REDACTED"/><input name="keep" value="k">"#
+        );
+        let jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl";
+        assert_eq!(run(&format!("Bearer {jwt} end")), "Bearer REDACTED-JWT end");
+        assert_eq!(
+            run("mail alice.smith+x@contoso.co.uk now; icon@2x and @media"),
+            "mail redacted@example.invalid now; icon@2x and @media"
+        );
+    }
+
+    #[test]
+    fn elides_urls_for_texts() {
+        assert_eq!(
+            elide_url("https://a.b/cb?code=X&state=Y&foo=1"),
+            "https://a.b/cb?code=…&state=…&foo=1"
+        );
+    }
+
+    #[test]
+    fn keeps_key_order_and_reports_what_went() {
+        let har_text = r#"{"log":{"version":"1.2","entries":[{"request":{"method":"POST","url":"https://login.microsoftonline.com/t/oauth2/v2.0/token","headers":[{"name":"Origin","value":"https://a.b"},{"name":"Cookie","value":"x=1"}],"cookies":[{"name":"esctx","value":"E"},{"name":"a+b^c","value":"M3TA"}],"queryString":[{"name":"my+weird^name","value":"W31RD"}],"postData":{"mimeType":"application/x-www-form-urlencoded","text":"grant_type=authorization_code&code=C0DE&code_verifier=V3R&username=bob%40contoso.com"}},"response":{"status":200,"headers":[],"content":{"mimeType":"application/json","text":"{\"token_type\":\"Bearer\",\"access_token\":\"AT\",\"refresh_token\":\"RT\"}"}}}]}}"#;
+        let opts = Options {
+            extra_names: vec!["my+weird^name".into()],
+            ..Options::default()
+        };
+        let (out, removed) = har(har_text, &opts).expect("sanitised");
+        for secret in [
+            "M3TA",
+            "W31RD",
+            "C0DE",
+            "V3R",
+            "bob%40contoso.com",
+            "\"x=1\"",
+            "\"E\"",
+            "\\\"AT\\\"",
+            "\\\"RT\\\"",
+        ] {
+            assert!(!out.contains(secret), "{secret} left in {out}");
+        }
+        assert!(out.contains("https://a.b"), "Origin kept");
+        assert!(
+            out.find("\"version\"") < out.find("\"entries\""),
+            "key order kept"
+        );
+        let names: Vec<(&str, Where)> =
+            removed.iter().map(|r| (r.name.as_str(), r.place)).collect();
+        for want in [
+            ("Cookie", Where::Header),
+            ("esctx", Where::Cookie),
+            ("code", Where::RequestBody),
+            ("access_token", Where::ResponseBody),
+        ] {
+            assert!(names.contains(&want), "{want:?} not in {names:?}");
+        }
+        assert!(removed.iter().all(|r| r.entries == [0]));
+        assert!(har("[1]", &Options::default()).is_err());
+        assert!(har("{\"log\": ", &Options::default()).is_err_and(|e| e.starts_with("Line 1")));
+    }
+}

@@ -1,0 +1,801 @@
+//! The Entra sign-in log export: Graph `signIn` objects (v1.0 or beta,
+//! camelCase), Log Analytics rows (PascalCase, some columns JSON in strings),
+//! and diagnostic-settings records (`{time, category, properties: {…}}`).
+//! Names are matched without regard to case, so one reader serves all three.
+
+use std::borrow::Cow;
+
+use serde_json::Value;
+
+use super::Context;
+use crate::core::aadsts::{self, AadstsInfo, Category};
+use crate::core::codes::finding;
+use crate::core::report::{Finding, Severity};
+
+/// A Conditional Access policy as applied to one sign-in.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Policy {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub display_name: String,
+    /// `success`, `failure`, `notApplied`, `notEnabled`, `reportOnlyFailure`, …
+    pub result: String,
+    /// Grant controls it enforced (`Mfa`, `Block`, `RequireCompliantDevice`, …).
+    pub grant_controls: Vec<String>,
+    /// Session controls it enforced.
+    pub session_controls: Vec<String>,
+}
+
+impl Policy {
+    /// True when the policy failed the sign-in (report-only results block nothing).
+    pub fn failed(&self) -> bool {
+        self.result.eq_ignore_ascii_case("failure")
+    }
+}
+
+/// One authentication step (`authenticationDetails`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AuthStep {
+    /// When.
+    pub time: String,
+    /// The method (Password, Mobile app notification, Previously satisfied, …).
+    pub method: String,
+    /// More on the method.
+    pub method_detail: String,
+    /// Primary or secondary authentication.
+    pub requirement: String,
+    /// What happened ("MFA denied; user declined the authentication", …).
+    pub result_detail: String,
+    /// Whether the step succeeded, when the log says.
+    pub succeeded: Option<bool>,
+}
+
+/// One sign-in log entry.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SignIn {
+    /// Its position in the export (0-based).
+    pub index: usize,
+    /// The request id.
+    pub id: String,
+    /// When (createdDateTime, else TimeGenerated or time).
+    pub time: String,
+    /// The client app's id.
+    pub app_id: String,
+    /// The client app's name.
+    pub app_name: String,
+    /// The user (UPN).
+    pub user: String,
+    /// The correlation ID.
+    pub correlation_id: String,
+    /// The AADSTS code (0 = success).
+    pub error_code: u32,
+    /// Why it failed, as the log says.
+    pub failure_reason: String,
+    /// More detail, as the log says.
+    pub additional_details: String,
+    /// `success`, `failure`, `notApplied`.
+    pub conditional_access_status: String,
+    /// `singleFactorAuthentication` or `multiFactorAuthentication`.
+    pub authentication_requirement: String,
+    /// The resource signed in to.
+    pub resource: String,
+    /// The client app type (Browser, Mobile Apps and Desktop clients, …).
+    pub client_app: String,
+    /// The IP address.
+    pub ip: String,
+    /// Every Conditional Access policy listed.
+    pub policies: Vec<Policy>,
+    /// The authentication steps.
+    pub steps: Vec<AuthStep>,
+    /// The catalogue's explanation of the code.
+    pub aadsts: Option<&'static AadstsInfo>,
+}
+
+impl SignIn {
+    /// True when the sign-in failed.
+    pub fn failed(&self) -> bool {
+        self.error_code != 0
+    }
+
+    /// The policies with result failure.
+    pub fn failed_policies(&self) -> impl Iterator<Item = &Policy> {
+        self.policies.iter().filter(|p| p.failed())
+    }
+
+    /// Reads one record (Graph, Log Analytics or diagnostic settings).
+    pub fn from_value(index: usize, v: &Value) -> SignIn {
+        let r = Rec::new(v);
+        let status = r.get(&["status"]).map(json_in_string);
+        let status = status.as_deref();
+        let from_status = |k: &str| status.and_then(|s| field(s, &[k]));
+        let error_code = from_status("errorCode")
+            .and_then(as_u32)
+            .or_else(|| r.get(&["resultType"]).and_then(as_u32))
+            .unwrap_or(0);
+        let failure_reason = from_status("failureReason")
+            .map(text)
+            .filter(|s| !s.is_empty())
+            .or_else(|| r.str(&["resultDescription"]))
+            .unwrap_or_default();
+        let policies = r
+            .get(&[
+                "appliedConditionalAccessPolicies",
+                "conditionalAccessPolicies",
+                "appliedConditionalAccessPolicy",
+            ])
+            .map(json_in_string)
+            .map(|p| match p.as_ref() {
+                Value::Array(a) => a.iter().map(policy).collect(),
+                o @ Value::Object(_) => vec![policy(o)],
+                _ => Vec::new(),
+            })
+            .unwrap_or_default();
+        let steps = r
+            .get(&["authenticationDetails"])
+            .map(json_in_string)
+            .and_then(|d| d.as_array().map(|a| a.iter().map(step).collect()))
+            .unwrap_or_default();
+        SignIn {
+            index,
+            id: r.str(&["id", "originalRequestId"]).unwrap_or_default(),
+            time: r
+                .str(&["createdDateTime", "timeGenerated", "time"])
+                .unwrap_or_default(),
+            app_id: r.str(&["appId"]).unwrap_or_default(),
+            app_name: r.str(&["appDisplayName"]).unwrap_or_default(),
+            user: r
+                .str(&["userPrincipalName", "userDisplayName"])
+                .unwrap_or_default(),
+            correlation_id: r.str(&["correlationId"]).unwrap_or_default(),
+            error_code,
+            failure_reason,
+            additional_details: from_status("additionalDetails")
+                .map(text)
+                .unwrap_or_default(),
+            conditional_access_status: r.str(&["conditionalAccessStatus"]).unwrap_or_default(),
+            authentication_requirement: r.str(&["authenticationRequirement"]).unwrap_or_default(),
+            resource: r
+                .str(&["resourceDisplayName", "resourceId"])
+                .unwrap_or_default(),
+            client_app: r.str(&["clientAppUsed"]).unwrap_or_default(),
+            ip: r.str(&["ipAddress", "callerIpAddress"]).unwrap_or_default(),
+            policies,
+            steps,
+            aadsts: if error_code == 0 {
+                None
+            } else {
+                aadsts::lookup(error_code)
+            },
+        }
+    }
+
+    /// One line naming the entry for finding texts (no user name: reports get shared).
+    fn label(&self) -> String {
+        let mut s = String::new();
+        if !self.time.is_empty() {
+            s.push_str(&self.time);
+        }
+        if !self.app_name.is_empty() || !self.app_id.is_empty() {
+            s.push_str(&format!(
+                ", app {}",
+                if self.app_name.is_empty() {
+                    &self.app_id
+                } else {
+                    &self.app_name
+                }
+            ));
+        }
+        if !self.correlation_id.is_empty() {
+            s.push_str(&format!(", correlation ID {}", self.correlation_id));
+        }
+        s.trim_start_matches(", ").to_string()
+    }
+}
+
+/// A record: the Graph-like object itself, or the `properties` of a
+/// diagnostic-settings record with the outer record as fallback.
+struct Rec<'v> {
+    main: &'v Value,
+    outer: Option<&'v Value>,
+}
+
+impl<'v> Rec<'v> {
+    fn new(v: &'v Value) -> Rec<'v> {
+        match field(v, &["properties"]).filter(|p| p.is_object()) {
+            Some(p) => Rec {
+                main: p,
+                outer: Some(v),
+            },
+            None => Rec {
+                main: v,
+                outer: None,
+            },
+        }
+    }
+    fn get(&self, names: &[&str]) -> Option<&'v Value> {
+        field(self.main, names).or_else(|| self.outer.and_then(|o| field(o, names)))
+    }
+    fn str(&self, names: &[&str]) -> Option<String> {
+        self.get(names).map(text).filter(|s| !s.is_empty())
+    }
+}
+
+/// The first of `names` present in an object, matched without regard to case.
+fn field<'v>(v: &'v Value, names: &[&str]) -> Option<&'v Value> {
+    let o = v.as_object()?;
+    names.iter().find_map(|n| {
+        o.get(*n)
+            .or_else(|| {
+                o.iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(n))
+                    .map(|(_, v)| v)
+            })
+            .filter(|v| !v.is_null())
+    })
+}
+
+/// Log Analytics keeps dynamic columns as JSON in strings.
+fn json_in_string(v: &Value) -> Cow<'_, Value> {
+    match v {
+        Value::String(s) if s.trim_start().starts_with(['{', '[']) => serde_json::from_str(s)
+            .map(Cow::Owned)
+            .unwrap_or(Cow::Borrowed(v)),
+        _ => Cow::Borrowed(v),
+    }
+}
+
+fn text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+fn as_u32(v: &Value) -> Option<u32> {
+    match v {
+        Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn strings(v: Option<&Value>) -> Vec<String> {
+    match v.map(json_in_string).as_deref() {
+        Some(Value::Array(a)) => a.iter().map(text).filter(|s| !s.is_empty()).collect(),
+        Some(Value::String(s)) if !s.is_empty() => s
+            .split(',')
+            .map(|x| x.trim().to_string())
+            .filter(|x| !x.is_empty())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn policy(v: &Value) -> Policy {
+    let s = |names: &[&str]| field(v, names).map(text).unwrap_or_default();
+    Policy {
+        id: s(&["id"]),
+        display_name: s(&["displayName"]),
+        result: s(&["result"]),
+        grant_controls: strings(field(v, &["enforcedGrantControls"])),
+        session_controls: strings(field(v, &["enforcedSessionControls"])),
+    }
+}
+
+fn step(v: &Value) -> AuthStep {
+    let s = |names: &[&str]| field(v, names).map(text).unwrap_or_default();
+    AuthStep {
+        time: s(&["authenticationStepDateTime"]),
+        method: s(&["authenticationMethod"]),
+        method_detail: s(&["authenticationMethodDetail"]),
+        requirement: s(&["authenticationStepRequirement"]),
+        result_detail: s(&["authenticationStepResultDetail"]),
+        succeeded: field(v, &["succeeded"]).and_then(|b| match b {
+            Value::Bool(b) => Some(*b),
+            Value::String(s) => s.parse().ok(),
+            _ => None,
+        }),
+    }
+}
+
+/// True when a JSON value looks like a sign-in log record.
+pub fn is_record(v: &Value) -> bool {
+    let r = Rec::new(v);
+    v.is_object()
+        && r.get(&[
+            "status",
+            "resultType",
+            "appId",
+            "correlationId",
+            "createdDateTime",
+            "userPrincipalName",
+        ])
+        .is_some()
+}
+
+/// Rows of a Log Analytics query result (`{tables: [{columns, rows}]}`) as objects.
+pub fn rows_of_tables(tables: &[Value]) -> Vec<Value> {
+    let mut out = Vec::new();
+    for t in tables {
+        let cols: Vec<String> = field(t, &["columns"])
+            .and_then(Value::as_array)
+            .map(|c| {
+                c.iter()
+                    .map(|c| {
+                        field(c, &["name", "columnName"])
+                            .map(text)
+                            .unwrap_or_default()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        for row in field(t, &["rows"])
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if let Some(cells) = row.as_array() {
+                let obj: serde_json::Map<String, Value> =
+                    cols.iter().cloned().zip(cells.iter().cloned()).collect();
+                out.push(Value::Object(obj));
+            }
+        }
+    }
+    out
+}
+
+/// The findings on a sign-in log, and which failed entries to show.
+#[derive(Clone, Debug, Default)]
+pub struct Judged {
+    /// The `signin.*` findings.
+    pub findings: Vec<Finding>,
+    /// Indices of the failed entries that match the filter.
+    pub shown: Vec<usize>,
+    /// The filter, in words.
+    pub filter: Option<String>,
+}
+
+const MFA_CODES: &[u32] = &[50072, 50074, 50076, 50079];
+
+/// Judges the entries against the request's client_id and a correlation ID.
+pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
+    let mut out = Judged::default();
+    let mut entries: Vec<&SignIn> = all.iter().collect();
+    let mut filters = Vec::new();
+    if let Some(cid) = ctx.correlation_id.filter(|c| !c.is_empty()) {
+        let m: Vec<&SignIn> = entries
+            .iter()
+            .copied()
+            .filter(|s| s.correlation_id.eq_ignore_ascii_case(cid))
+            .collect();
+        if m.is_empty() {
+            filters.push(format!(
+                "no entry has correlation ID {cid}, so all are shown"
+            ));
+        } else {
+            filters.push(format!(
+                "correlation ID {cid}: {} of {} entries",
+                m.len(),
+                entries.len()
+            ));
+            entries = m;
+        }
+    }
+    if let Some(app) = ctx.client_id.filter(|c| !c.is_empty()) {
+        let m: Vec<&SignIn> = entries
+            .iter()
+            .copied()
+            .filter(|s| s.app_id.eq_ignore_ascii_case(app))
+            .collect();
+        if m.is_empty() && !entries.is_empty() {
+            let mut apps: Vec<String> = Vec::new();
+            for s in &entries {
+                let a = if s.app_name.is_empty() {
+                    s.app_id.clone()
+                } else {
+                    format!("{} ({})", s.app_name, s.app_id)
+                };
+                if !a.is_empty() && !apps.contains(&a) {
+                    apps.push(a);
+                }
+            }
+            out.findings.push(
+                finding("signin.app_mismatch")
+                    .detail(format!("The request's client_id is {app}, but no entry of the sign-in log is for it; the entries are for {}. These failures may belong to another application.", if apps.is_empty() { "no named application".to_string() } else { apps.join(", ") }))
+                    .fix("Filter the sign-in logs by the application (client) ID of the request before downloading, or check that the request uses the intended app registration."),
+            );
+            filters.push(format!("no entry is for app {app}, so all are shown"));
+        } else if !m.is_empty() {
+            filters.push(format!(
+                "app {app}: {} of {} entries",
+                m.len(),
+                entries.len()
+            ));
+            entries = m;
+        }
+    }
+    out.filter = if filters.is_empty() {
+        None
+    } else {
+        Some(filters.join("; "))
+    };
+    let filter_note = out
+        .filter
+        .as_deref()
+        .map(|f| format!(" [filter: {f}]"))
+        .unwrap_or_default();
+
+    let failed: Vec<&SignIn> = entries.iter().copied().filter(|s| s.failed()).collect();
+    out.shown = failed.iter().map(|s| s.index).collect();
+    if failed.is_empty() {
+        out.findings.push(
+            finding("signin.no_failures")
+                .detail(format!("{} sign-in log entr{}{filter_note}, none with an error code: Entra let these sign-ins through. If the app still gets no code, the loss is after Entra (the redirect back, the app's callback, the token request): a HAR of the sign-in shows it.", entries.len(), if entries.len() == 1 { "y" } else { "ies" }))
+                .fix("Make sure the export covers the failing attempt (time range, user, application, interactive and non-interactive sign-ins), or capture a HAR."),
+        );
+        return out;
+    }
+
+    // One group per error code, in order of first appearance.
+    let mut groups: Vec<(u32, Vec<&SignIn>)> = Vec::new();
+    for s in &failed {
+        match groups.iter_mut().find(|(c, _)| *c == s.error_code) {
+            Some((_, g)) => g.push(s),
+            None => groups.push((s.error_code, vec![s])),
+        }
+    }
+    for (code, group) in &groups {
+        let Some(first) = group.first() else { continue };
+        // An interrupt the same sign-in (correlation ID) later got past.
+        let recovered = group.iter().all(|s| {
+            !s.correlation_id.is_empty()
+                && entries
+                    .iter()
+                    .any(|o| !o.failed() && o.correlation_id == s.correlation_id)
+        });
+        let info = aadsts::lookup(*code);
+        let cat = info.map(|i| i.category);
+        let n = group.len();
+        let times = if n == 1 {
+            "1 entry".to_string()
+        } else {
+            format!("{n} entries, the first")
+        };
+        let specific_before = out.findings.len();
+        let explanation = info
+            .map(|i| format!(" AADSTS{code}: {}", i.summary))
+            .unwrap_or_default();
+        let then = if recovered {
+            " The same sign-in (correlation ID) succeeded afterwards, so this was an interrupt Entra resolved, not the cause."
+        } else {
+            ""
+        };
+        let soften = |f: Finding| {
+            if recovered {
+                let title = format!("{} (then succeeded)", f.title);
+                f.severity(Severity::Info).title(title)
+            } else {
+                f
+            }
+        };
+
+        // Conditional Access.
+        let failing: Vec<&Policy> = group.iter().flat_map(|s| s.failed_policies()).collect();
+        let ca_status_failed = group
+            .iter()
+            .any(|s| s.conditional_access_status.eq_ignore_ascii_case("failure"));
+        if cat == Some(Category::ConditionalAccess) || !failing.is_empty() || ca_status_failed {
+            let mut names: Vec<String> = Vec::new();
+            let mut controls: Vec<String> = Vec::new();
+            for p in &failing {
+                let g = if p.grant_controls.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (grant controls: {})", p.grant_controls.join(", "))
+                };
+                let line = format!(
+                    "'{}'{g}",
+                    if p.display_name.is_empty() {
+                        &p.id
+                    } else {
+                        &p.display_name
+                    }
+                );
+                if !names.contains(&line) {
+                    names.push(line);
+                }
+                for c in &p.grant_controls {
+                    if !controls.contains(c) {
+                        controls.push(c.clone());
+                    }
+                }
+            }
+            let which = if names.is_empty() {
+                " The export lists no policy with result failure (the Conditional Access details need a licence and the right role), so open the sign-in in the portal and read its Conditional Access tab.".to_string()
+            } else {
+                format!(
+                    " Failing polic{}: {}.",
+                    if names.len() == 1 { "y" } else { "ies" },
+                    names.join("; ")
+                )
+            };
+            out.findings.push(soften(
+                finding("signin.ca_blocked")
+                    .aadsts(*code)
+                    .title(match names.first() {
+                        Some(p) if names.len() == 1 => format!("Conditional Access policy {p} failed the sign-in (AADSTS{code})"),
+                        _ => format!("Conditional Access failed the sign-in (AADSTS{code})"),
+                    })
+                    .detail(format!("{times}: {}{filter_note}; conditionalAccessStatus {}.{which}{explanation}{then}", first.label(), if first.conditional_access_status.is_empty() { "not given" } else { &first.conditional_access_status }))
+                    .fix(ca_fix(&controls))
+                    .reference(aadsts::error_lookup_url(*code)),
+            ));
+        }
+
+        // MFA.
+        let mfa_step_failed = first
+            .authentication_requirement
+            .to_ascii_lowercase()
+            .contains("multifactor")
+            && group
+                .iter()
+                .any(|s| s.steps.iter().any(|st| st.succeeded == Some(false)));
+        if cat == Some(Category::Mfa) || MFA_CODES.contains(code) || mfa_step_failed {
+            let steps: Vec<String> = first
+                .steps
+                .iter()
+                .map(|st| {
+                    let ok = match st.succeeded {
+                        Some(true) => "succeeded",
+                        Some(false) => "failed",
+                        None => "result not given",
+                    };
+                    let detail = if st.result_detail.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", st.result_detail)
+                    };
+                    format!(
+                        "{} ({ok}{detail})",
+                        if st.method.is_empty() {
+                            "unknown method"
+                        } else {
+                            &st.method
+                        }
+                    )
+                })
+                .collect();
+            out.findings.push(soften(
+                finding("signin.mfa_required")
+                    .aadsts(*code)
+                    .detail(format!("{times}: {}{filter_note}; authentication requirement {}.{explanation}{}{then}", first.label(), if first.authentication_requirement.is_empty() { "not given" } else { &first.authentication_requirement }, if steps.is_empty() { String::new() } else { format!(" Steps: {}.", steps.join("; ")) }))
+                    .fix("Have the user complete (or register) multi-factor authentication and sign in again; if a step was denied or timed out, retry it. An interactive request (not prompt=none) is needed for the user to answer MFA.")
+                    .reference(aadsts::error_lookup_url(*code)),
+            ));
+        }
+
+        // The user said no.
+        if cat == Some(Category::UserCancelled) {
+            out.findings.push(soften(
+                finding("signin.user_cancelled")
+                    .aadsts(*code)
+                    .detail(format!("{times}: {}{filter_note}.{explanation} Nothing is misconfigured: the user declined or cancelled.{then}", first.label()))
+                    .fix(info.map(|i| i.hint).filter(|h| !h.is_empty()).unwrap_or("Sign in again and accept the prompt; if users may not consent, ask an administrator to grant consent for the tenant.").to_string())
+                    .reference(aadsts::error_lookup_url(*code)),
+            ));
+        }
+
+        // Every failure, generic; its fix is the specific one when there is one.
+        let specific_fix = out
+            .findings
+            .get(specific_before..)
+            .and_then(|s| s.first())
+            .map(|f| f.fix.clone());
+        let reason = if first.failure_reason.is_empty() {
+            String::new()
+        } else {
+            format!(" failureReason: \"{}\".", first.failure_reason)
+        };
+        let more = if first.additional_details.is_empty() {
+            String::new()
+        } else {
+            format!(" Additional details: \"{}\".", first.additional_details)
+        };
+        out.findings.push(soften(
+            finding("signin.failure")
+                .aadsts(*code)
+                .title(match info {
+                    Some(i) => format!(
+                        "Sign-in failed with AADSTS{code}: {}",
+                        i.summary.trim_end_matches('.')
+                    ),
+                    None => format!(
+                        "Sign-in failed with AADSTS{code}{}",
+                        if first.failure_reason.is_empty() {
+                            String::new()
+                        } else {
+                            format!(": {}", first.failure_reason.trim_end_matches('.'))
+                        }
+                    ),
+                })
+                .detail(format!(
+                    "{times}: {}{filter_note}.{reason}{more}{explanation}{then}",
+                    first.label()
+                ))
+                .fix(specific_fix.unwrap_or_else(|| {
+                    info.map(|i| i.hint).filter(|h| !h.is_empty()).map_or_else(
+                        || format!("Look the code up at {}.", aadsts::error_lookup_url(*code)),
+                        str::to_string,
+                    )
+                }))
+                .reference(aadsts::error_lookup_url(*code)),
+        ));
+    }
+    out
+}
+
+/// What to do about failing grant controls.
+fn ca_fix(controls: &[String]) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for c in controls {
+        let l = c.to_ascii_lowercase();
+        let p = if l == "block" {
+            "the policy blocks this sign-in outright: an administrator must change its conditions (users, app, location, platform) or exclude this case"
+        } else if l == "mfa" || l.contains("authenticationstrength") {
+            "complete multi-factor authentication (with a method of the required strength)"
+        } else if l.contains("compliantdevice") {
+            "sign in from a device that Intune marks compliant"
+        } else if l.contains("domainjoined") {
+            "sign in from a Microsoft Entra hybrid joined device"
+        } else if l.contains("approvedapp")
+            || l.contains("approvedapplication")
+            || l.contains("compliantapp")
+            || l.contains("compliantapplication")
+        {
+            "use an approved or app-protection-policy client app"
+        } else if l.contains("passwordchange") {
+            "change the password"
+        } else if l.contains("termsofuse") || l.contains("terms") {
+            "accept the terms of use"
+        } else {
+            continue;
+        };
+        if !parts.contains(&p) {
+            parts.push(p);
+        }
+    }
+    if parts.is_empty() {
+        "Open the sign-in in Entra's sign-in logs, read the Conditional Access tab for the policy with result Failure, and satisfy its grant controls or have an administrator adjust it.".to_string()
+    } else {
+        let mut s = parts.join("; ");
+        if let Some(c) = s.get(..1) {
+            s = format!("{}{}", c.to_uppercase(), s.get(1..).unwrap_or(""));
+        }
+        format!("{s}. An administrator can test the policy with the What If tool.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(json: &str) -> SignIn {
+        let v: Value = serde_json::from_str(json).expect("test JSON");
+        assert!(is_record(&v));
+        SignIn::from_value(0, &v)
+    }
+
+    #[test]
+    fn reads_graph_log_analytics_and_diagnostic_shapes() {
+        let g = one(
+            r#"{"appId":"A","status":{"errorCode":53003,"failureReason":"Blocked"},"appliedConditionalAccessPolicies":[{"displayName":"P","result":"failure","enforcedGrantControls":["Block"]}]}"#,
+        );
+        assert_eq!(
+            (g.error_code, g.failure_reason.as_str()),
+            (53003, "Blocked")
+        );
+        assert_eq!(
+            g.failed_policies()
+                .map(|p| p.display_name.as_str())
+                .collect::<Vec<_>>(),
+            ["P"]
+        );
+        let la = one(
+            r#"{"AppId":"A","ResultType":"50074","ResultDescription":"Strong auth","Status":"{\"errorCode\":50074}","ConditionalAccessPolicies":"[{\"displayName\":\"Q\",\"result\":\"notApplied\"}]","AuthenticationDetails":"[{\"authenticationMethod\":\"Password\",\"succeeded\":true}]"}"#,
+        );
+        assert_eq!(la.error_code, 50074);
+        assert_eq!(la.failure_reason, "Strong auth");
+        assert_eq!(la.policies.len(), 1);
+        assert_eq!(la.steps.first().and_then(|s| s.succeeded), Some(true));
+        let d = one(
+            r#"{"time":"t","category":"SignInLogs","resultType":"65004","properties":{"appId":"A","correlationId":"c"}}"#,
+        );
+        assert_eq!(
+            (d.error_code, d.app_id.as_str(), d.correlation_id.as_str()),
+            (65004, "A", "c")
+        );
+        let v1 = one(
+            r#"{"appId":"A","status":{"errorCode":"0"},"appliedConditionalAccessPolicy":{"displayName":"R","result":"success"}}"#,
+        );
+        assert!(!v1.failed());
+        assert_eq!(v1.policies.len(), 1);
+    }
+
+    #[test]
+    fn tables_become_rows() {
+        let t: Value = serde_json::from_str(r#"[{"name":"PrimaryResult","columns":[{"name":"AppId","type":"string"},{"name":"ResultType","type":"string"}],"rows":[["A","53003"],["B","0"]]}]"#).expect("json");
+        let rows = rows_of_tables(t.as_array().map(Vec::as_slice).unwrap_or(&[]));
+        assert_eq!(rows.len(), 2);
+        assert_eq!(
+            SignIn::from_value(0, rows.first().expect("row")).error_code,
+            53003
+        );
+    }
+
+    fn codes(j: &Judged) -> Vec<&str> {
+        j.findings.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    #[test]
+    fn judges_failures_and_filters() {
+        let mk = |i: usize, app: &str, code: u32, corr: &str| SignIn {
+            index: i,
+            app_id: app.into(),
+            error_code: code,
+            correlation_id: corr.into(),
+            aadsts: aadsts::lookup(code),
+            ..SignIn::default()
+        };
+        let all = vec![
+            mk(0, "A", 65004, "c1"),
+            mk(1, "B", 53003, "c2"),
+            mk(2, "A", 0, "c3"),
+        ];
+        let j = judge(
+            &all,
+            &Context {
+                client_id: Some("A"),
+                ..Context::default()
+            },
+        );
+        assert_eq!(codes(&j), ["signin.user_cancelled", "signin.failure"]);
+        assert_eq!(j.shown, [0]);
+        let j = judge(
+            &all,
+            &Context {
+                client_id: Some("Z"),
+                ..Context::default()
+            },
+        );
+        assert!(codes(&j).contains(&"signin.app_mismatch"));
+        assert!(codes(&j).contains(&"signin.ca_blocked"));
+        let j = judge(
+            &all,
+            &Context {
+                correlation_id: Some("c3"),
+                ..Context::default()
+            },
+        );
+        assert_eq!(codes(&j), ["signin.no_failures"]);
+    }
+
+    #[test]
+    fn interrupts_that_later_succeeded_are_info() {
+        let mk = |code: u32| SignIn {
+            app_id: "A".into(),
+            error_code: code,
+            correlation_id: "c".into(),
+            aadsts: aadsts::lookup(code),
+            ..SignIn::default()
+        };
+        let j = judge(&[mk(50074), mk(0)], &Context::default());
+        assert!(
+            j.findings.iter().all(|f| f.severity == Severity::Info),
+            "{:?}",
+            j.findings
+        );
+        assert!(codes(&j).contains(&"signin.mfa_required"));
+    }
+}
