@@ -100,6 +100,8 @@ pub struct Analysis {
     pub verdict: VerdictKind,
     /// The verdict in one sentence.
     pub headline: String,
+    /// The evidence (HAR or sign-in log export) as read, when one was given.
+    pub evidence: Option<evidence::Evidence>,
 }
 
 fn too_large(field: &str, len: usize, max: usize) -> Finding {
@@ -126,6 +128,12 @@ pub fn analyze(input: &CaseInput) -> Analysis {
     let reg_text = if field("registered", &input.registered, MAX_FIELD, &mut findings) { input.registered.as_str() } else { "" };
     let cb_text = if field("callback", &input.callback, MAX_FIELD, &mut findings) { input.callback.as_str() } else { "" };
     let aud_text = if field("audience", &input.audience, 4096, &mut findings) { input.audience.as_str() } else { "" };
+    // Evidence: a HAR's authorize request (and what reached the app) stand in for empty boxes.
+    let mut evidence = if input.evidence.trim().is_empty() { None } else { Some(evidence::read(&input.evidence)) };
+    let har_authorize = evidence.as_ref().and_then(|e| e.authorize_url.clone()).filter(|_| auth_text.trim().is_empty());
+    let auth_text = har_authorize.as_deref().unwrap_or(auth_text);
+    let har_landing = evidence.as_ref().and_then(|e| e.landing.clone()).filter(|_| cb_text.trim().is_empty());
+    let cb_text = har_landing.as_deref().unwrap_or(cb_text);
 
     let req = authorize::read(auth_text);
     if let Some(r) = &req {
@@ -162,6 +170,16 @@ pub fn analyze(input: &CaseInput) -> Analysis {
     if let Some(cb) = callback::read(cb_text) {
         response::checks(&cb, req.as_ref(), sent, &client, &mut findings);
     }
+    if let Some(ev) = evidence.as_mut() {
+        let correlation = req.as_ref().and_then(|r| r.error_text.as_ref()).and_then(|e| e.correlation_id.clone()).or_else(|| evidence::correlation_id_in(cb_text));
+        let ctx = evidence::Context {
+            client_id: req.as_ref().and_then(|r| r.client_id()),
+            correlation_id: correlation.as_deref(),
+            redirect_uri: sent,
+            registered: registered_given.then_some(&reg),
+        };
+        findings.extend(ev.evaluate(&ctx));
+    }
     codes::sort(&mut findings);
     let diff = match (sent, target) {
         (Some(s), Some(t)) if s != t.uri => Some(diff::diff(s, &t.uri)),
@@ -169,7 +187,7 @@ pub fn analyze(input: &CaseInput) -> Analysis {
         _ => None,
     };
     let report = Report { redirect: outcome.report, findings };
-    let (verdict, headline) = verdict(&report, req.is_some() || !cb_text.trim().is_empty());
+    let (verdict, headline) = verdict(&report, req.is_some() || !cb_text.trim().is_empty() || evidence.is_some());
     Analysis {
         report,
         request: req,
@@ -180,6 +198,7 @@ pub fn analyze(input: &CaseInput) -> Analysis {
         diff,
         verdict,
         headline,
+        evidence,
     }
 }
 
