@@ -100,14 +100,23 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
             }
         }
     }
-    let mut dups: Vec<&str> = Vec::new();
+    // One pass with a map: counting per parameter is quadratic, and a pasted
+    // query can hold hundreds of thousands of parameters.
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
     for p in &req.params {
-        if req.count(&p.name) > 1 && !dups.contains(&p.name.as_str()) {
-            dups.push(&p.name);
+        let n = counts.entry(p.name.as_str()).or_insert(0);
+        if *n == 0 {
+            order.push(&p.name);
         }
+        *n += 1;
     }
-    for d in dups {
-        out.push(finding("request.duplicate_parameter").title(format!("{d} is sent {} times", req.count(d))).detail(format!("The query carries {d} more than once; Entra rejects or picks one, and libraries raise duplicate_query_parameter. Usually the app adds it and a library adds it again.")).fix(format!("Send {d} once.")));
+    for d in order {
+        let n = counts.get(d).copied().unwrap_or(0);
+        if n < 2 {
+            continue;
+        }
+        out.push(finding("request.duplicate_parameter").title(format!("{d} is sent {n} times")).detail(format!("The query carries {d} more than once; Entra rejects or picks one, and libraries raise duplicate_query_parameter. Usually the app adds it and a library adds it again.")).fix(format!("Send {d} once.")));
     }
 }
 
