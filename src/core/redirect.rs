@@ -105,18 +105,21 @@ fn registration_checks(c: &Ctx, out: &mut Vec<Finding>) {
     if !invalid.is_empty() {
         out.push(finding("redirect.registered_invalid").title(format!("{} registered URI{} break{} Entra's rules", invalid.len(), if invalid.len() == 1 { "" } else { "s" }, if invalid.len() == 1 { "s" } else { "" })).detail(format!("Entra (reply-url, Restrictions) does not accept: {}.", invalid.join(". "))).fix("Fix or remove these entries; Entra refuses to save or to match them."));
     }
-    let mut seen: Vec<&str> = Vec::new();
-    let mut dups: Vec<String> = Vec::new();
+    // One pass with a map (a pasted list can hold tens of thousands of URIs):
+    // each URI's platforms, listed in the order the URIs were first repeated.
+    let mut platforms: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+    let mut repeated: Vec<&str> = Vec::new();
     for r in &reg.uris {
-        if seen.contains(&r.uri.as_str()) {
-            let platforms: Vec<&str> = reg.uris.iter().filter(|x| x.uri == r.uri).map(|x| x.platform.portal_name()).collect();
-            if !dups.iter().any(|d| d.starts_with(&r.uri)) {
-                dups.push(format!("{} ({})", r.uri, platforms.join(", ")));
-            }
-        } else {
-            seen.push(&r.uri);
+        let p = platforms.entry(r.uri.as_str()).or_default();
+        p.push(r.platform.portal_name());
+        if p.len() == 2 {
+            repeated.push(&r.uri);
         }
     }
+    let dups: Vec<String> = repeated
+        .iter()
+        .map(|u| format!("{u} ({})", platforms.get(u).map(|p| p.join(", ")).unwrap_or_default()))
+        .collect();
     if !dups.is_empty() {
         out.push(finding("redirect.duplicate_registration").detail(format!("Registered more than once: {}. A redirect URI must be unique across platforms; Entra picks one entry and its platform behaviour.", dups.join("; "))).fix("Keep each URI once, under the platform the app really is."));
     }
