@@ -137,8 +137,12 @@ pub fn analyze(input: &CaseInput) -> Analysis {
 
     let req = authorize::read(auth_text);
     if let Some(r) = &req {
-        if r.is_empty() {
-            findings.push(codes::finding("input.authorize_unreadable").detail("No authorize URL, query string (client_id=…&redirect_uri=…) or Entra error text (AADSTS…) was found in the authorize box.").fix("Paste the full URL of the request to …/oauth2/v2.0/authorize (browser developer tools, Network tab), or the error text Entra showed."));
+        if !r.carries_request() {
+            let what = match &r.host {
+                Some(h) => format!("The URL on {h} carries no authorize parameters (client_id, redirect_uri, response_type, scope): it is not the authorize request."),
+                None => "No authorize URL, query string (client_id=…&redirect_uri=…) or Entra error text (AADSTS…) was found in the authorize box.".to_string(),
+            };
+            findings.push(codes::finding("input.authorize_unreadable").detail(what).fix("Paste the full URL of the request to …/oauth2/v2.0/authorize (browser developer tools, Network tab: the first request to the Entra host after you click Sign in), or the error text Entra showed."));
         }
     }
     let reg = registered::read(reg_text);
@@ -150,10 +154,12 @@ pub fn analyze(input: &CaseInput) -> Analysis {
         a => a,
     };
     let client = req.as_ref().map(client::infer).unwrap_or_default();
-    let registered_given = !reg_text.trim().is_empty() && (reg.from_json || !reg.uris.is_empty() || reg.has_platforms);
+    // Unreadable JSON is not "registered and empty": only a read registration is judged.
+    let registered_given = !reg_text.trim().is_empty()
+        && (!reg.uris.is_empty() || ((reg.from_json || reg.has_platforms) && reg.problems.is_empty()));
 
     let mut form_ok = true;
-    if let Some(r) = req.as_ref().filter(|r| !r.is_empty()) {
+    if let Some(r) = req.as_ref().filter(|r| r.carries_request()) {
         let ctx = request::Ctx { req: r, reg: &reg, audience, client: &client, platform: None };
         request::client_checks(&ctx, &mut findings);
         form_ok = request::redirect_form_checks(&ctx, &mut findings);
@@ -162,7 +168,7 @@ pub fn analyze(input: &CaseInput) -> Analysis {
     let sent = req.as_ref().and_then(|r| r.redirect_uri());
     let outcome = redirect::check(req.as_ref(), sent, form_ok, &reg, registered_given, audience, &client, &mut findings);
     let target = outcome.target.and_then(|i| reg.uris.get(i));
-    if let Some(r) = req.as_ref().filter(|r| !r.is_empty()) {
+    if let Some(r) = req.as_ref().filter(|r| r.carries_request()) {
         let platform = target.map(|t| t.platform).filter(|p| *p != Platform::Unknown);
         let ctx = request::Ctx { req: r, reg: &reg, audience, client: &client, platform };
         request::flow_checks(&ctx, &mut findings);

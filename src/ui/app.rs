@@ -1,0 +1,65 @@
+//! The whole page: the inputs on the left (top on a phone), then the
+//! verdict, the diff, the findings and the registered list.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use leptos::prelude::*;
+
+use super::diff_view::DiffView;
+use super::export_button::ExportButton;
+use super::finding_list::FindingList;
+use super::input_panel::InputPanel;
+use super::registered_list::RegisteredList;
+use super::share_slot::ShareSlot;
+use super::state::{AppState, Inputs};
+use super::theme_toggle::ThemeToggle;
+use super::verdict_banner::VerdictBanner;
+use super::web;
+
+/// Saved inputs are restored by the first `App` of a page load only (a
+/// reload); an `App` mounted later on the same page starts empty.
+static RESTORED: AtomicBool = AtomicBool::new(false);
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let saved = if RESTORED.swap(true, Ordering::Relaxed) {
+        None
+    } else {
+        web::load_inputs()
+    };
+    let inputs = Inputs::new(saved.unwrap_or_default());
+    let state = AppState::new(inputs);
+    provide_context(state);
+    super::share_open::open_share_links();
+    // Inputs survive a reload of the tab (session storage, never sent anywhere).
+    Effect::new(move |_| web::save_inputs(&inputs.case()));
+
+    view! {
+        <div class="rd-page">
+            <header class="rd-header">
+                <div class="rd-header__text">
+                    <h1 class="rd-header__title">"redirect-doctor"</h1>
+                    <p class="rd-header__tagline">
+                        "Why Microsoft Entra ID sent no authorization code, and what to change. "
+                        "Runs entirely in your browser: nothing you paste leaves this page."
+                    </p>
+                </div>
+                <ThemeToggle/>
+            </header>
+            <main class="rd-main">
+                <InputPanel/>
+                <div class="rd-results">
+                    <div class="rd-actions">
+                        <ExportButton/>
+                        <ShareSlot/>
+                    </div>
+                    <VerdictBanner/>
+                    <DiffView/>
+                    <FindingList/>
+                    <RegisteredList/>
+                </div>
+            </main>
+        </div>
+    }
+}

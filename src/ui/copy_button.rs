@@ -1,0 +1,25 @@
+//! A copy button with a "Copied" confirmation.
+
+use leptos::prelude::*;
+
+use super::web;
+
+/// Copies `text` to the clipboard; says "Copied" for a moment after.
+#[component]
+pub fn CopyButton(
+    /// The exact text to copy.
+    text: String,
+    /// What is copied, for screen readers ("Copy: Register under Web").
+    label: String,
+) -> impl IntoView {
+    let (copy, copied) = web::clipboard();
+    let on_click = move |_| copy(&text);
+    view! {
+        <button type="button" class="rd-button rd-button--small rd-copy"
+            data-copied=move || copied.get().to_string() on:click=on_click>
+            {move || if copied.get() { "Copied ✓" } else { "Copy" }}
+            <span class="rd-visually-hidden">{format!(": {label}")}</span>
+        </button>
+        <span class="rd-visually-hidden" role="status">{move || copied.get().then_some("Copied to the clipboard.")}</span>
+    }
+}

@@ -1,0 +1,93 @@
+//! The byte-by-byte diff of the sent redirect_uri against the matched,
+//! nearest or chosen registered URI.
+
+use leptos::prelude::*;
+
+use super::component_table::ComponentTable;
+use super::diff_cells::DiffCells;
+use super::hex_view::HexView;
+use super::state::AppState;
+use crate::core::diff::UriDiff;
+
+/// The most unusual characters listed under the diff.
+const MAX_NOTES: usize = 20;
+
+/// The legend: each mark has a colour and a shape.
+fn legend() -> impl IntoView {
+    view! {
+        <ul class="rd-legend" aria-label="Legend">
+            <li><span class="rd-legend__sample rd-legend__sample--insert">"a"</span>" only in the sent URI (underlined)"</li>
+            <li><span class="rd-legend__sample rd-legend__sample--delete">"a"</span>" only in the registered URI (struck through)"</li>
+            <li><span class="rd-legend__sample rd-legend__sample--replace">"a"</span>" changed (boxed)"</li>
+            <li><span class="rd-legend__sample rd-legend__sample--noted">"о"</span>" invisible or non-ASCII (dotted; code point below)"</li>
+        </ul>
+    }
+}
+
+/// Invisible, look-alike and non-ASCII characters, with their code points.
+fn notes(d: &UriDiff) -> impl IntoView {
+    let mut items = Vec::new();
+    for seg in &d.segments {
+        let sides = [("sent", &seg.sent), ("registered", &seg.registered)];
+        for (side, glyphs) in sides {
+            for g in glyphs.iter().filter(|g| g.note.is_some()) {
+                let note = g.note.clone().unwrap_or_default();
+                items.push(view! {
+                    <li><span class="rd-notes__ch">{g.shown.clone()}</span>
+                        {format!(" in the {side} URI at byte {}: {note}", g.offset)}</li>
+                });
+            }
+        }
+    }
+    let total = items.len();
+    items.truncate(MAX_NOTES);
+    (total > 0).then(|| {
+        view! {
+            <div class="rd-notes" data-testid="diff-notes">
+                <h3 class="rd-notes__title">"Characters to look at"</h3>
+                <ul class="rd-notes__list">{items}</ul>
+                {(total > MAX_NOTES).then(|| format!("… and {} more.", total - MAX_NOTES))}
+            </div>
+        }
+    })
+}
+
+fn body(d: UriDiff) -> impl IntoView {
+    let summary = if d.is_equal() {
+        "The two strings are byte-for-byte equal.".to_string()
+    } else {
+        format!("Sent: {} — Registered: {}", d.sent, d.registered)
+    };
+    view! {
+        <p class="rd-visually-hidden">{summary}</p>
+        {d.is_equal().then(|| view! { <p class="rd-diff__equal">"✓ Byte-for-byte equal."</p> })}
+        <div class="rd-diff" data-testid="diff-view">
+            <DiffCells diff=d.clone()/>
+        </div>
+        {legend()}
+        {notes(&d)}
+        <ComponentTable rows=d.components.clone()/>
+        <HexView sent=d.sent.clone() registered=d.registered.clone()/>
+    }
+}
+
+/// The diff section.
+#[component]
+pub fn DiffView() -> impl IntoView {
+    let shown = expect_context::<AppState>().shown_diff;
+    let content = move || {
+        match shown.get() {
+        Some(d) => body(d).into_any(),
+        None => view! {
+            <p class="rd-muted">"The diff appears when the request's redirect_uri and at least one registered URI are known."</p>
+        }
+        .into_any(),
+    }
+    };
+    view! {
+        <section class="rd-card rd-diff-section" aria-labelledby="diff-title">
+            <h2 class="rd-section-title" id="diff-title">"Sent vs registered, character by character"</h2>
+            {content}
+        </section>
+    }
+}

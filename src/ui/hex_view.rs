@@ -1,0 +1,50 @@
+//! The UTF-8 bytes of the two URIs, character by character, in a <details>.
+
+use leptos::prelude::*;
+
+use crate::core::diff::{describe, hex};
+
+/// The most characters listed per URI.
+const MAX_CHARS: usize = 1024;
+
+fn bytes(title: &'static str, s: &str) -> impl IntoView {
+    let items = hex(s)
+        .into_iter()
+        .take(MAX_CHARS)
+        .map(|(c, h)| {
+            let (shown, note) = describe(c);
+            let class = if note.is_some() {
+                "rd-hex__item rd-hex__item--noted"
+            } else {
+                "rd-hex__item"
+            };
+            view! {
+                <li class=class title=note>
+                    <span class="rd-hex__ch">{shown}</span>
+                    <code class="rd-hex__bytes">{h}</code>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3 class="rd-hex__title">{title}</h3>
+        <ol class="rd-hex__list">{items}</ol>
+    }
+}
+
+/// The hex view of the sent and the registered URI.
+#[component]
+pub fn HexView(
+    /// The sent URI.
+    sent: String,
+    /// The registered URI.
+    registered: String,
+) -> impl IntoView {
+    view! {
+        <details class="rd-hex" data-testid="hex-view">
+            <summary class="rd-hex__summary">"UTF-8 bytes (hex)"</summary>
+            {bytes("Sent", &sent)}
+            {bytes("Registered", &registered)}
+        </details>
+    }
+}

@@ -1,0 +1,56 @@
+//! The inputs of SPEC §1, the examples and "Clear all".
+
+use leptos::prelude::*;
+
+use super::audience_select::AudienceSelect;
+use super::example_picker::ExamplePicker;
+use super::state::AppState;
+use super::text_field::{FilePick, TextField};
+use crate::core::{CaseInput, MAX_EVIDENCE, MAX_FIELD};
+
+/// The input column.
+#[component]
+pub fn InputPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let inputs = state.inputs;
+    let clear = move |_| {
+        state.compare_with.set(None);
+        inputs.set(CaseInput::default());
+    };
+    let registered_file = FilePick {
+        testid: "registered-file",
+        accept: ".json,.txt,application/json,text/plain",
+        max: MAX_FIELD,
+    };
+    let evidence_file = FilePick {
+        testid: "evidence-file",
+        accept: ".har,.json,.csv,.txt,application/json,text/plain",
+        max: MAX_EVIDENCE,
+    };
+    view! {
+        <section class="rd-inputs" aria-labelledby="inputs-title">
+            <div class="rd-inputs__head">
+                <h2 class="rd-section-title" id="inputs-title">"Inputs"</h2>
+                <button type="button" class="rd-button rd-button--quiet" data-testid="clear-all" on:click=clear>
+                    "Clear all"
+                </button>
+            </div>
+            <ExamplePicker/>
+            <TextField id="authorize" label="Authorize request" testid="authorize-input"
+                hint="The full authorize URL, only its query string, or the error text Entra showed (AADSTS…)."
+                placeholder="https://login.microsoftonline.com/…/oauth2/v2.0/authorize?client_id=…&redirect_uri=…"
+                rows=5 value=inputs.authorize/>
+            <TextField id="registered" label="Registered redirect URIs" testid="registered-input"
+                hint="One per line, the portal's Authentication page, or the app's manifest / Graph JSON. Drop a .json or .txt file here."
+                placeholder="https://app.contoso.com/auth/callback"
+                rows=5 value=inputs.registered file=registered_file/>
+            <AudienceSelect value=inputs.audience/>
+            <TextField id="callback" label="What came back (optional)" testid="callback-input"
+                hint="The URL the browser landed on (?code=… or ?error=…), or an error from the app or MSAL."
+                rows=3 value=inputs.callback/>
+            <TextField id="evidence" label="Evidence (optional)" testid="evidence-input"
+                hint="A HAR export of the failing sign-in, or a sign-in log export. Paste it or open the file."
+                rows=3 value=inputs.evidence file=evidence_file/>
+        </section>
+    }
+}

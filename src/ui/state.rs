@@ -1,0 +1,99 @@
+//! The page's state: the inputs as signals, the analysis as one memo over
+//! `core::analyze`, and the registered URI the user chose to diff against.
+
+use leptos::prelude::*;
+
+use crate::core::diff::{self, UriDiff};
+use crate::core::{analyze, Analysis, CaseInput};
+
+/// The five inputs of SPEC §1, one signal each.
+#[derive(Clone, Copy)]
+pub struct Inputs {
+    /// The authorize URL, query string or Entra error text.
+    pub authorize: RwSignal<String>,
+    /// The registered redirect URIs, in any supported format.
+    pub registered: RwSignal<String>,
+    /// The landing URL or pasted error text.
+    pub callback: RwSignal<String>,
+    /// The sign-in audience chosen in the select ("" = from the registration).
+    pub audience: RwSignal<String>,
+    /// A HAR or sign-in log export.
+    pub evidence: RwSignal<String>,
+}
+
+impl Inputs {
+    /// Signals holding `case`.
+    pub fn new(case: CaseInput) -> Self {
+        Inputs {
+            authorize: RwSignal::new(case.authorize),
+            registered: RwSignal::new(case.registered),
+            callback: RwSignal::new(case.callback),
+            audience: RwSignal::new(case.audience),
+            evidence: RwSignal::new(case.evidence),
+        }
+    }
+
+    /// The current inputs (tracked).
+    pub fn case(&self) -> CaseInput {
+        CaseInput {
+            authorize: self.authorize.get(),
+            registered: self.registered.get(),
+            callback: self.callback.get(),
+            audience: self.audience.get(),
+            evidence: self.evidence.get(),
+        }
+    }
+
+    /// Replaces every input with `case`.
+    pub fn set(&self, case: CaseInput) {
+        self.authorize.set(case.authorize);
+        self.registered.set(case.registered);
+        self.callback.set(case.callback);
+        self.audience.set(case.audience);
+        self.evidence.set(case.evidence);
+    }
+}
+
+/// Everything the components share, provided as context by `App`.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The inputs.
+    pub inputs: Inputs,
+    /// The analysis of the inputs, recomputed when one changes.
+    pub analysis: Memo<Analysis>,
+    /// The registered URI the user picked to diff against (None: the core's choice).
+    pub compare_with: RwSignal<Option<String>>,
+    /// The diff on show: against the picked URI, or the core's matched/nearest one.
+    pub shown_diff: Memo<Option<UriDiff>>,
+}
+
+impl AppState {
+    /// Builds the state around `inputs`.
+    pub fn new(inputs: Inputs) -> Self {
+        let analysis = Memo::new(move |_| analyze(&inputs.case()));
+        let compare_with = RwSignal::new(None::<String>);
+        let shown_diff = Memo::new(move |_| {
+            let picked = compare_with.get();
+            analysis.with(|a| chosen_diff(a, picked.as_deref()))
+        });
+        AppState {
+            inputs,
+            analysis,
+            compare_with,
+            shown_diff,
+        }
+    }
+}
+
+/// The diff to show: against `picked` when it is still in the registered list
+/// and differs from the core's own choice; otherwise the core's diff.
+fn chosen_diff(a: &Analysis, picked: Option<&str>) -> Option<UriDiff> {
+    let sent = a.report.redirect.sent.as_deref();
+    let listed = picked.filter(|p| a.registered.uris.iter().any(|r| r.uri == *p));
+    match (sent, listed) {
+        (Some(s), Some(p)) if a.diff.as_ref().is_none_or(|d| d.registered != p) => {
+            Some(diff::diff(s, p))
+        }
+        _ => a.diff.clone(),
+    }
+}

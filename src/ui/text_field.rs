@@ -1,0 +1,99 @@
+//! A labelled textarea, optionally with a file picker; a file dropped on the
+//! box or picked fills it with the file's text.
+
+use leptos::prelude::*;
+
+use super::web;
+
+/// The file picker next to a text box.
+#[derive(Clone, Copy)]
+pub struct FilePick {
+    /// The file input's `data-testid`.
+    pub testid: &'static str,
+    /// The file types offered (`accept`).
+    pub accept: &'static str,
+    /// The largest file read, in bytes.
+    pub max: usize,
+}
+
+/// A labelled `<textarea>` bound to `value`.
+#[component]
+pub fn TextField(
+    /// The textarea's id (the label points at it).
+    id: &'static str,
+    /// The label text.
+    label: &'static str,
+    /// One line under the label saying what the box accepts.
+    hint: &'static str,
+    /// The `data-testid` of the textarea.
+    testid: &'static str,
+    /// The text.
+    value: RwSignal<String>,
+    /// Visible rows.
+    #[prop(default = 4)]
+    rows: u32,
+    /// The placeholder.
+    #[prop(optional)]
+    placeholder: &'static str,
+    /// A file picker (and file drops), if any.
+    #[prop(optional)]
+    file: Option<FilePick>,
+) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let dragging = RwSignal::new(false);
+    let loaded = move |r: web::FileResult| match r {
+        Ok((name, text)) => {
+            status.set(format!("Read {name} ({} KB).", text.len().div_ceil(1024)));
+            value.set(text);
+        }
+        Err(e) => status.set(e),
+    };
+    let max = file.map_or(0, |f| f.max);
+    let on_drop = move |ev: leptos::web_sys::DragEvent| {
+        dragging.set(false);
+        if file.is_some() && web::dropped_file(&ev, max, loaded) {
+            ev.prevent_default();
+        }
+    };
+    let on_dragover = move |ev: leptos::web_sys::DragEvent| {
+        if file.is_some() {
+            ev.prevent_default();
+            dragging.set(true);
+        }
+    };
+    let hint_id = format!("{id}-hint");
+    let class = move || {
+        if dragging.get() {
+            "rd-field__input rd-field__input--drop"
+        } else {
+            "rd-field__input"
+        }
+    };
+    let picker = file.map(|f| {
+        let file_id = format!("{id}-file");
+        view! {
+            <div class="rd-field__file">
+                <label for=file_id.clone()>
+                    "Open a file"<span class="rd-visually-hidden">{format!(" for: {label}")}</span>
+                </label>
+                <input type="file" id=file_id data-testid=f.testid accept=f.accept
+                    on:change=move |ev| web::picked_file(&ev, f.max, loaded)/>
+                <span class="rd-field__status" role="status">{move || status.get()}</span>
+            </div>
+        }
+    });
+    view! {
+        <div class="rd-field">
+            <label class="rd-field__label" for=id>{label}</label>
+            <p class="rd-field__hint" id=hint_id.clone()>{hint}</p>
+            <textarea id=id class=class data-testid=testid rows=rows placeholder=placeholder
+                aria-describedby=hint_id spellcheck="false" autocomplete="off" autocapitalize="off"
+                prop:value=value
+                on:input:target=move |ev| value.set(ev.target().value())
+                on:dragover=on_dragover
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop></textarea>
+            {picker}
+        </div>
+    }
+}

@@ -1,0 +1,180 @@
+//! The few browser calls the page makes: session storage, the theme, file
+//! reading, downloads and the clipboard. Natively (the UI also compiles for
+//! the CLI's target) every call is a no-op, so components stay free of `cfg`.
+
+use leptos::prelude::*;
+
+use crate::core::CaseInput;
+
+/// What reading a dropped or picked file gave: its name and text, or why not.
+pub type FileResult = Result<(String, String), String>;
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, HtmlInputElement, Storage, Url};
+
+    const INPUTS_KEY: &str = "redirect-doctor:inputs";
+    const THEME_KEY: &str = "redirect-doctor:theme";
+
+    fn session() -> Option<Storage> {
+        window().session_storage().ok().flatten()
+    }
+
+    fn local() -> Option<Storage> {
+        window().local_storage().ok().flatten()
+    }
+
+    pub fn load_inputs() -> Option<CaseInput> {
+        let text = session()?.get_item(INPUTS_KEY).ok().flatten()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    pub fn save_inputs(case: &CaseInput) {
+        let Some(store) = session() else { return };
+        let empty = case == &CaseInput::default();
+        // A quota error (a huge evidence file) only means the inputs will not survive a reload.
+        let _ = match serde_json::to_string(case) {
+            Ok(text) if !empty => store.set_item(INPUTS_KEY, &text),
+            _ => store.remove_item(INPUTS_KEY),
+        };
+    }
+
+    pub fn load_theme() -> Option<String> {
+        local()?.get_item(THEME_KEY).ok().flatten()
+    }
+
+    pub fn apply_theme(theme: Option<&str>) {
+        if let Some(html) = document().document_element() {
+            let _ = match theme {
+                Some(t) => html.set_attribute("data-theme", t),
+                None => html.remove_attribute("data-theme"),
+            };
+        }
+        if let Some(store) = local() {
+            let _ = match theme {
+                Some(t) => store.set_item(THEME_KEY, t),
+                None => store.remove_item(THEME_KEY),
+            };
+        }
+    }
+
+    pub fn prefers_dark() -> bool {
+        window()
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches())
+    }
+
+    pub fn download(name: &str, mime: &str, text: &str) {
+        let parts = js_sys::Array::of1(&text.into());
+        let options = BlobPropertyBag::new();
+        options.set_type(mime);
+        let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else {
+            return;
+        };
+        let Ok(url) = Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        if let Ok(a) = document().create_element("a") {
+            let a: HtmlAnchorElement = a.unchecked_into();
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+        }
+        // The click has started the download; the URL is no longer needed.
+        let _ = Url::revoke_object_url(&url);
+    }
+
+    fn read(file: File, max: usize, done: impl Fn(FileResult) + 'static) {
+        let name = file.name();
+        let size = file.size();
+        if size > max as f64 {
+            let mb = size / 1_048_576.0;
+            done(Err(format!(
+                "{name} is too large ({mb:.1} MB); the limit is {} MB.",
+                max >> 20
+            )));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            done(match text.ok().and_then(|t| t.as_string()) {
+                Some(t) => Ok((name, t)),
+                None => Err(format!("{name} could not be read as text.")),
+            });
+        });
+    }
+
+    pub fn picked_file(ev: &leptos::ev::Event, max: usize, done: impl Fn(FileResult) + 'static) {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            read(file, max, done);
+        }
+        // Picking the same file again must fire `change` again.
+        input.set_value("");
+    }
+
+    pub fn dropped_file(
+        ev: &web_sys::DragEvent,
+        max: usize,
+        done: impl Fn(FileResult) + 'static,
+    ) -> bool {
+        let file = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0));
+        match file {
+            Some(file) => {
+                read(file, max, done);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// `use_clipboard`'s copy function and its "copied" flag.
+    #[allow(deprecated)] // the forwarding name of the same function in the micro crate
+    pub fn clipboard() -> (impl Fn(&str) + Clone + 'static, Signal<bool>) {
+        let leptos_use::UseClipboardReturn { copy, copied, .. } = leptos_use::use_clipboard();
+        (copy, copied)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use super::*;
+
+    pub fn load_inputs() -> Option<CaseInput> {
+        None
+    }
+    pub fn save_inputs(_: &CaseInput) {}
+    pub fn load_theme() -> Option<String> {
+        None
+    }
+    pub fn apply_theme(_: Option<&str>) {}
+    pub fn prefers_dark() -> bool {
+        false
+    }
+    pub fn download(_: &str, _: &str, _: &str) {}
+    pub fn picked_file(_: &leptos::ev::Event, _: usize, _: impl Fn(FileResult) + 'static) {}
+    pub fn dropped_file(
+        _: &leptos::web_sys::DragEvent,
+        _: usize,
+        _: impl Fn(FileResult) + 'static,
+    ) -> bool {
+        false
+    }
+    pub fn clipboard() -> (impl Fn(&str) + Clone + 'static, Signal<bool>) {
+        (|_: &str| {}, Signal::from(false))
+    }
+}
+
+pub use imp::*;

@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import { test, expect } from '../fixtures/test';
+import { TRAILING_SLASH } from '../fixtures/cases';
+import { cliReport, readCase } from '../fixtures/cli';
+import { expectReport, fillCase } from '../fixtures/page_case';
+
+// The journeys of the page (issue 4). Every test runs under the guard fixture: no request
+// outside the page's origin, no CSP violation, no console or page error.
+
+test('pasting a mismatch shows the verdict, the marked diff and the fix', async ({ analyzer, page }) => {
+  await analyzer.open();
+  await analyzer.fill(TRAILING_SLASH);
+  await analyzer.expectStatus('mismatch');
+
+  const verdict = page.getByTestId('verdict');
+  await expect(verdict).toHaveAttribute('data-verdict', 'rejected');
+  await expect(verdict.getByRole('heading', { level: 2 })).toHaveText(/Rejected/);
+  await expect(page.getByTestId('verdict-aadsts')).toHaveText('AADSTS50011');
+  // The live region says the same, for screen readers.
+  await expect(page.getByTestId('verdict-live')).toHaveText(/Rejected/);
+
+  // The registered URI has a trailing slash the sent one lacks: one cell only in the registered URI.
+  const deleted = page.locator('[data-testid="diff-grid"] [data-op="delete"]');
+  await expect(deleted).toHaveCount(1);
+  await expect(deleted.locator('.rd-diff__ch--registered')).toHaveText('/');
+  await expect(page.locator('[data-testid="diff-grid"] [data-op="insert"]')).toHaveCount(0);
+  const path = page.locator('[data-testid="component-table"] tr[data-component="path"]');
+  await expect(path).toHaveAttribute('data-equal', 'false');
+  await expect(path).toContainText('differs');
+  await expect(page.locator('[data-testid="component-table"] tr[data-component="host"]')).toHaveAttribute('data-equal', 'true');
+
+  // The fix: the primary finding, with its concrete strings to copy.
+  const finding = analyzer.finding('redirect.trailing_slash_mismatch');
+  await expect(finding).toHaveAttribute('data-severity', 'error');
+  await expect(finding.locator('.rd-finding__fix')).not.toBeEmpty();
+  // The corrected authorize URL carries the registered URI, encoded.
+  await expect(finding.locator('pre').filter({ hasText: 'app.contoso.com%2Fcb%2F' }).first()).toBeVisible();
+
+  // The hex view shows the bytes of both strings.
+  await page.getByText('UTF-8 bytes (hex)').click();
+  await expect(page.getByTestId('hex-view').locator('.rd-hex__bytes').first()).toHaveText('68');
+});
+
+test('a fix can be copied, and the button says so', async ({ analyzer, page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL ?? '').origin });
+  await analyzer.open();
+  await analyzer.fill(TRAILING_SLASH);
+  const finding = analyzer.finding('redirect.trailing_slash_mismatch');
+  const snippet = finding.locator('.rd-snippet').first();
+  const text = await snippet.locator('pre').innerText();
+  const button = snippet.locator('button.rd-copy');
+  await expect(button).toHaveAccessibleName(/^Copy/);
+
+  // The confirmation lasts a moment only: watch for it from before the click.
+  await button.evaluate((el) => {
+    (window as unknown as { copied: Promise<string> }).copied = new Promise<string>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (el.getAttribute('data-copied') === 'true' && (el.textContent ?? '').includes('Copied')) {
+          observer.disconnect();
+          resolve(el.textContent ?? '');
+        }
+      });
+      observer.observe(el, { attributes: true, childList: true, subtree: true, characterData: true });
+    });
+  });
+  await button.click();
+  expect(await page.evaluate(() => (window as unknown as { copied: Promise<string> }).copied)).toMatch(/^Copied/);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+  // The confirmation goes away again.
+  await expect(button).toHaveAttribute('data-copied', 'false', { timeout: 4_000 });
+});
+
+test('one click on an example fills the inputs and shows its diagnosis', async ({ analyzer, page }) => {
+  await analyzer.open();
+  await page.getByTestId('examples').getByRole('button', { name: 'Conditional Access block' }).click();
+  const ca = readCase('ca-blocked.json');
+  await expect(analyzer.authorize).toHaveValue(ca.authorize ?? '');
+  await expect(analyzer.callback).toHaveValue(ca.callback ?? '');
+  await analyzer.expectStatus('exact');
+  await expect(analyzer.finding('response.conditional_access')).toBeVisible();
+  await expect(page.getByTestId('verdict-aadsts')).toHaveText('AADSTS53003');
+
+  await page.getByTestId('examples').getByRole('button', { name: 'Trailing slash' }).click();
+  await analyzer.expectStatus('mismatch');
+  await expect(analyzer.callback).toHaveValue('');
+});
+
+test('dropping a Graph JSON export on the registered box fills it', async ({ analyzer, page }) => {
+  const proxy = readCase('scheme-behind-proxy.json');
+  const json = proxy.registered ?? '';
+  expect(json.trimStart().startsWith('{'), 'the case holds a JSON export').toBe(true);
+  await analyzer.open();
+  await analyzer.fill({ authorize: proxy.authorize });
+
+  await analyzer.registered.evaluate((box, text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'app.json', { type: 'application/json' }));
+    box.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    box.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, json);
+
+  await expect(analyzer.registered).toHaveValue(json);
+  await expect(page.getByText(/Read app\.json/)).toBeVisible();
+  const cli = cliReport('scheme-behind-proxy.json');
+  await analyzer.expectStatus(cli.redirect.status);
+  await expect(analyzer.finding('redirect.scheme_mismatch')).toBeVisible();
+  // The list as read names each URI's platform.
+  await expect(page.getByTestId('registered-item').first()).toContainText('Web');
+});
+
+test('the file picker fills the registered box too', async ({ analyzer }) => {
+  await analyzer.open();
+  await analyzer.fill({ authorize: TRAILING_SLASH.authorize });
+  await analyzer.page.getByTestId('registered-file').setInputFiles({
+    name: 'uris.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('https://app.contoso.com/cb\n'),
+  });
+  await expect(analyzer.registered).toHaveValue('https://app.contoso.com/cb\n');
+  await analyzer.expectStatus('exact');
+});
+
+test('a reload keeps the inputs; "Clear all" empties them', async ({ analyzer, page }) => {
+  await analyzer.open();
+  await analyzer.fill({ ...TRAILING_SLASH, callback: 'https://app.contoso.com/cb?error=access_denied' });
+  await analyzer.expectStatus('mismatch');
+
+  await page.reload();
+  await expect(analyzer.authorize).toHaveValue(TRAILING_SLASH.authorize ?? '');
+  await expect(analyzer.registered).toHaveValue(TRAILING_SLASH.registered ?? '');
+  await expect(analyzer.callback).toHaveValue('https://app.contoso.com/cb?error=access_denied');
+  await analyzer.expectStatus('mismatch');
+
+  await page.getByTestId('clear-all').click();
+  await expect(analyzer.authorize).toHaveValue('');
+  await analyzer.expectStatus('unchecked');
+  await page.reload();
+  await expect(analyzer.authorize).toBeVisible();
+  await expect(analyzer.authorize).toHaveValue('');
+  await expect(analyzer.registered).toHaveValue('');
+});
+
+test('"Export report" downloads the same JSON the CLI prints', async ({ analyzer, page }) => {
+  const name = 'trailing-slash.json';
+  await analyzer.open();
+  await fillCase(page, readCase(name));
+  const cli = cliReport(name);
+  await expectReport(page, cli.redirect.status, cli.findings.map((f) => f.code));
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-report').click()]);
+  expect(download.suggestedFilename()).toBe('redirect-doctor-report.json');
+  const text = readFileSync(await download.path(), 'utf8');
+  const exported = JSON.parse(text);
+  expect(exported).toEqual(cli);
+});
+
+test('choosing another registered URI diffs against it', async ({ analyzer, page }) => {
+  await analyzer.open();
+  await analyzer.fill({ authorize: TRAILING_SLASH.authorize, registered: 'https://app.contoso.com/cb/\nhttps://app.contoso.com/logout' });
+  await analyzer.expectStatus('mismatch');
+  const items = page.getByTestId('registered-item');
+  await expect(items).toHaveCount(2);
+  // Nearest first: the trailing-slash one.
+  await expect(items.first()).toContainText('https://app.contoso.com/cb/');
+  await expect(items.first()).toContainText('trailing slash');
+  await expect(items.first().getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+
+  await items.nth(1).getByRole('button', { name: /Diff against this/ }).click();
+  await expect(items.nth(1).getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+  const path = page.locator('[data-testid="component-table"] tr[data-component="path"]');
+  await expect(path).toContainText('/logout');
+  // The verdict is the core's and does not change.
+  await analyzer.expectStatus('mismatch');
+});
+
+test('the theme toggle sets data-theme on <html> and is remembered', async ({ analyzer, page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await analyzer.open();
+  const toggle = page.getByRole('button', { name: /Dark theme/ });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background);
+  await page.getByRole('button', { name: /Dark theme/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
+test('at 375 px wide the page does not scroll sideways', async ({ analyzer, page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await analyzer.open();
+  await fillCase(page, readCase('invisible-zwsp.json'));
+  await analyzer.expectStatus('mismatch');
+  await page.getByText('UTF-8 bytes (hex)').click();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+  await expect(page.getByTestId('diff-notes')).toContainText('U+200B');
+});
+
+test('the page works from the keyboard alone, with a visible focus', async ({ analyzer, page }) => {
+  await analyzer.open();
+  // Tab to the first example and press Enter.
+  const example = page.getByTestId('examples').getByRole('button').first();
+  for (let i = 0; i < 20 && !(await example.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(example).toBeFocused();
+  const outline = await example.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+  await page.keyboard.press('Enter');
+  await analyzer.expectStatus('mismatch');
+
+  // Tab on to the authorize box and type into it.
+  for (let i = 0; i < 20 && !(await analyzer.authorize.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(analyzer.authorize).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await expect(analyzer.authorize).toHaveValue('');
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'empty');
+});
