@@ -1137,37 +1137,79 @@ fn rewrite(
     }
 }
 
+/// Facts about every entry, worked out once: the flows search forward
+/// through the whole HAR many times.
+struct Ix<'e, 'a> {
+    entries: &'e [Entry<'a>],
+    /// Each URL without query and fragment.
+    base: Vec<&'e str>,
+    /// Whether each request goes to an Entra host.
+    entra: Vec<bool>,
+    /// Each URL's host (lowercase) and path without a trailing slash.
+    key: Vec<String>,
+}
+
+impl<'e, 'a> Ix<'e, 'a> {
+    fn new(entries: &'e [Entry<'a>]) -> Self {
+        let mut ix = Ix {
+            entries,
+            base: Vec::with_capacity(entries.len()),
+            entra: Vec::with_capacity(entries.len()),
+            key: Vec::with_capacity(entries.len()),
+        };
+        for e in entries {
+            let url = e.request.url.as_str();
+            let u = Uri::new(url);
+            ix.base.push(u.without_query_fragment());
+            ix.entra.push(u.host().is_some_and(is_entra_host));
+            ix.key.push(page_key(&u));
+        }
+        ix
+    }
+    fn entra(&self, i: usize) -> bool {
+        self.entra.get(i).copied().unwrap_or(false)
+    }
+}
+
+/// Host (lowercase) and path without a trailing slash.
+fn page_key(u: &Uri) -> String {
+    format!(
+        "{}{}",
+        u.host().unwrap_or("").to_ascii_lowercase(),
+        u.path().trim_end_matches('/')
+    )
+}
+
 /// Finds the request the browser made for `target` after entry `after`.
-fn next_request(entries: &[Entry], after: usize, target: &str) -> Option<usize> {
+fn next_request(ix: &Ix, after: usize, target: &str) -> Option<usize> {
     let want = target.split('#').next().unwrap_or(target);
     let want_base = base(want);
-    let rest = entries.iter().enumerate().skip(after + 1);
-    rest.clone()
+    let from = after + 1;
+    ix.entries
+        .iter()
+        .enumerate()
+        .skip(from)
         .find(|(_, e)| e.request.url.as_str() == want)
-        .or_else(|| {
-            rest.clone()
-                .find(|(_, e)| base(e.request.url.as_str()) == want_base)
-        })
         .map(|(i, _)| i)
+        .or_else(|| {
+            ix.base
+                .iter()
+                .enumerate()
+                .skip(from)
+                .find(|(_, b)| **b == want_base)
+                .map(|(i, _)| i)
+        })
 }
 
 /// The first later request to the redirect URI's page (scheme, host case and
 /// trailing slash aside).
-fn later_request_to(entries: &[Entry], after: usize, redirect_uri: &str) -> Option<usize> {
-    let r = Uri::new(redirect_uri);
-    let key = |u: &Uri| {
-        format!(
-            "{}{}",
-            u.host().unwrap_or("").to_ascii_lowercase(),
-            u.path().trim_end_matches('/')
-        )
-    };
-    let want = key(&r);
-    entries
+fn later_request_to(ix: &Ix, after: usize, redirect_uri: &str) -> Option<usize> {
+    let want = page_key(&Uri::new(redirect_uri));
+    ix.key
         .iter()
         .enumerate()
         .skip(after + 1)
-        .find(|(_, e)| key(&Uri::new(e.request.url.as_str())) == want)
+        .find(|(_, k)| **k == want)
         .map(|(i, _)| i)
 }
 
@@ -1236,6 +1278,7 @@ fn error_returned(error: Option<&str>, desc: Option<&str>, idx: usize, how: &str
 /// Traces a HAR.
 pub fn trace(log: &Log) -> Trace {
     let entries: &[Entry] = log.entries.as_deref().unwrap_or(&[]);
+    let ix = Ix::new(entries);
     let creator = log
         .browser
         .as_ref()
@@ -1261,7 +1304,8 @@ pub fn trace(log: &Log) -> Trace {
     // Sanitised export: Entra always sets cookies, so none anywhere means they were stripped.
     let entra_answered = entries
         .iter()
-        .any(|e| e.status > 0 && is_entra_url(e.request.url.as_str()));
+        .enumerate()
+        .any(|(i, e)| e.status > 0 && ix.entra(i));
     let any_cookie = entries.iter().any(|e| {
         e.request.headers.cookie
             || e.resp_headers.cookie
@@ -1274,7 +1318,7 @@ pub fn trace(log: &Log) -> Trace {
     let mut flows: Vec<Flow> = Vec::with_capacity(t.authorize.len());
     for (n, &a) in t.authorize.iter().enumerate() {
         let window_end = t.authorize.get(n + 1).copied().unwrap_or(entries.len());
-        flows.push(trace_flow(entries, a, window_end));
+        flows.push(trace_flow(&ix, a, window_end));
     }
     let all_tokens: Vec<usize> = entries
         .iter()
@@ -1282,21 +1326,24 @@ pub fn trace(log: &Log) -> Trace {
         .filter(|(_, e)| is_token(e))
         .map(|(i, _)| i)
         .collect();
+    // Code redemptions, each with the code it redeems (read once).
+    let redemptions: Vec<(usize, Option<String>)> = all_tokens
+        .iter()
+        .filter_map(|&i| {
+            let pp = entries.get(i).map(post_pairs).unwrap_or_default();
+            (get(&pp, "grant_type") == Some("authorization_code"))
+                .then(|| (i, get(&pp, "code").map(str::to_string)))
+        })
+        .collect();
     for (n, f) in flows.iter_mut().enumerate() {
         let next = t.authorize.get(n + 1).copied().unwrap_or(entries.len());
-        let linked: Vec<usize> = all_tokens
+        let linked: Vec<usize> = redemptions
             .iter()
-            .copied()
-            .filter(|&i| {
-                let pp = entries.get(i).map(post_pairs).unwrap_or_default();
-                if get(&pp, "grant_type") != Some("authorization_code") {
-                    return false;
-                }
-                match (get(&pp, "code"), f.code.as_deref()) {
-                    (Some(c), Some(fc)) if c != "REDACTED" && !c.is_empty() => c == fc,
-                    _ => i > f.after && i < next,
-                }
+            .filter(|(i, code)| match (code.as_deref(), f.code.as_deref()) {
+                (Some(c), Some(fc)) if c != "REDACTED" && !c.is_empty() => c == fc,
+                _ => *i > f.after && *i < next,
             })
+            .map(|(i, _)| *i)
             .collect();
         for i in linked {
             if let Some(e) = entries.get(i) {
@@ -1458,7 +1505,8 @@ fn step(entries: &[Entry], i: usize, kind: StepKind, note: &str) -> Option<Step>
     })
 }
 
-fn trace_flow(entries: &[Entry], a: usize, window_end: usize) -> Flow {
+fn trace_flow(ix: &Ix, a: usize, window_end: usize) -> Flow {
+    let entries = ix.entries;
     let e = entries.get(a);
     let url = e.map_or("", |e| e.request.url.as_str());
     let method = e.map_or("GET", method_of).to_ascii_uppercase();
@@ -1498,8 +1546,7 @@ fn trace_flow(entries: &[Entry], a: usize, window_end: usize) -> Flow {
     let mut last_error: Option<Answer> = None;
     for j in a..window_end {
         let Some(e) = entries.get(j) else { break };
-        let u = e.request.url.as_str();
-        if !is_entra_url(u) {
+        if !ix.entra(j) {
             continue;
         }
         if is_redirect(e.status) {
@@ -1609,10 +1656,10 @@ fn trace_flow(entries: &[Entry], a: usize, window_end: usize) -> Flow {
             );
         }
         Answer::Redirect { idx, location } => {
-            follow_redirect(entries, &mut f, idx, &location, redirect_uri.as_deref())
+            follow_redirect(ix, &mut f, idx, &location, redirect_uri.as_deref())
         }
         Answer::FormPost { idx, form } => {
-            follow_form_post(entries, &mut f, idx, &form, redirect_uri.as_deref())
+            follow_form_post(ix, &mut f, idx, &form, redirect_uri.as_deref())
         }
     }
     f.steps.sort_by_key(|s| s.0);
@@ -1648,11 +1695,12 @@ struct Rewrite {
 /// URL; returns the entry that reached the app (or `None` when the last
 /// rewritten URL was never requested) and the rewrites.
 fn follow_hops(
-    entries: &[Entry],
+    ix: &Ix,
     f: &mut Flow,
     first: usize,
     redirect_uri: Option<&str>,
 ) -> (Option<usize>, Vec<Rewrite>) {
+    let entries = ix.entries;
     let mut cur = first;
     let mut rewrites = Vec::new();
     for _ in 0..12 {
@@ -1685,7 +1733,7 @@ fn follow_hops(
             to: next.clone(),
             changes,
         });
-        match next_request(entries, cur, &next) {
+        match next_request(ix, cur, &next) {
             Some(n) => cur = n,
             None => return (None, rewrites),
         }
@@ -1756,13 +1804,8 @@ fn rewrote_finding(rewrites: &[Rewrite], form_post: bool) -> Option<Finding> {
     )
 }
 
-fn follow_redirect(
-    entries: &[Entry],
-    f: &mut Flow,
-    idx: usize,
-    location: &str,
-    redirect_uri: Option<&str>,
-) {
+fn follow_redirect(ix: &Ix, f: &mut Flow, idx: usize, location: &str, redirect_uri: Option<&str>) {
+    let entries = ix.entries;
     f.after = idx;
     let qp = query_pairs(location);
     let fp = fragment_pairs(location);
@@ -1801,7 +1844,7 @@ fn follow_redirect(
         f.code = Some(c.clone());
     }
     let custom_scheme = !matches!(Uri::new(location).scheme_lower().as_str(), "http" | "https");
-    let first = next_request(entries, idx, location);
+    let first = next_request(ix, idx, location);
     if in_fragment || custom_scheme {
         let why = if custom_scheme {
             "The redirect URI uses a custom scheme, which the app (not the browser's network stack) receives, so the HAR cannot show whether it arrived."
@@ -1833,7 +1876,7 @@ fn follow_redirect(
                 .fix("Nothing to change here."),
         );
     }
-    let first = first.or_else(|| redirect_uri.and_then(|r| later_request_to(entries, idx, r)));
+    let first = first.or_else(|| redirect_uri.and_then(|r| later_request_to(ix, idx, r)));
     let Some(first) = first else {
         if code.is_some() {
             f.findings.push(
@@ -1846,7 +1889,7 @@ fn follow_redirect(
         }
         return;
     };
-    let (reached, rewrites) = follow_hops(entries, f, first, redirect_uri);
+    let (reached, rewrites) = follow_hops(ix, f, first, redirect_uri);
     if let Some(rf) = rewrote_finding(&rewrites, false) {
         f.findings.push(rf);
     }
@@ -1907,13 +1950,8 @@ fn follow_redirect(
     }
 }
 
-fn follow_form_post(
-    entries: &[Entry],
-    f: &mut Flow,
-    idx: usize,
-    form: &Form,
-    redirect_uri: Option<&str>,
-) {
+fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri: Option<&str>) {
+    let entries = ix.entries;
     f.after = idx;
     let code = get(&form.fields, "code").map(str::to_string);
     let error = get(&form.fields, "error").map(str::to_string);
@@ -1953,20 +1991,21 @@ fn follow_form_post(
         f.findings.push(finding("har.code_issued").detail(format!("Entra's answer ({}) is a form_post page that makes the browser POST the code to {}.", at(idx), form.action)).fix("Nothing to change here."));
     }
     let action = form.action.as_str();
+    let action_base = base(action);
     let posted = entries
         .iter()
         .enumerate()
         .skip(idx + 1)
-        .find(|(_, e)| {
+        .find(|(i, e)| {
             method_of(e).eq_ignore_ascii_case("POST")
                 && (e.request.url.as_str() == action
-                    || base(e.request.url.as_str()) == base(action))
+                    || ix.base.get(*i).is_some_and(|b| *b == action_base))
         })
         .map(|(i, _)| i);
     let carries = code.is_some() || error.is_some() || get(&form.fields, "id_token").is_some();
     let Some(first) = posted else {
         if carries {
-            let got = next_request(entries, idx, action);
+            let got = next_request(ix, idx, action);
             let detail = match got {
                 Some(g) => format!("Entra's form_post page ({}) should make the browser POST to {action}, but the next request there ({} {}) is not a POST: the page's script did not submit the form.", at(idx), at(g), entries.get(g).map_or("GET", method_of)),
                 None => format!("Entra's form_post page ({}) should make the browser POST to {action}, but no request to it follows in the HAR: the form was not submitted (scripts blocked, a Content-Security-Policy form-action rule) or the recording stopped.", at(idx)),
@@ -1975,7 +2014,7 @@ fn follow_form_post(
         }
         return;
     };
-    let (reached, rewrites) = follow_hops(entries, f, first, redirect_uri.or(Some(action)));
+    let (reached, rewrites) = follow_hops(ix, f, first, redirect_uri.or(Some(action)));
     if let Some(rf) = rewrote_finding(&rewrites, true) {
         f.findings.push(rf);
     }
