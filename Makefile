@@ -24,6 +24,7 @@ help:
 	@echo "make test    every check: fmt, clippy, native, browser and end-to-end tests, size, deny"
 	@echo "make dist    the release static site in dist/ (relative URLs: host it under any path)"
 	@echo "make size    gzip -9 size of every file in dist/ against the 250 KB budget"
+	@echo "make screenshots  docs/screenshot-*.png from the release build (light, dark, 375 px)"
 
 install:
 	@scripts/install.sh test
@@ -74,8 +75,17 @@ test-native:
 test-web:
 	cargo test $(WASM) --test web
 
-e2e: dist
+# The page's report is compared with the CLI twin's, so the CLI is built first.
+e2e: dist cli
 	cd tests/e2e && ./node_modules/.bin/playwright test
+
+.PHONY: cli screenshots
+cli:
+	cargo build --features cli --bin redirect-doctor
+
+# The README's screenshots (docs/screenshot-*.png) from the release build; not part of `make test`.
+screenshots: install dist
+	cd tests/e2e && node screenshots.mjs
 
 # Licences, banned and duplicate crates, and sources; offline (no advisory database).
 deny:

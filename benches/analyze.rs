@@ -41,10 +41,14 @@ fn at_limits() -> CaseInput {
 
 fn bench(c: &mut Criterion) {
     let typical = case(TYPICAL);
-    c.bench_function("analyze/typical", |b| b.iter(|| analyze(black_box(&typical))));
+    c.bench_function("analyze/typical", |b| {
+        b.iter(|| analyze(black_box(&typical)))
+    });
     let limits = at_limits();
     assert_eq!(limits.authorize.len(), 8192);
-    c.bench_function("analyze/limits_256x256_8KB", |b| b.iter(|| analyze(black_box(&limits))));
+    c.bench_function("analyze/limits_256x256_8KB", |b| {
+        b.iter(|| analyze(black_box(&limits)))
+    });
 }
 
 criterion_group!(benches, bench);

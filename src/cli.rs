@@ -34,13 +34,17 @@ enum Command {
 
 /// Reads a CASE file's text into the inputs; other fields are ignored.
 pub fn read_case(text: &str) -> Result<CaseInput, String> {
-    let v: Value = serde_json::from_str(text).map_err(|e| format!("the case file is not valid JSON: {e}"))?;
+    let v: Value =
+        serde_json::from_str(text).map_err(|e| format!("the case file is not valid JSON: {e}"))?;
     let obj = v.as_object().ok_or("the case file must be a JSON object")?;
     let field = |k: &str| -> Result<String, String> {
         match obj.get(k) {
             None | Some(Value::Null) => Ok(String::new()),
             Some(Value::String(s)) => Ok(s.clone()),
-            Some(other) => Err(format!("field \"{k}\" must be a string, not {}", kind(other))),
+            Some(other) => Err(format!(
+                "field \"{k}\" must be a string, not {}",
+                kind(other)
+            )),
         }
     };
     if !obj.contains_key("authorize") && !obj.contains_key("evidence") {
@@ -68,7 +72,11 @@ fn kind(v: &Value) -> &'static str {
 
 /// The exit code of SPEC §5 for an analysis.
 pub fn exit_code(a: &Analysis) -> i32 {
-    if a.report.findings.iter().any(|f| f.severity == Severity::Error) {
+    if a.report
+        .findings
+        .iter()
+        .any(|f| f.severity == Severity::Error)
+    {
         1
     } else {
         0
@@ -89,10 +97,20 @@ pub fn text_report(a: &Analysis) -> String {
         s.push_str(&format!("  matched {} ({})\n", m.uri, m.platform.as_str()));
     }
     if let Some(n) = &r.redirect.nearest {
-        s.push_str(&format!("  nearest {} ({}) differs in: {}\n", n.uri, n.platform.as_str(), n.differences.join(", ")));
+        s.push_str(&format!(
+            "  nearest {} ({}) differs in: {}\n",
+            n.uri,
+            n.platform.as_str(),
+            n.differences.join(", ")
+        ));
     }
     for f in &r.findings {
-        s.push_str(&format!("\n[{}] {} — {}\n", f.severity.as_str(), f.code, f.title));
+        s.push_str(&format!(
+            "\n[{}] {} — {}\n",
+            f.severity.as_str(),
+            f.code,
+            f.title
+        ));
         if !f.detail.is_empty() {
             s.push_str(&format!("  Why: {}\n", f.detail));
         }
@@ -149,7 +167,11 @@ pub fn main() -> i32 {
         }
     };
     let a = analyze(&input);
-    let out = if json { a.report.to_json() + "\n" } else { text_report(&a) };
+    let out = if json {
+        a.report.to_json() + "\n"
+    } else {
+        text_report(&a)
+    };
     let mut stdout = std::io::stdout().lock();
     if stdout.write_all(out.as_bytes()).is_err() {
         return 2;
@@ -164,7 +186,9 @@ mod tests {
     #[test]
     fn case_fields_must_be_strings() {
         assert!(read_case(r#"{"authorize": "x", "expect": {"a": 1}}"#).is_ok());
-        assert!(read_case(r#"{"authorize": 5}"#).unwrap_err().contains("must be a string"));
+        assert!(read_case(r#"{"authorize": 5}"#)
+            .unwrap_err()
+            .contains("must be a string"));
         assert!(read_case("[1]").is_err());
         assert!(read_case("{").is_err());
         assert!(read_case(r#"{"registered": "x"}"#).is_err());

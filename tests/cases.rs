@@ -14,7 +14,13 @@ fn cases() -> Vec<(String, Value)> {
         .map(|p| {
             let text = std::fs::read_to_string(&p).expect("readable case");
             let v: Value = serde_json::from_str(&text).expect("case is JSON");
-            (p.file_name().unwrap_or_default().to_string_lossy().into_owned(), v)
+            (
+                p.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                v,
+            )
         })
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
@@ -41,16 +47,29 @@ fn check(name: &str, v: &Value) -> Vec<String> {
     let expect = &v["expect"];
     if let Some(st) = expect.get("redirect_status").and_then(Value::as_str) {
         if r.redirect.status.as_str() != st {
-            problems.push(format!("{name}: status {} != {st}", r.redirect.status.as_str()));
+            problems.push(format!(
+                "{name}: status {} != {st}",
+                r.redirect.status.as_str()
+            ));
         }
     }
-    for f in expect.get("findings").and_then(Value::as_array).into_iter().flatten() {
+    for f in expect
+        .get("findings")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         let f = f.as_str().unwrap_or_default();
         if !codes.contains(&f) {
             problems.push(format!("{name}: missing {f} (got {codes:?})"));
         }
     }
-    for f in expect.get("absent").and_then(Value::as_array).into_iter().flatten() {
+    for f in expect
+        .get("absent")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         let f = f.as_str().unwrap_or_default();
         if codes.contains(&f) {
             problems.push(format!("{name}: {f} should be absent"));
@@ -73,9 +92,18 @@ fn check(name: &str, v: &Value) -> Vec<String> {
 #[test]
 fn every_case_gives_its_expected_diagnosis() {
     let all = cases();
-    assert!(all.len() >= 38, "expected the example cases, found {}", all.len());
+    assert!(
+        all.len() >= 38,
+        "expected the example cases, found {}",
+        all.len()
+    );
     let problems: Vec<String> = all.iter().flat_map(|(n, v)| check(n, v)).collect();
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 #[test]

@@ -132,7 +132,9 @@ impl AuthorizeRequest {
         let policy = self.path.as_deref().is_some_and(|p| {
             let p = p.to_ascii_lowercase();
             p.contains("/b2c_1_") || p.contains("/b2c_1a_")
-        }) || self.get("p").is_some_and(|p| p.to_ascii_lowercase().starts_with("b2c_1"));
+        }) || self
+            .get("p")
+            .is_some_and(|p| p.to_ascii_lowercase().starts_with("b2c_1"));
         host_b2c || policy
     }
     /// True when the input carries an authorize request to judge: one of its
@@ -140,7 +142,10 @@ impl AuthorizeRequest {
     pub fn carries_request(&self) -> bool {
         self.error_text.is_some()
             || self.params.iter().any(|p| {
-                matches!(p.name.as_str(), "client_id" | "redirect_uri" | "response_type" | "scope")
+                matches!(
+                    p.name.as_str(),
+                    "client_id" | "redirect_uri" | "response_type" | "scope"
+                )
             })
     }
     /// True when the request carries neither a URL nor any parameter.
@@ -173,7 +178,15 @@ fn unwrap_quotes(s: &str) -> &str {
     let mut s = s.trim();
     loop {
         let before = s;
-        for (a, b) in [("\"", "\""), ("'", "'"), ("`", "`"), ("<", ">"), ("(", ")"), ("“", "”"), ("‘", "’")] {
+        for (a, b) in [
+            ("\"", "\""),
+            ("'", "'"),
+            ("`", "`"),
+            ("<", ">"),
+            ("(", ")"),
+            ("“", "”"),
+            ("‘", "’"),
+        ] {
             if let Some(inner) = s.strip_prefix(a).and_then(|x| x.strip_suffix(b)) {
                 s = inner.trim();
             }
@@ -206,7 +219,9 @@ fn join_wrapped(s: &str) -> (String, bool) {
 /// `&amp;` (HTML source, logs), `\u0026` and `\/` (JSON strings).
 fn unescape_copied(s: &str) -> String {
     if s.contains("&amp;") || s.contains("\\u0026") || s.contains("\\/") {
-        s.replace("&amp;", "&").replace("\\u0026", "&").replace("\\/", "/")
+        s.replace("&amp;", "&")
+            .replace("\\u0026", "&")
+            .replace("\\/", "/")
     } else {
         s.to_string()
     }
@@ -238,8 +253,12 @@ fn find_url(text: &str) -> Option<&str> {
     while let Some(pos) = text[start..].find("http") {
         let at = start + pos;
         let rest = &text[at..];
-        let lower_ok = rest.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("https://"))
-            || rest.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("http://"));
+        let lower_ok = rest
+            .get(..8)
+            .is_some_and(|p| p.eq_ignore_ascii_case("https://"))
+            || rest
+                .get(..7)
+                .is_some_and(|p| p.eq_ignore_ascii_case("http://"));
         if lower_ok {
             let end = rest
                 .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '`'))
@@ -427,7 +446,9 @@ fn read_url(text: &str, joined: bool) -> AuthorizeRequest {
     let path = u.path();
     req.path = Some(path.to_string());
     let lower = path.to_ascii_lowercase();
-    req.endpoint = if lower.ends_with("/oauth2/v2.0/authorize") || lower.ends_with("/oauth2/v2.0/authorize/") {
+    req.endpoint = if lower.ends_with("/oauth2/v2.0/authorize")
+        || lower.ends_with("/oauth2/v2.0/authorize/")
+    {
         Endpoint::V2
     } else if lower.ends_with("/oauth2/authorize") || lower.ends_with("/oauth2/authorize/") {
         Endpoint::V1
@@ -464,7 +485,10 @@ mod tests {
         assert_eq!(r.tenant.as_deref(), Some("common"));
         assert_eq!(r.redirect_uri(), Some("https://app.contoso.com/cb"));
         assert_eq!(r.scopes(), ["openid", "profile"]);
-        assert_eq!(r.param("redirect_uri").map(|p| p.raw.as_str()), Some("https%3A%2F%2Fapp.contoso.com%2Fcb"));
+        assert_eq!(
+            r.param("redirect_uri").map(|p| p.raw.as_str()),
+            Some("https%3A%2F%2Fapp.contoso.com%2Fcb")
+        );
     }
 
     #[test]
@@ -505,11 +529,17 @@ mod tests {
         let t = "AADSTS50011: The redirect URI 'http://portal.contoso.com/signin-oidc' specified in the request does not match the redirect URIs configured for the application '6731de76-14a6-49ae-97bc-6eba6914391e'. Make sure...\nCorrelation ID: 5b7c9e1a-2d4f-4b8a-9c3e-1f2a3b4c5d6e";
         let r = read(t).expect("read");
         assert_eq!(r.source, Source::ErrorText);
-        assert_eq!(r.redirect_uri(), Some("http://portal.contoso.com/signin-oidc"));
+        assert_eq!(
+            r.redirect_uri(),
+            Some("http://portal.contoso.com/signin-oidc")
+        );
         assert_eq!(r.client_id(), Some("6731de76-14a6-49ae-97bc-6eba6914391e"));
         let et = r.error_text.as_ref().expect("error text");
         assert_eq!(et.codes, [50011]);
-        assert_eq!(et.correlation_id.as_deref(), Some("5b7c9e1a-2d4f-4b8a-9c3e-1f2a3b4c5d6e"));
+        assert_eq!(
+            et.correlation_id.as_deref(),
+            Some("5b7c9e1a-2d4f-4b8a-9c3e-1f2a3b4c5d6e")
+        );
     }
 
     #[test]
@@ -519,7 +549,10 @@ mod tests {
         assert_eq!(r.redirect_uri(), Some("https://app.contoso.com/ABC/"));
         assert_eq!(r.client_id(), Some("6731de76-14a6-49ae-97bc-6eba6914391e"));
         let et = r.error_text.expect("error text");
-        assert_eq!(et.more_details.as_deref(), Some("Reply address did not match because of case sensitivity."));
+        assert_eq!(
+            et.more_details.as_deref(),
+            Some("Reply address did not match because of case sensitivity.")
+        );
     }
 
     #[test]
@@ -547,7 +580,10 @@ mod tests {
 
     #[test]
     fn guid_finder_respects_boundaries() {
-        assert_eq!(first_guid("app 'a6731de76-14a6-49ae-97bc-6eba6914391e'"), None);
+        assert_eq!(
+            first_guid("app 'a6731de76-14a6-49ae-97bc-6eba6914391e'"),
+            None
+        );
         assert_eq!(
             first_guid("'6731de76-14a6-49ae-97bc-6eba6914391e'").as_deref(),
             Some("6731de76-14a6-49ae-97bc-6eba6914391e")

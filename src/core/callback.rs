@@ -112,12 +112,15 @@ mod tests {
         let cb = read("https://app.contoso.com/cb?error=access_denied&error_description=AADSTS65004%3a+User+declined+to+consent.%0d%0aTrace+ID%3a+1d2e&state=8f1c").expect("read");
         assert_eq!(cb.get("error"), Some(("access_denied", Place::Query)));
         assert_eq!(cb.codes, [65004]);
-        assert!(cb.get("error_description").is_some_and(|(d, _)| d.starts_with("AADSTS65004: User declined")));
+        assert!(cb
+            .get("error_description")
+            .is_some_and(|(d, _)| d.starts_with("AADSTS65004: User declined")));
     }
 
     #[test]
     fn reads_a_fragment_response() {
-        let cb = read("http://localhost:3000/#code=0.AX&client_info=eyJ&state=abc&session_state=x").expect("read");
+        let cb = read("http://localhost:3000/#code=0.AX&client_info=eyJ&state=abc&session_state=x")
+            .expect("read");
         assert_eq!(cb.get("code"), Some(("0.AX", Place::Fragment)));
         assert_eq!(cb.get("state"), Some(("abc", Place::Fragment)));
     }

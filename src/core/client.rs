@@ -71,16 +71,32 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
     if let Some(sku) = sku(req) {
         let s = sku.to_ascii_lowercase();
         let why = format!("x-client-SKU={sku}");
-        if s.starts_with("msal.js.browser") || s == "msal.js" || s == "msal.javascript" || s.starts_with("msal.angular") || s.starts_with("msal.react") {
+        if s.starts_with("msal.js.browser")
+            || s == "msal.js"
+            || s == "msal.javascript"
+            || s.starts_with("msal.angular")
+            || s.starts_with("msal.react")
+        {
             return guess(ClientKind::Spa, why, Some("MSAL.js (browser)"));
         }
         if s.starts_with("id_net") {
-            return guess(ClientKind::WebServer, why, Some("Microsoft.Identity.Web / ASP.NET"));
+            return guess(
+                ClientKind::WebServer,
+                why,
+                Some("Microsoft.Identity.Web / ASP.NET"),
+            );
         }
         if s.starts_with("msal.js.node") {
             return guess(ClientKind::WebServer, why, Some("MSAL Node"));
         }
-        if s.starts_with("msal.desktop") || s.starts_with("msal.xamarin") || s.starts_with("msal.ios") || s.starts_with("msal.android") || s.starts_with("msal.objective") || s.starts_with("msal.maui") || s.contains("broker") {
+        if s.starts_with("msal.desktop")
+            || s.starts_with("msal.xamarin")
+            || s.starts_with("msal.ios")
+            || s.starts_with("msal.android")
+            || s.starts_with("msal.objective")
+            || s.starts_with("msal.maui")
+            || s.contains("broker")
+        {
             return guess(ClientKind::Native, why, Some("MSAL (mobile/desktop)"));
         }
     }
@@ -128,12 +144,30 @@ mod tests {
 
     #[test]
     fn reads_the_client_from_sku_mode_state_and_scheme() {
-        assert_eq!(kind("client_id=a&x-client-SKU=msal.js.browser"), ClientKind::Spa);
-        assert_eq!(kind("client_id=a&x-client-SKU=ID_NET8_0"), ClientKind::WebServer);
-        assert_eq!(kind("client_id=a&response_mode=form_post"), ClientKind::WebServer);
+        assert_eq!(
+            kind("client_id=a&x-client-SKU=msal.js.browser"),
+            ClientKind::Spa
+        );
+        assert_eq!(
+            kind("client_id=a&x-client-SKU=ID_NET8_0"),
+            ClientKind::WebServer
+        );
+        assert_eq!(
+            kind("client_id=a&response_mode=form_post"),
+            ClientKind::WebServer
+        );
         assert_eq!(kind("client_id=a&state=CfDJ8Kx2"), ClientKind::WebServer);
-        assert_eq!(kind("client_id=a&x-client-SKU=MSAL.Desktop"), ClientKind::Native);
-        assert_eq!(kind("client_id=a&redirect_uri=msauth.com.x%3A%2F%2Fauth"), ClientKind::Native);
-        assert_eq!(kind("client_id=a&redirect_uri=http%3A%2F%2Flocalhost"), ClientKind::Unknown);
+        assert_eq!(
+            kind("client_id=a&x-client-SKU=MSAL.Desktop"),
+            ClientKind::Native
+        );
+        assert_eq!(
+            kind("client_id=a&redirect_uri=msauth.com.x%3A%2F%2Fauth"),
+            ClientKind::Native
+        );
+        assert_eq!(
+            kind("client_id=a&redirect_uri=http%3A%2F%2Flocalhost"),
+            ClientKind::Unknown
+        );
     }
 }

@@ -13,7 +13,8 @@ use super::report::{Finding, Severity};
 /// Where the rules come from (quoted in `refs`).
 pub mod refs {
     /// Redirect URI (reply URL) best practices and limitations.
-    pub const REPLY_URL: &str = "https://learn.microsoft.com/en-us/entra/identity-platform/reply-url";
+    pub const REPLY_URL: &str =
+        "https://learn.microsoft.com/en-us/entra/identity-platform/reply-url";
     /// Entra authentication and authorization error codes.
     pub const ERROR_CODES: &str =
         "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes";
@@ -62,16 +63,17 @@ pub mod refs {
     pub const OAUTH_MRT: &str =
         "https://openid.net/specs/oauth-v2-multiple-response-types-1_0.html#Combinations";
     /// OpenID Connect Core §3.1.2.1 (nonce, exact redirect_uri).
-    pub const OIDC_CORE: &str =
-        "https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest";
+    pub const OIDC_CORE: &str = "https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest";
     /// Unicode UTS #39 (confusable characters).
     pub const UTS39: &str = "https://www.unicode.org/reports/tr39/";
     /// ASP.NET Core and SameSite cookies.
     pub const SAMESITE: &str = "https://learn.microsoft.com/en-us/aspnet/core/security/samesite";
     /// MSAL.js browser errors.
-    pub const MSAL_JS_ERRORS: &str = "https://learn.microsoft.com/en-us/entra/identity-platform/msal-error-handling-js";
+    pub const MSAL_JS_ERRORS: &str =
+        "https://learn.microsoft.com/en-us/entra/identity-platform/msal-error-handling-js";
     /// Web apps behind proxies (forwarded headers).
-    pub const PROXY: &str = "https://learn.microsoft.com/en-us/aspnet/core/host-and-deploy/proxy-load-balancer";
+    pub const PROXY: &str =
+        "https://learn.microsoft.com/en-us/aspnet/core/host-and-deploy/proxy-load-balancer";
 }
 
 /// One finding code: its default severity, a generic title and its sources.
@@ -286,7 +288,8 @@ mod tests {
     use super::*;
 
     /// Every code SPEC §3.1 names (the minimum set).
-    const SPEC_CODES: &str = "request.not_entra_authorize request.v1_endpoint request.tenant_invalid
+    const SPEC_CODES: &str =
+        "request.not_entra_authorize request.v1_endpoint request.tenant_invalid
         request.client_id_missing request.client_id_invalid request.placeholder_value
         request.duplicate_parameter request.redirect_uri_missing request.redirect_uri_invalid
         request.redirect_uri_double_encoded request.redirect_uri_unencoded

@@ -158,7 +158,13 @@ pub fn diff(sent: &str, registered: &str) -> UriDiff {
             .count();
         let (am, bm) = (&a[pre..a.len() - suf], &b[pre..b.len() - suf]);
         if pre > 0 {
-            segments.push(segment(OpKind::Equal, sent, &a[..pre], registered, &b[..pre]));
+            segments.push(segment(
+                OpKind::Equal,
+                sent,
+                &a[..pre],
+                registered,
+                &b[..pre],
+            ));
         }
         let kind = match (am.is_empty(), bm.is_empty()) {
             (true, true) => None,
@@ -187,17 +193,29 @@ pub fn diff(sent: &str, registered: &str) -> UriDiff {
                     old_index,
                     new_index,
                     len,
-                } => (OpKind::Equal, old_index..old_index + len, new_index..new_index + len),
+                } => (
+                    OpKind::Equal,
+                    old_index..old_index + len,
+                    new_index..new_index + len,
+                ),
                 DiffOp::Delete {
                     old_index,
                     old_len,
                     new_index,
-                } => (OpKind::Insert, old_index..old_index + old_len, new_index..new_index),
+                } => (
+                    OpKind::Insert,
+                    old_index..old_index + old_len,
+                    new_index..new_index,
+                ),
                 DiffOp::Insert {
                     old_index,
                     new_index,
                     new_len,
-                } => (OpKind::Delete, old_index..old_index, new_index..new_index + new_len),
+                } => (
+                    OpKind::Delete,
+                    old_index..old_index,
+                    new_index..new_index + new_len,
+                ),
                 DiffOp::Replace {
                     old_index,
                     old_len,
@@ -279,26 +297,51 @@ mod tests {
     fn trailing_slash_is_one_insert_at_the_end() {
         let d = diff("https://a.b/cb/", "https://a.b/cb");
         let k = kinds(&d);
-        assert_eq!(k.last().map(|x| (x.0, x.1.as_str())), Some((OpKind::Insert, "/")));
-        let ins = d.segments.iter().find(|s| s.kind == OpKind::Insert).expect("insert");
+        assert_eq!(
+            k.last().map(|x| (x.0, x.1.as_str())),
+            Some((OpKind::Insert, "/"))
+        );
+        let ins = d
+            .segments
+            .iter()
+            .find(|s| s.kind == OpKind::Insert)
+            .expect("insert");
         assert_eq!(ins.sent[0].offset, 14);
     }
 
     #[test]
     fn invisible_characters_are_named() {
         let d = diff("https://a.b/cb", "https://a.b/cb\u{200B}");
-        let del = d.segments.iter().find(|s| s.kind == OpKind::Delete).expect("delete");
+        let del = d
+            .segments
+            .iter()
+            .find(|s| s.kind == OpKind::Delete)
+            .expect("delete");
         assert_eq!(del.registered[0].shown, "⟨U+200B⟩");
-        assert_eq!(del.registered[0].note.as_deref(), Some("U+200B ZERO WIDTH SPACE"));
+        assert_eq!(
+            del.registered[0].note.as_deref(),
+            Some("U+200B ZERO WIDTH SPACE")
+        );
     }
 
     #[test]
     fn scheme_change_is_a_replace_or_insert() {
         let d = diff("http://a.b/cb", "https://a.b/cb");
-        assert!(d.segments.iter().any(|s| s.kind == OpKind::Delete && s.registered.iter().any(|g| g.ch == 's')));
-        let row = d.components.iter().find(|r| r.name == "scheme").expect("row");
+        assert!(d
+            .segments
+            .iter()
+            .any(|s| s.kind == OpKind::Delete && s.registered.iter().any(|g| g.ch == 's')));
+        let row = d
+            .components
+            .iter()
+            .find(|r| r.name == "scheme")
+            .expect("row");
         assert!(!row.equal);
-        assert!(d.components.iter().filter(|r| r.name != "scheme").all(|r| r.equal));
+        assert!(d
+            .components
+            .iter()
+            .filter(|r| r.name != "scheme")
+            .all(|r| r.equal));
     }
 
     #[test]

@@ -18,7 +18,9 @@ fn keep<'a>(reg: &'a Registered, platform: Platform, new: &str) -> Vec<&'a str> 
     let mut v: Vec<&str> = reg
         .uris
         .iter()
-        .filter(|r| r.platform == platform || (!reg.has_platforms && r.platform == Platform::Unknown))
+        .filter(|r| {
+            r.platform == platform || (!reg.has_platforms && r.platform == Platform::Unknown)
+        })
         .map(|r| r.uri.as_str())
         .filter(|u| *u != new)
         .collect();
@@ -29,19 +31,35 @@ fn keep<'a>(reg: &'a Registered, platform: Platform, new: &str) -> Vec<&'a str> 
 /// The command that adds `new` under `platform` and keeps what is there.
 /// Web and public-client lists can be set with `az ad app update`; the SPA list
 /// only through Microsoft Graph, so that one is an `az rest` PATCH.
-pub fn register_command(reg: &Registered, app_id: Option<&str>, platform: Platform, new: &str) -> String {
+pub fn register_command(
+    reg: &Registered,
+    app_id: Option<&str>,
+    platform: Platform,
+    new: &str,
+) -> String {
     let id = app_id.unwrap_or("<application-client-id>");
-    let platform = if platform == Platform::Unknown { Platform::Web } else { platform };
+    let platform = if platform == Platform::Unknown {
+        Platform::Web
+    } else {
+        platform
+    };
     let mut list = keep(reg, platform, new);
     list.push(new);
     match platform {
         Platform::Web | Platform::Unknown => format!(
             "az ad app update --id {} --web-redirect-uris {}",
             sh_quote(id),
-            list.iter().map(|u| sh_quote(u)).collect::<Vec<_>>().join(" ")
+            list.iter()
+                .map(|u| sh_quote(u))
+                .collect::<Vec<_>>()
+                .join(" ")
         ),
         Platform::Spa | Platform::PublicClient => {
-            let key = if platform == Platform::Spa { "spa" } else { "publicClient" };
+            let key = if platform == Platform::Spa {
+                "spa"
+            } else {
+                "publicClient"
+            };
             let body = serde_json::json!({ key: { "redirectUris": list } }).to_string();
             format!(
                 "az rest --method PATCH --uri \"https://graph.microsoft.com/v1.0/applications(appId='{}')\" --headers 'Content-Type=application/json' --body {}",
@@ -116,9 +134,14 @@ mod tests {
 
     #[test]
     fn web_command_keeps_existing_uris() {
-        let reg = registered::read(r#"{"web":{"redirectUris":["https://a/cb"]},"spa":{"redirectUris":["https://s/cb"]}}"#);
+        let reg = registered::read(
+            r#"{"web":{"redirectUris":["https://a/cb"]},"spa":{"redirectUris":["https://s/cb"]}}"#,
+        );
         let c = register_command(&reg, Some("id1"), Platform::Web, "https://a/cb/");
-        assert_eq!(c, "az ad app update --id 'id1' --web-redirect-uris 'https://a/cb' 'https://a/cb/'");
+        assert_eq!(
+            c,
+            "az ad app update --id 'id1' --web-redirect-uris 'https://a/cb' 'https://a/cb/'"
+        );
     }
 
     #[test]

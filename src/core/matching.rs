@@ -208,7 +208,9 @@ pub fn differences(s: &Uri, r: &Uri, b2c: bool) -> Vec<Difference> {
             return vec![Difference::ConfusableCharacters];
         }
     }
-    if (sent.contains('%') || reg.contains('%')) && uri::percent_decode(sent) == uri::percent_decode(reg) {
+    if (sent.contains('%') || reg.contains('%'))
+        && uri::percent_decode(sent) == uri::percent_decode(reg)
+    {
         return vec![Difference::PercentEncoding];
     }
     let mut out = Vec::new();
@@ -234,7 +236,9 @@ pub fn differences(s: &Uri, r: &Uri, b2c: bool) -> Vec<Difference> {
     if !ignore_port && s.port() != r.port() {
         let default = s.default_port();
         let is_default = |p: Option<&str>| p.is_some() && p == default;
-        if (is_default(s.port()) && r.port().is_none()) || (is_default(r.port()) && s.port().is_none()) {
+        if (is_default(s.port()) && r.port().is_none())
+            || (is_default(r.port()) && s.port().is_none())
+        {
             out.push(Difference::DefaultPort);
         } else {
             out.push(Difference::Port);
@@ -371,9 +375,21 @@ pub fn compare_all(sent: &str, list: &[Registration], b2c: bool) -> Vec<Comparis
 pub fn is_close(d: &[Difference]) -> bool {
     let major = d
         .iter()
-        .filter(|x| matches!(x, Difference::Host | Difference::Path | Difference::Scheme | Difference::Port | Difference::Query))
+        .filter(|x| {
+            matches!(
+                x,
+                Difference::Host
+                    | Difference::Path
+                    | Difference::Scheme
+                    | Difference::Port
+                    | Difference::Query
+            )
+        })
         .count();
-    !d.is_empty() && d.len() <= 2 && !(d.contains(&Difference::Host) && d.contains(&Difference::Path)) && major <= 2
+    !d.is_empty()
+        && d.len() <= 2
+        && !(d.contains(&Difference::Host) && d.contains(&Difference::Path))
+        && major <= 2
 }
 
 #[cfg(test)]
@@ -390,51 +406,126 @@ mod tests {
 
     #[test]
     fn exact_is_byte_equality() {
-        assert_eq!(compare("https://a.b/cb", "https://a.b/cb", false), Verdict::Exact);
+        assert_eq!(
+            compare("https://a.b/cb", "https://a.b/cb", false),
+            Verdict::Exact
+        );
     }
 
     #[test]
     fn localhost_port_is_ignored_but_not_elsewhere() {
-        assert_eq!(compare("http://localhost:49686/MyApp", "http://localhost:1234/MyApp", false), Verdict::LoopbackPort);
-        assert_eq!(compare("http://localhost/MyApp", "http://localhost:1234/MyApp", false), Verdict::LoopbackPort);
-        assert_eq!(diffs("http://127.0.0.1:5000/cb", "http://127.0.0.1:5001/cb"), ["port"]);
+        assert_eq!(
+            compare(
+                "http://localhost:49686/MyApp",
+                "http://localhost:1234/MyApp",
+                false
+            ),
+            Verdict::LoopbackPort
+        );
+        assert_eq!(
+            compare(
+                "http://localhost/MyApp",
+                "http://localhost:1234/MyApp",
+                false
+            ),
+            Verdict::LoopbackPort
+        );
+        assert_eq!(
+            diffs("http://127.0.0.1:5000/cb", "http://127.0.0.1:5001/cb"),
+            ["port"]
+        );
     }
 
     #[test]
     fn b2c_does_not_ignore_the_localhost_port() {
-        assert!(matches!(compare("http://localhost:5001/signin-oidc", "http://localhost:5000/signin-oidc", true), Verdict::Differs(d) if d == [Difference::Port]));
+        assert!(
+            matches!(compare("http://localhost:5001/signin-oidc", "http://localhost:5000/signin-oidc", true), Verdict::Differs(d) if d == [Difference::Port])
+        );
     }
 
     #[test]
     fn names_each_kind_of_difference() {
-        assert_eq!(diffs("https://a.b/cb/", "https://a.b/cb"), ["trailing_slash"]);
+        assert_eq!(
+            diffs("https://a.b/cb/", "https://a.b/cb"),
+            ["trailing_slash"]
+        );
         assert_eq!(diffs("https://a.b", "https://a.b/"), ["trailing_slash"]);
         assert_eq!(diffs("http://a.b/cb", "https://a.b/cb"), ["scheme"]);
         assert_eq!(diffs("https://A.b/cb", "https://a.b/cb"), ["host_case"]);
         assert_eq!(diffs("https://www.a.b/cb", "https://a.b/cb"), ["host"]);
-        assert_eq!(diffs("https://a.b:443/cb", "https://a.b/cb"), ["default_port"]);
+        assert_eq!(
+            diffs("https://a.b:443/cb", "https://a.b/cb"),
+            ["default_port"]
+        );
         assert_eq!(diffs("https://a.b:8443/cb", "https://a.b/cb"), ["port"]);
-        assert_eq!(diffs("https://a.b/a%7Eb", "https://a.b/a~b"), ["percent_encoding"]);
+        assert_eq!(
+            diffs("https://a.b/a%7Eb", "https://a.b/a~b"),
+            ["percent_encoding"]
+        );
         assert_eq!(diffs("https://a.b/Cb", "https://a.b/cb"), ["path_case"]);
         assert_eq!(diffs("https://a.b/cb?x=1", "https://a.b/cb"), ["query"]);
-        assert_eq!(diffs("https://a.b/cb", "https://a.b/cb\u{200B}"), ["invisible_characters"]);
-        assert_eq!(diffs("https://a.cоm/cb", "https://a.com/cb"), ["confusable_characters"]);
-        assert_eq!(diffs("http://127.0.0.1:3000/auth", "http://localhost:3000/auth"), ["localhost_vs_loopback_ip"]);
-        assert_eq!(diffs("http://localhost:49686", "http://localhost:1234/MyApp"), ["path"]);
+        assert_eq!(
+            diffs("https://a.b/cb", "https://a.b/cb\u{200B}"),
+            ["invisible_characters"]
+        );
+        assert_eq!(
+            diffs("https://a.cоm/cb", "https://a.com/cb"),
+            ["confusable_characters"]
+        );
+        assert_eq!(
+            diffs("http://127.0.0.1:3000/auth", "http://localhost:3000/auth"),
+            ["localhost_vs_loopback_ip"]
+        );
+        assert_eq!(
+            diffs("http://localhost:49686", "http://localhost:1234/MyApp"),
+            ["path"]
+        );
     }
 
     #[test]
     fn wildcards_match_one_host_part_and_ignore_the_query() {
-        assert_eq!(compare("https://team1.contoso.com/cb", "https://*.contoso.com/cb", false), Verdict::Wildcard);
-        assert_eq!(compare("https://team1.contoso.com/cb?x=1", "https://*.contoso.com/cb", false), Verdict::Wildcard);
-        assert!(matches!(compare("https://contoso.com/cb", "https://*.contoso.com/cb", false), Verdict::Differs(_)));
-        assert!(matches!(compare("https://team1.contoso.com/other", "https://*.contoso.com/cb", false), Verdict::Differs(_)));
+        assert_eq!(
+            compare(
+                "https://team1.contoso.com/cb",
+                "https://*.contoso.com/cb",
+                false
+            ),
+            Verdict::Wildcard
+        );
+        assert_eq!(
+            compare(
+                "https://team1.contoso.com/cb?x=1",
+                "https://*.contoso.com/cb",
+                false
+            ),
+            Verdict::Wildcard
+        );
+        assert!(matches!(
+            compare("https://contoso.com/cb", "https://*.contoso.com/cb", false),
+            Verdict::Differs(_)
+        ));
+        assert!(matches!(
+            compare(
+                "https://team1.contoso.com/other",
+                "https://*.contoso.com/cb",
+                false
+            ),
+            Verdict::Differs(_)
+        ));
     }
 
     #[test]
     fn nearest_prefers_the_same_host_and_path() {
-        let reg = |u: &str| Registration { uri: u.to_string(), platform: Platform::Unknown, line: 0 };
-        let list = [reg("https://app.contoso.com/logout"), reg("https://app.contoso.com/auth/callback"), reg("https://other.fabrikam.com/auth/callback/")];
+        let reg = |u: &str| Registration {
+            uri: u.to_string(),
+            platform: Platform::Unknown,
+            line: 0,
+        };
+        let list = [
+            reg("https://app.contoso.com/logout"),
+            reg("https://app.contoso.com/auth/callback"),
+            reg("https://other.fabrikam.com/auth/callback/"),
+        ];
         let c = compare_all("https://app.contoso.com/auth/callback/", &list, false);
         assert_eq!(c[0].index, 1);
     }
@@ -444,6 +535,10 @@ mod tests {
         assert!(is_close(&[Difference::TrailingSlash]));
         assert!(is_close(&[Difference::Scheme]));
         assert!(!is_close(&[Difference::Host, Difference::Path]));
-        assert!(!is_close(&[Difference::Scheme, Difference::Port, Difference::Path]));
+        assert!(!is_close(&[
+            Difference::Scheme,
+            Difference::Port,
+            Difference::Path
+        ]));
     }
 }

@@ -124,15 +124,41 @@ pub fn analyze(input: &CaseInput) -> Analysis {
             true
         }
     };
-    let auth_text = if field("authorize", &input.authorize, MAX_FIELD, &mut findings) { input.authorize.as_str() } else { "" };
-    let reg_text = if field("registered", &input.registered, MAX_FIELD, &mut findings) { input.registered.as_str() } else { "" };
-    let cb_text = if field("callback", &input.callback, MAX_FIELD, &mut findings) { input.callback.as_str() } else { "" };
-    let aud_text = if field("audience", &input.audience, 4096, &mut findings) { input.audience.as_str() } else { "" };
+    let auth_text = if field("authorize", &input.authorize, MAX_FIELD, &mut findings) {
+        input.authorize.as_str()
+    } else {
+        ""
+    };
+    let reg_text = if field("registered", &input.registered, MAX_FIELD, &mut findings) {
+        input.registered.as_str()
+    } else {
+        ""
+    };
+    let cb_text = if field("callback", &input.callback, MAX_FIELD, &mut findings) {
+        input.callback.as_str()
+    } else {
+        ""
+    };
+    let aud_text = if field("audience", &input.audience, 4096, &mut findings) {
+        input.audience.as_str()
+    } else {
+        ""
+    };
     // Evidence: a HAR's authorize request (and what reached the app) stand in for empty boxes.
-    let mut evidence = if input.evidence.trim().is_empty() { None } else { Some(evidence::read(&input.evidence)) };
-    let har_authorize = evidence.as_ref().and_then(|e| e.authorize_url.clone()).filter(|_| auth_text.trim().is_empty());
+    let mut evidence = if input.evidence.trim().is_empty() {
+        None
+    } else {
+        Some(evidence::read(&input.evidence))
+    };
+    let har_authorize = evidence
+        .as_ref()
+        .and_then(|e| e.authorize_url.clone())
+        .filter(|_| auth_text.trim().is_empty());
     let auth_text = har_authorize.as_deref().unwrap_or(auth_text);
-    let har_landing = evidence.as_ref().and_then(|e| e.landing.clone()).filter(|_| cb_text.trim().is_empty());
+    let har_landing = evidence
+        .as_ref()
+        .and_then(|e| e.landing.clone())
+        .filter(|_| cb_text.trim().is_empty());
     let cb_text = har_landing.as_deref().unwrap_or(cb_text);
 
     let req = authorize::read(auth_text);
@@ -156,28 +182,56 @@ pub fn analyze(input: &CaseInput) -> Analysis {
     let client = req.as_ref().map(client::infer).unwrap_or_default();
     // Unreadable JSON is not "registered and empty": only a read registration is judged.
     let registered_given = !reg_text.trim().is_empty()
-        && (!reg.uris.is_empty() || ((reg.from_json || reg.has_platforms) && reg.problems.is_empty()));
+        && (!reg.uris.is_empty()
+            || ((reg.from_json || reg.has_platforms) && reg.problems.is_empty()));
 
     let mut form_ok = true;
     if let Some(r) = req.as_ref().filter(|r| r.carries_request()) {
-        let ctx = request::Ctx { req: r, reg: &reg, audience, client: &client, platform: None };
+        let ctx = request::Ctx {
+            req: r,
+            reg: &reg,
+            audience,
+            client: &client,
+            platform: None,
+        };
         request::client_checks(&ctx, &mut findings);
         form_ok = request::redirect_form_checks(&ctx, &mut findings);
         request::error_text_findings(r, &mut findings);
     }
     let sent = req.as_ref().and_then(|r| r.redirect_uri());
-    let outcome = redirect::check(req.as_ref(), sent, form_ok, &reg, registered_given, audience, &client, &mut findings);
+    let outcome = redirect::check(
+        req.as_ref(),
+        sent,
+        form_ok,
+        &reg,
+        registered_given,
+        audience,
+        &client,
+        &mut findings,
+    );
     let target = outcome.target.and_then(|i| reg.uris.get(i));
     if let Some(r) = req.as_ref().filter(|r| r.carries_request()) {
-        let platform = target.map(|t| t.platform).filter(|p| *p != Platform::Unknown);
-        let ctx = request::Ctx { req: r, reg: &reg, audience, client: &client, platform };
+        let platform = target
+            .map(|t| t.platform)
+            .filter(|p| *p != Platform::Unknown);
+        let ctx = request::Ctx {
+            req: r,
+            reg: &reg,
+            audience,
+            client: &client,
+            platform,
+        };
         request::flow_checks(&ctx, &mut findings);
     }
     if let Some(cb) = callback::read(cb_text) {
         response::checks(&cb, req.as_ref(), sent, &client, &mut findings);
     }
     if let Some(ev) = evidence.as_mut() {
-        let correlation = req.as_ref().and_then(|r| r.error_text.as_ref()).and_then(|e| e.correlation_id.clone()).or_else(|| evidence::correlation_id_in(cb_text));
+        let correlation = req
+            .as_ref()
+            .and_then(|r| r.error_text.as_ref())
+            .and_then(|e| e.correlation_id.clone())
+            .or_else(|| evidence::correlation_id_in(cb_text));
         let ctx = evidence::Context {
             client_id: req.as_ref().and_then(|r| r.client_id()),
             correlation_id: correlation.as_deref(),
@@ -192,8 +246,14 @@ pub fn analyze(input: &CaseInput) -> Analysis {
         (Some(s), Some(t)) => Some(diff::diff(s, &t.uri)),
         _ => None,
     };
-    let report = Report { redirect: outcome.report, findings };
-    let (verdict, headline) = verdict(&report, req.is_some() || !cb_text.trim().is_empty() || evidence.is_some());
+    let report = Report {
+        redirect: outcome.report,
+        findings,
+    };
+    let (verdict, headline) = verdict(
+        &report,
+        req.is_some() || !cb_text.trim().is_empty() || evidence.is_some(),
+    );
     Analysis {
         report,
         request: req,
@@ -211,11 +271,26 @@ pub fn analyze(input: &CaseInput) -> Analysis {
 fn verdict(report: &Report, any_input: bool) -> (VerdictKind, String) {
     let status = report.redirect.status;
     match report.primary() {
-        _ if !any_input => (VerdictKind::Empty, "Paste the authorize URL (or Entra's error text) to start.".into()),
-        Some(p) if status.is_accepted() => (VerdictKind::AcceptedWithErrors, format!("The redirect URI is registered, but: {}", p.title)),
+        _ if !any_input => (
+            VerdictKind::Empty,
+            "Paste the authorize URL (or Entra's error text) to start.".into(),
+        ),
+        Some(p) if status.is_accepted() => (
+            VerdictKind::AcceptedWithErrors,
+            format!("The redirect URI is registered, but: {}", p.title),
+        ),
         Some(p) => (VerdictKind::Rejected, p.title.clone()),
-        None if status.is_accepted() => (VerdictKind::Accepted, "Entra accepts this redirect URI and nothing in the request stops the code.".into()),
-        None if status == RedirectStatus::Unchecked => (VerdictKind::Unknown, "Cannot tell yet: paste the registered redirect URIs to compare.".into()),
-        None => (VerdictKind::Unknown, "No error found, but the redirect URI could not be confirmed.".into()),
+        None if status.is_accepted() => (
+            VerdictKind::Accepted,
+            "Entra accepts this redirect URI and nothing in the request stops the code.".into(),
+        ),
+        None if status == RedirectStatus::Unchecked => (
+            VerdictKind::Unknown,
+            "Cannot tell yet: paste the registered redirect URIs to compare.".into(),
+        ),
+        None => (
+            VerdictKind::Unknown,
+            "No error found, but the redirect URI could not be confirmed.".into(),
+        ),
     }
 }

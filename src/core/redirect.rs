@@ -31,11 +31,21 @@ pub fn registrable_problems(u: &str, audience: Audience) -> Vec<String> {
         return why;
     }
     if u.chars().count() > 256 {
-        why.push(format!("it is {} characters long (the limit is 256)", u.chars().count()));
+        why.push(format!(
+            "it is {} characters long (the limit is 256)",
+            u.chars().count()
+        ));
     }
-    let bad: Vec<String> = u.chars().filter(|c| uri::UNSUPPORTED.contains(c)).map(|c| format!("'{c}'")).collect();
+    let bad: Vec<String> = u
+        .chars()
+        .filter(|c| uri::UNSUPPORTED.contains(c))
+        .map(|c| format!("'{c}'"))
+        .collect();
     if !bad.is_empty() {
-        why.push(format!("it contains {} (not supported: ! $ ' ( ) , ;)", bad.join(" ")));
+        why.push(format!(
+            "it contains {} (not supported: ! $ ' ( ) , ;)",
+            bad.join(" ")
+        ));
     }
     if p.host().is_some_and(|h| !h.is_ascii()) {
         why.push("its host is not ASCII (internationalised domain names are not supported)".into());
@@ -50,10 +60,15 @@ pub fn registrable_problems(u: &str, audience: Audience) -> Vec<String> {
         why.push("it contains a fragment (#)".into());
     }
     if p.query().is_some() && audience.includes_personal() {
-        why.push("query strings cannot be registered when personal Microsoft accounts can sign in".into());
+        why.push(
+            "query strings cannot be registered when personal Microsoft accounts can sign in"
+                .into(),
+        );
     }
     if p.host().is_some_and(|h| h.contains('*')) && audience.includes_personal() {
-        why.push("wildcards cannot be registered when personal Microsoft accounts can sign in".into());
+        why.push(
+            "wildcards cannot be registered when personal Microsoft accounts can sign in".into(),
+        );
     }
     why
 }
@@ -68,7 +83,10 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn app_id(&self) -> Option<&str> {
-        self.reg.app_id.as_deref().or_else(|| self.req.and_then(|r| r.client_id()))
+        self.reg
+            .app_id
+            .as_deref()
+            .or_else(|| self.req.and_then(|r| r.client_id()))
             .filter(|id| uri::is_guid(id))
     }
     /// The platform a new registration of the sent URI belongs under.
@@ -92,7 +110,7 @@ fn registration_checks(c: &Ctx, out: &mut Vec<Finding>) {
             why.remove(i);
             out.push(finding("redirect.query_not_allowed_for_audience").detail(format!("{} is registered with a query string, but the sign-in audience ({}) includes personal Microsoft accounts, for which Entra does not allow query strings in redirect URIs (the portal refuses them: 'URL may not contain a query string').", r.uri, c.audience.as_str())).fix("Register the URI without the query and carry the value in state, or restrict the audience to work or school accounts."));
         }
-        if let Some(i) = why.iter().position(|w| w.starts_with("http:// is only") ) {
+        if let Some(i) = why.iter().position(|w| w.starts_with("http:// is only")) {
             // http is a property of the sent URI's findings when they are equal
             if Uri::new(&r.uri).is_loopback_v4() {
                 why.remove(i);
@@ -103,11 +121,25 @@ fn registration_checks(c: &Ctx, out: &mut Vec<Finding>) {
         }
     }
     if !invalid.is_empty() {
-        out.push(finding("redirect.registered_invalid").title(format!("{} registered URI{} break{} Entra's rules", invalid.len(), if invalid.len() == 1 { "" } else { "s" }, if invalid.len() == 1 { "s" } else { "" })).detail(format!("Entra (reply-url, Restrictions) does not accept: {}.", invalid.join(". "))).fix("Fix or remove these entries; Entra refuses to save or to match them."));
+        out.push(
+            finding("redirect.registered_invalid")
+                .title(format!(
+                    "{} registered URI{} break{} Entra's rules",
+                    invalid.len(),
+                    if invalid.len() == 1 { "" } else { "s" },
+                    if invalid.len() == 1 { "s" } else { "" }
+                ))
+                .detail(format!(
+                    "Entra (reply-url, Restrictions) does not accept: {}.",
+                    invalid.join(". ")
+                ))
+                .fix("Fix or remove these entries; Entra refuses to save or to match them."),
+        );
     }
     // One pass with a map (a pasted list can hold tens of thousands of URIs):
     // each URI's platforms, listed in the order the URIs were first repeated.
-    let mut platforms: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+    let mut platforms: std::collections::HashMap<&str, Vec<&str>> =
+        std::collections::HashMap::new();
     let mut repeated: Vec<&str> = Vec::new();
     for r in &reg.uris {
         let p = platforms.entry(r.uri.as_str()).or_default();
@@ -118,7 +150,12 @@ fn registration_checks(c: &Ctx, out: &mut Vec<Finding>) {
     }
     let dups: Vec<String> = repeated
         .iter()
-        .map(|u| format!("{u} ({})", platforms.get(u).map(|p| p.join(", ")).unwrap_or_default()))
+        .map(|u| {
+            format!(
+                "{u} ({})",
+                platforms.get(u).map(|p| p.join(", ")).unwrap_or_default()
+            )
+        })
         .collect();
     if !dups.is_empty() {
         out.push(finding("redirect.duplicate_registration").detail(format!("Registered more than once: {}. A redirect URI must be unique across platforms; Entra picks one entry and its platform behaviour.", dups.join("; "))).fix("Keep each URI once, under the platform the app really is."));
@@ -153,13 +190,25 @@ fn ambiguous_localhost(c: &Ctx, sent: Option<&str>, out: &mut Vec<Finding>) {
     }
 }
 
-fn mismatch_findings(c: &Ctx, sent: &str, near: &Registration, diffs: &[Difference], out: &mut Vec<Finding>) {
+fn mismatch_findings(
+    c: &Ctx,
+    sent: &str,
+    near: &Registration,
+    diffs: &[Difference],
+    out: &mut Vec<Finding>,
+) {
     let platform = c.platform_for(Some(near));
     let registrable = registrable_problems(sent, c.audience);
     let register_snippets = |f: Finding| -> Finding {
         if registrable.is_empty() {
-            f.snippet(format!("URI to register under {}", platform.portal_name()), sent)
-                .snippet("az CLI (keeps the URIs already registered)", fix::register_command(c.reg, c.app_id(), platform, sent))
+            f.snippet(
+                format!("URI to register under {}", platform.portal_name()),
+                sent,
+            )
+            .snippet(
+                "az CLI (keeps the URIs already registered)",
+                fix::register_command(c.reg, c.app_id(), platform, sent),
+            )
         } else {
             f
         }
@@ -173,9 +222,15 @@ fn mismatch_findings(c: &Ctx, sent: &str, near: &Registration, diffs: &[Differen
     let ctx = format!("Entra compares the decoded redirect_uri with each registered URI exactly, character by character (reply-url; RFC 3986 §6.2.1 simple string comparison), so it shows AADSTS50011 on its own page and never redirects to the app. Sent: {sent} — nearest registered: {}{}.", near.uri, if near.platform == Platform::Unknown { String::new() } else { format!(" ({})", near.platform.portal_name()) });
     let keep = fix::keep_note(c.reg, platform);
     let reg_fix = if registrable.is_empty() {
-        format!(" Or register {sent} under {} — {keep}", platform.portal_name())
+        format!(
+            " Or register {sent} under {} — {keep}",
+            platform.portal_name()
+        )
     } else {
-        format!(" Registering {sent} is not possible: {}.", registrable.join("; "))
+        format!(
+            " Registering {sent} is not possible: {}.",
+            registrable.join("; ")
+        )
     };
     if !matching::is_close(diffs) {
         let f = finding("redirect.not_registered").aadsts(50011).detail(format!("{ctx} They differ in {}, so this looks like another app, environment or host rather than a typo.", diffs.iter().map(|d| d.words()).collect::<Vec<_>>().join(", "))).fix(format!("Send a URI that is registered (check the app's redirect URI / base URL setting for this environment).{reg_fix}"));
@@ -218,7 +273,16 @@ fn mismatch_findings(c: &Ctx, sent: &str, near: &Registration, diffs: &[Differen
             Difference::Fragment => f.detail(format!("{ctx} The fragment differs; redirect URIs must not contain one (RFC 6749 §3.1.2).")).fix(format!("Send {} without '#'.", r.without_query_fragment())),
             Difference::Path => f.detail(format!("{ctx} Path {} is not {}.", if s.path().is_empty() { "(empty)" } else { s.path() }, if r.path().is_empty() { "(empty)" } else { r.path() })).fix(format!("Send {} (check the callback path in the app's settings).{reg_fix}", near.uri)),
         };
-        let f = if matches!(d, Difference::Scheme | Difference::DefaultPort | Difference::PercentEncoding | Difference::InvisibleCharacters | Difference::ConfusableCharacters | Difference::Query | Difference::Fragment) {
+        let f = if matches!(
+            d,
+            Difference::Scheme
+                | Difference::DefaultPort
+                | Difference::PercentEncoding
+                | Difference::InvisibleCharacters
+                | Difference::ConfusableCharacters
+                | Difference::Query
+                | Difference::Fragment
+        ) {
             send_snippet(f)
         } else {
             register_snippets(send_snippet(f))
@@ -234,16 +298,37 @@ trait EscapeInvisible {
 impl EscapeInvisible for str {
     fn escape_unicode_invisible(&self) -> String {
         self.chars()
-            .map(|c| if uri::invisible_name(c).is_some() { format!("⟨U+{:04X}⟩", c as u32) } else { c.to_string() })
+            .map(|c| {
+                if uri::invisible_name(c).is_some() {
+                    format!("⟨U+{:04X}⟩", c as u32)
+                } else {
+                    c.to_string()
+                }
+            })
             .collect()
     }
 }
 
 fn platform_checks(c: &Ctx, m: &Registration, out: &mut Vec<Finding>) {
     let kind = c.client.kind;
-    let why = if c.client.because.is_empty() { String::new() } else { format!(" ({})", c.client.because) };
-    let change = |to: Platform| format!("Move {} from {} to {}: remove it there and add it under {} (Authentication › Add a platform), or set its type in the manifest.", m.uri, m.platform.portal_name(), to.portal_name(), to.portal_name());
-    let snippets = |f: Finding, to: Platform| f.snippet(format!("URI to register under {}", to.portal_name()), m.uri.clone()).snippet("az CLI (keeps the URIs already registered)", fix::register_command(c.reg, c.app_id(), to, &m.uri));
+    let why = if c.client.because.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", c.client.because)
+    };
+    let change = |to: Platform| {
+        format!("Move {} from {} to {}: remove it there and add it under {} (Authentication › Add a platform), or set its type in the manifest.", m.uri, m.platform.portal_name(), to.portal_name(), to.portal_name())
+    };
+    let snippets = |f: Finding, to: Platform| {
+        f.snippet(
+            format!("URI to register under {}", to.portal_name()),
+            m.uri.clone(),
+        )
+        .snippet(
+            "az CLI (keeps the URIs already registered)",
+            fix::register_command(c.reg, c.app_id(), to, &m.uri),
+        )
+    };
     match (m.platform, kind) {
         (Platform::Web, ClientKind::Spa) | (Platform::PublicClient, ClientKind::Spa) => out.push(snippets(finding("redirect.platform_mismatch").aadsts(9002326).title(format!("A browser app's redirect URI is registered under {}", m.platform.portal_name())).detail(format!("The request comes from a single-page app{why}, which redeems the code from the browser (cross-origin, with an Origin header). Entra only allows that for URIs of type Single-page application: 'Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type' (AADSTS9002326); MSAL.js reports a CORS error / post_request_failed.")).fix(change(Platform::Spa)), Platform::Spa)),
         (Platform::Spa, ClientKind::WebServer) => out.push(snippets(finding("redirect.platform_mismatch").aadsts(9002327).title("A server app's redirect URI is registered as a single-page application").detail(format!("The request comes from a server-side app{why}, which redeems the code from the server without an Origin header. Codes issued for a SPA redirect URI 'may only be redeemed via cross-origin requests' (AADSTS9002327), and SPA codes require PKCE (AADSTS9002325).")).fix(change(Platform::Web)), Platform::Web)),
@@ -277,7 +362,11 @@ pub fn check(
     registration_checks(&c, out);
     ambiguous_localhost(&c, sent, out);
     let Some(sent) = sent else {
-        o.report.status = if req.is_some_and(|r| !r.params.is_empty()) { RedirectStatus::Missing } else { RedirectStatus::Unchecked };
+        o.report.status = if req.is_some_and(|r| !r.params.is_empty()) {
+            RedirectStatus::Missing
+        } else {
+            RedirectStatus::Unchecked
+        };
         return o;
     };
     if form_ok {
@@ -288,19 +377,51 @@ pub fn check(
         if s.fragment().is_some() {
             out.push(finding("redirect.fragment_present").detail(format!("{sent} contains '#{}'. A redirect URI must not include a fragment (RFC 6749 §3.1.2); the response parameters are added to the URI and a fragment breaks them (hash routers lose the code).", s.fragment().unwrap_or(""))).fix(format!("Register and send {} and route to the hash path after sign-in.", s.without_query_fragment())));
         }
-        if s.scheme_lower() == "http" && !s.is_localhost() && !s.is_loopback_v4() && !s.is_loopback_v6() {
+        if s.scheme_lower() == "http"
+            && !s.is_localhost()
+            && !s.is_loopback_v4()
+            && !s.is_loopback_v6()
+        {
             out.push(finding("redirect.http_not_localhost").detail(format!("{sent} uses http:// on a host other than localhost; Entra only allows https:// (http is for localhost during development), so this URI cannot be registered.")).fix("Serve the app over https and send an https:// redirect URI."));
         }
         if sent.chars().count() > 256 {
             out.push(finding("redirect.too_long").detail(format!("The redirect URI is {} characters; Entra allows at most 256, so it cannot be registered.", sent.chars().count())).fix("Use a shorter callback path and carry data in state."));
         }
-        let bad: Vec<char> = sent.chars().filter(|ch| uri::UNSUPPORTED.contains(ch)).collect();
+        let bad: Vec<char> = sent
+            .chars()
+            .filter(|ch| uri::UNSUPPORTED.contains(ch))
+            .collect();
         let idn = s.host().is_some_and(|h| !h.is_ascii());
         if !bad.is_empty() || idn {
-            out.push(finding("redirect.unsupported_characters").detail(format!("Entra does not support {}{}in redirect URIs (reply-url, Restrictions).", if bad.is_empty() { String::new() } else { format!("the characters {} ", bad.iter().map(|ch| format!("'{ch}'")).collect::<Vec<_>>().join(" ")) }, if idn { "internationalised (non-ASCII) host names " } else { "" })).fix("Use a URI made of plain ASCII without ! $ ' ( ) , ;"));
+            out.push(
+                finding("redirect.unsupported_characters")
+                    .detail(format!(
+                        "Entra does not support {}{}in redirect URIs (reply-url, Restrictions).",
+                        if bad.is_empty() {
+                            String::new()
+                        } else {
+                            format!(
+                                "the characters {} ",
+                                bad.iter()
+                                    .map(|ch| format!("'{ch}'"))
+                                    .collect::<Vec<_>>()
+                                    .join(" ")
+                            )
+                        },
+                        if idn {
+                            "internationalised (non-ASCII) host names "
+                        } else {
+                            ""
+                        }
+                    ))
+                    .fix("Use a URI made of plain ASCII without ! $ ' ( ) , ;"),
+            );
         }
     }
-    let quoted = |code: u32| req.and_then(|r| r.error_text.as_ref()).is_some_and(|e| e.codes.contains(&code));
+    let quoted = |code: u32| {
+        req.and_then(|r| r.error_text.as_ref())
+            .is_some_and(|e| e.codes.contains(&code))
+    };
     if !registered_given && quoted(500113) {
         o.report.status = RedirectStatus::Mismatch;
         out.push(finding("redirect.no_registrations").aadsts(500113).detail("Entra says the app registration has no redirect URI at all: 'No reply address is registered for the application' (AADSTS500113).").fix(format!("Register {sent} under the app's platform (Authentication › Add a platform).")));
@@ -308,7 +429,11 @@ pub fn check(
     }
     if !registered_given {
         o.report.status = RedirectStatus::Unchecked;
-        let details = req.and_then(|r| r.error_text.as_ref()).and_then(|e| e.more_details.as_deref()).unwrap_or("").to_ascii_lowercase();
+        let details = req
+            .and_then(|r| r.error_text.as_ref())
+            .and_then(|e| e.more_details.as_deref())
+            .unwrap_or("")
+            .to_ascii_lowercase();
         if quoted(50011) && details.contains("case sensitivity") {
             out.push(finding("redirect.path_case_mismatch").aadsts(50011).detail(format!("Entra says {sent} did not match 'because of case sensitivity': a registered URI differs from it only in letter case (usually the path). Redirect URIs are compared case-sensitively.")).fix("Send the URI with exactly the registered letter case (paste the registered URIs to see which one)."));
         } else if quoted(50011) && details.contains("trailing slash") {
@@ -323,7 +448,14 @@ pub fn check(
         let platform = c.platform_for(None);
         let f = finding("redirect.no_registrations").aadsts(500113).detail("The app registration has no redirect URI at all, so Entra has nowhere to send the code: 'No reply address is registered for the application' (AADSTS500113).").fix(format!("Register {sent} under {} (Authentication › Add a platform).", platform.portal_name()));
         let f = if registrable_problems(sent, audience).is_empty() {
-            f.snippet(format!("URI to register under {}", platform.portal_name()), sent).snippet("az CLI", fix::register_command(reg, c.app_id(), platform, sent))
+            f.snippet(
+                format!("URI to register under {}", platform.portal_name()),
+                sent,
+            )
+            .snippet(
+                "az CLI",
+                fix::register_command(reg, c.app_id(), platform, sent),
+            )
         } else {
             f
         };
@@ -338,7 +470,11 @@ pub fn check(
         return o;
     };
     o.target = Some(best.index);
-    o.report.status = if form_ok { best.verdict.status() } else { RedirectStatus::Mismatch };
+    o.report.status = if form_ok {
+        best.verdict.status()
+    } else {
+        RedirectStatus::Mismatch
+    };
     match &best.verdict {
         Verdict::Differs(d) => {
             o.report.nearest = Some(Nearest {
@@ -363,7 +499,11 @@ pub fn check(
                     differences: d.iter().map(|x| x.as_str().to_string()).collect(),
                 });
             }
-            let platform = if entry.platform == Platform::Unknown { String::new() } else { format!(" under {}", entry.platform.portal_name()) };
+            let platform = if entry.platform == Platform::Unknown {
+                String::new()
+            } else {
+                format!(" under {}", entry.platform.portal_name())
+            };
             match v {
                 Verdict::Exact => out.push(finding("redirect.exact_match").detail(format!("{sent} is registered{platform}, byte for byte. If sign-in still fails, the cause is elsewhere: see the other findings, or paste what came back."))),
                 Verdict::LoopbackPort => out.push(finding("redirect.loopback_port_ignored").detail(format!("{sent} matches {}{platform}: for http://localhost URIs Entra ignores the port (reply-url; RFC 8252 §7.3), so any port works.", entry.uri))),

@@ -44,10 +44,14 @@ impl Audience {
             "azureadandpersonalmicrosoftaccount" | "orgsandpersonal" => Audience::OrgsAndPersonal,
             "personalmicrosoftaccount" | "personal" => Audience::PersonalOnly,
             _ if l.contains("personal microsoft accounts only") => Audience::PersonalOnly,
-            _ if l.contains("organizational directory") && l.contains("personal microsoft account") => {
+            _ if l.contains("organizational directory")
+                && l.contains("personal microsoft account") =>
+            {
                 Audience::OrgsAndPersonal
             }
-            _ if l.contains("this organizational directory only") || l.contains("single tenant") => {
+            _ if l.contains("this organizational directory only")
+                || l.contains("single tenant") =>
+            {
                 Audience::MyOrg
             }
             _ if l.contains("any organizational directory") || l.contains("multitenant") => {
@@ -198,7 +202,10 @@ fn push_json_item(reg: &mut Registered, item: &Value, platform: Platform) {
             line: 0,
         }),
         Value::Object(o) => {
-            let url = o.get("url").or_else(|| o.get("uri")).and_then(Value::as_str);
+            let url = o
+                .get("url")
+                .or_else(|| o.get("uri"))
+                .and_then(Value::as_str);
             let ty = o.get("type").and_then(Value::as_str).map(platform_of_type);
             if let Some(url) = url {
                 reg.uris.push(Registration {
@@ -263,7 +270,9 @@ fn read_app_object(reg: &mut Registered, v: &Value) {
         }
     }
     if reg.id_token_issuance.is_none() {
-        reg.id_token_issuance = v.get("oauth2AllowIdTokenImplicitFlow").and_then(Value::as_bool);
+        reg.id_token_issuance = v
+            .get("oauth2AllowIdTokenImplicitFlow")
+            .and_then(Value::as_bool);
     }
     if reg.access_token_issuance.is_none() {
         reg.access_token_issuance = v.get("oauth2AllowImplicitFlow").and_then(Value::as_bool);
@@ -285,9 +294,16 @@ fn heading_platform(line: &str) -> Option<Option<Platform>> {
     Some(match l.as_str() {
         "web" => Some(Platform::Web),
         "single-page application" | "single page application" | "spa" => Some(Platform::Spa),
-        "mobile and desktop applications" | "mobile and desktop application" | "ios / macos"
-        | "ios/macos" | "ios" | "macos" | "android" | "public client/native (mobile & desktop)"
-        | "public client" | "mobile and desktop" => Some(Platform::PublicClient),
+        "mobile and desktop applications"
+        | "mobile and desktop application"
+        | "ios / macos"
+        | "ios/macos"
+        | "ios"
+        | "macos"
+        | "android"
+        | "public client/native (mobile & desktop)"
+        | "public client"
+        | "mobile and desktop" => Some(Platform::PublicClient),
         // Sections whose URIs are not redirect URIs.
         "front-channel logout url" | "logout url" | "front-channel logout urls" => None,
         _ => return None,
@@ -302,8 +318,16 @@ fn is_noise(line: &str) -> bool {
         || l.starts_with("//")
         || matches!(
             l.as_str(),
-            "redirect uris" | "platform configurations" | "add uri" | "add a platform" | "save"
-                | "discard" | "delete" | "quickstart" | "docs" | "ok"
+            "redirect uris"
+                | "platform configurations"
+                | "add uri"
+                | "add a platform"
+                | "save"
+                | "discard"
+                | "delete"
+                | "quickstart"
+                | "docs"
+                | "ok"
         )
 }
 
@@ -393,7 +417,9 @@ fn read_lines(input: &str) -> Registered {
         };
         // A table copy: "https://x/cb   Web".
         let (platform, text) = match text.rsplit_once(['\t', ' ']) {
-            Some((uri, ty)) if platform_of_type(ty) != Platform::Unknown && looks_like_uri(uri.trim()) => {
+            Some((uri, ty))
+                if platform_of_type(ty) != Platform::Unknown && looks_like_uri(uri.trim()) =>
+            {
                 reg.has_platforms = true;
                 (Some(platform_of_type(ty)), uri.trim())
             }
@@ -427,7 +453,14 @@ mod tests {
     fn reads_a_plain_list_with_bullets_comments_and_commas() {
         let r = read("# prod\n- https://a.contoso.com/cb,\n\n* 'https://b.contoso.com/cb'\n1. https://c.contoso.com/cb\n");
         let uris: Vec<_> = r.uris.iter().map(|u| u.uri.as_str()).collect();
-        assert_eq!(uris, ["https://a.contoso.com/cb", "https://b.contoso.com/cb", "https://c.contoso.com/cb"]);
+        assert_eq!(
+            uris,
+            [
+                "https://a.contoso.com/cb",
+                "https://b.contoso.com/cb",
+                "https://c.contoso.com/cb"
+            ]
+        );
         assert!(r.uris.iter().all(|u| u.platform == Platform::Unknown));
         assert_eq!(r.uris[0].line, 2);
     }
@@ -446,15 +479,28 @@ mod tests {
     fn reads_prefixes_and_table_rows() {
         let r = read("web: https://a/cb\nspa:https://b/cb\npublic: msal6731de76-14a6-49ae-97bc-6eba6914391e://auth\nhttps://c/cb\tSPA");
         let p: Vec<_> = r.uris.iter().map(|u| u.platform).collect();
-        assert_eq!(p, [Platform::Web, Platform::Spa, Platform::PublicClient, Platform::Spa]);
+        assert_eq!(
+            p,
+            [
+                Platform::Web,
+                Platform::Spa,
+                Platform::PublicClient,
+                Platform::Spa
+            ]
+        );
         assert_eq!(r.uris[3].uri, "https://c/cb");
     }
 
     #[test]
     fn reads_graph_application_json() {
-        let r = read(r#"{"appId":"6731de76-14a6-49ae-97bc-6eba6914391e","signInAudience":"AzureADandPersonalMicrosoftAccount","web":{"redirectUris":["https://a/cb"],"implicitGrantSettings":{"enableIdTokenIssuance":true,"enableAccessTokenIssuance":false}},"spa":{"redirectUris":["https://b/cb"]},"publicClient":{"redirectUris":[]}}"#);
+        let r = read(
+            r#"{"appId":"6731de76-14a6-49ae-97bc-6eba6914391e","signInAudience":"AzureADandPersonalMicrosoftAccount","web":{"redirectUris":["https://a/cb"],"implicitGrantSettings":{"enableIdTokenIssuance":true,"enableAccessTokenIssuance":false}},"spa":{"redirectUris":["https://b/cb"]},"publicClient":{"redirectUris":[]}}"#,
+        );
         assert_eq!(r.audience, Audience::OrgsAndPersonal);
-        assert_eq!(r.app_id.as_deref(), Some("6731de76-14a6-49ae-97bc-6eba6914391e"));
+        assert_eq!(
+            r.app_id.as_deref(),
+            Some("6731de76-14a6-49ae-97bc-6eba6914391e")
+        );
         assert_eq!(r.on(Platform::Web), ["https://a/cb"]);
         assert_eq!(r.on(Platform::Spa), ["https://b/cb"]);
         assert_eq!(r.id_token_issuance, Some(true));
@@ -463,7 +509,9 @@ mod tests {
 
     #[test]
     fn reads_the_legacy_manifest_and_bare_arrays() {
-        let r = read(r#"{"replyUrlsWithType":[{"url":"https://a/cb","type":"Spa"},{"url":"http://localhost","type":"InstalledClient"}]}"#);
+        let r = read(
+            r#"{"replyUrlsWithType":[{"url":"https://a/cb","type":"Spa"},{"url":"http://localhost","type":"InstalledClient"}]}"#,
+        );
         assert_eq!(r.uris[0].platform, Platform::Spa);
         assert_eq!(r.uris[1].platform, Platform::PublicClient);
         let r = read(r#"["https://a/cb", "https://b/cb"]"#);

@@ -18,14 +18,50 @@ pub fn is_placeholder(v: &str) -> bool {
         return false;
     }
     let marks = [
-        "enter_", "enter-", "your_", "your-", "yourapp", "your app", "<", ">", "{", "}", "${",
-        "$(", "%(", "[", "]", "todo", "placeholder", "replace_", "replace-", "changeme",
-        "xxxxxxxx", "client_id_here", "app_id_here", "tenant_id_here", "insert_",
+        "enter_",
+        "enter-",
+        "your_",
+        "your-",
+        "yourapp",
+        "your app",
+        "<",
+        ">",
+        "{",
+        "}",
+        "${",
+        "$(",
+        "%(",
+        "[",
+        "]",
+        "todo",
+        "placeholder",
+        "replace_",
+        "replace-",
+        "changeme",
+        "xxxxxxxx",
+        "client_id_here",
+        "app_id_here",
+        "tenant_id_here",
+        "insert_",
     ];
     marks.iter().any(|m| l.contains(m))
         || matches!(
             l.as_str(),
-            "undefined" | "null" | "none" | "client_id" | "clientid" | "client-id" | "app_id" | "appid" | "tenant" | "tenant_id" | "tenantid" | "redirect_uri" | "redirecturi" | "test" | "string"
+            "undefined"
+                | "null"
+                | "none"
+                | "client_id"
+                | "clientid"
+                | "client-id"
+                | "app_id"
+                | "appid"
+                | "tenant"
+                | "tenant_id"
+                | "tenantid"
+                | "redirect_uri"
+                | "redirecturi"
+                | "test"
+                | "string"
         )
         || l == "00000000-0000-0000-0000-000000000000"
         || (l.starts_with('%') && l.ends_with('%') && l.len() > 2)
@@ -52,7 +88,8 @@ fn tenant_ok(t: &str) -> bool {
         || (l.contains('.')
             && !l.starts_with('.')
             && !l.ends_with('.')
-            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+            && l.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'))
 }
 
 /// The client and tenant checks (the first things Entra resolves).
@@ -62,7 +99,10 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
         let host = req.host.clone().unwrap_or_default();
         if !super::authorize::is_entra_host(&host) || req.endpoint == Endpoint::Unknown {
             let what = if super::authorize::is_entra_host(&host) {
-                format!("The path {} is not /oauth2/v2.0/authorize or /oauth2/authorize.", req.path.as_deref().unwrap_or(""))
+                format!(
+                    "The path {} is not /oauth2/v2.0/authorize or /oauth2/authorize.",
+                    req.path.as_deref().unwrap_or("")
+                )
             } else {
                 format!("{host} is not an Entra authority host (login.microsoftonline.com, login.microsoftonline.us, login.partner.microsoftonline.cn, *.b2clogin.com, *.ciamlogin.com).")
             };
@@ -74,9 +114,13 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
         if let Some(t) = &req.tenant {
             if !req.is_b2c() && (is_placeholder(t) || !tenant_ok(t)) {
                 out.push(finding("request.tenant_invalid").aadsts(90002).detail(format!("The tenant segment '{t}' is not common, organizations, consumers, a tenant GUID or a verified domain, so Entra cannot find the tenant (AADSTS90002).")).fix("Use your Directory (tenant) ID from the app registration's Overview page, or organizations/common for multi-tenant apps."));
-            } else if (t.eq_ignore_ascii_case("common") || t.eq_ignore_ascii_case("organizations")) && c.audience == Audience::MyOrg {
+            } else if (t.eq_ignore_ascii_case("common") || t.eq_ignore_ascii_case("organizations"))
+                && c.audience == Audience::MyOrg
+            {
                 out.push(finding("request.tenant_invalid").severity(Severity::Warning).aadsts(50194).title(format!("A single-tenant app signs in through /{t}")).detail("The registration's signInAudience is AzureADMyOrg, and apps created after 15 October 2018 that are not multi-tenant cannot use /common or /organizations (AADSTS50194).").fix("Use the tenant ID (or domain) in the authority."));
-            } else if t.eq_ignore_ascii_case("consumers") && matches!(c.audience, Audience::MyOrg | Audience::MultipleOrgs) {
+            } else if t.eq_ignore_ascii_case("consumers")
+                && matches!(c.audience, Audience::MyOrg | Audience::MultipleOrgs)
+            {
                 out.push(finding("request.tenant_invalid").aadsts(9002332).title("An Entra-only app signs in through /consumers").detail("The registration only accepts work or school accounts, but /consumers is for personal Microsoft accounts (AADSTS9002332).").fix("Use organizations, or the tenant ID, in the authority."));
             }
         }
@@ -124,13 +168,20 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
 pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
     let req = c.req;
     let Some(p) = req.param("redirect_uri") else {
-        if req.error_text.as_ref().is_some_and(|e| e.redirect_uri.is_some()) {
+        if req
+            .error_text
+            .as_ref()
+            .is_some_and(|e| e.redirect_uri.is_some())
+        {
             return true;
         }
         if !req.params.is_empty() {
             let mut f = finding("request.redirect_uri_missing").detail("With no redirect_uri, Entra picks one of the registered URIs at random (OpenID Connect on the Microsoft identity platform), so the response may go to an address the app does not listen on. The token request then must not send one either.").fix("Always send redirect_uri, equal to a registered URI.");
             if let Some(first) = c.reg.uris.first() {
-                f = f.snippet("Corrected authorize URL", fix::corrected_url(req, &first.uri).unwrap_or_default());
+                f = f.snippet(
+                    "Corrected authorize URL",
+                    fix::corrected_url(req, &first.uri).unwrap_or_default(),
+                );
             }
             out.push(f);
         }
@@ -140,21 +191,44 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
     // An unencoded '#' cut the URI (and the rest of the request) short.
     let raw_unencoded = p.raw.contains("://");
     if raw_unencoded && req.fragment.is_some() {
-        let cut: Vec<&str> = req.params.iter().filter(|x| x.in_fragment && !x.name.starts_with('/')).map(|x| x.name.as_str()).collect();
-        let intended = format!("{v}#{}", req.fragment.as_deref().unwrap_or("").split('&').next().unwrap_or(""));
+        let cut: Vec<&str> = req
+            .params
+            .iter()
+            .filter(|x| x.in_fragment && !x.name.starts_with('/'))
+            .map(|x| x.name.as_str())
+            .collect();
+        let intended = format!(
+            "{v}#{}",
+            req.fragment
+                .as_deref()
+                .unwrap_or("")
+                .split('&')
+                .next()
+                .unwrap_or("")
+        );
         let mut f = finding("request.redirect_uri_unencoded").detail(format!("redirect_uri was put in the URL without URL-encoding, and it contains '#'. The browser treats everything after '#' as the authorize URL's own fragment and never sends it: Entra receives redirect_uri={v}{} Redirect URIs must be URL-encoded in the request (auth-code flow) and must not contain a fragment (RFC 6749 §3.1.2).", if cut.is_empty() { String::from(".") } else { format!(" and loses {}.", cut.join(", ")) })).fix(format!("URL-encode redirect_uri (encodeURIComponent) and use a redirect URI without '#': register and send {v} and let the app route to '{intended}' after sign-in."));
         if let Some(u) = fix::corrected_url(req, v) {
             f = f.snippet("Corrected authorize URL", u);
         }
         out.push(f);
     } else if raw_unencoded && p.raw.contains('?') {
-        let strays: Vec<&str> = req.params.iter().map(|x| x.name.as_str()).filter(|n| !KNOWN_PARAMS.contains(n) && !n.to_ascii_lowercase().starts_with("x-client")).collect();
+        let strays: Vec<&str> = req
+            .params
+            .iter()
+            .map(|x| x.name.as_str())
+            .filter(|n| {
+                !KNOWN_PARAMS.contains(n) && !n.to_ascii_lowercase().starts_with("x-client")
+            })
+            .collect();
         if !strays.is_empty() {
             out.push(finding("request.redirect_uri_unencoded").detail(format!("redirect_uri was not URL-encoded and carries its own query: the '&' inside it split it, so Entra received redirect_uri={v} and stray parameters ({}).", strays.join(", "))).fix("URL-encode the whole redirect_uri value (encodeURIComponent)."));
         }
     }
     let lower = v.to_ascii_lowercase();
-    let double = !v.contains("://") && (lower.contains("%3a%2f%2f") || lower.starts_with("http%3a") || lower.starts_with("https%3a"));
+    let double = !v.contains("://")
+        && (lower.contains("%3a%2f%2f")
+            || lower.starts_with("http%3a")
+            || lower.starts_with("https%3a"));
     if double {
         let once = uri::percent_decode(v);
         let mut f = finding("request.redirect_uri_double_encoded").aadsts(90102).detail(format!("After Entra decodes the request once, redirect_uri is still '{v}', which is not an absolute URI ('redirect_uri' value must be a valid absolute URI, AADSTS90102), and matches no registration. The app (or a library) encoded an already-encoded value.")).fix(format!("Encode the redirect URI once: configure the plain value {once} and let the library encode it."));
@@ -165,7 +239,15 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
         return false;
     }
     if is_placeholder(v) && !uri::is_absolute_uri(v) {
-        out.push(finding("request.placeholder_value").aadsts(90102).title(format!("redirect_uri is a placeholder: {v}")).detail(format!("redirect_uri '{v}' is template text that was never filled in.")).fix("Set the redirect URI in the app's settings to the URI registered for it."));
+        out.push(
+            finding("request.placeholder_value")
+                .aadsts(90102)
+                .title(format!("redirect_uri is a placeholder: {v}"))
+                .detail(format!(
+                    "redirect_uri '{v}' is template text that was never filled in."
+                ))
+                .fix("Set the redirect URI in the app's settings to the URI registered for it."),
+        );
     }
     if v.trim().is_empty() || !uri::is_absolute_uri(v) {
         let why = if v.trim().is_empty() {
@@ -181,7 +263,16 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
         return false;
     }
     if !p.utf8 {
-        out.push(finding("request.redirect_uri_invalid").aadsts(90102).title("redirect_uri decodes to invalid UTF-8").detail(format!("The percent-encoded bytes of redirect_uri ('{}') are not valid UTF-8.", p.raw)).fix("Percent-encode the UTF-8 bytes of the URI (encodeURIComponent)."));
+        out.push(
+            finding("request.redirect_uri_invalid")
+                .aadsts(90102)
+                .title("redirect_uri decodes to invalid UTF-8")
+                .detail(format!(
+                    "The percent-encoded bytes of redirect_uri ('{}') are not valid UTF-8.",
+                    p.raw
+                ))
+                .fix("Percent-encode the UTF-8 bytes of the URI (encodeURIComponent)."),
+        );
         return false;
     }
     true
@@ -189,13 +280,54 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
 
 /// Parameters of the authorize endpoint (v1 and v2) and common extras.
 pub const KNOWN_PARAMS: &[&str] = &[
-    "client_id", "response_type", "redirect_uri", "scope", "response_mode", "state", "nonce",
-    "prompt", "login_hint", "domain_hint", "code_challenge", "code_challenge_method", "resource",
-    "client_info", "claims", "sso_reload", "max_age", "ui_locales", "p", "instance_aware",
-    "amr_values", "acr_values", "id_token_hint", "haschrome", "msafed", "sid", "brk_client_id",
-    "brk_redirect_uri", "slice", "dc", "safe_rollout", "site_id", "lc", "mkt", "msproxy",
-    "client-request-id", "login_req", "domain_req", "token_type", "req_cnf", "x-app-name",
-    "x-app-ver", "client_request_id", "response_types", "code", "error", "appid", "whr",
+    "client_id",
+    "response_type",
+    "redirect_uri",
+    "scope",
+    "response_mode",
+    "state",
+    "nonce",
+    "prompt",
+    "login_hint",
+    "domain_hint",
+    "code_challenge",
+    "code_challenge_method",
+    "resource",
+    "client_info",
+    "claims",
+    "sso_reload",
+    "max_age",
+    "ui_locales",
+    "p",
+    "instance_aware",
+    "amr_values",
+    "acr_values",
+    "id_token_hint",
+    "haschrome",
+    "msafed",
+    "sid",
+    "brk_client_id",
+    "brk_redirect_uri",
+    "slice",
+    "dc",
+    "safe_rollout",
+    "site_id",
+    "lc",
+    "mkt",
+    "msproxy",
+    "client-request-id",
+    "login_req",
+    "domain_req",
+    "token_type",
+    "req_cnf",
+    "x-app-name",
+    "x-app-ver",
+    "client_request_id",
+    "response_types",
+    "code",
+    "error",
+    "appid",
+    "whr",
 ];
 
 /// The flow rules: response_type and mode, PKCE, scope, nonce, state, prompt.
@@ -214,13 +346,26 @@ pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
     let rt_param = req.param("response_type");
     match rt_param {
         None => {
-            if !req.params.iter().any(|p| p.name == "response_type" && p.in_fragment) {
+            if !req
+                .params
+                .iter()
+                .any(|p| p.name == "response_type" && p.in_fragment)
+            {
                 out.push(finding("request.response_type_missing").aadsts(900144).detail("The request body must contain the following parameter: 'response_type' (AADSTS900144).").fix("Send response_type=code for the authorization code flow."));
             }
         }
         Some(p) if p.in_fragment => {}
         Some(_) => {
-            let bad: Vec<&str> = types.iter().copied().filter(|t| !matches!(t.to_ascii_lowercase().as_str(), "code" | "id_token" | "token")).collect();
+            let bad: Vec<&str> = types
+                .iter()
+                .copied()
+                .filter(|t| {
+                    !matches!(
+                        t.to_ascii_lowercase().as_str(),
+                        "code" | "id_token" | "token"
+                    )
+                })
+                .collect();
             if types.is_empty() || !bad.is_empty() {
                 out.push(finding("request.response_type_invalid").aadsts(70005).detail(format!("response_type '{}' is not a combination of code, id_token and token (space-separated). Entra answers unsupported_response_type (AADSTS70005).", req.get("response_type").unwrap_or(""))).fix("Send response_type=code (a code for the app to redeem), or 'code id_token' for the hybrid flow."));
             } else if !has("code") {
@@ -244,7 +389,14 @@ pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
         if has("id_token") && req.get("nonce").is_none_or(|n| n.trim().is_empty()) {
             out.push(finding("request.nonce_missing").aadsts(90014).detail("An ID token is requested from /authorize but the request has no nonce: 'The required field 'nonce' is missing' (AADSTS90014). OpenID Connect requires nonce in the implicit and hybrid flows.").fix("Send a fresh random nonce with every request and check it in the ID token."));
         }
-        if has("id_token") && !c.req.scopes().iter().any(|s| s.eq_ignore_ascii_case("openid")) && v2 {
+        if has("id_token")
+            && !c
+                .req
+                .scopes()
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case("openid"))
+            && v2
+        {
             out.push(finding("request.openid_missing").severity(Severity::Error).aadsts(70005).detail("response_type includes id_token, which requires the openid scope (AADSTS70005: response type 'id_token' requires the 'OpenID' scope).").fix("Add openid to scope."));
         }
     }
@@ -258,9 +410,15 @@ pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
     }
     let effective_fragment = mode.as_deref() == Some("fragment") || (mode.is_none() && tokens);
     let server_side = c.client.kind == ClientKind::WebServer
-        || (c.client.kind == ClientKind::Unknown && c.platform == Some(Platform::Web) && req.get("code_challenge").is_none());
+        || (c.client.kind == ClientKind::Unknown
+            && c.platform == Some(Platform::Web)
+            && req.get("code_challenge").is_none());
     if effective_fragment && server_side {
-        let default = if mode.is_none() { " (the default when an ID token is requested)" } else { "" };
+        let default = if mode.is_none() {
+            " (the default when an ID token is requested)"
+        } else {
+            ""
+        };
         out.push(finding("request.response_mode_fragment_server").detail(format!("The response is sent in the URL fragment{default}, which browsers never send to a server; {} never sees the code{}.", c.client.kind.words(), if c.client.because.is_empty() { String::new() } else { format!(" ({})", c.client.because) })).fix("Use response_mode=form_post for server-side web apps (Microsoft.Identity.Web's default), or query for a code-only request."));
     }
     let spa_side = c.client.kind == ClientKind::Spa || c.platform == Some(Platform::Spa);
@@ -273,7 +431,11 @@ pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
     if has("code") || rt_param.is_none() {
         match challenge {
             None | Some("") => {
-                if spa_side && c.platform != Some(Platform::Web) && !(c.client.kind == ClientKind::WebServer && c.platform == Some(Platform::Spa)) {
+                if spa_side
+                    && c.platform != Some(Platform::Web)
+                    && !(c.client.kind == ClientKind::WebServer
+                        && c.platform == Some(Platform::Spa))
+                {
                     out.push(finding("request.pkce_missing").aadsts(9002325).detail("The redirect URI is a single-page-application URI (or the client is a browser app), and Entra requires PKCE for SPA codes: without code_challenge the code cannot be redeemed ('Proof Key for Code Exchange is required for cross-origin authorization code redemption', AADSTS9002325).").fix("Send code_challenge (BASE64URL(SHA256(code_verifier))) with code_challenge_method=S256, and code_verifier at /token. MSAL.js 2+ does this for you."));
                 } else if c.client.kind == ClientKind::Native {
                     out.push(finding("request.pkce_missing").severity(Severity::Warning).detail("Public (mobile and desktop) clients should use PKCE (RFC 8252; the auth-code flow recommends it for every client).").fix("Send code_challenge with code_challenge_method=S256."));
@@ -284,8 +446,19 @@ pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
                 if method.is_some() && m != "S256" && m != "plain" {
                     out.push(finding("request.code_challenge_method_invalid").aadsts(50149).detail(format!("code_challenge_method '{m}' is not S256 or plain (AADSTS50149: Invalid code_challenge_method).")).fix("Send code_challenge_method=S256 (exactly that case)."));
                 } else {
-                    let unreserved = |s: &str| s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'));
-                    let ok = if m == "S256" { ch.len() == 43 && ch.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') } else { (43..=128).contains(&ch.len()) && unreserved(ch) };
+                    let unreserved = |s: &str| {
+                        s.bytes().all(|b| {
+                            b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+                        })
+                    };
+                    let ok = if m == "S256" {
+                        ch.len() == 43
+                            && ch
+                                .bytes()
+                                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                    } else {
+                        (43..=128).contains(&ch.len()) && unreserved(ch)
+                    };
                     if !ok {
                         out.push(finding("request.code_challenge_invalid").aadsts(501491).detail(format!("code_challenge has {} characters; with {m} it must be {} (RFC 7636 §4.2; Entra answers AADSTS501491 for a wrong size).", ch.chars().count(), if m == "S256" { "exactly 43 base64url characters (no padding '=')" } else { "43 to 128 unreserved characters" })).fix("Compute code_challenge = BASE64URL-no-padding(SHA256(code_verifier)) and send code_challenge_method=S256."));
                     }
@@ -298,19 +471,47 @@ pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
             }
         }
     }
-    if v2 && req.param("scope").is_none_or(|p| p.value.trim().is_empty()) && !req.params.iter().any(|p| p.name == "scope" && p.in_fragment) {
+    if v2
+        && req.param("scope").is_none_or(|p| p.value.trim().is_empty())
+        && !req
+            .params
+            .iter()
+            .any(|p| p.name == "scope" && p.in_fragment)
+    {
         out.push(finding("request.scope_missing").aadsts(900144).detail("The v2 endpoint requires scope: 'The request body must contain the following parameter: 'scope'' (AADSTS900144).").fix("Send scope=openid profile offline_access plus the API scopes you need."));
     } else if v2 && !tokens {
         let oidc_like = req.get("nonce").is_some();
-        if oidc_like && !req.scopes().iter().any(|s| s.eq_ignore_ascii_case("openid")) && req.param("scope").is_some() {
+        if oidc_like
+            && !req
+                .scopes()
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case("openid"))
+            && req.param("scope").is_some()
+        {
             out.push(finding("request.openid_missing").detail("The request carries a nonce, as an OpenID Connect sign-in does, but scope has no openid, so no ID token is issued and the library's sign-in check fails.").fix("Add openid (and profile) to scope."));
         }
     }
-    if req.get("state").is_none_or(|s| s.is_empty()) && !req.params.iter().any(|p| p.name == "state" && p.in_fragment) {
+    if req.get("state").is_none_or(|s| s.is_empty())
+        && !req
+            .params
+            .iter()
+            .any(|p| p.name == "state" && p.in_fragment)
+    {
         out.push(finding("request.state_missing").detail("Without state the app cannot tie the response to its request (CSRF protection, RFC 6749 §10.12), and libraries that expect it reject the response.").fix("Send a random state with each request and compare it when the response comes back."));
     }
     if let Some(pr) = req.get("prompt") {
-        let ok = pr.split_whitespace().all(|x| matches!(x, "login" | "none" | "consent" | "select_account" | "create" | "admin_consent" | "no_session"));
+        let ok = pr.split_whitespace().all(|x| {
+            matches!(
+                x,
+                "login"
+                    | "none"
+                    | "consent"
+                    | "select_account"
+                    | "create"
+                    | "admin_consent"
+                    | "no_session"
+            )
+        });
         if !ok || pr.trim().is_empty() {
             out.push(finding("request.prompt_invalid").detail(format!("prompt '{pr}' is not one of login, none, consent, select_account, create; Entra answers invalid_request.")).fix("Use one of login, none, consent, select_account (values are lowercase)."));
         } else if pr == "select_account" && req.get("login_hint").is_some() {
@@ -328,10 +529,13 @@ pub fn error_text_findings(req: &AuthorizeRequest, out: &mut Vec<Finding>) {
         }
         let info = aadsts::lookup(*code);
         let summary = info.map_or("This code is not in the offline catalogue.", |i| i.summary);
-        let mut f = super::response::for_code(*code, None).detail(format!("Entra's page shows AADSTS{code}: {summary}"));
+        let mut f = super::response::for_code(*code, None)
+            .detail(format!("Entra's page shows AADSTS{code}: {summary}"));
         if *code == 240004 || *code == 240003 {
             if let Some(inner) = aadsts::inner_error_info(&et.text) {
-                f = f.detail(format!("AADSTS{code}: {summary} The wrapped error is: {inner}"));
+                f = f.detail(format!(
+                    "AADSTS{code}: {summary} The wrapped error is: {inner}"
+                ));
             }
         }
         out.push(f);

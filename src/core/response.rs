@@ -63,7 +63,13 @@ const LIBRARY: &[(&str, &str, &str)] = &[
 ];
 
 /// Findings for the callback box.
-pub fn checks(cb: &Callback, req: Option<&AuthorizeRequest>, sent: Option<&str>, client: &ClientGuess, out: &mut Vec<Finding>) {
+pub fn checks(
+    cb: &Callback,
+    req: Option<&AuthorizeRequest>,
+    sent: Option<&str>,
+    client: &ClientGuess,
+    out: &mut Vec<Finding>,
+) {
     let error = cb.get("error").map(|(e, _)| e.to_string());
     let desc = cb.get("error_description").map(|(d, _)| d.to_string());
     let code = cb.get("code");
@@ -79,16 +85,27 @@ pub fn checks(cb: &Callback, req: Option<&AuthorizeRequest>, sent: Option<&str>,
     let mut specific_done = false;
     let user_cancel_text = |t: &str| {
         let l = t.to_ascii_lowercase();
-        l.contains("user canceled") || l.contains("user cancelled") || l.contains("the user canceled the authentication") || l.contains("declined to consent")
+        l.contains("user canceled")
+            || l.contains("user cancelled")
+            || l.contains("the user canceled the authentication")
+            || l.contains("declined to consent")
     };
-    for c in codes.iter().copied().filter(|c| *c != 240004 && *c != 240003) {
+    for c in codes
+        .iter()
+        .copied()
+        .filter(|c| *c != 240004 && *c != 240003)
+    {
         let f = for_code(c, error.as_deref());
         if f.code != "response.error" {
             out.push(f.detail(desc.clone().unwrap_or_else(|| cb.text.clone())));
             specific_done = true;
         }
     }
-    if !specific_done && error.as_deref() == Some("access_denied") && (desc.as_deref().is_some_and(user_cancel_text) || cb.get("error_subcode").is_some_and(|(s, _)| s == "cancel")) {
+    if !specific_done
+        && error.as_deref() == Some("access_denied")
+        && (desc.as_deref().is_some_and(user_cancel_text)
+            || cb.get("error_subcode").is_some_and(|(s, _)| s == "cancel"))
+    {
         out.push(finding("response.user_cancelled").detail(desc.clone().unwrap_or_default()).fix("Nothing is misconfigured: the user cancelled. Sign in again and finish the prompt."));
         specific_done = true;
     }
@@ -119,7 +136,11 @@ pub fn checks(cb: &Callback, req: Option<&AuthorizeRequest>, sent: Option<&str>,
         if let Some(c) = codes.iter().find(|c| **c == 240004 || **c == 240003) {
             detail.push_str(&format!("AADSTS{c}: 'Authorization code not received from authorize endpoint call.' Microsoft documents no cause for it; the wrapped error says what went wrong{}. ", aadsts::inner_error_info(&cb.text).map(|i| format!(": {i}")).unwrap_or_default()));
         }
-        detail.push_str(&format!("error={} error_description={}", error.as_deref().unwrap_or("(none)"), desc.as_deref().unwrap_or(cb.text.as_str())));
+        detail.push_str(&format!(
+            "error={} error_description={}",
+            error.as_deref().unwrap_or("(none)"),
+            desc.as_deref().unwrap_or(cb.text.as_str())
+        ));
         f = f.detail(detail);
         if specific_done {
             f = f.severity(Severity::Error);
@@ -140,12 +161,25 @@ pub fn checks(cb: &Callback, req: Option<&AuthorizeRequest>, sent: Option<&str>,
         for (key, why, fix) in LIBRARY {
             if l.contains(key) {
                 if *key == "state_mismatch" || l.contains("returned state(") {
-                    out.push(finding("response.state_mismatch").detail((*why).to_string()).fix((*fix).to_string()));
+                    out.push(
+                        finding("response.state_mismatch")
+                            .detail((*why).to_string())
+                            .fix((*fix).to_string()),
+                    );
                 }
                 if key.starts_with("user_cancel") || *key == "authentication_canceled" {
-                    out.push(finding("response.user_cancelled").detail((*why).to_string()).fix((*fix).to_string()));
+                    out.push(
+                        finding("response.user_cancelled")
+                            .detail((*why).to_string())
+                            .fix((*fix).to_string()),
+                    );
                 }
-                out.push(finding("response.library_error").title(format!("The sign-in library reported {key}")).detail((*why).to_string()).fix((*fix).to_string()));
+                out.push(
+                    finding("response.library_error")
+                        .title(format!("The sign-in library reported {key}"))
+                        .detail((*why).to_string())
+                        .fix((*fix).to_string()),
+                );
                 break;
             }
         }
@@ -158,7 +192,11 @@ pub fn checks(cb: &Callback, req: Option<&AuthorizeRequest>, sent: Option<&str>,
         } else {
             out.push(finding("response.code_received").detail(format!("Entra issued an authorization code and it is in the landing URL ({}). If the app still fails, the problem is after this point: the token request (same redirect_uri, code_verifier, client secret) or the app's own state check.", match place { Place::Query => "query", Place::Fragment => "fragment", Place::Body => "form body" })).fix("Redeem it once, within about a minute, at /token with the same redirect_uri."));
         }
-    } else if cb.is_url() && error.is_none() && cb.get("id_token").is_none() && cb.get("access_token").is_none() {
+    } else if cb.is_url()
+        && error.is_none()
+        && cb.get("id_token").is_none()
+        && cb.get("access_token").is_none()
+    {
         out.push(finding("response.no_code_no_error").detail("The landing URL has neither code nor error. Either the response went somewhere else (the fragment a server never sees, a redirect that dropped the query, a form_post the app did not accept), or this is not the response at all.").fix("Capture the sign-in with the browser's developer tools (Network tab, Preserve log) and paste the HAR in Evidence: it shows where the code went."));
     }
     // The landing page versus the redirect URI that was sent.
@@ -167,7 +205,8 @@ pub fn checks(cb: &Callback, req: Option<&AuthorizeRequest>, sent: Option<&str>,
         // Entra answers at the redirect URI as sent, port included; only a URI
         // with no path is answered at its root with a slash (reply-url).
         let (lb, sb) = (l.without_query_fragment(), s.without_query_fragment());
-        let same = lb == sb || (s.path().is_empty() && l.path() == "/" && lb.strip_suffix('/') == Some(sb));
+        let same = lb == sb
+            || (s.path().is_empty() && l.path() == "/" && lb.strip_suffix('/') == Some(sb));
         if !same {
             out.push(finding("response.landing_differs").detail(format!("The response was meant for {} but you landed on {}. Something between Entra and the app redirected (a proxy rewriting scheme or host, an app route, a trailing-slash redirect) — such redirects can drop a form_post body or the fragment.", s.without_query_fragment(), l.without_query_fragment())).fix("Make the registered redirect URI the exact address the app serves, so nothing needs to redirect."));
         }

@@ -33,7 +33,10 @@ pub fn split(s: &str) -> UriParts {
     let mut parts = UriParts::default();
     let mut i = 0;
     // scheme: [^:/?#]+ followed by ':'
-    if let Some(colon) = b.iter().position(|&c| matches!(c, b':' | b'/' | b'?' | b'#')) {
+    if let Some(colon) = b
+        .iter()
+        .position(|&c| matches!(c, b':' | b'/' | b'?' | b'#'))
+    {
         if b[colon] == b':' && colon > 0 {
             parts.scheme = Some(0..colon);
             i = colon + 1;
@@ -137,7 +140,8 @@ impl<'a> Uri<'a> {
     }
     /// True when the host is exactly `localhost` (any case).
     pub fn is_localhost(&self) -> bool {
-        self.host().is_some_and(|h| h.eq_ignore_ascii_case("localhost"))
+        self.host()
+            .is_some_and(|h| h.eq_ignore_ascii_case("localhost"))
     }
     /// True when the host is an IPv4 loopback address (127.0.0.0/8).
     pub fn is_loopback_v4(&self) -> bool {
@@ -145,7 +149,9 @@ impl<'a> Uri<'a> {
             let octets: Vec<&str> = h.split('.').collect();
             octets.len() == 4
                 && octets[0] == "127"
-                && octets.iter().all(|o| !o.is_empty() && o.parse::<u8>().is_ok())
+                && octets
+                    .iter()
+                    .all(|o| !o.is_empty() && o.parse::<u8>().is_ok())
         })
     }
     /// True when the host is the IPv6 loopback `[::1]` (any spelling).
@@ -220,7 +226,11 @@ pub fn is_absolute_uri(s: &str) -> bool {
                 .chars()
                 .map(|c| if c.is_ascii() { c } else { 'a' })
                 .collect();
-            let ascii = format!("{}{host}{}", s.get(..h.start).unwrap_or(""), s.get(h.end..).unwrap_or(""));
+            let ascii = format!(
+                "{}{host}{}",
+                s.get(..h.start).unwrap_or(""),
+                s.get(h.end..).unwrap_or("")
+            );
             url::Url::parse(&ascii).is_ok()
         }
         _ => url::Url::parse(s).is_ok(),
@@ -254,7 +264,13 @@ fn simple_http(u: &Uri) -> bool {
         .get(u.parts.path.start..)
         .unwrap_or("")
         .bytes()
-        .all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'));
+        .all(|b| {
+            b.is_ascii_graphic()
+                && !matches!(
+                    b,
+                    b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'
+                )
+        });
     host_ok && port_ok && !userinfo && rest_ok
 }
 
@@ -389,7 +405,9 @@ pub fn skeleton(s: &str) -> String {
     if s.is_ascii() {
         return s.to_string();
     }
-    s.chars().map(|c| confusable_ascii(c).unwrap_or(c)).collect()
+    s.chars()
+        .map(|c| confusable_ascii(c).unwrap_or(c))
+        .collect()
 }
 
 /// Percent-decodes `s` once (no `+` handling); invalid UTF-8 becomes U+FFFD.
@@ -463,7 +481,16 @@ mod tests {
 
     #[test]
     fn splits_strings_that_are_not_uris_without_failing() {
-        for s in ["", ":", "//", "?#", "app.contoso.com/cb", "héllo wörld", "::::", "a:b:c"] {
+        for s in [
+            "",
+            ":",
+            "//",
+            "?#",
+            "app.contoso.com/cb",
+            "héllo wörld",
+            "::::",
+            "a:b:c",
+        ] {
             let u = Uri::new(s);
             let _ = (u.scheme(), u.host(), u.path(), u.query(), u.fragment());
         }
@@ -476,7 +503,10 @@ mod tests {
             Uri::new("http://localhost:1234/MyApp").without_port(),
             "http://localhost/MyApp"
         );
-        assert_eq!(Uri::new("http://localhost/x").without_port(), "http://localhost/x");
+        assert_eq!(
+            Uri::new("http://localhost/x").without_port(),
+            "http://localhost/x"
+        );
     }
 
     #[test]
@@ -490,7 +520,9 @@ mod tests {
     #[test]
     fn absolute_uri_check() {
         assert!(is_absolute_uri("https://app.contoso.com/cb"));
-        assert!(is_absolute_uri("msal6731de76-14a6-49ae-97bc-6eba6914391e://auth"));
+        assert!(is_absolute_uri(
+            "msal6731de76-14a6-49ae-97bc-6eba6914391e://auth"
+        ));
         assert!(is_absolute_uri("urn:ietf:wg:oauth:2.0:oob"));
         assert!(is_absolute_uri("https://app.cоntoso.com/cb"));
         assert!(is_absolute_uri("https://bücher.example/cb"));
@@ -520,7 +552,10 @@ mod tests {
         assert!(!ok);
         assert!(t.contains('\u{FFFD}'));
         assert_eq!(form_decode("%"), ("%".to_string(), true));
-        assert_eq!(form_encode("https://a.b/c?d=e f"), "https%3A%2F%2Fa.b%2Fc%3Fd%3De%20f");
+        assert_eq!(
+            form_encode("https://a.b/c?d=e f"),
+            "https%3A%2F%2Fa.b%2Fc%3Fd%3De%20f"
+        );
     }
 
     #[test]

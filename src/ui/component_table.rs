@@ -43,10 +43,10 @@ pub fn ComponentTable(
                 <caption class="rd-components__caption">"Component by component"</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Component"</th>
+                        <th scope="col">"Part"</th>
                         <th scope="col">"Sent"</th>
                         <th scope="col">"Registered"</th>
-                        <th scope="col">"Compared"</th>
+                        <th scope="col">"Same?"</th>
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>

@@ -7,7 +7,8 @@ use super::component_table::ComponentTable;
 use super::diff_cells::DiffCells;
 use super::hex_view::HexView;
 use super::state::AppState;
-use crate::core::diff::UriDiff;
+use crate::core::diff::{Glyph, UriDiff};
+use crate::core::{Analysis, Platform};
 
 /// The most unusual characters listed under the diff.
 const MAX_NOTES: usize = 20;
@@ -19,28 +20,34 @@ fn legend() -> impl IntoView {
             <li><span class="rd-legend__sample rd-legend__sample--insert">"a"</span>" only in the sent URI (underlined)"</li>
             <li><span class="rd-legend__sample rd-legend__sample--delete">"a"</span>" only in the registered URI (struck through)"</li>
             <li><span class="rd-legend__sample rd-legend__sample--replace">"a"</span>" changed (boxed)"</li>
-            <li><span class="rd-legend__sample rd-legend__sample--noted">"о"</span>" invisible or non-ASCII (dotted; code point below)"</li>
+            <li><span class="rd-legend__sample rd-legend__sample--noted">"о"</span>" invisible or non-ASCII (dotted frame; listed below)"</li>
         </ul>
     }
 }
 
 /// Invisible, look-alike and non-ASCII characters, with their code points.
 fn notes(d: &UriDiff) -> impl IntoView {
-    let mut items = Vec::new();
-    for seg in &d.segments {
-        let sides = [("sent", &seg.sent), ("registered", &seg.registered)];
-        for (side, glyphs) in sides {
-            for g in glyphs.iter().filter(|g| g.note.is_some()) {
-                let note = g.note.clone().unwrap_or_default();
-                items.push(view! {
-                    <li><span class="rd-notes__ch">{g.shown.clone()}</span>
-                        {format!(" in the {side} URI at byte {}: {note}", g.offset)}</li>
-                });
+    let noted: Vec<(&str, &Glyph)> = d
+        .segments
+        .iter()
+        .flat_map(|seg| {
+            let sent = seg.sent.iter().map(|g| ("sent", g));
+            sent.chain(seg.registered.iter().map(|g| ("registered", g)))
+        })
+        .filter(|(_, g)| g.note.is_some())
+        .collect();
+    let total = noted.len();
+    let items = noted
+        .into_iter()
+        .take(MAX_NOTES)
+        .map(|(side, g)| {
+            let note = g.note.clone().unwrap_or_default();
+            view! {
+                <li><span class="rd-notes__ch">{g.shown.clone()}</span>
+                    {format!(" in the {side} URI at byte {}: {note}", g.offset)}</li>
             }
-        }
-    }
-    let total = items.len();
-    items.truncate(MAX_NOTES);
+        })
+        .collect_view();
     (total > 0).then(|| {
         view! {
             <div class="rd-notes" data-testid="diff-notes">
@@ -52,13 +59,42 @@ fn notes(d: &UriDiff) -> impl IntoView {
     })
 }
 
-fn body(d: UriDiff) -> impl IntoView {
+/// Which registered URI the diff is against, and its platform.
+fn against(a: &Analysis, registered: &str) -> String {
+    let platform = a
+        .registered
+        .uris
+        .iter()
+        .find(|r| r.uri == registered)
+        .map(|r| r.platform);
+    let under = match platform {
+        Some(p) if p != Platform::Unknown => format!(", registered under {}", p.portal_name()),
+        _ => String::new(),
+    };
+    let which = match &a.report.redirect.matched {
+        Some(m) if m.uri == registered => "the registered URI that accepts it",
+        _ if a
+            .report
+            .redirect
+            .nearest
+            .as_ref()
+            .is_some_and(|n| n.uri == registered) =>
+        {
+            "the nearest registered URI"
+        }
+        _ => "the registered URI you chose",
+    };
+    format!("The sent redirect_uri (top row) against {which} (bottom row){under}.")
+}
+
+fn body(d: UriDiff, against: String) -> impl IntoView {
     let summary = if d.is_equal() {
         "The two strings are byte-for-byte equal.".to_string()
     } else {
         format!("Sent: {} — Registered: {}", d.sent, d.registered)
     };
     view! {
+        <p class="rd-muted rd-diff__against" data-testid="diff-against">{against}</p>
         <p class="rd-visually-hidden">{summary}</p>
         {d.is_equal().then(|| view! { <p class="rd-diff__equal">"✓ Byte-for-byte equal."</p> })}
         <div class="rd-diff" data-testid="diff-view">

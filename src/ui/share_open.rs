@@ -335,10 +335,7 @@ mod tests {
         let frag = share::encode(&case);
         let (a, b) = frag.split_at(frag.len() / 2);
         let hash = format!("#{a}%20{b}");
-        assert_eq!(
-            outcome(&hash, &CaseInput::default()),
-            Outcome::Load(case)
-        );
+        assert_eq!(outcome(&hash, &CaseInput::default()), Outcome::Load(case));
     }
 
     #[test]

@@ -136,7 +136,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -179,9 +179,8 @@ pub fn ShareSlot() -> impl IntoView {
         )));
     };
     let is_open = move || built.with(Option::is_some);
-    let stale = Memo::new(move |_| {
-        built.with(|b| b.as_ref().is_some_and(|b| !holds(&inputs, &b.from)))
-    });
+    let stale =
+        Memo::new(move |_| built.with(|b| b.as_ref().is_some_and(|b| !holds(&inputs, &b.from))));
     let url = move || built.with(|b| b.as_ref().map(|b| b.url.clone()).unwrap_or_default());
     let on_copy = move |_| {
         built.with_untracked(|b| {
@@ -208,11 +207,12 @@ pub fn ShareSlot() -> impl IntoView {
             })
         })
     };
-    let problem = move || {
-        built.with(|b| b.as_ref().and_then(|b| b.problem.clone())).map(|p| {
+    let problem =
+        move || {
+            built.with(|b| b.as_ref().and_then(|b| b.problem.clone())).map(|p| {
             view! { <p class="rd-share__warn" role="alert" data-testid="share-problem">{p}</p> }
         })
-    };
+        };
     let evidence_choice = move || {
         built.with(|b| {
             b.as_ref()
@@ -387,15 +387,27 @@ mod tests {
     #[test]
     fn the_link_opens_to_the_redacted_case_under_the_page_url() {
         let c = case_with("secretstate1", String::new());
-        let b = build(c.clone(), ShareOptions::default(), false, "https://x.example/doc/");
-        let frag = b.url.strip_prefix("https://x.example/doc/#").expect("base + #");
+        let b = build(
+            c.clone(),
+            ShareOptions::default(),
+            false,
+            "https://x.example/doc/",
+        );
+        let frag = b
+            .url
+            .strip_prefix("https://x.example/doc/#")
+            .expect("base + #");
         let opened = share::decode(frag).expect("opens");
         assert!(!opened.authorize.contains("secretstate1"));
         assert!(!opened.callback.contains("secretstate1"));
         assert_eq!(b.problem, None);
         assert_eq!(b.from, c);
         // One row for the state, found in two inputs; one for the code.
-        let state = b.rows.iter().find(|r| r.original == "secretstate1").expect("state row");
+        let state = b
+            .rows
+            .iter()
+            .find(|r| r.original == "secretstate1")
+            .expect("state row");
         assert_eq!(state.name, "state");
         assert_eq!(state.fields, vec!["authorize", "callback"]);
         assert!(opened.authorize.contains(&state.marker));
@@ -404,16 +416,27 @@ mod tests {
 
     #[test]
     fn large_evidence_is_left_out_unless_asked_for() {
-        let big = format!("{{\"log\":{{\"entries\":[],\"pad\":\"{}\"}}}}", "x".repeat(LARGE_EVIDENCE));
+        let big = format!(
+            "{{\"log\":{{\"entries\":[],\"pad\":\"{}\"}}}}",
+            "x".repeat(LARGE_EVIDENCE)
+        );
         let c = case_with("s1", big.clone());
         let out = build(c.clone(), ShareOptions::default(), false, "");
         assert_eq!(out.evidence_left_out, big.len());
         assert_eq!(share::decode(&out.url).expect("opens").evidence, "");
         let with = build(c, ShareOptions::default(), true, "");
         assert_eq!(with.evidence_left_out, 0);
-        assert_eq!(share::decode(&with.url).expect("opens").evidence.len(), big.len());
+        assert_eq!(
+            share::decode(&with.url).expect("opens").evidence.len(),
+            big.len()
+        );
         // Small evidence always travels.
-        let small = build(case_with("s1", "{}".into()), ShareOptions::default(), false, "");
+        let small = build(
+            case_with("s1", "{}".into()),
+            ShareOptions::default(),
+            false,
+            "",
+        );
         assert_eq!(small.evidence_left_out, 0);
         assert_eq!(share::decode(&small.url).expect("opens").evidence, "{}");
     }
@@ -430,7 +453,12 @@ mod tests {
                 char::from(b'a' + (x % 26) as u8)
             })
             .collect();
-        let b = build(case_with("s1", noise), ShareOptions::default(), true, "https://x/");
+        let b = build(
+            case_with("s1", noise),
+            ShareOptions::default(),
+            true,
+            "https://x/",
+        );
         assert_eq!(b.url, "");
         assert!(b.problem.as_deref().is_some_and(|p| p.contains("1 MB")));
     }

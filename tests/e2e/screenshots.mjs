@@ -8,7 +8,8 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
-const docs = path.join(root, 'docs');
+const docs = process.env.SCREENSHOT_OUT ?? path.join(root, 'docs');
+const dist = process.env.SCREENSHOT_DIST ?? path.join(root, 'dist');
 const port = Number(process.env.SCREENSHOT_PORT ?? 4399);
 const origin = `http://127.0.0.1:${port}`;
 
@@ -32,11 +33,10 @@ async function open(browser, { width, height, scheme, example }) {
   await page.goto(`${origin}/`);
   await page.getByTestId('examples').getByRole('button', { name: example }).click();
   await page.locator('[data-redirect-status="mismatch"]').waitFor();
-  await page.getByText('UTF-8 bytes (hex)').click();
   return { context, page };
 }
 
-const server = spawn('python3', ['serve.py', '--dir', path.join(root, 'dist'), '--port', String(port)], {
+const server = spawn('python3', ['serve.py', '--dir', dist, '--port', String(port)], {
   cwd: here,
   stdio: ['ignore', 'ignore', 'inherit'],
 });
