@@ -460,7 +460,7 @@ fn read_url(text: &str, joined: bool) -> AuthorizeRequest {
         .split('/')
         .find(|s| !s.is_empty())
         .filter(|s| !s.eq_ignore_ascii_case("oauth2"))
-        .map(|s| uri::percent_decode(s));
+        .map(uri::percent_decode);
     if let Some(q) = u.query() {
         parse_pairs(q, false, &mut req.params);
     }
