@@ -107,18 +107,25 @@ fn body(d: UriDiff, against: String) -> impl IntoView {
     }
 }
 
+/// What the section says before there is anything to diff.
+fn waiting() -> impl IntoView {
+    view! {
+        <p class="rd-muted">
+            "The diff appears when the request's redirect_uri and at least one registered URI are known."
+        </p>
+    }
+}
+
 /// The diff section.
 #[component]
 pub fn DiffView() -> impl IntoView {
-    let shown = expect_context::<AppState>().shown_diff;
-    let content = move || {
-        match shown.get() {
-        Some(d) => body(d).into_any(),
-        None => view! {
-            <p class="rd-muted">"The diff appears when the request's redirect_uri and at least one registered URI are known."</p>
+    let state = expect_context::<AppState>();
+    let content = move || match state.shown_diff.get() {
+        Some(d) => {
+            let against = state.analysis.with(|a| against(a, &d.registered));
+            body(d, against).into_any()
         }
-        .into_any(),
-    }
+        None => waiting().into_any(),
     };
     view! {
         <section class="rd-card rd-diff-section" aria-labelledby="diff-title">
