@@ -33,6 +33,9 @@ async function open(browser, { width, height, scheme, example }) {
   await page.goto(`${origin}/`);
   await page.getByTestId('examples').getByRole('button', { name: example }).click();
   await page.locator('[data-redirect-status="mismatch"]').waitFor();
+  // No hover or focus ring from the click in the picture.
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
   return { context, page };
 }
 
