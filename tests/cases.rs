@@ -38,55 +38,73 @@ fn input(v: &Value) -> CaseInput {
     }
 }
 
-/// Checks one case; returns the problems found.
-fn check(name: &str, v: &Value) -> Vec<String> {
-    let a = analyze(&input(v));
-    let r = &a.report;
-    let codes: Vec<&str> = r.findings.iter().map(|f| f.code.as_str()).collect();
-    let mut problems = Vec::new();
-    let expect = &v["expect"];
-    if let Some(st) = expect.get("redirect_status").and_then(Value::as_str) {
-        if r.redirect.status.as_str() != st {
-            problems.push(format!(
-                "{name}: status {} != {st}",
-                r.redirect.status.as_str()
-            ));
-        }
-    }
-    for f in expect
-        .get("findings")
-        .and_then(Value::as_array)
+/// The codes of a report in JSON (SPEC §4), in order.
+fn codes(report: &Value) -> Vec<&str> {
+    report["findings"]
+        .as_array()
         .into_iter()
         .flatten()
-    {
-        let f = f.as_str().unwrap_or_default();
+        .filter_map(|f| f["code"].as_str())
+        .collect()
+}
+
+/// Checks one case's report (SPEC §4 JSON, from `analyze` or from the CLI);
+/// returns the problems found. The primary cause is the first `error` finding.
+fn check(name: &str, case: &Value, report: &Value) -> Vec<String> {
+    let codes = codes(report);
+    let mut problems = Vec::new();
+    let expect = &case["expect"];
+    let status = report["redirect"]["status"].as_str();
+    if let Some(st) = expect.get("redirect_status").and_then(Value::as_str) {
+        if status != Some(st) {
+            problems.push(format!("{name}: status {status:?} != {st}"));
+        }
+    }
+    let listed = |key: &str| -> Vec<&str> {
+        expect
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect()
+    };
+    for f in listed("findings") {
         if !codes.contains(&f) {
             problems.push(format!("{name}: missing {f} (got {codes:?})"));
         }
     }
-    for f in expect
-        .get("absent")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let f = f.as_str().unwrap_or_default();
+    for f in listed("absent") {
         if codes.contains(&f) {
             problems.push(format!("{name}: {f} should be absent"));
         }
     }
     if let Some(p) = expect.get("primary").and_then(Value::as_str) {
-        let got = r.primary().map(|f| f.code.as_str());
+        let got = report["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|f| f["severity"] == "error")
+            .and_then(|f| f["code"].as_str());
         if got != Some(p) {
             problems.push(format!("{name}: primary {got:?} != {p} (got {codes:?})"));
         }
     }
-    for f in &r.findings {
-        if f.detail.is_empty() {
-            problems.push(format!("{name}: {} has no detail", f.code));
+    for f in report["findings"].as_array().into_iter().flatten() {
+        if f["detail"].as_str().unwrap_or_default().is_empty() {
+            problems.push(format!("{name}: {} has no detail", f["code"]));
         }
     }
     problems
+}
+
+fn assert_no_problems(problems: Vec<String>) {
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -97,13 +115,54 @@ fn every_case_gives_its_expected_diagnosis() {
         "expected the example cases, found {}",
         all.len()
     );
-    let problems: Vec<String> = all.iter().flat_map(|(n, v)| check(n, v)).collect();
-    assert!(
-        problems.is_empty(),
-        "{} problems:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    let problems = all.iter().flat_map(|(n, v)| {
+        let a = analyze(&input(v));
+        // The primary cause in JSON is the report's own notion of it.
+        let mut p = Vec::new();
+        if let Some(want) = v["expect"].get("primary").and_then(Value::as_str) {
+            if a.report.primary().map(|f| f.code.as_str()) != Some(want) {
+                p.push(format!("{n}: Report::primary is not {want}"));
+            }
+        }
+        let report = serde_json::to_value(&a.report).expect("the report serializes");
+        p.extend(check(n, v, &report));
+        p
+    });
+    assert_no_problems(problems.collect());
+}
+
+/// `redirect-doctor check CASE.json --json` on the case file itself: the same
+/// expectations, read from the binary's stdout, and exit 1 exactly when the
+/// report has an error finding (SPEC §7).
+#[cfg(feature = "cli")]
+#[test]
+fn every_case_through_the_cli() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
+    let mut problems = Vec::new();
+    for (name, case) in cases() {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_redirect-doctor"))
+            .args(["check", &format!("{dir}/{name}"), "--json"])
+            .output()
+            .expect("run the binary");
+        let report: Value = match serde_json::from_slice(&out.stdout) {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(format!("{name}: stdout is not JSON ({e})"));
+                continue;
+            }
+        };
+        let has_error = report["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|f| f["severity"] == "error");
+        let want = if has_error { 1 } else { 0 };
+        if out.status.code() != Some(want) {
+            problems.push(format!("{name}: exit {:?}, want {want}", out.status.code()));
+        }
+        problems.extend(check(&name, &case, &report));
+    }
+    assert_no_problems(problems);
 }
 
 #[test]
