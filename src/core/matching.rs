@@ -162,11 +162,16 @@ fn wildcard_host_matches(pattern: &str, host: &str) -> bool {
 
 /// Compares the sent URI with one registered URI.
 pub fn compare(sent: &str, registered: &str, b2c: bool) -> Verdict {
+    compare_split(&Uri::new(sent), &Uri::new(registered), b2c)
+}
+
+/// [`compare`] of two already split URIs.
+pub fn compare_split(s: &Uri, r: &Uri, b2c: bool) -> Verdict {
+    let (sent, registered) = (s.raw, r.raw);
     if sent == registered {
         return Verdict::Exact;
     }
-    let (s, r) = (Uri::new(sent), Uri::new(registered));
-    if localhost_rule(&s, &r, b2c) && s.without_port() == r.without_port() {
+    if localhost_rule(s, r, b2c) && s.without_port() == r.without_port() {
         return Verdict::LoopbackPort;
     }
     if let (Some(rh), Some(sh)) = (r.host(), s.host()) {
@@ -181,12 +186,12 @@ pub fn compare(sent: &str, registered: &str, b2c: bool) -> Verdict {
                     raw.get(h.end..u.parts.path.end).unwrap_or("")
                 )
             };
-            if strip(&s, sent) == strip(&r, registered) {
+            if strip(s, sent) == strip(r, registered) {
                 return Verdict::Wildcard;
             }
         }
     }
-    Verdict::Differs(differences(&s, &r, b2c))
+    Verdict::Differs(differences(s, r, b2c))
 }
 
 fn strip_slash(p: &str) -> &str {
@@ -198,7 +203,7 @@ fn strip_slash(p: &str) -> &str {
 /// look-alikes, percent-encoding) is reported alone.
 pub fn differences(s: &Uri, r: &Uri, b2c: bool) -> Vec<Difference> {
     let (sent, reg) = (s.raw, r.raw);
-    let plain = |x: &str| x.bytes().all(|b| b.is_ascii_graphic());
+    let plain = uri::is_plain;
     if !plain(sent) || !plain(reg) {
         if uri::strip_invisible(sent) == uri::strip_invisible(reg) {
             return vec![Difference::InvisibleCharacters];
@@ -277,6 +282,16 @@ fn loose(x: &str) -> String {
     uri::skeleton(&uri::strip_invisible(x)).to_ascii_lowercase()
 }
 
+/// `loose(x) == folded`, without building `loose(x)` when `x` is plain ASCII
+/// (then stripping and folding change nothing but the case).
+fn loose_eq(folded: &str, x: &str) -> bool {
+    if uri::is_plain(x) {
+        folded.eq_ignore_ascii_case(x)
+    } else {
+        folded == loose(x)
+    }
+}
+
 /// The sent URI's folded pieces, computed once for the whole list.
 struct Folded {
     whole: String,
@@ -299,28 +314,43 @@ impl Folded {
 /// How close a registered URI is to the sent one, in linear time. Component
 /// agreement weighs most (a human compares the same host and path first),
 /// then the common prefix and suffix.
-fn closeness(s: &Uri, f: &Folded, registered: &str, b2c: bool) -> u64 {
-    let sent = s.raw;
-    let r = Uri::new(registered);
+fn closeness(s: &Uri, f: &Folded, r: &Uri, b2c: bool) -> u64 {
+    let (sent, registered) = (s.raw, r.raw);
     let mut points = 0u64;
-    if f.whole == loose(registered) || f.decoded == uri::percent_decode(registered) {
+    let decoded_eq = if registered.contains('%') {
+        f.decoded == uri::percent_decode(registered)
+    } else {
+        f.decoded == registered
+    };
+    if loose_eq(&f.whole, registered) || decoded_eq {
         points += 100;
     }
-    if f.host == loose(r.host().unwrap_or("")) {
+    // `a` is a subdomain of `b` (ASCII case ignored).
+    let sub = |a: &str, b: &str| {
+        a.len() > b.len() + 1
+            && a.as_bytes()[a.len() - b.len() - 1] == b'.'
+            && a.get(a.len() - b.len()..)
+                .is_some_and(|t| t.eq_ignore_ascii_case(b))
+    };
+    if loose_eq(&f.host, r.host().unwrap_or("")) {
         points += 40;
-    } else if s.host().zip(r.host()).is_some_and(|(a, b)| {
-        let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
-        a.ends_with(&format!(".{b}")) || b.ends_with(&format!(".{a}"))
-    }) {
+    } else if s
+        .host()
+        .zip(r.host())
+        .is_some_and(|(a, b)| sub(a, b) || sub(b, a))
+    {
         points += 20;
     }
-    if f.path == loose(strip_slash(r.path())) {
+    if loose_eq(&f.path, strip_slash(r.path())) {
         points += 30;
     }
-    if s.scheme_lower() == r.scheme_lower() {
+    if s.scheme()
+        .unwrap_or("")
+        .eq_ignore_ascii_case(r.scheme().unwrap_or(""))
+    {
         points += 10;
     }
-    if s.port() == r.port() || localhost_rule(s, &r, b2c) {
+    if s.port() == r.port() || localhost_rule(s, r, b2c) {
         points += 10;
     }
     if s.query() == r.query() {
@@ -351,14 +381,15 @@ pub fn compare_all(sent: &str, list: &[Registration], b2c: bool) -> Vec<Comparis
         .iter()
         .enumerate()
         .map(|(index, r)| {
-            let verdict = compare(sent, &r.uri, b2c);
+            let ru = Uri::new(&r.uri);
+            let verdict = compare_split(&su, &ru, b2c);
             let bonus = match verdict {
                 Verdict::Exact => 4,
                 Verdict::LoopbackPort => 3,
                 Verdict::Wildcard => 2,
                 Verdict::Differs(_) => 0,
             };
-            let score = bonus * 1_000_000_000_000 + closeness(&su, &folded, &r.uri, b2c);
+            let score = bonus * 1_000_000_000_000 + closeness(&su, &folded, &ru, b2c);
             Comparison {
                 index,
                 verdict,

@@ -26,19 +26,23 @@ pub struct Outcome {
 pub fn registrable_problems(u: &str, audience: Audience) -> Vec<String> {
     let mut why = Vec::new();
     let p = Uri::new(u);
-    if !uri::is_absolute_uri(u) {
+    if !uri::is_absolute(&p) {
         why.push("it is not an absolute URI".to_string());
         return why;
     }
-    if u.chars().count() > 256 {
-        why.push(format!(
-            "it is {} characters long (the limit is 256)",
-            u.chars().count()
-        ));
+    let length = if u.is_ascii() {
+        u.len()
+    } else {
+        u.chars().count()
+    };
+    if length > 256 {
+        why.push(format!("it is {length} characters long (the limit is 256)"));
     }
+    // Every unsupported character is ASCII, so bytes suffice.
     let bad: Vec<String> = u
-        .chars()
-        .filter(|c| uri::UNSUPPORTED.contains(c))
+        .bytes()
+        .map(char::from)
+        .filter(|&c| uri::unsupported(c))
         .map(|c| format!("'{c}'"))
         .collect();
     if !bad.is_empty() {
@@ -139,7 +143,7 @@ fn registration_checks(c: &Ctx, out: &mut Vec<Finding>) {
     // One pass with a map (a pasted list can hold tens of thousands of URIs):
     // each URI's platforms, listed in the order the URIs were first repeated.
     let mut platforms: std::collections::HashMap<&str, Vec<&str>> =
-        std::collections::HashMap::new();
+        std::collections::HashMap::with_capacity(reg.uris.len());
     let mut repeated: Vec<&str> = Vec::new();
     for r in &reg.uris {
         let p = platforms.entry(r.uri.as_str()).or_default();
@@ -171,22 +175,33 @@ fn ambiguous_localhost(c: &Ctx, sent: Option<&str>, out: &mut Vec<Finding>) {
     if c.b2c {
         return;
     }
-    let locals: Vec<(&Registration, String)> = c
-        .reg
-        .uris
-        .iter()
-        .filter(|r| Uri::new(&r.uri).host() == Some("localhost"))
-        .map(|r| (r, Uri::new(&r.uri).without_port()))
-        .collect();
-    let mut reported: Vec<String> = Vec::new();
-    for (i, (a, ka)) in locals.iter().enumerate() {
-        for (b, kb) in locals.iter().skip(i + 1) {
-            if ka == kb && a.uri != b.uri && a.platform != b.platform && !reported.contains(ka) {
-                reported.push(ka.clone());
-                let relevant = sent.is_some_and(|s| Uri::new(s).without_port() == *ka);
-                out.push(finding("redirect.ambiguous_localhost").detail(format!("{} ({}) and {} ({}) differ only by port, and Entra ignores the port of localhost URIs: it picks one of them arbitrarily and applies that platform's rules{}. A browser app can then fail at token redemption (AADSTS9002326) or a server app with AADSTS9002327/7000218, seemingly at random.", a.uri, a.platform.portal_name(), b.uri, b.platform.portal_name(), if relevant { ", including for the redirect URI this request sends" } else { "" })).fix("Tell them apart by path, not port (e.g. http://localhost:3000/web-callback and http://localhost:5173/spa-callback), or remove the one the app does not use."));
-            }
+    // URIs grouped by everything but the port, in the order each group first appears.
+    let mut groups: Vec<(String, Vec<&Registration>)> = Vec::new();
+    let mut group_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for r in c.reg.uris.iter().filter(|r| r.uri.contains("localhost")) {
+        let u = Uri::new(&r.uri);
+        if u.host() != Some("localhost") {
+            continue;
         }
+        let key = u.without_port();
+        let i = *group_of.entry(key.clone()).or_insert_with(|| {
+            groups.push((key, Vec::new()));
+            groups.len() - 1
+        });
+        groups[i].1.push(r);
+    }
+    for (key, members) in &groups {
+        let pair = members.iter().enumerate().find_map(|(i, a)| {
+            members[i + 1..]
+                .iter()
+                .find(|b| a.uri != b.uri && a.platform != b.platform)
+                .map(|b| (a, b))
+        });
+        let Some((a, b)) = pair else {
+            continue;
+        };
+        let relevant = sent.is_some_and(|s| Uri::new(s).without_port() == *key);
+        out.push(finding("redirect.ambiguous_localhost").detail(format!("{} ({}) and {} ({}) differ only by port, and Entra ignores the port of localhost URIs: it picks one of them arbitrarily and applies that platform's rules{}. A browser app can then fail at token redemption (AADSTS9002326) or a server app with AADSTS9002327/7000218, seemingly at random.", a.uri, a.platform.portal_name(), b.uri, b.platform.portal_name(), if relevant { ", including for the redirect URI this request sends" } else { "" })).fix("Tell them apart by path, not port (e.g. http://localhost:3000/web-callback and http://localhost:5173/spa-callback), or remove the one the app does not use."));
     }
 }
 
@@ -387,10 +402,7 @@ pub fn check(
         if sent.chars().count() > 256 {
             out.push(finding("redirect.too_long").detail(format!("The redirect URI is {} characters; Entra allows at most 256, so it cannot be registered.", sent.chars().count())).fix("Use a shorter callback path and carry data in state."));
         }
-        let bad: Vec<char> = sent
-            .chars()
-            .filter(|ch| uri::UNSUPPORTED.contains(ch))
-            .collect();
+        let bad: Vec<char> = sent.chars().filter(|&ch| uri::unsupported(ch)).collect();
         let idn = s.host().is_some_and(|h| !h.is_ascii());
         if !bad.is_empty() || idn {
             out.push(

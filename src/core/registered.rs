@@ -286,6 +286,10 @@ fn read_app_object(reg: &mut Registered, v: &Value) {
 
 /// Portal headings that start a platform section.
 fn heading_platform(line: &str) -> Option<Option<Platform>> {
+    // Every heading is short; a URI line is not one.
+    if line.len() > 64 || line.contains("://") {
+        return None;
+    }
     let l = line
         .trim()
         .trim_end_matches(':')
@@ -312,7 +316,11 @@ fn heading_platform(line: &str) -> Option<Option<Platform>> {
 
 /// Portal lines that carry no URI.
 fn is_noise(line: &str) -> bool {
-    let l = line.trim().to_ascii_lowercase();
+    let t = line.trim();
+    if t.len() > 64 && !t.starts_with('#') && !t.starts_with("//") {
+        return false; // longer than any portal label
+    }
+    let l = t.to_ascii_lowercase();
     l.is_empty()
         || l.starts_with('#')
         || l.starts_with("//")
@@ -416,7 +424,13 @@ fn read_lines(input: &str) -> Registered {
             None => (section, cleaned),
         };
         // A table copy: "https://x/cb   Web".
-        let (platform, text) = match text.rsplit_once(['\t', ' ']) {
+        let spaced = text.as_bytes().contains(&b' ') || text.as_bytes().contains(&b'\t');
+        let split = if spaced {
+            text.rsplit_once(['\t', ' '])
+        } else {
+            None
+        };
+        let (platform, text) = match split {
             Some((uri, ty))
                 if platform_of_type(ty) != Platform::Unknown && looks_like_uri(uri.trim()) =>
             {

@@ -70,16 +70,13 @@ pub fn split(s: &str) -> UriParts {
         }
         i = end;
     }
-    let path_end = b[i..]
-        .iter()
-        .position(|&c| matches!(c, b'?' | b'#'))
-        .map_or(b.len(), |p| i + p);
+    let path_end = first_of(s.get(i..).unwrap_or(""), '?', '#').map_or(b.len(), |p| i + p);
     parts.path = i..path_end;
     i = path_end;
     if b.get(i) == Some(&b'?') {
-        let end = b[i + 1..]
-            .iter()
-            .position(|&c| c == b'#')
+        let end = s
+            .get(i + 1..)
+            .and_then(|q| q.find('#'))
             .map_or(b.len(), |p| i + 1 + p);
         parts.query = Some(i + 1..end);
         i = end;
@@ -88,6 +85,14 @@ pub fn split(s: &str) -> UriParts {
         parts.fragment = Some(i + 1..b.len());
     }
     parts
+}
+
+/// The index of the first `x` or `y` in `s` (`str::find` scans a word at a
+/// time; paths and queries are long and rarely hold either).
+fn first_of(s: &str, x: char, y: char) -> Option<usize> {
+    let first_x = s.find(x);
+    let before = first_x.and_then(|i| s.get(..i)).unwrap_or(s);
+    before.find(y).or(first_x)
 }
 
 /// A split URI together with its text.
@@ -191,7 +196,12 @@ impl<'a> Uri<'a> {
 
 /// True when `s` is a valid absolute URI (has a scheme and parses).
 pub fn is_absolute_uri(s: &str) -> bool {
-    let u = Uri::new(s);
+    is_absolute(&Uri::new(s))
+}
+
+/// [`is_absolute_uri`] of an already split URI.
+pub fn is_absolute(u: &Uri) -> bool {
+    let s = u.raw;
     let Some(scheme) = u.scheme() else {
         return false;
     };
@@ -205,14 +215,22 @@ pub fn is_absolute_uri(s: &str) -> bool {
     {
         return false;
     }
-    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    let blank = if is_plain(s) {
+        false
+    } else if s.is_ascii() {
+        s.bytes()
+            .any(|b| b.is_ascii_whitespace() || b.is_ascii_control())
+    } else {
+        s.chars().any(|c| c.is_whitespace() || c.is_control())
+    };
+    if blank {
         return false;
     }
-    let http = matches!(u.scheme_lower().as_str(), "http" | "https");
+    let http = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
     if http && u.host().is_none_or(str::is_empty) {
         return false;
     }
-    if http && simple_http(&u) {
+    if http && simple_http(u) {
         return true; // what url::Url::parse would accept, decided without it
     }
     // The wasm build carries no Unicode host tables (IDNs are not supported in
@@ -236,6 +254,34 @@ pub fn is_absolute_uri(s: &str) -> bool {
         _ => url::Url::parse(s).is_ok(),
     }
 }
+
+/// True when every byte is printable ASCII other than space (no invisible,
+/// look-alike or control character can hide in it). Checked 16 bytes at a time
+/// without a branch per byte, as most inputs are plain.
+pub fn is_plain(s: &str) -> bool {
+    s.as_bytes().chunks(16).all(|chunk| {
+        chunk
+            .iter()
+            .fold(true, |ok, &b| ok & (b.wrapping_sub(0x21) < 0x5e))
+    })
+}
+
+/// The ASCII bytes allowed as they are after the authority of a URL: graphic,
+/// except `"` `<` `>` `\\` `^` `` ` `` `{` `|` `}` (one table lookup per byte).
+const URL_CODE_POINT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_graphic()
+            && !matches!(
+                c,
+                b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'
+            );
+        b += 1;
+    }
+    t
+};
 
 /// An http(s) URI made only of plain ASCII host labels, a port below 65536
 /// and URL code points in the rest: valid without a full parse.
@@ -264,18 +310,14 @@ fn simple_http(u: &Uri) -> bool {
         .get(u.parts.path.start..)
         .unwrap_or("")
         .bytes()
-        .all(|b| {
-            b.is_ascii_graphic()
-                && !matches!(
-                    b,
-                    b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'
-                )
-        });
+        .all(|b| URL_CODE_POINT[usize::from(b)]);
     host_ok && port_ok && !userinfo && rest_ok
 }
 
 /// Characters Entra does not support in a redirect URI (reply-url, "Restrictions").
-pub const UNSUPPORTED: &[char] = &['!', '$', '\'', '(', ')', ',', ';'];
+pub fn unsupported(c: char) -> bool {
+    matches!(c, '!' | '$' | '\'' | '(' | ')' | ',' | ';')
+}
 
 /// The name of an invisible or layout-changing character, if `c` is one.
 pub fn invisible_name(c: char) -> Option<&'static str> {
@@ -394,7 +436,7 @@ pub fn confusable_ascii(c: char) -> Option<char> {
 
 /// The text with every invisible character removed.
 pub fn strip_invisible(s: &str) -> String {
-    if s.bytes().all(|b| b.is_ascii_graphic()) {
+    if is_plain(s) {
         return s.to_string();
     }
     s.chars().filter(|&c| invisible_name(c).is_none()).collect()
@@ -451,6 +493,36 @@ pub fn is_guid(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_plain_rejects_any_space_control_or_non_ascii_byte_at_any_offset() {
+        let base = "https://app.contoso.com/auth/callback/".repeat(3);
+        assert!(is_plain(&base));
+        assert!(is_plain(""));
+        for i in 0..base.len() {
+            for bad in [" ", "\t", "\u{7f}", "\u{200b}", "é"] {
+                let mut s = base.clone();
+                s.insert_str(i, bad);
+                assert!(!is_plain(&s), "{bad:?} at {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn split_finds_query_and_fragment_at_any_offset() {
+        for n in 0..40 {
+            let path = "p".repeat(n);
+            let raw = format!("https://h/{path}?q=1#f");
+            let u = Uri::new(&raw);
+            assert_eq!(u.path(), format!("/{path}"));
+            assert_eq!(u.query(), Some("q=1"));
+            assert_eq!(u.fragment(), Some("f"));
+            let raw = format!("https://h/{path}#a?b");
+            let u = Uri::new(&raw);
+            assert_eq!(u.query(), None);
+            assert_eq!(u.fragment(), Some("a?b"));
+        }
+    }
 
     #[test]
     fn splits_a_full_uri_into_raw_components() {
