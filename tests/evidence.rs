@@ -269,10 +269,42 @@ fn cases() -> Vec<Case> {
                 "signin-loganalytics-mfa.json",
                 "https://app.contoso.com/cb",
                 &["signin.mfa_required", "signin.failure"],
-                &["signin.ca_blocked", "signin.app_mismatch"],
+                &[
+                    "signin.ca_blocked",
+                    "signin.app_mismatch",
+                    "signin.user_cancelled",
+                ],
                 Some("signin.mfa_required"),
             )
         },
+        // A declined consent prompt: the user's answer, not a misconfiguration.
+        Case {
+            authorize: AUTHORIZE_CLIENT,
+            aadsts: &[("signin.user_cancelled", 65004)],
+            ..case(
+                "signin-consent-declined.json",
+                "https://app.contoso.com/cb",
+                &["signin.user_cancelled"],
+                &[
+                    "signin.mfa_required",
+                    "signin.ca_blocked",
+                    "signin.app_mismatch",
+                ],
+                Some("signin.user_cancelled"),
+            )
+        },
+        // A HAR recorded without the sign-in: only the app's own files.
+        case(
+            "no-authorize.har",
+            "https://app.contoso.com/cb",
+            &["har.no_authorize"],
+            &[
+                "har.authorize_found",
+                "har.code_issued",
+                "har.entra_error_page",
+            ],
+            None,
+        ),
     ]
 }
 
@@ -1076,4 +1108,24 @@ fn a_fifty_megabyte_har_is_read() {
         removed.len()
     );
     assert!(!out.contains("Bearer eyJ"), "bearer tokens removed");
+}
+
+/// Every `har.*` and `signin.*` code fires on some fixture and is asserted
+/// absent on another (its near miss), like the per-code table of the other codes.
+#[test]
+fn every_evidence_code_fires_somewhere_and_is_absent_elsewhere() {
+    let all = cases();
+    let mut problems = Vec::new();
+    for d in redirect_doctor::core::codes::CODES {
+        if !(d.code.starts_with("har.") || d.code.starts_with("signin.")) {
+            continue;
+        }
+        if !all.iter().any(|c| c.present.contains(&d.code)) {
+            problems.push(format!("{}: no fixture where it fires", d.code));
+        }
+        if !all.iter().any(|c| c.absent.contains(&d.code)) {
+            problems.push(format!("{}: no fixture where it must stay silent", d.code));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
