@@ -24,6 +24,7 @@ help:
 	@echo "make test    every check: fmt, clippy, native, browser and end-to-end tests, size, deny"
 	@echo "make dist    the release static site in dist/ (relative URLs: host it under any path)"
 	@echo "make size    gzip -9 size of every file in dist/ against the 250 KB budget"
+	@echo "make bench   criterion benchmarks of the analyzer and browser timings of the release build"
 	@echo "make screenshots  docs/screenshot-*.png from the release build (light, dark, 375 px)"
 
 install:
@@ -86,6 +87,13 @@ test-web:
 # The page's report is compared with the CLI twin's, so the CLI is built first.
 e2e: dist cli
 	cd tests/e2e && ./node_modules/.bin/playwright test
+
+# Benchmarks (not part of `make test`): criterion on the analyzer, then the browser script on the
+# release build. Figures and method: docs/PERFORMANCE.md.
+.PHONY: bench
+bench: install dist
+	cargo bench --bench analyze --bench hostile
+	cd tests/e2e && node bench.mjs
 
 .PHONY: cli screenshots
 cli:

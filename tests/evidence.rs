@@ -1129,3 +1129,21 @@ fn every_evidence_code_fires_somewhere_and_is_absent_elsewhere() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The page reads the evidence once and analyses every other edit with it
+/// (`analyze_with_evidence`): the same report as `analyze` on the whole case.
+#[test]
+fn evidence_read_once_gives_the_same_report() {
+    use redirect_doctor::core::{analyze_with_evidence, read_evidence};
+    for c in cases() {
+        let whole = input(&c);
+        let without = CaseInput {
+            evidence: String::new(),
+            ..whole.clone()
+        };
+        let once = analyze_with_evidence(&without, read_evidence(&whole.evidence));
+        assert_eq!(once.report, analyze(&whole).report, "{}", c.fixture);
+        assert!(once.evidence.is_some(), "{}", c.fixture);
+    }
+    assert!(read_evidence(" \n").is_none());
+}

@@ -115,6 +115,24 @@ fn too_large(field: &str, len: usize, max: usize) -> Finding {
 
 /// The single entry point: reads every input and returns the analysis.
 pub fn analyze(input: &CaseInput) -> Analysis {
+    analyze_with_evidence(input, read_evidence(&input.evidence))
+}
+
+/// Reads the evidence box (a HAR or sign-in log export); `None` when it is
+/// empty. The page reads it once per change of that box, as it can be tens of
+/// megabytes, and passes it to [`analyze_with_evidence`] for every other edit.
+pub fn read_evidence(text: &str) -> Option<evidence::Evidence> {
+    if text.trim().is_empty() {
+        None
+    } else {
+        Some(evidence::read(text))
+    }
+}
+
+/// [`analyze`] with the evidence already read by [`read_evidence`];
+/// `input.evidence` itself is not looked at.
+pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evidence>) -> Analysis {
+    let mut evidence = evidence;
     let mut findings: Vec<Finding> = Vec::new();
     let field = |name: &str, text: &'_ str, max: usize, out: &mut Vec<Finding>| -> bool {
         if text.len() > max {
@@ -145,11 +163,6 @@ pub fn analyze(input: &CaseInput) -> Analysis {
         ""
     };
     // Evidence: a HAR's authorize request (and what reached the app) stand in for empty boxes.
-    let mut evidence = if input.evidence.trim().is_empty() {
-        None
-    } else {
-        Some(evidence::read(&input.evidence))
-    };
     let har_authorize = evidence
         .as_ref()
         .and_then(|e| e.authorize_url.clone())

@@ -276,8 +276,14 @@ fn mismatch_findings(
             Difference::DefaultPort => f.detail(format!("{ctx} An explicit :443 or :80 is not removed before comparing (RFC 3986 §6.2.3 normalisation is not applied).")).fix(format!("Drop the default port from the app's configured URL and send {}.", near.uri)),
             Difference::PercentEncoding => f.detail(format!("{ctx} After Entra decodes the request once, the two differ only in percent-encoding ({} vs {}); Entra documents no normalisation of encodings.", sent, near.uri)).fix(format!("Send the URI with the same characters as registered ({}), encoded once as a whole.", near.uri)),
             Difference::InvisibleCharacters => {
-                let side = if uri::strip_invisible(sent) == sent { format!("the registered URI {} ", near.uri.escape_unicode_invisible()) } else { format!("the sent URI {} ", sent.escape_unicode_invisible()) };
-                f.detail(format!("{ctx} {side}contains an invisible character (usually pasted from a document or chat), which makes the bytes differ although the text looks the same.")).fix(format!("Delete the entry and type it again by hand: {}.", uri::strip_invisible(&near.uri)))
+                let in_registered = uri::strip_invisible(sent) == sent;
+                let side = if in_registered { format!("The registered URI {} ", near.uri.escape_unicode_invisible()) } else { format!("The sent URI {} ", sent.escape_unicode_invisible()) };
+                let fix = if in_registered {
+                    format!("Delete the registered entry and type it again by hand: {}.", uri::strip_invisible(&near.uri))
+                } else {
+                    format!("Retype the redirect URI in the app's configuration by hand: {}.", uri::strip_invisible(sent))
+                };
+                f.detail(format!("{ctx} {side}contains an invisible character (usually pasted from a document or chat), which makes the bytes differ although the text looks the same.")).fix(fix)
             }
             Difference::ConfusableCharacters => {
                 let odd: Vec<String> = sent.chars().chain(near.uri.chars()).filter_map(|ch| uri::confusable_ascii(ch).map(|a| format!("'{ch}' (U+{:04X}) looks like '{a}'", ch as u32))).collect();

@@ -1672,6 +1672,7 @@ mod tests {
     fn example_links_stay_under_2000_characters() {
         let mut max = (0, String::new());
         let mut max_plain = 0;
+        let mut lens = Vec::new();
         for (name, c) in cases() {
             let plain = encode(&c).len() + 1;
             max_plain = max_plain.max(plain);
@@ -1685,14 +1686,21 @@ mod tests {
                 let (frag, _) = share_fragment(&c, &opts);
                 let len = frag.len() + 1; // the '#'
                 assert!(len < 2000, "{name}: {len} characters");
+                if opts == ShareOptions::default() {
+                    lens.push(len);
+                }
                 if len > max.0 {
                     max = (len, name.clone());
                 }
             }
         }
+        lens.sort_unstable();
         println!(
-            "longest share fragment: {} characters ({}); unredacted: {max_plain}",
-            max.0, max.1
+            "share fragments of {} examples (default options): median {} characters, longest {} ({}); unredacted at most {max_plain}",
+            lens.len(),
+            lens[lens.len() / 2],
+            max.0,
+            max.1
         );
     }
 

@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use leptos::prelude::*;
 
 use super::diff_view::DiffView;
+use super::evidence_panel::EvidencePanel;
 use super::export_button::ExportButton;
 use super::finding_list::FindingList;
 use super::input_panel::InputPanel;
@@ -20,6 +21,9 @@ use super::web;
 /// reload); an `App` mounted later on the same page starts empty.
 static RESTORED: AtomicBool = AtomicBool::new(false);
 
+/// The largest evidence kept across a reload of the tab, in bytes.
+const KEEP_EVIDENCE: usize = 1 << 20;
+
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
@@ -33,7 +37,19 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     super::share_open::open_share_links();
     // Inputs survive a reload of the tab (session storage, never sent anywhere).
-    Effect::new(move |_| web::save_inputs(&inputs.case()));
+    // Evidence over 1 MB is not kept: session storage holds a few megabytes, and
+    // copying and serialising a large export on every keystroke would stall typing.
+    Effect::new(move |_| {
+        let mut case = inputs.case_without_evidence();
+        case.evidence = inputs.evidence.with(|e| {
+            if e.len() <= KEEP_EVIDENCE {
+                e.clone()
+            } else {
+                String::new()
+            }
+        });
+        web::save_inputs(&case);
+    });
 
     view! {
         <div class="rd-page">
@@ -57,6 +73,7 @@ pub fn App() -> impl IntoView {
                     <VerdictBanner/>
                     <DiffView/>
                     <FindingList/>
+                    <EvidencePanel/>
                     <RegisteredList/>
                 </div>
             </main>

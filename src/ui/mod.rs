@@ -7,6 +7,7 @@ mod component_table;
 mod copy_button;
 mod diff_cells;
 mod diff_view;
+mod evidence_panel;
 mod example_picker;
 mod export_button;
 mod finding_card;

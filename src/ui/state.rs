@@ -1,10 +1,11 @@
-//! The page's state: the inputs as signals, the analysis as one memo over
-//! `core::analyze`, and the registered URI the user chose to diff against.
+//! The page's state: the inputs as signals, the analysis as a memo over
+//! `core::analyze_with_evidence` (the evidence read in a memo of its own), and
+//! the registered URI the user chose to diff against.
 
 use leptos::prelude::*;
 
 use crate::core::diff::{self, UriDiff};
-use crate::core::{analyze, Analysis, CaseInput};
+use crate::core::{analyze_with_evidence, read_evidence, Analysis, CaseInput};
 
 /// The five inputs of SPEC §1, one signal each.
 #[derive(Clone, Copy)]
@@ -44,6 +45,17 @@ impl Inputs {
         }
     }
 
+    /// The current inputs but the evidence (tracked), which is read on its own.
+    pub fn case_without_evidence(&self) -> CaseInput {
+        CaseInput {
+            authorize: self.authorize.get(),
+            registered: self.registered.get(),
+            callback: self.callback.get(),
+            audience: self.audience.get(),
+            evidence: String::new(),
+        }
+    }
+
     /// Replaces every input with `case`.
     pub fn set(&self, case: CaseInput) {
         self.authorize.set(case.authorize);
@@ -70,7 +82,12 @@ pub struct AppState {
 impl AppState {
     /// Builds the state around `inputs`.
     pub fn new(inputs: Inputs) -> Self {
-        let analysis = Memo::new(move |_| analyze(&inputs.case()));
+        // The evidence can be tens of megabytes: it is read only when its box
+        // changes, and neither copied nor read again when another box is edited.
+        let evidence = Memo::new(move |_| inputs.evidence.with(|text| read_evidence(text)));
+        let analysis = Memo::new(move |_| {
+            analyze_with_evidence(&inputs.case_without_evidence(), evidence.get())
+        });
         let compare_with = RwSignal::new(None::<String>);
         let shown_diff = Memo::new(move |_| {
             let picked = compare_with.get();

@@ -1,0 +1,94 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '../fixtures/test';
+import { ROOT, cliReportOf } from '../fixtures/cli';
+import { expectReport, fillCase } from '../fixtures/page_case';
+
+const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'evidence');
+const REGISTERED = 'https://app.contoso.com/cb';
+
+/** Every HAR and sign-in log fixture, sorted. */
+function fixtures(): string[] {
+  return readdirSync(FIXTURES)
+    .filter((name) => name.endsWith('.har') || name.endsWith('.json'))
+    .sort();
+}
+
+// For every evidence fixture, pasted into the evidence box, the page shows the same findings
+// (har.* and signin.* among them, in order) and status as the CLI for the same case; the
+// evidence panel shows the HAR's timeline or the sign-in log's failed entries.
+test('every evidence fixture pasted: the page agrees with the CLI and shows the evidence', async ({ analyzer, page }) => {
+  test.setTimeout(180_000);
+  const names = fixtures();
+  expect(names.length).toBeGreaterThanOrEqual(10);
+  await analyzer.open();
+  let evidenceCodes = 0;
+  for (const name of names) {
+    const input = { registered: REGISTERED, evidence: readFileSync(path.join(FIXTURES, name), 'utf8') };
+    const cli = cliReportOf(input);
+    const codes = cli.findings.map((f) => f.code);
+    evidenceCodes += codes.filter((c) => c.startsWith('har.') || c.startsWith('signin.')).length;
+    await fillCase(page, input);
+    await expectReport(page, cli.redirect.status, codes, name);
+    const panel = page.getByTestId('evidence-panel');
+    if (name.endsWith('.har')) {
+      await expect(panel, name).toHaveAttribute('data-evidence-kind', 'har');
+      if (codes.includes('har.authorize_found')) {
+        await expect(panel.locator('[data-step="authorize"]').first(), name).toBeVisible();
+      }
+    } else {
+      await expect(panel, name).toHaveAttribute('data-evidence-kind', 'signin_log');
+    }
+  }
+  expect(evidenceCodes, 'har.* and signin.* findings across the fixtures').toBeGreaterThan(20);
+});
+
+test('an evidence file opened with the file picker is analysed like a pasted one', async ({ analyzer, page }) => {
+  await analyzer.open();
+  for (const name of ['code-lost-proxy-301.har', 'signin-ca-blocked.json']) {
+    const text = readFileSync(path.join(FIXTURES, name), 'utf8');
+    const cli = cliReportOf({ registered: REGISTERED, evidence: text });
+    await page.getByTestId('clear-all').click();
+    await page.getByTestId('registered-input').fill(REGISTERED);
+    await page.getByTestId('evidence-file').setInputFiles(path.join(FIXTURES, name));
+    await expectReport(page, cli.redirect.status, cli.findings.map((f) => f.code), name);
+    await expect(page.getByTestId('evidence-input')).toHaveValue(text);
+  }
+});
+
+test('the sanitised HAR holds none of the secrets and says what it removed', async ({ analyzer, page }) => {
+  const name = 'code-lost-proxy-301.har';
+  const text = readFileSync(path.join(FIXTURES, name), 'utf8');
+  const har = JSON.parse(text) as { log: { entries: { request: { url: string; headers: { name: string; value: string }[] } }[] } };
+  // Secret values of the fixture, found independently: code, state and nonce in URLs, cookies.
+  const secrets = new Set<string>();
+  for (const entry of har.log.entries) {
+    const url = new URL(entry.request.url);
+    for (const key of ['code', 'state', 'nonce', 'code_challenge']) {
+      const value = url.searchParams.get(key);
+      if (value && value.length >= 4) secrets.add(value);
+    }
+    for (const header of entry.request.headers) {
+      if (header.name.toLowerCase() === 'cookie') {
+        for (const pair of header.value.split(';')) {
+          const value = pair.split('=')[1]?.trim();
+          if (value && value.length >= 4) secrets.add(value);
+        }
+      }
+    }
+  }
+  expect(secrets.size, 'secrets found in the fixture').toBeGreaterThanOrEqual(3);
+  await analyzer.open();
+  await page.getByTestId('evidence-input').fill(text);
+  await page.getByTestId('sanitize-har').click();
+  const preview = page.getByTestId('sanitized-preview');
+  await expect(preview).toContainText('state');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-sanitized-har').click()]);
+  const file = await download.path();
+  const out = readFileSync(file, 'utf8');
+  expect(JSON.parse(out).log.entries.length).toBe(har.log.entries.length);
+  for (const secret of secrets) expect(out, `secret ${secret}`).not.toContain(secret);
+  // Editing the evidence withdraws the copy made from the old text.
+  await page.getByTestId('evidence-input').fill(text.replace('"1.2"', '"1.2" '));
+  await expect(preview).toHaveCount(0);
+});
