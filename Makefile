@@ -54,8 +54,9 @@ size: dist
 
 # The order runs the quick checks first; any failure stops `make test` with a non-zero exit.
 # The size layer holds the release build under SIZE_CEILING, today's size plus a margin, so it
-# cannot grow unnoticed; the goal is 250 KB (`make size`), which the page does not meet yet.
-SIZE_CEILING ?= 420000
+# cannot grow unnoticed (raised once, from 420000, for the evidence panel and the in-page HAR
+# sanitiser); the goal is 250 KB (`make size`), which the page does not meet yet.
+SIZE_CEILING ?= 440000
 
 test: install fmt core-guard lint test-native test-web size-ceiling e2e deny
 	@echo "make test: all layers passed"

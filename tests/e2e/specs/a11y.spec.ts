@@ -50,3 +50,20 @@ test('axe: no violations with the dark theme chosen by the toggle', async ({ ana
   await page.getByText('UTF-8 bytes (hex)').click();
   expect(await axe(page)).toEqual([]);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe: no violations with HAR and sign-in log evidence, ${scheme} theme`, async ({ analyzer, page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await analyzer.open();
+    const fixtures = require('node:path').resolve(__dirname, '..', '..', 'fixtures', 'evidence');
+    const read = (name: string) => require('node:fs').readFileSync(`${fixtures}/${name}`, 'utf8') as string;
+    await page.getByTestId('registered-input').fill('https://fabrikam.com/auth/callback');
+    await page.getByTestId('evidence-input').fill(read('code-lost-proxy-301.har'));
+    await page.getByTestId('sanitize-har').click();
+    await expect(page.getByTestId('sanitized-preview')).toBeVisible();
+    expect(await axe(page)).toEqual([]);
+    await page.getByTestId('evidence-input').fill(read('signin-ca-blocked.json'));
+    await expect(page.getByTestId('evidence-signins')).toBeVisible();
+    expect(await axe(page)).toEqual([]);
+  });
+}

@@ -92,3 +92,14 @@ test('the sanitised HAR holds none of the secrets and says what it removed', asy
   await page.getByTestId('evidence-input').fill(text.replace('"1.2"', '"1.2" '));
   await expect(preview).toHaveCount(0);
 });
+
+test('at 375 px wide the HAR timeline and the removed list do not scroll sideways', async ({ analyzer, page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await analyzer.open();
+  await page.getByTestId('registered-input').fill('https://fabrikam.com/auth/callback');
+  await page.getByTestId('evidence-input').fill(readFileSync(path.join(FIXTURES, 'code-lost-proxy-301.har'), 'utf8'));
+  await page.getByTestId('sanitize-har').click();
+  await expect(page.getByTestId('sanitized-preview')).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(375);
+});
