@@ -8,6 +8,9 @@ use super::state::AppState;
 use super::text_field::{FilePick, TextField};
 use crate::core::{CaseInput, MAX_EVIDENCE, MAX_FIELD};
 
+/// Evidence larger than this is held but not shown in its box.
+const SHOW_EVIDENCE: usize = 1 << 20;
+
 /// The input column.
 #[component]
 pub fn InputPanel() -> impl IntoView {
@@ -50,7 +53,7 @@ pub fn InputPanel() -> impl IntoView {
                 rows=3 value=inputs.callback/>
             <TextField id="evidence" label="Evidence (optional)" testid="evidence-input"
                 hint="A HAR export of the failing sign-in, or a sign-in log export. Paste it or open the file."
-                rows=3 value=inputs.evidence file=evidence_file/>
+                rows=3 value=inputs.evidence file=evidence_file show_max=SHOW_EVIDENCE/>
         </section>
     }
 }

@@ -38,7 +38,32 @@ pub fn TextField(
     /// A file picker (and file drops), if any.
     #[prop(optional)]
     file: Option<FilePick>,
+    /// Text longer than this many bytes is held and analysed but not put in the
+    /// box: a browser takes many seconds to lay out tens of megabytes in a textarea.
+    #[prop(optional)]
+    show_max: Option<usize>,
 ) -> impl IntoView {
+    let hidden = move || show_max.is_some_and(|m| value.with(|v| v.len() > m));
+    let shown = move || {
+        if hidden() {
+            String::new()
+        } else {
+            value.get()
+        }
+    };
+    let held = move || {
+        hidden().then(|| {
+            let mb = value.with(|v| v.len()) as f64 / 1_048_576.0;
+            view! {
+                <p class="rd-field__status" role="status" data-testid=format!("{testid}-held")>
+                    {format!("{mb:.1} MB held and analysed in full; too large to show in the box. Typing in the box replaces it. ")}
+                    <button type="button" class="rd-button rd-button--quiet" on:click=move |_| value.set(String::new())>
+                        "Clear it"
+                    </button>
+                </p>
+            }
+        })
+    };
     let status = RwSignal::new(String::new());
     let dragging = RwSignal::new(false);
     let loaded = move |r: web::FileResult| match r {
@@ -88,11 +113,12 @@ pub fn TextField(
             <p class="rd-field__hint" id=hint_id.clone()>{hint}</p>
             <textarea id=id class=class data-testid=testid rows=rows placeholder=placeholder
                 aria-describedby=hint_id spellcheck="false" autocomplete="off" autocapitalize="off"
-                prop:value=value
+                prop:value=shown
                 on:input:target=move |ev| value.set(ev.target().value())
                 on:dragover=on_dragover
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop></textarea>
+            {held}
             {picker}
         </div>
     }

@@ -103,3 +103,19 @@ test('at 375 px wide the HAR timeline and the removed list do not scroll sideway
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(375);
 });
+
+test('evidence over 1 MB is analysed in full but not laid out in its box', async ({ analyzer, page }) => {
+  const har = JSON.parse(readFileSync(path.join(FIXTURES, 'code-lost-proxy-301.har'), 'utf8')) as { log: { entries: unknown[] } };
+  const filler = { request: { method: 'GET', url: 'https://fabrikam.com/static/app.js', headers: [] }, response: { status: 200, content: { text: 'x'.repeat(1000) } } };
+  har.log.entries.push(...Array.from({ length: 1500 }, () => filler));
+  const text = JSON.stringify(har);
+  expect(text.length).toBeGreaterThan(1 << 20);
+  await analyzer.open();
+  await page.getByTestId('registered-input').fill('https://fabrikam.com/auth/callback');
+  await page.getByTestId('evidence-file').setInputFiles({ name: 'big.har', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('evidence-input-held')).toContainText('MB held');
+  await expect(page.getByTestId('evidence-input')).toHaveValue('');
+  await expect(page.locator('[data-finding="har.code_lost"]')).toBeVisible();
+  await page.getByTestId('evidence-input-held').getByRole('button', { name: 'Clear it' }).click();
+  await expect(page.locator('[data-finding^="har."]')).toHaveCount(0);
+});
