@@ -43,9 +43,10 @@ test('every evidence fixture pasted: the page agrees with the CLI and shows the 
   expect(evidenceCodes, 'har.* and signin.* findings across the fixtures').toBeGreaterThan(20);
 });
 
-test('an evidence file opened with the file picker is analysed like a pasted one', async ({ analyzer, page }) => {
+test('every evidence fixture opened with the file picker is analysed like a pasted one', async ({ analyzer, page }) => {
+  test.setTimeout(180_000);
   await analyzer.open();
-  for (const name of ['code-lost-proxy-301.har', 'signin-ca-blocked.json']) {
+  for (const name of fixtures()) {
     const text = readFileSync(path.join(FIXTURES, name), 'utf8');
     const cli = cliReportOf({ registered: REGISTERED, evidence: text });
     await page.getByTestId('clear-all').click();
