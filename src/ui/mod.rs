@@ -26,3 +26,12 @@ pub mod state;
 mod web;
 
 pub use app::App;
+
+/// A size in KB or MB, as the page words it.
+fn size(bytes: usize) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use super::share_open::{page_url, SharedLinkNotice};
+use super::size;
 use super::state::{AppState, Inputs};
 use super::web;
 use crate::core::share::{self, Redaction, ShareError, ShareOptions};
@@ -142,15 +143,6 @@ fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
-}
-
-/// A size in KB or MB.
-fn size(bytes: usize) -> String {
-    if bytes >= 1 << 20 {
-        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
-    } else {
-        format!("{} KB", bytes.div_ceil(1024))
-    }
 }
 
 /// The share controls, next to "Export report".

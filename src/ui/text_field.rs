@@ -53,10 +53,10 @@ pub fn TextField(
     };
     let held = move || {
         hidden().then(|| {
-            let mb = value.with(|v| v.len()) as f64 / 1_048_576.0;
+            let held = super::size(value.with(String::len));
             view! {
                 <p class="rd-field__status" role="status" data-testid=format!("{testid}-held")>
-                    {format!("{mb:.1} MB held and analysed in full; too large to show in the box. Typing in the box replaces it. ")}
+                    {format!("{held} held and analysed in full; too large to show in the box. Typing in the box replaces it. ")}
                     <button type="button" class="rd-button rd-button--quiet" on:click=move |_| value.set(String::new())>
                         "Clear it"
                     </button>
