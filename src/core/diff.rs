@@ -92,9 +92,13 @@ impl UriDiff {
     }
 }
 
-/// Longer strings are aligned by common prefix and suffix only, so a hostile
-/// paste cannot make the page do quadratic work.
-const MAX_DIFF_CHARS: usize = 4096;
+/// The most work a character diff may do: the product of the lengths of the
+/// two differing middles (what is left after the common prefix and suffix).
+/// Myers' algorithm costs up to that product, so beyond it the middles are
+/// shown as one replaced run and a hostile paste cannot make the page do
+/// quadratic work. 2^16 covers the longest registered URI Entra accepts (256
+/// characters) against a sent URI of 256 characters that differ throughout.
+const MAX_DIFF_CELLS: usize = 1 << 16;
 
 /// The visible stand-in and description of a character.
 pub fn describe(c: char) -> (String, Option<String>) {
@@ -147,16 +151,16 @@ pub fn diff(sent: &str, registered: &str) -> UriDiff {
     let a: Vec<(usize, char)> = sent.char_indices().collect();
     let b: Vec<(usize, char)> = registered.char_indices().collect();
     let mut segments = Vec::new();
-    let coarse = a.len() > MAX_DIFF_CHARS || b.len() > MAX_DIFF_CHARS;
+    let pre = a.iter().zip(&b).take_while(|(x, y)| x.1 == y.1).count();
+    let suf = a[pre..]
+        .iter()
+        .rev()
+        .zip(b[pre..].iter().rev())
+        .take_while(|(x, y)| x.1 == y.1)
+        .count();
+    let (am, bm) = (&a[pre..a.len() - suf], &b[pre..b.len() - suf]);
+    let coarse = am.len().saturating_mul(bm.len()) > MAX_DIFF_CELLS;
     if coarse {
-        let pre = a.iter().zip(&b).take_while(|(x, y)| x.1 == y.1).count();
-        let suf = a[pre..]
-            .iter()
-            .rev()
-            .zip(b[pre..].iter().rev())
-            .take_while(|(x, y)| x.1 == y.1)
-            .count();
-        let (am, bm) = (&a[pre..a.len() - suf], &b[pre..b.len() - suf]);
         if pre > 0 {
             segments.push(segment(
                 OpKind::Equal,
@@ -166,15 +170,7 @@ pub fn diff(sent: &str, registered: &str) -> UriDiff {
                 &b[..pre],
             ));
         }
-        let kind = match (am.is_empty(), bm.is_empty()) {
-            (true, true) => None,
-            (false, true) => Some(OpKind::Insert),
-            (true, false) => Some(OpKind::Delete),
-            (false, false) => Some(OpKind::Replace),
-        };
-        if let Some(kind) = kind {
-            segments.push(segment(kind, sent, am, registered, bm));
-        }
+        segments.push(segment(OpKind::Replace, sent, am, registered, bm));
         if suf > 0 {
             segments.push(segment(
                 OpKind::Equal,
@@ -351,14 +347,34 @@ mod tests {
     }
 
     #[test]
-    fn long_inputs_are_aligned_coarsely_and_quickly() {
+    fn long_inputs_with_a_short_difference_are_diffed_exactly() {
         let a = format!("https://a.b/{}x", "y".repeat(100_000));
         let b = format!("https://a.b/{}z", "y".repeat(100_000));
         let d = diff(&a, &b);
-        assert!(d.coarse);
+        assert!(!d.coarse);
         let kinds: Vec<OpKind> = d.segments.iter().map(|s| s.kind).collect();
         assert_eq!(kinds, [OpKind::Equal, OpKind::Replace]);
         assert_eq!(d.segments[1].sent[0].ch, 'x');
+        assert_eq!(d.segments[1].registered[0].ch, 'z');
+    }
+
+    #[test]
+    fn long_differing_middles_are_one_replaced_run() {
+        // 1,000 × 1,000 differing characters: beyond the work bound.
+        let a = format!("https://a.b/{}/end", "xy".repeat(500));
+        let b = format!("https://a.b/{}/end", "yz".repeat(500));
+        let d = diff(&a, &b);
+        assert!(d.coarse);
+        let kinds: Vec<OpKind> = d.segments.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [OpKind::Equal, OpKind::Replace, OpKind::Equal]);
+        assert_eq!(d.segments[1].sent.len(), 1000);
+        assert_eq!(d.segments[1].registered.len(), 1000);
+        // Within the bound the same shape is diffed character by character.
+        let a = format!("https://a.b/{}/end", "xy".repeat(100));
+        let b = format!("https://a.b/{}/end", "yz".repeat(100));
+        let d = diff(&a, &b);
+        assert!(!d.coarse);
+        assert!(d.segments.len() > 3);
     }
 
     #[test]
