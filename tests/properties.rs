@@ -239,15 +239,18 @@ proptest! {
 
 #[test]
 fn the_coarse_diff_of_long_strings_reconstructs_both_sides() {
-    // Past the character-diff limit only the common prefix and suffix are aligned.
+    // When the differing middles are too long to diff character by character,
+    // only the common prefix and suffix are aligned.
     let a = format!(
-        "https://app.contoso.com/{}x{}",
+        "https://app.contoso.com/{}{}{}",
         "p".repeat(5000),
+        "xy".repeat(600),
         "q".repeat(5000)
     );
     let b = format!(
-        "https://app.contoso.com/{}yy{}",
+        "https://app.contoso.com/{}{}{}",
         "p".repeat(5000),
+        "yz".repeat(600),
         "q".repeat(4000)
     );
     let d = diff::diff(&a, &b);
