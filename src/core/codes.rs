@@ -279,8 +279,10 @@ impl Finding {
 
 /// Orders findings: errors, then warnings, then info; each by table rank.
 /// The sort is stable, so findings of one code keep the order they were made.
-pub fn sort(findings: &mut [Finding]) {
-    findings.sort_by_key(|f| (f.severity, rank(&f.code)));
+pub fn sort(findings: &mut Vec<Finding>) {
+    super::order::by_key(findings, |f| {
+        super::order::pair(f.severity as usize, rank(&f.code))
+    });
 }
 
 #[cfg(test)]

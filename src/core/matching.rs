@@ -5,6 +5,7 @@
 //! Everything else — host case, an explicit default port, percent-encoding
 //! variants — is a mismatch, and is named so the user sees what differs.
 
+use super::order;
 use super::registered::Registration;
 use super::report::RedirectStatus;
 use super::uri::{self, Uri};
@@ -271,7 +272,7 @@ pub fn differences(s: &Uri, r: &Uri, b2c: bool) -> Vec<Difference> {
     if s.fragment() != r.fragment() {
         out.push(Difference::Fragment);
     }
-    out.sort();
+    order::by_key(&mut out, |d| *d as u64);
     out.dedup();
     out
 }
@@ -397,7 +398,8 @@ pub fn compare_all(sent: &str, list: &[Registration], b2c: bool) -> Vec<Comparis
             }
         })
         .collect();
-    out.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+    // Nearest first; `order::by_key` is stable, so input order breaks ties.
+    order::by_key(&mut out, |c| u64::MAX - c.score);
     out
 }
 

@@ -13,6 +13,7 @@ pub mod diff;
 pub mod evidence;
 pub mod fix;
 pub mod matching;
+pub mod order;
 pub mod redirect;
 pub mod registered;
 pub mod report;

@@ -27,10 +27,13 @@ mod web;
 
 pub use app::App;
 
-/// A size in KB or MB, as the page words it.
+/// A size in KB or MB, as the page words it. Integer arithmetic: formatting
+/// a float would add the float printer (10 KB) to the page for this label.
 fn size(bytes: usize) -> String {
     if bytes >= 1 << 20 {
-        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+        // Tenths of a MB, rounded half up.
+        let tenths = (bytes as u64 * 10 + (1 << 19)) >> 20;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     } else {
         format!("{} KB", bytes.div_ceil(1024))
     }

@@ -485,5 +485,8 @@ mod tests {
         assert_eq!(thousands(1_234_567), "1,234,567");
         assert_eq!(size(300 * 1024), "300 KB");
         assert_eq!(size(3 << 20), "3.0 MB");
+        assert_eq!(size((1 << 20) + (1 << 19)), "1.5 MB");
+        assert_eq!(size(52_533_248), "50.1 MB");
+        assert_eq!(size((10 << 20) - 1), "10.0 MB");
     }
 }

@@ -1454,7 +1454,7 @@ pub fn trace(log: &Log) -> Trace {
                     );
                 }
             }
-            marks.sort_by_key(|(i, _, _)| *i);
+            crate::core::order::by_key(&mut marks, |(i, _, _)| *i as u64);
             marks.dedup_by_key(|(i, _, _)| *i);
             const MAX_STEPS: usize = 500;
             if marks.len() > MAX_STEPS {
@@ -1662,7 +1662,7 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize) -> Flow {
             follow_form_post(ix, &mut f, idx, &form, redirect_uri.as_deref())
         }
     }
-    f.steps.sort_by_key(|s| s.0);
+    crate::core::order::by_key(&mut f.steps, |s| s.0 as u64);
     f.steps.dedup_by_key(|s| s.0);
     f
 }

@@ -517,7 +517,10 @@ fn scan_emails(s: &str, out: &mut Vec<Edit>) {
 
 /// Applies non-overlapping edits (the first, then the longest, wins).
 fn apply(s: &str, mut edits: Vec<Edit>) -> (String, Vec<Edit>) {
-    edits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    // By start, then the longest first.
+    crate::core::order::by_key(&mut edits, |e| {
+        crate::core::order::pair(e.start, (u32::MAX as usize).saturating_sub(e.end))
+    });
     let mut out = String::with_capacity(s.len());
     let mut kept = Vec::new();
     let mut pos = 0;
