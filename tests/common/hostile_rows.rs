@@ -451,6 +451,17 @@ pub fn rows() -> Vec<Row> {
             .reg(CB)
             .status("mismatch")
             .has("redirect.too_long"),
+        // Two 4 KB URIs that differ throughout: the character diff is bounded
+        // (the differing middles are shown as one run), not 4,096 x 4,096 steps.
+        Row::new("diff-4kb-differing-throughout")
+            .auth(auth_with(&enc(&format!(
+                "https://app.contoso.com/{}",
+                "xy".repeat(2048)
+            ))))
+            .reg(format!("https://app.contoso.com/{}", "zq".repeat(2048)))
+            .status("mismatch")
+            .has("redirect.too_long")
+            .slow(),
         Row::new("host-10k-dots")
             .auth(auth_with(&enc(&format!(
                 "https://a{}.com/cb",

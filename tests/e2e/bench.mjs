@@ -148,11 +148,16 @@ try {
     await maker.close();
 
     const open = [];
+    // Where the time goes: the wasm downloaded (its resource timing's responseEnd), the app
+    // started (Trunk's start-up event, after the wasm is compiled and the page first rendered).
+    const wasmLoaded = [];
+    const started = [];
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext();
       const tab = await context.newPage();
       // The first frame after the verdict shows the shared case's status, from navigation start.
       await tab.addInitScript(() => {
+        addEventListener('TrunkApplicationStarted', () => (window.__started = performance.now()));
         new MutationObserver((_, observer) => {
           const v = document.querySelector('[data-redirect-status="mismatch"]');
           if (v && window.__painted === undefined) {
@@ -164,10 +169,21 @@ try {
       });
       await tab.goto(link);
       await tab.waitForFunction(() => typeof window.__painted === 'number');
-      open.push(await tab.evaluate(() => window.__painted));
+      const t = await tab.evaluate(() => ({
+        painted: window.__painted,
+        started: window.__started ?? NaN,
+        wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd ?? NaN,
+      }));
+      open.push(t.painted);
+      started.push(t.started);
+      wasmLoaded.push(t.wasm);
       await context.close();
     }
     results.linkOpenToDiagnosis = stats(open);
+    results.linkOpenWasmLoaded = stats(wasmLoaded);
+    results.linkOpenAppStarted = stats(started);
+    show('share link opened → wasm downloaded', results.linkOpenWasmLoaded);
+    show('share link opened → app started (compiled, first render)', results.linkOpenAppStarted);
     show('share link opened → diagnosis painted', results.linkOpenToDiagnosis);
 
     for (const [name, c] of [['typical', typicalCase], ['limits', limitsCase()]]) {
