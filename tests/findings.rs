@@ -341,6 +341,9 @@ findings! {
         fires: auth(CB).reg(r#"{"web": {"redirectUris": []}}"#),
         near: auth(CB).reg(&format!(r#"{{"web": {{"redirectUris": ["{CB}",]}}}}"#)),
         near_with: ["input.registered_unreadable"];
+    redirect_no_registrations_from_error_text_alone: "redirect.no_registrations",
+        fires: CaseInput { authorize: "AADSTS500113: No reply address is registered for the application.\nTrace ID: 0f8e2a4c-1b3d-4e5f-8a9b-0c1d2e3f4a5b".into(), ..CaseInput::default() },
+        near: CaseInput { authorize: "AADSTS700016: Application with identifier 'x' was not found in the directory 'contoso'.".into(), ..CaseInput::default() };
     redirect_invisible_characters: "redirect.invisible_characters",
         fires: auth(CB).reg("https://app.contoso.com/signin\u{200B}-oidc"),
         near: auth(CB).reg("https://app.contoso.com/signin_-oidc"),
@@ -594,4 +597,28 @@ fn every_code_has_a_row() {
         unknown.is_empty(),
         "rows for codes that are not in CODES: {unknown:?}"
     );
+}
+
+/// A root URI with and without its slash: still a mismatch (Entra documents no
+/// normalisation of the request), but the finding says what RFC 3986 would make
+/// of it and offers registering both; a slash on a path gets no such words.
+#[test]
+fn a_root_slash_difference_says_what_is_and_is_not_documented() {
+    let root = analyze(&auth("https://app.contoso.com").reg("https://app.contoso.com/"));
+    let f = root
+        .report
+        .findings
+        .iter()
+        .find(|f| f.code == "redirect.trailing_slash_mismatch")
+        .expect("a root slash difference is a trailing-slash mismatch");
+    assert!(f.detail.contains("RFC 3986 §6.2.3"), "{}", f.detail);
+    assert!(f.detail.contains("register both"), "{}", f.detail);
+    let path = analyze(&auth("https://app.contoso.com/cb").reg("https://app.contoso.com/cb/"));
+    let f = path
+        .report
+        .findings
+        .iter()
+        .find(|f| f.code == "redirect.trailing_slash_mismatch")
+        .expect("a path slash difference is a trailing-slash mismatch");
+    assert!(!f.detail.contains("RFC 3986 §6.2.3"), "{}", f.detail);
 }

@@ -267,7 +267,15 @@ fn mismatch_findings(
             }
             Difference::TrailingSlash => {
                 let who = if sent.ends_with('/') { "The sent URI ends with '/' and the registered one does not" } else { "The registered URI ends with '/' and the sent one does not" };
-                f.title(who.to_string()).detail(format!("{ctx} A trailing slash is part of the path (Entra: 'requested address did not have a trailing slash').")).fix(format!("Make the app send {} exactly (check its redirect URI setting and any framework that adds or strips '/').{reg_fix}", near.uri))
+                // Root URIs: `https://x` and `https://x/` are the same resource to RFC 3986, but
+                // Entra documents no such normalisation of the request (only that a response to
+                // a root URI is sent with '/'), so the exact form is the safe fix.
+                let root = if s.path().is_empty() || r.path().is_empty() {
+                    " Both name the site's root, which RFC 3986 §6.2.3 treats as one resource, but Entra documents no such normalisation of the request (only that a response to a root URI is sent to it with '/'); send the registered form exactly, or register both."
+                } else {
+                    ""
+                };
+                f.title(who.to_string()).detail(format!("{ctx} A trailing slash is part of the path (Entra: 'requested address did not have a trailing slash').{root}")).fix(format!("Make the app send {} exactly (check its redirect URI setting and any framework that adds or strips '/').{reg_fix}", near.uri))
             }
             Difference::HostCase => f.detail(format!("{ctx} Entra documents no case-insensitive host comparison, so {} and {} are different.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("Send the host exactly as registered ({}); configure the app's public URL in lowercase.{reg_fix}", r.host().unwrap_or(""))),
             Difference::PathCase => f.detail(format!("{ctx} Redirect URIs are case-sensitive and must match the case of the app's URL path (Entra: 'Reply address did not match because of case sensitivity').")).fix(format!("Send the path exactly as registered ({}).{reg_fix}", r.path())),
@@ -382,12 +390,20 @@ pub fn check(
     o.report.sent = sent.map(str::to_string);
     registration_checks(&c, out);
     ambiguous_localhost(&c, sent, out);
+    let quoted = |code: u32| {
+        req.and_then(|r| r.error_text.as_ref())
+            .is_some_and(|e| e.codes.contains(&code))
+    };
     let Some(sent) = sent else {
         o.report.status = if req.is_some_and(|r| !r.params.is_empty()) {
             RedirectStatus::Missing
         } else {
             RedirectStatus::Unchecked
         };
+        // Entra's AADSTS500113 page names no redirect URI, but it says enough.
+        if quoted(500113) && reg.uris.is_empty() {
+            out.push(finding("redirect.no_registrations").aadsts(500113).detail("Entra says the app registration has no redirect URI at all: 'No reply address is registered for the application' (AADSTS500113), so it has nowhere to send the code. Its page does not say which redirect URI the app sent; the app's sign-in settings (or the authorize URL in the browser's address bar) do.").fix("Register the redirect URI the app sends under the app's platform (Authentication › Add a platform: Web for a server app, Single-page application for a browser app, Mobile and desktop for a native app). Paste the authorize URL here to have it checked."));
+        }
         return o;
     };
     if form_ok {
@@ -436,10 +452,6 @@ pub fn check(
             );
         }
     }
-    let quoted = |code: u32| {
-        req.and_then(|r| r.error_text.as_ref())
-            .is_some_and(|e| e.codes.contains(&code))
-    };
     if !registered_given && quoted(500113) {
         o.report.status = RedirectStatus::Mismatch;
         out.push(finding("redirect.no_registrations").aadsts(500113).detail("Entra says the app registration has no redirect URI at all: 'No reply address is registered for the application' (AADSTS500113).").fix(format!("Register {sent} under the app's platform (Authentication › Add a platform).")));
