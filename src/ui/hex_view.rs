@@ -32,7 +32,10 @@ fn bytes(title: &'static str, s: &str) -> impl IntoView {
     }
 }
 
-/// The hex view of the sent and the registered URI.
+/// The hex view of the sent and the registered URI. The lists are built when
+/// the reader first opens the box: at Entra's limits they are some 1,500
+/// elements that most readers never look at, and the view is made again on
+/// every edit.
 #[component]
 pub fn HexView(
     /// The sent URI.
@@ -40,11 +43,15 @@ pub fn HexView(
     /// The registered URI.
     registered: String,
 ) -> impl IntoView {
+    let (opened, set_opened) = signal(false);
     view! {
-        <details class="rd-hex" data-testid="hex-view">
+        <details class="rd-hex" data-testid="hex-view" on:toggle=move |_| set_opened.set(true)>
             <summary class="rd-hex__summary">"UTF-8 bytes (hex)"</summary>
-            {bytes("Sent", &sent)}
-            {bytes("Registered", &registered)}
+            {move || {
+                opened
+                    .get()
+                    .then(|| view! { {bytes("Sent", &sent)} {bytes("Registered", &registered)} })
+            }}
         </details>
     }
 }

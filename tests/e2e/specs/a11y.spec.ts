@@ -34,6 +34,7 @@ for (const scheme of ['light', 'dark'] as const) {
       if (state.file) {
         await fillCase(page, readCase(state.file));
         await page.getByText('UTF-8 bytes (hex)').click();
+        await expect(page.getByTestId('hex-view').locator('.rd-hex__item').first()).toBeVisible();
       }
       await analyzer.expectStatus(state.status);
       expect(await axe(page)).toEqual([]);
@@ -48,6 +49,7 @@ test('axe: no violations with the dark theme chosen by the toggle', async ({ ana
   await page.getByRole('button', { name: /Dark theme/ }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.getByText('UTF-8 bytes (hex)').click();
+  await expect(page.getByTestId('hex-view').locator('.rd-hex__item').first()).toBeVisible();
   expect(await axe(page)).toEqual([]);
 });
 

@@ -36,8 +36,10 @@ test('pasting a mismatch shows the verdict, the marked diff and the fix', async 
   // The corrected authorize URL carries the registered URI, encoded.
   await expect(finding.locator('pre').filter({ hasText: 'app.contoso.com%2Fcb%2F' }).first()).toBeVisible();
 
-  // The hex view shows the bytes of both strings.
+  // The hex view shows the bytes of both strings, built when it is first opened.
+  await expect(page.getByTestId('hex-view').locator('.rd-hex__item')).toHaveCount(0);
   await page.getByText('UTF-8 bytes (hex)').click();
+  await expect(page.getByTestId('hex-view').locator('.rd-hex__item').first()).toBeVisible();
   await expect(page.getByTestId('hex-view').locator('.rd-hex__bytes').first()).toHaveText('68');
 });
 
@@ -195,6 +197,7 @@ test('at 375 px wide the page does not scroll sideways', async ({ analyzer, page
   await fillCase(page, readCase('invisible-zwsp.json'));
   await analyzer.expectStatus('mismatch');
   await page.getByText('UTF-8 bytes (hex)').click();
+  await expect(page.getByTestId('hex-view').locator('.rd-hex__item').first()).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
   await expect(page.getByTestId('diff-notes')).toContainText('U+200B');
