@@ -3,6 +3,9 @@
 //! Run with `make test-web` (`cargo test --target wasm32-unknown-unknown --test web`).
 #![cfg(target_arch = "wasm32")]
 
+#[path = "common/hostile_rows.rs"]
+mod hostile_rows;
+
 use leptos::mount::mount_to;
 use redirect_doctor::App;
 use wasm_bindgen::JsCast;
@@ -139,4 +142,58 @@ async fn a_byte_for_byte_registration_is_exact_and_editing_it_updates_the_status
     page.type_into("registered-input", "https://app.contoso.com/logout");
     settle(|| page.redirect_status().as_deref() == Some("mismatch")).await;
     assert_eq!(page.redirect_status().as_deref(), Some("mismatch"));
+}
+
+/// The hostile-input table (tests/common/hostile_rows.rs) through the analyzer
+/// as the page runs it: a 32-bit WebAssembly build, where `usize` is 32 bits
+/// and a panic would kill the page. Every row gives its answer and a report
+/// that parses.
+#[wasm_bindgen_test]
+fn every_hostile_row_gets_a_clear_answer_in_webassembly() {
+    let mut failures = Vec::new();
+    for row in hostile_rows::rows() {
+        let a = redirect_doctor::core::analyze(&row.input);
+        failures.extend(row.failures(&a));
+        if serde_json::from_str::<serde_json::Value>(&a.report.to_json()).is_err() {
+            failures.push(format!("{}: the report is not JSON", row.name));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// The largest hostile rows pasted into the page itself: it keeps answering
+/// (a status on the verdict) and the boxes stay usable afterwards.
+#[wasm_bindgen_test]
+async fn the_page_survives_the_largest_hostile_pastes() {
+    let page = Container::new();
+    let _mounted = mount_to(page.0.clone(), App);
+    settle(|| page.find("[data-testid=\"authorize-input\"]").is_some()).await;
+
+    for row in hostile_rows::rows().into_iter().filter(|r| r.slow) {
+        page.type_into("authorize-input", &row.input.authorize);
+        page.type_into("registered-input", &row.input.registered);
+        page.type_into("callback-input", &row.input.callback);
+        // The row's own redirect status when it names one, else any verdict.
+        let want = row.checks.iter().find_map(|c| match c {
+            hostile_rows::Check::Status(s) => Some(*s),
+            _ => None,
+        });
+        let shown = |page: &Container| match (want, page.redirect_status()) {
+            (Some(w), Some(got)) => got == w,
+            (None, got) => got.is_some(),
+            _ => false,
+        };
+        settle(|| shown(&page)).await;
+        assert!(
+            shown(&page),
+            "{}: the page shows {:?}, expected {want:?}",
+            row.name,
+            page.redirect_status()
+        );
+    }
+    page.type_into("authorize-input", AUTHORIZE);
+    page.type_into("registered-input", "https://app.contoso.com/cb");
+    page.type_into("callback-input", "");
+    settle(|| page.redirect_status().as_deref() == Some("exact")).await;
+    assert_eq!(page.redirect_status().as_deref(), Some("exact"));
 }

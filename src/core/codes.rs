@@ -236,20 +236,39 @@ pub fn finding(code: &'static str) -> Finding {
     }
 }
 
+/// The longest title, detail or fix text, in bytes. Texts quote the inputs,
+/// and a hostile paste (a 100 KB URI, 50,000 registered URIs) would otherwise
+/// make a finding megabytes long, which the page then has to lay out. The exact
+/// values to copy are in the snippets, which are not shortened.
+pub const MAX_TEXT: usize = 8 * 1024;
+
+/// `t`, cut at a character boundary to at most `MAX_TEXT` bytes, saying how much was left out.
+fn capped(t: String) -> String {
+    if t.len() <= MAX_TEXT {
+        return t;
+    }
+    let mut end = MAX_TEXT;
+    while !t.is_char_boundary(end) {
+        end -= 1;
+    }
+    let left_out = t[end..].chars().count();
+    format!("{} … ({left_out} more characters not shown)", &t[..end])
+}
+
 impl Finding {
     /// Replaces the title.
     pub fn title(mut self, t: impl Into<String>) -> Self {
-        self.title = t.into();
+        self.title = capped(t.into());
         self
     }
     /// Sets the detail (why).
     pub fn detail(mut self, t: impl Into<String>) -> Self {
-        self.detail = t.into();
+        self.detail = capped(t.into());
         self
     }
     /// Sets the fix (what to change).
     pub fn fix(mut self, t: impl Into<String>) -> Self {
-        self.fix = t.into();
+        self.fix = capped(t.into());
         self
     }
     /// Sets the severity.
@@ -342,6 +361,23 @@ mod tests {
         assert!(rank("redirect.scheme_mismatch") < rank("har.entra_error_page"));
         assert!(rank("request.client_id_invalid") < rank("request.redirect_uri_invalid"));
         assert!(rank("request.redirect_uri_double_encoded") < rank("request.redirect_uri_invalid"));
+    }
+
+    #[test]
+    fn long_texts_are_cut_at_a_character_boundary_and_say_so() {
+        let long = "é".repeat(MAX_TEXT); // 2 bytes each
+        let f = finding("redirect.path_mismatch")
+            .detail(long.clone())
+            .fix("short");
+        assert!(f.detail.len() < MAX_TEXT + 64, "{}", f.detail.len());
+        assert!(f.detail.starts_with(&long[..MAX_TEXT]));
+        assert!(f
+            .detail
+            .ends_with(&format!("({} more characters not shown)", MAX_TEXT / 2)));
+        assert_eq!(f.fix, "short");
+        let odd = format!("a{}", "é".repeat(MAX_TEXT));
+        let f = finding("redirect.path_mismatch").detail(odd);
+        assert!(f.detail.starts_with('a') && f.detail.contains(" … ("));
     }
 
     #[test]

@@ -103,6 +103,16 @@ impl Ctx<'_> {
     }
 }
 
+/// The first 20 of `items` joined by `sep`, then how many more there are.
+fn listed(items: &[String], sep: &str) -> String {
+    const SHOWN: usize = 20;
+    let shown = items.get(..SHOWN).unwrap_or(items).join(sep);
+    match items.len().saturating_sub(SHOWN) {
+        0 => shown,
+        more => format!("{shown}{sep}and {more} more"),
+    }
+}
+
 /// Registration lint: what the registered list itself breaks.
 fn registration_checks(c: &Ctx, out: &mut Vec<Finding>) {
     let reg = c.reg;
@@ -135,7 +145,7 @@ fn registration_checks(c: &Ctx, out: &mut Vec<Finding>) {
                 ))
                 .detail(format!(
                     "Entra (reply-url, Restrictions) does not accept: {}.",
-                    invalid.join(". ")
+                    listed(&invalid, ". ")
                 ))
                 .fix("Fix or remove these entries; Entra refuses to save or to match them."),
         );
@@ -162,7 +172,7 @@ fn registration_checks(c: &Ctx, out: &mut Vec<Finding>) {
         })
         .collect();
     if !dups.is_empty() {
-        out.push(finding("redirect.duplicate_registration").detail(format!("Registered more than once: {}. A redirect URI must be unique across platforms; Entra picks one entry and its platform behaviour.", dups.join("; "))).fix("Keep each URI once, under the platform the app really is."));
+        out.push(finding("redirect.duplicate_registration").detail(format!("Registered more than once: {}. A redirect URI must be unique across platforms; Entra picks one entry and its platform behaviour.", listed(&dups, "; "))).fix("Keep each URI once, under the platform the app really is."));
     }
     let max = c.audience.max_uris();
     if reg.uris.len() > max {

@@ -7,6 +7,11 @@ use super::state::AppState;
 use crate::core::matching::Verdict;
 use crate::core::registered::Registration;
 
+/// The most rows drawn. Entra holds at most 256 redirect URIs per app; a
+/// longer paste is analysed whole, but drawing tens of thousands of rows would
+/// freeze the page for seconds.
+const MAX_SHOWN: usize = 300;
+
 /// One row of the list.
 #[derive(Clone, PartialEq)]
 struct Row {
@@ -32,11 +37,13 @@ fn verdict_words(v: &Option<Verdict>) -> (String, &'static str) {
 pub fn RegisteredList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let analysis = state.analysis;
+    // The rows drawn (nearest first) and how many there are in all.
     let rows = Memo::new(move |_| {
         analysis.with(|a| {
             let mut rows: Vec<Row> = a
                 .comparisons
                 .iter()
+                .take(MAX_SHOWN)
                 .filter_map(|c| {
                     a.registered.uris.get(c.index).map(|r| Row {
                         reg: r.clone(),
@@ -49,13 +56,14 @@ pub fn RegisteredList() -> impl IntoView {
                     .registered
                     .uris
                     .iter()
+                    .take(MAX_SHOWN)
                     .map(|r| Row {
                         reg: r.clone(),
                         verdict: None,
                     })
                     .collect();
             }
-            rows
+            (rows, a.registered.uris.len())
         })
     });
     let audience = Memo::new(move |_| analysis.with(|a| a.audience.as_str()));
@@ -91,12 +99,21 @@ pub fn RegisteredList() -> impl IntoView {
         }
     };
     let list = move || {
-        let rows = rows.get();
+        let (rows, total) = rows.get();
         if rows.is_empty() {
             return view! { <p class="rd-muted">"No registered redirect URIs read yet."</p> }
                 .into_any();
         }
-        view! { <ol class="rd-reglist">{rows.into_iter().map(item).collect_view()}</ol> }.into_any()
+        let left_out = total.saturating_sub(rows.len());
+        view! {
+            <ol class="rd-reglist">{rows.into_iter().map(item).collect_view()}</ol>
+            {(left_out > 0).then(|| view! {
+                <p class="rd-muted" data-testid="registered-left-out">
+                    {format!("… and {left_out} more, not drawn (all {total} were compared; the nearest are above).")}
+                </p>
+            })}
+        }
+        .into_any()
     };
     view! {
         <section class="rd-card" aria-labelledby="registered-title" data-testid="registered-list">
