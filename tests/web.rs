@@ -197,3 +197,77 @@ async fn the_page_survives_the_largest_hostile_pastes() {
     settle(|| page.redirect_status().as_deref() == Some("exact")).await;
     assert_eq!(page.redirect_status().as_deref(), Some("exact"));
 }
+
+/// A sign-in log with 150 failed sign-ins lists the first 100 and says how
+/// many more there are, instead of drawing every one.
+#[wasm_bindgen_test]
+async fn a_long_sign_in_log_lists_the_first_hundred_failures() {
+    let page = Container::new();
+    let _mounted = mount_to(page.0.clone(), App);
+    settle(|| page.find("[data-testid=\"evidence-input\"]").is_some()).await;
+
+    let entry = |i: usize| {
+        format!(
+            r#"{{"id":"e{i}","createdDateTime":"2026-11-21T08:{:02}:{:02}Z","appId":"6731de76-14a6-49ae-97bc-6eba6914391e","appDisplayName":"Contoso Portal","conditionalAccessStatus":"notApplied","status":{{"errorCode":50011,"failureReason":"The redirect URI specified in the request does not match."}},"appliedConditionalAccessPolicies":[]}}"#,
+            i / 60,
+            i % 60
+        )
+    };
+    let entries: Vec<String> = (0..150).map(entry).collect();
+    let log = format!(r#"{{"value":[{}]}}"#, entries.join(","));
+    page.type_into("evidence-input", &log);
+    let listed = |page: &Container| {
+        page.find("[data-testid=\"evidence-signins\"]")
+            .map(|ul| ul.child_element_count())
+    };
+    settle(|| listed(&page).is_some()).await;
+    assert_eq!(listed(&page), Some(100));
+    let panel = page
+        .find("[data-testid=\"evidence-panel\"]")
+        .and_then(|p| p.text_content())
+        .unwrap_or_default();
+    assert!(
+        panel.contains("… and 50 more failed sign-ins"),
+        "the panel does not say how many were left out: {panel}"
+    );
+}
+
+/// A registered list longer than Entra allows is compared whole, but only the
+/// nearest 300 are drawn, with a note of how many more there are.
+#[wasm_bindgen_test]
+async fn a_long_registered_list_draws_the_nearest_three_hundred() {
+    let page = Container::new();
+    let _mounted = mount_to(page.0.clone(), App);
+    settle(|| page.find("[data-testid=\"authorize-input\"]").is_some()).await;
+
+    let list: Vec<String> = (0..400)
+        .map(|i| format!("https://app{i}.contoso.com/cb"))
+        .chain(["https://app.contoso.com/cb".to_string()])
+        .collect();
+    page.type_into("authorize-input", AUTHORIZE);
+    page.type_into("registered-input", &list.join("\n"));
+    settle(|| page.redirect_status().as_deref() == Some("exact")).await;
+    assert_eq!(page.redirect_status().as_deref(), Some("exact"));
+    let items = page
+        .0
+        .query_selector_all("[data-testid=\"registered-item\"]")
+        .map(|l| l.length())
+        .unwrap_or(0);
+    assert_eq!(items, 300);
+    let first = page
+        .find("[data-testid=\"registered-item\"] code")
+        .and_then(|c| c.text_content());
+    assert_eq!(
+        first.as_deref(),
+        Some("https://app.contoso.com/cb"),
+        "the match is drawn first"
+    );
+    let note = page
+        .find("[data-testid=\"registered-left-out\"]")
+        .and_then(|p| p.text_content())
+        .unwrap_or_default();
+    assert!(
+        note.contains("101 more") && note.contains("all 401"),
+        "{note}"
+    );
+}

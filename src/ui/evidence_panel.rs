@@ -21,6 +21,10 @@ struct StepRow {
     note: String,
 }
 
+/// The most failed sign-ins, and kinds of removed value, listed: an export can
+/// hold tens of thousands, which would take the page seconds to draw.
+const MAX_ROWS: usize = 100;
+
 /// One failed sign-in, as shown.
 #[derive(Clone, Debug, PartialEq)]
 struct SignInRow {
@@ -43,6 +47,8 @@ struct Shown {
     sanitized: bool,
     steps: Vec<StepRow>,
     signins: Vec<SignInRow>,
+    /// Failed sign-ins matched but not listed (over `MAX_ROWS`).
+    signins_left_out: usize,
     filter: Option<String>,
 }
 
@@ -75,8 +81,10 @@ impl Shown {
                 note: s.note.clone(),
             })
             .collect();
+        let signins_left_out = e.shown.len().saturating_sub(MAX_ROWS);
         let signins = e
             .shown_signins()
+            .take(MAX_ROWS)
             .map(|s| SignInRow {
                 time: s.time.clone(),
                 code: s.error_code,
@@ -131,6 +139,7 @@ impl Shown {
             sanitized: e.sanitized,
             steps,
             signins,
+            signins_left_out,
             filter: e.filter.clone(),
         })
     }
@@ -164,7 +173,10 @@ pub fn EvidencePanel() -> impl IntoView {
             };
             let body = match s.kind {
                 Kind::Har => view! { <Timeline steps=s.steps sanitized=s.sanitized/> }.into_any(),
-                _ => view! { <SignIns rows=s.signins filter=s.filter/> }.into_any(),
+                _ => {
+                    view! { <SignIns rows=s.signins left_out=s.signins_left_out filter=s.filter/> }
+                        .into_any()
+                }
             };
             view! {
                 <section class="rd-card rd-evidence" aria-labelledby="evidence-title"
@@ -242,8 +254,10 @@ fn Timeline(steps: Vec<StepRow>, sanitized: bool) -> impl IntoView {
         </div>
         {move || current().map(|p| match p.result {
             Ok((text, removed)) => {
+                let kinds_left_out = removed.len().saturating_sub(MAX_ROWS);
                 let items = removed
                     .into_iter()
+                    .take(MAX_ROWS)
                     .map(|r| {
                         let times = if r.count == 1 { String::new() } else { format!(" × {}", r.count) };
                         view! { <li><code>{r.name}</code>{times}" ("{r.place.as_str()}")"</li> }
@@ -254,6 +268,9 @@ fn Timeline(steps: Vec<StepRow>, sanitized: bool) -> impl IntoView {
                     <div class="rd-evidence__sanitized" data-testid="sanitized-preview">
                         <p>"Removed from the copy:"</p>
                         <ul class="rd-evidence__removed">{items}</ul>
+                        {(kinds_left_out > 0).then(|| view! {
+                            <p class="rd-muted">{format!("… and {kinds_left_out} more kinds of value.")}</p>
+                        })}
                         <button type="button" class="rd-button" data-testid="export-sanitized-har" on:click=download>
                             "Download sanitised HAR"
                         </button>
@@ -267,7 +284,7 @@ fn Timeline(steps: Vec<StepRow>, sanitized: bool) -> impl IntoView {
 }
 
 #[component]
-fn SignIns(rows: Vec<SignInRow>, filter: Option<String>) -> impl IntoView {
+fn SignIns(rows: Vec<SignInRow>, left_out: usize, filter: Option<String>) -> impl IntoView {
     let filter = filter.map(|f| view! { <p class="rd-muted">"Shown: "{f}"."</p> });
     let empty = rows
         .is_empty()
@@ -303,5 +320,8 @@ fn SignIns(rows: Vec<SignInRow>, filter: Option<String>) -> impl IntoView {
         {filter}
         {empty}
         <ul class="rd-signins" data-testid="evidence-signins">{items}</ul>
+        {(left_out > 0).then(|| view! {
+            <p class="rd-muted">{format!("… and {left_out} more failed sign-ins in the export, not listed here.")}</p>
+        })}
     }
 }
