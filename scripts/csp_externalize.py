@@ -8,6 +8,10 @@ points the <script> element at it. Then it checks the result: exactly one CSP me
 'unsafe-inline' / 'unsafe-eval', no inline script and no inline event handler left. Any
 problem fails the build rather than shipping a page that would break or weaken the policy.
 
+It also drops the `integrity` attribute from the wasm's `<link rel=preload as=fetch>`: browsers
+do not check integrity for that destination, so it protected nothing, and Chromium logs a
+warning about it on every load.
+
 Reads TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL, which Trunk sets for hooks. Standard library
 only. Also usable by hand: csp_externalize.py --check DIR (only verifies DIR/index.html).
 """
@@ -25,6 +29,23 @@ CSP_META = re.compile(
 )
 CONTENT = re.compile(r"\bcontent\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
 EVENT_ATTR = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE)
+LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+PRELOAD_FETCH = re.compile(
+    r"\brel\s*=\s*[\"']?preload\b.*\bas\s*=\s*[\"']?fetch\b"
+    r"|\bas\s*=\s*[\"']?fetch\b.*\brel\s*=\s*[\"']?preload\b",
+    re.IGNORECASE | re.DOTALL,
+)
+INTEGRITY = re.compile(r"\s+integrity\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
+
+
+def drop_preload_integrity(page):
+    """The page without `integrity` on <link rel=preload as=fetch> elements."""
+
+    def strip(match):
+        tag = match.group(0)
+        return INTEGRITY.sub("", tag) if PRELOAD_FETCH.search(tag) else tag
+
+    return LINK.sub(strip, page)
 
 
 def fail(message):
@@ -51,6 +72,7 @@ def externalize(dist, public_url):
         return f'<script{attrs} src="{public_url}{name}"></script>'
 
     page = SCRIPT.sub(replace, page)
+    page = drop_preload_integrity(page)
     with open(index, "w", encoding="utf-8") as f:
         f.write(page)
     for name in moved:

@@ -26,3 +26,13 @@ test('typing a case updates the redirect status as the user types', async ({ ana
   await analyzer.expectStatus('exact');
   await expect(analyzer.finding('redirect.trailing_slash_mismatch')).toHaveCount(0);
 });
+
+test('loading the page logs no console warning', async ({ analyzer, page }) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  await analyzer.open();
+  await analyzer.expectStatus('unchecked');
+  expect(warnings).toEqual([]);
+});
