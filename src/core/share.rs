@@ -227,7 +227,14 @@ fn json_kind(v: &Value) -> &'static str {
 }
 
 fn case_from_json(bytes: &[u8]) -> Result<CaseInput, ShareError> {
-    let value: Value = serde_json::from_slice(bytes)
+    // One JSON reader in the wasm: text is checked as UTF-8 here and read like every other input.
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        ShareError::WrongShape(format!(
+            "its content is not UTF-8 text (byte {})",
+            e.valid_up_to()
+        ))
+    })?;
+    let value: Value = serde_json::from_str(text)
         .map_err(|e| ShareError::WrongShape(format!("its content is not valid JSON ({e})")))?;
     let Value::Object(map) = value else {
         return Err(ShareError::WrongShape(format!(
@@ -2181,6 +2188,10 @@ mod tests {
         assert!(matches!(
             decode(&deflate_b64(b"{\"a\":")),
             Err(ShareError::WrongShape(_))
+        ));
+        assert!(matches!(
+            decode(&deflate_b64(b"{\"authorize\":\"\xff\"}")),
+            Err(ShareError::WrongShape(w)) if w.contains("not UTF-8 text (byte 14)")
         ));
         // A truncated link.
         let (_, c) = cases().swap_remove(0);
