@@ -7,7 +7,7 @@ use std::io::Write;
 use clap::{Parser, Subcommand};
 use serde_json::Value;
 
-use crate::core::{analyze, Analysis, CaseInput, Severity};
+use crate::core::{analyze, Analysis, CaseInput, Severity, VerdictKind};
 
 #[derive(Parser)]
 #[command(
@@ -70,9 +70,23 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-/// The exit code of SPEC §5 for an analysis.
+/// The exit code of SPEC §5 for an analysis: 2 when an input could not be read (a script
+/// cannot trust a verdict built without it) or nothing was given to check, 1 when a finding
+/// has severity error, else 0.
 pub fn exit_code(a: &Analysis) -> i32 {
-    if a.report
+    let unreadable = a.report.findings.iter().any(|f| {
+        matches!(
+            f.code.as_str(),
+            "input.authorize_unreadable"
+                | "input.registered_unreadable"
+                | "input.evidence_unreadable"
+                | "input.too_large"
+        )
+    });
+    if unreadable || a.verdict == VerdictKind::Empty {
+        2
+    } else if a
+        .report
         .findings
         .iter()
         .any(|f| f.severity == Severity::Error)

@@ -867,7 +867,17 @@ fn the_cli_reads_evidence_from_the_case_file() {
             })
             .collect();
         problems.extend(judge(c, &codes, primary, &aadsts));
-        let want_exit = if primary.is_some() { 1 } else { 0 };
+        let unreadable = codes.iter().any(|c| {
+            c.as_str() == "input.too_large"
+                || (c.starts_with("input.") && c.ends_with("_unreadable"))
+        });
+        let want_exit = if unreadable {
+            2
+        } else if primary.is_some() {
+            1
+        } else {
+            0
+        };
         if out.status.code() != Some(want_exit) {
             problems.push(format!(
                 "{}: exit {:?}, expected {want_exit}",

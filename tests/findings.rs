@@ -323,6 +323,11 @@ findings! {
     request_redirect_uri_invalid: "request.redirect_uri_invalid",
         fires: auth("/signin-oidc").reg(CB),
         near: auth(CB).reg(CB);
+    /// A newline at the end of a configured value: named, not just "invalid".
+    request_redirect_uri_invalid_hidden_newline: "request.redirect_uri_invalid",
+        fires: auth(CB).raw("redirect_uri", &format!("{}%0D%0A", enc(CB))).reg(CB),
+        near: auth(CB).reg(CB),
+        near_with: ["redirect.exact_match"];
     request_redirect_uri_missing: "request.redirect_uri_missing",
         fires: auth(CB).without("redirect_uri").reg(CB),
         near: auth(CB).reg(CB);
@@ -367,6 +372,10 @@ findings! {
         fires: auth("https://staging.contoso.com/signin-oidc").reg(CB),
         near: auth("https://APP.contoso.com/signin-oidc").reg(CB),
         near_with: ["redirect.host_case_mismatch"];
+    redirect_host_mismatch_userinfo: "redirect.host_mismatch",
+        fires: auth("https://orders@app.contoso.com/signin-oidc").reg(CB),
+        near: auth(CB).reg(CB),
+        near_with: ["redirect.exact_match"];
     redirect_default_port_explicit: "redirect.default_port_explicit",
         fires: auth("https://app.contoso.com:443/signin-oidc").reg(CB),
         near: auth("https://app.contoso.com:8443/signin-oidc").reg(CB),
@@ -398,6 +407,17 @@ findings! {
         fires: auth("https://orders.fabrikam.com/auth/complete").reg(CB),
         near: auth("https://app.contoso.com/auth/complete").reg(CB),
         near_with: ["redirect.path_mismatch"];
+    /// Wildcards are unsupported where personal accounts can sign in (reply-url).
+    redirect_not_registered_wildcard_for_personal_accounts: "redirect.not_registered",
+        fires: auth("https://team1.contoso.com/signin-oidc").reg("https://*.contoso.com/signin-oidc").audience("AzureADandPersonalMicrosoftAccount"),
+        near: auth("https://team1.contoso.com/signin-oidc").reg("https://*.contoso.com/signin-oidc").audience("AzureADMyOrg"),
+        fires_without: ["redirect.wildcard_match"],
+        near_with: ["redirect.wildcard_match"];
+    /// A code arrived at the sent URI: Entra matched it, whatever the pasted list says.
+    redirect_registration_stale: "redirect.registration_stale",
+        fires: auth("https://app.contoso.com/auth/complete").reg(CB).callback("https://app.contoso.com/auth/complete?code=0.AXoAMQ-s7Fq2mX9&state=s7Fq2mX9"),
+        near: auth("https://app.contoso.com/auth/complete").reg(CB).callback("https://app.contoso.com/auth/complete?code=0.AXoAMQ-s7Fq2mX9&state=Qw3rTy81"),
+        near_with: ["redirect.path_mismatch", "response.state_mismatch"];
     redirect_not_registered_from_error_text: "redirect.not_registered",
         fires: CaseInput { authorize: format!("AADSTS50011: The redirect URI '{CB}' specified in the request does not match the redirect URIs configured for the application '{CLIENT_ID}'."), ..CaseInput::default() },
         near: CaseInput { authorize: format!("AADSTS50011: The redirect URI '{CB}' specified in the request does not match the redirect URIs configured for the application '{CLIENT_ID}'."), registered: CB.into(), ..CaseInput::default() },
@@ -474,6 +494,11 @@ findings! {
     request_response_mode_fragment_server: "request.response_mode_fragment_server",
         fires: auth(CB).server().set("response_mode", "fragment").reg("Web\nhttps://app.contoso.com/signin-oidc"),
         near: auth(CB).server().set("response_mode", "form_post").reg("Web\nhttps://app.contoso.com/signin-oidc");
+    /// The implicit flow (tokens only) on a Web registration runs in the browser.
+    request_response_mode_fragment_server_not_for_implicit: "request.response_mode_fragment_server",
+        fires: auth(CB).without("code_challenge").without("code_challenge_method").set("response_type", "code id_token").set("nonce", "n0nc3").without("response_mode").reg(&graph_app("AzureADMyOrg", &[CB], true)),
+        near: auth(CB).without("code_challenge").without("code_challenge_method").set("response_type", "id_token").set("nonce", "n0nc3").without("response_mode").reg(&graph_app("AzureADMyOrg", &[CB], true)),
+        near_with: ["request.response_type_no_code"];
     request_response_mode_form_post_spa: "request.response_mode_form_post_spa",
         fires: auth("https://app.contoso.com/").spa().set("response_mode", "form_post").reg("Single-page application\nhttps://app.contoso.com/"),
         near: auth("https://app.contoso.com/").spa().set("response_mode", "fragment").reg("Single-page application\nhttps://app.contoso.com/");
@@ -530,9 +555,20 @@ findings! {
     response_state_mismatch: "response.state_mismatch",
         fires: auth(CB).reg(CB).callback(&format!("{CB}?code=0.AXoAMQ-s7Fq2mX9&state=Qw3rTy81")),
         near: auth(CB).reg(CB).callback(&format!("{CB}?code=0.AXoAMQ-s7Fq2mX9&state=s7Fq2mX9"));
+    /// Entra returns the state with every answer (RFC 6749 §4.1.2); a landing URL without it
+    /// was rebuilt on the way or answers another request.
+    response_state_mismatch_state_dropped: "response.state_mismatch",
+        fires: auth(CB).reg(CB).callback(&format!("{CB}?code=0.AXoAMQ-s7Fq2mX9")),
+        near: auth(CB).without("state").reg(CB).callback(&format!("{CB}?code=0.AXoAMQ-s7Fq2mX9")),
+        near_with: ["response.code_received"];
     response_code_in_fragment: "response.code_in_fragment",
         fires: auth(CB).server().reg(CB).callback(&format!("{CB}#code=0.AXoAMQ-s7Fq2mX9&state=s7Fq2mX9")),
         near: auth(CB).server().reg(CB).callback(&format!("{CB}?code=0.AXoAMQ-s7Fq2mX9&state=s7Fq2mX9")),
+        near_with: ["response.code_received"];
+    /// A Web registration and no PKCE: a confidential (server) client, whatever its library.
+    response_code_in_fragment_web_platform: "response.code_in_fragment",
+        fires: auth(CB).without("code_challenge").without("code_challenge_method").reg(&format!("Web\n{CB}")).callback(&format!("{CB}#code=0.AXoAMQ-s7Fq2mX9&state=s7Fq2mX9")),
+        near: auth(CB).reg(&format!("Single-page application\n{CB}")).callback(&format!("{CB}#code=0.AXoAMQ-s7Fq2mX9&state=s7Fq2mX9")),
         near_with: ["response.code_received"];
     response_landing_differs: "response.landing_differs",
         // The app redirected the callback to its home page before reading it.
@@ -618,4 +654,91 @@ fn a_root_slash_difference_says_what_is_and_is_not_documented() {
     assert!(root.contains("register both"), "{root}");
     let path = detail("https://app.contoso.com/cb", "https://app.contoso.com/cb/");
     assert!(!path.contains("RFC 3986 §6.2.3"), "{path}");
+}
+
+/// The finding names the hidden characters and where they sit.
+#[test]
+fn a_hidden_newline_in_redirect_uri_is_named() {
+    let a = analyze(
+        &auth(CB)
+            .raw("redirect_uri", &format!("{}%0D%0A", enc(CB)))
+            .reg(CB),
+    );
+    let f = &a.report.findings[0];
+    assert_eq!(f.code, "request.redirect_uri_invalid");
+    assert!(
+        f.detail.contains("U+000D CARRIAGE RETURN at the end"),
+        "{}",
+        f.detail
+    );
+    assert!(
+        f.detail.contains("U+000A LINE FEED at the end"),
+        "{}",
+        f.detail
+    );
+    assert!(f.fix.ends_with(&format!("send {CB}.")), "{}", f.fix);
+}
+
+/// `LOCALHOST:3000` against `localhost`: the host case is the one cause, the port is not.
+#[test]
+fn localhost_in_capitals_is_one_difference() {
+    let a = analyze(&auth("http://LOCALHOST:3000/cb").reg("http://localhost/cb"));
+    assert_eq!(
+        a.report
+            .redirect
+            .nearest
+            .as_ref()
+            .map(|n| n.differences.clone()),
+        Some(vec!["host_case".to_string()])
+    );
+    assert!(
+        !codes(&a).contains(&"redirect.port_mismatch"),
+        "{:?}",
+        codes(&a)
+    );
+}
+
+/// login_required is one error, not two findings for the same answer.
+#[test]
+fn a_silent_request_error_is_reported_once() {
+    let a = analyze(&auth(CB).reg(CB).callback(&format!(
+        "{CB}#error=login_required&error_description=AADSTS50058%3a+A+silent+sign-in+request+was+sent+but+no+user+is+signed+in.&state=s7Fq2mX9"
+    )));
+    let errors: Vec<_> = a
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.code == "response.error")
+        .collect();
+    assert_eq!(errors.len(), 1, "{:?}", codes(&a));
+    assert!(
+        errors[0].detail.starts_with("A silent request"),
+        "{}",
+        errors[0].detail
+    );
+    assert!(errors[0].fix.contains("interactive"), "{}", errors[0].fix);
+}
+
+/// With form_post the landing URL never shows the code: that alone is not a failure.
+#[test]
+fn a_form_post_landing_without_parameters_is_information() {
+    let a = analyze(
+        &auth(CB)
+            .server()
+            .set("response_mode", "form_post")
+            .reg(&format!("Web\n{CB}"))
+            .callback(CB),
+    );
+    let f = a
+        .report
+        .findings
+        .iter()
+        .find(|f| f.code == "response.no_code_no_error");
+    assert_eq!(
+        f.map(|f| f.severity),
+        Some(Severity::Info),
+        "{:?}",
+        codes(&a)
+    );
+    assert!(a.report.primary().is_none(), "{:?}", codes(&a));
 }

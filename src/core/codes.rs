@@ -123,6 +123,7 @@ codes! {
     "redirect.fragment_present", E, "The redirect URI contains a fragment (#)", [RFC6749_3_1_2, REPLY_URL];
     "redirect.loopback_ipv6_unsupported", E, "The IPv6 loopback [::1] is not supported", [REPLY_URL];
     // The match against the registration.
+    "redirect.registration_stale", W, "Entra accepted this redirect URI, so the pasted registration is not the one in force", [REPLY_URL, AUTH_CODE];
     "redirect.no_registrations", E, "The application has no redirect URI registered", [REPLY_URL, ERROR_CODES];
     "redirect.invisible_characters", E, "An invisible character makes the URIs differ", [REPLY_URL, RFC3986_6_2_1];
     "redirect.confusable_characters", E, "A look-alike character makes the URIs differ", [REPLY_URL, UTS39];

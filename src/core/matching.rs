@@ -50,6 +50,8 @@ pub enum Difference {
     HostCase,
     /// The host differs.
     Host,
+    /// The user information before `@` in the authority differs.
+    Userinfo,
     /// One side states the scheme's default port, the other none.
     DefaultPort,
     /// The port differs.
@@ -78,6 +80,7 @@ impl Difference {
             Difference::Scheme => "scheme",
             Difference::HostCase => "host_case",
             Difference::Host => "host",
+            Difference::Userinfo => "userinfo",
             Difference::DefaultPort => "default_port",
             Difference::Port => "port",
             Difference::PercentEncoding => "percent_encoding",
@@ -96,7 +99,7 @@ impl Difference {
             Difference::LocalhostVsLoopbackIp => "redirect.localhost_vs_loopback_ip",
             Difference::Scheme => "redirect.scheme_mismatch",
             Difference::HostCase => "redirect.host_case_mismatch",
-            Difference::Host => "redirect.host_mismatch",
+            Difference::Host | Difference::Userinfo => "redirect.host_mismatch",
             Difference::DefaultPort => "redirect.default_port_explicit",
             Difference::Port => "redirect.port_mismatch",
             Difference::PercentEncoding => "redirect.percent_encoding_mismatch",
@@ -116,6 +119,7 @@ impl Difference {
             Difference::Scheme => "scheme",
             Difference::HostCase => "host letter case",
             Difference::Host => "host",
+            Difference::Userinfo => "user name before '@'",
             Difference::DefaultPort => "explicit default port",
             Difference::Port => "port",
             Difference::PercentEncoding => "percent-encoding",
@@ -238,7 +242,13 @@ pub fn differences(s: &Uri, r: &Uri, b2c: bool) -> Vec<Difference> {
             out.push(Difference::Host);
         }
     }
-    let ignore_port = localhost_rule(s, r, b2c);
+    if s.userinfo() != r.userinfo() {
+        out.push(Difference::Userinfo);
+    }
+    // `LOCALHOST` against `localhost`: the host case is the one difference to fix; once it is
+    // fixed the localhost port rule applies, so the port is not listed as a second cause.
+    let ignore_port = localhost_rule(s, r, b2c)
+        || (!b2c && s.is_localhost() && r.is_localhost() && s.scheme_lower() == "http");
     if !ignore_port && s.port() != r.port() {
         let default = s.default_port();
         let is_default = |p: Option<&str>| p.is_some() && p == default;
@@ -412,6 +422,7 @@ pub fn is_close(d: &[Difference]) -> bool {
             matches!(
                 x,
                 Difference::Host
+                    | Difference::Userinfo
                     | Difference::Path
                     | Difference::Scheme
                     | Difference::Port

@@ -224,6 +224,11 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         &mut findings,
     );
     let target = outcome.target.and_then(|i| reg.uris.get(i));
+    // The platform of the URI the request matched (not of a merely nearest one).
+    let platform_of_target = target
+        .filter(|_| outcome.report.status.is_accepted())
+        .map(|t| t.platform)
+        .filter(|p| *p != Platform::Unknown);
     if let Some(r) = req.as_ref().filter(|r| r.carries_request()) {
         let platform = target
             .map(|t| t.platform)
@@ -238,7 +243,14 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         request::flow_checks(&ctx, &mut findings);
     }
     if let Some(cb) = callback::read(cb_text) {
-        response::checks(&cb, req.as_ref(), sent, &client, &mut findings);
+        response::checks(
+            &cb,
+            req.as_ref(),
+            sent,
+            &client,
+            platform_of_target,
+            &mut findings,
+        );
     }
     if let Some(ev) = evidence.as_mut() {
         let correlation = req
@@ -253,6 +265,19 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             registered: registered_given.then_some(&reg),
         };
         findings.extend(ev.evaluate(&ctx));
+    }
+    if outcome.report.status == RedirectStatus::Mismatch {
+        if let Some(how) = accepted_anyway(&findings, evidence.as_ref(), sent) {
+            // `https://x/` sent, `https://x` registered (or the reverse): the answer shows
+            // Entra matched them, which the reply-url page leaves unsaid.
+            let root_slash = outcome.report.nearest.as_ref().is_some_and(|n| {
+                n.differences == ["trailing_slash"]
+                    && [n.uri.as_str(), sent.unwrap_or("")]
+                        .iter()
+                        .any(|u| matches!(uri::Uri::new(u).path(), "" | "/"))
+            });
+            registration_stale(&mut findings, how, root_slash);
+        }
     }
     codes::sort(&mut findings);
     let diff = match (sent, target) {
@@ -282,8 +307,68 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     }
 }
 
+/// How the inputs show that Entra redirected to the sent URI although the pasted registration
+/// does not hold it: a code (or an error answer) arrived at the app, from the callback box or a
+/// HAR of this very request. Entra never redirects to a URI it has not matched (it shows
+/// AADSTS50011 on its own page instead: reply-url; RFC 6749 §4.1.2.1).
+fn accepted_anyway(
+    findings: &[Finding],
+    evidence: Option<&evidence::Evidence>,
+    sent: Option<&str>,
+) -> Option<&'static str> {
+    let has = |code: &str| findings.iter().any(|f| f.code == code);
+    if has("response.state_mismatch") || has("response.landing_differs") {
+        return None; // the landing URL may answer another request
+    }
+    if has("response.code_received") || has("response.code_in_fragment") {
+        return Some("the landing URL carries an authorization code");
+    }
+    let same_request = evidence
+        .and_then(|e| e.authorize_url.as_deref())
+        .and_then(authorize::read)
+        .is_some_and(|r| r.redirect_uri() == sent);
+    (same_request && (has("har.code_issued") || has("har.code_delivered")))
+        .then_some("the HAR shows Entra issuing a code for this very request")
+}
+
+/// Demotes the mismatch findings to warnings and says why: the comparison with the pasted
+/// list stands, but it is not what Entra checked.
+fn registration_stale(findings: &mut Vec<Finding>, how: &str, root_slash: bool) {
+    let mut demoted = Vec::new();
+    for f in findings.iter_mut() {
+        if f.code.starts_with("redirect.") && f.severity == Severity::Error {
+            f.severity = Severity::Warning;
+            demoted.push(f.code.clone());
+        }
+    }
+    if demoted.is_empty() {
+        return;
+    }
+    if root_slash {
+        findings.push(
+            codes::finding("redirect.registration_stale")
+                .title("Entra accepted the root URI with and without its trailing slash")
+                .detail(format!("The sent redirect URI and the registered one differ only by the '/' of the site's root, yet {how}: Entra matched them (RFC 3986 §6.2.3 treats them as one resource; the reply-url page only says a root URI is answered with '/'). The slash is not why sign-in fails."))
+                .fix("Nothing to change for the redirect URI; look at the other findings for the failure."),
+        );
+        return;
+    }
+    findings.push(
+        codes::finding("redirect.registration_stale")
+            .detail(format!("The pasted registration does not hold the sent redirect URI ({}), yet {how}. Entra redirects only to a registered URI (on a mismatch it shows AADSTS50011 on its own page), so the registration in force holds it: the pasted list is out of date, from another environment, or another app's.", demoted.join(", ")))
+            .fix("Copy the redirect URIs again from the app registration whose Application (client) ID is the request's client_id (Authentication page or manifest), and compare again."),
+    );
+}
+
 fn verdict(report: &Report, any_input: bool) -> (VerdictKind, String) {
     let status = report.redirect.status;
+    let stale = report
+        .findings
+        .iter()
+        .find(|f| f.code == "redirect.registration_stale");
+    if let (None, Some(f)) = (report.primary(), stale) {
+        return (VerdictKind::Unknown, f.title.clone());
+    }
     match report.primary() {
         _ if !any_input => (
             VerdictKind::Empty,

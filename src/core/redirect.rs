@@ -290,7 +290,8 @@ fn mismatch_findings(
             Difference::HostCase => f.detail(format!("{ctx} Entra documents no case-insensitive host comparison, so {} and {} are different.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("Send the host exactly as registered ({}); configure the app's public URL in lowercase.{reg_fix}", r.host().unwrap_or(""))),
             Difference::PathCase => f.detail(format!("{ctx} Redirect URIs are case-sensitive and must match the case of the app's URL path (Entra: 'Reply address did not match because of case sensitivity').")).fix(format!("Send the path exactly as registered ({}).{reg_fix}", r.path())),
             Difference::Host => f.detail(format!("{ctx} Host {} is not {}.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("If {} is where the app now lives, register it.{reg_fix} Otherwise configure the app to use {}.", s.host().unwrap_or(""), r.host().unwrap_or(""))),
-            Difference::Port => f.detail(format!("{ctx} The port is part of the comparison{}.", if s.is_localhost() { " on Azure AD B2C, which does not ignore the localhost port" } else if s.is_loopback_v4() { "; Entra documents the port exception for localhost only, not for 127.0.0.1" } else { "; only localhost URIs have their port ignored" })).fix(format!("Run the app on the registered port, or register the port it uses.{reg_fix}{}", if s.is_loopback_v4() { " For a desktop app with a random port, use http://localhost (port ignored) instead of 127.0.0.1." } else { "" })),
+            Difference::Userinfo => f.title("The user information before '@' differs from the registered URI").detail(format!("{ctx} The part before '@' differs ({} vs {}); user information is part of the string Entra compares, and a redirect URI has no use for it.", s.userinfo().map_or("none".to_string(), |u| format!("'{u}'")), r.userinfo().map_or("none".to_string(), |u| format!("'{u}'")))).fix(format!("Send {} exactly, without user information.", near.uri)),
+            Difference::Port => f.detail(format!("{ctx} The port is part of the comparison{}.", if s.is_localhost() && r.is_localhost() { " on Azure AD B2C, which does not ignore the localhost port" } else if s.is_localhost() { "; the localhost port exception applies only when the registered URI is localhost too" } else if s.is_loopback_v4() { "; Entra documents the port exception for localhost only, not for 127.0.0.1" } else { "; only localhost URIs have their port ignored" })).fix(format!("Run the app on the registered port, or register the port it uses.{reg_fix}{}", if s.is_loopback_v4() { " For a desktop app with a random port, use http://localhost (port ignored) instead of 127.0.0.1." } else { "" })),
             Difference::DefaultPort => f.detail(format!("{ctx} An explicit :443 or :80 is not removed before comparing (RFC 3986 §6.2.3 normalisation is not applied).")).fix(format!("Drop the default port from the app's configured URL and send {}.", near.uri)),
             Difference::PercentEncoding => f.detail(format!("{ctx} After Entra decodes the request once, the two differ only in percent-encoding ({} vs {}); Entra documents no normalisation of encodings.", sent, near.uri)).fix(format!("Send the URI with the same characters as registered ({}), encoded once as a whole.", near.uri)),
             Difference::InvisibleCharacters => {
@@ -515,6 +516,33 @@ pub fn check(
     } else {
         RedirectStatus::Mismatch
     };
+    // Wildcards are unsupported where personal accounts can sign in (reply-url, Restrictions):
+    // a wildcard entry does not make the URI registered for such an app.
+    if best.verdict == Verdict::Wildcard && audience.includes_personal() {
+        o.report.status = RedirectStatus::Mismatch;
+        let d = matching::differences(&Uri::new(sent), &Uri::new(&entry.uri), c.b2c);
+        o.report.nearest = Some(Nearest {
+            uri: entry.uri.clone(),
+            platform: entry.platform,
+            differences: d.iter().map(|x| x.as_str().to_string()).collect(),
+        });
+        let platform = c.platform_for(Some(entry));
+        let f = finding("redirect.not_registered").aadsts(50011).title("Only a wildcard covers this URI, and the app's audience includes personal accounts").detail(format!("{sent} matches only the wildcard {}, but wildcards are unsupported when personal Microsoft accounts can sign in ({}; reply-url, Restrictions), so it does not count as registered.", entry.uri, audience.as_str())).fix(format!("Register {} explicitly under {} and remove the wildcard.", Uri::new(sent).without_query_fragment(), platform.portal_name()));
+        let f = if registrable_problems(sent, audience).is_empty() {
+            f.snippet(
+                format!("URI to register under {}", platform.portal_name()),
+                sent,
+            )
+            .snippet(
+                "az CLI",
+                fix::register_command(reg, c.app_id(), platform, sent),
+            )
+        } else {
+            f
+        };
+        out.push(f);
+        return o;
+    }
     match &best.verdict {
         Verdict::Differs(d) => {
             o.report.nearest = Some(Nearest {

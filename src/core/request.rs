@@ -249,6 +249,43 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
                 .fix("Set the redirect URI in the app's settings to the URI registered for it."),
         );
     }
+    // White space, control or invisible characters (a newline at the end of a config value, a
+    // no-break space from a document) in a value that is a valid URI without them.
+    let hidden = |c: char| c.is_whitespace() || c.is_control() || uri::invisible_name(c).is_some();
+    let clean: String = v.chars().filter(|&c| !hidden(c)).collect();
+    if !v.trim().is_empty()
+        && clean.len() != v.len()
+        && !uri::is_absolute_uri(v)
+        && uri::is_absolute_uri(&clean)
+    {
+        let names: Vec<String> = v
+            .char_indices()
+            .filter(|&(_, c)| hidden(c))
+            .map(|(i, c)| {
+                let name = match c {
+                    '\r' => "CARRIAGE RETURN",
+                    '\n' => "LINE FEED",
+                    '\t' => "TAB",
+                    ' ' => "SPACE",
+                    _ => uri::invisible_name(c).unwrap_or("CONTROL CHARACTER"),
+                };
+                let place = if i == 0 {
+                    "at the start"
+                } else if v[i..].chars().all(hidden) {
+                    "at the end"
+                } else {
+                    "inside"
+                };
+                format!("U+{:04X} {name} {place}", c as u32)
+            })
+            .collect();
+        let mut f = finding("request.redirect_uri_invalid").aadsts(90102).title(format!("redirect_uri holds a hidden character: {}", names.first().map_or("", String::as_str))).detail(format!("redirect_uri is '{clean}' plus {}: the value as sent is not a valid absolute URI ('redirect_uri' value must be a valid absolute URI, AADSTS90102), and even where a server accepted it, it would not equal the registered URI byte for byte.", names.join(", "))).fix(format!("Remove the character from the app's configured redirect URI (often a newline at the end of a configuration value, secret or environment variable, or a space copied from a document) and send {clean}."));
+        if let Some(u) = fix::corrected_url(req, &clean) {
+            f = f.snippet("Corrected authorize URL", u);
+        }
+        out.push(f);
+        return false;
+    }
     if v.trim().is_empty() || !uri::is_absolute_uri(v) {
         let why = if v.trim().is_empty() {
             "it is empty".to_string()
@@ -409,17 +446,21 @@ pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
         out.push(finding("request.response_mode_query_with_tokens").detail("Tokens must not be returned in the query string: Entra does not support response_mode=query when an ID or access token is requested, and OAuth Multiple Response Type Encoding says query MUST NOT be used for these response types.").fix("Use response_mode=form_post (server apps) or fragment (single-page apps), or ask only for a code."));
     }
     let effective_fragment = mode.as_deref() == Some("fragment") || (mode.is_none() && tokens);
+    // A Web registration without PKCE hints at a server only when a code is asked for: the
+    // implicit flow (tokens only, fragment by default) runs in the browser, and its settings
+    // (`web.implicitGrantSettings`) live on the Web platform.
     let server_side = c.client.kind == ClientKind::WebServer
         || (c.client.kind == ClientKind::Unknown
             && c.platform == Some(Platform::Web)
-            && req.get("code_challenge").is_none());
+            && req.get("code_challenge").is_none()
+            && has("code"));
     if effective_fragment && server_side {
         let default = if mode.is_none() {
             " (the default when an ID token is requested)"
         } else {
             ""
         };
-        out.push(finding("request.response_mode_fragment_server").detail(format!("The response is sent in the URL fragment{default}, which browsers never send to a server; {} never sees the code{}.", c.client.kind.words(), if c.client.because.is_empty() { String::new() } else { format!(" ({})", c.client.because) })).fix("Use response_mode=form_post for server-side web apps (Microsoft.Identity.Web's default), or query for a code-only request."));
+        out.push(finding("request.response_mode_fragment_server").detail(format!("The response is sent in the URL fragment{default}, which browsers never send to a server; {} never sees the {}{}.", c.client.kind.words(), if has("code") { "code" } else { "tokens" }, if c.client.because.is_empty() { String::new() } else { format!(" ({})", c.client.because) })).fix("Use response_mode=form_post for server-side web apps (Microsoft.Identity.Web's default), or query for a code-only request."));
     }
     let spa_side = c.client.kind == ClientKind::Spa || c.platform == Some(Platform::Spa);
     if mode.as_deref() == Some("form_post") && c.client.kind == ClientKind::Spa {

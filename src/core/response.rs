@@ -6,7 +6,7 @@ use super::authorize::AuthorizeRequest;
 use super::callback::{Callback, Place};
 use super::client::{ClientGuess, ClientKind};
 use super::codes::finding;
-use super::report::{Finding, Severity};
+use super::report::{Finding, Platform, Severity};
 use super::uri::Uri;
 
 /// The most specific finding for an AADSTS code (and the OAuth `error`).
@@ -68,6 +68,7 @@ pub fn checks(
     req: Option<&AuthorizeRequest>,
     sent: Option<&str>,
     client: &ClientGuess,
+    platform: Option<Platform>,
     out: &mut Vec<Finding>,
 ) {
     let error = cb.get("error").map(|(e, _)| e.to_string());
@@ -113,7 +114,6 @@ pub fn checks(
         if let Some(e) = error.as_deref() {
             let f = match e {
                 "consent_required" => Some(finding("response.consent_required").detail(format!("Entra answered error=consent_required: a permission needs consent that was not given. {}", desc.clone().unwrap_or_default())).fix("Sign in interactively with prompt=consent, or have an admin grant consent.")),
-                "interaction_required" | "login_required" => Some(finding("response.error").title(format!("Entra answered {e}")).detail(format!("A silent request (prompt=none or an iframe) needs the user: {}", desc.clone().unwrap_or_default())).fix("Fall back to an interactive sign-in (loginRedirect / acquireTokenInteractive).")),
                 _ => None,
             };
             if let Some(f) = f {
@@ -141,6 +141,19 @@ pub fn checks(
             error.as_deref().unwrap_or("(none)"),
             desc.as_deref().unwrap_or(cb.text.as_str())
         ));
+        if matches!(
+            error.as_deref(),
+            Some("interaction_required" | "login_required")
+        ) {
+            // One finding for the one error: what a silent request needs, then Entra's words.
+            detail.insert_str(
+                0,
+                "A silent request (prompt=none or an iframe) needs the user. ",
+            );
+            f = f.fix(
+                "Fall back to an interactive sign-in (loginRedirect / acquireTokenInteractive).",
+            );
+        }
         f = f.detail(detail);
         if specific_done {
             f = f.severity(Severity::Error);
@@ -150,6 +163,10 @@ pub fn checks(
     // State.
     let sent_state = req.and_then(|r| r.get("state"));
     let got_state = cb.get("state").map(|(s, _)| s);
+    let answered = code.is_some() || error.is_some();
+    if let (Some(a), None, true, true) = (sent_state, got_state, answered, cb.is_url()) {
+        out.push(finding("response.state_mismatch").title("The response carries no state, though the request sent one").detail(format!("The request sent state={a}, and Entra returns it unchanged with every answer (RFC 6749 §4.1.2: REQUIRED when the request had one), but the landing URL has none: something between Entra and the app dropped it (a redirect that rebuilt the URL), or this URL is not the answer to that request. Libraries reject a response without its state.")).fix("Paste the full landing URL as the browser showed it, or capture a HAR; make sure no redirect in front of the app drops query or fragment parameters."));
+    }
     if let (Some(a), Some(b)) = (sent_state, got_state) {
         if a != b {
             out.push(finding("response.state_mismatch").detail(format!("The request sent state={a} but the response carries state={b}. The app (or MSAL) rejects it: the response belongs to another request (another tab, an older attempt, another origin such as apex vs www, or storage that was cleared).")).fix("Sign in again from the same origin as the redirect URI, in one tab; make sure the state store survives the redirect."));
@@ -186,9 +203,13 @@ pub fn checks(
     }
     // Code or nothing.
     if let Some((_, place)) = code {
-        let server = client.kind == ClientKind::WebServer;
+        // A Web registration and no PKCE: a confidential client, i.e. a server, redeems the code.
+        let server = client.kind == ClientKind::WebServer
+            || (client.kind == ClientKind::Unknown
+                && platform == Some(Platform::Web)
+                && req.is_some_and(|r| r.get("code_challenge").is_none()));
         if place == Place::Fragment && server {
-            out.push(finding("response.code_in_fragment").detail("The code came back after '#', which the browser never sends to a server: a server-side app will not see it.").fix("Use response_mode=form_post (or query) for server-side apps."));
+            out.push(finding("response.code_in_fragment").severity(Severity::Error).detail("The code came back after '#', which the browser never sends to a server: a server-side app will not see it.").fix("Use response_mode=form_post (or query) for server-side apps."));
         } else {
             out.push(finding("response.code_received").detail(format!("Entra issued an authorization code and it is in the landing URL ({}). If the app still fails, the problem is after this point: the token request (same redirect_uri, code_verifier, client secret) or the app's own state check.", match place { Place::Query => "query", Place::Fragment => "fragment", Place::Body => "form body" })).fix("Redeem it once, within about a minute, at /token with the same redirect_uri."));
         }
@@ -197,7 +218,14 @@ pub fn checks(
         && cb.get("id_token").is_none()
         && cb.get("access_token").is_none()
     {
-        out.push(finding("response.no_code_no_error").detail("The landing URL has neither code nor error. Either the response went somewhere else (the fragment a server never sees, a redirect that dropped the query, a form_post the app did not accept), or this is not the response at all.").fix("Capture the sign-in with the browser's developer tools (Network tab, Preserve log) and paste the HAR in Evidence: it shows where the code went."));
+        let form_post = req
+            .and_then(|r| r.get("response_mode"))
+            .is_some_and(|m| m.eq_ignore_ascii_case("form_post"));
+        if form_post {
+            out.push(finding("response.no_code_no_error").severity(Severity::Info).title("With form_post the code never shows in the landing URL").detail("The request asked for response_mode=form_post, so Entra sends the code in the body of a POST to the redirect URI; the address bar never shows it, and this URL cannot tell whether it arrived.").fix("Paste the POST's form body (code=…&state=…) from the browser's developer tools, or the HAR of the sign-in in Evidence."));
+        } else {
+            out.push(finding("response.no_code_no_error").detail("The landing URL has neither code nor error. Either the response went somewhere else (the fragment a server never sees, a redirect that dropped the query, a form_post the app did not accept), or this is not the response at all.").fix("Capture the sign-in with the browser's developer tools (Network tab, Preserve log) and paste the HAR in Evidence: it shows where the code went."));
+        }
     }
     // The landing page versus the redirect URI that was sent.
     if let (Some(url), Some(sent)) = (&cb.url, sent) {

@@ -119,7 +119,16 @@ impl<'a> Uri<'a> {
     pub fn scheme(&self) -> Option<&'a str> {
         self.get(&self.parts.scheme)
     }
-    /// The host, as written.
+    /// The user information before `@` in the authority, as written.
+    pub fn userinfo(&self) -> Option<&'a str> {
+        let (a, h) = (self.parts.authority.as_ref()?, self.parts.host.as_ref()?);
+        if h.start > a.start {
+            self.raw.get(a.start..h.start - 1)
+        } else {
+            None
+        }
+    }
+    /// The host, as written (brackets kept for IPv6).
     pub fn host(&self) -> Option<&'a str> {
         self.get(&self.parts.host)
     }
