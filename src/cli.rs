@@ -1,6 +1,6 @@
 //! The command-line twin (SPEC §5): `redirect-doctor check CASE.json [--json]`.
-//! Exit 0 when the redirect is accepted and no error was found, 1 when a
-//! finding has severity error, 2 when the input cannot be read.
+//! Exit 0 when no finding has severity error, 1 when one has, 2 when the case
+//! file or one of its inputs cannot be read, or it holds nothing to check.
 
 use std::io::Write;
 
@@ -23,6 +23,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Analyse a case file: {"authorize", "registered", "callback", "audience", "evidence"}.
+    #[command(
+        after_help = "Exit status: 0 no finding with severity error; 1 at least one (the first is the primary cause); 2 the case file or one of its inputs could not be read, or it holds nothing to check."
+    )]
     Check {
         /// The case file (JSON); `-` reads standard input.
         case: String,
