@@ -242,7 +242,7 @@ pub fn differences(s: &Uri, r: &Uri, b2c: bool) -> Vec<Difference> {
             out.push(Difference::Host);
         }
     }
-    if s.userinfo() != r.userinfo() {
+    if sh == rh && s.userinfo() != r.userinfo() {
         out.push(Difference::Userinfo);
     }
     // `LOCALHOST` against `localhost`: the host case is the one difference to fix; once it is

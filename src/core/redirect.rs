@@ -69,6 +69,11 @@ pub fn registrable_problems(u: &str, audience: Audience) -> Vec<String> {
                 .into(),
         );
     }
+    if p.scheme_lower().starts_with("brk-") && !matches!(p.path(), "" | "/") {
+        why.push(
+            "a nested app authentication URI (brk-…) names an origin only, with no path".into(),
+        );
+    }
     if p.host().is_some_and(|h| h.contains('*')) && audience.includes_personal() {
         why.push(
             "wildcards cannot be registered when personal Microsoft accounts can sign in".into(),
@@ -244,7 +249,12 @@ fn mismatch_findings(
             None => f.snippet("Registered redirect URI to send", near.uri.clone()),
         }
     };
-    let ctx = format!("Entra compares the decoded redirect_uri with each registered URI exactly, character by character (reply-url; RFC 3986 §6.2.1 simple string comparison), so it shows AADSTS50011 on its own page and never redirects to the app. Sent: {sent} — nearest registered: {}{}.", near.uri, if near.platform == Platform::Unknown { String::new() } else { format!(" ({})", near.platform.portal_name()) });
+    let answer = if c.b2c {
+        "Azure AD B2C answers AADB2C90006 ('The redirect URI … provided in the request is not registered for the client id', error=redirect_uri_mismatch)"
+    } else {
+        "it shows AADSTS50011 on its own page and never redirects to the app"
+    };
+    let ctx = format!("Entra compares the decoded redirect_uri with each registered URI exactly, character by character (reply-url; RFC 3986 §6.2.1 simple string comparison), so {answer}. Sent: {sent} — nearest registered: {}{}.", near.uri, if near.platform == Platform::Unknown { String::new() } else { format!(" ({})", near.platform.portal_name()) });
     let keep = fix::keep_note(c.reg, platform);
     let reg_fix = if registrable.is_empty() {
         format!(
@@ -258,7 +268,9 @@ fn mismatch_findings(
         )
     };
     if !matching::is_close(diffs) {
-        let f = finding("redirect.not_registered").aadsts(50011).detail(format!("{ctx} They differ in {}, so this looks like another app, environment or host rather than a typo.", diffs.iter().map(|d| d.words()).collect::<Vec<_>>().join(", "))).fix(format!("Send a URI that is registered (check the app's redirect URI / base URL setting for this environment).{reg_fix}"));
+        let f = finding("redirect.not_registered");
+        let f = if c.b2c { f } else { f.aadsts(50011) };
+        let f = f.detail(format!("{ctx} They differ in {}, so this looks like another app, environment or host rather than a typo.", diffs.iter().map(|d| d.words()).collect::<Vec<_>>().join(", "))).fix(format!("Send a URI that is registered (check the app's redirect URI / base URL setting for this environment).{reg_fix}"));
         out.push(register_snippets(f));
         return;
     }
@@ -267,7 +279,8 @@ fn mismatch_findings(
         if *d == Difference::Fragment && s.fragment().is_some() {
             continue; // reported once, as a property of the sent URI
         }
-        let f = finding(d.code()).aadsts(50011);
+        let f = finding(d.code());
+        let f = if c.b2c { f } else { f.aadsts(50011) };
         let f = match d {
             Difference::Scheme => {
                 let proxy = s.scheme_lower() == "http" && r.scheme_lower() == "https";

@@ -111,7 +111,12 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
         if req.endpoint == Endpoint::V1 {
             out.push(finding("request.v1_endpoint").detail("The v1 endpoint (/oauth2/authorize) ignores scope and takes resource instead; the redirect URI rules are the same.").fix("Prefer the v2 endpoint (/oauth2/v2.0/authorize) with scope, as current MSAL libraries do."));
         }
-        if let Some(t) = &req.tenant {
+        if host.eq_ignore_ascii_case("login.microsoftonline.de") {
+            out.push(finding("request.not_entra_authorize").severity(Severity::Error).title("Microsoft Cloud Deutschland is closed").detail("login.microsoftonline.de was the authority of Microsoft Cloud Deutschland, which closed on 29 October 2021; apps and tenants moved to the global cloud.").fix("Use https://login.microsoftonline.com/<tenant>/oauth2/v2.0/authorize (the tenant moved to the global cloud)."));
+        }
+        let entra_path =
+            super::authorize::is_entra_host(&host) && req.endpoint != Endpoint::Unknown;
+        if let Some(t) = req.tenant.as_ref().filter(|_| entra_path) {
             if !req.is_b2c() && (is_placeholder(t) || !tenant_ok(t)) {
                 out.push(finding("request.tenant_invalid").aadsts(90002).detail(format!("The tenant segment '{t}' is not common, organizations, consumers, a tenant GUID or a verified domain, so Entra cannot find the tenant (AADSTS90002).")).fix("Use your Directory (tenant) ID from the app registration's Overview page, or organizations/common for multi-tenant apps."));
             } else if (t.eq_ignore_ascii_case("common") || t.eq_ignore_ascii_case("organizations"))

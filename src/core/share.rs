@@ -1164,7 +1164,16 @@ impl<'a> Redactor<'a> {
                 end -= 1;
             }
             let domain = &s[i + at_len..end];
-            if start == i || start < sp.copied || !valid_domain(domain) {
+            // `scheme://user@host`: user information before a host, not an address; the
+            // host stays, so the shared case is analysed like the original.
+            let before = &b[..start];
+            let userinfo = [b"//".as_slice(), b"%2f%2f", b"%252f%252f"]
+                .iter()
+                .any(|p| {
+                    before.len() >= p.len()
+                        && before[before.len() - p.len()..].eq_ignore_ascii_case(p)
+                });
+            if start == i || start < sp.copied || userinfo || !valid_domain(domain) {
                 i += at_len;
                 continue;
             }
@@ -1860,6 +1869,22 @@ mod tests {
         }
         assert!(!r.authorize.contains("abcdef123"));
         assert!(!r.authorize.contains("upper-case-code"));
+    }
+
+    #[test]
+    fn user_information_in_a_uri_is_not_an_address() {
+        let c = case(
+            &authorize_url("redirect_uri=https%3A%2F%2Fops%40app.contoso.com%2Fcb&login_hint=ops%40app.contoso.com"),
+            "",
+        );
+        let (r, _) = redact(&c, &ShareOptions::default());
+        assert!(
+            r.authorize
+                .contains("https%3A%2F%2Fops%40app.contoso.com%2Fcb"),
+            "{}",
+            r.authorize
+        );
+        assert!(!r.authorize.contains("login_hint=ops"), "{}", r.authorize);
     }
 
     #[test]
