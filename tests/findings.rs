@@ -742,3 +742,43 @@ fn a_form_post_landing_without_parameters_is_information() {
     );
     assert!(a.report.primary().is_none(), "{:?}", codes(&a));
 }
+
+/// Entra's "No reply address was provided" makes the missing redirect_uri the failure.
+#[test]
+fn a_missing_redirect_uri_that_entra_refused_is_an_error() {
+    let quiet = analyze(&auth(CB).without("redirect_uri").reg(CB));
+    let missing = |a: &Analysis| {
+        a.report
+            .findings
+            .iter()
+            .find(|f| f.code == "request.redirect_uri_missing")
+            .map(|f| f.severity)
+    };
+    assert_eq!(missing(&quiet), Some(Severity::Warning));
+    let refused = analyze(&auth(CB).without("redirect_uri").reg(CB).callback(
+        "https://app.contoso.com/?error=invalid_request&error_description=AADSTS900971%3a+No+reply+address+provided.",
+    ));
+    assert_eq!(missing(&refused), Some(Severity::Error));
+    assert_eq!(
+        refused.report.primary().map(|f| f.code.as_str()),
+        Some("request.redirect_uri_missing")
+    );
+}
+
+/// An unreadable input is the headline when nothing else failed.
+#[test]
+fn an_unreadable_input_is_the_headline() {
+    let a = analyze(&CaseInput {
+        authorize: auth(CB).url(),
+        registered: r#"{"web": {"redirectUris": ["https://app.contoso.com/signin-oidc",]}}"#.into(),
+        ..CaseInput::default()
+    });
+    assert!(a.report.primary().is_none(), "{:?}", codes(&a));
+    assert!(
+        a.headline.contains("could not be read")
+            || a.headline.contains("unreadable")
+            || a.headline.contains("not valid"),
+        "{}",
+        a.headline
+    );
+}

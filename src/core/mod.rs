@@ -266,6 +266,19 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         };
         findings.extend(ev.evaluate(&ctx));
     }
+    // Entra's own answer "No reply address was provided" (AADSTS900971) confirms that the
+    // missing redirect_uri is what failed, not only a risk.
+    if findings.iter().any(|f| f.aadsts == Some(900971)) {
+        for f in findings
+            .iter_mut()
+            .filter(|f| f.code == "request.redirect_uri_missing")
+        {
+            f.severity = Severity::Error;
+            if f.fix.is_empty() {
+                f.fix = "Send redirect_uri with the URI registered for the app's platform (MSAL: the redirectUri setting).".into();
+            }
+        }
+    }
     if outcome.report.status == RedirectStatus::Mismatch {
         if let Some(how) = accepted_anyway(&findings, evidence.as_ref(), sent) {
             // `https://x/` sent, `https://x` registered (or the reverse): the answer shows
@@ -367,6 +380,14 @@ fn verdict(report: &Report, any_input: bool) -> (VerdictKind, String) {
         .iter()
         .find(|f| f.code == "redirect.registration_stale");
     if let (None, Some(f)) = (report.primary(), stale) {
+        return (VerdictKind::Unknown, f.title.clone());
+    }
+    // An input that could not be read is the first thing to say when nothing failed.
+    let unreadable = report
+        .findings
+        .iter()
+        .find(|f| f.code.starts_with("input.") && f.severity != Severity::Info);
+    if let (None, Some(f), true) = (report.primary(), unreadable, any_input) {
         return (VerdictKind::Unknown, f.title.clone());
     }
     match report.primary() {
