@@ -185,7 +185,8 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             findings.push(codes::finding("input.authorize_unreadable").detail(what).fix("Paste the full URL of the request to …/oauth2/v2.0/authorize (browser developer tools, Network tab: the first request to the Entra host after you click Sign in), or the error text Entra showed."));
         }
     }
-    let reg = registered::read(reg_text);
+    // A list of several applications is narrowed to the request's client_id.
+    let reg = registered::read_for(reg_text, req.as_ref().and_then(|r| r.client_id()));
     for p in &reg.problems {
         findings.push(codes::finding("input.registered_unreadable").detail(format!("Line {}, column {}: {}", p.line, p.column, p.message)).fix("Paste one URI per line, the portal's Authentication page, or the app's manifest / Graph JSON."));
     }

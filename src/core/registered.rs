@@ -6,6 +6,7 @@
 use serde_json::Value;
 
 use super::report::Platform;
+use super::uri;
 
 /// One registered redirect URI.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,11 +132,32 @@ impl Registered {
 
 /// Reads the registered box. Empty input gives an empty registration.
 pub fn read(input: &str) -> Registered {
+    read_for(input, None)
+}
+
+/// Reads the registered box for a request whose `client_id` is given: when
+/// the input holds several applications (`az ad app list`, a Graph list
+/// response, PowerShell records), only the one whose appId is that client_id
+/// is read; with no client_id or no single match none is, and a problem names
+/// the applications seen.
+pub fn read_for(input: &str, client_id: Option<&str>) -> Registered {
     let t = input.trim_start_matches('\u{FEFF}').trim();
-    if t.starts_with('{') || t.starts_with('[') {
-        return read_json(t);
+    if (t.starts_with('{') || t.starts_with('[')) && !is_text_list(t) {
+        return read_json(t, client_id);
     }
-    read_lines(input)
+    read_lines(input, client_id)
+}
+
+/// True for a `{a, b}` (PowerShell) or `[a, b]` list of bare URIs, which is
+/// text, not JSON: what follows the bracket starts no JSON value.
+fn is_text_list(t: &str) -> bool {
+    let inner = t.get(1..).unwrap_or("").trim_start();
+    !inner.is_empty()
+        && !inner.starts_with(['"', '{', '[', '}', ']', '-'])
+        && !inner.starts_with(|c: char| c.is_ascii_digit())
+        && !["true", "false", "null"]
+            .iter()
+            .any(|w| inner.starts_with(w))
 }
 
 fn platform_of_type(t: &str) -> Platform {
@@ -149,7 +171,7 @@ fn platform_of_type(t: &str) -> Platform {
     }
 }
 
-fn read_json(t: &str) -> Registered {
+fn read_json(t: &str, client_id: Option<&str>) -> Registered {
     let mut reg = Registered {
         from_json: true,
         ..Registered::default()
@@ -165,19 +187,38 @@ fn read_json(t: &str) -> Registered {
             return reg;
         }
     };
-    // A Graph list response wraps applications in `value`.
-    let v = match v.get("value").and_then(Value::as_array) {
-        Some(arr) if arr.iter().all(Value::is_object) && !arr.is_empty() => arr[0].clone(),
-        _ => v,
+    // A Graph list response wraps applications in `value`; `az ad app list`
+    // prints a bare array of them.
+    let apps = match &v {
+        Value::Object(o) => o
+            .get("value")
+            .and_then(Value::as_array)
+            .filter(|a| !a.is_empty() && a.iter().all(Value::is_object)),
+        Value::Array(a) if !a.is_empty() && a.iter().all(is_app_object) => Some(a),
+        _ => None,
     };
-    match &v {
+    let v = match apps {
+        Some(apps) => match pick_app(apps, client_id) {
+            Ok(app) => app,
+            Err(message) => {
+                reg.problems.push(ReadProblem {
+                    message,
+                    line: 1,
+                    column: 1,
+                });
+                return reg;
+            }
+        },
+        None => &v,
+    };
+    match v {
         Value::Array(items) => {
             for item in items {
                 push_json_item(&mut reg, item, Platform::Unknown);
             }
             reg.has_platforms = reg.uris.iter().any(|r| r.platform != Platform::Unknown);
         }
-        Value::Object(_) => read_app_object(&mut reg, &v),
+        Value::Object(_) => read_app_object(&mut reg, v),
         _ => reg.problems.push(ReadProblem {
             message: "expected a JSON object (an application) or an array of URIs".into(),
             line: 1,
@@ -192,6 +233,74 @@ fn read_json(t: &str) -> Registered {
         });
     }
     reg
+}
+
+/// An application object (not a `{url, type}` manifest entry).
+fn is_app_object(v: &Value) -> bool {
+    let Some(o) = v.as_object() else {
+        return false;
+    };
+    !o.contains_key("url")
+        && !o.contains_key("uri")
+        && [
+            "appId",
+            "web",
+            "spa",
+            "publicClient",
+            "replyUrlsWithType",
+            "replyUrls",
+            "redirectUris",
+        ]
+        .iter()
+        .any(|k| o.contains_key(*k))
+}
+
+/// The application of a list whose appId is `client_id`; one application is
+/// taken as it is. Otherwise the error names the applications seen.
+fn pick_app<'a>(apps: &'a [Value], client_id: Option<&str>) -> Result<&'a Value, String> {
+    if let [only] = apps {
+        return Ok(only);
+    }
+    fn app_id(a: &Value) -> Option<&str> {
+        a.get("appId").and_then(Value::as_str).map(str::trim)
+    }
+    let wanted = client_id.map(str::trim).filter(|c| !c.is_empty());
+    let matching: Vec<&Value> = apps
+        .iter()
+        .filter(|a| wanted.is_some_and(|w| app_id(a).is_some_and(|id| id.eq_ignore_ascii_case(w))))
+        .collect();
+    if let [one] = matching.as_slice() {
+        return Ok(one);
+    }
+    let seen: Vec<String> = apps
+        .iter()
+        .map(|a| {
+            let id = app_id(a).unwrap_or("no appId");
+            match a.get("displayName").and_then(Value::as_str) {
+                Some(name) => format!("'{name}' (appId {id})"),
+                None => format!("appId {id}"),
+            }
+        })
+        .collect();
+    Err(several_apps(&seen, wanted, matching.len()))
+}
+
+/// Why none of several applications was read, naming them.
+fn several_apps(seen: &[String], wanted: Option<&str>, matching: usize) -> String {
+    const SHOWN: usize = 10;
+    let mut list = seen.get(..SHOWN).unwrap_or(seen).join(", ");
+    if seen.len() > SHOWN {
+        list.push_str(&format!(" and {} more", seen.len() - SHOWN));
+    }
+    let why = match wanted {
+        None => "the request carries no client_id to choose one by".to_string(),
+        Some(w) if matching == 0 => format!("none has the request's client_id {w}"),
+        Some(w) => format!("{matching} of them have the request's client_id {w}"),
+    };
+    format!(
+        "this holds {} applications: {list}; {why}, so none of their redirect URIs were compared. Paste only the application whose appId is the request's client_id.",
+        seen.len()
+    )
 }
 
 fn push_json_item(reg: &mut Registered, item: &Value, platform: Platform) {
@@ -339,8 +448,8 @@ fn is_noise(line: &str) -> bool {
         )
 }
 
-/// Strips list bullets, numbering, quotes and trailing commas from a line.
-fn clean_line(line: &str) -> &str {
+/// Strips list bullets and numbering from the start of a line.
+fn strip_bullet(line: &str) -> &str {
     let mut s = line.trim();
     for bullet in ["- ", "* ", "• ", "· ", "+ ", "– ", "— "] {
         if let Some(r) = s.strip_prefix(bullet) {
@@ -357,10 +466,21 @@ fn clean_line(line: &str) -> &str {
             s = r.trim_start();
         }
     }
-    s = s.trim_end_matches(',').trim_end();
-    for q in ['"', '\'', '`'] {
-        if let Some(r) = s.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
-            s = r;
+    s
+}
+
+/// Strips list bullets, numbering and trailing commas from a line (quotes
+/// stay: they may delimit CSV cells).
+fn clean_line(line: &str) -> &str {
+    strip_bullet(line).trim_end_matches(',').trim_end()
+}
+
+/// Strips the quotes, backticks or angle brackets around one cell or token.
+fn unquote(s: &str) -> &str {
+    let mut s = s.trim().trim_end_matches(',').trim_end();
+    for (open, close) in [('"', '"'), ('\'', '\''), ('`', '`'), ('<', '>')] {
+        if let Some(r) = s.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            s = r.trim();
         }
     }
     s
@@ -385,31 +505,582 @@ fn prefixed(line: &str) -> Option<(Platform, &str)> {
 
 /// True when a cleaned line looks like a URI someone meant to register.
 fn looks_like_uri(s: &str) -> bool {
-    if s.contains("://") {
-        return true;
-    }
     if s.contains(char::is_whitespace) {
         return false;
+    }
+    if s.contains("://") {
+        return true;
     }
     // urn:…, or host/path without a scheme (kept so it can be judged).
     s.to_ascii_lowercase().starts_with("urn:") || (s.contains('.') && s.contains('/'))
 }
 
-fn read_lines(input: &str) -> Registered {
-    let mut reg = Registered::default();
-    let mut section: Option<Platform> = Some(Platform::Unknown);
-    for (i, raw_line) in input.lines().enumerate() {
-        let line_no = i + 1;
+/// The length of a URI scheme and its `:` at the start of `s` (`https:`,
+/// `msal<guid>:`, `ms-appx-web:`), when `//` follows it or it is `urn:`.
+fn scheme_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if !b.first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    let n = b
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'))
+        .count();
+    let rest = &s[n..];
+    if rest.starts_with("://")
+        || (n == 3 && s[..n].eq_ignore_ascii_case("urn") && rest.starts_with(':'))
+    {
+        Some(n + 1)
+    } else {
+        None
+    }
+}
+
+/// An absolute or custom-scheme URI with nothing around it: what a cell of a
+/// table or an item of a list must be to be read as a registration.
+fn is_uri_token(s: &str) -> bool {
+    !s.is_empty() && !s.contains(char::is_whitespace) && scheme_len(s).is_some_and(|n| s.len() > n)
+}
+
+/// True when what follows a separator starts a new URI (after spaces and an
+/// opening quote): commas split URIs only there, so a comma inside a URI's
+/// query stays.
+fn starts_uri(s: &str) -> bool {
+    let s = s.trim_start().trim_start_matches(['"', '\'', '`', '<']);
+    scheme_len(s).is_some()
+}
+
+/// Splits `s` at the commas that are followed by the start of a URI.
+fn split_before_uris(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, _) in s.match_indices(',') {
+        if starts_uri(&s[i + 1..]) {
+            out.push(&s[from..i]);
+            from = i + 1;
+        }
+    }
+    out.push(&s[from..]);
+    out
+}
+
+/// The cells of one CSV row: comma-separated, `"` quotes with `""` escapes.
+fn csv_cells(line: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            '"' if quoted => quoted = false,
+            '"' if cell.trim().is_empty() => {
+                cell.clear();
+                quoted = true;
+            }
+            ',' if !quoted => cells.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+}
+
+/// A platform named in a cell or a word run: `Web`, `SPA`, `Single-page
+/// application`, `InstalledClient`, `Mobile and desktop applications`, …
+fn platform_word(s: &str) -> Option<Platform> {
+    match platform_of_type(s) {
+        Platform::Unknown => heading_platform(s).flatten(),
+        p => Some(p),
+    }
+}
+
+/// A .NET type name, which PowerShell prints for an object it does not
+/// expand (`Microsoft.Graph.PowerShell.Models.MicrosoftGraphWebApplication`).
+fn is_type_name(s: &str) -> bool {
+    s.contains('.')
+        && !s.contains('/')
+        && s.split('.').all(|part| {
+            part.starts_with(|c: char| c.is_ascii_alphabetic())
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '`' | '[' | ']'))
+        })
+}
+
+/// A `Label : value` property line (PowerShell `Format-List`, or `Redirect
+/// URI: https://…` notes): the label, the value, and the byte column where
+/// the value starts (continuation lines of a wrapped value start there).
+fn property_line(raw: &str) -> Option<(&str, &str, usize)> {
+    let raw = raw.trim_end();
+    let body = strip_bullet(raw);
+    let colon = body.find(':')?;
+    let rest = &body[colon + 1..];
+    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None; // `https://…`, `urn:…`, `spa:https://…`
+    }
+    let label = body[..colon].trim_end();
+    let ok = label.len() <= 48
+        && label.starts_with(|c: char| c.is_ascii_alphabetic())
+        && label
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || " _.-()/&".contains(c));
+    if !ok {
+        return None;
+    }
+    let value = rest.trim_start();
+    let column = raw.len() - value.len();
+    Some((label, value.trim_end(), column))
+}
+
+/// True when `line` continues the wrapped value of a property whose value
+/// starts at `column`: `Format-List` indents the rest of a long value to it.
+fn is_continuation(line: &str, column: usize) -> bool {
+    column > 0
+        && line.len() > column
+        && line.as_bytes()[..column].iter().all(|b| *b == b' ')
+        && line.as_bytes()[column] != b' '
+}
+
+/// What a property's label says its value is.
+enum Label {
+    /// Redirect URIs, on a platform when the label names one.
+    Redirect(Option<Platform>),
+    /// The application (client) ID.
+    AppId,
+    /// The sign-in audience.
+    Audience,
+    /// The application's display name.
+    Name,
+    /// URIs that are not redirect URIs (logout, home page, identifier URIs).
+    NotRedirect,
+    /// Anything else.
+    Other,
+}
+
+fn label_kind(label: &str) -> Label {
+    let k: String = label
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let strip = |suffix: &str| k.strip_suffix(suffix).unwrap_or(&k).to_string();
+    let platform = strip("redirecturis");
+    match k.as_str() {
+        "redirecturis" | "redirecturi" | "redirecturls" | "redirecturl" | "replyurls"
+        | "replyurl" | "replyaddresses" | "replyaddress" => Label::Redirect(None),
+        "appid" | "applicationid" | "applicationclientid" | "clientid" => Label::AppId,
+        "signinaudience" | "supportedaccounttypes" => Label::Audience,
+        "displayname" => Label::Name,
+        _ if [
+            "logout",
+            "homepage",
+            "identifier",
+            "privacy",
+            "termsofservice",
+            "marketing",
+            "support",
+            "logo",
+            "informational",
+        ]
+        .iter()
+        .any(|w| k.contains(w)) =>
+        {
+            Label::NotRedirect
+        }
+        _ => match platform.as_str() {
+            "web" => Label::Redirect(Some(Platform::Web)),
+            "spa" | "singlepageapplication" => Label::Redirect(Some(Platform::Spa)),
+            "publicclient"
+            | "public"
+            | "native"
+            | "mobile"
+            | "desktop"
+            | "installedclient"
+            | "mobileanddesktopapplications" => Label::Redirect(Some(Platform::PublicClient)),
+            _ => Label::Other,
+        },
+    }
+}
+
+/// One PowerShell object (records are separated by blank lines).
+#[derive(Default)]
+struct Record {
+    app_id: Option<String>,
+    name: Option<String>,
+    audience: Option<Audience>,
+}
+
+struct LineReader {
+    reg: Registered,
+    section: Option<Platform>,
+    /// A CSV header naming a URI column was seen: later lines are CSV rows.
+    csv: bool,
+    records: Vec<Record>,
+    /// The record each of `reg.uris` came from.
+    record_of: Vec<usize>,
+    /// The current record has a property line.
+    in_record: bool,
+}
+
+impl LineReader {
+    fn problem(&mut self, line: usize, message: String) {
+        self.reg.problems.push(ReadProblem {
+            message,
+            line,
+            column: 1,
+        });
+    }
+
+    fn push(&mut self, uri: &str, platform: Platform, line: usize) {
+        self.reg.uris.push(Registration {
+            uri: uri.to_string(),
+            platform,
+            line,
+        });
+        self.record_of.push(self.records.len().saturating_sub(1));
+    }
+
+    fn record(&mut self) -> &mut Record {
+        if self.records.is_empty() {
+            self.records.push(Record::default());
+        }
+        let last = self.records.len() - 1;
+        &mut self.records[last]
+    }
+
+    /// A property line and its value (continuations already joined).
+    fn property(&mut self, label: &str, value: &str, line: usize) {
+        self.in_record = true;
+        self.record();
+        match label_kind(label) {
+            Label::Name => {
+                self.record().name = Some(value.to_string());
+            }
+            Label::AppId => {
+                if uri::is_guid(value) {
+                    self.record().app_id = Some(value.to_string());
+                }
+            }
+            Label::Audience => {
+                let a = Audience::parse(value);
+                if a != Audience::Unknown {
+                    self.reg.audience = a;
+                    self.record().audience = Some(a);
+                }
+            }
+            Label::NotRedirect => {}
+            Label::Other => {
+                if value.contains("://") {
+                    self.problem(line, format!("line {line} was not read: '{label}' is not a redirect URI property ({label} : {value})"));
+                }
+            }
+            Label::Redirect(p) => {
+                let Some(platform) = p.or(self.section) else {
+                    return; // inside a logout-URL section
+                };
+                self.reg.has_platforms |= p.is_some();
+                if is_type_name(value) {
+                    self.problem(line, format!("line {line}: {label} shows only the type name {value}, not its URIs. Expand it, e.g. (Get-MgApplication -Filter \"appId eq '…'\").{label} | Format-List, or pipe the application to ConvertTo-Json -Depth 5"));
+                } else {
+                    self.text(value, platform, line);
+                }
+            }
+        }
+    }
+
+    /// The URIs in a piece of text: a `{a, b}` / `[a, b]` list, tab- or
+    /// comma-separated cells, a word row (`https://x/cb   SPA`), or one URI.
+    /// Nothing that is not a URI is registered; a part holding a URI that
+    /// cannot be read is reported.
+    fn text(&mut self, text: &str, platform: Platform, line: usize) {
+        let text = text.trim();
+        // A trailing comment: `https://x/cb   # prod`.
+        let text = match text
+            .find([' ', '\t'])
+            .and_then(|i| text[i..].find('#').map(|j| i + j))
+        {
+            Some(h) if text[..h].ends_with([' ', '\t']) => text[..h].trim_end(),
+            _ => text,
+        };
+        if text.is_empty() {
+            return;
+        }
+        if let Some(inner) = text
+            .strip_prefix('{')
+            .and_then(|r| r.strip_suffix('}'))
+            .or_else(|| text.strip_prefix('[').and_then(|r| r.strip_suffix(']')))
+        {
+            return self.list(inner, platform, line);
+        }
+        if text.contains('\t') {
+            let cells: Vec<String> = text.split('\t').map(str::to_string).collect();
+            return self.cells(&cells, platform, line);
+        }
+        if self.csv || (text.contains('"') && text.contains(',')) {
+            return self.cells(&csv_cells(text), platform, line);
+        }
+        let pieces = split_before_uris(text);
+        if let [one] = pieces.as_slice() {
+            let one = unquote(one);
+            if !one.contains(char::is_whitespace) {
+                if looks_like_uri(one) {
+                    self.push(one, platform, line);
+                } else if one.contains(":/") {
+                    self.problem(line, format!("line {line} was not read as a URI: {one}"));
+                }
+                return;
+            }
+        }
+        self.words(&pieces, platform, line);
+    }
+
+    /// A `{a, b, c...}` list: every item must be a URI. PowerShell cuts long
+    /// lists at `$FormatEnumerationLimit` and ends them with `...`.
+    fn list(&mut self, inner: &str, platform: Platform, line: usize) {
+        let trimmed = inner.trim_end();
+        let cut = trimmed
+            .strip_suffix("...")
+            .or_else(|| trimmed.strip_suffix('…'));
+        let items = split_before_uris(cut.unwrap_or(trimmed));
+        for item in items {
+            let item = unquote(item);
+            if item.is_empty() {
+                continue;
+            }
+            if is_uri_token(item) {
+                self.push(item, platform, line);
+            } else {
+                self.problem(
+                    line,
+                    format!("line {line}: the list item '{item}' is not a URI, so it was not read"),
+                );
+            }
+        }
+        if cut.is_some() {
+            self.problem(line, format!("line {line}: the list ends with '...': PowerShell showed only its first items, so the URIs after them are unknown and a command built from this list would drop them. Set $FormatEnumerationLimit = -1, or pipe the application to ConvertTo-Json -Depth 5, and paste again"));
+        }
+    }
+
+    /// The cells of a table row (tab-separated, CSV or markdown): cells that
+    /// are URIs are registered, a cell naming a platform sets the row's, other
+    /// columns are skipped, and a cell with a URI among other text is reported.
+    fn cells(&mut self, cells: &[String], platform: Platform, line: usize) {
+        let cells: Vec<&str> = cells.iter().map(|c| unquote(c)).collect();
+        let row_platform = cells.iter().find_map(|c| platform_word(c));
+        if row_platform.is_some() {
+            self.reg.has_platforms = true;
+        }
+        let platform = row_platform.unwrap_or(platform);
+        for c in cells {
+            if is_uri_token(c) {
+                self.push(c, platform, line);
+            } else if c.contains("://") || (looks_like_uri(c) && platform_word(c).is_none()) {
+                self.problem(
+                    line,
+                    format!(
+                        "line {line}: the cell '{c}' is not an absolute URI, so it was not read"
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Space-separated words: URIs, and runs of words that name a platform
+    /// (`https://x/cb   Single-page application`). Any other words make the
+    /// line unreadable: it is reported and nothing in it registered.
+    fn words(&mut self, pieces: &[&str], platform: Platform, line: usize) {
+        let mut uris: Vec<&str> = Vec::new();
+        let mut row_platform = None;
+        let mut unknown: Vec<String> = Vec::new();
+        for piece in pieces {
+            let mut run: Vec<&str> = Vec::new();
+            let mut flush = |run: &mut Vec<&str>| {
+                if run.is_empty() {
+                    return;
+                }
+                let phrase = run.join(" ");
+                match platform_word(&phrase) {
+                    Some(p) => row_platform = Some(p),
+                    None => unknown.push(phrase),
+                }
+                run.clear();
+            };
+            for w in piece.split_whitespace() {
+                let w = unquote(w);
+                if w.is_empty() {
+                    continue;
+                }
+                if looks_like_uri(w) {
+                    flush(&mut run);
+                    uris.push(w);
+                } else {
+                    run.push(w);
+                }
+            }
+            flush(&mut run);
+        }
+        let whole = pieces.join(",");
+        if uris.is_empty() {
+            if whole.contains("://") {
+                self.problem(
+                    line,
+                    format!("line {line} was not read as a URI: {}", whole.trim()),
+                );
+            }
+            return;
+        }
+        if !unknown.is_empty() {
+            self.problem(line, format!("line {line} was not read: besides the URI it holds other text ({}), so which part is registered is unclear: {}", unknown.join(", "), whole.trim()));
+            return;
+        }
+        if row_platform.is_some() {
+            self.reg.has_platforms = true;
+        }
+        let platform = row_platform.unwrap_or(platform);
+        for u in uris {
+            self.push(u, platform, line);
+        }
+    }
+
+    /// Several PowerShell records with different AppIds: keep the one whose
+    /// AppId is the request's client_id, or none.
+    fn pick_record(&mut self, client_id: Option<&str>) {
+        let mut ids: Vec<&str> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        for r in &self.records {
+            if let Some(id) = r.app_id.as_deref() {
+                if !ids.iter().any(|s| s.eq_ignore_ascii_case(id)) {
+                    ids.push(id);
+                    seen.push(match &r.name {
+                        Some(name) => format!("'{name}' (appId {id})"),
+                        None => format!("appId {id}"),
+                    });
+                }
+            }
+        }
+        if let [one] = ids.as_slice() {
+            self.reg.app_id = Some(one.to_string());
+            return;
+        }
+        if ids.len() < 2 {
+            return;
+        }
+        let wanted = client_id.map(str::trim).filter(|c| !c.is_empty());
+        let chosen: Option<usize> = wanted.and_then(|w| {
+            self.records.iter().position(|r| {
+                r.app_id
+                    .as_deref()
+                    .is_some_and(|id| id.eq_ignore_ascii_case(w))
+            })
+        });
+        match chosen {
+            Some(i) => {
+                let chosen_id = self.records[i].app_id.clone();
+                let keep: Vec<bool> = self
+                    .records
+                    .iter()
+                    .map(|r| {
+                        r.app_id.as_deref().map(str::to_ascii_lowercase)
+                            == chosen_id.as_deref().map(str::to_ascii_lowercase)
+                    })
+                    .collect();
+                let mut n = 0;
+                let record_of = &self.record_of;
+                self.reg.uris.retain(|_| {
+                    let k = record_of
+                        .get(n)
+                        .and_then(|r| keep.get(*r))
+                        .copied()
+                        .unwrap_or(false);
+                    n += 1;
+                    k
+                });
+                if let Some(a) = self.records[i].audience {
+                    self.reg.audience = a;
+                }
+                self.reg.app_id = chosen_id;
+            }
+            None => {
+                let message = several_apps(&seen, wanted, 0);
+                self.reg.uris.clear();
+                self.problem(1, message);
+            }
+        }
+    }
+}
+
+fn read_lines(input: &str, client_id: Option<&str>) -> Registered {
+    let mut r = LineReader {
+        reg: Registered::default(),
+        section: Some(Platform::Unknown),
+        csv: false,
+        records: Vec::new(),
+        record_of: Vec::new(),
+        in_record: false,
+    };
+    let lines: Vec<&str> = input.lines().collect();
+    let mut i = 0;
+    while let Some(raw_line) = lines.get(i).copied() {
+        i += 1;
+        let line_no = i;
+        if raw_line.trim().is_empty() {
+            if r.in_record {
+                r.records.push(Record::default());
+                r.in_record = false;
+            }
+            continue;
+        }
         if let Some(h) = heading_platform(raw_line) {
-            section = h;
-            reg.has_platforms |= h.is_some();
+            r.section = h;
+            r.reg.has_platforms |= h.is_some();
+            continue;
+        }
+        let trimmed = raw_line.trim();
+        if let Some(row) = trimmed.strip_prefix('|') {
+            // A markdown table row: | Web | https://x/cb |
+            let cells: Vec<String> = row
+                .trim_end_matches('|')
+                .split('|')
+                .map(str::to_string)
+                .collect();
+            if let Some(platform) = r.section {
+                r.cells(&cells, platform, line_no);
+            }
+            continue;
+        }
+        if let Some((label, value, column)) = property_line(raw_line) {
+            let mut value = value.to_string();
+            while let Some(next) = lines.get(i).filter(|l| is_continuation(l, column)) {
+                let cont = next[column..].trim_end();
+                if value.ends_with(',') {
+                    value.push(' ');
+                }
+                value.push_str(cont);
+                i += 1;
+            }
+            r.property(label, &value, line_no);
             continue;
         }
         if !raw_line.contains("://") {
             let aud = Audience::parse(raw_line);
             if aud != Audience::Unknown {
-                reg.audience = aud;
+                r.reg.audience = aud;
                 continue;
+            }
+            // A CSV header naming a URI column: Type,Redirect URI,Enabled
+            if raw_line.contains(',') {
+                let l = raw_line.to_ascii_lowercase();
+                if csv_cells(&l)
+                    .iter()
+                    .any(|c| c.contains("uri") || c.contains("url"))
+                {
+                    r.csv = true;
+                    continue;
+                }
             }
         }
         if is_noise(raw_line) {
@@ -418,45 +1089,18 @@ fn read_lines(input: &str) -> Registered {
         let cleaned = clean_line(raw_line);
         let (platform, text) = match prefixed(cleaned) {
             Some((p, rest)) => {
-                reg.has_platforms = true;
-                (Some(p), clean_line(rest))
+                r.reg.has_platforms = true;
+                (Some(p), rest)
             }
-            None => (section, cleaned),
-        };
-        // A table copy: "https://x/cb   Web".
-        let spaced = text.as_bytes().contains(&b' ') || text.as_bytes().contains(&b'\t');
-        let split = if spaced {
-            text.rsplit_once(['\t', ' '])
-        } else {
-            None
-        };
-        let (platform, text) = match split {
-            Some((uri, ty))
-                if platform_of_type(ty) != Platform::Unknown && looks_like_uri(uri.trim()) =>
-            {
-                reg.has_platforms = true;
-                (Some(platform_of_type(ty)), uri.trim())
-            }
-            _ => (platform, text),
+            None => (r.section, cleaned),
         };
         let Some(platform) = platform else {
             continue; // inside a logout-URL section
         };
-        if looks_like_uri(text) {
-            reg.uris.push(Registration {
-                uri: text.to_string(),
-                platform,
-                line: line_no,
-            });
-        } else if text.contains("://") || text.contains(":/") {
-            reg.problems.push(ReadProblem {
-                message: format!("line {line_no} was not read as a URI: {text}"),
-                line: line_no,
-                column: 1,
-            });
-        }
+        r.text(text, platform, line_no);
     }
-    reg
+    r.pick_record(client_id);
+    r.reg
 }
 
 #[cfg(test)]
@@ -557,5 +1201,235 @@ mod tests {
         let r = read("Supported account types\nAccounts in any organizational directory (Any Microsoft Entra ID tenant - Multitenant) and personal Microsoft accounts (e.g. Skype, Xbox)\nhttps://a/cb");
         assert_eq!(r.audience, Audience::OrgsAndPersonal);
         assert_eq!(r.uris.len(), 1);
+    }
+
+    fn uris(r: &Registered) -> Vec<&str> {
+        r.uris.iter().map(|u| u.uri.as_str()).collect()
+    }
+
+    const WEB_FL: &str = "\nHomePageUrl           :\nImplicitGrantSettings : Microsoft.Graph.PowerShell.Models.MicrosoftGraphImplicitGrantSettings\nLogoutUrl             : https://localhost:5001/signout-oidc\nRedirectUriSettings   : {Microsoft.Graph.PowerShell.Models.MicrosoftGraphRedirectUriSettings, Microsoft.Graph.PowerShell.Models.MicrosoftGraphRedirectUriSettings}\nRedirectUris          : {https://app.contoso.com/signin-oidc, https://localhost:5001/signin-oidc/}\nAdditionalProperties  : {}\n";
+
+    #[test]
+    fn reads_a_powershell_format_list_of_the_web_object() {
+        let r = read(WEB_FL);
+        assert_eq!(
+            uris(&r),
+            [
+                "https://app.contoso.com/signin-oidc",
+                "https://localhost:5001/signin-oidc/"
+            ]
+        );
+        assert!(r.uris.iter().all(|u| u.platform == Platform::Unknown));
+        assert_eq!(r.uris[0].line, 6);
+        // The logout URL and the type names are understood, not reported.
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        assert!(!r.has_platforms);
+    }
+
+    #[test]
+    fn reads_powershell_platform_properties_app_id_and_audience() {
+        let r = read("\nAppId          : 6731de76-14a6-49ae-97bc-6eba6914391e\nDisplayName    : Contoso SPA\nSignInAudience : AzureADandPersonalMicrosoftAccount\nSpa            : {https://spa.contoso.com}\nWeb            : {https://spa.contoso.com/}\nPublicClient   : {}\n");
+        assert_eq!(r.on(Platform::Spa), ["https://spa.contoso.com"]);
+        assert_eq!(r.on(Platform::Web), ["https://spa.contoso.com/"]);
+        assert!(r.on(Platform::PublicClient).is_empty());
+        assert!(r.has_platforms);
+        assert_eq!(r.audience, Audience::OrgsAndPersonal);
+        assert_eq!(
+            r.app_id.as_deref(),
+            Some("6731de76-14a6-49ae-97bc-6eba6914391e")
+        );
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+    }
+
+    #[test]
+    fn joins_format_list_continuation_lines() {
+        // Cut mid-URI at the console width, the rest indented to the value column.
+        let r = read("LogoutUrl    :\nRedirectUris : {https://app.contoso.com/signin-oidc, https://staging-westeurope.contoso.com/sig\n               nin-oidc, https://localhost:5001/signin-oidc}\n");
+        assert_eq!(
+            uris(&r),
+            [
+                "https://app.contoso.com/signin-oidc",
+                "https://staging-westeurope.contoso.com/signin-oidc",
+                "https://localhost:5001/signin-oidc"
+            ]
+        );
+        // Cut at a list separator: the space after the comma was eaten (and
+        // the console padded the line with spaces).
+        let r = read(
+            "RedirectUris : {https://a.contoso.com/cb,   \n               https://b.contoso.com/cb}\n",
+        );
+        assert_eq!(
+            uris(&r),
+            ["https://a.contoso.com/cb", "https://b.contoso.com/cb"]
+        );
+        // A line indented elsewhere is not a continuation.
+        let r = read("RedirectUris : {https://a.contoso.com/cb}\n  https://b.contoso.com/cb\n");
+        assert_eq!(
+            uris(&r),
+            ["https://a.contoso.com/cb", "https://b.contoso.com/cb"]
+        );
+    }
+
+    #[test]
+    fn an_unexpanded_powershell_object_is_reported_not_read() {
+        let r = read("AppId : 6731de76-14a6-49ae-97bc-6eba6914391e\nSpa   : Microsoft.Graph.PowerShell.Models.MicrosoftGraphSpaApplication\nWeb   : Microsoft.Graph.PowerShell.Models.MicrosoftGraphWebApplication\n");
+        assert!(r.uris.is_empty());
+        assert_eq!(r.problems.len(), 2);
+        assert_eq!(r.problems[1].line, 3);
+        assert!(r.problems[1].message.contains("type name"));
+    }
+
+    #[test]
+    fn a_truncated_powershell_list_is_read_and_reported() {
+        let r = read("RedirectUris : {https://a/cb, https://b/cb, https://c/cb, https://d/cb...}");
+        assert_eq!(
+            uris(&r),
+            [
+                "https://a/cb",
+                "https://b/cb",
+                "https://c/cb",
+                "https://d/cb"
+            ]
+        );
+        assert_eq!(r.problems.len(), 1);
+        assert!(r.problems[0].message.contains("FormatEnumerationLimit"));
+    }
+
+    #[test]
+    fn labelled_lines_are_read_by_their_label() {
+        let r = read("Redirect URI: https://a/cb\nLogout URL: https://a/signout\nCallback: https://b/cb\nweb : https://w/cb\n");
+        assert_eq!(uris(&r), ["https://a/cb", "https://w/cb"]);
+        assert_eq!(r.uris[1].platform, Platform::Web);
+        // An unknown label with a URI is not guessed at: it is reported.
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(r.problems[0].line, 3);
+    }
+
+    #[test]
+    fn splits_tab_and_space_separated_uris() {
+        let r = read("https://app.contoso.com/a\thttps://app.contoso.com/b\n");
+        assert_eq!(
+            uris(&r),
+            ["https://app.contoso.com/a", "https://app.contoso.com/b"]
+        );
+        assert_eq!(r.uris[1].line, 1);
+        let r = read("https://app.contoso.com/a    https://app.contoso.com/b");
+        assert_eq!(r.uris.len(), 2);
+        let r = read("https://c/cb   Single-page application\nhttps://d/cb   # staging");
+        assert_eq!(r.on(Platform::Spa), ["https://c/cb"]);
+        assert_eq!(r.uris[1].uri, "https://d/cb");
+    }
+
+    #[test]
+    fn a_line_with_a_uri_among_other_words_is_reported() {
+        let r = read("https://a/cb\nhttps://b/cb (old, remove)\n");
+        assert_eq!(uris(&r), ["https://a/cb"]);
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(r.problems[0].line, 2);
+    }
+
+    #[test]
+    fn reads_a_csv_export() {
+        let r = read("Type,Redirect URI,Enabled\r\n\"Web\",\"https://app.contoso.com/signin-oidc\",true\r\n\"Spa\",\"https://spa.contoso.com/redirect\",true\r\n");
+        assert_eq!(r.on(Platform::Web), ["https://app.contoso.com/signin-oidc"]);
+        assert_eq!(r.on(Platform::Spa), ["https://spa.contoso.com/redirect"]);
+        assert_eq!(r.uris.len(), 2);
+        assert!(r.has_platforms);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        // Quoted cells without a header; a quoted cell keeps its comma.
+        let r = read("\"https://a/cb\", \"https://b/cb?x=1,2\"");
+        assert_eq!(uris(&r), ["https://a/cb", "https://b/cb?x=1,2"]);
+        // Unquoted: a comma splits only before another URI.
+        let r = read("https://a/cb?x=1,2\nhttps://b/cb,https://c/cb");
+        assert_eq!(
+            uris(&r),
+            ["https://a/cb?x=1,2", "https://b/cb", "https://c/cb"]
+        );
+    }
+
+    #[test]
+    fn a_csv_cell_that_is_not_a_uri_is_never_registered() {
+        let r =
+            read("Name,Redirect URI\nprod,app.contoso.com/cb\nlocal,http://localhost:3000/cb\n");
+        assert_eq!(uris(&r), ["http://localhost:3000/cb"]);
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(r.problems[0].line, 2);
+    }
+
+    #[test]
+    fn reads_a_markdown_table() {
+        let r = read("| Platform | Redirect URI |\n|---|:---|\n| Web | https://app.contoso.com/a |\n| SPA | `https://spa.contoso.com/` |\n| Notes | see the wiki |\n");
+        assert_eq!(r.on(Platform::Web), ["https://app.contoso.com/a"]);
+        assert_eq!(r.on(Platform::Spa), ["https://spa.contoso.com/"]);
+        assert_eq!(r.uris.len(), 2);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+    }
+
+    #[test]
+    fn bracketed_lists_of_bare_uris_are_text_not_json() {
+        let r = read("{https://a/cb, https://b/cb}");
+        assert!(!r.from_json);
+        assert_eq!(uris(&r), ["https://a/cb", "https://b/cb"]);
+        let r = read("['https://a/cb', 'https://b/cb']");
+        assert_eq!(uris(&r), ["https://a/cb", "https://b/cb"]);
+        // Broken JSON is still reported as JSON.
+        let r = read("{\"web\": {\"redirectUris\": [\"https://a/cb\"]}");
+        assert!(r.uris.is_empty());
+        assert!(r.problems[0].message.contains("JSON"));
+    }
+
+    const TWO_APPS: &str = r#"[{"appId":"11111111-2222-3333-4444-555555555555","displayName":"Other app","web":{"redirectUris":["https://app.contoso.com/cb"]}},{"appId":"6731de76-14a6-49ae-97bc-6eba6914391e","displayName":"Contoso Portal","signInAudience":"AzureADMyOrg","web":{"redirectUris":["https://app.contoso.com/callback"]}}]"#;
+
+    #[test]
+    fn several_applications_are_narrowed_to_the_client_id() {
+        let r = read_for(TWO_APPS, Some("6731DE76-14a6-49ae-97bc-6eba6914391e"));
+        assert_eq!(uris(&r), ["https://app.contoso.com/callback"]);
+        assert_eq!(r.audience, Audience::MyOrg);
+        assert_eq!(
+            r.app_id.as_deref(),
+            Some("6731de76-14a6-49ae-97bc-6eba6914391e")
+        );
+        let wrapped = format!(r#"{{"value":{TWO_APPS}}}"#);
+        let r = read_for(&wrapped, Some("11111111-2222-3333-4444-555555555555"));
+        assert_eq!(uris(&r), ["https://app.contoso.com/cb"]);
+    }
+
+    #[test]
+    fn several_applications_and_no_match_read_none_and_name_them() {
+        for client in [None, Some("00000000-0000-0000-0000-000000000000")] {
+            let r = read_for(TWO_APPS, client);
+            assert!(r.uris.is_empty());
+            assert_eq!(r.problems.len(), 1);
+            let m = &r.problems[0].message;
+            assert!(
+                m.contains("'Other app' (appId 11111111-2222-3333-4444-555555555555)"),
+                "{m}"
+            );
+            assert!(m.contains("'Contoso Portal'"), "{m}");
+        }
+        assert!(read_for(TWO_APPS, None).problems[0]
+            .message
+            .contains("no client_id"));
+    }
+
+    #[test]
+    fn several_powershell_records_are_narrowed_to_the_client_id() {
+        let text = "\nDisplayName : Other app\nAppId       : 11111111-2222-3333-4444-555555555555\nWeb         : {https://app.contoso.com/cb}   \n\nDisplayName : Contoso Portal\nAppId       : 6731de76-14a6-49ae-97bc-6eba6914391e\nWeb         : {https://app.contoso.com/callback}\n";
+        let r = read_for(text, Some("6731de76-14a6-49ae-97bc-6eba6914391e"));
+        assert_eq!(uris(&r), ["https://app.contoso.com/callback"]);
+        assert_eq!(
+            r.app_id.as_deref(),
+            Some("6731de76-14a6-49ae-97bc-6eba6914391e")
+        );
+        let r = read_for(text, None);
+        assert!(r.uris.is_empty());
+        assert_eq!(r.problems.len(), 1);
+        assert!(
+            r.problems[0].message.contains(
+                "'Other app' (appId 11111111-2222-3333-4444-555555555555), 'Contoso Portal'"
+            ),
+            "{:?}",
+            r.problems
+        );
     }
 }
