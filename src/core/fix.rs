@@ -72,6 +72,18 @@ pub fn register_command(
 
 /// A note on what the command keeps, for the fix text.
 pub fn keep_note(reg: &Registered, platform: Platform) -> String {
+    let note = keep_note_read(reg, platform);
+    match reg.problems.len() {
+        0 => note,
+        n => format!(
+            "{note} {n} part{} of the pasted list could not be read (see the input finding): add the URIs {} holds to the command, or it removes them.",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "it" } else { "they" }
+        ),
+    }
+}
+
+fn keep_note_read(reg: &Registered, platform: Platform) -> String {
     if reg.has_platforms {
         format!(
             "The command keeps the {} URIs already registered under {}.",
@@ -150,6 +162,17 @@ mod tests {
         let c = register_command(&reg, Some("id1"), Platform::Spa, "https://s/new");
         assert!(c.starts_with("az rest --method PATCH --uri \"https://graph.microsoft.com/v1.0/applications(appId='id1')\""));
         assert!(c.ends_with(r#"'{"spa":{"redirectUris":["https://s/cb","https://s/new"]}}'"#));
+    }
+
+    #[test]
+    fn keep_note_warns_when_part_of_the_list_was_not_read() {
+        let reg = registered::read("https://a/cb\nRedirectUris : {https://b/cb, https://c/cb...}");
+        assert_eq!(reg.problems.len(), 1);
+        let n = keep_note(&reg, Platform::Web);
+        assert!(n.contains("keeps all 3 of them"), "{n}");
+        assert!(n.ends_with("1 part of the pasted list could not be read (see the input finding): add the URIs it holds to the command, or it removes them."), "{n}");
+        let reg = registered::read("https://a/cb");
+        assert!(!keep_note(&reg, Platform::Web).contains("could not be read"));
     }
 
     #[test]
