@@ -775,7 +775,7 @@ impl LineReader {
             Label::NotRedirect => {}
             Label::Other => {
                 if value.contains("://") {
-                    self.problem(line, format!("line {line} was not read: '{label}' is not a redirect URI property ({label} : {value})"));
+                    self.problem(line, format!("'{label}' is not a redirect URI property, so this line was not read: {label} : {value}"));
                 }
             }
             Label::Redirect(p) => {
@@ -784,7 +784,7 @@ impl LineReader {
                 };
                 self.reg.has_platforms |= p.is_some();
                 if is_type_name(value) {
-                    self.problem(line, format!("line {line}: {label} shows only the type name {value}, not its URIs. Expand it, e.g. (Get-MgApplication -Filter \"appId eq '…'\").{label} | Format-List, or pipe the application to ConvertTo-Json -Depth 5"));
+                    self.problem(line, format!("{label} shows only the type name {value}, not its URIs. Expand it, e.g. (Get-MgApplication -Filter \"appId eq '…'\").{label} | Format-List, or pipe the application to ConvertTo-Json -Depth 5"));
                 } else {
                     self.text(value, platform, line);
                 }
@@ -856,12 +856,12 @@ impl LineReader {
             } else {
                 self.problem(
                     line,
-                    format!("line {line}: the list item '{item}' is not a URI, so it was not read"),
+                    format!("the list item '{item}' is not a URI, so it was not read"),
                 );
             }
         }
         if cut.is_some() {
-            self.problem(line, format!("line {line}: the list ends with '...': PowerShell showed only its first items, so the URIs after them are unknown and a command built from this list would drop them. Set $FormatEnumerationLimit = -1, or pipe the application to ConvertTo-Json -Depth 5, and paste again"));
+            self.problem(line, "the list ends with '...': PowerShell showed only its first items, so the URIs after them are unknown and a command built from this list would drop them. Set $FormatEnumerationLimit = -1, or pipe the application to ConvertTo-Json -Depth 5, and paste again".to_string());
         }
     }
 
@@ -881,9 +881,7 @@ impl LineReader {
             } else if c.contains("://") || (looks_like_uri(c) && platform_word(c).is_none()) {
                 self.problem(
                     line,
-                    format!(
-                        "line {line}: the cell '{c}' is not an absolute URI, so it was not read"
-                    ),
+                    format!("the cell '{c}' is not an absolute URI, so it was not read"),
                 );
             }
         }
@@ -934,7 +932,7 @@ impl LineReader {
             return;
         }
         if !unknown.is_empty() {
-            self.problem(line, format!("line {line} was not read: besides the URI it holds other text ({}), so which part is registered is unclear: {}", unknown.join(", "), whole.trim()));
+            self.problem(line, format!("this line was not read: besides a URI it holds other text ({}), so what is registered is unclear: {}", unknown.join(", "), whole.trim()));
             return;
         }
         if row_platform.is_some() {
