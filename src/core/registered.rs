@@ -947,11 +947,13 @@ impl LineReader {
     /// Several PowerShell records with different AppIds: keep the one whose
     /// AppId is the request's client_id, or none.
     fn pick_record(&mut self, client_id: Option<&str>) {
+        // A set, not a scan of the list: a pasted export can hold thousands of records.
+        let mut distinct: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut ids: Vec<&str> = Vec::new();
         let mut seen: Vec<String> = Vec::new();
         for r in &self.records {
             if let Some(id) = r.app_id.as_deref() {
-                if !ids.iter().any(|s| s.eq_ignore_ascii_case(id)) {
+                if distinct.insert(id.to_ascii_lowercase()) {
                     ids.push(id);
                     seen.push(match &r.name {
                         Some(name) => format!("'{name}' (appId {id})"),
