@@ -776,3 +776,30 @@ fn an_unreadable_input_is_the_headline() {
     assert!(a.report.primary().is_none(), "{:?}", codes(&a));
     assert_eq!(a.headline, "Part of the registered list could not be read");
 }
+
+/// A fix command that keeps an entry Entra refuses to save says so, naming it.
+#[test]
+fn a_kept_entry_that_entra_refuses_is_named_in_the_fix() {
+    let a = analyze(
+        &auth("https://app.contoso.com/auth/complete")
+            .reg("Web\nhttp://legacy.contoso.com/cb\nhttps://app.contoso.com/auth/callback"),
+    );
+    let f = &a.report.findings[0];
+    assert_eq!(f.code, "redirect.path_mismatch");
+    assert!(
+        f.fix.contains(
+            "It keeps one entry that Entra's rules refuse (http://legacy.contoso.com/cb)"
+        ),
+        "{}",
+        f.fix
+    );
+    let quiet = analyze(
+        &auth("https://app.contoso.com/auth/complete")
+            .reg("Web\nhttps://app.contoso.com/auth/callback"),
+    );
+    assert!(
+        !quiet.report.findings[0].fix.contains("refuse"),
+        "{}",
+        quiet.report.findings[0].fix
+    );
+}

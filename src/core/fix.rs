@@ -72,7 +72,21 @@ pub fn register_command(
 
 /// A note on what the command keeps, for the fix text.
 pub fn keep_note(reg: &Registered, platform: Platform) -> String {
-    let note = keep_note_read(reg, platform);
+    let mut note = keep_note_read(reg, platform);
+    // Kept entries Entra would refuse to save make the whole update fail: say which, so the
+    // user decides (deleting them silently could remove a URI an app still relies on).
+    let refused: Vec<&str> = keep(reg, platform, "")
+        .into_iter()
+        .filter(|u| !super::redirect::registrable_problems(u, reg.audience).is_empty())
+        .collect();
+    if let Some(first) = refused.first() {
+        note.push_str(&format!(
+            " It keeps {} that Entra's rules refuse ({first}{}): if the command is refused, remove {} from it.",
+            if refused.len() == 1 { "one entry".to_string() } else { format!("{} entries", refused.len()) },
+            if refused.len() > 1 { ", …" } else { "" },
+            if refused.len() == 1 { "it" } else { "them" }
+        ));
+    }
     match reg.problems.len() {
         0 => note,
         n => format!(

@@ -541,14 +541,17 @@ pub fn check(
         });
         let platform = c.platform_for(Some(entry));
         let f = finding("redirect.not_registered").aadsts(50011).title("Only a wildcard covers this URI, and the app's audience includes personal accounts").detail(format!("{sent} matches only the wildcard {}, but wildcards are unsupported when personal Microsoft accounts can sign in ({}; reply-url, Restrictions), so it does not count as registered.", entry.uri, audience.as_str())).fix(format!("Register {} explicitly under {} and remove the wildcard.", Uri::new(sent).without_query_fragment(), platform.portal_name()));
+        // The command registers the URI and drops the wildcard, as the fix says.
+        let mut without_wildcard = reg.clone();
+        without_wildcard.uris.retain(|u| u.uri != entry.uri);
         let f = if registrable_problems(sent, audience).is_empty() {
             f.snippet(
                 format!("URI to register under {}", platform.portal_name()),
                 sent,
             )
             .snippet(
-                "az CLI",
-                fix::register_command(reg, c.app_id(), platform, sent),
+                "az CLI (removes the wildcard, keeps the others)",
+                fix::register_command(&without_wildcard, c.app_id(), platform, sent),
             )
         } else {
             f
