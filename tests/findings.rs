@@ -275,6 +275,16 @@ findings! {
         fires: CaseInput { authorize: "hello, my sign-in is broken since this morning".into(), registered: CB.into(), ..CaseInput::default() },
         near: CaseInput { authorize: format!("hello, my sign-in is broken since this morning: {}", auth(CB).url()), registered: CB.into(), ..CaseInput::default() },
         near_with: ["redirect.exact_match"];
+    input_several_requests: "input.several_requests",
+        fires: CaseInput { authorize: format!("{}\n\n{}", auth("https://app.contoso.com/signin-oidc/").url(), auth(CB).url()), registered: CB.into(), ..CaseInput::default() },
+        near: CaseInput { authorize: format!("{}\nCopied", auth(CB).url()), registered: CB.into(), ..CaseInput::default() },
+        fires_without: ["request.duplicate_parameter", "redirect.trailing_slash_mismatch"],
+        near_with: ["redirect.exact_match"];
+    input_authorize_decoded: "input.authorize_decoded",
+        fires: CaseInput { authorize: format!("warn: Redirecting to {}", enc(&auth(CB).url())), registered: CB.into(), ..CaseInput::default() },
+        near: CaseInput { authorize: format!("warn: Redirecting to {}", auth(CB).url()), registered: CB.into(), ..CaseInput::default() },
+        fires_without: ["input.authorize_unreadable", "request.redirect_uri_double_encoded"],
+        near_with: ["redirect.exact_match"];
     input_registered_unreadable: "input.registered_unreadable",
         fires: auth(CB).reg(&format!(r#"{{"web": {{"redirectUris": ["{CB}",]}}}}"#)),
         near: auth(CB).reg(&format!(r#"{{"web": {{"redirectUris": ["{CB}"]}}}}"#)),

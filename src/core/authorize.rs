@@ -83,6 +83,17 @@ pub struct AuthorizeRequest {
     pub error_text: Option<ErrorText>,
     /// True when the input was wrapped over several lines and joined.
     pub joined_lines: bool,
+    /// The other authorize URLs found in the input, in the order they stood
+    /// (decoded when they stood percent-encoded); this one is not among them.
+    pub others: Vec<String>,
+    /// Where this request stood among all the authorize URLs found (0-based).
+    pub position: usize,
+    /// True when this request was picked among several because it sent the
+    /// redirect URI that Entra's error text quotes.
+    pub chosen_by_error_text: bool,
+    /// How many layers of percent-encoding were undone around the whole URL
+    /// (0: it stood plain in the input).
+    pub decoded_layers: u8,
 }
 
 impl AuthorizeRequest {
@@ -200,19 +211,164 @@ fn unwrap_quotes(s: &str) -> &str {
     }
 }
 
-/// Joins a URL that was wrapped over several lines (or indented), keeping
-/// a single-line input untouched. Returns the text and whether lines were joined.
-fn join_wrapped(s: &str) -> (String, bool) {
-    if !s.contains('\n') && !s.contains('\r') {
-        return (s.to_string(), false);
+/// Widths at which mail clients (64, 72, 76, 78), terminals and log viewers
+/// (79, 80) hard-wrap long lines. A first line exactly this wide was most
+/// likely cut by the wrap, not ended by the writer.
+const WRAP_WIDTHS: [usize; 6] = [64, 72, 76, 78, 79, 80];
+
+/// One physical line with what copying put around it taken off: indentation,
+/// quotes, a shell continuation (`\`) or a string concatenation (`" +`).
+/// Returns the text and whether such a continuation mark ended the line.
+fn clean_line(l: &str) -> (&str, bool) {
+    let mut s = l.trim();
+    let mut marked = false;
+    loop {
+        let before = s;
+        if let Some(x) = s.strip_suffix('\\') {
+            s = x.trim_end();
+            marked = true;
+        }
+        // `+` only as an operator: after a closing quote or a space, never
+        // the `+` (an encoded space) that a wrap left at the end of a line.
+        if let Some(x) = s.strip_suffix('+') {
+            if x.ends_with(char::is_whitespace) || x.ends_with(['"', '\'']) {
+                s = x.trim_end();
+                marked = true;
+            }
+        }
+        if s == before {
+            break;
+        }
     }
-    let joined: String = s
-        .lines()
-        .map(|l| l.trim().trim_end_matches('\\'))
-        .map(|l| unwrap_quotes(l).trim_end_matches(['"', '\'', '+']).trim())
-        .map(|l| l.trim_start_matches(['"', '\'']))
-        .collect();
-    (joined, true)
+    let s = unwrap_quotes(s)
+        .trim_end_matches(['"', '\''])
+        .trim_start_matches(['"', '\''])
+        .trim();
+    (s, marked)
+}
+
+/// True when `s` begins with `http://` or `https://` (any case).
+fn starts_plain_url(s: &str) -> bool {
+    s.get(..7)
+        .is_some_and(|p| p.eq_ignore_ascii_case("http://"))
+        || s.get(..8)
+            .is_some_and(|p| p.eq_ignore_ascii_case("https://"))
+}
+
+/// True when the last word of `s` is part of a URL or a query string.
+fn ends_in_url(s: &str) -> bool {
+    let tail = s.rsplit(char::is_whitespace).next().unwrap_or("");
+    tail.contains("://") || tail.contains(['?', '=', '&']) || has_escape(tail)
+}
+
+/// True when `s` holds a `%XX` escape.
+fn has_escape(s: &str) -> bool {
+    s.as_bytes()
+        .windows(3)
+        .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+}
+
+/// True when `s` ends in the middle of URL syntax: after `?`, `&`, `=`, or
+/// inside a `%XX` escape.
+fn ends_mid_syntax(s: &str) -> bool {
+    let b = s.as_bytes();
+    match b {
+        [.., b'?' | b'&' | b'=' | b'%'] => true,
+        [.., b'%', h] => h.is_ascii_hexdigit(),
+        _ => false,
+    }
+}
+
+/// A logical line being built from one or more physical lines.
+struct Run {
+    /// The first physical line as it stood (trimmed), kept when nothing joins it.
+    first: String,
+    /// The cleaned text of every physical line joined so far.
+    text: String,
+    /// The width of its last physical line, in characters.
+    width: usize,
+    /// The width of the physical line before that, when the run has one.
+    width_before: Option<usize>,
+    /// The last physical line ended with a continuation mark (`\`, `" +`).
+    marked: bool,
+    /// More than one physical line was joined.
+    joined: bool,
+    /// Its last word is part of a URL (worked out once: a joined run only
+    /// grows that word, and rescanning it per line would be quadratic).
+    in_url: bool,
+}
+
+/// The rule for a line break inside pasted text: does `next` (cleaned)
+/// continue the URL that `run` ends with, or is it a line of its own?
+///
+/// A continuation never holds a space, never starts a new URL, and follows a
+/// line whose last word is part of a URL. Then one of these must show that
+/// the break was made by a wrap and not by the writer:
+/// - the break is visibly inside URL syntax: a continuation mark ended the
+///   line, the line ends after `?`, `&`, `=` or inside a `%XX` escape, or the
+///   next line starts with `&`, `?`, `#`, `%`, `=` or `/`;
+/// - the line reaches the wrap width: it is as wide as the wrapped line before
+///   it, or exactly a common wrap width ([`WRAP_WIDTHS`]);
+/// - the next line itself carries URL syntax (`=`, `&`, `?`, `/`, a `%XX`
+///   escape) and is no wider than the line it would continue.
+///
+/// So a word such as `Copied` or a sentence on the line after a URL stays
+/// separate, while a URL wrapped at any width keeps its pieces.
+fn continues(run: &Run, next: &str, next_width: usize) -> bool {
+    if next.is_empty() || next.contains(char::is_whitespace) || starts_plain_url(next) {
+        return false;
+    }
+    if !run.in_url {
+        return false;
+    }
+    let inside_syntax = run.marked
+        || ends_mid_syntax(&run.text)
+        || next.starts_with(['&', '?', '#', '%', '=', '/']);
+    let at_wrap_width = run.width_before == Some(run.width) && run.width >= 40
+        || run.width_before.is_none() && WRAP_WIDTHS.contains(&run.width);
+    let url_piece =
+        (next.contains(['=', '&', '?', '/']) || has_escape(next)) && next_width <= run.width;
+    inside_syntax || at_wrap_width || url_piece
+}
+
+/// Splits pasted text into logical lines, joining the physical lines of a URL
+/// that was wrapped (or indented, or concatenated in code) back into one; see
+/// [`continues`] for the rule. Returns the lines and whether any were joined.
+fn join_wrapped(s: &str) -> (Vec<String>, bool) {
+    let mut out = Vec::new();
+    let mut any = false;
+    let mut run: Option<Run> = None;
+    for raw in s.lines() {
+        let width = raw.trim_end().chars().count();
+        let (clean, marked) = clean_line(raw);
+        if let Some(r) = run.as_mut() {
+            if continues(r, clean, width) {
+                r.text.push_str(clean);
+                r.width_before = Some(r.width);
+                r.width = width;
+                r.marked = marked;
+                r.joined = true;
+                any = true;
+                continue;
+            }
+        }
+        if let Some(r) = run.take() {
+            out.push(if r.joined { r.text } else { r.first });
+        }
+        run = Some(Run {
+            first: raw.trim().to_string(),
+            text: clean.to_string(),
+            width,
+            width_before: None,
+            marked,
+            joined: false,
+            in_url: ends_in_url(clean),
+        });
+    }
+    if let Some(r) = run {
+        out.push(if r.joined { r.text } else { r.first });
+    }
+    (out, any)
 }
 
 /// Undoes the escaping a URL picks up when copied out of HTML or JSON:
@@ -246,41 +402,141 @@ fn parse_pairs(raw: &str, in_fragment: bool, out: &mut Vec<Param>) {
     }
 }
 
-/// Finds the span of the most authorize-like URL in free text.
-fn find_url(text: &str) -> Option<&str> {
-    let mut best: Option<(usize, &str)> = None;
+/// Every `http://` or `https://` URL in free text, in order, each cut at
+/// whitespace or a quote and without the punctuation that ends a sentence.
+fn find_urls(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
     let mut start = 0;
-    while let Some(pos) = text[start..].find("http") {
+    while let Some(pos) = text.get(start..).and_then(|t| t.find("http")) {
         let at = start + pos;
         let rest = &text[at..];
-        let lower_ok = rest
-            .get(..8)
-            .is_some_and(|p| p.eq_ignore_ascii_case("https://"))
-            || rest
-                .get(..7)
-                .is_some_and(|p| p.eq_ignore_ascii_case("http://"));
-        if lower_ok {
+        if starts_plain_url(rest) {
             let end = rest
                 .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '`'))
                 .unwrap_or(rest.len());
-            let cand = rest[..end].trim_end_matches(['.', ',', ')', ']', ';']);
-            let l = cand.to_ascii_lowercase();
-            let score = usize::from(l.contains("/authorize")) * 4
-                + usize::from(l.contains("client_id=")) * 2
-                + usize::from(l.contains("redirect_uri=")) * 2
-                + usize::from(l.contains("?"));
-            if best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, cand));
-            }
+            out.push(rest[..end].trim_end_matches(['.', ',', ')', ']', ';']));
             start = at + end.max(1);
         } else {
             start = at + 4;
         }
-        if start >= text.len() {
-            break;
+    }
+    out
+}
+
+/// Finds the most authorize-like URL in free text (the first of the best).
+fn find_url(text: &str) -> Option<&str> {
+    let mut best: Option<(usize, &str)> = None;
+    for cand in find_urls(text) {
+        let l = cand.to_ascii_lowercase();
+        let score = usize::from(l.contains("/authorize")) * 4
+            + usize::from(l.contains("client_id=")) * 2
+            + usize::from(l.contains("redirect_uri=")) * 2
+            + usize::from(l.contains("?"));
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, cand));
         }
     }
     best.map(|(_, u)| u)
+}
+
+/// True when a URL is an authorize request: an authorize endpoint with a
+/// client_id or a redirect_uri in it.
+fn is_request(url: &str) -> bool {
+    let l = url.to_ascii_lowercase();
+    l.contains("authorize") && (l.contains("client_id=") || l.contains("redirect_uri="))
+}
+
+/// How many layers of percent-encoding around a whole URL are undone: one per
+/// hop that logged it as a query value (a returnUrl, a proxy target); beyond a
+/// few it is noise, not a request.
+const MAX_LAYERS: u8 = 4;
+
+/// Authorize URLs that stand percent-encoded in the text as a whole
+/// (`https%3A%2F%2Flogin…%2Fauthorize%3Fclient_id%3D…`, or `https%253A…` when
+/// encoded twice), decoded as many times as they were encoded (at most
+/// [`MAX_LAYERS`]), each with its number of layers.
+fn encoded_requests(text: &str) -> Vec<(String, u8)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while let Some(pos) = text.get(start..).and_then(|t| t.find(['h', 'H'])) {
+        let at = start + pos;
+        let rest = &text[at..];
+        let encoded = |s: &str| {
+            s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("http%"))
+                || s.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("https%"))
+        };
+        if !encoded(rest) {
+            start = at + 1;
+            continue;
+        }
+        // An encoded URL holds no raw `&`: its own are `%26`, so a raw one
+        // ends it (the next parameter of the URL or log line it stands in).
+        let end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '&'))
+            .unwrap_or(rest.len());
+        let mut url = rest[..end]
+            .trim_end_matches(['.', ',', ')', ']', ';'])
+            .to_string();
+        let mut layers = 0;
+        while layers < MAX_LAYERS && encoded(&url) {
+            let decoded = uri::percent_decode(&url);
+            if decoded == url {
+                break;
+            }
+            url = decoded;
+            layers += 1;
+        }
+        if layers > 0 && starts_plain_url(&url) && is_request(&url) {
+            out.push((url, layers));
+        }
+        start = at + end.max(1);
+    }
+    out
+}
+
+/// Reads the authorize request in free text. When several are there, the
+/// last is analysed: in a log, a before-and-after paste or a redirect chain
+/// the last attempt is the latest, so the one that failed (the HAR reader
+/// likewise prefers the last flow that failed). When Entra's error text quotes
+/// the redirect URI, the last request that sent that URI is taken instead. A
+/// plain URL on the text's first line is read to the end of that line, as
+/// browsers copy unencoded spaces. Percent-encoded URLs are only looked for
+/// when no plain request is there.
+fn read_requests(
+    text: &str,
+    quoted_redirect: Option<&str>,
+    joined: bool,
+) -> Option<AuthorizeRequest> {
+    let mut found: Vec<(String, u8)> = Vec::new();
+    let first_line = text.lines().next().unwrap_or("").trim();
+    let whole_first = starts_plain_url(first_line) && is_request(first_line);
+    if whole_first {
+        found.push((first_line.to_string(), 0));
+    }
+    found.extend(
+        find_urls(text)
+            .into_iter()
+            .skip(usize::from(whole_first))
+            .filter(|u| is_request(u))
+            .map(|u| (u.to_string(), 0)),
+    );
+    if found.is_empty() {
+        found = encoded_requests(text);
+    }
+    let last = found.len().checked_sub(1)?;
+    let by_error_text = quoted_redirect.and_then(|q| {
+        found
+            .iter()
+            .rposition(|(u, _)| read_url(u, false).redirect_uri() == Some(q))
+    });
+    let position = by_error_text.unwrap_or(last);
+    let (url, layers) = found.remove(position);
+    let mut req = read_url(&url, joined);
+    req.decoded_layers = layers;
+    req.position = position;
+    req.chosen_by_error_text = by_error_text.is_some() && found.iter().any(|(u, _)| *u != url);
+    req.others = found.into_iter().map(|(u, _)| u).collect();
+    Some(req)
 }
 
 /// The value quoted after a phrase, e.g. `The redirect URI 'X'`.
@@ -369,7 +625,8 @@ fn read_error_text(text: &str) -> ErrorText {
 /// Reads the authorize box. `None` when it is empty; otherwise the request as
 /// far as it could be read (possibly with no parameters at all).
 pub fn read(input: &str) -> Option<AuthorizeRequest> {
-    let trimmed = unwrap_quotes(input.trim_start_matches('\u{FEFF}'));
+    let input = input.trim_start_matches('\u{FEFF}');
+    let trimmed = unwrap_quotes(input);
     if trimmed.is_empty() {
         return None;
     }
@@ -377,12 +634,17 @@ pub fn read(input: &str) -> Option<AuthorizeRequest> {
         && !trimmed
             .get(..8)
             .is_some_and(|p| p.eq_ignore_ascii_case("https://"));
+    let (lines, joined) = join_wrapped(input);
+    let text = unescape_copied(unwrap_quotes(lines.join("\n").trim()));
     if looks_error {
         let et = read_error_text(trimmed);
         // Error pages often carry the authorize URL too: read both.
-        let mut req = find_url(trimmed)
-            .filter(|u| u.contains("client_id=") || u.contains("redirect_uri="))
-            .map(|u| read_url(u, false))
+        let mut req = read_requests(&text, et.redirect_uri.as_deref(), joined)
+            .or_else(|| {
+                find_url(trimmed)
+                    .filter(|u| u.contains("client_id=") || u.contains("redirect_uri="))
+                    .map(|u| read_url(u, false))
+            })
             .unwrap_or_else(|| empty(Source::ErrorText));
         req.error_text = Some(et);
         if req.host.is_none() {
@@ -390,20 +652,25 @@ pub fn read(input: &str) -> Option<AuthorizeRequest> {
         }
         return Some(req);
     }
-    let (text, joined) = join_wrapped(trimmed);
-    let text = unescape_copied(unwrap_quotes(&text));
-    let lower = text.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") {
-        return Some(read_url(&text, joined));
+    if let Some(req) = read_requests(&text, None, joined) {
+        return Some(req);
+    }
+    if starts_plain_url(&text) {
+        let first = text.lines().next().unwrap_or("").trim();
+        return Some(read_url(first, joined));
     }
     if let Some(u) = find_url(&text) {
         if u.contains('?') || u.to_ascii_lowercase().contains("/authorize") {
             return Some(read_url(u, joined));
         }
     }
-    // A bare query string: `client_id=...&redirect_uri=...` or `?client_id=...`.
-    let q = text.trim_start_matches('?');
-    if q.contains('=') && !q.contains(char::is_whitespace) {
+    // A bare query string: `client_id=...&redirect_uri=...` or `?client_id=...`,
+    // on a line of its own.
+    let bare = text
+        .lines()
+        .map(|l| l.trim().trim_start_matches('?'))
+        .find(|q| q.contains('=') && !q.contains(char::is_whitespace));
+    if let Some(q) = bare {
         let mut req = empty(Source::Query);
         let (query, fragment) = match q.split_once('#') {
             Some((a, b)) => (a, Some(b)),
@@ -414,7 +681,7 @@ pub fn read(input: &str) -> Option<AuthorizeRequest> {
             parse_pairs(f, true, &mut req.params);
             req.fragment = Some(f.to_string());
         }
-        req.url = text.clone();
+        req.url = q.to_string();
         req.joined_lines = joined;
         req.endpoint = Endpoint::Unknown;
         return Some(req);
@@ -434,6 +701,10 @@ fn empty(source: Source) -> AuthorizeRequest {
         fragment: None,
         error_text: None,
         joined_lines: false,
+        others: Vec::new(),
+        position: 0,
+        chosen_by_error_text: false,
+        decoded_layers: 0,
     }
 }
 
@@ -588,5 +859,158 @@ mod tests {
             first_guid("'6731de76-14a6-49ae-97bc-6eba6914391e'").as_deref(),
             Some("6731de76-14a6-49ae-97bc-6eba6914391e")
         );
+    }
+
+    /// Cuts `s` into lines of `width` characters, as a mail client or a
+    /// terminal does.
+    fn hard_wrap(s: &str, width: usize) -> String {
+        s.as_bytes()
+            .chunks(width)
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    const PKCE_URL: &str = "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid%20profile&state=8f1c2a77d1&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
+
+    // Regression: the line after the URL was glued onto its last parameter
+    // (code_challenge_method=S256Copied).
+    #[test]
+    fn a_word_or_a_sentence_after_the_url_stays_on_its_own_line() {
+        for after in [
+            "\nCopied",
+            "\n\nWe're unable to complete your request",
+            "\nthis is what chrome shows",
+            "\n----------",
+        ] {
+            let r = read(&format!("{PKCE_URL}{after}")).expect("read");
+            assert_eq!(r.get("code_challenge_method"), Some("S256"), "{after:?}");
+            assert_eq!(r.url, PKCE_URL, "{after:?}");
+            assert!(!r.joined_lines, "{after:?}");
+        }
+    }
+
+    #[test]
+    fn urls_hard_wrapped_at_any_width_are_joined() {
+        for width in [64, 76, 80, 97, 150] {
+            let wrapped = format!("{}\nCopied", hard_wrap(PKCE_URL, width));
+            let r = read(&wrapped).expect("read");
+            assert!(r.joined_lines, "width {width}");
+            assert_eq!(r.url, PKCE_URL, "width {width}");
+            assert_eq!(r.redirect_uri(), Some("https://app.contoso.com/cb"));
+        }
+    }
+
+    #[test]
+    fn a_wrap_that_leaves_no_url_syntax_on_the_last_line_is_joined_by_its_width() {
+        // The last line is only "256": a first line exactly 80 wide (a common
+        // wrap width) says it was cut there, not ended.
+        let split = |url: &str| (url[..url.len() - 3].to_string(), url.len() - 3);
+        let (first, w) = split(
+            "https://login.microsoftonline.us/x/oauth2/v2.0/authorize?code_challenge_method=S256",
+        );
+        assert_eq!(w, 80);
+        let r = read(&format!("{first}\n256")).expect("read");
+        assert_eq!(r.get("code_challenge_method"), Some("S256"));
+        // 81 wide is no common width: the line stands on its own.
+        let (first, w) = split(
+            "https://login.microsoftonline.us/xy/oauth2/v2.0/authorize?code_challenge_method=S256",
+        );
+        assert_eq!(w, 81);
+        let r = read(&format!("{first}\n256")).expect("read");
+        assert_eq!(r.get("code_challenge_method"), Some("S"));
+        // Lines of one width before it: the wrap width of the run, any width.
+        let long = format!("{PKCE_URL}&x=yyyyyyyyyy");
+        let width = 57;
+        assert_eq!(long.len() % width, 3, "the last line is \"yyy\"");
+        let r = read(&hard_wrap(&long, width)).expect("read");
+        assert_eq!(r.get("x"), Some("yyyyyyyyyy"));
+    }
+
+    #[test]
+    fn a_break_inside_url_syntax_is_joined_whatever_the_width() {
+        let inside_escape = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=abc&redirect_uri=https%3A%2\nF%2Fapp.contoso.com%2Fcb";
+        let r = read(inside_escape).expect("read");
+        assert_eq!(r.redirect_uri(), Some("https://app.contoso.com/cb"));
+        let before_amp = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=abc\n&state=xyz";
+        assert_eq!(read(before_amp).expect("read").get("state"), Some("xyz"));
+        let concatenated = "\"https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=abc\" +\n  \"xyz&state=s\"";
+        let r = read(concatenated).expect("read");
+        assert_eq!(r.client_id(), Some("abcxyz"));
+        assert_eq!(r.get("state"), Some("s"));
+        // A `+` that is an encoded space at the end of a line stays.
+        let plus = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=abc&scope=openid+\nprofile&state=s";
+        assert_eq!(read(plus).expect("read").scopes(), ["openid", "profile"]);
+    }
+
+    #[test]
+    fn a_bare_query_on_its_own_line_is_read_without_the_next_line() {
+        let r = read("client_id=abc&redirect_uri=https%3A%2F%2Fa.b%2Fc\nCopied").expect("read");
+        assert_eq!(r.source, Source::Query);
+        assert_eq!(r.redirect_uri(), Some("https://a.b/c"));
+    }
+
+    #[test]
+    fn of_several_authorize_urls_the_last_is_read_and_the_others_kept() {
+        let before = PKCE_URL.replace("%2Fcb", "%2Fcb%2F");
+        let log = format!("10:14:03 redirect {before}\n10:15:40 redirect {PKCE_URL}\n");
+        let r = read(&log).expect("read");
+        assert_eq!(r.redirect_uri(), Some("https://app.contoso.com/cb"));
+        assert_eq!(r.count("client_id"), 1, "not merged");
+        assert_eq!(r.others, [before]);
+        assert_eq!(r.position, 1);
+        assert!(!r.chosen_by_error_text);
+        // One URL: nothing else kept.
+        assert!(read(PKCE_URL).expect("read").others.is_empty());
+        // A link to the docs is not an authorize request.
+        let r = read(&format!(
+            "{PKCE_URL}\nsee https://aka.ms/redirectUriMismatchError"
+        ))
+        .expect("read");
+        assert!(r.others.is_empty());
+    }
+
+    #[test]
+    fn with_error_text_the_request_that_sent_the_quoted_uri_is_read() {
+        let before = PKCE_URL.replace("%2Fcb", "%2Fcb%2F");
+        let text = format!("{before}\n{PKCE_URL}\nAADSTS50011: The redirect URI 'https://app.contoso.com/cb/' specified in the request does not match the redirect URIs configured for the application '6731de76-14a6-49ae-97bc-6eba6914391e'.");
+        // The text starts with a URL, so it is not read as error text; put the text first.
+        let text = format!("Sign in\n{}", text);
+        let r = read(&text).expect("read");
+        assert!(r.error_text.is_some());
+        assert_eq!(r.redirect_uri(), Some("https://app.contoso.com/cb/"));
+        assert_eq!(r.position, 0);
+        assert!(r.chosen_by_error_text);
+    }
+
+    #[test]
+    fn a_whole_url_encoded_once_or_twice_in_a_log_is_decoded() {
+        let once = uri::form_encode(PKCE_URL);
+        let r = read(&format!("warn: Redirecting to {once} (302)")).expect("read");
+        assert_eq!(r.decoded_layers, 1);
+        assert_eq!(r.url, PKCE_URL);
+        assert_eq!(r.redirect_uri(), Some("https://app.contoso.com/cb"));
+        assert_eq!(
+            r.param("redirect_uri").map(|p| p.raw.as_str()),
+            Some("https%3A%2F%2Fapp.contoso.com%2Fcb"),
+            "judged as if pasted plain"
+        );
+        let twice = uri::form_encode(&once);
+        let r = read(&format!("GET /proxy?target={twice}&x=1 HTTP/1.1")).expect("read");
+        assert_eq!(r.decoded_layers, 2);
+        assert_eq!(r.url, PKCE_URL);
+        // Bounded: five layers are not undone.
+        let five = (0..5).fold(PKCE_URL.to_string(), |s, _| uri::form_encode(&s));
+        let r = read(&five).expect("read");
+        assert!(!r.carries_request());
+    }
+
+    #[test]
+    fn an_encoded_url_is_not_decoded_when_a_plain_request_is_there() {
+        let inner = uri::form_encode(&PKCE_URL.replace("%2Fcb", "%2Fother"));
+        let r = read(&format!("{PKCE_URL}&returnUrl={inner}")).expect("read");
+        assert_eq!(r.decoded_layers, 0);
+        assert_eq!(r.redirect_uri(), Some("https://app.contoso.com/cb"));
+        assert!(r.others.is_empty());
     }
 }

@@ -105,6 +105,8 @@ codes! {
     // Input: nothing can be judged until it can be read.
     "input.too_large", E, "An input is too large to analyse", [];
     "input.authorize_unreadable", E, "The authorize request could not be read", [AUTH_CODE];
+    "input.several_requests", W, "Several authorize requests were pasted; one is analysed", [AUTH_CODE];
+    "input.authorize_decoded", I, "The authorize URL was percent-encoded and has been decoded", [AUTH_CODE];
     "input.registered_unreadable", W, "Part of the registered list could not be read", [ADD_REDIRECT];
     "input.evidence_unreadable", W, "The evidence file could not be read", [];
     // The client: Entra resolves the tenant and the application first.

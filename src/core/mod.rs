@@ -184,6 +184,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             };
             findings.push(codes::finding("input.authorize_unreadable").detail(what).fix("Paste the full URL of the request to …/oauth2/v2.0/authorize (browser developer tools, Network tab: the first request to the Entra host after you click Sign in), or the error text Entra showed."));
         }
+        request::reading_findings(r, &mut findings);
     }
     // A list of several applications is narrowed to the request's client_id.
     let reg = registered::read_for(reg_text, req.as_ref().and_then(|r| r.client_id()));

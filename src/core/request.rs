@@ -587,3 +587,97 @@ pub fn error_text_findings(req: &AuthorizeRequest, out: &mut Vec<Finding>) {
         out.push(f);
     }
 }
+
+/// The words for a count of encoding layers.
+fn times(n: u8) -> String {
+    match n {
+        1 => "once".into(),
+        2 => "twice".into(),
+        n => format!("{n} times"),
+    }
+}
+
+/// What reading the authorize box had to decide: which of several requests
+/// is analysed (`input.several_requests`), and that the request stood
+/// percent-encoded and was decoded (`input.authorize_decoded`).
+pub fn reading_findings(req: &AuthorizeRequest, out: &mut Vec<Finding>) {
+    if req.decoded_layers > 0 {
+        let n = req.decoded_layers;
+        out.push(finding("input.authorize_decoded").detail(format!(
+            "No plain authorize URL is in the text, but one stands in it percent-encoded {} (as a logged returnUrl or proxy target is). It was decoded {} and is analysed exactly as if it had been pasted plain, so its redirect_uri is judged as Entra receives it from that URL: {}",
+            times(n), times(n), req.url
+        )).fix("Nothing to change for this: paste the decoded URL above to see the same analysis.").snippet("Decoded authorize URL", req.url.clone()));
+    }
+    if req.others.is_empty() {
+        return;
+    }
+    let total = req.others.len() + 1;
+    let ordinal = |i: usize| match i + 1 {
+        1 => "1st".to_string(),
+        2 => "2nd".to_string(),
+        3 => "3rd".to_string(),
+        n => format!("{n}th"),
+    };
+    let why = if req.chosen_by_error_text {
+        "because it sent the redirect URI that Entra's error text quotes"
+    } else {
+        "the last one, because the latest attempt in a log, a before-and-after paste or a redirect chain is the one most likely to have failed"
+    };
+    let mut diffs = Vec::new();
+    let mut identical = true;
+    for (i, other) in req.others.iter().enumerate() {
+        let at = if i < req.position { i } else { i + 1 };
+        let o = super::authorize::read(other);
+        let Some(o) = o else { continue };
+        let mut names: Vec<&str> = Vec::new();
+        for p in req.params.iter().chain(o.params.iter()) {
+            if !names.contains(&p.name.as_str()) && req.get(&p.name) != o.get(&p.name) {
+                names.push(&p.name);
+            }
+        }
+        if o.host != req.host || o.path != req.path {
+            names.insert(0, "the endpoint");
+        }
+        if names.is_empty() && *other == req.url {
+            diffs.push(format!("the {} is the same URL", ordinal(at)));
+            continue;
+        }
+        identical = false;
+        let redirect = match (o.redirect_uri(), req.redirect_uri()) {
+            (a, b) if a != b => format!(
+                " (its redirect_uri: {}; analysed: {})",
+                a.unwrap_or("none"),
+                b.unwrap_or("none")
+            ),
+            _ => String::new(),
+        };
+        if names.is_empty() {
+            diffs.push(format!(
+                "the {} differs only in how it is written",
+                ordinal(at)
+            ));
+        } else {
+            diffs.push(format!(
+                "the {} differs in {}{redirect}",
+                ordinal(at),
+                names.join(", ")
+            ));
+        }
+        if diffs.len() >= 8 {
+            break;
+        }
+    }
+    let mut f = finding("input.several_requests")
+        .title(format!("{total} authorize requests were pasted; the {} is analysed", ordinal(req.position)))
+        .detail(format!(
+            "The authorize box holds {total} authorize URLs. They are not merged into one request: the {} is analysed, {why}. Of the others, {}{}.",
+            ordinal(req.position),
+            diffs.join("; "),
+            if diffs.len() < req.others.len() { format!("; and {} more", req.others.len() - diffs.len()) } else { String::new() }
+        ))
+        .fix("To analyse another request, paste it alone.");
+    if identical {
+        f = f.severity(Severity::Info);
+    }
+    out.push(f);
+}
