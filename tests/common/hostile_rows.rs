@@ -506,6 +506,40 @@ pub fn rows() -> Vec<Row> {
             ))))
             .reg(CB)
             .status("mismatch"),
+        // Readers added for real pastes: encoded URLs, several URLs, PowerShell, CSV.
+        Row::new("encoded-url-tokens-1mb")
+            .auth("https%253A%252F%252Fx%253F ".repeat(36_000))
+            .has("input.authorize_unreadable")
+            .slow(),
+        Row::new("authorize-urls-2500")
+            .auth(format!("{good}\n").repeat(2_500))
+            .reg(CB)
+            .status("exact")
+            .has("input.several_requests")
+            .slow(),
+        Row::new("url-then-100k-wrapped-lines")
+            .auth(format!("{good}\n{}", "&a=b\n".repeat(100_000)))
+            .reg(CB)
+            .status("exact")
+            .slow(),
+        Row::new("pwsh-format-list-8k-records")
+            .auth(good.clone())
+            .reg(
+                (0..8_000)
+                    .map(|i| format!("AppId        : 00000000-0000-0000-0000-{i:012}\nRedirectUris : {{https://app{i}.contoso.com/cb, {CB}}}\n\n"))
+                    .collect::<String>(),
+            )
+            .status("unchecked")
+            .has("input.registered_unreadable")
+            .slow(),
+        Row::new("csv-25k-rows")
+            .auth(good.clone())
+            .reg(format!(
+                "\"Type\",\"Redirect URI\"\n{}",
+                "\"Web\",\"https://app.contoso.com/cb\"\n".repeat(25_000)
+            ))
+            .status("exact")
+            .slow(),
         // Error text and callback.
         Row::new("aadsts-repeated")
             .auth("AADSTS50011 ".repeat(80_000))
