@@ -259,6 +259,10 @@ pub struct Entry<'a> {
     resp_cookies: usize,
     redirect_url: Str<'a>,
     body: Option<String>,
+    /// `startedDateTime`, as written.
+    started: Str<'a>,
+    /// Why the browser got no answer (`_error`: `net::ERR_CONNECTION_REFUSED`, …).
+    error: Option<String>,
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for Entry<'a> {
@@ -270,6 +274,10 @@ impl<'de: 'a, 'a> Deserialize<'de> for Entry<'a> {
             Request,
             #[serde(rename = "response")]
             Response,
+            #[serde(rename = "startedDateTime")]
+            Started,
+            #[serde(rename = "_error")]
+            Error,
             #[serde(other)]
             Other,
         }
@@ -298,6 +306,16 @@ impl<'de: 'a, 'a> Deserialize<'de> for Entry<'a> {
                             e.resp_cookies = r.cookies;
                             e.redirect_url = r.redirect_url;
                             e.body = r.body;
+                            if r.error.is_some() {
+                                e.error = r.error;
+                            }
+                        }
+                        Field::Started => e.started = map.next_value()?,
+                        Field::Error => {
+                            let err: Str = map.next_value()?;
+                            if e.error.is_none() && !err.as_str().trim().is_empty() {
+                                e.error = Some(err.as_str().trim().to_string());
+                            }
                         }
                         Field::Other => {
                             map.next_value::<IgnoredAny>()?;
@@ -318,6 +336,7 @@ struct Response<'a> {
     cookies: usize,
     redirect_url: Str<'a>,
     body: Option<String>,
+    error: Option<String>,
 }
 
 struct ResponseSeed {
@@ -340,6 +359,8 @@ impl<'de> DeserializeSeed<'de> for ResponseSeed {
             RedirectUrl,
             #[serde(rename = "content")]
             Content,
+            #[serde(rename = "_error")]
+            Error,
             #[serde(other)]
             Other,
         }
@@ -359,6 +380,13 @@ impl<'de> DeserializeSeed<'de> for ResponseSeed {
                         Field::Headers => r.headers = map.next_value()?,
                         Field::Cookies => r.cookies = map.next_value::<Count>()?.0,
                         Field::RedirectUrl => r.redirect_url = map.next_value()?,
+                        Field::Error => {
+                            let err: Str = map.next_value()?;
+                            let err = err.as_str().trim();
+                            if !err.is_empty() {
+                                r.error = Some(err.to_string());
+                            }
+                        }
                         Field::Content => {
                             r.body = map.next_value_seed(ContentSeed { keep: self.keep })?;
                         }
@@ -868,6 +896,9 @@ pub struct Trace {
     pub tokens: Vec<TokenRequest>,
     /// The findings that need no other input.
     pub findings: Vec<Finding>,
+    /// True when the file lists the entries out of time order: they were
+    /// read, and are numbered, in the order the browser started them.
+    pub reordered: bool,
 }
 
 impl Trace {
@@ -1275,9 +1306,96 @@ fn error_returned(error: Option<&str>, desc: Option<&str>, idx: usize, how: &str
     f
 }
 
+/// `startedDateTime` (ISO 8601: any number of fraction digits, `Z` or an
+/// offset such as `+01:00`) as microseconds since 1970 in UTC.
+fn time_key(s: &str) -> Option<u64> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        let t = s.get(r)?;
+        if t.is_empty() || !t.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        t.parse().ok()
+    };
+    if b.get(4) != Some(&b'-')
+        || b.get(7) != Some(&b'-')
+        || !matches!(b.get(10), Some(b'T' | b't' | b' '))
+        || b.get(13) != Some(&b':')
+        || b.get(16) != Some(&b':')
+    {
+        return None;
+    }
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (h, mi, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 24 || mi > 59 || sec > 60 {
+        return None;
+    }
+    let mut i = 19;
+    let mut micros = 0i64;
+    let mut digits = 0;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        while let Some(c) = b.get(i).filter(|c| c.is_ascii_digit()) {
+            if digits < 6 {
+                micros = micros * 10 + i64::from(c - b'0');
+                digits += 1;
+            }
+            i += 1;
+        }
+    }
+    while digits < 6 {
+        micros *= 10;
+        digits += 1;
+    }
+    let offset_min = match b.get(i) {
+        None | Some(b'Z' | b'z') => 0,
+        Some(sign @ (b'+' | b'-')) => {
+            let o: String = s.get(i + 1..)?.chars().filter(|c| *c != ':').collect();
+            let oh: i64 = o.get(..2)?.parse().ok()?;
+            let om: i64 = o.get(2..4).map_or(Some(0), |m| m.parse().ok())?;
+            let m = oh * 60 + om;
+            if *sign == b'-' {
+                -m
+            } else {
+                m
+            }
+        }
+        _ => return None,
+    };
+    // Days since 1970-01-01 of a proleptic Gregorian date.
+    let y = if mo <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((mo + 9) % 12) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let secs = ((days * 24 + h) * 60 + mi) * 60 + sec - offset_min * 60;
+    u64::try_from(secs.checked_mul(1_000_000)?.checked_add(micros)?).ok()
+}
+
+/// The entries in the order the browser started them (HAR 1.2: readers must
+/// not rely on the order of the file), when the file lists them otherwise and
+/// every entry has a readable `startedDateTime`; `None` when the file order
+/// stands. Equal times keep their file order.
+fn in_time_order<'a>(entries: &[Entry<'a>]) -> Option<Vec<Entry<'a>>> {
+    let keys: Vec<u64> = entries
+        .iter()
+        .map(|e| time_key(e.started.as_str()))
+        .collect::<Option<_>>()?;
+    if keys.windows(2).all(|w| w.first() <= w.last()) {
+        return None;
+    }
+    let mut v: Vec<(u64, Entry)> = keys.into_iter().zip(entries.iter().cloned()).collect();
+    crate::core::order::by_key(&mut v, |(k, _)| *k);
+    Some(v.into_iter().map(|(_, e)| e).collect())
+}
+
 /// Traces a HAR.
 pub fn trace(log: &Log) -> Trace {
-    let entries: &[Entry] = log.entries.as_deref().unwrap_or(&[]);
+    let file: &[Entry] = log.entries.as_deref().unwrap_or(&[]);
+    let sorted = in_time_order(file);
+    let entries: &[Entry] = sorted.as_deref().unwrap_or(file);
     let ix = Ix::new(entries);
     let creator = log
         .browser
@@ -1292,6 +1410,7 @@ pub fn trace(log: &Log) -> Trace {
     let mut t = Trace {
         creator: creator.clone(),
         entries: entries.len(),
+        reordered: sorted.is_some(),
         ..Trace::default()
     };
     t.authorize = entries
@@ -1427,7 +1546,7 @@ pub fn trace(log: &Log) -> Trace {
                         f.redirect_uri().unwrap_or("(none)"),
                         f.get("response_mode").unwrap_or("(default)"),
                         if matches!(f.answer, Answer::None) { " Entra never sent the browser back in this recording: the sign-in page was still open (or the recording stopped) when the HAR was exported." } else { "" }
-                    ))
+                    ) + if t.reordered { " Entries are numbered in the order the browser started them (startedDateTime); the file lists them in another order." } else { "" })
                     .fix("Nothing to change here; see the other findings."),
             );
             findings.extend(f.findings.iter().cloned());
@@ -1479,13 +1598,18 @@ pub fn trace(log: &Log) -> Trace {
     }
     t.findings = findings;
     t.summary = format!(
-        "HAR{}: {} requests, {} authorize request{}{}",
+        "HAR{}: {} requests, {} authorize request{}{}{}",
         creator.map(|c| format!(" from {c}")).unwrap_or_default(),
         entries.len(),
         t.authorize.len(),
         if t.authorize.len() == 1 { "" } else { "s" },
         if t.sanitized {
             " (sanitized export)"
+        } else {
+            ""
+        },
+        if t.reordered {
+            "; the file lists them out of time order, so they are read and numbered in the order the browser started them (startedDateTime)"
         } else {
             ""
         }
@@ -2426,6 +2550,73 @@ mod tests {
             html_unescape("a&amp;b&#x2F;c&#47;&quot;&bogus;"),
             "a&b/c/\"&bogus;"
         );
+    }
+
+    fn started(t: &str, e: String) -> String {
+        format!(r#"{{"startedDateTime":"{t}",{}"#, e.get(1..).unwrap_or(""))
+    }
+
+    #[test]
+    fn started_date_times_compare_across_offsets_and_precisions() {
+        let k = |s: &str| time_key(s);
+        assert_eq!(
+            k("2025-03-11T14:02:07.118Z"),
+            k("2025-03-11T15:02:07.118+01:00")
+        );
+        assert_eq!(
+            k("2025-03-11T14:02:07.118Z"),
+            k("2025-03-11T14:02:07.118000Z")
+        );
+        assert_eq!(
+            k("2025-03-11T14:02:07.118Z"),
+            k("2025-03-11T09:02:07.118-0500")
+        );
+        assert!(k("2025-03-11T14:02:07.1181Z") > k("2025-03-11T14:02:07.118Z"));
+        assert!(k("2025-03-01T00:00:00Z") > k("2025-02-28T23:59:59.999Z"));
+        assert_eq!(k("1970-01-01T00:00:01Z"), Some(1_000_000));
+        assert_eq!(k(""), None);
+        assert_eq!(k("yesterday"), None);
+        assert_eq!(k("2025-13-11T14:02:07Z"), None);
+        assert_eq!(k("2025-03-11T14:02:07.118Q"), None);
+    }
+
+    #[test]
+    fn entries_are_read_in_time_order_not_file_order() {
+        let loc = "https://app.contoso.com/cb?code=0.AXcode&state=s1";
+        let text = har(&[
+            started(
+                "2025-03-11T14:02:07.618Z",
+                entry("GET", "https://app.contoso.com/home", 200, "", ""),
+            ),
+            started(
+                "2025-03-11T15:02:07.418+01:00",
+                entry("GET", loc, 302, r#","redirectURL":"/home""#, ""),
+            ),
+            started(
+                "2025-03-11T14:02:07.118Z",
+                entry("GET", AUTH, 302, &format!(r#","redirectURL":"{loc}""#), ""),
+            ),
+        ]);
+        let t = trace(&log(&text));
+        assert!(t.reordered);
+        assert_eq!(
+            codes(&t),
+            [
+                "har.authorize_found",
+                "har.code_issued",
+                "har.code_delivered"
+            ]
+        );
+        assert_eq!(t.chosen, Some(0));
+        assert!(t.summary.contains("time order"), "{}", t.summary);
+        // Without readable times the file order stands.
+        let text = har(&[
+            entry("GET", loc, 302, r#","redirectURL":"/home""#, ""),
+            entry("GET", AUTH, 302, &format!(r#","redirectURL":"{loc}""#), ""),
+        ]);
+        let t = trace(&log(&text));
+        assert!(!t.reordered);
+        assert!(codes(&t).contains(&"har.code_lost"), "{:?}", codes(&t));
     }
 
     #[test]

@@ -85,7 +85,8 @@ impl StepKind {
 /// One request of the HAR in the timeline of the sign-in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Step {
-    /// The 0-based position in `log.entries` (texts say `#index+1`).
+    /// The 0-based position in `log.entries` in time order (texts say
+    /// `#index+1`); the file order unless the file lists them out of time order.
     pub index: usize,
     /// The HTTP method.
     pub method: String,
