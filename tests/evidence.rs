@@ -293,6 +293,27 @@ fn cases() -> Vec<Case> {
                 Some("signin.user_cancelled"),
             )
         },
+        // The browser took the code to a desktop app's loopback listener
+        // that was gone: the request failed (status 0), nothing answered.
+        case(
+            "loopback-refused.har",
+            "public:\nhttp://localhost",
+            &["har.code_issued", "har.code_lost"],
+            &[
+                "har.code_delivered",
+                "response.code_received",
+                "har.authorize_blocked",
+            ],
+            Some("har.code_lost"),
+        ),
+        // An extension blocked the authorize request: Entra never saw it.
+        case(
+            "authorize-blocked-by-client.har",
+            "https://app.contoso.com/signin-oidc",
+            &["har.authorize_found", "har.authorize_blocked"],
+            &["har.code_issued", "har.no_authorize", "har.code_lost"],
+            Some("har.authorize_blocked"),
+        ),
         // A HAR recorded without the sign-in: only the app's own files.
         case(
             "no-authorize.har",

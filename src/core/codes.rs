@@ -186,6 +186,7 @@ codes! {
     "response.library_error", E, "A sign-in library reported an error", [MSAL_JS_ERRORS, SAMESITE];
     "response.code_received", I, "An authorization code arrived", [AUTH_CODE];
     // HAR evidence: causes first, then effects, then context.
+    "har.authorize_blocked", E, "The authorize request never reached Entra", [AUTH_CODE];
     "har.redirect_rewrote", E, "A redirect between Entra and the app changed the URL", [AUTH_CODE, PROXY];
     "har.form_post_not_posted", E, "The form_post response never reached the app as a POST", [AUTH_CODE];
     "har.code_lost", E, "The code was issued but the app never received it", [AUTH_CODE];

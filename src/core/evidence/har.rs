@@ -1026,6 +1026,50 @@ fn location(e: &Entry) -> Option<String> {
     Some(resolve(e.request.url.as_str(), loc))
 }
 
+/// Why the browser got no answer to an entry (HAR status 0): its `_error`
+/// and what that means, or `None` when it was answered.
+fn no_answer(e: &Entry) -> Option<String> {
+    if e.status > 0 {
+        return None;
+    }
+    let Some(err) = e.error.as_deref() else {
+        return Some(
+            "the request got no response (status 0): it failed or was cancelled in the browser"
+                .to_string(),
+        );
+    };
+    let u = err.to_ascii_uppercase();
+    let meaning = if u.contains("BLOCKED_BY_CLIENT") {
+        "the browser itself cancelled it: an extension (ad, tracker or privacy blocker) blocked the request"
+    } else if u.contains("BLOCKED_BY_ADMINISTRATOR") || u.contains("BLOCKED_BY_POLICY") {
+        "a browser policy set by an administrator blocked the request"
+    } else if u.contains("BLOCKED_BY_RESPONSE") || u.contains("BLOCKED_BY_CSP") {
+        "the browser blocked it for the page's security headers (Content-Security-Policy, Cross-Origin policies, X-Frame-Options in a frame)"
+    } else if u.contains("CONNECTION_REFUSED") {
+        "nothing listens at that address and port: the server, or a desktop app's local listener, was not running"
+    } else if u.contains("NAME_NOT_RESOLVED") || u.contains("UNKNOWN_HOST") {
+        "the host name does not resolve (DNS): a typo, an internal name, or no network"
+    } else if u.contains("CERT") || u.contains("SSL") || u.contains("SECURITY") {
+        "the TLS connection was refused (an untrusted or wrong certificate, or https to a server that speaks http)"
+    } else if u.contains("ABORTED") {
+        "the request was cancelled: the page navigated elsewhere or was closed, or a script stopped it"
+    } else if u.contains("INTERNET_DISCONNECTED")
+        || u.contains("TIMED_OUT")
+        || u.contains("TIMEOUT")
+        || u.contains("CONNECTION_RESET")
+        || u.contains("CONNECTION_CLOSED")
+        || u.contains("NET_RESET")
+        || u.contains("PROXY")
+        || u.contains("TUNNEL")
+        || u.contains("NETWORK")
+    {
+        "the network failed (no connection, a timeout, a dropped connection, or a proxy)"
+    } else {
+        "the browser reports the request failed before any answer"
+    };
+    Some(format!("the browser reports {err} ({meaning})"))
+}
+
 fn is_redirect(status: i64) -> bool {
     matches!(status, 301 | 302 | 303 | 307 | 308)
 }
@@ -1545,7 +1589,7 @@ pub fn trace(log: &Log) -> Trace {
                         f.get("client_id").unwrap_or("(none)"),
                         f.redirect_uri().unwrap_or("(none)"),
                         f.get("response_mode").unwrap_or("(default)"),
-                        if matches!(f.answer, Answer::None) { " Entra never sent the browser back in this recording: the sign-in page was still open (or the recording stopped) when the HAR was exported." } else { "" }
+                        if f.findings.iter().any(|x| x.code == "har.authorize_blocked") { " It never reached Entra (see the blocked-request finding)." } else if matches!(f.answer, Answer::None) { " Entra never sent the browser back in this recording: the sign-in page was still open (or the recording stopped) when the HAR was exported." } else { "" }
                     ) + if t.reordered { " Entries are numbered in the order the browser started them (startedDateTime); the file lists them in another order." } else { "" })
                     .fix("Nothing to change here; see the other findings."),
             );
@@ -1733,7 +1777,26 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize) -> Flow {
     }
 
     match f.answer.clone() {
-        Answer::None => {}
+        Answer::None => {
+            let reached_entra = (a..window_end)
+                .any(|j| ix.entra(j) && entries.get(j).is_some_and(|e| e.status > 0));
+            if let Some(why) = e.filter(|_| !reached_entra).and_then(no_answer) {
+                mark(
+                    &mut f,
+                    a,
+                    StepKind::Authorize,
+                    "no answer: the request never reached Entra".to_string(),
+                );
+                f.findings.push(
+                    finding("har.authorize_blocked")
+                        .detail(format!(
+                            "The authorize request ({}) got no answer from Entra: {why}. Entra never saw this sign-in, so there is nothing for it to reject or to send back, and nothing in its sign-in logs.",
+                            at(a)
+                        ))
+                        .fix("Let the browser reach the Entra sign-in host (login.microsoftonline.com or the authority the app uses): allow it in the ad, tracker or privacy extension (or try a private window without extensions), in the browser or device policy, and in the proxy or firewall; then sign in again."),
+                );
+            }
+        }
         Answer::ErrorPage {
             idx,
             codes,
@@ -1928,6 +1991,30 @@ fn rewrote_finding(rewrites: &[Rewrite], form_post: bool) -> Option<Finding> {
     )
 }
 
+/// `har.code_lost` for a request to the redirect URI that carried the code
+/// but got no answer (HAR status 0, `_error`).
+fn unanswered_callback(e: &Entry, reached: usize, issued: usize, why: &str) -> Finding {
+    let url = e.request.url.as_str();
+    let loopback = Uri::new(url).host().is_some_and(|h| {
+        let h = h.to_ascii_lowercase();
+        h == "localhost" || h.starts_with("127.") || h == "[::1]"
+    });
+    let fix = if loopback {
+        "The app's local listener must be running on the port the request's redirect_uri names, from the authorize request until Entra redirects back (MSAL's system-browser flow opens it itself); check that nothing else holds the port and that a firewall does not block it."
+    } else {
+        "Make the redirect URI reachable from the browser (the server running, the host resolvable, a valid certificate, no extension or policy blocking it), then sign in again: the code Entra issued here is single-use and expires within minutes."
+    };
+    finding("har.code_lost")
+        .title("Entra issued the code, but nothing answered at the redirect URI")
+        .detail(format!(
+            "Entra issued a code ({}), and the browser went to {} ({}) with it, but {why}. The app never received the code.",
+            at(issued),
+            shown(url),
+            at(reached)
+        ))
+        .fix(fix)
+}
+
 fn follow_redirect(ix: &Ix, f: &mut Flow, idx: usize, location: &str, redirect_uri: Option<&str>) {
     let entries = ix.entries;
     f.after = idx;
@@ -2028,7 +2115,15 @@ fn follow_redirect(ix: &Ix, f: &mut Flow, idx: usize, location: &str, redirect_u
     };
     let got = query_pairs(e.request.url.as_str());
     f.after = f.after.max(reached);
-    if code.is_some() {
+    if let (Some(why), true) = (no_answer(e), code.is_some()) {
+        mark(
+            f,
+            reached,
+            StepKind::Callback,
+            "the browser's request with the code got no answer".to_string(),
+        );
+        f.findings.push(unanswered_callback(e, reached, idx, &why));
+    } else if code.is_some() {
         if get(&got, "code").is_some() {
             mark(
                 f,
@@ -2148,7 +2243,15 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
             f.after = f.after.max(r);
             let pp = post_pairs(e);
             let recorded = e.request.post.is_some();
-            if code.is_some() {
+            if let (Some(why), true) = (no_answer(e), code.is_some()) {
+                mark(
+                    f,
+                    r,
+                    StepKind::Callback,
+                    "the browser's POST with the code got no answer".to_string(),
+                );
+                f.findings.push(unanswered_callback(e, r, idx, &why));
+            } else if code.is_some() {
                 if get(&pp, "code").is_some() || !recorded {
                     mark(
                         f,
@@ -2617,6 +2720,59 @@ mod tests {
         let t = trace(&log(&text));
         assert!(!t.reordered);
         assert!(codes(&t).contains(&"har.code_lost"), "{:?}", codes(&t));
+    }
+
+    #[test]
+    fn a_callback_that_failed_in_the_browser_did_not_deliver_the_code() {
+        let loc = "http://localhost:51234/?code=0.AXcode&state=s1";
+        let text = har(&[
+            entry("GET", AUTH, 302, &format!(r#","redirectURL":"{loc}""#), ""),
+            entry(
+                "GET",
+                loc,
+                0,
+                r#","_error":"net::ERR_CONNECTION_REFUSED""#,
+                "",
+            ),
+        ]);
+        let t = trace(&log(&text));
+        assert_eq!(
+            codes(&t),
+            ["har.authorize_found", "har.code_issued", "har.code_lost"]
+        );
+        let lost = t.findings.last().expect("code_lost");
+        assert_eq!(lost.severity, Severity::Error);
+        assert!(
+            lost.detail.contains("net::ERR_CONNECTION_REFUSED"),
+            "{}",
+            lost.detail
+        );
+        assert!(lost.fix.contains("listener"), "{}", lost.fix);
+        assert_eq!(t.landing, None);
+        // The same request answered by the app delivers it.
+        let text = har(&[
+            entry("GET", AUTH, 302, &format!(r#","redirectURL":"{loc}""#), ""),
+            entry("GET", loc, 200, "", ""),
+        ]);
+        assert!(codes(&trace(&log(&text))).contains(&"har.code_delivered"));
+    }
+
+    #[test]
+    fn an_authorize_request_blocked_in_the_browser_never_reached_entra() {
+        // Chrome writes _error on the entry in some versions, on the response in others.
+        let blocked = format!(
+            r#"{{"_error":"net::ERR_BLOCKED_BY_CLIENT",{}"#,
+            entry("GET", AUTH, 0, "", "").get(1..).unwrap_or("")
+        );
+        let t = trace(&log(&har(&[blocked])));
+        assert_eq!(codes(&t), ["har.authorize_found", "har.authorize_blocked"]);
+        let b = t.findings.last().expect("blocked");
+        assert!(b.detail.contains("ERR_BLOCKED_BY_CLIENT") && b.detail.contains("extension"));
+        let found = t.findings.first().expect("found");
+        assert!(!found.detail.contains("still open"), "{}", found.detail);
+        // Waiting on the sign-in page is not a block.
+        let t = trace(&log(&har(&[entry("GET", AUTH, 200, "", "")])));
+        assert_eq!(codes(&t), ["har.authorize_found"]);
     }
 
     #[test]
