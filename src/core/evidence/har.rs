@@ -1352,7 +1352,7 @@ fn error_returned(error: Option<&str>, desc: Option<&str>, idx: usize, how: &str
 
 /// `startedDateTime` (ISO 8601: any number of fraction digits, `Z` or an
 /// offset such as `+01:00`) as microseconds since 1970 in UTC.
-fn time_key(s: &str) -> Option<u64> {
+pub(crate) fn time_key(s: &str) -> Option<u64> {
     let s = s.trim();
     let b = s.as_bytes();
     let num = |r: std::ops::Range<usize>| -> Option<i64> {

@@ -90,6 +90,10 @@ pub struct SignIn {
     pub steps: Vec<AuthStep>,
     /// The catalogue's explanation of the code.
     pub aadsts: Option<&'static AadstsInfo>,
+    /// Whether the user was at the browser (interactive) or the app asked on
+    /// its own (non-interactive: refresh tokens, silent requests), when the
+    /// log says (`isInteractive`, `signInEventTypes`, the log's category).
+    pub interactive: Option<bool>,
 }
 
 impl SignIn {
@@ -167,7 +171,18 @@ impl SignIn {
             } else {
                 aadsts::lookup(error_code)
             },
+            interactive: interactive(&r),
         }
+    }
+
+    /// True when the failure happened on the token leg (a non-interactive
+    /// sign-in, or a code that only the token endpoint returns): it cannot be
+    /// why the browser got no authorization code.
+    pub fn token_leg(&self) -> bool {
+        self.interactive == Some(false)
+            || self
+                .aadsts
+                .is_some_and(|i| matches!(i.appears, aadsts::Appears::Token))
     }
 
     /// One line naming the entry for finding texts (no user name: reports get shared).
@@ -190,6 +205,43 @@ impl SignIn {
             s.push_str(&format!(", correlation ID {}", self.correlation_id));
         }
         s.trim_start_matches(", ").to_string()
+    }
+}
+
+/// Whether a record is an interactive sign-in, when it says.
+fn interactive(r: &Rec) -> Option<bool> {
+    if let Some(v) = r.get(&["isInteractive"]) {
+        match v {
+            Value::Bool(b) => return Some(*b),
+            Value::String(s) if s.eq_ignore_ascii_case("true") => return Some(true),
+            Value::String(s) if s.eq_ignore_ascii_case("false") => return Some(false),
+            _ => {}
+        }
+    }
+    let types = strings(r.get(&["signInEventTypes"]));
+    if types
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case("interactiveUser"))
+    {
+        return Some(true);
+    }
+    if !types.is_empty() {
+        return Some(false);
+    }
+    // Diagnostic settings and Log Analytics name the log they came from.
+    let log = r
+        .str(&["category", "type"])
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if log.contains("noninteractive")
+        || log.contains("serviceprincipal")
+        || log.contains("managedidentity")
+    {
+        Some(false)
+    } else if log == "signinlogs" {
+        Some(true)
+    } else {
+        None
     }
 }
 
@@ -359,6 +411,40 @@ pub struct Judged {
 
 const MFA_CODES: &[u32] = &[50072, 50074, 50076, 50079];
 
+/// Codes that interrupt a sign-in for a step the user can take (Keep me
+/// signed in, MFA, a password reset, an external challenge, choosing an
+/// account, the session check of a silent request), after which the same
+/// sign-in goes on: a later success of the same app and resource means it was
+/// resolved. Blocks (53003), redirect URI (50011) and consent (65001) errors
+/// are not interrupts: another request succeeding does not undo them.
+const INTERRUPT_CODES: &[u32] = &[
+    16000, 50058, 50072, 50074, 50076, 50079, 50125, 50140, 50158, 50168, 50199,
+];
+
+/// True for an interrupt code (listed, or named `…Interrupt` by Entra).
+fn is_interrupt(code: u32) -> bool {
+    INTERRUPT_CODES.contains(&code)
+        || aadsts::lookup(code).is_some_and(|i| i.name.ends_with("Interrupt"))
+}
+
+/// True when `ok` (a success) is the same sign-in as `failed` going on: the
+/// same correlation ID, app and resource, and not earlier when both times read.
+fn resolves(ok: &SignIn, failed: &SignIn) -> bool {
+    let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    !ok.failed()
+        && !failed.correlation_id.is_empty()
+        && same(&ok.correlation_id, &failed.correlation_id)
+        && same(&ok.app_id, &failed.app_id)
+        && same(&ok.resource, &failed.resource)
+        && match (
+            super::har::time_key(&ok.time),
+            super::har::time_key(&failed.time),
+        ) {
+            (Some(o), Some(f)) => o >= f,
+            _ => true,
+        }
+}
+
 /// Judges the entries against the request's client_id and a correlation ID.
 pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
     let mut out = Judged::default();
@@ -446,15 +532,17 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
             None => groups.push((s.error_code, vec![s])),
         }
     }
+    // The failures that can explain a missing authorization code (interactive,
+    // on the authorize leg) first; token-leg failures (refresh tokens, silent
+    // requests) after them, as warnings when such a failure is there.
+    let token_leg = |g: &[&SignIn]| g.iter().all(|s| s.token_leg());
+    crate::core::order::by_key(&mut groups, |(_, g)| u64::from(token_leg(g)));
+    let authorize_leg_failed = groups.iter().any(|(_, g)| !token_leg(g));
     for (code, group) in &groups {
         let Some(first) = group.first() else { continue };
-        // An interrupt the same sign-in (correlation ID) later got past.
-        let recovered = group.iter().all(|s| {
-            !s.correlation_id.is_empty()
-                && entries
-                    .iter()
-                    .any(|o| !o.failed() && o.correlation_id == s.correlation_id)
-        });
+        // An interrupt the same sign-in (correlation ID, app, resource) later got past.
+        let recovered =
+            is_interrupt(*code) && group.iter().all(|s| entries.iter().any(|o| resolves(o, s)));
         let info = aadsts::lookup(*code);
         let cat = info.map(|i| i.category);
         let n = group.len();
@@ -468,14 +556,18 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
             .map(|i| format!(" AADSTS{code}: {}", i.summary))
             .unwrap_or_default();
         let then = if recovered {
-            " The same sign-in (correlation ID) succeeded afterwards, so this was an interrupt Entra resolved, not the cause."
+            " The same sign-in (correlation ID, app and resource) succeeded afterwards, so this was an interrupt the user got past, not the cause."
         } else {
             ""
         };
+        let noise = authorize_leg_failed && token_leg(group);
         let soften = |f: Finding| {
             if recovered {
                 let title = format!("{} (then succeeded)", f.title);
                 f.severity(Severity::Info).title(title)
+            } else if noise && f.severity == Severity::Error {
+                let detail = format!("{} This failed on the token leg (a non-interactive or refresh-token request), so it is not why the browser got no authorization code; the interactive failure listed first is.", f.detail);
+                f.severity(Severity::Warning).detail(detail)
             } else {
                 f
             }
@@ -797,5 +889,113 @@ mod tests {
             j.findings
         );
         assert!(codes(&j).contains(&"signin.mfa_required"));
+    }
+
+    fn entry(code: u32, resource: &str, time: &str) -> SignIn {
+        SignIn {
+            app_id: "A".into(),
+            error_code: code,
+            correlation_id: "c".into(),
+            resource: resource.into(),
+            time: time.into(),
+            aadsts: aadsts::lookup(code),
+            ..SignIn::default()
+        }
+    }
+
+    fn severities(j: &Judged) -> Vec<(String, Option<u32>, Severity)> {
+        j.findings
+            .iter()
+            .map(|f| (f.code.clone(), f.aadsts, f.severity))
+            .collect()
+    }
+
+    #[test]
+    fn only_interrupts_resolved_for_the_same_app_and_resource_are_info() {
+        let t0 = "2025-03-11T14:02:07Z";
+        let t1 = "2025-03-11T14:02:27Z";
+        // A block on one resource is not undone by a success on another.
+        let j = judge(
+            &[
+                entry(0, "Graph", t0),
+                entry(53003, "Orders API", t1),
+                entry(0, "Graph", t1),
+            ],
+            &Context::default(),
+        );
+        assert!(
+            j.findings.iter().all(|f| f.severity == Severity::Error),
+            "{:?}",
+            severities(&j)
+        );
+        assert!(j
+            .findings
+            .iter()
+            .all(|f| !f.title.contains("then succeeded")));
+        // Nor a redirect URI error by a later success of the same sign-in.
+        let j = judge(
+            &[entry(50011, "Graph", t0), entry(0, "Graph", t1)],
+            &Context::default(),
+        );
+        assert_eq!(
+            j.findings.first().map(|f| f.severity),
+            Some(Severity::Error)
+        );
+        // An MFA interrupt then the same app and resource succeeding: info.
+        let j = judge(
+            &[entry(50074, "Graph", t0), entry(0, "Graph", t1)],
+            &Context::default(),
+        );
+        assert!(
+            j.findings.iter().all(|f| f.severity == Severity::Info),
+            "{:?}",
+            severities(&j)
+        );
+        // ... but not for another resource, nor when the success came first.
+        let j = judge(
+            &[entry(50074, "Graph", t0), entry(0, "Orders API", t1)],
+            &Context::default(),
+        );
+        assert!(j.findings.iter().any(|f| f.severity == Severity::Error));
+        let j = judge(
+            &[entry(0, "Graph", t0), entry(50074, "Graph", t1)],
+            &Context::default(),
+        );
+        assert!(j.findings.iter().any(|f| f.severity == Severity::Error));
+    }
+
+    #[test]
+    fn interactive_failures_come_before_token_leg_noise() {
+        let v: Value = serde_json::from_str(
+            r#"[{"appId":"A","isInteractive":false,"signInEventTypes":["nonInteractiveUser"],"status":{"errorCode":70044}},
+                {"appId":"A","signInEventTypes":["nonInteractiveUser"],"status":{"errorCode":50173}},
+                {"appId":"A","isInteractive":true,"status":{"errorCode":50011}}]"#,
+        )
+        .expect("json");
+        let all: Vec<SignIn> = v
+            .as_array()
+            .expect("array")
+            .iter()
+            .enumerate()
+            .map(|(i, r)| SignIn::from_value(i, r))
+            .collect();
+        assert_eq!(
+            all.iter().map(|s| s.interactive).collect::<Vec<_>>(),
+            [Some(false), Some(false), Some(true)]
+        );
+        let j = judge(&all, &Context::default());
+        let got = severities(&j);
+        assert_eq!(
+            got.first(),
+            Some(&("signin.failure".to_string(), Some(50011), Severity::Error)),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().skip(1).all(|(_, _, s)| *s == Severity::Warning),
+            "{got:?}"
+        );
+        // Token-leg failures alone stay errors: nothing else explains the failure.
+        let j = judge(all.get(..2).unwrap_or(&[]), &Context::default());
+        assert!(j.findings.iter().all(|f| f.severity == Severity::Error));
     }
 }
