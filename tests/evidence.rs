@@ -220,6 +220,7 @@ fn cases() -> Vec<Case> {
                 "redirect.exact_match",
             ],
             &[
+                "har.app_error",
                 "har.code_lost",
                 "har.form_post_not_posted",
                 "har.sanitized_export",
@@ -313,6 +314,16 @@ fn cases() -> Vec<Case> {
             &["har.authorize_found", "har.authorize_blocked"],
             &["har.code_issued", "har.no_authorize", "har.code_lost"],
             Some("har.authorize_blocked"),
+        ),
+        // The code arrived by form_post, but the app's correlation and nonce
+        // cookies were SameSite=Lax, so the cross-site POST lacked them and
+        // the app answered 500 "Correlation failed".
+        case(
+            "correlation-cookie-samesite-lax.har",
+            "https://app.contoso.com/signin-oidc",
+            &["har.code_delivered", "har.app_error"],
+            &["har.code_lost", "har.form_post_not_posted"],
+            Some("har.app_error"),
         ),
         // A HAR recorded without the sign-in: only the app's own files.
         case(

@@ -190,6 +190,7 @@ codes! {
     "har.redirect_rewrote", E, "A redirect between Entra and the app changed the URL", [AUTH_CODE, PROXY];
     "har.form_post_not_posted", E, "The form_post response never reached the app as a POST", [AUTH_CODE];
     "har.code_lost", E, "The code was issued but the app never received it", [AUTH_CODE];
+    "har.app_error", E, "The app failed on the callback", [AUTH_CODE, SAMESITE];
     "har.token_redirect_mismatch", E, "The token request's redirect_uri differs from the authorize one", [RFC6749_4_1_3, AUTH_CODE];
     "har.token_missing_verifier", E, "The token request has no code_verifier", [AUTH_CODE, RFC7636_4_2];
     "har.token_origin_platform", E, "The token request's Origin header contradicts the platform", [AUTH_CODE];

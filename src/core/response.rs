@@ -39,7 +39,7 @@ pub fn for_code(code: u32, oauth_error: Option<&str>) -> Finding {
 }
 
 /// Library and framework messages and what they mean.
-const LIBRARY: &[(&str, &str, &str)] = &[
+pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     ("hash_empty_error", "MSAL.js found no response in the URL hash: the redirect page cleared or changed the hash before MSAL read it (often the router).", "Use a redirect page that is not handled by the router (a blank page), and await handleRedirectPromise() before anything else navigates."),
     ("no_state_in_hash", "MSAL.js found no state in the response hash: the hash was changed before MSAL read it.", "Let MSAL read the response first: await handleRedirectPromise() on the redirect page."),
     ("hash_does_not_contain_known_properties", "The hash MSAL.js found is not an Entra response: the redirect page changed the hash.", "Use a dedicated redirect page that the router leaves alone."),

@@ -166,6 +166,18 @@ pub struct Headers<'a> {
     cookie: bool,
     /// An `Authorization` header was present.
     authorization: bool,
+    /// The sign-in cookies of ASP.NET Core and OWIN (correlation, nonce):
+    /// for `Set-Cookie`, the name and attributes (`name; path=…; samesite=lax`);
+    /// for `Cookie`, the names. Values are never kept.
+    auth_cookies: Vec<String>,
+}
+
+/// True for the name of an ASP.NET Core / OWIN correlation or nonce cookie.
+fn is_auth_cookie(name: &str) -> bool {
+    let n = name.trim().to_ascii_lowercase();
+    n.starts_with(".aspnetcore.correlation")
+        || n.starts_with(".aspnetcore.openidconnect.nonce")
+        || n.starts_with("openidconnect.nonce")
 }
 
 impl Headers<'_> {
@@ -199,8 +211,24 @@ impl<'de: 'a, 'a> Deserialize<'de> for Headers<'a> {
                 let mut h = Headers::default();
                 while let Some(raw) = seq.next_element::<HeaderRaw<'de>>()? {
                     let n = raw.name.as_str();
-                    if n.eq_ignore_ascii_case("cookie") || n.eq_ignore_ascii_case("set-cookie") {
+                    if n.eq_ignore_ascii_case("set-cookie") {
                         h.cookie = true;
+                        // One header may hold several cookies, one per line.
+                        for line in raw.value.as_str().lines() {
+                            let (pair, attrs) = line.split_once(';').unwrap_or((line, ""));
+                            let name = pair.split('=').next().unwrap_or("").trim();
+                            if is_auth_cookie(name) {
+                                h.auth_cookies.push(format!("{name};{attrs}"));
+                            }
+                        }
+                    } else if n.eq_ignore_ascii_case("cookie") {
+                        h.cookie = true;
+                        for pair in raw.value.as_str().split(';') {
+                            let name = pair.split('=').next().unwrap_or("").trim();
+                            if is_auth_cookie(name) {
+                                h.auth_cookies.push(name.to_string());
+                            }
+                        }
                     } else if n.eq_ignore_ascii_case("authorization") {
                         h.authorization = true;
                     } else if KEPT_HEADERS.iter().any(|k| n.eq_ignore_ascii_case(k)) {
@@ -388,7 +416,17 @@ impl<'de> DeserializeSeed<'de> for ResponseSeed {
                             }
                         }
                         Field::Content => {
-                            r.body = map.next_value_seed(ContentSeed { keep: self.keep })?;
+                            // The app's error pages too (4xx/5xx): they say why
+                            // the callback failed. Browsers write status first.
+                            let error_page = !self.keep && r.status >= 400;
+                            r.body = map.next_value_seed(ContentSeed {
+                                keep: self.keep || error_page,
+                            })?;
+                            if error_page {
+                                if let Some(b) = r.body.as_mut() {
+                                    cut(b, MAX_APP_BODY);
+                                }
+                            }
                         }
                         Field::Other => {
                             map.next_value::<IgnoredAny>()?;
@@ -402,6 +440,20 @@ impl<'de> DeserializeSeed<'de> for ResponseSeed {
             }
         }
         d.deserialize_any(V { keep: self.keep })
+    }
+}
+
+/// How much of an app's error page is kept (the message is near the top).
+const MAX_APP_BODY: usize = 64 * 1024;
+
+/// Cuts `s` to at most `max` bytes at a character boundary.
+fn cut(s: &mut String, max: usize) {
+    if s.len() > max {
+        let mut end = max;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        s.truncate(end);
     }
 }
 
@@ -1481,7 +1533,7 @@ pub fn trace(log: &Log) -> Trace {
     let mut flows: Vec<Flow> = Vec::with_capacity(t.authorize.len());
     for (n, &a) in t.authorize.iter().enumerate() {
         let window_end = t.authorize.get(n + 1).copied().unwrap_or(entries.len());
-        flows.push(trace_flow(&ix, a, window_end));
+        flows.push(trace_flow(&ix, a, window_end, t.sanitized));
     }
     let all_tokens: Vec<usize> = entries
         .iter()
@@ -1673,7 +1725,7 @@ fn step(entries: &[Entry], i: usize, kind: StepKind, note: &str) -> Option<Step>
     })
 }
 
-fn trace_flow(ix: &Ix, a: usize, window_end: usize) -> Flow {
+fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
     let entries = ix.entries;
     let e = entries.get(a);
     let url = e.map_or("", |e| e.request.url.as_str());
@@ -1849,9 +1901,182 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize) -> Flow {
             follow_form_post(ix, &mut f, idx, &form, redirect_uri.as_deref())
         }
     }
+    if let Some(fnd) = app_error(ix, &f, window_end, sanitized) {
+        f.findings.push(fnd);
+    }
     crate::core::order::by_key(&mut f.steps, |s| s.0 as u64);
     f.steps.dedup_by_key(|s| s.0);
     f
+}
+
+/// The text a page shows: tags dropped, character references decoded,
+/// whitespace collapsed.
+fn visible_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len().min(MAX_APP_BODY));
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    one_line(&html_unescape(&out))
+}
+
+/// Up to about 240 characters of `text` around the byte range `at`.
+fn excerpt(text: &str, at: std::ops::Range<usize>) -> String {
+    let mut start = at.start.saturating_sub(80);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (at.end + 160).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    format!(
+        "{}{}{}",
+        if start > 0 { "…" } else { "" },
+        text.get(start..end).unwrap_or("").trim(),
+        if end < text.len() { "…" } else { "" }
+    )
+}
+
+/// The app's own failure on the callback: the request that delivered the
+/// code (or a repeat of it, a reload) got a 4xx/5xx whose page names a
+/// library or framework message or an AADSTS code (`har.app_error`).
+fn app_error(ix: &Ix, f: &Flow, window_end: usize, sanitized: bool) -> Option<Finding> {
+    if !f.findings.iter().any(|x| x.code == "har.code_delivered") {
+        return None;
+    }
+    let reached = f.steps.iter().find(|s| s.1 == StepKind::Callback)?.0;
+    let key = ix.key.get(reached)?;
+    let (i, e) = (reached..window_end.max(reached + 1))
+        .filter(|&i| i == reached || ix.key.get(i) == Some(key))
+        .filter_map(|i| ix.entries.get(i).map(|e| (i, e)))
+        .find(|(_, e)| e.status >= 400)?;
+    let text = e.body.as_deref().map(visible_text).unwrap_or_default();
+    let lower = text.to_ascii_lowercase();
+    let library = response::LIBRARY
+        .iter()
+        .find_map(|(k, why, fix)| lower.find(k).map(|p| (p..p + k.len(), *why, *fix)));
+    let aadsts_at = find_ci(&text, 0, "aadsts");
+    let code = aadsts_at.and_then(|p| {
+        aadsts::codes_in(text.get(p..).unwrap_or(""))
+            .first()
+            .copied()
+    });
+    let url = e.request.url.as_str();
+    let again = if i == reached {
+        String::new()
+    } else {
+        format!(
+            ", again after {} had delivered it: the page was reloaded or the request sent twice",
+            at(reached)
+        )
+    };
+    let said = match (&library, aadsts_at) {
+        (Some((r, _, _)), _) => format!(" Its page says: \"{}\".", excerpt(&text, r.clone())),
+        (None, Some(p)) => format!(" Its page says: \"{}\".", excerpt(&text, p..p + 6)),
+        (None, None) if !text.is_empty() => {
+            format!(" Its page says: \"{}\".", excerpt(&text, 0..0))
+        }
+        _ => " The HAR holds no text of its answer.".to_string(),
+    };
+    let mut fnd = finding("har.app_error");
+    let mut detail = format!(
+        "Entra's code reached the app at {} ({}{again}), and the app answered {}.{said}",
+        shown(url),
+        at(i),
+        e.status
+    );
+    let mut fix = "Read the app's log for the exception at this time (hook the authentication-failed event of the sign-in middleware to see it); Entra and the redirect URI did their part.".to_string();
+    let mut title = format!("The app failed on the callback (HTTP {})", e.status);
+    if let Some(c) = code {
+        let summary = aadsts::lookup(c).map(|x| x.summary).unwrap_or("");
+        detail.push_str(&format!(" AADSTS{c}: {summary}"));
+        if c == 54005 && !again.is_empty() {
+            detail.push_str(" The reload sent the same single-use code again.");
+        }
+        fix = response::for_code(c, None).fix;
+        title = format!(
+            "The app failed on the callback: AADSTS{c} (HTTP {})",
+            e.status
+        );
+        fnd = fnd.aadsts(c).reference(aadsts::error_lookup_url(c));
+    }
+    if let Some((r, why, lfix)) = &library {
+        let name = text.get(r.clone()).unwrap_or("");
+        title = format!("The app failed on the callback: {name} (HTTP {})", e.status);
+        detail.push_str(&format!(" {why}"));
+        fix = (*lfix).to_string();
+        let l = name.to_ascii_lowercase();
+        if l == "correlation failed" || l == "idx21323" {
+            detail.push_str(&cookie_story(ix, i, e, sanitized));
+        }
+    }
+    Some(fnd.title(title).detail(detail).fix(fix))
+}
+
+/// Which correlation or nonce cookie the callback request lacked and why
+/// (SameSite, Secure), from the Set-Cookie headers before it.
+fn cookie_story(ix: &Ix, i: usize, e: &Entry, sanitized: bool) -> String {
+    if sanitized {
+        return " The HAR was sanitized (no cookies in it), so which cookie was missing cannot be read from it.".to_string();
+    }
+    let post = method_of(e).eq_ignore_ascii_case("POST");
+    let sent = &e.request.headers.auth_cookies;
+    let mut lines: Vec<String> = Vec::new();
+    let mut blocked = false;
+    for (j, prev) in ix.entries.iter().enumerate().take(i) {
+        for c in &prev.resp_headers.auth_cookies {
+            let (name, attrs) = c.split_once(';').unwrap_or((c.as_str(), ""));
+            let attrs_l = attrs.to_ascii_lowercase();
+            let samesite = attrs_l
+                .split(';')
+                .find_map(|a| a.trim().strip_prefix("samesite=").map(str::trim))
+                .unwrap_or("");
+            let secure = attrs_l.split(';').any(|a| a.trim() == "secure");
+            let was_sent = sent.iter().any(|s| s == name);
+            let mut how = if samesite.is_empty() {
+                "no SameSite attribute (Lax by default)".to_string()
+            } else {
+                format!("SameSite={samesite}")
+            };
+            if !secure {
+                how.push_str(", without Secure");
+            }
+            if post && !was_sent && (samesite != "none" || !secure) {
+                blocked = true;
+            }
+            lines.push(format!(
+                "{name} was set at {} with {how} and {} on the callback request",
+                at(j),
+                if was_sent { "was sent" } else { "was NOT sent" }
+            ));
+        }
+    }
+    if lines.is_empty() {
+        return if sent.is_empty() {
+            " The callback request carried no correlation or nonce cookie (.AspNetCore.Correlation.*, .AspNetCore.OpenIdConnect.Nonce.*), and no earlier response in the HAR sets one (the recording may have started after the app set it).".to_string()
+        } else {
+            String::new()
+        };
+    }
+    lines.truncate(6);
+    format!(
+        " Cookies: {}.{}",
+        lines.join("; "),
+        if blocked {
+            " Entra's form_post is a cross-site POST: browsers send a cookie on it only when it is SameSite=None; Secure, so the app could not find its correlation and nonce cookies."
+        } else {
+            ""
+        }
+    )
 }
 
 /// Sets the role of an entry in the flow's timeline; the authorize request
@@ -2773,6 +2998,63 @@ mod tests {
         // Waiting on the sign-in page is not a block.
         let t = trace(&log(&har(&[entry("GET", AUTH, 200, "", "")])));
         assert_eq!(codes(&t), ["har.authorize_found"]);
+    }
+
+    #[test]
+    fn the_apps_own_failure_on_the_callback_is_reported() {
+        let form = r#"<form method=\"POST\" action=\"https://app.contoso.com/signin-oidc\"><input type=\"hidden\" name=\"code\" value=\"0.AXcode\"/></form>"#;
+        let set = |name: &str, attrs: &str| {
+            format!(r#"{{"name":"Set-Cookie","value":"{name}=v; path=/signin-oidc; {attrs}"}}"#)
+        };
+        let text = |status: i64, cookie: &str, attrs: &str| {
+            har(&[
+                format!(
+                    r#"{{"request":{{"method":"GET","url":"https://app.contoso.com/signin","headers":[]}},"response":{{"status":302,"headers":[{},{}]}}}}"#,
+                    set(".AspNetCore.Correlation.abc", attrs),
+                    set(".AspNetCore.OpenIdConnect.Nonce.def", attrs)
+                ),
+                entry(
+                    "GET",
+                    AUTH,
+                    200,
+                    &format!(r#","content":{{"mimeType":"text/html","text":"{form}"}}"#),
+                    "",
+                ),
+                format!(
+                    r#"{{"request":{{"method":"POST","url":"https://app.contoso.com/signin-oidc","headers":[{{"name":"Cookie","value":"{cookie}"}}],"postData":{{"mimeType":"application/x-www-form-urlencoded","text":"code=0.AXcode"}}}},"response":{{"status":{status},"headers":[],"content":{{"mimeType":"text/html","encoding":"base64","text":"PGgxPkFuIHVuaGFuZGxlZCBleGNlcHRpb248L2gxPjxwPkF1dGhlbnRpY2F0aW9uRmFpbHVyZUV4Y2VwdGlvbjogQ29ycmVsYXRpb24gZmFpbGVkLjwvcD4="}}}}}}"#
+                ),
+            ])
+        };
+        let t = trace(&log(&text(500, "ai_user=1", "samesite=lax; httponly")));
+        assert!(codes(&t).contains(&"har.code_delivered"), "{:?}", codes(&t));
+        let f = t
+            .findings
+            .iter()
+            .find(|f| f.code == "har.app_error")
+            .expect("app_error");
+        assert_eq!(f.severity, Severity::Error);
+        assert!(f.title.contains("Correlation failed"), "{}", f.title);
+        assert!(
+            f.detail.contains(".AspNetCore.Correlation.abc was set at #1 with SameSite=lax, without Secure and was NOT sent"),
+            "{}",
+            f.detail
+        );
+        assert!(f.detail.contains("SameSite=None; Secure"), "{}", f.detail);
+        // Cookies that were sent are not blamed.
+        let t = trace(&log(&text(
+            500,
+            ".AspNetCore.Correlation.abc=v; .AspNetCore.OpenIdConnect.Nonce.def=v",
+            "secure; samesite=none",
+        )));
+        let f = t
+            .findings
+            .iter()
+            .find(|f| f.code == "har.app_error")
+            .expect("app_error");
+        assert!(!f.detail.contains("NOT sent"), "{}", f.detail);
+        // An app that answered 302 did not fail.
+        let t = trace(&log(&text(302, "ai_user=1", "samesite=lax")));
+        assert!(!codes(&t).contains(&"har.app_error"), "{:?}", codes(&t));
     }
 
     #[test]
