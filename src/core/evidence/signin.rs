@@ -515,6 +515,15 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
 
     let failed: Vec<&SignIn> = entries.iter().copied().filter(|s| s.failed()).collect();
     out.shown = failed.iter().map(|s| s.index).collect();
+    if all.is_empty() {
+        out.findings.push(
+            finding("signin.no_failures")
+                .title("The sign-in log export holds no sign-ins")
+                .detail("The export is empty (no entries at all), so it says nothing about the failing sign-in: the download's filters (time range, user, application, status) matched nothing, or the sign-in is in another log (interactive, non-interactive, service principal).")
+                .fix("Download the sign-in logs again with a time range that covers the failing attempt and filtered by the application or user, from the log it belongs to (interactive sign-ins for a browser sign-in); or capture a HAR."),
+        );
+        return out;
+    }
     if failed.is_empty() {
         out.findings.push(
             finding("signin.no_failures")
@@ -871,6 +880,19 @@ mod tests {
             },
         );
         assert_eq!(codes(&j), ["signin.no_failures"]);
+    }
+
+    #[test]
+    fn an_empty_export_says_it_holds_no_sign_ins() {
+        let j = judge(&[], &Context::default());
+        assert_eq!(codes(&j), ["signin.no_failures"]);
+        let f = j.findings.first().expect("finding");
+        assert!(f.title.contains("no sign-ins"), "{}", f.title);
+        assert!(
+            !f.detail.contains("let these sign-ins through"),
+            "{}",
+            f.detail
+        );
     }
 
     #[test]
