@@ -192,7 +192,7 @@ codes! {
     "har.code_lost", E, "The code was issued but the app never received it", [AUTH_CODE];
     "har.app_error", E, "The app failed on the callback", [AUTH_CODE, SAMESITE];
     "har.token_redirect_mismatch", E, "The token request's redirect_uri differs from the authorize one", [RFC6749_4_1_3, AUTH_CODE];
-    "har.token_missing_verifier", E, "The token request has no code_verifier", [AUTH_CODE, RFC7636_4_2];
+    "har.token_missing_verifier", E, "The token request's PKCE code_verifier is missing or does not match", [AUTH_CODE, RFC7636_4_2];
     "har.token_origin_platform", E, "The token request's Origin header contradicts the platform", [AUTH_CODE];
     "har.entra_error_page", E, "Entra showed its own error page", [ERROR_CODES, RFC6749_4_1_2_1];
     "har.error_returned", E, "Entra redirected back with an error", [ERROR_CODES];

@@ -274,6 +274,15 @@ fn json_error(t: &str, e: &serde_json::Error) -> Evidence {
         return records_evidence(records, "JSON lines");
     }
     let msg = json_message(e);
+    if matches!(e.classify(), serde_json::error::Category::Data) {
+        // Well-formed JSON with a value of the wrong type where the reader
+        // expected the export's structure (log.entries an object, …).
+        return Evidence::unreadable(unreadable(format!(
+            "The evidence is valid JSON, but not the shape of a HAR or sign-in log export: line {}, column {}: {msg}. Expected a HAR (an object with log.entries, an array of requests, each with request and response objects) or a sign-in log export (a JSON array of sign-in records, or an object with value: [...]).",
+            e.line(),
+            e.column()
+        )));
+    }
     let hint = if e.is_eof() {
         " The file ends early: was the download or the copy cut off?"
     } else {
@@ -450,6 +459,18 @@ mod tests {
         assert!(p.detail.contains("line 3, column"), "{}", p.detail);
         let e = read("[{\"appId\": \"x\"");
         assert!(e.problem.expect("problem").detail.contains("ends early"));
+    }
+
+    #[test]
+    fn valid_json_of_the_wrong_shape_is_not_called_invalid() {
+        let e = read("{\"log\": {\"entries\": {\"request\": {}}}}");
+        let p = e.problem.expect("problem");
+        assert!(p.detail.contains("is valid JSON"), "{}", p.detail);
+        assert!(!p.detail.contains("not valid"), "{}", p.detail);
+        assert!(p.detail.contains("log.entries"), "{}", p.detail);
+        // Broken JSON is still called so.
+        let e = read("{\"log\": {\"entries\": [}}");
+        assert!(e.problem.expect("problem").detail.contains("not valid"));
     }
 
     #[test]
