@@ -126,9 +126,9 @@ fn cases() -> Vec<Case> {
                 "har.authorize_found",
                 "har.code_issued",
                 "har.redirect_rewrote",
-                "har.form_post_not_posted",
             ],
             &[
+                "har.form_post_not_posted",
                 "har.code_delivered",
                 "har.code_lost",
                 "response.code_received",
@@ -324,6 +324,14 @@ fn cases() -> Vec<Case> {
             &["har.code_delivered", "har.app_error"],
             &["har.code_lost", "har.form_post_not_posted"],
             Some("har.app_error"),
+        ),
+        // Entra's form_post page was never submitted: no POST followed.
+        case(
+            "form-post-not-submitted.har",
+            "https://app.contoso.com/signin-oidc",
+            &["har.code_issued", "har.form_post_not_posted"],
+            &["har.code_delivered", "har.redirect_rewrote"],
+            Some("har.form_post_not_posted"),
         ),
         // A HAR recorded without the sign-in: only the app's own files.
         case(

@@ -2516,7 +2516,9 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
                     ),
                 );
             }
-            if carries {
+            // The browser did POST to the redirect URI; a redirect there then
+            // lost the body: that is the rewrite's finding, not this one.
+            if carries && rewrites.is_empty() {
                 let detail = match other {
                     Some((r, e)) => format!("The browser POSTed Entra's response towards {action} ({}), but a redirect turned it into a {} to {} ({}): the body with the code never reached the app.", at(first), method_of(e), shown(e.request.url.as_str()), at(r)),
                     None => format!("The browser POSTed Entra's response towards {action} ({}), but the redirect that followed was never completed in this recording: the code never reached the app.", at(first)),
