@@ -2674,6 +2674,19 @@ fn token_checks(f: &mut Flow, e: &Entry, i: usize) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn numbers_in_text_fields_read_as_their_json_text() {
+        let read = |json: &str| {
+            serde_json::from_str::<Str>(json)
+                .map(|s| s.0.into_owned())
+                .ok()
+        };
+        assert_eq!(read("1.5").as_deref(), Some("1.5"));
+        assert_eq!(read("302").as_deref(), Some("302"));
+        assert_eq!(read("-4").as_deref(), Some("-4"));
+        assert_eq!(read("null").as_deref(), Some(""));
+    }
+
     fn log(json: &str) -> Log<'_> {
         serde_json::from_str::<serde_json::Value>(json).expect("test JSON");
         #[derive(Deserialize)]
