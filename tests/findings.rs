@@ -813,3 +813,29 @@ fn a_kept_entry_that_entra_refuses_is_named_in_the_fix() {
         quiet.report.findings[0].fix
     );
 }
+
+/// A note on how the input was read is not the verdict: the match decides it.
+#[test]
+fn several_pasted_requests_do_not_replace_the_verdict() {
+    let two = format!(
+        "{}\n{}",
+        auth("https://app.contoso.com/auth/callback/").url(),
+        auth(CB).url()
+    );
+    let a = analyze(&CaseInput {
+        authorize: two,
+        registered: CB.into(),
+        ..CaseInput::default()
+    });
+    assert!(
+        codes(&a).contains(&"input.several_requests"),
+        "{:?}",
+        codes(&a)
+    );
+    assert_eq!(
+        a.verdict,
+        redirect_doctor::core::VerdictKind::Accepted,
+        "{}",
+        a.headline
+    );
+}

@@ -385,10 +385,10 @@ fn verdict(report: &Report, any_input: bool) -> (VerdictKind, String) {
         return (VerdictKind::Unknown, f.title.clone());
     }
     // An input that could not be read is the first thing to say when nothing failed.
-    let unreadable = report
-        .findings
-        .iter()
-        .find(|f| f.code.starts_with("input.") && f.severity != Severity::Info);
+    let unreadable = report.findings.iter().find(|f| {
+        f.code.starts_with("input.")
+            && (f.code.ends_with("_unreadable") || f.code == "input.too_large")
+    });
     if let (None, Some(f), true) = (report.primary(), unreadable, any_input) {
         return (VerdictKind::Unknown, f.title.clone());
     }

@@ -23,7 +23,7 @@ fn status_words(status: RedirectStatus) -> &'static str {
         RedirectStatus::Exact => "registered (exact match)",
         RedirectStatus::LoopbackPort => "registered (localhost port ignored)",
         RedirectStatus::Wildcard => "registered (wildcard)",
-        RedirectStatus::Mismatch => "not registered",
+        RedirectStatus::Mismatch => "not in the registered list",
         RedirectStatus::Missing => "no redirect_uri in the request",
         RedirectStatus::Unchecked => "not checked yet",
     }
