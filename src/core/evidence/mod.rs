@@ -4,7 +4,8 @@
 //! - A HAR is traced from each authorize request to what Entra answered, the
 //!   request that reached the app, and the token request ([`har`]).
 //! - A sign-in log export (Graph `signIn` JSON, Log Analytics rows,
-//!   diagnostic-settings records) is read into its entries ([`signin`]).
+//!   diagnostic-settings records) is read into its entries ([`signin`]); so
+//!   are the CSV downloads of the portal and of Log Analytics ([`csv`]).
 //! - [`sanitize::har`] writes a redacted copy of a HAR.
 //!
 //! [`read`] needs nothing but the text; [`Evidence::evaluate`] then judges it
@@ -12,6 +13,7 @@
 //! ID, the registration's platforms) and returns the `har.*` / `signin.*`
 //! findings.
 
+pub mod csv;
 pub mod har;
 pub mod sanitize;
 pub mod signin;
@@ -194,7 +196,7 @@ impl Evidence {
 fn unreadable(message: impl Into<String>) -> Finding {
     finding("input.evidence_unreadable")
         .detail(message)
-        .fix("Give a HAR export of the failing sign-in (browser developer tools › Network › Preserve log, reproduce, then Export HAR) or the JSON download of Entra's sign-in logs (Entra admin center › Sign-in logs › Download › JSON).")
+        .fix("Give a HAR export of the failing sign-in (browser developer tools › Network › Preserve log, reproduce, then Export HAR) or a download of Entra's sign-in logs (Entra admin center › Sign-in logs › Download, JSON or CSV).")
 }
 
 /// Reads a HAR export or a sign-in log export, whichever `text` is.
@@ -221,7 +223,25 @@ pub fn read(text: &str) -> Evidence {
             Ok(records) => records_evidence(records, "a JSON array"),
             Err(e) => json_error(t, &e),
         },
-        _ => Evidence::unreadable(unreadable(not_json_message(t))),
+        _ => read_text(t),
+    }
+}
+
+/// Text that is not JSON: a sign-in log CSV export, or what else it is.
+fn read_text(t: &str) -> Evidence {
+    let first = t.lines().next().unwrap_or("").to_ascii_lowercase();
+    let read = csv::read(t);
+    match read {
+        csv::Read::SignIns(records, shape) => records_evidence(records, &shape),
+        // A URL or error text with commas is not a table.
+        _ if first.starts_with("http://")
+            || first.starts_with("https://")
+            || first.contains("aadsts") =>
+        {
+            Evidence::unreadable(unreadable(not_json_message(t)))
+        }
+        csv::Read::OtherColumns(why) => Evidence::unreadable(unreadable(why)),
+        csv::Read::NotCsv => Evidence::unreadable(unreadable(not_json_message(t))),
     }
 }
 
@@ -231,16 +251,10 @@ fn not_json_message(t: &str) -> String {
     let lower = first.to_ascii_lowercase();
     if lower.starts_with("http://") || lower.starts_with("https://") {
         "This is a URL, not a HAR or sign-in log export: paste an authorize URL in the authorize box and the landing URL in the \"what came back\" box.".into()
-    } else if first.contains(',')
-        && (lower.contains("date")
-            || lower.contains("request id")
-            || lower.contains("correlation id"))
-    {
-        "This looks like the CSV download of the sign-in logs; its column names are not stable, so only the JSON download is read. Download the sign-in logs again as JSON.".into()
     } else if lower.contains("aadsts") {
         "This is error text, not a HAR or sign-in log export: paste it in the authorize box (Entra's error page) or the \"what came back\" box.".into()
     } else {
-        "The evidence is not JSON: neither a HAR export (an object with log.entries) nor a sign-in log export (a JSON array, or an object with value: [...]).".into()
+        "The evidence is neither JSON nor a CSV table: not a HAR export (an object with log.entries), nor a sign-in log export (a JSON array, an object with value: [...], or a CSV download with its header row).".into()
     }
 }
 

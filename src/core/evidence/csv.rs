@@ -1,0 +1,673 @@
+//! Sign-in log CSV exports: the Entra portal's "Download › CSV" (readable
+//! headers such as `Date (UTC)`, `Sign-in error code`, `Application ID`) and
+//! Log Analytics / Sentinel "Export to CSV" of `SigninLogs` (PascalCase
+//! columns such as `ResultType`, `AppId`, with `Status` and
+//! `ConditionalAccessPolicies` as JSON text).
+//!
+//! The columns are found by name (case, spaces and punctuation ignored, so
+//! `Correlation ID` and `CorrelationId` are one column; unknown columns are
+//! skipped), and each row becomes the record shape [`super::signin::SignIn::from_value`]
+//! reads, so CSV rows are judged exactly like JSON ones.
+//!
+//! The parser follows RFC 4180 (quoted fields with `""` for a quote and line
+//! breaks inside, CRLF or LF rows), takes `;` or a tab as the separator when
+//! the header row has more of them than commas (or an Excel `sep=` line says
+//! so), and reads each byte once.
+
+use std::borrow::Cow;
+
+use serde_json::{Map, Value};
+
+/// Columns kept from one row at most: the sign-in exports have under 100.
+const MAX_COLUMNS: usize = 1000;
+
+/// How a field ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum End {
+    Separator,
+    Line,
+    Text,
+}
+
+/// An RFC 4180 reader over a text: an iterator of records (blank lines
+/// skipped), each a list of fields borrowed from the text unless a doubled
+/// quote had to be undone.
+pub struct Reader<'a> {
+    text: &'a str,
+    pos: usize,
+    sep: u8,
+    max_fields: usize,
+    /// True once the text ended inside a quoted field (a cut-off file); that
+    /// field then runs to the end of the text.
+    pub unterminated: bool,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader of `text` with the separator its first line shows (see
+    /// [`separator`]); an Excel `sep=X` line is consumed.
+    pub fn new(text: &'a str) -> Reader<'a> {
+        let (sep, rest) = separator(text.strip_prefix('\u{FEFF}').unwrap_or(text));
+        Reader {
+            text: rest,
+            pos: 0,
+            sep,
+            max_fields: MAX_COLUMNS,
+            unterminated: false,
+        }
+    }
+
+    /// The separator in use (`,`, `;` or a tab).
+    pub fn separator(&self) -> char {
+        char::from(self.sep)
+    }
+
+    /// Keeps at most `n` fields of each following record (the rest are read
+    /// past, not stored).
+    pub fn keep_fields(&mut self, n: usize) {
+        self.max_fields = n.min(MAX_COLUMNS);
+    }
+
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        self.text.get(from..to).unwrap_or("")
+    }
+
+    /// An unquoted field (or the rest of a quoted one) from `self.pos` to the
+    /// next separator or line break.
+    fn unquoted(&mut self) -> (&'a str, End) {
+        let b = self.bytes();
+        let start = self.pos;
+        let sep = self.sep;
+        match b
+            .get(start..)
+            .and_then(|r| r.iter().position(|&c| c == sep || c == b'\n' || c == b'\r'))
+        {
+            Some(p) => {
+                let at = start + p;
+                let field = self.slice(start, at);
+                let c = b.get(at).copied();
+                self.pos = at + 1;
+                if c == Some(sep) {
+                    (field, End::Separator)
+                } else {
+                    if c == Some(b'\r') && b.get(at + 1) == Some(&b'\n') {
+                        self.pos += 1;
+                    }
+                    (field, End::Line)
+                }
+            }
+            None => {
+                self.pos = b.len();
+                (self.slice(start, b.len()), End::Text)
+            }
+        }
+    }
+
+    fn field(&mut self) -> (Cow<'a, str>, End) {
+        let b = self.bytes();
+        if b.get(self.pos) != Some(&b'"') {
+            let (f, end) = self.unquoted();
+            return (Cow::Borrowed(f), end);
+        }
+        let mut seg = self.pos + 1;
+        let mut owned: Option<String> = None;
+        loop {
+            let Some(q) = b
+                .get(seg..)
+                .and_then(|r| r.iter().position(|&c| c == b'"'))
+                .map(|p| seg + p)
+            else {
+                self.unterminated = true;
+                self.pos = b.len();
+                let rest = self.slice(seg, b.len());
+                return match owned {
+                    Some(mut o) => {
+                        o.push_str(rest);
+                        (Cow::Owned(o), End::Text)
+                    }
+                    None => (Cow::Borrowed(rest), End::Text),
+                };
+            };
+            if b.get(q + 1) == Some(&b'"') {
+                // `""` is one quote.
+                owned
+                    .get_or_insert_with(String::new)
+                    .push_str(self.slice(seg, q + 1));
+                seg = q + 2;
+                continue;
+            }
+            let inner = self.slice(seg, q);
+            self.pos = q + 1;
+            // Text between the closing quote and the separator is not RFC
+            // 4180; keep it rather than lose it.
+            let (tail, end) = self.unquoted();
+            let field = match owned {
+                Some(mut o) => {
+                    o.push_str(inner);
+                    o.push_str(tail);
+                    Cow::Owned(o)
+                }
+                None if tail.is_empty() => Cow::Borrowed(inner),
+                None => Cow::Owned(format!("{inner}{tail}")),
+            };
+            return (field, end);
+        }
+    }
+}
+
+impl<'a> Iterator for Reader<'a> {
+    type Item = Vec<Cow<'a, str>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while self.pos < self.text.len() {
+            let mut fields = Vec::new();
+            let mut blank = true;
+            loop {
+                let (f, end) = self.field();
+                blank &= f.is_empty() && end != End::Separator;
+                if fields.len() < self.max_fields {
+                    fields.push(f);
+                }
+                if end != End::Separator {
+                    break;
+                }
+            }
+            if !blank {
+                return Some(fields);
+            }
+        }
+        None
+    }
+}
+
+/// The separator of a CSV text and the text after an Excel `sep=X` line, if
+/// any: otherwise whichever of `,`, `;` and tab its first line has most of
+/// outside quotes (a comma on a tie).
+pub fn separator(text: &str) -> (u8, &str) {
+    let first = text.lines().next().unwrap_or("");
+    if let Some(s) = first.trim().strip_prefix("sep=") {
+        if let [c @ (b',' | b';' | b'\t' | b'|')] = s.as_bytes() {
+            let rest = text.get(first.len()..).unwrap_or("");
+            return (
+                *c,
+                rest.strip_prefix('\r')
+                    .unwrap_or(rest)
+                    .trim_start_matches('\n'),
+            );
+        }
+    }
+    let (mut commas, mut semis, mut tabs, mut quoted) = (0usize, 0usize, 0usize, false);
+    for c in first.bytes() {
+        match c {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => commas += 1,
+            b';' if !quoted => semis += 1,
+            b'\t' if !quoted => tabs += 1,
+            _ => {}
+        }
+    }
+    let sep = if semis > commas && semis >= tabs {
+        b';'
+    } else if tabs > commas && tabs > semis {
+        b'\t'
+    } else {
+        b','
+    };
+    (sep, text)
+}
+
+/// A header name reduced to lowercase ASCII letters and digits:
+/// `Date (UTC)` → `dateutc`, `CorrelationId` and `Correlation ID` → `correlationid`.
+pub fn column_key(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// The record key each column feeds, with the column names (as
+/// [`column_key`]s) that can hold it, the preferred first.
+const COLUMNS: &[(&str, &[&str])] = &[
+    ("id", &["requestid", "id"]),
+    ("originalRequestId", &["originalrequestid"]),
+    (
+        "createdDateTime",
+        &["createddatetime", "createddatetimeutc", "dateutc", "date"],
+    ),
+    ("timeGenerated", &["timegenerated", "timegeneratedutc"]),
+    ("appId", &["appid", "applicationid"]),
+    ("appDisplayName", &["appdisplayname", "application"]),
+    ("userPrincipalName", &["userprincipalname", "username"]),
+    ("userDisplayName", &["userdisplayname", "user"]),
+    ("correlationId", &["correlationid"]),
+    // Log Analytics: JSON text. The portal's Success/Failure/Interrupted word
+    // says nothing the error code does not.
+    ("status", &["status"]),
+    (
+        "errorCode",
+        &["signinerrorcode", "errorcode", "statuserrorcode"],
+    ),
+    ("failureReason", &["failurereason", "statusfailurereason"]),
+    (
+        "additionalDetails",
+        &["additionaldetails", "statusadditionaldetails"],
+    ),
+    ("resultType", &["resulttype"]),
+    ("resultDescription", &["resultdescription"]),
+    (
+        "conditionalAccessStatus",
+        &["conditionalaccessstatus", "conditionalaccess"],
+    ),
+    (
+        "appliedConditionalAccessPolicies",
+        &[
+            "conditionalaccesspolicies",
+            "appliedconditionalaccesspolicies",
+        ],
+    ),
+    ("authenticationRequirement", &["authenticationrequirement"]),
+    ("authenticationDetails", &["authenticationdetails"]),
+    ("resourceDisplayName", &["resourcedisplayname", "resource"]),
+    // Log Analytics' ResourceId is the Azure path of the log; ResourceIdentity
+    // is the resource's app id.
+    ("resourceId", &["resourceidentity", "resourceid"]),
+    ("clientAppUsed", &["clientappused", "clientapp"]),
+    ("ipAddress", &["ipaddress"]),
+    ("isInteractive", &["isinteractive"]),
+    ("signInEventTypes", &["signineventtypes"]),
+    // Log Analytics names the table a row came from.
+    ("category", &["category"]),
+    ("type", &["type"]),
+    // The portal's MFA columns, read as one authentication step.
+    ("mfaResult", &["multifactorauthenticationresult"]),
+    ("mfaMethod", &["multifactorauthenticationauthmethod"]),
+    ("mfaDetail", &["multifactorauthenticationauthdetail"]),
+];
+
+/// The record key → column index of a header row.
+struct Columns(Vec<(&'static str, usize)>);
+
+impl Columns {
+    fn of(header: &[Cow<str>]) -> Columns {
+        let keys: Vec<String> = header.iter().map(|h| column_key(h)).collect();
+        Columns(
+            COLUMNS
+                .iter()
+                .filter_map(|(key, names)| {
+                    names
+                        .iter()
+                        .find_map(|n| keys.iter().position(|k| k == n))
+                        .map(|i| (*key, i))
+                })
+                .collect(),
+        )
+    }
+    fn has(&self, key: &str) -> bool {
+        self.0.iter().any(|(k, _)| *k == key)
+    }
+    /// A sign-in export has an error code and an app or correlation ID.
+    fn is_signin_log(&self) -> bool {
+        (self.has("errorCode") || self.has("resultType"))
+            && (self.has("appId") || self.has("correlationId"))
+    }
+    fn widest(&self) -> usize {
+        self.0.iter().map(|(_, i)| i + 1).max().unwrap_or(0)
+    }
+}
+
+/// A portal value in Graph's spelling (`Not Applied` → `notApplied`,
+/// `Multifactor authentication` → `multiFactorAuthentication`); others as given.
+fn graph_value(v: &str) -> Cow<'_, str> {
+    let words: &[&str] = match column_key(v).as_str() {
+        "notapplied" => &["not", "Applied"],
+        "success" => &["success"],
+        "failure" => &["failure"],
+        "singlefactorauthentication" => &["single", "Factor", "Authentication"],
+        "multifactorauthentication" => &["multi", "Factor", "Authentication"],
+        _ => return Cow::Borrowed(v),
+    };
+    Cow::Owned(words.concat())
+}
+
+/// One row as a sign-in record (Graph-like keys; nested `status`).
+fn record(cols: &Columns, row: &[Cow<str>]) -> Value {
+    let mut rec = Map::new();
+    let mut status = Map::new();
+    let mut mfa = Map::new();
+    for (key, i) in &cols.0 {
+        let v = row.get(*i).map(|v| v.trim()).unwrap_or("");
+        if v.is_empty() {
+            continue;
+        }
+        let s = |v: &str| Value::String(v.to_string());
+        match *key {
+            "errorCode" | "failureReason" | "additionalDetails" => {
+                status.insert((*key).to_string(), s(v));
+            }
+            "status" if !v.starts_with('{') => {}
+            "resourceDisplayName" if v.eq_ignore_ascii_case("microsoft.aadiam") => {}
+            "resourceId" if v.starts_with('/') => {}
+            "conditionalAccessStatus" | "authenticationRequirement" => {
+                rec.insert((*key).to_string(), s(&graph_value(v)));
+            }
+            "mfaResult" => {
+                mfa.insert("authenticationStepResultDetail".into(), s(v));
+            }
+            "mfaMethod" => {
+                mfa.insert("authenticationMethod".into(), s(v));
+            }
+            "mfaDetail" => {
+                mfa.insert("authenticationMethodDetail".into(), s(v));
+            }
+            _ => {
+                rec.insert((*key).to_string(), s(v));
+            }
+        }
+    }
+    if !status.is_empty() {
+        rec.insert("status".into(), Value::Object(status));
+    }
+    if !mfa.is_empty() && !rec.contains_key("authenticationDetails") {
+        rec.insert(
+            "authenticationDetails".into(),
+            Value::Array(vec![Value::Object(mfa)]),
+        );
+    }
+    Value::Object(rec)
+}
+
+/// What a CSV text turned out to be.
+pub enum Read {
+    /// A sign-in log export: one record per row (blank lines skipped), and
+    /// the export's shape in words.
+    SignIns(Vec<Value>, String),
+    /// A CSV of other columns: why it is not read, naming the columns.
+    OtherColumns(String),
+    /// Not a table of at least three columns.
+    NotCsv,
+}
+
+/// Reads `text` as a sign-in log CSV export.
+pub fn read(text: &str) -> Read {
+    let mut rows = Reader::new(text);
+    let Some(header) = rows.next() else {
+        return Read::NotCsv;
+    };
+    if header.len() < 3 {
+        return Read::NotCsv;
+    }
+    let cols = Columns::of(&header);
+    if !cols.is_signin_log() {
+        return Read::OtherColumns(other_columns(&header, &cols, rows.separator()));
+    }
+    rows.keep_fields(cols.widest());
+    let records: Vec<Value> = rows.by_ref().map(|r| record(&cols, &r)).collect();
+    let mut shape = if cols.has("resultType") || cols.has("timeGenerated") {
+        "a Log Analytics CSV export".to_string()
+    } else {
+        "a CSV download".to_string()
+    };
+    match rows.separator() {
+        ';' => shape.push_str(", semicolon-separated"),
+        '\t' => shape.push_str(", tab-separated"),
+        _ => {}
+    }
+    if rows.unterminated {
+        shape.push_str(", cut off inside a quoted field");
+    }
+    Read::SignIns(records, shape)
+}
+
+fn other_columns(header: &[Cow<str>], cols: &Columns, sep: char) -> String {
+    let shown: Vec<String> = header
+        .iter()
+        .take(10)
+        .map(|h| format!("\"{}\"", h.trim()))
+        .collect();
+    let more = if header.len() > 10 {
+        format!(" and {} more", header.len() - 10)
+    } else {
+        String::new()
+    };
+    let sep = match sep {
+        ';' => "semicolon",
+        '\t' => "tab",
+        _ => "comma",
+    };
+    let mut msg = format!(
+        "This is a CSV table ({} {sep}-separated columns), but not a sign-in log export: one needs an error code column (\"Sign-in error code\" in the portal's download, \"ResultType\" or \"Status.errorCode\" in Log Analytics) and an application or correlation ID column (\"Application ID\" or \"AppId\", \"Correlation ID\" or \"CorrelationId\"). Its columns: {}{more}.",
+        header.len(),
+        shown.join(", ")
+    );
+    let keys: Vec<String> = header.iter().map(|h| column_key(h)).collect();
+    if !cols.has("errorCode")
+        && !cols.has("resultType")
+        && keys.iter().any(|k| k == "authenticationmethod")
+    {
+        msg.push_str(" It looks like the authentication-details file of the portal's download; the sign-ins file downloaded with it holds the error codes.");
+    }
+    msg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str) -> Vec<Vec<String>> {
+        Reader::new(text)
+            .map(|r| r.into_iter().map(Cow::into_owned).collect())
+            .collect()
+    }
+
+    #[test]
+    fn quotes_doubled_quotes_and_line_breaks_inside_fields() {
+        assert_eq!(
+            rows("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"line1\nline2\r\nline3\",,x\r\n"),
+            [
+                vec!["a", "b,c", "say \"hi\""],
+                vec!["line1\nline2\r\nline3", "", "x"],
+            ]
+        );
+        // An empty quoted field, a quote alone, a field that is only `""`.
+        assert_eq!(rows("\"\",\"\"\"\",z"), [vec!["", "\"", "z"]]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_column() {
+        assert_eq!(
+            rows("\u{FEFF}\"Date (UTC)\",b\n1,2"),
+            [vec!["Date (UTC)", "b"], vec!["1", "2"]]
+        );
+    }
+
+    #[test]
+    fn lf_crlf_blank_lines_and_no_final_line_break() {
+        let want = [vec!["a", "b"], vec!["c", "d"]];
+        assert_eq!(rows("a,b\nc,d"), want);
+        assert_eq!(rows("a,b\r\nc,d\r\n"), want);
+        assert_eq!(rows("a,b\r\n\r\nc,d\r\n\r\n"), want);
+        assert_eq!(rows("a,b\rc,d\r"), want);
+        // A row of empty fields is not a blank line.
+        assert_eq!(rows("a,b\n,\n").len(), 2);
+    }
+
+    #[test]
+    fn unquoted_quotes_and_text_after_a_closing_quote_are_kept() {
+        assert_eq!(rows("ab\"c,\"d\"e,f"), [vec!["ab\"c", "de", "f"]]);
+    }
+
+    #[test]
+    fn a_cut_off_quoted_field_runs_to_the_end_and_is_flagged() {
+        let mut r = Reader::new("a,b\n1,\"never closed\n2,3");
+        assert_eq!(r.next().map(|v| v.len()), Some(2));
+        assert_eq!(
+            r.next()
+                .map(|v| v.into_iter().map(Cow::into_owned).collect::<Vec<_>>()),
+            Some(vec!["1".to_string(), "never closed\n2,3".to_string()])
+        );
+        assert!(r.unterminated);
+        assert!(r.next().is_none());
+        // A quoted field closed at the very end is not cut off.
+        let mut r = Reader::new("a,\"b\"");
+        assert_eq!(r.next().map(|v| v.len()), Some(2));
+        assert!(!r.unterminated);
+    }
+
+    #[test]
+    fn separator_from_the_header_or_an_excel_sep_line() {
+        assert_eq!(separator("a;b;c\n1,5;2,5;3").0, b';');
+        assert_eq!(separator("a,b;c\n").0, b',');
+        assert_eq!(separator("a\tb\tc").0, b'\t');
+        // Separators inside a quoted header name do not count.
+        assert_eq!(separator("\"x;y;z\",b,c").0, b',');
+        assert_eq!(separator("sep=;\r\na,b;c").1, "a,b;c");
+        assert_eq!(rows("sep=;\na;\"b;c\";1,5\n"), [vec!["a", "b;c", "1,5"]]);
+    }
+
+    #[test]
+    fn fields_beyond_the_kept_ones_are_read_past() {
+        let mut r = Reader::new("a,b,c,d\n1,2,3,4\n5,6,7,8\n");
+        assert_eq!(r.next().map(|h| h.len()), Some(4));
+        r.keep_fields(2);
+        let rest: Vec<_> = r.collect();
+        assert_eq!(rest.len(), 2);
+        assert!(rest.iter().all(|f| f.len() == 2));
+        assert_eq!(
+            rest.get(1).and_then(|f| f.first()).map(|f| f.as_ref()),
+            Some("5")
+        );
+    }
+
+    #[test]
+    fn column_names_in_both_styles_map_to_one_key() {
+        assert_eq!(column_key(" Correlation ID "), "correlationid");
+        assert_eq!(column_key("CorrelationId"), "correlationid");
+        assert_eq!(column_key("TimeGenerated [UTC]"), "timegeneratedutc");
+        assert_eq!(column_key("Status.errorCode"), "statuserrorcode");
+        let h: Vec<Cow<str>> = [
+            "Date (UTC)",
+            "Application ID",
+            "sign-in ERROR code",
+            "Resource",
+            "Resource ID",
+            "Unknown",
+        ]
+        .into_iter()
+        .map(Cow::Borrowed)
+        .collect();
+        let c = Columns::of(&h);
+        assert!(c.is_signin_log());
+        assert_eq!(
+            c.0,
+            [
+                ("createdDateTime", 0),
+                ("appId", 1),
+                ("errorCode", 2),
+                ("resourceDisplayName", 3),
+                ("resourceId", 4)
+            ]
+        );
+        // Log Analytics: ResourceDisplayName wins over Resource, ResourceIdentity over ResourceId.
+        let h: Vec<Cow<str>> = [
+            "Resource",
+            "ResourceId",
+            "ResultType",
+            "CorrelationId",
+            "ResourceDisplayName",
+            "ResourceIdentity",
+        ]
+        .into_iter()
+        .map(Cow::Borrowed)
+        .collect();
+        let c = Columns::of(&h);
+        assert!(c.is_signin_log());
+        assert!(c.0.contains(&("resourceDisplayName", 4)));
+        assert!(c.0.contains(&("resourceId", 5)));
+    }
+
+    #[test]
+    fn a_sign_in_csv_needs_an_error_code_and_an_app_or_correlation_id() {
+        let is = |h: &[&'static str]| {
+            Columns::of(&h.iter().map(|s| Cow::Borrowed(*s)).collect::<Vec<_>>()).is_signin_log()
+        };
+        assert!(is(&["Correlation ID", "Sign-in error code"]));
+        assert!(is(&["AppId", "ResultType"]));
+        assert!(!is(&[
+            "Date (UTC)",
+            "Request ID",
+            "Correlation ID",
+            "Status"
+        ]));
+        assert!(!is(&["Sign-in error code", "Application", "User"]));
+    }
+
+    #[test]
+    fn a_portal_row_becomes_the_graph_shape() {
+        let h: Vec<Cow<str>> = [
+            "Application ID",
+            "Sign-in error code",
+            "Failure reason",
+            "Status",
+            "Conditional Access",
+            "Authentication requirement",
+            "Multifactor authentication result",
+        ]
+        .into_iter()
+        .map(Cow::Borrowed)
+        .collect();
+        let row: Vec<Cow<str>> = [
+            " A ",
+            "50074",
+            "Strong auth, please",
+            "Interrupted",
+            "Not Applied",
+            "Multifactor authentication",
+            "MFA required",
+        ]
+        .into_iter()
+        .map(Cow::Borrowed)
+        .collect();
+        let v = record(&Columns::of(&h), &row);
+        assert_eq!(v["appId"], "A");
+        assert_eq!(v["status"]["errorCode"], "50074");
+        assert_eq!(v["status"]["failureReason"], "Strong auth, please");
+        assert_eq!(v["conditionalAccessStatus"], "notApplied");
+        assert_eq!(v["authenticationRequirement"], "multiFactorAuthentication");
+        assert_eq!(
+            v["authenticationDetails"][0]["authenticationStepResultDetail"],
+            "MFA required"
+        );
+        // Empty cells add nothing.
+        let empty: Vec<Cow<str>> = vec![Cow::Borrowed(""); 7];
+        assert_eq!(record(&Columns::of(&h), &empty), Value::Object(Map::new()));
+    }
+
+    #[test]
+    fn other_columns_are_named() {
+        let Read::OtherColumns(m) = read("a,b,c,d,e,f,g,h,i,j,k,l\n1,2,3,4,5,6,7,8,9,10,11,12")
+        else {
+            panic!("not refused")
+        };
+        assert!(m.contains("12 comma-separated columns"), "{m}");
+        assert!(
+            m.contains("\"j\"") && !m.contains("\"k\"") && m.contains("and 2 more"),
+            "{m}"
+        );
+        assert!(
+            m.contains("Sign-in error code") && m.contains("ResultType"),
+            "{m}"
+        );
+        let Read::OtherColumns(m) = read("Date (UTC);Request ID;Authentication method;Succeeded\n")
+        else {
+            panic!("not refused")
+        };
+        assert!(
+            m.contains("semicolon") && m.contains("authentication-details"),
+            "{m}"
+        );
+        assert!(matches!(read("a,b\n1,2"), Read::NotCsv));
+    }
+}
