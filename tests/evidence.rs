@@ -294,6 +294,65 @@ fn cases() -> Vec<Case> {
                 Some("signin.user_cancelled"),
             )
         },
+        // The portal's CSV download: the request's app failed with AADSTS50011
+        // (another app's wrong password is filtered out); a later success of
+        // the same sign-in does not undo a redirect URI error.
+        Case {
+            authorize: AUTHORIZE_CLIENT,
+            aadsts: &[("signin.failure", 50011)],
+            ..case(
+                "signin-portal-50011.csv",
+                "https://app.contoso.com/cb",
+                &["signin.failure"],
+                &[
+                    "signin.ca_blocked",
+                    "signin.app_mismatch",
+                    "signin.no_failures",
+                    "input.evidence_unreadable",
+                ],
+                Some("signin.failure"),
+            )
+        },
+        // The same download for another client_id: every entry is shown.
+        Case {
+            authorize: AUTHORIZE_OTHER,
+            aadsts: &[("signin.failure", 50011), ("signin.failure", 50126)],
+            ..case(
+                "signin-portal-50011.csv",
+                "https://app.contoso.com/cb",
+                &["signin.app_mismatch", "signin.failure"],
+                &["signin.no_failures"],
+                Some("signin.failure"),
+            )
+        },
+        // A CSV download with a byte order mark: Conditional Access column Failure.
+        Case {
+            authorize: AUTHORIZE_CLIENT,
+            aadsts: &[("signin.ca_blocked", 53003), ("signin.failure", 53003)],
+            ..case(
+                "signin-portal-ca-bom.csv",
+                "https://app.contoso.com/cb",
+                &["signin.ca_blocked", "signin.failure"],
+                &["signin.mfa_required", "signin.app_mismatch"],
+                Some("signin.ca_blocked"),
+            )
+        },
+        // Log Analytics' CSV export: Status and ConditionalAccessPolicies as JSON text.
+        Case {
+            authorize: AUTHORIZE_CLIENT,
+            aadsts: &[
+                ("signin.ca_blocked", 53003),
+                ("signin.failure", 50011),
+                ("signin.failure", 53003),
+            ],
+            ..case(
+                "signin-loganalytics.csv",
+                "https://app.contoso.com/cb",
+                &["signin.ca_blocked", "signin.failure"],
+                &["signin.mfa_required", "signin.app_mismatch"],
+                Some("signin.ca_blocked"),
+            )
+        },
         // The browser took the code to a desktop app's loopback listener
         // that was gone: the request failed (status 0), nothing answered.
         case(
@@ -603,6 +662,236 @@ fn sign_in_entries_are_listed_with_their_explanations() {
         mfa.detail
     );
     assert_eq!(mfa.severity, Severity::Error);
+}
+
+/// The CSV downloads are read row by row into the same entries as the JSON ones.
+#[test]
+fn csv_downloads_are_read_into_sign_in_entries() {
+    let e = evidence::read(&fixture("signin-portal-50011.csv"));
+    assert_eq!(e.kind, Kind::SignInLog, "{:?}", e.problem);
+    assert!(e.summary.contains("CSV download"), "{}", e.summary);
+    let got: Vec<_> = e
+        .signins
+        .iter()
+        .map(|s| {
+            (
+                s.index,
+                s.error_code,
+                s.app_id.as_str(),
+                s.app_name.as_str(),
+                s.correlation_id.as_str(),
+                s.resource.as_str(),
+            )
+        })
+        .collect();
+    let corr = "5e1c9a44-7d0b-4b61-9f0e-2b7c4a0b6f31";
+    assert_eq!(
+        got,
+        [
+            (
+                0,
+                50126,
+                "2b1f6c44-0d9e-4e8a-b7c3-5a6f7e8d9c01",
+                "Contoso \"Legacy\" Timesheets, v2",
+                "a3d2e1f0-9b8c-4d7e-a6f5-0e1d2c3b4a59",
+                "Microsoft Graph"
+            ),
+            (1, 50011, CLIENT, "Contoso Portal", corr, "Microsoft Graph"),
+            (2, 0, CLIENT, "Contoso Portal", corr, "Microsoft Graph"),
+        ]
+    );
+    let first = e.signins.get(1).expect("the 50011 entry");
+    assert_eq!(first.time, "2025-03-11T14:02:07Z");
+    assert_eq!(first.id, "c2572fde-8068-5130-b523-3d33f46c70f7");
+    assert_eq!(first.conditional_access_status, "notApplied");
+    assert_eq!(
+        first.authentication_requirement,
+        "singleFactorAuthentication"
+    );
+    assert!(first
+        .failure_reason
+        .ends_with("did not have a trailing slash."));
+
+    let la = evidence::read(&fixture("signin-loganalytics.csv"));
+    assert_eq!(la.kind, Kind::SignInLog, "{:?}", la.problem);
+    assert!(la.summary.contains("Log Analytics"), "{}", la.summary);
+    assert_eq!(la.signins.len(), 2);
+    let block = la.signins.get(1).expect("the 53003 entry");
+    assert_eq!(block.error_code, 53003);
+    assert_eq!(
+        block.time, "2025-03-11T14:02:17Z",
+        "CreatedDateTime, not TimeGenerated"
+    );
+    assert_eq!(block.resource, "Microsoft Graph");
+    assert_eq!(block.interactive, Some(true));
+    assert_eq!(block.policies.len(), 4);
+    assert_eq!(
+        block
+            .failed_policies()
+            .map(|p| p.display_name.as_str())
+            .collect::<Vec<_>>(),
+        ["CA014: Block legacy and unmanaged countries"]
+    );
+    let first = la.signins.first().expect("the 50011 entry");
+    assert!(first.additional_details.starts_with("Developer error"));
+
+    let mut bom = evidence::read(&fixture("signin-portal-ca-bom.csv"));
+    assert_eq!(bom.signins.len(), 1);
+    assert_eq!(
+        bom.signins.first().map(|s| s.id.as_str()),
+        Some("fd2e7a39-d5cc-5c26-9ac1-ecb2322937aa")
+    );
+    let f = bom.evaluate(&evidence::Context::default());
+    let ca = f
+        .iter()
+        .find(|f| f.code == "signin.ca_blocked")
+        .expect("ca");
+    assert!(
+        ca.detail.contains("conditionalAccessStatus failure"),
+        "{}",
+        ca.detail
+    );
+    assert!(ca.detail.contains("lists no policy"), "{}", ca.detail);
+}
+
+/// Log Analytics names the failing policy; a report-only one blocks nothing.
+#[test]
+fn csv_policies_name_the_blocking_one_only() {
+    let mut la = evidence::read(&fixture("signin-loganalytics.csv"));
+    let f = la.evaluate(&evidence::Context {
+        client_id: Some(CLIENT),
+        ..Default::default()
+    });
+    let ca = f
+        .iter()
+        .find(|f| f.code == "signin.ca_blocked")
+        .expect("ca");
+    assert!(ca.title.contains("CA014"), "{}", ca.title);
+    assert!(!ca.detail.contains("CA020"), "{}", ca.detail);
+    assert!(
+        ca.fix.contains("blocks this sign-in outright"),
+        "{}",
+        ca.fix
+    );
+}
+
+/// A semicolon-separated download (some locales), quoted fields with line
+/// breaks, a correlation ID in the callback text selecting the entry.
+#[test]
+fn semicolon_csv_with_line_breaks_and_a_correlation_filter() {
+    let text = "sep=;\r\n\"Date (UTC)\";\"Request ID\";\"Correlation ID\";\"Application\";\"Application ID\";\"Status\";\"Sign-in error code\";\"Failure reason\";\"Resource\"\r\n\
+        2025-03-11T14:02:07Z;r1;11111111-aaaa-4bbb-8ccc-000000000001;\"App; one\";6731de76-14a6-49ae-97bc-6eba6914391e;Failure;65001;\"The user or administrator has not consented\nto use the application.\";Microsoft Graph\r\n\
+        2025-03-11T14:03:07Z;r2;11111111-aaaa-4bbb-8ccc-000000000002;\"App; one\";6731de76-14a6-49ae-97bc-6eba6914391e;Interrupted;50074;\"Strong Authentication is required.\";Microsoft Graph\r\n\r\n";
+    let e = evidence::read(text);
+    assert_eq!(e.kind, Kind::SignInLog, "{:?}", e.problem);
+    assert!(e.summary.contains("semicolon"), "{}", e.summary);
+    assert_eq!(
+        e.signins.iter().map(|s| s.error_code).collect::<Vec<_>>(),
+        [65001, 50074]
+    );
+    assert_eq!(
+        e.signins.first().map(|s| s.app_name.as_str()),
+        Some("App; one")
+    );
+    assert!(e
+        .signins
+        .first()
+        .is_some_and(|s| s.failure_reason.contains("consented\nto use")));
+    let a = analyze(&CaseInput {
+        authorize: AUTHORIZE_CLIENT.into(),
+        callback: "AADSTS50074. Correlation ID: 11111111-aaaa-4bbb-8ccc-000000000002".into(),
+        evidence: text.into(),
+        ..CaseInput::default()
+    });
+    let f = a
+        .report
+        .findings
+        .iter()
+        .find(|f| f.code == "signin.mfa_required")
+        .expect("mfa");
+    assert_eq!(f.aadsts, Some(50074));
+    assert!(
+        !a.report
+            .findings
+            .iter()
+            .any(|f| f.code.starts_with("signin.") && f.aadsts == Some(65001)),
+        "the other correlation ID is filtered out"
+    );
+}
+
+/// A header row alone holds no sign-ins; a CSV of other columns is refused
+/// naming the columns expected and found, never as "not valid JSON".
+#[test]
+fn empty_and_foreign_csvs_are_explained() {
+    let header = fixture("signin-portal-50011.csv")
+        .lines()
+        .next()
+        .expect("header")
+        .to_string();
+    let a = analyze(&CaseInput {
+        authorize: AUTHORIZE_CLIENT.into(),
+        evidence: format!("\u{feff}{header}\r\n"),
+        ..CaseInput::default()
+    });
+    let f = a
+        .report
+        .findings
+        .iter()
+        .find(|f| f.code == "signin.no_failures")
+        .expect("no sign-ins");
+    assert!(f.title.contains("holds no sign-ins"), "{}", f.title);
+    assert!(!a.report.has("input.evidence_unreadable"));
+
+    let users = "Id,Display name,User principal name,User type,Creation type,Account enabled,Department,Job title,Company name,Usage location,Mail,Mobile phone\r\n1,Adele,adelev@contoso.com,Member,,true,,,,,,\r\n";
+    let a = analyze(&CaseInput {
+        authorize: AUTHORIZE_CLIENT.into(),
+        evidence: users.into(),
+        ..CaseInput::default()
+    });
+    let f = a
+        .report
+        .findings
+        .iter()
+        .find(|f| f.code == "input.evidence_unreadable")
+        .expect("refused");
+    assert!(!f.detail.contains("JSON"), "{}", f.detail);
+    assert!(
+        f.detail.contains("Sign-in error code") && f.detail.contains("Correlation ID"),
+        "{}",
+        f.detail
+    );
+    assert!(
+        f.detail.contains("\"Usage location\"") && !f.detail.contains("\"Mail\""),
+        "first 10 columns: {}",
+        f.detail
+    );
+    assert!(f.detail.contains("and 2 more"), "{}", f.detail);
+}
+
+/// A 20,000-row download is read whole (the reader is linear: each byte once).
+#[test]
+fn a_twenty_thousand_row_csv_is_read() {
+    let header = fixture("signin-portal-50011.csv");
+    let mut lines = header.split("\r\n");
+    let mut text = format!("\u{feff}{}\r\n", lines.next().expect("header"));
+    let rows: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
+    for i in 0..20_000 {
+        text.push_str(rows.get(i % rows.len()).expect("row"));
+        text.push_str("\r\n");
+    }
+    let mut e = evidence::read(&text);
+    assert_eq!(e.kind, Kind::SignInLog, "{:?}", e.problem);
+    assert_eq!(e.signins.len(), 20_000);
+    assert_eq!(e.signins.last().map(|s| s.index), Some(19_999));
+    assert!(e.summary.contains("20000 entries"), "{}", e.summary);
+    let f = e.evaluate(&evidence::Context {
+        client_id: Some(CLIENT),
+        ..Default::default()
+    });
+    assert_eq!(e.shown.len(), 6_667, "the app's 50011 rows");
+    assert!(f
+        .iter()
+        .any(|f| f.code == "signin.failure" && f.aadsts == Some(50011)));
 }
 
 #[test]
