@@ -1,6 +1,6 @@
 //! The command-line twin (SPEC §5): `redirect-doctor check CASE.json [--json]`.
-//! Exit 0 when no finding has severity error, 1 when one has, 2 when the case
-//! file or one of its inputs cannot be read, or it holds nothing to check.
+//! Exit 1 when a finding about the sign-in has severity error, otherwise 2 when the
+//! case file or one of its inputs cannot be read or it holds nothing to check, else 0.
 
 use std::io::Write;
 
@@ -24,7 +24,7 @@ struct Cli {
 enum Command {
     /// Analyse a case file: {"authorize", "registered", "callback", "audience", "evidence"}.
     #[command(
-        after_help = "Exit status: 0 no finding with severity error; 1 at least one (the first is the primary cause); 2 the case file or one of its inputs could not be read, or it holds nothing to check."
+        after_help = "Exit status: 1 a finding about the sign-in has severity error (the first is the primary cause); 2 otherwise, when the case file or one of its inputs could not be read or it holds nothing to check; 0 when neither."
     )]
     Check {
         /// The case file (JSON); `-` reads standard input.
@@ -73,31 +73,33 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-/// The exit code of SPEC §5 for an analysis: 2 when an input could not be read (a script
-/// cannot trust a verdict built without it) or nothing was given to check, 1 when a finding
-/// has severity error, else 0.
+/// The exit code of SPEC §5 for an analysis: 1 when a finding about the sign-in has severity
+/// error (a diagnosis, even if another input could not be read), else 2 when an input could
+/// not be read or nothing was given to check (a script cannot trust "accepted" then), else 0.
 pub fn exit_code(a: &Analysis) -> i32 {
-    let unreadable = a.report.findings.iter().any(|f| {
-        matches!(
-            f.code.as_str(),
-            "input.authorize_unreadable"
-                | "input.registered_unreadable"
-                | "input.evidence_unreadable"
-                | "input.too_large"
-        )
-    });
-    if unreadable || a.verdict == VerdictKind::Empty {
-        2
-    } else if a
-        .report
-        .findings
+    let findings = &a.report.findings;
+    let unreadable = findings.iter().any(|f| is_unreadable(&f.code));
+    let diagnosis = findings
         .iter()
-        .any(|f| f.severity == Severity::Error)
-    {
+        .any(|f| f.severity == Severity::Error && !f.code.starts_with("input."));
+    if diagnosis {
         1
+    } else if unreadable || a.verdict == VerdictKind::Empty {
+        2
     } else {
-        0
+        i32::from(findings.iter().any(|f| f.severity == Severity::Error))
     }
+}
+
+/// The findings that say an input could not be read.
+fn is_unreadable(code: &str) -> bool {
+    matches!(
+        code,
+        "input.authorize_unreadable"
+            | "input.registered_unreadable"
+            | "input.evidence_unreadable"
+            | "input.too_large"
+    )
 }
 
 /// The readable report.

@@ -59,12 +59,19 @@ fn every_hostile_row_through_the_cli() {
             .findings
             .iter()
             .any(|f| f.severity == Severity::Error);
-        // SPEC §5: 2 when an input could not be read or nothing was given to check.
+        // SPEC §5: 1 for a diagnosis; else 2 when an input could not be read or nothing was given.
         let unreadable = a.report.findings.iter().any(|f| {
             f.code == "input.too_large"
-                || f.code.ends_with("_unreadable") && f.code.starts_with("input.")
+                || (f.code.ends_with("_unreadable") && f.code.starts_with("input."))
         });
-        let want = if unreadable || a.verdict == VerdictKind::Empty {
+        let diagnosis = a
+            .report
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Error && !f.code.starts_with("input."));
+        let want = if diagnosis {
+            1
+        } else if unreadable || a.verdict == VerdictKind::Empty {
             2
         } else {
             i32::from(has_error)

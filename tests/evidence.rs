@@ -1200,12 +1200,15 @@ fn the_cli_reads_evidence_from_the_case_file() {
             c.as_str() == "input.too_large"
                 || (c.starts_with("input.") && c.ends_with("_unreadable"))
         });
-        let want_exit = if unreadable {
-            2
-        } else if primary.is_some() {
+        let diagnosis = findings.iter().any(|f| {
+            f["severity"] == "error" && !f["code"].as_str().is_some_and(|c| c.starts_with("input."))
+        });
+        let want_exit = if diagnosis {
             1
+        } else if unreadable {
+            2
         } else {
-            0
+            i32::from(primary.is_some())
         };
         if out.status.code() != Some(want_exit) {
             problems.push(format!(

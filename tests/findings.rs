@@ -839,3 +839,94 @@ fn several_pasted_requests_do_not_replace_the_verdict() {
         a.headline
     );
 }
+
+/// The `&` of a URL as logs, HTML and source code write it reads as `&`.
+#[test]
+fn escaped_ampersands_read_as_separators() {
+    let url = auth("https://app.contoso.com/auth/callback/").url();
+    for (name, amp) in [
+        ("decimal entity", "&#38;"),
+        ("hex entity", "&#x26;"),
+        ("entity escaped twice", "&amp;amp;"),
+        ("source escape", "\\x26"),
+    ] {
+        let a = analyze(&CaseInput {
+            authorize: url.replace('&', amp),
+            registered: "https://app.contoso.com/auth/callback".into(),
+            ..CaseInput::default()
+        });
+        assert_eq!(
+            a.report.primary().map(|f| f.code.as_str()),
+            Some("redirect.trailing_slash_mismatch"),
+            "{name}: {:?}",
+            codes(&a)
+        );
+    }
+}
+
+/// AADSTS50011 for a URI the pasted list holds: Entra checked another list.
+#[test]
+fn entra_refusing_a_uri_the_pasted_list_holds_is_an_error() {
+    let error = format!("AADSTS50011: The redirect URI '{CB}' specified in the request does not match the redirect URIs configured for the application '{CLIENT_ID}'.");
+    let a = analyze(&CaseInput {
+        authorize: format!("{}\n\n{error}", auth(CB).url()),
+        registered: CB.into(),
+        ..CaseInput::default()
+    });
+    let f = a.report.primary();
+    assert_eq!(
+        f.map(|f| f.code.as_str()),
+        Some("redirect.registration_stale"),
+        "{:?}",
+        codes(&a)
+    );
+    assert_eq!(f.and_then(|f| f.aadsts), Some(50011));
+    // Without Entra's words the same match is quiet.
+    let quiet = analyze(&auth(CB).reg(CB));
+    assert!(quiet.report.primary().is_none(), "{:?}", codes(&quiet));
+}
+
+/// A form_post body without the state the request sent is a state problem.
+#[test]
+fn a_form_post_body_without_state_is_a_state_mismatch() {
+    let a = analyze(
+        &auth(CB)
+            .server()
+            .set("response_mode", "form_post")
+            .reg(&format!("Web\n{CB}"))
+            .callback("code=0.AXoAMQ-s7Fq2mX9&session_state=3b4c5d6e-7f80-4a1b-9c2d-3e4f5a6b7c8d"),
+    );
+    assert!(
+        codes(&a).contains(&"response.state_mismatch"),
+        "{:?}",
+        codes(&a)
+    );
+}
+
+/// A code that came back with this request's state shows Entra accepted the sent URI, also
+/// when a redirect in front of the app moved it to another page.
+#[test]
+fn a_code_with_the_state_after_a_redirect_marks_the_list_stale() {
+    let sent = "https://app.contoso.com/auth/complete";
+    let with_state = analyze(
+        &auth(sent)
+            .reg(CB)
+            .callback("https://app.contoso.com/home?code=0.AXoAMQ-s7Fq2mX9&state=s7Fq2mX9"),
+    );
+    assert!(
+        codes(&with_state).contains(&"redirect.registration_stale"),
+        "{:?}",
+        codes(&with_state)
+    );
+    let without = analyze(
+        &auth(sent)
+            .without("state")
+            .reg(CB)
+            .callback("https://app.contoso.com/home?code=0.AXoAMQ-s7Fq2mX9"),
+    );
+    assert!(
+        !codes(&without).contains(&"redirect.registration_stale"),
+        "{:?}",
+        codes(&without)
+    );
+}

@@ -374,13 +374,25 @@ fn join_wrapped(s: &str) -> (Vec<String>, bool) {
 /// Undoes the escaping a URL picks up when copied out of HTML or JSON:
 /// `&amp;` (HTML source, logs), `\u0026` and `\/` (JSON strings).
 fn unescape_copied(s: &str) -> String {
-    if s.contains("&amp;") || s.contains("\\u0026") || s.contains("\\/") {
-        s.replace("&amp;", "&")
-            .replace("\\u0026", "&")
-            .replace("\\/", "/")
-    } else {
-        s.to_string()
+    // The ways logs, HTML pages and source code write the URL's `&` (and JSON its `/`):
+    // `&amp;` (also escaped twice), `&#38;`, `&#x26;`, `\u0026`, `\x26`, `\/`.
+    const ESCAPES: [(&str, &str); 8] = [
+        ("&amp;amp;", "&"),
+        ("&amp;", "&"),
+        ("&#38;", "&"),
+        ("&#x26;", "&"),
+        ("&#X26;", "&"),
+        ("\\u0026", "&"),
+        ("\\x26", "&"),
+        ("\\/", "/"),
+    ];
+    let mut out = s.to_string();
+    for (from, to) in ESCAPES {
+        if out.contains(from) {
+            out = out.replace(from, to);
+        }
     }
+    out
 }
 
 /// Splits a raw query (or fragment) into parameters.
@@ -630,10 +642,13 @@ pub fn read(input: &str) -> Option<AuthorizeRequest> {
     if trimmed.is_empty() {
         return None;
     }
-    let looks_error = trimmed.to_ascii_uppercase().contains("AADSTS")
-        && !trimmed
-            .get(..8)
-            .is_some_and(|p| p.eq_ignore_ascii_case("https://"));
+    // Entra's error text, also after (or between) pasted URLs; an AADSTS code inside a URL
+    // (an error landing URL's error_description) is not error text.
+    let looks_error = trimmed.split_whitespace().any(|t| {
+        let t = t.trim_start_matches(['"', '\'', '<', '(', '[']);
+        !t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("http"))
+            && t.to_ascii_uppercase().contains("AADSTS")
+    });
     let (lines, joined) = join_wrapped(input);
     let text = unescape_copied(unwrap_quotes(lines.join("\n").trim()));
     if looks_error {

@@ -282,7 +282,13 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         }
     }
     if outcome.report.status == RedirectStatus::Mismatch {
-        if let Some(how) = accepted_anyway(&findings, evidence.as_ref(), sent) {
+        // The request's state came back unchanged in the pasted answer.
+        let state_returned = req
+            .as_ref()
+            .and_then(|r| r.get("state"))
+            .zip(callback::read(cb_text).and_then(|cb| cb.get("state").map(|(s, _)| s.to_string())))
+            .is_some_and(|(a, b)| a == b);
+        if let Some(how) = accepted_anyway(&findings, evidence.as_ref(), sent, state_returned) {
             // `https://x/` sent, `https://x` registered (or the reverse): the answer shows
             // Entra matched them, which the reply-url page leaves unsaid.
             let root_slash = outcome.report.nearest.as_ref().is_some_and(|n| {
@@ -330,10 +336,16 @@ fn accepted_anyway(
     findings: &[Finding],
     evidence: Option<&evidence::Evidence>,
     sent: Option<&str>,
+    state_returned: bool,
 ) -> Option<&'static str> {
     let has = |code: &str| findings.iter().any(|f| f.code == code);
-    if has("response.state_mismatch") || has("response.landing_differs") {
-        return None; // the landing URL may answer another request
+    if has("response.state_mismatch") {
+        return None; // the answer belongs to another request
+    }
+    // After a redirect in front of the app (the landing URL differs from the sent one), only
+    // the state returned unchanged ties the code to this request.
+    if has("response.landing_differs") && !state_returned {
+        return None;
     }
     if has("response.code_received") || has("response.code_in_fragment") {
         return Some("the landing URL carries an authorization code");

@@ -593,6 +593,22 @@ pub fn check(
                 Verdict::LoopbackPort => out.push(finding("redirect.loopback_port_ignored").detail(format!("{sent} matches {}{platform}: for http://localhost URIs Entra ignores the port (reply-url; RFC 8252 §7.3), so any port works.", entry.uri))),
                 _ => out.push(finding("redirect.wildcard_match").detail(format!("{sent} matches the wildcard {}{platform}. Wildcards can only be set in the manifest, only for work-or-school audiences, and Microsoft strongly discourages them; on a wildcard match Entra strips the query and fragment of the redirect URI.", entry.uri)).fix(format!("Register {} explicitly and remove the wildcard.", Uri::new(sent).without_query_fragment()))),
             }
+            // Entra's own AADSTS50011 for a URI the pasted list holds: Entra checked another
+            // registration than the one pasted.
+            if quoted(50011) {
+                let et = req.and_then(|r| r.error_text.as_ref());
+                let quoted_uri = et.and_then(|e| e.redirect_uri.as_deref());
+                let error_app = et.and_then(|e| e.app_id.as_deref());
+                let pasted_app = reg.app_id.as_deref();
+                let other_app = match (error_app, pasted_app) {
+                    (Some(e), Some(p)) if !e.eq_ignore_ascii_case(p) => format!(" The error names application {e}, the pasted registration is {p}: they are different apps."),
+                    (Some(e), _) => format!(" Check that the pasted list is the registration of application {e}, the one the error names, in the tenant the request signed in to."),
+                    _ => String::new(),
+                };
+                if quoted_uri.is_none_or(|q| q == sent) {
+                    out.push(finding("redirect.registration_stale").severity(Severity::Error).aadsts(50011).title("Entra refused this redirect URI, yet the pasted registration holds it").detail(format!("Entra's error text says (AADSTS50011) that {sent} does not match the application's redirect URIs, but the pasted list holds it{}. So Entra compared it with another list: another app registration (a client_id from another environment), the registration in another tenant, or a list changed after the error (changes take a few minutes to apply).{other_app}", if *v == Verdict::Exact { " byte for byte" } else { "" })).fix("Open the app registration whose Application (client) ID is the request's client_id, in the tenant of the sign-in, and copy its redirect URIs again; if they hold the URI, try again after a few minutes."));
+                }
+            }
             let mode = req.and_then(|r| r.get("response_mode")).unwrap_or("query");
             if Uri::new(&entry.uri).path().is_empty() && matches!(mode, "query" | "fragment") {
                 out.push(finding("redirect.root_trailing_slash").detail(format!("{} has no path, so Entra sends the response to {}/ (with a slash) in query and fragment modes; the app must answer there.", entry.uri, entry.uri)).fix("Nothing to change if the app serves its root; otherwise register a URI with an explicit callback path."));

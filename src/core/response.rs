@@ -172,8 +172,9 @@ pub fn checks(
     let sent_state = req.and_then(|r| r.get("state"));
     let got_state = cb.get("state").map(|(s, _)| s);
     let answered = code.is_some() || error.is_some();
-    if let (Some(a), None, true, true) = (sent_state, got_state, answered, cb.is_url()) {
-        out.push(finding("response.state_mismatch").title("The response carries no state, though the request sent one").detail(format!("The request sent state={a}, and Entra returns it unchanged with every answer (RFC 6749 §4.1.2: REQUIRED when the request had one), but the landing URL has none: something between Entra and the app dropped it (a redirect that rebuilt the URL), or this URL is not the answer to that request. Libraries reject a response without its state.")).fix("Paste the full landing URL as the browser showed it, or capture a HAR; make sure no redirect in front of the app drops query or fragment parameters."));
+    let whole_answer = cb.is_url() || matches!(code, Some((_, Place::Body)));
+    if let (Some(a), None, true, true) = (sent_state, got_state, answered, whole_answer) {
+        out.push(finding("response.state_mismatch").title("The response carries no state, though the request sent one").detail(format!("The request sent state={a}, and Entra returns it unchanged with every answer (RFC 6749 §4.1.2: REQUIRED when the request had one), but the answer pasted has none: something between Entra and the app dropped it (a redirect that rebuilt the URL), or this URL is not the answer to that request. Libraries reject a response without its state.")).fix("Paste the full landing URL as the browser showed it, or capture a HAR; make sure no redirect in front of the app drops query or fragment parameters."));
     }
     if let (Some(a), Some(b)) = (sent_state, got_state) {
         if a != b {
