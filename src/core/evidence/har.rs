@@ -402,9 +402,13 @@ impl<'de> DeserializeSeed<'de> for ResponseSeed {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Response<'de>, A::Error> {
                 let mut r = Response::default();
+                let mut have_status = false;
                 while let Some(k) = map.next_key::<Field>()? {
                     match k {
-                        Field::Status => r.status = map.next_value::<Int>()?.0,
+                        Field::Status => {
+                            r.status = map.next_value::<Int>()?.0;
+                            have_status = true;
+                        }
                         Field::Headers => r.headers = map.next_value()?,
                         Field::Cookies => r.cookies = map.next_value::<Count>()?.0,
                         Field::RedirectUrl => r.redirect_url = map.next_value()?,
@@ -417,12 +421,15 @@ impl<'de> DeserializeSeed<'de> for ResponseSeed {
                         }
                         Field::Content => {
                             // The app's error pages too (4xx/5xx): they say why
-                            // the callback failed. Browsers write status first.
-                            let error_page = !self.keep && r.status >= 400;
+                            // the callback failed. Browsers write status first;
+                            // JSON written back with sorted keys (`content`
+                            // before `status`) keeps the page until the status
+                            // is read.
+                            let app_page = !self.keep && (!have_status || r.status >= 400);
                             r.body = map.next_value_seed(ContentSeed {
-                                keep: self.keep || error_page,
+                                keep: self.keep || app_page,
                             })?;
-                            if error_page {
+                            if app_page {
                                 if let Some(b) = r.body.as_mut() {
                                     cut(b, MAX_APP_BODY);
                                 }
@@ -432,6 +439,9 @@ impl<'de> DeserializeSeed<'de> for ResponseSeed {
                             map.next_value::<IgnoredAny>()?;
                         }
                     }
+                }
+                if !self.keep && r.status < 400 {
+                    r.body = None;
                 }
                 Ok(r)
             }
@@ -2744,6 +2754,31 @@ mod tests {
             e.get(1).and_then(|e| e.body.as_deref()),
             Some("<html>login</html>")
         );
+    }
+
+    #[test]
+    fn an_app_error_page_is_read_whatever_the_key_order() {
+        // JSON written back with sorted keys puts `content` before `status`.
+        let app = |status: i64, text: &str| {
+            format!(
+                r#"{{"request":{{"method":"GET","url":"https://app.contoso.com/cb?code=c1"}},"response":{{"content":{{"mimeType":"text/html","text":"{text}"}},"headers":[],"status":{status}}}}}"#
+            )
+        };
+        let text = har(&[
+            app(
+                500,
+                "invalid_grant: AADSTS54005: code was already redeemed.",
+            ),
+            app(200, "<html>home</html>"),
+        ]);
+        let l = log(&text);
+        let e = l.entries.as_deref().unwrap_or(&[]);
+        assert_eq!(
+            e.first().and_then(|e| e.body.as_deref()),
+            Some("invalid_grant: AADSTS54005: code was already redeemed.")
+        );
+        // A page that is no error page is not kept, in either order.
+        assert_eq!(e.get(1).and_then(|e| e.body.as_deref()), None);
     }
 
     #[test]
