@@ -27,6 +27,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 use serde_json::Value;
 
+use super::evidence::har;
 use super::CaseInput;
 
 /// What to hide when sharing.
@@ -786,6 +787,9 @@ impl<'a> Redactor<'a> {
             _ => None,
         };
         let base64_body = map.get("encoding").and_then(Value::as_str) == Some("base64");
+        if self.opts.redact_secrets {
+            changed |= self.app_page(map);
+        }
         for (key, val) in map.iter_mut() {
             if let (Some(name), "value", Value::String(s)) = (&pair_name, key.as_str(), &mut *val) {
                 if let Some(new) = self.har_pair(parent_key, name, s) {
@@ -832,6 +836,58 @@ impl<'a> Redactor<'a> {
             changed |= self.walk(val, key);
         }
         changed
+    }
+
+    /// A HAR entry answered by the app (not Entra): the analysis reads its
+    /// page only for an error status (`har.app_error`), and there only the
+    /// library messages and AADSTS codes. An error page keeps just those; any
+    /// other page of the app is left out. Its cookies, stack traces and
+    /// personal data never reach the link.
+    fn app_page(&mut self, entry: &mut serde_json::Map<String, Value>) -> bool {
+        let url = match entry.get("request") {
+            Some(Value::Object(req)) => req.get("url").and_then(Value::as_str).unwrap_or(""),
+            _ => return false,
+        };
+        if har::is_entra_url(url) {
+            return false;
+        }
+        let Some(Value::Object(resp)) = entry.get_mut("response") else {
+            return false;
+        };
+        let status = match resp.get("status") {
+            Some(Value::Number(n)) => n.as_i64().unwrap_or(0),
+            Some(Value::String(s)) => s.trim().parse().unwrap_or(0),
+            _ => 0,
+        };
+        let Some(Value::Object(content)) = resp.get_mut("content") else {
+            return false;
+        };
+        let Some(Value::String(text)) = content.get("text") else {
+            return false;
+        };
+        if text.is_empty() {
+            return false;
+        }
+        let base64 = content
+            .get("encoding")
+            .and_then(Value::as_str)
+            .is_some_and(|e| e.eq_ignore_ascii_case("base64"));
+        let page = if base64 {
+            har::decode_base64_text(text).unwrap_or_default()
+        } else {
+            text.clone()
+        };
+        let original: String = page.chars().take(60).collect();
+        if status >= 400 {
+            let digest = har::app_page_digest(&page);
+            self.record("app_page", &original, &digest);
+            content.insert("text".to_string(), Value::String(digest));
+        } else {
+            self.record("app_page", &original, "");
+            content.remove("text");
+        }
+        content.remove("encoding");
+        true
     }
 
     /// A value under a secret-named key.
@@ -1770,8 +1826,114 @@ mod tests {
                 f.severity.as_str(),
                 f.aadsts
             ));
+            // The app's failure is named by what its page said (the library
+            // message or the AADSTS code).
+            if f.code == "har.app_error" {
+                out.push_str(&format!("  {}\n", f.title));
+            }
         }
         out
+    }
+
+    /// Every HAR fixture as the evidence of a case.
+    fn fixture_cases() -> Vec<(String, CaseInput)> {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/evidence");
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(&dir).expect("tests/fixtures/evidence exists") {
+            let path = entry.expect("readable entry").path();
+            if path.extension().and_then(|e| e.to_str()) != Some("har") {
+                continue;
+            }
+            let evidence = std::fs::read_to_string(&path).expect("readable fixture");
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            out.push((
+                name,
+                CaseInput {
+                    evidence,
+                    ..CaseInput::default()
+                },
+            ));
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        assert!(
+            out.len() >= 8,
+            "expected the HAR fixtures, found {}",
+            out.len()
+        );
+        out
+    }
+
+    #[test]
+    fn redaction_keeps_the_analysis_of_every_har_fixture() {
+        for (name, c) in fixture_cases() {
+            let before = outcome(&c);
+            for opts in [
+                ShareOptions::default(),
+                ShareOptions {
+                    redact_secrets: true,
+                    hide_ids: true,
+                },
+            ] {
+                let (frag, _) = share_fragment(&c, &opts);
+                let opened = decode(&frag).expect("opens");
+                assert_eq!(outcome(&opened), before, "{name} with {opts:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_app_error_page_keeps_only_what_the_diagnosis_reads() {
+        let page = |status: u16, text: &str| {
+            serde_json::json!({
+                "request": {"method": "GET", "url": "https://app.contoso.com/cb?code=0.AXcode1&state=s1"},
+                "response": {"status": status, "headers": [],
+                    "content": {"mimeType": "text/html", "text": text}}
+            })
+        };
+        let error_page = "<h1>An unhandled exception occurred</h1><p>AuthenticationFailureException: Correlation failed.</p><table><tr><td>.AspNetCore.Cookies</td><td>CfDJ8secretcookievalue</td></tr><tr><td>user</td><td>Jane Doe, C:\\Users\\jdoe\\app</td></tr></table><p>invalid_grant: AADSTS54005: OAuth2 Authorization code was already redeemed. Trace ID: 0f3d</p>";
+        let har = serde_json::json!({"log": {"version": "1.2", "entries": [
+            {"request": {"method": "GET",
+                "url": "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&state=s1"},
+             "response": {"status": 302, "headers": [], "redirectURL": "https://app.contoso.com/cb?code=0.AXcode1&state=s1",
+                "content": {"mimeType": "text/html", "text": "<html>Entra's page stays</html>"}}},
+            page(500, error_page),
+            page(200, "<html>Hello Jane Doe, welcome back</html>"),
+        ]}})
+        .to_string();
+        let c = CaseInput {
+            evidence: har,
+            ..CaseInput::default()
+        };
+        let (r, list) = redact(&c, &ShareOptions::default());
+        for gone in [
+            "CfDJ8secretcookievalue",
+            "Jane Doe",
+            "jdoe",
+            "already redeemed",
+            "0.AXcode1",
+        ] {
+            assert!(!r.evidence.contains(gone), "{gone} left: {}", r.evidence);
+        }
+        let v: Value = serde_json::from_str(&r.evidence).expect("still JSON");
+        let entries = v["log"]["entries"].as_array().expect("entries");
+        assert_eq!(
+            entries[0]["response"]["content"]["text"],
+            "<html>Entra's page stays</html>"
+        );
+        assert_eq!(
+            entries[1]["response"]["content"]["text"],
+            "(page text left out of the share link; it named:) Correlation failed. AADSTS54005"
+        );
+        assert_eq!(entries[1]["response"]["status"], 500);
+        assert!(entries[2]["response"]["content"].get("text").is_none());
+        assert!(list.iter().any(|x| x.name == "app_page"));
+        // The analysis reads the same failure from what is left.
+        assert_eq!(outcome(&r), outcome(&c));
+        assert!(
+            outcome(&r).contains("Correlation failed"),
+            "{}",
+            outcome(&r)
+        );
     }
 
     #[test]
@@ -1960,7 +2122,7 @@ mod tests {
                         {"name": "code_verifier", "value": "verifierSECRETvalue0123456789abcdefghijklmn"},
                         {"name": "redirect_uri", "value": "https%3A%2F%2Fapp.contoso.com%2Fsignin-oidc"}]}},
              "response": {"status": 200, "content": {"mimeType": "application/json", "text": token_body}}},
-            {"request": {"method": "GET", "url": "https://graph.microsoft.com/v1.0/me",
+            {"request": {"method": "POST", "url": "https://login.microsoftonline.com/common/oauth2/v2.0/token",
                 "headers": [{"name": "Authorization", "value": "Basic Y2xpZW50OnNlY3JldA=="}]},
              "response": {"status": 200, "content": {"mimeType": "application/json", "encoding": "base64",
                 "text": STANDARD.encode("{\"mail\":\"jane@fabrikam.com\",\"refresh_token\":\"b64hiddenRT\"}")}}}

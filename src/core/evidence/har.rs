@@ -536,7 +536,7 @@ pub(crate) fn decode_base64_text(s: &str) -> Option<String> {
 // URL and form helpers
 // ---------------------------------------------------------------------------
 
-fn is_entra_url(url: &str) -> bool {
+pub(crate) fn is_entra_url(url: &str) -> bool {
     Uri::new(url).host().is_some_and(is_entra_host)
 }
 
@@ -1936,6 +1936,33 @@ fn visible_text(html: &str) -> String {
         }
     }
     one_line(&html_unescape(&out))
+}
+
+/// What `har.app_error` reads from an app's page, and nothing else: the
+/// library messages it names and its AADSTS codes, in the order the finding
+/// picks them. A share link carries this in place of the page, which may hold
+/// cookies, stack traces and personal data.
+pub(crate) fn app_page_digest(body: &str) -> String {
+    let text = visible_text(body);
+    let lower = text.to_ascii_lowercase();
+    let mut kept: Vec<String> = response::LIBRARY
+        .iter()
+        .filter_map(|(k, _, _)| lower.find(k).and_then(|p| text.get(p..p + k.len())))
+        .map(str::to_string)
+        .collect();
+    kept.dedup();
+    if let Some(p) = find_ci(&text, 0, "aadsts") {
+        let codes = aadsts::codes_in(text.get(p..).unwrap_or(""));
+        kept.extend(codes.iter().map(|c| format!("AADSTS{c}")));
+    }
+    if kept.is_empty() {
+        "(page text left out of the share link)".to_string()
+    } else {
+        format!(
+            "(page text left out of the share link; it named:) {}",
+            kept.join(". ")
+        )
+    }
 }
 
 /// Up to about 240 characters of `text` around the byte range `at`.
