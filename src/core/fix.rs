@@ -90,9 +90,9 @@ pub fn keep_note(reg: &Registered, platform: Platform) -> String {
     match reg.problems.len() {
         0 => note,
         n => format!(
-            "{note} {n} part{} of the pasted list could not be read (see the input finding): add the URIs {} holds to the command, or it removes them.",
+            "{note} {n} part{} of the pasted list could not be read (see the input finding): add the URIs {} to the command, or it removes them.",
             if n == 1 { "" } else { "s" },
-            if n == 1 { "it" } else { "they" }
+            if n == 1 { "it holds" } else { "they hold" }
         ),
     }
 }

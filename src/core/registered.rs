@@ -151,6 +151,13 @@ pub fn read_for(input: &str, client_id: Option<&str>) -> Registered {
 /// True for a `{a, b}` (PowerShell) or `[a, b]` list of bare URIs, which is
 /// text, not JSON: what follows the bracket starts no JSON value.
 fn is_text_list(t: &str) -> bool {
+    // A checklist: `[ ] https://…`, `[x] https://…`.
+    if ["[ ]", "[x]", "[X]"].iter().any(|c| {
+        t.strip_prefix(c)
+            .is_some_and(|r| r.starts_with(char::is_whitespace))
+    }) {
+        return true;
+    }
     let inner = t.get(1..).unwrap_or("").trim_start();
     !inner.is_empty()
         && !inner.starts_with(['"', '{', '[', '}', ']', '-'])
@@ -472,7 +479,124 @@ fn strip_bullet(line: &str) -> &str {
 /// Strips list bullets, numbering and trailing commas from a line (quotes
 /// stay: they may delimit CSV cells).
 fn clean_line(line: &str) -> &str {
-    strip_bullet(line).trim_end_matches(',').trim_end()
+    strip_marker(strip_bullet(line))
+        .trim_end_matches(',')
+        .trim_end()
+}
+
+/// Strips the list markers people put before a URI: a checkbox (`[x]`,
+/// `[ ]`), a letter or number (`a)`, `2)`, `1.`), and any run of symbols
+/// (emoji, `→`, `::`) that ends where a URI, a quoted or bracketed URI, or a
+/// link starts. A run followed by anything else stays.
+fn strip_marker(line: &str) -> &str {
+    let mut s = line.trim_start();
+    loop {
+        let before = s.len();
+        for checkbox in ["[x] ", "[X] ", "[ ] "] {
+            if let Some(r) = s.strip_prefix(checkbox) {
+                s = r.trim_start();
+            }
+        }
+        let b = s.as_bytes();
+        let marker = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        let enumerator = marker == 1 || (marker < 4 && b[..marker].iter().all(u8::is_ascii_digit));
+        if enumerator
+            && matches!(b.get(marker), Some(b'.' | b')'))
+            && b.get(marker + 1).is_some_and(u8::is_ascii_whitespace)
+        {
+            s = s[marker + 1..].trim_start();
+        }
+        let lead = s
+            .char_indices()
+            .find(|(_, c)| c.is_alphanumeric() || "<[{\"'`(".contains(*c))
+            .map_or(s.len(), |(i, _)| i);
+        if lead > 0 && lead < s.len() {
+            let rest = &s[lead..];
+            if starts_uri(rest) || (rest.starts_with('[') && rest.contains("](")) {
+                s = rest;
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// Replaces link markup by the URI it links to: markdown `[text](uri)` and
+/// Slack `<uri|label>` / `<uri>`.
+fn unlink(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("](") && !text.contains('<') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Markdown: [text](uri)
+        if rest.starts_with('[') {
+            if let Some(close) = rest.find("](") {
+                let after = &rest[close + 2..];
+                if let Some(end) = after.find(')') {
+                    let target = after[..end].trim();
+                    if is_uri_token(target) && !rest[1..close].contains('\n') {
+                        out.push_str(target);
+                        rest = &after[end + 1..];
+                        continue;
+                    }
+                }
+            }
+        }
+        // Slack: <uri|label> or <uri>
+        if let Some(inner) = rest.strip_prefix('<') {
+            if scheme_len(inner).is_some() {
+                if let Some(end) = inner.find('>') {
+                    let target = inner[..end].split('|').next().unwrap_or("").trim();
+                    if is_uri_token(target) {
+                        out.push_str(target);
+                        rest = &inner[end + 1..];
+                        continue;
+                    }
+                }
+            }
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Cuts a note written after a URI: a comment (`# x`, `// x`, `-- x`,
+/// `<- x`, `← x`, `=> x`, `-> x`), a parenthesised or bracketed note
+/// (`(old)`, `[dev]`), a dash note (` - x`, ` – x`) or symbols (emoji). The
+/// note must follow whitespace after a URI; words without such a marker stay
+/// and are judged by the reader.
+fn cut_note(text: &str) -> &str {
+    let mut seen_uri = false;
+    let mut at = 0;
+    for word in text.split_inclusive(char::is_whitespace) {
+        let start = at;
+        at += word.len();
+        let w = word.trim();
+        if w.is_empty() {
+            continue;
+        }
+        if seen_uri && start > 0 && text[..start].ends_with(char::is_whitespace) {
+            let first = w.chars().next().unwrap_or(' ');
+            let note = [
+                "#", "//", "--", "<-", "<=", "=>", "->", "(", "[", "-", "\u{2013}", "\u{2014}",
+            ]
+            .iter()
+            .any(|m| w.starts_with(m))
+                || (!first.is_alphanumeric() && !"<{\"'`,".contains(first));
+            if note {
+                return text[..start].trim_end();
+            }
+        }
+        if w.contains("://") || starts_uri(w) {
+            seen_uri = true;
+        }
+    }
+    text
 }
 
 /// Strips the quotes, backticks or angle brackets around one cell or token.
@@ -724,6 +848,8 @@ struct LineReader {
     record_of: Vec<usize>,
     /// The current record has a property line.
     in_record: bool,
+    /// Properties that show only a .NET type name, and their lines.
+    type_names: Vec<(String, usize)>,
 }
 
 impl LineReader {
@@ -784,7 +910,7 @@ impl LineReader {
                 };
                 self.reg.has_platforms |= p.is_some();
                 if is_type_name(value) {
-                    self.problem(line, format!("{label} shows only the type name {value}, not its URIs. Expand it, e.g. (Get-MgApplication -Filter \"appId eq '…'\").{label} | Format-List, or pipe the application to ConvertTo-Json -Depth 5"));
+                    self.type_names.push((label.to_string(), line));
                 } else {
                     self.text(value, platform, line);
                 }
@@ -797,15 +923,9 @@ impl LineReader {
     /// Nothing that is not a URI is registered; a part holding a URI that
     /// cannot be read is reported.
     fn text(&mut self, text: &str, platform: Platform, line: usize) {
-        let text = text.trim();
-        // A trailing comment: `https://x/cb   # prod`.
-        let text = match text
-            .find([' ', '\t'])
-            .and_then(|i| text[i..].find('#').map(|j| i + j))
-        {
-            Some(h) if text[..h].ends_with([' ', '\t']) => text[..h].trim_end(),
-            _ => text,
-        };
+        let unlinked = unlink(text.trim());
+        // A trailing note: `https://x/cb   # prod`, `https://x/cb (old)`.
+        let text = cut_note(unlinked.trim());
         if text.is_empty() {
             return;
         }
@@ -894,6 +1014,8 @@ impl LineReader {
         let mut uris: Vec<&str> = Vec::new();
         let mut row_platform = None;
         let mut unknown: Vec<String> = Vec::new();
+        // `and` / `or` between URIs: `https://a/cb and https://b/cb`.
+        let mut joiners: Vec<String> = Vec::new();
         for piece in pieces {
             let mut run: Vec<&str> = Vec::new();
             let mut flush = |run: &mut Vec<&str>| {
@@ -903,6 +1025,9 @@ impl LineReader {
                 let phrase = run.join(" ");
                 match platform_word(&phrase) {
                     Some(p) => row_platform = Some(p),
+                    None if matches!(phrase.to_ascii_lowercase().as_str(), "and" | "or" | "&") => {
+                        joiners.push(phrase)
+                    }
                     None => unknown.push(phrase),
                 }
                 run.clear();
@@ -920,6 +1045,9 @@ impl LineReader {
                 }
             }
             flush(&mut run);
+        }
+        if uris.len() < 2 {
+            unknown.append(&mut joiners);
         }
         let whole = pieces.join(",");
         if uris.is_empty() {
@@ -942,6 +1070,81 @@ impl LineReader {
         for u in uris {
             self.push(u, platform, line);
         }
+    }
+
+    /// A console table: its header row, the column starts of its dashes row,
+    /// and its rows (the header is on line `line`). Each row is one record;
+    /// the cells of columns named for redirect URIs are read, and a cell the
+    /// console cut (`...`, `…`) is reported, not read.
+    /// A one-column table that names no redirect URIs is no table (false).
+    fn table(&mut self, header: &str, starts: &[usize], rows: &[&str], line: usize) -> bool {
+        let names = table_cells(header, starts);
+        let kinds: Vec<Label> = names.iter().map(|n| label_kind(n)).collect();
+        if !kinds.iter().any(|k| matches!(k, Label::Redirect(_))) {
+            if starts.len() < 2 {
+                return false;
+            }
+            self.problem(line, format!("this table has no redirect URI column (its columns are {}), so nothing in it was read. Use az ad app show --id … --query \"{{web:web.redirectUris,spa:spa.redirectUris,publicClient:publicClient.redirectUris}}\" and paste its output", names.join(", ")));
+            return true;
+        }
+        for (k, row) in rows.iter().enumerate() {
+            let row_no = line + 2 + k;
+            self.records.push(Record::default());
+            self.in_record = true;
+            let cells = table_cells(row, starts);
+            for (cell, (kind, name)) in cells.iter().zip(kinds.iter().zip(&names)) {
+                if cell.is_empty() {
+                    continue;
+                }
+                match kind {
+                    Label::Redirect(p) => {
+                        let Some(platform) = p.or(self.section) else {
+                            continue;
+                        };
+                        self.reg.has_platforms |= p.is_some();
+                        let cut = cell.trim_end_matches('}');
+                        if !cell.ends_with('}')
+                            && (cut.ends_with("...") || cut.ends_with('\u{2026}'))
+                        {
+                            self.problem(row_no, format!("the {name} cell '{cell}' was cut by the table to fit the console, so the URIs in it were not read. Use -o json (az) or Format-List / ConvertTo-Json -Depth 5 (PowerShell) and paste again"));
+                        } else {
+                            self.text(cell, platform, row_no);
+                        }
+                    }
+                    _ => self.property(name, cell, row_no),
+                }
+            }
+        }
+        self.records.push(Record::default());
+        self.in_record = false;
+        true
+    }
+
+    /// One problem for all the properties that show only a type name.
+    fn type_names_problem(&mut self) {
+        let Some((first, line)) = self.type_names.first().cloned() else {
+            return;
+        };
+        let n = self.type_names.len();
+        let labels: Vec<&str> = self.type_names.iter().map(|(l, _)| l.as_str()).collect();
+        let lines: Vec<String> = self.type_names.iter().map(|(_, l)| l.to_string()).collect();
+        let (what, them) = if n == 1 {
+            (
+                format!("{first} (line {line}) shows only its type name, not its URIs"),
+                "it",
+            )
+        } else {
+            let (last, rest) = labels.split_last().unwrap_or((&"", &[]));
+            (
+                format!(
+                    "{} and {last} ({n} lines: {}) show only their type names, not their URIs",
+                    rest.join(", "),
+                    lines.join(", ")
+                ),
+                "them",
+            )
+        };
+        self.problem(line, format!("{what}. Expand {them}, e.g. (Get-MgApplication -Filter \"appId eq '…'\").{first} | Format-List, or pipe the application to ConvertTo-Json -Depth 5"));
     }
 
     /// Several PowerShell records with different AppIds: keep the one whose
@@ -1013,6 +1216,47 @@ impl LineReader {
     }
 }
 
+/// The start (in chars) of each column of a console table's dashes row
+/// (`-----------  -----  ------------`), or None for any other line.
+fn dash_columns(line: &str) -> Option<Vec<usize>> {
+    let t = line.trim_end();
+    if !t.contains("---") || !t.chars().all(|c| c == '-' || c == ' ') {
+        return None;
+    }
+    let chars: Vec<char> = t.chars().collect();
+    let starts: Vec<usize> = (0..chars.len())
+        .filter(|&i| chars[i] == '-' && (i == 0 || chars[i - 1] == ' '))
+        .collect();
+    Some(starts)
+}
+
+/// The cells of a console table row split at the column starts. A cell that
+/// overflows its column pushes the next one to the next word start.
+fn table_cells(row: &str, starts: &[usize]) -> Vec<String> {
+    let chars: Vec<char> = row.chars().collect();
+    let mut bounds: Vec<usize> = Vec::with_capacity(starts.len());
+    for (k, &s) in starts.iter().enumerate() {
+        let mut b = s.min(chars.len());
+        if k > 0 {
+            b = b.max(bounds[k - 1]);
+            while b < chars.len() && b > 0 && !chars[b - 1].is_whitespace() {
+                b += 1;
+            }
+        }
+        bounds.push(b);
+    }
+    (0..bounds.len())
+        .map(|k| {
+            let end = bounds.get(k + 1).copied().unwrap_or(chars.len());
+            chars[bounds[k]..end.max(bounds[k])]
+                .iter()
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
 fn read_lines(input: &str, client_id: Option<&str>) -> Registered {
     let mut r = LineReader {
         reg: Registered::default(),
@@ -1021,6 +1265,7 @@ fn read_lines(input: &str, client_id: Option<&str>) -> Registered {
         records: Vec::new(),
         record_of: Vec::new(),
         in_record: false,
+        type_names: Vec::new(),
     };
     let lines: Vec<&str> = input.lines().collect();
     let mut i = 0;
@@ -1033,6 +1278,19 @@ fn read_lines(input: &str, client_id: Option<&str>) -> Registered {
                 r.in_record = false;
             }
             continue;
+        }
+        if let Some(starts) = lines.get(i).and_then(|l| dash_columns(l)) {
+            if !raw_line.contains("://") {
+                // A console table: `az … -o table`, PowerShell Format-Table.
+                let mut end = i + 1;
+                while lines.get(end).is_some_and(|l| !l.trim().is_empty()) {
+                    end += 1;
+                }
+                if r.table(raw_line, &starts, &lines[i + 1..end], line_no) {
+                    i = end;
+                    continue;
+                }
+            }
         }
         if let Some(h) = heading_platform(raw_line) {
             r.section = h;
@@ -1099,8 +1357,37 @@ fn read_lines(input: &str, client_id: Option<&str>) -> Registered {
         };
         r.text(text, platform, line_no);
     }
+    r.type_names_problem();
+    merge_problems(&mut r.reg.problems);
     r.pick_record(client_id);
     r.reg
+}
+
+/// Problems with the same message become one, at the first line, that
+/// names the other lines.
+fn merge_problems(problems: &mut Vec<ReadProblem>) {
+    let mut merged: Vec<(ReadProblem, Vec<usize>)> = Vec::new();
+    for p in problems.drain(..) {
+        match merged.iter_mut().find(|(m, _)| m.message == p.message) {
+            Some((_, lines)) => lines.push(p.line),
+            None => merged.push((p, Vec::new())),
+        }
+    }
+    problems.extend(merged.into_iter().map(|(mut p, more)| {
+        if !more.is_empty() {
+            let all: Vec<String> = std::iter::once(p.line)
+                .chain(more.iter().copied())
+                .map(|l| l.to_string())
+                .collect();
+            p.message = format!(
+                "{} (the same on {} lines: {})",
+                p.message,
+                all.len(),
+                all.join(", ")
+            );
+        }
+        p
+    }));
 }
 
 #[cfg(test)]
@@ -1274,9 +1561,39 @@ mod tests {
     fn an_unexpanded_powershell_object_is_reported_not_read() {
         let r = read("AppId : 6731de76-14a6-49ae-97bc-6eba6914391e\nSpa   : Microsoft.Graph.PowerShell.Models.MicrosoftGraphSpaApplication\nWeb   : Microsoft.Graph.PowerShell.Models.MicrosoftGraphWebApplication\n");
         assert!(r.uris.is_empty());
-        assert_eq!(r.problems.len(), 2);
-        assert_eq!(r.problems[1].line, 3);
-        assert!(r.problems[1].message.contains("type name"));
+        // One problem for both properties, at the first, counting the lines.
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+        assert_eq!(r.problems[0].line, 2);
+        let m = &r.problems[0].message;
+        assert!(
+            m.contains("Spa and Web (2 lines: 2, 3) show only their type names"),
+            "{m}"
+        );
+        let r = read("Web : Microsoft.Graph.PowerShell.Models.MicrosoftGraphWebApplication\n");
+        assert!(
+            r.problems[0]
+                .message
+                .starts_with("Web (line 1) shows only its type name, not its URIs. Expand it"),
+            "{:?}",
+            r.problems
+        );
+    }
+
+    #[test]
+    fn identical_problems_are_merged_counting_their_lines() {
+        let mut p: Vec<ReadProblem> = [(2, "a"), (5, "b"), (7, "a"), (9, "a")]
+            .iter()
+            .map(|(line, m)| ReadProblem {
+                message: m.to_string(),
+                line: *line,
+                column: 1,
+            })
+            .collect();
+        merge_problems(&mut p);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].line, 2);
+        assert_eq!(p[0].message, "a (the same on 3 lines: 2, 7, 9)");
+        assert_eq!(p[1].message, "b");
     }
 
     #[test]
@@ -1322,10 +1639,168 @@ mod tests {
 
     #[test]
     fn a_line_with_a_uri_among_other_words_is_reported() {
-        let r = read("https://a/cb\nhttps://b/cb (old, remove)\n");
-        assert_eq!(uris(&r), ["https://a/cb"]);
+        for line in [
+            "https://b/cb is the old one",
+            "staging https://b/cb",
+            "https://b/cb remove me",
+        ] {
+            let r = read(&format!("https://a/cb\n{line}\n"));
+            assert_eq!(uris(&r), ["https://a/cb"], "{line}");
+            assert_eq!(r.problems.len(), 1, "{line}");
+            assert_eq!(r.problems[0].line, 2);
+        }
+        // One URI and a joining word is no list.
+        assert_eq!(read("https://a/cb and").problems.len(), 1);
+    }
+
+    #[test]
+    fn notes_after_a_uri_are_ignored() {
+        for line in [
+            "https://a/cb   // prod",
+            "https://a/cb  -- local dev",
+            "https://a/cb  <- dev",
+            "https://a/cb \u{2190} QA",
+            "https://a/cb => prod",
+            "https://a/cb # staging",
+            "https://a/cb (old)",
+            "https://a/cb (old, remove after go-live)",
+            "https://a/cb [dev]",
+            "https://a/cb - the old one",
+            "https://a/cb \u{2013} the old one",
+            "https://a/cb \u{2705}",
+            "https://a/cb \u{274C} (remove this one)",
+            "`https://a/cb` (new)",
+        ] {
+            let r = read(line);
+            assert_eq!(uris(&r), ["https://a/cb"], "{line}");
+            assert!(r.problems.is_empty(), "{line}: {:?}", r.problems);
+        }
+        // A note's own URI is not registered.
+        assert_eq!(
+            uris(&read("https://a/cb  // was https://b/cb")),
+            ["https://a/cb"]
+        );
+        // A URI holding `--` or `(` is kept whole.
+        assert_eq!(uris(&read("https://a/c--b(1)")), ["https://a/c--b(1)"]);
+        // Two URIs joined by a word are both read.
+        assert_eq!(
+            uris(&read("https://a/cb and https://b/cb")),
+            ["https://a/cb", "https://b/cb"]
+        );
+    }
+
+    #[test]
+    fn list_markers_before_a_uri_are_ignored() {
+        for line in [
+            "- https://a/cb",
+            "* https://a/cb",
+            "+ https://a/cb",
+            "\u{2022} https://a/cb",
+            "1. https://a/cb",
+            "2) https://a/cb",
+            "a) https://a/cb",
+            "[x] https://a/cb",
+            "[ ] https://a/cb",
+            "- [x] https://a/cb",
+            "\u{1F539} `https://a/cb`",
+            "\u{2705} https://a/cb",
+            "\u{27A1}\u{FE0F} https://a/cb",
+            "-> https://a/cb",
+        ] {
+            let r = read(line);
+            assert_eq!(uris(&r), ["https://a/cb"], "{line}");
+            assert!(r.problems.is_empty(), "{line}: {:?}", r.problems);
+        }
+        // Words before a URI are no marker.
+        assert!(read("prod https://a/cb").uris.is_empty());
+        // A symbol run before something that is not a URI is left alone.
+        assert!(read("\u{1F539} see the wiki").problems.is_empty());
+    }
+
+    #[test]
+    fn link_markup_gives_the_linked_uri() {
+        for (text, want) in [
+            ("[https://a/cb](https://a/cb)", "https://a/cb"),
+            ("- [prod callback](https://a/cb)", "https://a/cb"),
+            ("[shown](https://a/cb/)", "https://a/cb/"),
+            ("<https://a/cb|https://a/cb>", "https://a/cb"),
+            ("<https://a/cb|prod>", "https://a/cb"),
+            ("<https://a/cb>", "https://a/cb"),
+        ] {
+            let r = read(text);
+            assert_eq!(uris(&r), [want], "{text}");
+            assert!(r.problems.is_empty(), "{text}: {:?}", r.problems);
+        }
+    }
+
+    const FT: &str = "\nDisplayName    AppId                                RedirectUris\n-----------    -----                                ------------\nOther App      11111111-2222-3333-4444-555555555555 {https://localhost:5001/signin-oidc/}\nContoso Portal 6731de76-14a6-49ae-97bc-6eba6914391e {https://app.contoso.com/signin-oidc, https://localhost:5001/signin-oidc}\n";
+
+    #[test]
+    fn reads_a_format_table_row_by_client_id() {
+        let r = read_for(FT, Some("6731de76-14a6-49ae-97bc-6eba6914391e"));
+        assert_eq!(
+            uris(&r),
+            [
+                "https://app.contoso.com/signin-oidc",
+                "https://localhost:5001/signin-oidc"
+            ]
+        );
+        assert_eq!(r.uris[0].line, 5);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        let r = read_for(FT, None);
+        assert!(r.uris.is_empty());
+        assert!(
+            r.problems[0].message.contains("'Contoso Portal'"),
+            "{:?}",
+            r.problems
+        );
+    }
+
+    #[test]
+    fn reads_format_table_platform_columns_that_overflow() {
+        let r = read("AppId                                Web                          Spa\n-----                                ---                          ---\n6731de76-14a6-49ae-97bc-6eba6914391e {https://app.contoso.com/signin-oidc}  {https://spa.contoso.com/redirect}\n");
+        assert_eq!(r.on(Platform::Web), ["https://app.contoso.com/signin-oidc"]);
+        assert_eq!(r.on(Platform::Spa), ["https://spa.contoso.com/redirect"]);
+        assert!(r.has_platforms);
+        assert_eq!(
+            r.app_id.as_deref(),
+            Some("6731de76-14a6-49ae-97bc-6eba6914391e")
+        );
+    }
+
+    #[test]
+    fn a_table_cell_cut_by_the_console_is_reported_not_read() {
+        for cut in ["https://loc\u{2026}", "https://loc..."] {
+            let text = format!("DisplayName  ReplyUrls\n-----------  ---------\nPortal       https://a/cb\nOther        {cut}\n");
+            let r = read(&text);
+            assert_eq!(uris(&r), ["https://a/cb"], "{cut}");
+            assert_eq!(r.problems.len(), 1);
+            assert_eq!(r.problems[0].line, 4);
+            assert!(
+                r.problems[0].message.contains("was cut by the table"),
+                "{:?}",
+                r.problems
+            );
+        }
+    }
+
+    #[test]
+    fn a_table_without_a_redirect_uri_column_is_reported() {
+        let r = read("DisplayName     AppId                                 CreatedDateTime\n--------------  ------------------------------------  --------------------\nContoso Portal  6731de76-14a6-49ae-97bc-6eba6914391e  2024-05-02T09:13:44Z\n");
+        assert!(r.uris.is_empty());
         assert_eq!(r.problems.len(), 1);
-        assert_eq!(r.problems[0].line, 2);
+        let m = &r.problems[0].message;
+        assert!(
+            m.contains(
+                "no redirect URI column (its columns are DisplayName, AppId, CreatedDateTime)"
+            ),
+            "{m}"
+        );
+        assert!(m.contains("az ad app show --id"), "{m}");
+        // A heading underlined with dashes is not a table.
+        let r = read("Prod\n----\nhttps://a/cb\n");
+        assert_eq!(uris(&r), ["https://a/cb"]);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
     }
 
     #[test]
