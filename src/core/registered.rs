@@ -510,7 +510,7 @@ fn strip_marker(line: &str) -> &str {
             .char_indices()
             .find(|(_, c)| c.is_alphanumeric() || "<[{\"'`(".contains(*c))
             .map_or(s.len(), |(i, _)| i);
-        if lead > 0 && lead < s.len() {
+        if lead > 0 && lead < s.len() && !s[..lead].contains(is_invisible) {
             let rest = &s[lead..];
             if starts_uri(rest) || (rest.starts_with('[') && rest.contains("](")) {
                 s = rest;
@@ -520,6 +520,13 @@ fn strip_marker(line: &str) -> &str {
             return s;
         }
     }
+}
+
+/// An invisible character (byte order mark, zero-width or direction mark):
+/// never taken for a marker or a note, so the URI keeps it and it is judged.
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
 }
 
 /// Replaces link markup by the URI it links to: markdown `[text](uri)` and
@@ -587,7 +594,7 @@ fn cut_note(text: &str) -> &str {
             ]
             .iter()
             .any(|m| w.starts_with(m))
-                || (!first.is_alphanumeric() && !"<{\"'`,".contains(first));
+                || (!first.is_alphanumeric() && !"<{\"'`,".contains(first) && !is_invisible(first));
             if note {
                 return text[..start].trim_end();
             }
@@ -1711,6 +1718,11 @@ mod tests {
             assert_eq!(uris(&r), ["https://a/cb"], "{line}");
             assert!(r.problems.is_empty(), "{line}: {:?}", r.problems);
         }
+        // An invisible character before a URI is kept, to be judged.
+        assert_eq!(
+            uris(&read("\u{200B}https://a/cb")),
+            ["\u{200B}https://a/cb"]
+        );
         // Words before a URI are no marker.
         assert!(read("prod https://a/cb").uris.is_empty());
         // A symbol run before something that is not a URI is left alone.
