@@ -1286,6 +1286,14 @@ fn read_lines(input: &str, client_id: Option<&str>) -> Registered {
             }
             continue;
         }
+        // The common line, one bare URI (`https://app.contoso.com/cb`), is registered at once:
+        // none of the forms below (headings, tables, properties, bullets, notes, links, quotes,
+        // lists, cells) can start with a scheme and hold only these characters.
+        if !r.csv && r.section.is_some() && is_bare_uri(raw_line.trim()) {
+            let platform = r.section.unwrap_or(Platform::Unknown);
+            r.push(raw_line.trim(), platform, line_no);
+            continue;
+        }
         if let Some(starts) = lines.get(i).and_then(|l| dash_columns(l)) {
             if !raw_line.contains("://") {
                 // A console table: `az … -o table`, PowerShell Format-Table.
@@ -1370,6 +1378,34 @@ fn read_lines(input: &str, client_id: Option<&str>) -> Registered {
     r.reg
 }
 
+/// A line that is one URI and nothing else: a scheme, `://`, then only unreserved, percent,
+/// and the delimiters `/ ? # @ : & = + ~ . - _` (nothing a list, note, link, quote or cell uses;
+/// and a `web:`/`spa:` prefix is not followed by `//`).
+fn is_bare_uri(t: &str) -> bool {
+    let Some(n) = scheme_len(t) else {
+        return false;
+    };
+    t.get(n..).is_some_and(|rest| rest.starts_with("//"))
+        && t.bytes().all(|b| {
+            b.is_ascii_alphanumeric()
+                || matches!(
+                    b,
+                    b'/' | b'?'
+                        | b'#'
+                        | b'@'
+                        | b':'
+                        | b'&'
+                        | b'='
+                        | b'+'
+                        | b'~'
+                        | b'.'
+                        | b'-'
+                        | b'_'
+                        | b'%'
+                )
+        })
+}
+
 /// Problems with the same message become one, at the first line, that
 /// names the other lines.
 fn merge_problems(problems: &mut Vec<ReadProblem>) {
@@ -1400,6 +1436,30 @@ fn merge_problems(problems: &mut Vec<ReadProblem>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one-URI-per-line fast path reads what the general path would: platform from the
+    /// heading, line numbers, and lines with a prefix, a comma or a note still go the long way.
+    #[test]
+    fn bare_uri_lines_keep_their_section_and_line() {
+        let reg = read("Web\nhttps://a.contoso.com/cb\nhttps://b.contoso.com/cb?x=1&y=2\nSingle-page application\nhttps://c.contoso.com/\nspa:https://d.contoso.com/\nhttps://e.contoso.com/cb,\nhttps://f.contoso.com/cb  # old");
+        let got: Vec<(&str, Platform, usize)> = reg
+            .uris
+            .iter()
+            .map(|r| (r.uri.as_str(), r.platform, r.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("https://a.contoso.com/cb", Platform::Web, 2),
+                ("https://b.contoso.com/cb?x=1&y=2", Platform::Web, 3),
+                ("https://c.contoso.com/", Platform::Spa, 5),
+                ("https://d.contoso.com/", Platform::Spa, 6),
+                ("https://e.contoso.com/cb", Platform::Spa, 7),
+                ("https://f.contoso.com/cb", Platform::Spa, 8),
+            ]
+        );
+        assert!(reg.problems.is_empty(), "{:?}", reg.problems);
+    }
 
     #[test]
     fn reads_a_plain_list_with_bullets_comments_and_commas() {
