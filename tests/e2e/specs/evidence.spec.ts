@@ -105,6 +105,22 @@ test('at 375 px wide the HAR timeline and the removed list do not scroll sideway
   expect(width).toBeLessThanOrEqual(375);
 });
 
+test('at 375 px wide a finding that quotes long cookie names wraps them inside its card', async ({ analyzer, page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await analyzer.open();
+  await page.getByTestId('registered-input').fill('https://app.contoso.com/signin-oidc');
+  await page.getByTestId('evidence-input').fill(readFileSync(path.join(FIXTURES, 'correlation-cookie-samesite-lax.har'), 'utf8'));
+  const card = page.locator('[data-finding="har.app_error"]');
+  await expect(card).toContainText('.AspNetCore.Correlation.');
+  // No text runs out of its box (clipped text does not scroll the page, so measure the boxes).
+  const overflowing = await card.evaluate((el) =>
+    [...el.querySelectorAll('p, h3, span, code')]
+      .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).display !== 'inline')
+      .map((e) => e.className),
+  );
+  expect(overflowing).toEqual([]);
+});
+
 test('evidence over 1 MB is analysed in full but not laid out in its box', async ({ analyzer, page }) => {
   const har = JSON.parse(readFileSync(path.join(FIXTURES, 'code-lost-proxy-301.har'), 'utf8')) as { log: { entries: unknown[] } };
   const filler = { request: { method: 'GET', url: 'https://fabrikam.com/static/app.js', headers: [] }, response: { status: 200, content: { text: 'x'.repeat(1000) } } };
