@@ -445,6 +445,24 @@ fn resolves(ok: &SignIn, failed: &SignIn) -> bool {
         }
 }
 
+/// True when `ok` is the interactive sign-in that followed a silent request's "no user is
+/// signed in" (AADSTS50058): libraries try `prompt=none` first and then sign in interactively,
+/// under a new correlation ID. Same app and (when both are known) the same user, not earlier.
+fn follows_silent_failure(ok: &SignIn, failed: &SignIn) -> bool {
+    let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    failed.error_code == 50058
+        && !ok.failed()
+        && same(&ok.app_id, &failed.app_id)
+        && (ok.user.is_empty() || failed.user.is_empty() || same(&ok.user, &failed.user))
+        && match (
+            super::har::time_key(&ok.time),
+            super::har::time_key(&failed.time),
+        ) {
+            (Some(o), Some(f)) => o > f,
+            _ => false,
+        }
+}
+
 /// Judges the entries against the request's client_id and a correlation ID.
 pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
     let mut out = Judged::default();
@@ -550,8 +568,12 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
     for (code, group) in &groups {
         let Some(first) = group.first() else { continue };
         // An interrupt the same sign-in (correlation ID, app, resource) later got past.
-        let recovered =
-            is_interrupt(*code) && group.iter().all(|s| entries.iter().any(|o| resolves(o, s)));
+        let recovered = is_interrupt(*code)
+            && group.iter().all(|s| {
+                entries
+                    .iter()
+                    .any(|o| resolves(o, s) || follows_silent_failure(o, s))
+            });
         let info = aadsts::lookup(*code);
         let cat = info.map(|i| i.category);
         let n = group.len();
@@ -564,7 +586,9 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
         let explanation = info
             .map(|i| format!(" AADSTS{code}: {}", i.summary))
             .unwrap_or_default();
-        let then = if recovered {
+        let then = if recovered && *code == 50058 {
+            " A later sign-in of the same app and user succeeded: a silent request (prompt=none) found no session, and the interactive sign-in that followed went through, as libraries do it. Not the cause."
+        } else if recovered {
             " The same sign-in (correlation ID, app and resource) succeeded afterwards, so this was an interrupt the user got past, not the cause."
         } else {
             ""
@@ -930,6 +954,37 @@ mod tests {
             .iter()
             .map(|f| (f.code.clone(), f.aadsts, f.severity))
             .collect()
+    }
+
+    #[test]
+    fn a_silent_no_session_then_an_interactive_success_is_info() {
+        let t0 = "2025-03-11T14:02:07Z";
+        let t1 = "2025-03-11T14:02:27Z";
+        let with = |code: u32, user: &str, corr: &str, time: &str| SignIn {
+            user: user.into(),
+            correlation_id: corr.into(),
+            ..entry(code, "Graph", time)
+        };
+        let severity = |entries: &[SignIn]| {
+            judge(entries, &Context::default())
+                .findings
+                .first()
+                .map(|f| f.severity)
+        };
+        // prompt=none found no session; the interactive sign-in (new correlation ID) worked.
+        assert_eq!(
+            severity(&[with(50058, "ann", "c1", t0), with(0, "ann", "c2", t1)]),
+            Some(Severity::Info)
+        );
+        // Another user's success, or one before the failure, does not resolve it.
+        assert_eq!(
+            severity(&[with(50058, "ann", "c1", t0), with(0, "bob", "c2", t1)]),
+            Some(Severity::Error)
+        );
+        assert_eq!(
+            severity(&[with(0, "ann", "c2", t0), with(50058, "ann", "c1", t1)]),
+            Some(Severity::Error)
+        );
     }
 
     #[test]
