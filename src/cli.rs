@@ -7,7 +7,7 @@ use std::io::Write;
 use clap::{Parser, Subcommand};
 use serde_json::Value;
 
-use crate::core::{analyze, Analysis, CaseInput, Severity, VerdictKind};
+use crate::core::{analyze, codes, Analysis, CaseInput, Severity, VerdictKind};
 
 #[derive(Parser)]
 #[command(
@@ -78,7 +78,7 @@ fn kind(v: &Value) -> &'static str {
 /// not be read or nothing was given to check (a script cannot trust "accepted" then), else 0.
 pub fn exit_code(a: &Analysis) -> i32 {
     let findings = &a.report.findings;
-    let unreadable = findings.iter().any(|f| is_unreadable(&f.code));
+    let unreadable = findings.iter().any(|f| codes::is_unreadable_input(&f.code));
     let diagnosis = findings
         .iter()
         .any(|f| f.severity == Severity::Error && !f.code.starts_with("input."));
@@ -89,17 +89,6 @@ pub fn exit_code(a: &Analysis) -> i32 {
     } else {
         i32::from(findings.iter().any(|f| f.severity == Severity::Error))
     }
-}
-
-/// The findings that say an input could not be read.
-fn is_unreadable(code: &str) -> bool {
-    matches!(
-        code,
-        "input.authorize_unreadable"
-            | "input.registered_unreadable"
-            | "input.evidence_unreadable"
-            | "input.too_large"
-    )
 }
 
 /// The readable report.

@@ -244,9 +244,10 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         };
         request::flow_checks(&ctx, &mut findings);
     }
-    if let Some(cb) = callback::read(cb_text) {
+    let cb = callback::read(cb_text);
+    if let Some(cb) = &cb {
         response::checks(
-            &cb,
+            cb,
             req.as_ref(),
             sent,
             &client,
@@ -286,7 +287,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         let state_returned = req
             .as_ref()
             .and_then(|r| r.get("state"))
-            .zip(callback::read(cb_text).and_then(|cb| cb.get("state").map(|(s, _)| s.to_string())))
+            .zip(cb.as_ref().and_then(|cb| cb.get("state").map(|(s, _)| s)))
             .is_some_and(|(a, b)| a == b);
         if let Some(how) = accepted_anyway(&findings, evidence.as_ref(), sent, state_returned) {
             // `https://x/` sent, `https://x` registered (or the reverse): the answer shows
@@ -397,10 +398,10 @@ fn verdict(report: &Report, any_input: bool) -> (VerdictKind, String) {
         return (VerdictKind::Unknown, f.title.clone());
     }
     // An input that could not be read is the first thing to say when nothing failed.
-    let unreadable = report.findings.iter().find(|f| {
-        f.code.starts_with("input.")
-            && (f.code.ends_with("_unreadable") || f.code == "input.too_large")
-    });
+    let unreadable = report
+        .findings
+        .iter()
+        .find(|f| codes::is_unreadable_input(&f.code));
     if let (None, Some(f), true) = (report.primary(), unreadable, any_input) {
         return (VerdictKind::Unknown, f.title.clone());
     }
