@@ -930,3 +930,24 @@ fn a_code_with_the_state_after_a_redirect_marks_the_list_stale() {
         codes(&without)
     );
 }
+
+/// An accepted URI with a warning does not promise that nothing stops the code.
+#[test]
+fn the_accepted_headline_points_at_warnings() {
+    let quiet = analyze(&auth(CB).reg(CB));
+    assert_eq!(
+        quiet.headline,
+        "Entra accepts this redirect URI and nothing in the request stops the code."
+    );
+    let warned = analyze(&auth(CB).reg(&format!("{CB}\n{CB}")));
+    assert!(
+        codes(&warned).contains(&"redirect.duplicate_registration"),
+        "{:?}",
+        codes(&warned)
+    );
+    assert_eq!(warned.verdict, redirect_doctor::core::VerdictKind::Accepted);
+    assert_eq!(
+        warned.headline,
+        "Entra accepts this redirect URI and no error was found; see the warning below."
+    );
+}

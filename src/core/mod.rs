@@ -388,6 +388,25 @@ fn registration_stale(findings: &mut Vec<Finding>, how: &str, root_slash: bool) 
     );
 }
 
+/// The headline of an accepted redirect URI: a warning may still stop the code in some set-ups
+/// (an app created before a date, the platform Entra picks), so it is not promised then.
+fn accepted_headline(report: &Report) -> String {
+    match report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count()
+    {
+        0 => "Entra accepts this redirect URI and nothing in the request stops the code.".into(),
+        1 => {
+            "Entra accepts this redirect URI and no error was found; see the warning below.".into()
+        }
+        n => format!(
+            "Entra accepts this redirect URI and no error was found; see the {n} warnings below."
+        ),
+    }
+}
+
 fn verdict(report: &Report, any_input: bool) -> (VerdictKind, String) {
     let status = report.redirect.status;
     let stale = report
@@ -415,10 +434,7 @@ fn verdict(report: &Report, any_input: bool) -> (VerdictKind, String) {
             format!("The redirect URI is registered, but: {}", p.title),
         ),
         Some(p) => (VerdictKind::Rejected, p.title.clone()),
-        None if status.is_accepted() => (
-            VerdictKind::Accepted,
-            "Entra accepts this redirect URI and nothing in the request stops the code.".into(),
-        ),
+        None if status.is_accepted() => (VerdictKind::Accepted, accepted_headline(report)),
         None if status == RedirectStatus::Unchecked => (
             VerdictKind::Unknown,
             "Cannot tell yet: paste the registered redirect URIs to compare.".into(),
