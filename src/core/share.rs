@@ -302,6 +302,13 @@ const SECRET_NAMES: &[&str] = &[
     "flowtoken",
     "canary",
     "secrettext",
+    // Entra's sign-in pages: the flow token, request context and anti-forgery
+    // values in their $Config script and form fields.
+    "sft",
+    "ppft",
+    "ctx",
+    "sctx",
+    "apicanary",
 ];
 
 fn secret_name(name: &str) -> Option<&'static str> {
@@ -2201,6 +2208,32 @@ mod tests {
         let code_in_text = entries[1]["request"]["postData"]["text"].as_str().unwrap();
         assert!(code_in_text.contains(&format!("code={}", params[0]["value"].as_str().unwrap())));
         assert!(list.iter().any(|x| x.name == "refresh_token"));
+    }
+
+    #[test]
+    fn entra_page_session_values_are_redacted() {
+        // Entra's sign-in page keeps its flow token, context and canaries in
+        // $Config; the login POST sends them back as form fields.
+        let page = r#"<html><script>//<![CDATA[\n$Config={\"urlPost\":\"/common/login\",\"sFT\":\"AQABflowTOKENsecret\",\"sCtx\":\"rQQIARctxSECRET\",\"apiCanary\":\"PAQABapiCANARY\",\"canary\":\"PAQABcanary2\",\"iErrorCode\":50011,\"sErrorCode\":\"50011\"};//]]></script></html>"#;
+        let evidence = format!(
+            r#"{{"log":{{"entries":[{{"request":{{"method":"POST","url":"https://login.microsoftonline.com/common/login","postData":{{"mimeType":"application/x-www-form-urlencoded","text":"login=a&ctx=rQQIARpostCTX&PPFT=ppftSECRET&flowToken=ft"}}}},"response":{{"status":200,"content":{{"mimeType":"text/html","text":"{page}"}}}}}}]}}}}"#
+        );
+        let c = CaseInput {
+            evidence,
+            ..CaseInput::default()
+        };
+        let r = decode(&share_fragment(&c, &ShareOptions::default()).0).expect("opens");
+        for secret in [
+            "AQABflowTOKENsecret",
+            "rQQIARctxSECRET",
+            "PAQABapiCANARY",
+            "rQQIARpostCTX",
+            "ppftSECRET",
+        ] {
+            assert!(!r.evidence.contains(secret), "{secret} survived");
+        }
+        // What the analysis reads stays.
+        assert!(r.evidence.contains("50011") && r.evidence.contains("urlPost"));
     }
 
     #[test]
