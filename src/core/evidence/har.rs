@@ -158,6 +158,17 @@ pub struct Log<'a> {
     entries: Option<Vec<Entry<'a>>>,
 }
 
+impl<'a> Log<'a> {
+    /// A log of bare entries: a HAR's `log.entries` array, or one entry as
+    /// the browsers' "Copy as HAR" of a single request gives it.
+    pub fn of_entries(entries: Vec<Entry<'a>>) -> Log<'a> {
+        Log {
+            entries: Some(entries),
+            ..Log::default()
+        }
+    }
+}
+
 /// The headers of a request or response: only those the trace reads.
 #[derive(Clone, Debug, Default)]
 pub struct Headers<'a> {

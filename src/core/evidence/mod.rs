@@ -220,6 +220,17 @@ pub fn read(text: &str) -> Evidence {
     match t.as_bytes().first() {
         Some(b'{') => read_object(t),
         Some(b'[') => match serde_json::from_str::<Vec<Value>>(t) {
+            Ok(records)
+                if records
+                    .first()
+                    .and_then(Value::as_object)
+                    .is_some_and(is_har_entry) =>
+            {
+                match serde_json::from_str::<Vec<har::Entry>>(t) {
+                    Ok(entries) => har_evidence(&har::Log::of_entries(entries)),
+                    Err(e) => json_error(t, &e),
+                }
+            }
             Ok(records) => records_evidence(records, "a JSON array"),
             Err(e) => json_error(t, &e),
         },
@@ -366,8 +377,18 @@ fn read_object(t: &str) -> Evidence {
     match top {
         Top::Har(log) => har_evidence(&log),
         Top::Object(mut obj) => {
+            if is_har_entry(&obj) {
+                return match serde_json::from_str::<har::Entry>(t) {
+                    Ok(entry) => har_evidence(&har::Log::of_entries(vec![entry])),
+                    Err(e) => json_error(t, &e),
+                };
+            }
             if let Some(Value::Array(records)) = obj.remove("value") {
                 return records_evidence(records, "a Graph response (value: [...])");
+            }
+            // Diagnostic settings write {"records": [...]} to Event Hubs and storage.
+            if let Some(Value::Array(records)) = obj.remove("records") {
+                return records_evidence(records, "a diagnostic-settings export (records: [...])");
             }
             if let Some(tables) = obj.get("tables").and_then(Value::as_array) {
                 return records_evidence(
@@ -383,6 +404,12 @@ fn read_object(t: &str) -> Evidence {
             }
         }
     }
+}
+
+/// A HAR entry outside its log: an object with `request` and `response` objects.
+fn is_har_entry(o: &Map<String, Value>) -> bool {
+    o.get("request").is_some_and(Value::is_object)
+        && o.get("response").is_some_and(Value::is_object)
 }
 
 fn har_evidence(log: &har::Log) -> Evidence {
@@ -516,6 +543,39 @@ mod tests {
         assert_eq!(e.kind, Kind::SignInLog);
         assert_eq!(e.signins.len(), 2);
         assert_eq!(e.signins.first().map(|s| s.error_code), Some(53003));
+    }
+
+    #[test]
+    fn har_entries_without_their_log() {
+        let entry = "{\"request\":{\"method\":\"GET\",\"url\":\"https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&response_type=code&scope=openid\"},\"response\":{\"status\":200,\"content\":{\"text\":\"AADSTS50011: The redirect URI\"}}}";
+        // "Copy as HAR" of one request, and a pasted log.entries array.
+        for t in [entry.to_string(), format!("[{entry}, {entry}]")] {
+            let e = read(&t);
+            assert_eq!(e.kind, Kind::Har, "{t}");
+            assert!(e
+                .authorize_url
+                .as_deref()
+                .is_some_and(|u| u.contains("app.contoso.com%2Fcb")));
+        }
+        // Sign-in records stay sign-in records; an object without both parts is no entry.
+        assert_eq!(
+            read("[{\"appId\":\"a\",\"status\":{\"errorCode\":50011}}]").kind,
+            Kind::SignInLog
+        );
+        assert_eq!(read("{\"request\": {}}").kind, Kind::Unreadable);
+    }
+
+    #[test]
+    fn diagnostic_settings_records_wrapper() {
+        let t = "{\"records\": [{\"time\":\"t\",\"category\":\"SignInLogs\",\"resultType\":\"50011\",\"properties\":{\"appId\":\"a\",\"status\":{\"errorCode\":50011}}}]}";
+        let e = read(t);
+        assert_eq!(e.kind, Kind::SignInLog);
+        assert_eq!(e.signins.first().map(|s| s.error_code), Some(50011));
+        // Other arrays under "records" are no sign-in log.
+        assert_eq!(
+            read("{\"records\": [{\"name\": \"x\"}]}").kind,
+            Kind::Unreadable
+        );
     }
 
     #[test]
