@@ -2695,8 +2695,19 @@ fn token_checks(f: &mut Flow, e: &Entry, i: usize) {
     ];
     if let Some(c) = codes.iter().copied().find(|c| !handled.contains(c)) {
         let specific = response::for_code(c, tr.error.as_deref());
+        // A code is single-use: a second redemption after one that got tokens
+        // is refused (AADSTS54005), but the sign-in had already worked.
+        let redeemed = f
+            .tokens
+            .iter()
+            .find(|t| {
+                (200..300).contains(&t.status) && t.error.is_none() && t.error_codes.is_empty()
+            })
+            .filter(|_| c == 54005);
+        let again = redeemed.map_or(String::new(), |t| format!(" The same code had already been redeemed successfully at {}: the app redeemed it twice (a handler or effect that runs twice, e.g. React StrictMode in development, or two tabs), and only the second attempt failed; sign-in itself worked.", at(t.index)));
         f.findings.push(
             finding("har.error_returned")
+                .severity(if redeemed.is_some() { Severity::Warning } else { Severity::Error })
                 .aadsts(c)
                 .title(format!(
                     "The token request failed: {}AADSTS{c}",
@@ -2706,12 +2717,12 @@ fn token_checks(f: &mut Flow, e: &Entry, i: usize) {
                         .unwrap_or_default()
                 ))
                 .detail(format!(
-                    "Entra answered the token request ({}) with status {}: {}",
+                    "Entra answered the token request ({}) with status {}: {}{again}",
                     at(i),
                     e.status,
                     tr.description.as_deref().unwrap_or("(no description)")
                 ))
-                .fix(specific.fix)
+                .fix(if redeemed.is_some() { "Redeem each code once: make the code that handles the redirect run once (await handleRedirectPromise() once at start-up; guard effects that React StrictMode runs twice).".to_string() } else { specific.fix })
                 .reference(aadsts::error_lookup_url(c)),
         );
     }
@@ -3033,6 +3044,41 @@ mod tests {
         let t = trace(&log(&text));
         assert!(!t.reordered);
         assert!(codes(&t).contains(&"har.code_lost"), "{:?}", codes(&t));
+    }
+
+    #[test]
+    fn a_second_redemption_of_a_redeemed_code_is_a_warning() {
+        let loc = "https://app.contoso.com/cb#code=0.AXcode&state=s1";
+        let token = "https://login.microsoftonline.com/common/oauth2/v2.0/token";
+        let post = r#","postData":{"mimeType":"application/x-www-form-urlencoded","text":"grant_type=authorization_code&code=0.AXcode&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb"}"#;
+        let refused = r#","content":{"mimeType":"application/json","text":"{\"error\":\"invalid_grant\",\"error_description\":\"AADSTS54005: OAuth2 Authorization code was already redeemed.\",\"error_codes\":[54005]}"}"#;
+        let tokens = r#","content":{"mimeType":"application/json","text":"{\"token_type\":\"Bearer\",\"access_token\":\"x\"}"}"#;
+        let first = |status: i64, body: &str| entry("POST", token, status, body, post);
+        let text = |redemptions: Vec<String>| {
+            let mut e = vec![
+                entry("GET", AUTH, 302, &format!(r#","redirectURL":"{loc}""#), ""),
+                entry("GET", "https://app.contoso.com/cb", 200, "", ""),
+            ];
+            e.extend(redemptions);
+            har(&e)
+        };
+        let severity = |t: &Trace| {
+            t.findings
+                .iter()
+                .find(|f| f.code == "har.error_returned")
+                .map(|f| {
+                    (
+                        f.severity,
+                        f.detail.contains("already been redeemed successfully"),
+                    )
+                })
+        };
+        // Tokens first, then the same code again: the sign-in worked.
+        let t = trace(&log(&text(vec![first(200, tokens), first(400, refused)])));
+        assert_eq!(severity(&t), Some((Severity::Warning, true)));
+        // Refused without an earlier success: the error stands.
+        let t = trace(&log(&text(vec![first(400, refused)])));
+        assert_eq!(severity(&t), Some((Severity::Error, false)));
     }
 
     #[test]
