@@ -164,10 +164,9 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         ""
     };
     // Evidence: a HAR's authorize request (and what reached the app) stand in for empty boxes.
-    let har_authorize = evidence
-        .as_ref()
-        .and_then(|e| e.authorize_url.clone())
-        .filter(|_| auth_text.trim().is_empty());
+    let har_url = evidence.as_ref().and_then(|e| e.authorize_url.clone());
+    let har_authorize = har_url
+        .filter(|u| auth_text.trim().is_empty() || har_sent_other_uri(auth_text, u, &mut findings));
     let auth_text = har_authorize.as_deref().unwrap_or(auth_text);
     let har_landing = evidence
         .as_ref()
@@ -327,6 +326,32 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         headline,
         evidence,
     }
+}
+
+/// True when the HAR's authorize request sent another redirect_uri than the pasted request (a
+/// URL, not Entra's error text): the HAR records what the browser really sent, so its request
+/// is analysed, and a finding says how the pasted one differs.
+fn har_sent_other_uri(pasted: &str, har_url: &str, findings: &mut Vec<Finding>) -> bool {
+    let Some(p) = authorize::read(pasted).filter(|r| r.carries_request() && r.error_text.is_none())
+    else {
+        return false;
+    };
+    let Some(h) = authorize::read(har_url) else {
+        return false;
+    };
+    let (Some(ps), Some(hs)) = (p.redirect_uri(), h.redirect_uri()) else {
+        return false;
+    };
+    if ps == hs {
+        return false;
+    }
+    findings.push(
+        codes::finding("input.several_requests")
+            .title("The HAR's authorize request sent another redirect_uri; it is analysed")
+            .detail(format!("The pasted authorize request sends redirect_uri={ps}, but the authorize request in the HAR sent redirect_uri={hs}. The HAR records what the browser really sent to Entra, so its request is analysed, not the pasted one (taken from the app's settings, its code or another attempt)."))
+            .fix("Find where the app builds the redirect URI it really sends (its setting, or a proxy in front of it: forwarded scheme and host, a path base). To analyse the pasted request instead, clear the evidence."),
+    );
+    true
 }
 
 /// How the inputs show that Entra redirected to the sent URI although the pasted registration
