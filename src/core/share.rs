@@ -309,6 +309,13 @@ const SECRET_NAMES: &[&str] = &[
     "ctx",
     "sctx",
     "apicanary",
+    // Who signed in and from where, in sign-in log exports (Graph, Log
+    // Analytics, diagnostic settings); the analysis never reads them.
+    "userdisplayname",
+    "userid",
+    "ipaddress",
+    "calleripaddress",
+    "identity",
 ];
 
 fn secret_name(name: &str) -> Option<&'static str> {
@@ -2234,6 +2241,28 @@ mod tests {
         }
         // What the analysis reads stays.
         assert!(r.evidence.contains("50011") && r.evidence.contains("urlPost"));
+    }
+
+    #[test]
+    fn sign_in_log_personal_data_is_redacted() {
+        let c = CaseInput {
+            evidence: format!(
+                r#"{{"value":[{{"appId":"{CLIENT}","userDisplayName":"Adele Vance","userId":"9f4b7c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e","ipAddress":"203.0.113.24","status":{{"errorCode":50011}}}},{{"Identity":"Adele Vance","IPAddress":"203.0.113.24","AppId":"{CLIENT}","ResultType":"0"}}]}}"#
+            ),
+            ..CaseInput::default()
+        };
+        let r = decode(&share_fragment(&c, &ShareOptions::default()).0).expect("opens");
+        for secret in ["Adele", "203.0.113.24", "9f4b7c1e"] {
+            assert!(
+                !r.evidence.contains(secret),
+                "{secret} survived: {}",
+                r.evidence
+            );
+        }
+        // The same person has the same marker in both records; the app and code stay.
+        let v: Value = serde_json::from_str(&r.evidence).expect("JSON");
+        assert_eq!(v["value"][0]["userDisplayName"], v["value"][1]["Identity"]);
+        assert!(r.evidence.contains(CLIENT) && r.evidence.contains("50011"));
     }
 
     #[test]
