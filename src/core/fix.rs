@@ -1,7 +1,7 @@
 //! Concrete fixes: the command that registers a URI while keeping the ones
 //! already registered, and the authorize URL with a corrected redirect_uri.
 
-use super::authorize::AuthorizeRequest;
+use super::authorize::{AuthorizeRequest, Source};
 use super::registered::Registered;
 use super::report::Platform;
 use super::uri;
@@ -122,7 +122,9 @@ pub fn corrected_url(req: &AuthorizeRequest, target: &str) -> Option<String> {
         return None;
     }
     let enc = uri::form_encode(target);
+    // A pasted query string alone is answered with the query string alone.
     let (base, query) = match req.url.split_once('?') {
+        _ if req.source == Source::Query => ("", req.url.as_str()),
         Some((b, q)) => (b, q),
         None => (req.url.as_str(), ""),
     };
@@ -149,6 +151,9 @@ pub fn corrected_url(req: &AuthorizeRequest, target: &str) -> Option<String> {
     }
     if !seen {
         pairs.push(format!("redirect_uri={enc}"));
+    }
+    if base.is_empty() {
+        return Some(pairs.join("&"));
     }
     Some(format!("{base}?{}", pairs.join("&")))
 }
@@ -205,6 +210,14 @@ mod tests {
         assert_eq!(
             corrected_url(&req, "https://a/").as_deref(),
             Some("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=x&redirect_uri=https%3A%2F%2Fa%2F&response_type=code")
+        );
+        // A query string pasted alone stays a query string; a URL whose query holds
+        // no '?' of its own keeps its base.
+        let req = authorize::read("?client_id=x&redirect_uri=https%3A%2F%2Fa%2Fcb%3Fr%3D1&state=s")
+            .expect("read");
+        assert_eq!(
+            corrected_url(&req, "https://a/cb").as_deref(),
+            Some("client_id=x&redirect_uri=https%3A%2F%2Fa%2Fcb&state=s")
         );
     }
 }
