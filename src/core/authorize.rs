@@ -458,6 +458,47 @@ fn is_request(url: &str) -> bool {
     l.contains("authorize") && (l.contains("client_id=") || l.contains("redirect_uri="))
 }
 
+/// `s` without the ASCII `prefix` (any case), when it starts with it.
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    s.get(..prefix.len())
+        .filter(|p| p.eq_ignore_ascii_case(prefix))
+        .and_then(|_| s.get(prefix.len()..))
+}
+
+/// The URL of a raw HTTP request, as `curl -v`, a proxy log or the browser's
+/// copied request headers show it: a request line (`GET /tenant/oauth2/v2.0/authorize?… HTTP/1.1`,
+/// or HTTP/2's `:path:`) and its `Host:` (or `:authority:`) header. Authority hosts
+/// only answer https, so the URL is rebuilt with it.
+fn raw_request_url(text: &str) -> Option<String> {
+    let mut path = None;
+    let mut host = None;
+    for line in text.lines() {
+        // `curl -v` marks what it sent with `> `.
+        let l = line.trim().trim_start_matches('>').trim();
+        let mut words = l.split_whitespace();
+        if let (Some(method), Some(target), Some(version)) =
+            (words.next(), words.next(), words.next())
+        {
+            if matches!(method, "GET" | "POST")
+                && target.starts_with('/')
+                && version.starts_with("HTTP/")
+            {
+                path = path.or(Some(target));
+            }
+        }
+        if let Some(p) = strip_prefix_ci(l, ":path:") {
+            path = path.or(Some(p.trim()));
+        }
+        if let Some(h) = strip_prefix_ci(l, "host:").or_else(|| strip_prefix_ci(l, ":authority:")) {
+            host = host.or(Some(h.trim()));
+        }
+    }
+    let (path, host) = (path?, host?);
+    (!host.is_empty() && !host.contains(char::is_whitespace))
+        .then(|| format!("https://{host}{path}"))
+        .filter(|u| is_request(u))
+}
+
 /// How many layers of percent-encoding around a whole URL are undone: one per
 /// hop that logged it as a query value (a returnUrl, a proxy target); beyond a
 /// few it is noise, not a request.
@@ -670,6 +711,9 @@ pub fn read(input: &str) -> Option<AuthorizeRequest> {
     if let Some(req) = read_requests(&text, None, joined) {
         return Some(req);
     }
+    if let Some(url) = raw_request_url(&text) {
+        return Some(read_url(&url, joined));
+    }
     if starts_plain_url(&text) {
         let first = text.lines().next().unwrap_or("").trim();
         return Some(read_url(first, joined));
@@ -847,6 +891,29 @@ mod tests {
         assert_eq!(r.redirect_uri(), Some("https://app.contoso.com/"));
         assert_eq!(r.fragment.as_deref(), Some("/auth&response_type=code"));
         assert!(r.param("response_type").is_some_and(|p| p.in_fragment));
+    }
+
+    #[test]
+    fn a_raw_request_line_with_its_host_header_is_read() {
+        let curl = "* Connected to login.microsoftonline.us port 443\n> GET /common/oauth2/v2.0/authorize?client_id=x&redirect_uri=https%3A%2F%2Fa%2Fcb HTTP/2\n> Host: login.microsoftonline.us\n> User-Agent: curl/8.5.0\n<\n< HTTP/2 200";
+        let r = read(curl).expect("read");
+        assert_eq!(r.host.as_deref(), Some("login.microsoftonline.us"));
+        assert_eq!(r.endpoint, Endpoint::V2);
+        assert_eq!(r.redirect_uri(), Some("https://a/cb"));
+        let raw = "GET /t/oauth2/authorize?client_id=x&redirect_uri=https%3A%2F%2Fa%2Fcb HTTP/1.1\r\nhost: login.microsoftonline.com\r\n\r\n";
+        assert_eq!(read(raw).expect("read").endpoint, Endpoint::V1);
+        let h2 = ":authority: login.microsoftonline.com\n:method: GET\n:path: /common/oauth2/v2.0/authorize?client_id=x&redirect_uri=https%3A%2F%2Fa%2Fcb\n:scheme: https";
+        assert_eq!(read(h2).expect("read").redirect_uri(), Some("https://a/cb"));
+        // A request line without a Host header, or to another path, is not a request.
+        assert!(
+            read("GET /common/oauth2/v2.0/authorize?client_id=x HTTP/1.1")
+                .expect("read")
+                .host
+                .is_none()
+        );
+        assert!(!read("GET /index.html HTTP/1.1\nHost: app.contoso.com")
+            .expect("read")
+            .carries_request());
     }
 
     #[test]
