@@ -886,6 +886,39 @@ fn entra_refusing_a_uri_the_pasted_list_holds_is_an_error() {
     assert!(quiet.report.primary().is_none(), "{:?}", codes(&quiet));
 }
 
+/// AADSTS500113 (no redirect URI on the app) with a pasted list that holds some: Entra checked
+/// another registration, whether or not the list holds the sent URI.
+#[test]
+fn no_reply_address_with_a_pasted_list_is_another_registration() {
+    let error = "AADSTS500113: No reply address is registered for the application.";
+    for registered in [CB, "https://app.contoso.com/other"] {
+        let a = analyze(&CaseInput {
+            authorize: format!("{}\n\n{error}", auth(CB).url()),
+            registered: registered.into(),
+            ..CaseInput::default()
+        });
+        let f = a.report.primary();
+        assert_eq!(
+            f.map(|f| f.code.as_str()),
+            Some("redirect.registration_stale"),
+            "{registered}: {:?}",
+            codes(&a)
+        );
+        assert_eq!(f.and_then(|f| f.aadsts), Some(500113));
+    }
+    // With no list pasted, the same text says the app has none.
+    let a = analyze(&CaseInput {
+        authorize: format!("{}\n\n{error}", auth(CB).url()),
+        ..CaseInput::default()
+    });
+    assert_eq!(
+        a.report.primary().map(|f| f.code.as_str()),
+        Some("redirect.no_registrations"),
+        "{:?}",
+        codes(&a)
+    );
+}
+
 /// A form_post body without the state the request sent is a state problem.
 #[test]
 fn a_form_post_body_without_state_is_a_state_mismatch() {

@@ -224,6 +224,16 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         &client,
         &mut findings,
     );
+    if registered_given && !reg.uris.is_empty() {
+        let error_text = req.as_ref().and_then(|r| r.error_text.as_ref());
+        if error_text.is_some_and(|e| e.codes.contains(&500113)) {
+            no_reply_address_stale(
+                &mut findings,
+                reg.uris.len(),
+                req.as_ref().and_then(|r| r.client_id()),
+            );
+        }
+    }
     let target = outcome.target.and_then(|i| reg.uris.get(i));
     // The platform of the URI the request matched (not of a merely nearest one).
     let platform_of_target = target
@@ -430,6 +440,31 @@ fn accepted_headline(report: &Report) -> String {
             "Entra accepts this redirect URI and no error was found; see the {n} warnings below."
         ),
     }
+}
+
+/// Entra's AADSTS500113 says the registration it checked holds no redirect URI at all, yet a
+/// list was pasted: Entra looked at another registration, so how the sent URI compares with
+/// the pasted list is not why it failed.
+fn no_reply_address_stale(findings: &mut Vec<Finding>, held: usize, client_id: Option<&str>) {
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.code.starts_with("redirect.") && f.severity == Severity::Error)
+    {
+        f.severity = Severity::Warning;
+    }
+    let app = client_id.unwrap_or("the request's client_id");
+    let checked = client_id.map_or_else(
+        || "the registration it checked".to_string(),
+        |id| format!("the registration it checked (Application ID {id})"),
+    );
+    findings.push(
+        codes::finding("redirect.registration_stale")
+            .severity(Severity::Error)
+            .aadsts(500113)
+            .title("Entra found no redirect URI on the app, yet the pasted registration holds some")
+            .detail(format!("Entra's error text says 'No reply address is registered for the application' (AADSTS500113): {checked} has no redirect URI at all, but the pasted list holds {held}. So Entra looked at another registration: the client_id of another app or environment, the app in another tenant, or a list saved after the error (changes take a few minutes to apply)."))
+            .fix(format!("Open the app registration whose Application (client) ID is {app}, in the tenant of the sign-in, and add the redirect URI there (Authentication › Add a platform); if it is already there, try again after a few minutes.")),
+    );
 }
 
 fn verdict(report: &Report, any_input: bool) -> (VerdictKind, String) {
