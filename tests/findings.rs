@@ -919,6 +919,52 @@ fn no_reply_address_with_a_pasted_list_is_another_registration() {
     );
 }
 
+/// AADSTS50011 whose text quotes no redirect URI (SAML's wording) is still the primary cause,
+/// whatever the registered list holds.
+#[test]
+fn a_50011_text_without_a_redirect_uri_is_still_a_rejection() {
+    let saml = "AADSTS50011: The reply URL specified in the request does not match the reply URLs configured for the application: '6731de76-14a6-49ae-97bc-6eba6914391e'. Make sure the reply URL sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/urlMismatchError to learn more about how to fix this.";
+    let cut = "AADSTS50011: The redirect URI specified in the request does not match.";
+    let entity = saml.replace(CLIENT_ID, "https://sso.contoso.com/saml/metadata");
+    for (text, title) in [
+        (saml, "SAML"),
+        (entity.as_str(), "SAML"),
+        (cut, "does not quote it"),
+    ] {
+        for registered in ["", CB] {
+            let a = analyze(&CaseInput {
+                authorize: text.into(),
+                registered: registered.into(),
+                ..CaseInput::default()
+            });
+            let f = a.report.primary();
+            assert_eq!(
+                f.map(|f| f.code.as_str()),
+                Some("redirect.not_registered"),
+                "{title}: {:?}",
+                codes(&a)
+            );
+            assert!(
+                f.is_some_and(|f| f.title.contains(title)),
+                "{:?}",
+                f.map(|f| &f.title)
+            );
+        }
+    }
+    // Another code that quotes nothing adds no redirect finding.
+    let a = analyze(&CaseInput {
+        authorize: "AADSTS50058: A silent sign-in request was sent but no user is signed in."
+            .into(),
+        registered: CB.into(),
+        ..CaseInput::default()
+    });
+    assert!(
+        !codes(&a).contains(&"redirect.not_registered"),
+        "{:?}",
+        codes(&a)
+    );
+}
+
 /// A form_post body without the state the request sent is a state problem.
 #[test]
 fn a_form_post_body_without_state_is_a_state_mismatch() {

@@ -642,8 +642,54 @@ pub fn first_guid(text: &str) -> Option<String> {
     None
 }
 
+/// The first absolute URI standing in quotes of any kind (`'…'`, `"…"`, `“…”`, `„…“`,
+/// `«…»`, `「…」`) in text, with where it ends; links to Microsoft's help and error
+/// pages are passed over. Entra's pages in other languages quote the redirect URI so,
+/// around words this reader does not know.
+fn first_quoted_uri(text: &str) -> Option<(&str, usize)> {
+    const PAIRS: [(char, &[char]); 8] = [
+        ('\'', &['\'']),
+        ('"', &['"']),
+        ('“', &['”', '“']),
+        ('„', &['“', '”']),
+        ('‘', &['’']),
+        ('«', &['»']),
+        ('‹', &['›']),
+        ('「', &['」']),
+    ];
+    for (at, open) in text.char_indices() {
+        let Some((_, close)) = PAIRS.iter().find(|(o, _)| *o == open) else {
+            continue;
+        };
+        let start = at + open.len_utf8();
+        let Some(rest) = text.get(start..) else {
+            continue;
+        };
+        let Some(len) = rest.find(*close) else {
+            continue;
+        };
+        let inner = rest.get(..len).unwrap_or("").trim();
+        let help = ["https://aka.ms/", "https://login.microsoftonline.com/error"]
+            .iter()
+            .any(|h| inner.to_ascii_lowercase().starts_with(h));
+        if inner.contains("://") && !inner.contains(char::is_whitespace) && !help {
+            return Some((inner, start + len));
+        }
+    }
+    None
+}
+
+/// True for the SAML wording of AADSTS50011 ('The reply URL specified in the request does
+/// not match the reply URLs configured for the application: '<identifier>'', with its
+/// aka.ms/urlMismatchError link), which quotes no reply URL.
+pub fn is_saml_wording(text: &str) -> bool {
+    let l = text.to_ascii_lowercase();
+    l.contains("reply url specified") || l.contains("urlmismatcherror")
+}
+
 fn read_error_text(text: &str) -> ErrorText {
-    let redirect_uri = quoted_after(
+    let codes = aadsts::codes_in(text);
+    let mut redirect_uri = quoted_after(
         text,
         &[
             "the redirect uri",
@@ -654,10 +700,18 @@ fn read_error_text(text: &str) -> ErrorText {
         ],
     )
     .map(str::to_string);
-    let app_id = guid_after(text, "for the application")
+    let mut app_id = guid_after(text, "for the application")
         .or_else(|| guid_after(text, "client id"))
         .or_else(|| guid_after(text, "application with identifier"))
         .or_else(|| guid_after(text, "application '"));
+    // AADSTS50011 in another language: the quoted URI, then the application's ID. (SAML's
+    // wording quotes no reply URL, only the application's identifier, often a URL.)
+    if redirect_uri.is_none() && codes.contains(&50011) && !is_saml_wording(text) {
+        if let Some((uri, end)) = first_quoted_uri(text) {
+            redirect_uri = Some(uri.to_string());
+            app_id = app_id.or_else(|| text.get(end..).and_then(first_guid));
+        }
+    }
     let more_details = text
         .to_ascii_lowercase()
         .find("more details:")
@@ -666,7 +720,7 @@ fn read_error_text(text: &str) -> ErrorText {
         .filter(|s| !s.is_empty());
     let correlation_id = guid_after(text, "correlation id");
     ErrorText {
-        codes: aadsts::codes_in(text),
+        codes,
         redirect_uri,
         app_id,
         more_details,
@@ -891,6 +945,36 @@ mod tests {
         assert_eq!(r.redirect_uri(), Some("https://app.contoso.com/"));
         assert_eq!(r.fragment.as_deref(), Some("/auth&response_type=code"));
         assert!(r.param("response_type").is_some_and(|p| p.in_fragment));
+    }
+
+    #[test]
+    fn a_50011_page_in_another_language_gives_its_quoted_uri_and_app() {
+        let de = "AADSTS50011: Der in der Anforderung angegebene Umleitungs-URI \"https://app.contoso.de/signin-oidc\" stimmt nicht mit den Umleitungs-URIs überein, die für die Anwendung \"6731de76-14a6-49ae-97bc-6eba6914391e\" konfiguriert sind. Navigieren Sie zu \"https://aka.ms/redirectUriMismatchError\".\nAnforderungs-ID: 1b4c6e0a-7d3f-4a5e-9c21-0f8e2b7a9d00";
+        let et = read(de).and_then(|r| r.error_text).expect("error text");
+        assert_eq!(
+            et.redirect_uri.as_deref(),
+            Some("https://app.contoso.de/signin-oidc")
+        );
+        assert_eq!(
+            et.app_id.as_deref(),
+            Some("6731de76-14a6-49ae-97bc-6eba6914391e")
+        );
+        let fr = "AADSTS50011: L’URI de redirection « msauth.com.contoso.app://auth » spécifié dans la demande ne correspond pas.";
+        let et = read(fr).and_then(|r| r.error_text).expect("error text");
+        assert_eq!(
+            et.redirect_uri.as_deref(),
+            Some("msauth.com.contoso.app://auth")
+        );
+        // Only a quoted URI counts, help links do not, and only for AADSTS50011.
+        for text in [
+            "AADSTS50011: Navigieren Sie zu \"https://aka.ms/redirectUriMismatchError\".",
+            "AADSTS50011: siehe https://app.contoso.de/signin-oidc ohne Anführungszeichen",
+            "AADSTS50058: 'https://app.contoso.de/signin-oidc'",
+            "AADSTS50011: The reply URL specified in the request does not match the reply URLs configured for the application: 'https://sso.contoso.com/saml/metadata'.",
+        ] {
+            let et = read(text).and_then(|r| r.error_text).expect("error text");
+            assert_eq!(et.redirect_uri, None, "{text}");
+        }
     }
 
     #[test]

@@ -424,6 +424,15 @@ pub fn check(
         } else {
             RedirectStatus::Unchecked
         };
+        // AADSTS50011 whose text quotes no redirect URI: SAML's wording quotes none.
+        let saml = req
+            .and_then(|r| r.error_text.as_ref())
+            .is_some_and(|e| super::authorize::is_saml_wording(&e.text));
+        if quoted(50011) && saml {
+            out.push(finding("redirect.not_registered").aadsts(50011).title("The SAML request's reply URL is not registered").detail("This is the SAML form of AADSTS50011 ('The reply URL specified in the request does not match the reply URLs configured for the application'): the reply URL the service provider sent (AssertionConsumerServiceURL in its SAMLRequest) is not among the application's reply URLs. The text does not quote that URL, so nothing can be compared here.").fix("Find the AssertionConsumerServiceURL in the SAMLRequest (base64 of a deflated XML document, sent to Entra's /saml2 endpoint) and add it, exactly, as a Reply URL under Enterprise applications › Single sign-on › Basic SAML Configuration; or make the service provider send a reply URL that is listed there."));
+        } else if quoted(50011) {
+            out.push(finding("redirect.not_registered").aadsts(50011).title("Entra refused the redirect URI, but the pasted text does not quote it").detail("The text says AADSTS50011 (the redirect URI sent does not match the application's redirect URIs) but the redirect URI it names could not be read from it, so nothing can be compared.").fix("Paste the authorize URL (the browser's address bar on Entra's error page, or the Network tab) to compare its redirect_uri with the registered URIs."));
+        }
         // Entra's AADSTS500113 page names no redirect URI, but it says enough.
         if quoted(500113) && reg.uris.is_empty() {
             out.push(finding("redirect.no_registrations").aadsts(500113).detail("Entra says the app registration has no redirect URI at all: 'No reply address is registered for the application' (AADSTS500113), so it has nowhere to send the code. Its page does not say which redirect URI the app sent; the app's sign-in settings (or the authorize URL in the browser's address bar) do.").fix("Register the redirect URI the app sends under the app's platform (Authentication › Add a platform: Web for a server app, Single-page application for a browser app, Mobile and desktop for a native app). Paste the authorize URL here to have it checked."));
