@@ -965,6 +965,45 @@ fn a_50011_text_without_a_redirect_uri_is_still_a_rejection() {
     );
 }
 
+/// The token leg's redirect mismatch (AADSTS500112, or 70002 wrapping 50011 in older texts)
+/// compares the two legs, not the registered list, and says it came from /token.
+#[test]
+fn the_token_legs_redirect_mismatch_compares_the_two_legs() {
+    let reg = format!("{CB}/");
+    for text in [
+        format!("AADSTS500112: The reply address '{CB}' does not match the reply address '{CB}/' provided when requesting Authorization code."),
+        format!("AADSTS70002: Error validating credentials. AADSTS50011: The reply address '{CB}' does not match the reply address '{CB}/' provided when requesting Authorization code."),
+    ] {
+        let a = analyze(&CaseInput {
+            authorize: text.clone(),
+            registered: reg.clone(),
+            ..CaseInput::default()
+        });
+        let errors: Vec<_> = a
+            .report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        assert_eq!(errors.len(), 1, "{text}: {:?}", codes(&a));
+        let f = errors[0];
+        assert_eq!((f.code.as_str(), f.aadsts), ("response.error", Some(500112)));
+        assert!(f.detail.contains("token endpoint") && f.detail.contains("differ in trailing slash"), "{}", f.detail);
+        assert_eq!(a.report.redirect.status, redirect_doctor::core::RedirectStatus::Exact);
+    }
+    // A token-endpoint code pasted alone is not said to be on Entra's page.
+    let a = analyze(&CaseInput {
+        authorize: "AADSTS9002326: Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type.".into(),
+        ..CaseInput::default()
+    });
+    let f = a.report.primary().expect("primary");
+    assert!(
+        f.detail.starts_with("Entra's token endpoint answered"),
+        "{}",
+        f.detail
+    );
+}
+
 /// A form_post body without the state the request sent is a state problem.
 #[test]
 fn a_form_post_body_without_state_is_a_state_mismatch() {

@@ -48,8 +48,12 @@ pub enum Endpoint {
 pub struct ErrorText {
     /// Every AADSTS code in it.
     pub codes: Vec<u32>,
-    /// The redirect URI it quotes.
+    /// The redirect URI it quotes (of the authorize request).
     pub redirect_uri: Option<String>,
+    /// The redirect URI sent to the token endpoint, when the text is the token leg's
+    /// ('The reply address '…' does not match the reply address '…' provided when
+    /// requesting Authorization code').
+    pub token_redirect_uri: Option<String>,
     /// The application ID it quotes.
     pub app_id: Option<String>,
     /// Its "More details:" hint.
@@ -704,6 +708,16 @@ fn read_error_text(text: &str) -> ErrorText {
         .or_else(|| guid_after(text, "client id"))
         .or_else(|| guid_after(text, "application with identifier"))
         .or_else(|| guid_after(text, "application '"));
+    // The token leg's wording quotes the URI sent to /token, then the authorize request's.
+    let mut token_redirect_uri = None;
+    if text
+        .to_ascii_lowercase()
+        .contains("provided when requesting authorization code")
+    {
+        if let Some(auth) = quoted_after(text, &["does not match the reply address"]) {
+            token_redirect_uri = redirect_uri.replace(auth.to_string());
+        }
+    }
     // AADSTS50011 in another language: the quoted URI, then the application's ID. (SAML's
     // wording quotes no reply URL, only the application's identifier, often a URL.)
     if redirect_uri.is_none() && codes.contains(&50011) && !is_saml_wording(text) {
@@ -722,6 +736,7 @@ fn read_error_text(text: &str) -> ErrorText {
     ErrorText {
         codes,
         redirect_uri,
+        token_redirect_uri,
         app_id,
         more_details,
         correlation_id,
@@ -975,6 +990,18 @@ mod tests {
             let et = read(text).and_then(|r| r.error_text).expect("error text");
             assert_eq!(et.redirect_uri, None, "{text}");
         }
+    }
+
+    #[test]
+    fn the_token_legs_text_gives_both_redirect_uris() {
+        let t = "AADSTS70002: Error validating credentials. AADSTS50011: The reply address 'https://a/cb/' does not match the reply address 'https://a/cb' provided when requesting Authorization code.";
+        let et = read(t).and_then(|r| r.error_text).expect("error text");
+        assert_eq!(et.redirect_uri.as_deref(), Some("https://a/cb"));
+        assert_eq!(et.token_redirect_uri.as_deref(), Some("https://a/cb/"));
+        let t = "AADSTS50011: The reply address 'https://a/cb/' does not match the reply addresses configured for the application: 'x'.";
+        let et = read(t).and_then(|r| r.error_text).expect("error text");
+        assert_eq!(et.redirect_uri.as_deref(), Some("https://a/cb/"));
+        assert_eq!(et.token_redirect_uri, None);
     }
 
     #[test]

@@ -414,9 +414,11 @@ pub fn check(
     o.report.sent = sent.map(str::to_string);
     registration_checks(&c, out);
     ambiguous_localhost(&c, sent, out);
+    // The token leg's AADSTS50011 says nothing of the authorize request's match.
     let quoted = |code: u32| {
-        req.and_then(|r| r.error_text.as_ref())
-            .is_some_and(|e| e.codes.contains(&code))
+        req.and_then(|r| r.error_text.as_ref()).is_some_and(|e| {
+            e.codes.contains(&code) && !(code == 50011 && e.token_redirect_uri.is_some())
+        })
     };
     let Some(sent) = sent else {
         o.report.status = if req.is_some_and(|r| !r.params.is_empty()) {

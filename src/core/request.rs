@@ -569,14 +569,31 @@ pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
 /// What Entra's error text (pasted in the authorize box) says beyond the redirect URI.
 pub fn error_text_findings(req: &AuthorizeRequest, out: &mut Vec<Finding>) {
     let Some(et) = &req.error_text else { return };
+    if let (Some(token), Some(auth)) = (&et.token_redirect_uri, &et.redirect_uri) {
+        let d = super::matching::differences(&uri::Uri::new(token), &uri::Uri::new(auth), false);
+        let names: Vec<String> = d.iter().map(|x| x.as_str().replace('_', " ")).collect();
+        out.push(super::response::for_code(500112, None).detail(format!(
+            "Entra's token endpoint refused the code: the redirect_uri sent with it ({token}) is not the one of the authorize request that issued it ({auth}); they differ in {}. At /token, redirect_uri must be the same value as in the authorize request (RFC 6749 §4.1.3), so this is not about the registered list: the authorize request's URI was accepted, since a code was issued.",
+            names.join(", ")
+        )).fix(format!("Redeem the code with redirect_uri={auth}, exactly as in the authorize request: build the redirect URI once and use it for both legs (a proxy changing the scheme or host, or a framework adding a trailing slash, makes them differ).")));
+    }
     for code in &et.codes {
         if *code == 50011 || *code == 500113 {
             continue; // judged by the matcher against the registration
         }
+        if matches!(*code, 500112 | 70002) && et.token_redirect_uri.is_some() {
+            continue; // said above with both URIs (70002 wraps it in older texts)
+        }
         let info = aadsts::lookup(*code);
         let summary = info.map_or("This code is not in the offline catalogue.", |i| i.summary);
+        let said = match info.map(|i| i.appears) {
+            Some(aadsts::Appears::Page) => "Entra's page shows",
+            Some(aadsts::Appears::Token) => "Entra's token endpoint answered",
+            Some(aadsts::Appears::Redirect) => "Entra answered the app with",
+            _ => "Entra's error text says",
+        };
         let mut f = super::response::for_code(*code, None)
-            .detail(format!("Entra's page shows AADSTS{code}: {summary}"));
+            .detail(format!("{said} AADSTS{code}: {summary}"));
         if *code == 240004 || *code == 240003 {
             if let Some(inner) = aadsts::inner_error_info(&et.text) {
                 f = f.detail(format!(
