@@ -1004,6 +1004,35 @@ fn the_token_legs_redirect_mismatch_compares_the_two_legs() {
     );
 }
 
+/// Azure AD B2C behind a custom domain is an Entra authority; the same path on an unknown host
+/// without a policy is not.
+#[test]
+fn b2c_on_a_custom_domain_is_an_entra_authority() {
+    let q = format!("client_id={CLIENT_ID}&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid&response_type=code&state=s&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256");
+    let b2c = analyze(&CaseInput {
+        authorize: format!("https://login.contoso.com/contoso.onmicrosoft.com/B2C_1_susi/oauth2/v2.0/authorize?{q}"),
+        registered: "https://app.contoso.com/cb".into(),
+        ..CaseInput::default()
+    });
+    assert!(
+        !codes(&b2c).contains(&"request.not_entra_authorize"),
+        "{:?}",
+        codes(&b2c)
+    );
+    let other = analyze(&CaseInput {
+        authorize: format!(
+            "https://login.contoso.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize?{q}"
+        ),
+        registered: "https://app.contoso.com/cb".into(),
+        ..CaseInput::default()
+    });
+    assert!(
+        codes(&other).contains(&"request.not_entra_authorize"),
+        "{:?}",
+        codes(&other)
+    );
+}
+
 /// A form_post body without the state the request sent is a state problem.
 #[test]
 fn a_form_post_body_without_state_is_a_state_mismatch() {

@@ -97,8 +97,11 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
     let req = c.req;
     if req.source == Source::Url {
         let host = req.host.clone().unwrap_or_default();
-        if !super::authorize::is_entra_host(&host) || req.endpoint == Endpoint::Unknown {
-            let what = if super::authorize::is_entra_host(&host) {
+        // Azure AD B2C on a custom domain: any host, with a B2C policy in the path or `p`.
+        let entra_host = super::authorize::is_entra_host(&host)
+            || (req.is_b2c() && req.endpoint != Endpoint::Unknown);
+        if !entra_host || req.endpoint == Endpoint::Unknown {
+            let what = if entra_host {
                 format!(
                     "The path {} is not /oauth2/v2.0/authorize or /oauth2/authorize.",
                     req.path.as_deref().unwrap_or("")
@@ -114,8 +117,7 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
         if host.eq_ignore_ascii_case("login.microsoftonline.de") {
             out.push(finding("request.not_entra_authorize").severity(Severity::Error).title("Microsoft Cloud Deutschland is closed").detail("login.microsoftonline.de was the authority of Microsoft Cloud Deutschland, which closed on 29 October 2021; apps and tenants moved to the global cloud.").fix("Use https://login.microsoftonline.com/<tenant>/oauth2/v2.0/authorize (the tenant moved to the global cloud)."));
         }
-        let entra_path =
-            super::authorize::is_entra_host(&host) && req.endpoint != Endpoint::Unknown;
+        let entra_path = entra_host && req.endpoint != Endpoint::Unknown;
         if let Some(t) = req.tenant.as_ref().filter(|_| entra_path) {
             if !req.is_b2c() && (is_placeholder(t) || !tenant_ok(t)) {
                 out.push(finding("request.tenant_invalid").aadsts(90002).detail(format!("The tenant segment '{t}' is not common, organizations, consumers, a tenant GUID or a verified domain, so Entra cannot find the tenant (AADSTS90002).")).fix("Use your Directory (tenant) ID from the app registration's Overview page, or organizations/common for multi-tenant apps."));
