@@ -1033,6 +1033,48 @@ fn b2c_on_a_custom_domain_is_an_entra_authority() {
     );
 }
 
+/// Error text pasted in the landing box gives its OAuth error and Entra's message, not the
+/// whole exception with its stack and trace lines.
+#[test]
+fn pasted_error_text_gives_its_error_and_message() {
+    let message = "AADSTS7000218: The request body must contain the following parameter: 'client_assertion' or 'client_secret'.";
+    for text in [
+        format!("OpenIdConnectProtocolException: Message contains error: 'invalid_client', error_description: '{message} Trace ID: 9d8c7b6a Correlation ID: 1e2d3c4b Timestamp: 2026-11-20 12:00:01Z', error_uri: 'https://login.microsoftonline.com/error?code=7000218'.\n   at Microsoft.AspNetCore.Authentication.RemoteAuthenticationHandler`1.HandleRequestAsync()"),
+        format!("ServerError: invalid_client: {message}\nTrace ID: 2a7b\nCorrelation ID: 7c6b\n    at ResponseHandler.validateTokenResponse (ResponseHandler.ts:123:23)"),
+        format!("{{'error': 'invalid_client', 'error_description': \"{message}\\r\\nTrace ID: 4c1d\", 'error_codes': [7000218]}}"),
+    ] {
+        let a = analyze(&auth(CB).reg(CB).callback(&text));
+        let f = a
+            .report
+            .findings
+            .iter()
+            .find(|f| f.code == "response.error")
+            .expect("response.error");
+        assert!(
+            f.detail.ends_with(&format!("error=invalid_client error_description={message}")),
+            "{}",
+            f.detail
+        );
+        assert!(f.title.contains("invalid_client / AADSTS7000218"), "{}", f.title);
+    }
+    // A landing URL's own parameters are read as they are.
+    let a = analyze(&auth(CB).reg(CB).callback(&format!(
+        "{CB}?error=invalid_request&error_description=AADSTS90014%3a+access_denied+nonce"
+    )));
+    let f = a
+        .report
+        .findings
+        .iter()
+        .find(|f| f.code == "response.error")
+        .expect("response.error");
+    assert!(
+        f.detail
+            .contains("error=invalid_request error_description=AADSTS90014: access_denied nonce"),
+        "{}",
+        f.detail
+    );
+}
+
 /// A form_post body without the state the request sent is a state problem.
 #[test]
 fn a_form_post_body_without_state_is_a_state_mismatch() {

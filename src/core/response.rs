@@ -62,6 +62,74 @@ pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     ("loopback_response_uri_mismatch", "MSAL.NET's loopback listener got a response on another path than it listened on.", "Use the same redirect URI (path included) in the app and the registration."),
 ];
 
+/// The OAuth `error` values Entra answers with (RFC 6749 §4.1.2.1, §5.2; OpenID Connect;
+/// Azure AD B2C's redirect_uri_mismatch).
+const OAUTH_ERRORS: [&str; 15] = [
+    "invalid_request",
+    "unauthorized_client",
+    "access_denied",
+    "unsupported_response_type",
+    "invalid_scope",
+    "server_error",
+    "temporarily_unavailable",
+    "invalid_client",
+    "invalid_grant",
+    "unsupported_grant_type",
+    "invalid_resource",
+    "interaction_required",
+    "login_required",
+    "consent_required",
+    "redirect_uri_mismatch",
+];
+
+/// The OAuth `error` in pasted text (a library's exception, a log line, a printed
+/// dictionary): the first of [`OAUTH_ERRORS`] standing as a word of its own.
+fn oauth_error_in(text: &str) -> Option<&'static str> {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let bytes = text.as_bytes();
+    OAUTH_ERRORS
+        .iter()
+        .filter_map(|e| {
+            text.match_indices(e)
+                .find(|(at, _)| {
+                    let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+                    !before.is_some_and(|b| word(*b))
+                        && !bytes.get(at + e.len()).is_some_and(|b| word(*b))
+                })
+                .map(|(at, _)| (at, *e))
+        })
+        .min()
+        .map(|(_, e)| e)
+}
+
+/// Entra's error description in pasted text: from its first `AADSTS`/`AADB2C` code to the
+/// end of that message, without the trace lines after it and whatever wraps it (quotes, a
+/// JSON string's escaped line break, the exception around it).
+fn description_in(text: &str) -> Option<&str> {
+    let upper = text.to_ascii_uppercase();
+    let start = ["AADSTS", "AADB2C"]
+        .iter()
+        .filter_map(|p| upper.find(p))
+        .min()?;
+    let rest = text.get(start..)?;
+    let end = [
+        "\n",
+        "\r",
+        "\"",
+        "\\r",
+        "\\n",
+        " Trace ID",
+        " Correlation ID",
+        "', error_uri",
+    ]
+    .iter()
+    .filter_map(|m| rest.find(m))
+    .min()
+    .unwrap_or(rest.len());
+    let d = rest.get(..end)?.trim_end_matches([' ', '\'', ')', ',']);
+    (!d.is_empty()).then_some(d)
+}
+
 /// Findings for the callback box.
 pub fn checks(
     cb: &Callback,
@@ -71,8 +139,21 @@ pub fn checks(
     platform: Option<Platform>,
     out: &mut Vec<Finding>,
 ) {
-    let error = cb.get("error").map(|(e, _)| e.to_string());
-    let desc = cb.get("error_description").map(|(d, _)| d.to_string());
+    // Pasted text (not a URL or a form body) says its error in a library's words.
+    let free = cb.url.is_none() && cb.body.is_empty();
+    let error = cb.get("error").map(|(e, _)| e.to_string()).or_else(|| {
+        free.then(|| oauth_error_in(&cb.text))
+            .flatten()
+            .map(str::to_string)
+    });
+    let desc = cb
+        .get("error_description")
+        .map(|(d, _)| d.to_string())
+        .or_else(|| {
+            free.then(|| description_in(&cb.text))
+                .flatten()
+                .map(str::to_string)
+        });
     let code = cb.get("code");
     let mut codes = cb.codes.clone();
     if let Some(inner) = aadsts::inner_error_info(&cb.text) {
