@@ -1075,6 +1075,34 @@ fn pasted_error_text_gives_its_error_and_message() {
     );
 }
 
+/// Entra's AADSTS50011 text pasted as what came back is judged with the registration, as in
+/// the authorize box: it is not an answer the app received.
+#[test]
+fn a_50011_text_in_the_landing_box_is_judged_with_the_registration() {
+    let page = format!("Sorry, but we're having trouble signing you in.\n\nAADSTS50011: The redirect URI '{CB}' specified in the request does not match the redirect URIs configured for the application '{CLIENT_ID}'.\nRequest Id: 1b4c6e0a-7d3f-4a5e-9c21-0f8e2b7a9d00");
+    for (registered, primary) in [
+        (CB.to_string(), "redirect.registration_stale"),
+        (format!("{CB}/"), "redirect.trailing_slash_mismatch"),
+    ] {
+        let a = analyze(&auth(CB).reg(&registered).callback(&page));
+        assert_eq!(
+            a.report.primary().map(|f| f.code.as_str()),
+            Some(primary),
+            "{:?}",
+            codes(&a)
+        );
+        assert!(!codes(&a).contains(&"response.error"), "{:?}", codes(&a));
+    }
+    // Another code in the landing box is still an answer.
+    let a = analyze(&auth(CB).reg(CB).callback("AADSTS50105: Your administrator has configured the application to block users unless they are specifically granted access."));
+    assert!(codes(&a).contains(&"response.error"), "{:?}", codes(&a));
+    assert!(
+        !codes(&a).contains(&"redirect.registration_stale"),
+        "{:?}",
+        codes(&a)
+    );
+}
+
 /// A form_post body without the state the request sent is a state problem.
 #[test]
 fn a_form_post_body_without_state_is_a_state_mismatch() {

@@ -691,7 +691,7 @@ pub fn is_saml_wording(text: &str) -> bool {
     l.contains("reply url specified") || l.contains("urlmismatcherror")
 }
 
-fn read_error_text(text: &str) -> ErrorText {
+pub fn read_error_text(text: &str) -> ErrorText {
     let codes = aadsts::codes_in(text);
     let mut redirect_uri = quoted_after(
         text,

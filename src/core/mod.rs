@@ -174,7 +174,23 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         .filter(|_| cb_text.trim().is_empty());
     let cb_text = har_landing.as_deref().unwrap_or(cb_text);
 
-    let req = authorize::read(auth_text);
+    let mut req = authorize::read(auth_text);
+    let cb = callback::read(cb_text);
+    // Entra's own redirect-URI error text (AADSTS50011, 500113) pasted as what came back
+    // speaks of the request: it is read as error text in the authorize box is, and judged
+    // with the registration instead of as an answer to the app.
+    if let (Some(r), Some(c)) = (req.as_mut(), cb.as_ref()) {
+        let judged = |code: &u32| matches!(*code, 50011 | 500113);
+        if r.error_text.is_none()
+            && c.url.is_none()
+            && c.body.is_empty()
+            && c.codes.iter().any(judged)
+        {
+            let mut et = authorize::read_error_text(cb_text);
+            et.codes.retain(judged);
+            r.error_text = Some(et);
+        }
+    }
     if let Some(r) = &req {
         if !r.carries_request() {
             let what = match &r.host {
@@ -253,7 +269,6 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         };
         request::flow_checks(&ctx, &mut findings);
     }
-    let cb = callback::read(cb_text);
     if let Some(cb) = &cb {
         response::checks(
             cb,

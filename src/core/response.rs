@@ -141,11 +141,24 @@ pub fn checks(
 ) {
     // Pasted text (not a URL or a form body) says its error in a library's words.
     let free = cb.url.is_none() && cb.body.is_empty();
-    let error = cb.get("error").map(|(e, _)| e.to_string()).or_else(|| {
-        free.then(|| oauth_error_in(&cb.text))
-            .flatten()
-            .map(str::to_string)
-    });
+    // Entra's redirect-URI codes that the request carries as error text are judged with the
+    // registration: Entra shows them on its own page and never returns them to the app.
+    let judged: Vec<u32> = req
+        .and_then(|r| r.error_text.as_ref())
+        .map_or_else(Vec::new, |e| e.codes.clone())
+        .into_iter()
+        .filter(|c| matches!(c, 50011 | 500113))
+        .collect();
+    let only_judged = free && !cb.codes.is_empty() && cb.codes.iter().all(|c| judged.contains(c));
+    let error = cb
+        .get("error")
+        .map(|(e, _)| e.to_string())
+        .or_else(|| {
+            free.then(|| oauth_error_in(&cb.text))
+                .flatten()
+                .map(str::to_string)
+        })
+        .filter(|_| !only_judged);
     let desc = cb
         .get("error_description")
         .map(|(d, _)| d.to_string())
@@ -162,6 +175,9 @@ pub fn checks(
                 codes.push(c);
             }
         }
+    }
+    if free {
+        codes.retain(|c| !judged.contains(c));
     }
     // The specific code findings, then the generic response.error.
     let mut specific_done = false;
