@@ -1103,6 +1103,28 @@ fn a_50011_text_in_the_landing_box_is_judged_with_the_registration() {
     );
 }
 
+/// Azure AD B2C's 'Forgot your password?' answer is named in the title, which showed only
+/// access_denied.
+#[test]
+fn b2c_forgot_password_is_named() {
+    let a = analyze(&auth(CB).reg(CB).callback(&format!(
+        "{CB}?error=access_denied&error_description=AADB2C90118%3a+The+user+has+forgotten+their+password.&state=s7Fq2mX9"
+    )));
+    let f = a.report.primary().expect("primary");
+    assert!(f.title.contains("Forgot your password"), "{}", f.title);
+    let a = analyze(&auth(CB).reg(CB).callback(&format!(
+        "{CB}?error=access_denied&error_description=AADB2C90091%3a+The+user+has+cancelled.&state=s7Fq2mX9"
+    )));
+    assert!(
+        a.report
+            .findings
+            .iter()
+            .all(|f| !f.title.contains("Forgot")),
+        "{:?}",
+        codes(&a)
+    );
+}
+
 /// A form_post body without the state the request sent is a state problem.
 #[test]
 fn a_form_post_body_without_state_is_a_state_mismatch() {

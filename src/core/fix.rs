@@ -99,17 +99,21 @@ pub fn keep_note(reg: &Registered, platform: Platform) -> String {
 
 fn keep_note_read(reg: &Registered, platform: Platform) -> String {
     if reg.has_platforms {
+        let n = keep(reg, platform, "").len();
         format!(
-            "The command keeps the {} URIs already registered under {}.",
-            keep(reg, platform, "").len(),
+            "The command keeps the {n} URI{} already registered under {}.",
+            if n == 1 { "" } else { "s" },
             platform.portal_name()
         )
     } else if reg.uris.is_empty() {
         "No registered list was pasted: add the URIs that are already registered to the command, or it replaces them.".into()
     } else {
         format!(
-            "The pasted list did not say which platform each URI is on, so the command keeps all {} of them under {}: check that first.",
-            reg.uris.len(),
+            "The pasted list did not say which platform each URI is on, so the command keeps {} under {}: check that first.",
+            match reg.uris.len() {
+                1 => "the one it holds".to_string(),
+                n => format!("all {n} of them"),
+            },
             platform.portal_name()
         )
     }
@@ -192,6 +196,9 @@ mod tests {
         assert!(n.ends_with("1 part of the pasted list could not be read (see the input finding): add the URIs it holds to the command, or it removes them."), "{n}");
         let reg = registered::read("https://a/cb");
         assert!(!keep_note(&reg, Platform::Web).contains("could not be read"));
+        assert!(keep_note(&reg, Platform::Web).contains("keeps the one it holds under Web"));
+        let reg = registered::read("Web\nhttps://a/cb");
+        assert!(keep_note(&reg, Platform::Web).starts_with("The command keeps the 1 URI already"));
     }
 
     #[test]

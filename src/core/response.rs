@@ -236,7 +236,7 @@ pub fn checks(
         if desc.as_deref().is_some_and(|d| d.contains("AADB2C90118")) {
             // Azure AD B2C: the user chose "Forgot your password?" in a sign-in user flow.
             detail.push_str("AADB2C90118: the user clicked 'Forgot your password?'. A B2C sign-in user flow returns this error to the app, which must start the password-reset user flow itself (or use a sign-in flow with self-service password reset built in). ");
-            f = f.fix("Handle error_description AADB2C90118 in the app by redirecting to the password-reset user flow (B2C_1_…reset…), or enable self-service password reset in the sign-up/sign-in flow.");
+            f = f.title("Azure AD B2C: the user chose 'Forgot your password?' (AADB2C90118)").fix("Handle error_description AADB2C90118 in the app by redirecting to the password-reset user flow (B2C_1_…reset…), or enable self-service password reset in the sign-up/sign-in flow.");
         }
         if let Some(c) = codes.iter().find(|c| **c == 240004 || **c == 240003) {
             detail.push_str(&format!("AADSTS{c}: 'Authorization code not received from authorize endpoint call.' Microsoft documents no cause for it; the wrapped error says what went wrong{}. ", aadsts::inner_error_info(&cb.text).map(|i| format!(": {i}")).unwrap_or_default()));
