@@ -400,19 +400,103 @@ fn read_app_object(reg: &mut Registered, v: &Value) {
     reg.has_platforms = platforms_seen;
 }
 
-/// Portal headings that start a platform section.
+/// Words of the portal's platform headings in its other languages (German, French, Spanish,
+/// Italian, Portuguese, Dutch, Polish, Japanese, Chinese, Korean, Russian, Turkish): the
+/// single-page, mobile/desktop and front-channel logout sections.
+const SPA_WORDS: &[&str] = &[
+    "single-page-",
+    "einzelseiten",
+    "monopage",
+    "página única",
+    "pagina singola",
+    "pagina unica",
+    "één pagina",
+    "jednostronicow",
+    "シングルページ",
+    "シングル ページ",
+    "单页",
+    "單頁",
+    "단일 페이지",
+    "одностранич",
+    "tek sayfa",
+];
+const PUBLIC_WORDS: &[&str] = &[
+    "mobil",
+    "móvil",
+    "móve",
+    "desktop",
+    "bureau",
+    "escritorio",
+    "área de trabalho",
+    "モバイル",
+    "デスクトップ",
+    "移动",
+    "桌面",
+    "行動",
+    "모바일",
+    "데스크톱",
+    "мобильн",
+    "настольн",
+    "masaüstü",
+];
+const LOGOUT_WORDS: &[&str] = &[
+    "logout",
+    "logoff",
+    "sign-out",
+    "abmelde",
+    "déconnexion",
+    "cierre de sesión",
+    "disconnessione",
+    "afmeld",
+    "wylogow",
+    "ログアウト",
+    "注销",
+    "登出",
+    "로그아웃",
+    "выход",
+    "oturum kapatma",
+];
+
+/// Portal headings that start a platform section (the portal's words in English, or in its
+/// other languages by the words above), the platform keys of YAML (`publicClient:`) and the
+/// platform blocks of Terraform and Bicep (`single_page_application {`, `spa: {`).
 fn heading_platform(line: &str) -> Option<Option<Platform>> {
     // Every heading is short; a URI line is not one.
-    if line.len() > 64 || line.contains("://") {
+    if line.chars().count() > 64 || line.contains("://") {
         return None;
     }
-    let l = line
+    let t = line.trim();
+    let block = t.strip_suffix('{').map(str::trim_end);
+    let l = block
+        .unwrap_or(t)
+        .trim_end_matches(['=', ':'])
         .trim()
-        .trim_end_matches(':')
-        .trim()
-        .to_ascii_lowercase();
+        .trim_matches(['"', '\''])
+        .replace('_', " ")
+        .to_lowercase();
+    if block.is_some() || !l.contains(' ') {
+        // A key or block names its platform in one word: `publicClient`, `installedClient`.
+        if let p @ (Platform::Spa | Platform::PublicClient) = platform_of_type(&l) {
+            return Some(Some(p));
+        }
+    }
+    let has = |words: &[&str]| words.iter().any(|w| l.contains(w));
+    // A heading is words alone: not a property (`name = "mobile-app"`, `LogoutUrl :`).
+    if !t.contains(['=', '"', '\'', ':']) {
+        if has(LOGOUT_WORDS) {
+            return Some(None);
+        }
+        if has(SPA_WORDS) {
+            return Some(Some(Platform::Spa));
+        }
+        if has(PUBLIC_WORDS) && !l.contains("flow") {
+            return Some(Some(Platform::PublicClient));
+        }
+    }
     Some(match l.as_str() {
-        "web" => Some(Platform::Web),
+        "web" | "web applications" | "webanwendungen" | "applications web" | "aplicaciones web" => {
+            Some(Platform::Web)
+        }
         "single-page application" | "single page application" | "spa" => Some(Platform::Spa),
         "mobile and desktop applications"
         | "mobile and desktop application"
@@ -1485,6 +1569,46 @@ mod tests {
         assert_eq!(r.on(Platform::Spa), ["https://spa.contoso.com/redirect"]);
         assert_eq!(r.on(Platform::PublicClient).len(), 1);
         assert!(!r.uris.iter().any(|u| u.uri.contains("signout")));
+    }
+
+    /// The portal's Authentication page copied in German, French, Spanish or Japanese: each
+    /// platform heading starts its section and the logout heading ends it; a property whose
+    /// value holds such a word (`name = "contoso-mobile"`) or a flows setting is no heading.
+    #[test]
+    fn reads_portal_headings_in_other_languages() {
+        let r = read("Plattformkonfigurationen\nWeb\nUmleitungs-URIs\nhttps://a.contoso.com/cb\nFront-Channel-Abmelde-URL\nhttps://a.contoso.com/out\nSingle-Page-Anwendung\nUmleitungs-URIs\nhttps://b.contoso.com/\nApplications mobiles et de bureau\nhttp://localhost\nURL de déconnexion du canal frontal\nhttps://c.contoso.com/out\nAplicación de página única\nhttps://d.contoso.com/\nシングルページ アプリケーション\nhttps://e.contoso.com/\nモバイル アプリケーションとデスクトップ アプリケーション\nmsal6731de76-14a6-49ae-97bc-6eba6914391e://auth");
+        assert_eq!(r.on(Platform::Web), ["https://a.contoso.com/cb"]);
+        assert_eq!(
+            r.on(Platform::Spa),
+            [
+                "https://b.contoso.com/",
+                "https://d.contoso.com/",
+                "https://e.contoso.com/"
+            ]
+        );
+        assert_eq!(
+            r.on(Platform::PublicClient),
+            [
+                "http://localhost",
+                "msal6731de76-14a6-49ae-97bc-6eba6914391e://auth"
+            ]
+        );
+        assert!(!r.uris.iter().any(|u| u.uri.contains("out")));
+        // Near misses: values and settings that hold a platform word are not headings.
+        let r = read("Web\nname = contoso-mobile\nDisplayName : Contoso Desktop\nEnable the following mobile and desktop flows:\nhttps://a.contoso.com/cb");
+        assert_eq!(r.on(Platform::Web), ["https://a.contoso.com/cb"]);
+    }
+
+    /// YAML keys and Terraform / Bicep blocks name the platform of the URIs inside them.
+    #[test]
+    fn platform_keys_and_blocks_start_a_section() {
+        let r = read("spa:\n- https://s.contoso.com/\npublicClient:\n- http://localhost\nweb {\n  \"https://w.contoso.com/cb\",\n  implicit_grant {\n  }\n}\nsingle_page_application {\n  \"https://t.contoso.com/\"\n}\n  public_client: {\n  'https://login.microsoftonline.com/common/oauth2/nativeclient'\n");
+        assert_eq!(
+            r.on(Platform::Spa),
+            ["https://s.contoso.com/", "https://t.contoso.com/"]
+        );
+        assert_eq!(r.on(Platform::Web), ["https://w.contoso.com/cb"]);
+        assert_eq!(r.on(Platform::PublicClient).len(), 2);
     }
 
     #[test]
