@@ -564,7 +564,7 @@ fn strip_bullet(line: &str) -> &str {
 /// stay: they may delimit CSV cells).
 fn clean_line(line: &str) -> &str {
     strip_marker(strip_bullet(line))
-        .trim_end_matches(',')
+        .trim_end_matches([',', ';'])
         .trim_end()
 }
 
@@ -692,7 +692,7 @@ fn cut_note(text: &str) -> &str {
 
 /// Strips the quotes, backticks or angle brackets around one cell or token.
 fn unquote(s: &str) -> &str {
-    let mut s = s.trim().trim_end_matches(',').trim_end();
+    let mut s = s.trim().trim_end_matches([',', ';']).trim_end();
     for (open, close) in [('"', '"'), ('\'', '\''), ('`', '`'), ('<', '>')] {
         if let Some(r) = s.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
             s = r.trim();
@@ -765,11 +765,12 @@ fn starts_uri(s: &str) -> bool {
     scheme_len(s).is_some()
 }
 
-/// Splits `s` at the commas that are followed by the start of a URI.
+/// Splits `s` at the commas and semicolons that are followed by the start of a URI (Entra
+/// allows neither in a redirect URI, so there they separate two).
 fn split_before_uris(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut from = 0;
-    for (i, _) in s.match_indices(',') {
+    for (i, _) in s.match_indices([',', ';']) {
         if starts_uri(&s[i + 1..]) {
             out.push(&s[from..i]);
             from = i + 1;
@@ -832,9 +833,20 @@ fn is_type_name(s: &str) -> bool {
 fn property_line(raw: &str) -> Option<(&str, &str, usize)> {
     let raw = raw.trim_end();
     let body = strip_bullet(raw);
-    let colon = body.find(':')?;
+    // `redirect_uris = [...]` (Terraform), `RedirectUri=https://…` (settings files).
+    let eq = body.find('=').filter(|&i| {
+        let key = body[..i].trim_end();
+        !key.is_empty()
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+    });
+    let colon = match eq {
+        Some(i) => i,
+        None => body.find(':')?,
+    };
     let rest = &body[colon + 1..];
-    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+    if eq.is_none() && !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
         return None; // `https://…`, `urn:…`, `spa:https://…`
     }
     let label = body[..colon].trim_end();
@@ -973,7 +985,13 @@ impl LineReader {
     fn property(&mut self, label: &str, value: &str, line: usize) {
         self.in_record = true;
         self.record();
-        match label_kind(label) {
+        let kind = label_kind(label);
+        // `"AzureADMyOrg",` as a config file writes it.
+        let value = match kind {
+            Label::Redirect(_) | Label::Other => value,
+            _ => unquote(value),
+        };
+        match kind {
             Label::Name => {
                 self.record().name = Some(value.to_string());
             }
@@ -1440,7 +1458,8 @@ fn read_lines(input: &str, client_id: Option<&str>) -> Registered {
                 }
             }
         }
-        if is_noise(raw_line) {
+        // A block's opening line (`resource app '…@v1.0' = {`, `web {`) holds no URI.
+        if is_noise(raw_line) || (trimmed.ends_with('{') && !trimmed.contains("://")) {
             continue;
         }
         let cleaned = clean_line(raw_line);
@@ -1609,6 +1628,44 @@ mod tests {
         );
         assert_eq!(r.on(Platform::Web), ["https://w.contoso.com/cb"]);
         assert_eq!(r.on(Platform::PublicClient).len(), 2);
+    }
+
+    /// Entra allows no ';' in a redirect URI: one after a URI or before the next separates
+    /// them (a config string, a semicolon CSV), one inside a URI stays and is judged.
+    #[test]
+    fn semicolons_separate_uris() {
+        let r = read("https://a.contoso.com/cb;https://b.contoso.com/cb;\nhttps://c.contoso.com/cb;\nPlatform;Redirect URI\nSPA;https://d.contoso.com/\nhttps://e.contoso.com/cb;jsessionid=1");
+        assert_eq!(
+            uris(&r),
+            [
+                "https://a.contoso.com/cb",
+                "https://b.contoso.com/cb",
+                "https://c.contoso.com/cb",
+                "https://d.contoso.com/",
+                "https://e.contoso.com/cb;jsessionid=1"
+            ]
+        );
+        assert_eq!(r.on(Platform::Spa), ["https://d.contoso.com/"]);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+    }
+
+    /// `key = value` settings (Terraform) are read by their key like `Key : value` lines:
+    /// redirect_uris lists are read, homepage and logout URLs are not redirect URIs, and a
+    /// quoted audience is understood. A `=` inside a URI's query is no key.
+    #[test]
+    fn reads_terraform_settings() {
+        let r = read("resource \"azuread_application\" \"a\" {\n  sign_in_audience = \"AzureADMyOrg\"\n  web {\n    homepage_url  = \"https://a.contoso.com\"\n    logout_url    = \"https://a.contoso.com/out\"\n    redirect_uris = [\"https://a.contoso.com/cb\", \"https://b.contoso.com/cb\"]\n  }\n}\nhttps://c.contoso.com/cb?x=1&y=2");
+        assert_eq!(
+            uris(&r),
+            [
+                "https://a.contoso.com/cb",
+                "https://b.contoso.com/cb",
+                "https://c.contoso.com/cb?x=1&y=2"
+            ]
+        );
+        assert_eq!(r.on(Platform::Web).len(), 3);
+        assert_eq!(r.audience, Audience::MyOrg);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
     }
 
     #[test]
