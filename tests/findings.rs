@@ -286,7 +286,7 @@ findings! {
         fires_without: ["input.authorize_unreadable", "request.redirect_uri_double_encoded"],
         near_with: ["redirect.exact_match"];
     input_registered_unreadable: "input.registered_unreadable",
-        fires: auth(CB).reg(&format!(r#"{{"web": {{"redirectUris": ["{CB}",]}}}}"#)),
+        fires: auth(CB).reg(&format!(r#"{{"web": {{"redirectUris": ["{CB}" "{CB}"]}}}}"#)),
         near: auth(CB).reg(&format!(r#"{{"web": {{"redirectUris": ["{CB}"]}}}}"#)),
         near_with: ["redirect.exact_match"];
     input_evidence_unreadable: "input.evidence_unreadable",
@@ -354,7 +354,7 @@ findings! {
         near: auth(CB).reg(&format!(r#"{{"web": {{"redirectUris": ["{CB}"]}}, "spa": {{"redirectUris": []}}, "publicClient": {{"redirectUris": []}}}}"#));
     redirect_no_registrations_not_from_unreadable_json: "redirect.no_registrations",
         fires: auth(CB).reg(r#"{"web": {"redirectUris": []}}"#),
-        near: auth(CB).reg(&format!(r#"{{"web": {{"redirectUris": ["{CB}",]}}}}"#)),
+        near: auth(CB).reg(&format!(r#"{{"web": {{"redirectUris": ["{CB}" "{CB}"]}}}}"#)),
         near_with: ["input.registered_unreadable"];
     redirect_no_registrations_from_error_text_alone: "redirect.no_registrations",
         fires: CaseInput { authorize: "AADSTS500113: No reply address is registered for the application.\nTrace ID: 0f8e2a4c-1b3d-4e5f-8a9b-0c1d2e3f4a5b".into(), ..CaseInput::default() },
@@ -780,7 +780,7 @@ fn a_missing_redirect_uri_that_entra_refused_is_an_error() {
 fn an_unreadable_input_is_the_headline() {
     let a = analyze(&CaseInput {
         authorize: auth(CB).url(),
-        registered: r#"{"web": {"redirectUris": ["https://app.contoso.com/signin-oidc",]}}"#.into(),
+        registered: r#"{"web": {"redirectUris": ["https://app.contoso.com/signin-oidc" "https://app.contoso.com/"]}}"#.into(),
         ..CaseInput::default()
     });
     assert!(a.report.primary().is_none(), "{:?}", codes(&a));

@@ -145,6 +145,13 @@ pub fn read_for(input: &str, client_id: Option<&str>) -> Registered {
     if (t.starts_with('{') || t.starts_with('[')) && !is_text_list(t) {
         return read_json(t, client_id);
     }
+    // A section copied out of a manifest: `"replyUrlsWithType": [ … ],`, `"spa": { … }`.
+    if t.starts_with('"') {
+        let object = format!("{{{}}}", t.trim_end_matches([',', ' ', '\t', '\r', '\n']));
+        if parse_json(&object).is_ok() {
+            return read_json(&object, client_id);
+        }
+    }
     read_lines(input, client_id)
 }
 
@@ -160,7 +167,7 @@ fn is_text_list(t: &str) -> bool {
     }
     let inner = t.get(1..).unwrap_or("").trim_start();
     !inner.is_empty()
-        && !inner.starts_with(['"', '{', '[', '}', ']', '-'])
+        && !inner.starts_with(['"', '{', '[', '}', ']', '-', '/'])
         && !inner.starts_with(|c: char| c.is_ascii_digit())
         && !["true", "false", "null"]
             .iter()
@@ -183,7 +190,7 @@ fn read_json(t: &str, client_id: Option<&str>) -> Registered {
         from_json: true,
         ..Registered::default()
     };
-    let v: Value = match serde_json::from_str(t) {
+    let v: Value = match parse_json(t) {
         Ok(v) => v,
         Err(e) => {
             reg.problems.push(ReadProblem {
@@ -204,6 +211,12 @@ fn read_json(t: &str, client_id: Option<&str>) -> Registered {
         Value::Array(a) if !a.is_empty() && a.iter().all(is_app_object) => Some(a),
         _ => None,
     };
+    // An application inside another document (an ARM template's resource properties).
+    let mut nested = Vec::new();
+    if apps.is_none() && v.is_object() && !is_app_object(&v) && v.get("redirectUris").is_none() {
+        find_apps(&v, &mut nested, 0);
+    }
+    let apps = apps.or(Some(&nested).filter(|n| !n.is_empty()));
     let v = match apps {
         Some(apps) => match pick_app(apps, client_id) {
             Ok(app) => app,
@@ -240,6 +253,71 @@ fn read_json(t: &str, client_id: Option<&str>) -> Registered {
         });
     }
     reg
+}
+
+/// Parses JSON, also as people annotate it: `//` and `/* */` comments and trailing commas
+/// are dropped when the text does not parse as it is.
+fn parse_json(t: &str) -> Result<Value, serde_json::Error> {
+    serde_json::from_str(t).or_else(|e| {
+        let mut out = String::with_capacity(t.len());
+        let mut chars = t.chars().peekable();
+        let mut in_string = false;
+        while let Some(c) = chars.next() {
+            if in_string {
+                out.push(c);
+                match c {
+                    '\\' => out.extend(chars.next()),
+                    '"' => in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match (c, chars.peek()) {
+                ('/', Some('/')) => {
+                    while chars.peek().is_some_and(|&n| n != '\n') {
+                        chars.next();
+                    }
+                }
+                ('/', Some('*')) => {
+                    chars.next();
+                    let mut last = ' ';
+                    for n in chars.by_ref() {
+                        if last == '*' && n == '/' {
+                            break;
+                        }
+                        last = n;
+                    }
+                }
+                ('}' | ']', _) => {
+                    let kept = out.trim_end().len();
+                    if out[..kept].ends_with(',') {
+                        out.truncate(kept - 1);
+                    }
+                    out.push(c);
+                }
+                _ => {
+                    in_string = c == '"';
+                    out.push(c);
+                }
+            }
+        }
+        serde_json::from_str(&out).map_err(|_| e)
+    })
+}
+
+/// The applications inside a document, found by their redirect URI keys (depth-limited).
+fn find_apps(v: &Value, out: &mut Vec<Value>, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match v {
+        Value::Object(o) if depth > 0 && is_app_object(v) && !o.contains_key("value") => {
+            out.push(v.clone())
+        }
+        Value::Object(o) => o.values().for_each(|c| find_apps(c, out, depth + 1)),
+        Value::Array(a) => a.iter().for_each(|c| find_apps(c, out, depth + 1)),
+        _ => {}
+    }
 }
 
 /// An application object (not a `{url, type}` manifest entry).
@@ -331,6 +409,12 @@ fn push_json_item(reg: &mut Registered, item: &Value, platform: Platform) {
                 });
             }
         }
+        // A list of lists: `az … --query "[web.redirectUris, spa.redirectUris]"`.
+        Value::Array(items) => {
+            for item in items {
+                push_json_item(reg, item, platform);
+            }
+        }
         _ => reg.problems.push(ReadProblem {
             message: format!("a redirect URI entry is not a string: {item}"),
             line: 1,
@@ -351,6 +435,13 @@ fn read_app_object(reg: &mut Registered, v: &Value) {
         ("spa", Platform::Spa),
         ("publicClient", Platform::PublicClient),
     ] {
+        // `az ad app show --query "{web:web.redirectUris, spa:spa.redirectUris}"`
+        if let Some(list) = v.get(key).and_then(Value::as_array) {
+            platforms_seen = true;
+            for item in list {
+                push_json_item(reg, item, platform);
+            }
+        }
         if let Some(obj) = v.get(key).filter(|o| o.is_object()) {
             platforms_seen = true;
             if let Some(list) = obj.get("redirectUris").and_then(Value::as_array) {
@@ -1714,9 +1805,43 @@ mod tests {
         assert_eq!(r.on(Platform::Web), ["https://z/cb"]);
     }
 
+    /// The shapes `az … --query` gives (an object of platform arrays, lists of lists), JSON
+    /// with comments and trailing commas, a section copied out of a manifest without its
+    /// braces, and an application inside another document (an ARM template) are all read.
+    #[test]
+    fn reads_query_shapes_annotated_json_fragments_and_nested_apps() {
+        let r = read(
+            r#"{"publicClient":[],"spa":["https://s.contoso.com/"],"web":["https://w.contoso.com/cb"]}"#,
+        );
+        assert_eq!(r.on(Platform::Spa), ["https://s.contoso.com/"]);
+        assert_eq!(r.on(Platform::Web), ["https://w.contoso.com/cb"]);
+        assert!(r.has_platforms && r.problems.is_empty());
+        let r = read(
+            r#"[["https://w.contoso.com/cb"],["https://s.contoso.com/","http://localhost:3000"]]"#,
+        );
+        assert_eq!(uris(&r).len(), 3);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        let r = read("{\n  // prod\n  \"web\": {\"redirectUris\": [\n    \"https://w.contoso.com/cb\", /* old */\n    \"https://w.contoso.com/a//b\",\n  ]},\n}");
+        assert_eq!(
+            r.on(Platform::Web),
+            ["https://w.contoso.com/cb", "https://w.contoso.com/a//b"]
+        );
+        let r = read("\"replyUrlsWithType\": [\n  {\"url\": \"https://w.contoso.com/cb\", \"type\": \"Spa\"}\n],");
+        assert_eq!(r.on(Platform::Spa), ["https://w.contoso.com/cb"]);
+        let r = read(
+            r#"{"resources":{"app":{"type":"Microsoft.Graph/applications@v1.0","properties":{"spa":{"redirectUris":["https://s.contoso.com/"]}}}}}"#,
+        );
+        assert_eq!(r.on(Platform::Spa), ["https://s.contoso.com/"]);
+        // Near misses: broken JSON stays an error at its place; a quoted URI line is a list.
+        let r = read("{\"web\": {\"redirectUris\": [\"https://w.contoso.com/cb\" \"x\"]}}");
+        assert!(r.uris.is_empty() && r.problems.len() == 1);
+        let r = read("\"https://w.contoso.com/cb\",\n\"https://x.contoso.com/cb\"");
+        assert_eq!(uris(&r).len(), 2);
+    }
+
     #[test]
     fn bad_json_reports_line_and_column() {
-        let r = read("{\n  \"web\": {\"redirectUris\": [\"https://a/cb\",]}\n}");
+        let r = read("{\n  \"web\": {\"redirectUris\": [\"https://a/cb\" \"https://b/cb\"]}\n}");
         assert!(r.uris.is_empty());
         let p = &r.problems[0];
         assert_eq!(p.line, 2);

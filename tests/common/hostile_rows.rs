@@ -278,10 +278,12 @@ pub fn rows() -> Vec<Row> {
             .reg(r#"{"web":{"redirectUris":5}}"#)
             .has("redirect.no_registrations")
             .lacks("redirect.exact_match"),
+        // `az ad app show --query "{web:web.redirectUris}"` of an app with none registered.
         Row::new("json-web-array")
             .auth(good.clone())
             .reg(r#"{"web":[]}"#)
-            .has("input.registered_unreadable"),
+            .has("redirect.no_registrations")
+            .lacks("input.registered_unreadable"),
         Row::new("json-array-of-wrong-types")
             .auth(good.clone())
             .reg(r#"[5, true, null, {}, []]"#)
