@@ -247,7 +247,10 @@ fn read_json(t: &str, client_id: Option<&str>) -> Registered {
     }
     if reg.uris.is_empty() && reg.problems.is_empty() && !reg.has_platforms {
         reg.problems.push(ReadProblem {
-            message: "no redirect URIs found in this JSON (looked for web.redirectUris, spa.redirectUris, publicClient.redirectUris, replyUrlsWithType, replyUrls)".into(),
+            message: match json_app_setting(v, 0) {
+                Some(what) => app_config_message(&what),
+                None => "no redirect URIs found in this JSON (looked for web.redirectUris, spa.redirectUris, publicClient.redirectUris, replyUrlsWithType, replyUrls)".into(),
+            },
             line: 1,
             column: 1,
         });
@@ -318,6 +321,31 @@ fn find_apps(v: &Value, out: &mut Vec<Value>, depth: usize) {
         Value::Array(a) => a.iter().for_each(|c| find_apps(c, out, depth + 1)),
         _ => {}
     }
+}
+
+/// The first setting of an app's own sign-in configuration in a JSON document
+/// (appsettings.json `AzureAd.CallbackPath`, an MSAL config's `auth.redirectUri`).
+fn json_app_setting(v: &Value, depth: usize) -> Option<String> {
+    match v {
+        Value::Object(o) if depth < 8 => o.iter().find_map(|(k, c)| {
+            let key = k.to_ascii_lowercase();
+            match c.as_str() {
+                Some(s)
+                    if ["callbackpath", "redirecturi", "authority", "instance"]
+                        .contains(&key.as_str()) =>
+                {
+                    Some(format!("{k} {s}"))
+                }
+                _ => json_app_setting(c, depth + 1),
+            }
+        }),
+        _ => None,
+    }
+}
+
+/// Why an app's sign-in configuration is not the registration.
+fn app_config_message(what: &str) -> String {
+    format!("this is the app's own sign-in configuration ({what}): it says what the app sends, which the authorize request shows, not what Entra has registered. Paste the app registration's redirect URIs: the portal's Authentication page, the manifest, or the output of az ad app show --id … --query \"{{web:web.redirectUris,spa:spa.redirectUris,publicClient:publicClient.redirectUris}}\"")
 }
 
 /// An application object (not a `{url, type}` manifest entry).
@@ -975,6 +1003,8 @@ enum Label {
     Name,
     /// URIs that are not redirect URIs (logout, home page, identifier URIs).
     NotRedirect,
+    /// A setting of the app's own sign-in configuration (authority, callback path).
+    AppSetting,
     /// Anything else.
     Other,
 }
@@ -993,6 +1023,7 @@ fn label_kind(label: &str) -> Label {
         "appid" | "applicationid" | "applicationclientid" | "clientid" => Label::AppId,
         "signinaudience" | "supportedaccounttypes" => Label::Audience,
         "displayname" => Label::Name,
+        "authority" | "instance" | "callbackpath" => Label::AppSetting,
         _ if [
             "logout",
             "homepage",
@@ -1044,6 +1075,10 @@ struct LineReader {
     in_record: bool,
     /// Properties that show only a .NET type name, and their lines.
     type_names: Vec<(String, usize)>,
+    /// The first setting of an app's sign-in configuration seen (`authority : https://…`).
+    app_setting: Option<(String, usize)>,
+    /// The URIs read from a single `redirectUri` setting (not a list of registrations).
+    from_setting: Vec<usize>,
 }
 
 impl LineReader {
@@ -1099,6 +1134,11 @@ impl LineReader {
                 }
             }
             Label::NotRedirect => {}
+            Label::AppSetting => {
+                if self.app_setting.is_none() {
+                    self.app_setting = Some((format!("{label} {value}"), line));
+                }
+            }
             Label::Other => {
                 if value.contains("://") {
                     self.problem(line, format!("'{label}' is not a redirect URI property, so this line was not read: {label} : {value}"));
@@ -1112,7 +1152,11 @@ impl LineReader {
                 if is_type_name(value) {
                     self.type_names.push((label.to_string(), line));
                 } else {
+                    let before = self.reg.uris.len();
                     self.text(value, platform, line);
+                    if !label.to_ascii_lowercase().ends_with('s') {
+                        self.from_setting.extend(before..self.reg.uris.len());
+                    }
                 }
             }
         }
@@ -1466,6 +1510,8 @@ fn read_lines(input: &str, client_id: Option<&str>) -> Registered {
         record_of: Vec::new(),
         in_record: false,
         type_names: Vec::new(),
+        app_setting: None,
+        from_setting: Vec::new(),
     };
     let lines: Vec<&str> = input.lines().collect();
     let mut i = 0;
@@ -1567,6 +1613,15 @@ fn read_lines(input: &str, client_id: Option<&str>) -> Registered {
         r.text(text, platform, line_no);
     }
     r.type_names_problem();
+    // An app's sign-in configuration (msalConfig, appsettings): its redirectUri is what the app
+    // sends, not a registration.
+    if let Some((what, line)) = r.app_setting.take() {
+        if r.reg.uris.len() == r.from_setting.len() {
+            r.reg.uris.clear();
+            r.record_of.clear();
+            r.problem(line, app_config_message(&what));
+        }
+    }
     merge_problems(&mut r.reg.problems);
     r.pick_record(client_id);
     r.reg
@@ -1837,6 +1892,37 @@ mod tests {
         assert!(r.uris.is_empty() && r.problems.len() == 1);
         let r = read("\"https://w.contoso.com/cb\",\n\"https://x.contoso.com/cb\"");
         assert_eq!(uris(&r).len(), 2);
+    }
+
+    /// An app's own sign-in configuration (msalConfig, appsettings.json) is not the
+    /// registration: its redirectUri is not registered and the problem says what it is. A note
+    /// `Redirect URI: …` alone, or a registered list next to an authority, is still read.
+    #[test]
+    fn an_app_configuration_is_not_the_registration() {
+        let r = read("auth: {\n  clientId: \"6731de76-14a6-49ae-97bc-6eba6914391e\",\n  authority: \"https://login.microsoftonline.com/common\",\n  redirectUri: \"https://s.contoso.com/\",\n}");
+        assert!(r.uris.is_empty());
+        assert!(
+            r.problems[0]
+                .message
+                .contains("app's own sign-in configuration (authority"),
+            "{:?}",
+            r.problems
+        );
+        let r = read(
+            r#"{"AzureAd": {"Instance": "https://login.microsoftonline.com/", "CallbackPath": "/signin-oidc"}}"#,
+        );
+        assert!(
+            r.problems[0]
+                .message
+                .contains("(CallbackPath /signin-oidc)"),
+            "{:?}",
+            r.problems
+        );
+        let r = read("Redirect URI: https://s.contoso.com/");
+        assert_eq!(uris(&r), ["https://s.contoso.com/"]);
+        let r = read("Authority: https://login.microsoftonline.com/common\nRedirect URIs: {https://a.contoso.com/cb, https://b.contoso.com/cb}");
+        assert_eq!(uris(&r).len(), 2);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
     }
 
     #[test]
