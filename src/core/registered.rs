@@ -141,6 +141,8 @@ pub fn read(input: &str) -> Registered {
 /// is read; with no client_id or no single match none is, and a problem names
 /// the applications seen.
 pub fn read_for(input: &str, client_id: Option<&str>) -> Registered {
+    let decoded = quoted_printable(input);
+    let input = decoded.as_deref().unwrap_or(input);
     let t = input.trim_start_matches('\u{FEFF}').trim();
     if (t.starts_with('{') || t.starts_with('[')) && !is_text_list(t) {
         return read_json(t, client_id);
@@ -153,6 +155,42 @@ pub fn read_for(input: &str, client_id: Option<&str>) -> Registered {
         }
     }
     read_lines(input, client_id)
+}
+
+/// The text of a quoted-printable e-mail body (`=3D` for `=`, a line ending in `=` continued
+/// on the next): decoded when every `=` in it is an escape or a soft line break and one is.
+fn quoted_printable(input: &str) -> Option<String> {
+    let b = input.as_bytes();
+    let hex = |i: usize| b.get(i).is_some_and(u8::is_ascii_hexdigit);
+    let soft =
+        |i: usize| matches!(b.get(i + 1..i + 3), Some(b"\r\n")) || b.get(i + 1) == Some(&b'\n');
+    let eqs: Vec<usize> = (0..b.len()).filter(|&i| b[i] == b'=').collect();
+    if eqs.is_empty() || !eqs.iter().all(|&i| soft(i) || (hex(i + 1) && hex(i + 2))) {
+        return None;
+    }
+    if !eqs
+        .iter()
+        .any(|&i| soft(i) || b.get(i + 1..i + 3) == Some(b"3D"))
+    {
+        return None; // `=20` alone may be a URI's own query
+    }
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c != b'=' {
+            out.push(c);
+            i += 1;
+        } else if soft(i) {
+            i += if b.get(i + 1) == Some(&b'\r') { 3 } else { 2 };
+        } else {
+            let v = b
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok());
+            out.extend(v.and_then(|h| u8::from_str_radix(h, 16).ok()));
+            i += 3;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 /// True for a `{a, b}` (PowerShell) or `[a, b]` list of bare URIs, which is
@@ -1923,6 +1961,24 @@ mod tests {
         let r = read("Authority: https://login.microsoftonline.com/common\nRedirect URIs: {https://a.contoso.com/cb, https://b.contoso.com/cb}");
         assert_eq!(uris(&r).len(), 2);
         assert!(r.problems.is_empty(), "{:?}", r.problems);
+    }
+
+    /// A quoted-printable e-mail body is decoded (`=3D`, soft line breaks); a URI whose own
+    /// query holds `=` is left as it is.
+    #[test]
+    fn reads_a_quoted_printable_mail_body() {
+        let r = read("Hi,\n\nhttps://a.contoso.com/cb?tenant=3Dcontoso\nhttps://b.contoso.com/authentication/=\nsignin-oidc\n");
+        assert_eq!(
+            uris(&r),
+            [
+                "https://a.contoso.com/cb?tenant=contoso",
+                "https://b.contoso.com/authentication/signin-oidc"
+            ]
+        );
+        let r = read("https://a.contoso.com/cb?x=3D1&y=2");
+        assert_eq!(uris(&r), ["https://a.contoso.com/cb?x=3D1&y=2"]);
+        let r = read("https://a.contoso.com/cb?x=20");
+        assert_eq!(uris(&r), ["https://a.contoso.com/cb?x=20"]);
     }
 
     #[test]
