@@ -631,8 +631,9 @@ fn heading_platform(line: &str) -> Option<Option<Platform>> {
         .trim_matches(['"', '\''])
         .replace('_', " ")
         .to_lowercase();
-    if block.is_some() || !l.contains(' ') {
-        // A key or block names its platform in one word: `publicClient`, `installedClient`.
+    if block.is_some() || !t.contains(char::is_whitespace) {
+        // A key or block names its platform in one word: `publicClient:`, `installedClient`
+        // (a `PublicClient :` property line of PowerShell is no heading).
         if let p @ (Platform::Spa | Platform::PublicClient) = platform_of_type(&l) {
             return Some(Some(p));
         }
@@ -1798,7 +1799,7 @@ mod tests {
         );
         assert!(!r.uris.iter().any(|u| u.uri.contains("out")));
         // Near misses: values and settings that hold a platform word are not headings.
-        let r = read("Web\nname = contoso-mobile\nDisplayName : Contoso Desktop\nEnable the following mobile and desktop flows:\nhttps://a.contoso.com/cb");
+        let r = read("Web\nname = contoso-mobile\nDisplayName : Contoso Desktop\nEnable the following mobile and desktop flows:\nPublicClient   :\nhttps://a.contoso.com/cb");
         assert_eq!(r.on(Platform::Web), ["https://a.contoso.com/cb"]);
     }
 
