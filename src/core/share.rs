@@ -27,7 +27,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::evidence::har;
+use super::evidence::{self, har};
 use super::CaseInput;
 
 /// What to hide when sharing.
@@ -534,6 +534,8 @@ struct Redactor<'a> {
     pairs: bool,
     records: Vec<Redaction>,
     seen: HashSet<(&'static str, String)>,
+    /// How deep escaped text is being looked into.
+    depth: u8,
 }
 
 /// Replaces secrets (and, with `hide_ids`, tenant and client IDs) with stable
@@ -594,6 +596,7 @@ impl<'a> Redactor<'a> {
             pairs: true,
             records: Vec::new(),
             seen: HashSet::new(),
+            depth: 0,
         }
     }
 
@@ -749,8 +752,23 @@ impl<'a> Redactor<'a> {
         if !(t.starts_with('{') || t.starts_with('[')) {
             return Json::Not;
         }
-        let Ok(mut value) = serde_json::from_str::<Value>(text) else {
-            return Json::Not;
+        let mut value = match serde_json::from_str::<Value>(text) {
+            Ok(v) => v,
+            // Cut off (a HAR over an upload limit, a copy cut short): the
+            // complete part is redacted through its tree and stays cut off at
+            // the same place, so the shared case reads the same; the cut-off
+            // rest never reaches the link.
+            Err(e) if e.is_eof() => {
+                let Some(cut) = evidence::salvage_json(text) else {
+                    return Json::Not;
+                };
+                let Ok(mut v) = serde_json::from_str::<Value>(&cut.closed) else {
+                    return Json::Not;
+                };
+                self.walk(&mut v, "");
+                return Json::Changed(open_json(&v, &cut.keys).unwrap_or_else(|| v.to_string()));
+            }
+            Err(_) => return Json::Not,
         };
         let changed = self.walk(&mut value, "");
         if changed || has_duplicate_keys(text) {
@@ -951,18 +969,18 @@ impl<'a> Redactor<'a> {
                         .unwrap_or_else(|| value.to_string()),
                 );
             }
-            if parent_key.eq_ignore_ascii_case("headers") {
-                if name.eq_ignore_ascii_case("cookie") {
-                    return Some(self.cookie_header(value, false));
-                }
-                if name.eq_ignore_ascii_case("set-cookie") {
-                    return Some(self.cookie_header(value, true));
-                }
-                if name.eq_ignore_ascii_case("authorization")
-                    || name.eq_ignore_ascii_case("proxy-authorization")
-                {
-                    return Some(self.authorization(value));
-                }
+            // Headers by their name, also where the list they are in is not
+            // known (text that is not valid JSON).
+            if name.eq_ignore_ascii_case("cookie") {
+                return Some(self.cookie_header(value, false));
+            }
+            if name.eq_ignore_ascii_case("set-cookie") {
+                return Some(self.cookie_header(value, true));
+            }
+            if name.eq_ignore_ascii_case("authorization")
+                || name.eq_ignore_ascii_case("proxy-authorization")
+            {
+                return Some(self.authorization(value));
             }
         }
         self.pair_value(name, value, 0)
@@ -1095,55 +1113,103 @@ impl<'a> Redactor<'a> {
         sp.finish()
     }
 
-    /// `"name": "value"` in text that is not (valid) JSON: a log line, a
-    /// cut-off export, a script in an HTML page.
+    /// Quoted strings in text that is not (valid) JSON: a cut-off or broken
+    /// export, a log line, a script in an HTML page. Read the way the JSON
+    /// tree is: a value under a secret key, the `value` of a `{"name": …,
+    /// "value": …}` pair (HAR query, form, header and cookie entries), and
+    /// escaped text inside a string (a page, a form body, nested JSON).
     fn quoted_pairs(&mut self, s: &str) -> Option<String> {
         let b = s.as_bytes();
         let mut sp = Splice::new(s);
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut key: Option<&str> = None;
         let mut i = 0;
-        while let Some(q) = b.get(i..).and_then(|r| r.iter().position(|c| *c == b'"')) {
-            let key_start = i + q + 1;
-            let key_len = b[key_start..]
-                .iter()
-                .take_while(|c| is_name_byte(**c))
-                .count();
-            let key_end = key_start + key_len;
-            if key_len == 0 || key_len > 64 || b.get(key_end) != Some(&b'"') {
-                i = key_start;
-                continue;
-            }
-            let mut j = skip_ws(b, key_end + 1);
-            if b.get(j) != Some(&b':') {
-                i = key_end;
-                continue;
-            }
-            j = skip_ws(b, j + 1);
-            if b.get(j) != Some(&b'"') {
-                i = key_end + 1;
-                continue;
-            }
-            let value_start = j + 1;
-            let mut k = value_start;
-            while k < b.len() && b[k] != b'"' {
-                k += if b[k] == b'\\' { 2 } else { 1 };
-            }
-            let value_end = k.min(b.len());
-            let raw = &s[value_start..value_end];
-            let name = &s[key_start..key_end];
-            let replacement = if self.opts.redact_secrets {
-                match secret_name(name) {
-                    Some(canon) => self.secret(canon, raw, raw),
-                    None => self.quoted_id(name, raw),
+        while i < b.len() {
+            match b[i] {
+                b'"' => {
+                    let start = i + 1;
+                    let mut k = start;
+                    while k < b.len() && b[k] != b'"' {
+                        k += if b[k] == b'\\' { 2 } else { 1 };
+                    }
+                    let end = k.min(b.len());
+                    let raw = &s[start..end];
+                    let after = skip_ws(b, end + 1);
+                    if end < b.len() && b.get(after) == Some(&b':') {
+                        key = Some(raw);
+                        i = after + 1;
+                        continue;
+                    }
+                    if let Some(new) = self.quoted_value(key.take(), stack.last_mut(), raw) {
+                        sp.put(start, end, &new);
+                    }
+                    i = end + 1;
+                    continue;
                 }
-            } else {
-                self.quoted_id(name, raw)
-            };
-            if let Some(marker) = replacement {
-                sp.put(value_start, value_end, &marker);
+                b'{' | b'[' => {
+                    let inherited = stack.last().map_or("", |f| f.key.as_str());
+                    let key = key.take().unwrap_or(inherited).to_string();
+                    stack.push(Frame { key, name: None });
+                }
+                b'}' | b']' => {
+                    stack.pop();
+                    key = None;
+                }
+                b',' => key = None,
+                _ => {}
             }
-            i = (value_end + 1).max(key_end + 1);
+            i += 1;
         }
         sp.finish()
+    }
+
+    fn nested(&mut self, text: &str) -> Option<String> {
+        self.depth += 1;
+        let out = self.string_value(text);
+        self.depth -= 1;
+        out
+    }
+
+    /// The new text of a quoted value (JSON-escaped), if it changes.
+    fn quoted_value(
+        &mut self,
+        key: Option<&str>,
+        frame: Option<&mut Frame>,
+        raw: &str,
+    ) -> Option<String> {
+        let text = unescape(raw);
+        // Escaped text is looked into like a JSON string's value; a depth
+        // bound keeps hostile nesting from exhausting the stack.
+        let escaped = text != raw && self.depth < 8;
+        let new = match key {
+            Some("name") => {
+                if let Some(f) = frame {
+                    f.name = Some(text);
+                }
+                return None;
+            }
+            Some(k) if k == "value" && frame.as_ref().is_some_and(|f| f.name.is_some()) => {
+                let (parent, name) =
+                    frame.map(|f| (f.key.clone(), f.name.clone().unwrap_or_default()))?;
+                self.har_pair(&parent, &name, &text)
+            }
+            Some(k) if k.eq_ignore_ascii_case("redirect_uri") => self.text_without_pairs(&text),
+            Some(k) => match secret_name(k).filter(|_| self.opts.redact_secrets) {
+                Some(canon) => self.secret(canon, raw, &text),
+                None => match self.quoted_id(k, &text) {
+                    Some(m) => Some(m),
+                    None if escaped => self.nested(&text),
+                    None => None,
+                },
+            },
+            None if escaped => self.nested(&text),
+            None => None,
+        }?;
+        if new == text {
+            return None;
+        }
+        let quoted = serde_json::to_string(&new).ok()?;
+        quoted.get(1..quoted.len() - 1).map(str::to_string)
     }
 
     fn quoted_id(&mut self, name: &str, raw: &str) -> Option<String> {
@@ -1394,6 +1460,77 @@ impl<'a> Redactor<'a> {
         }
         sp.finish()
     }
+}
+
+/// The text of a JSON string's content; escapes that are not JSON's (or cut
+/// off) are kept as they are.
+fn unescape(raw: &str) -> String {
+    if !raw.contains('\\') {
+        return raw.to_string();
+    }
+    if let Ok(s) = serde_json::from_str::<String>(&format!("\"{raw}\"")) {
+        return s;
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some(e @ ('"' | '\\' | '/')) => out.push(e),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+/// An open object or array while reading quoted text.
+struct Frame {
+    /// The key the container is under (inherited through arrays).
+    key: String,
+    /// The `name` of a {name, value} pair.
+    name: Option<String>,
+}
+
+/// Compact JSON of a salvaged tree that stays cut off after the last element
+/// of the array at `keys` (written last in its objects, left open).
+fn open_json(v: &Value, keys: &[String]) -> Option<String> {
+    let mut out = String::new();
+    match keys.split_first() {
+        None => {
+            let items = v.as_array()?;
+            out.push('[');
+            for (n, item) in items.iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                out.push_str(&item.to_string());
+            }
+        }
+        Some((key, rest)) => {
+            let map = v.as_object()?;
+            out.push('{');
+            for (k, item) in map.iter().filter(|(k, _)| *k != key) {
+                out.push_str(&Value::String(k.clone()).to_string());
+                out.push(':');
+                out.push_str(&item.to_string());
+                out.push(',');
+            }
+            out.push_str(&Value::String(key.clone()).to_string());
+            out.push(':');
+            out.push_str(&open_json(map.get(key)?, rest)?);
+        }
+    }
+    Some(out)
 }
 
 /// The numbers already taken by marker-like text in the inputs.
@@ -2215,6 +2352,152 @@ mod tests {
         let code_in_text = entries[1]["request"]["postData"]["text"].as_str().unwrap();
         assert!(code_in_text.contains(&format!("code={}", params[0]["value"].as_str().unwrap())));
         assert!(list.iter().any(|x| x.name == "refresh_token"));
+    }
+
+    /// A HAR with every place a secret lives, pretty-printed as exported.
+    fn har_with_login() -> String {
+        let mut v: Value = serde_json::from_str(&har()).unwrap();
+        let page = r#"<script>$Config={"sFT":"AQABflowTOKENsecret","canary":"PAQABcanarySECRET"};</script>"#;
+        let login = serde_json::json!({
+            "request": {"method": "POST", "url": "https://login.microsoftonline.com/common/login",
+                "headers": [{"name": "cookie", "value": "buid=buidSECRET; esctx=esctxSECRET; fpc=fpcSECRET"},
+                            {"name": "authorization", "value": "Bearer opaqueBEARERsecret"}],
+                "cookies": [{"name": "fpc", "value": "fpcSECRET"}, {"name": "esctx", "value": "esctxSECRET"}],
+                "postData": {"mimeType": "application/x-www-form-urlencoded",
+                    "text": "login=jane%40fabrikam.com&passwd=pwSECRET%21&flowToken=ftSECRET&canary=canSECRET",
+                    "params": [{"name": "passwd", "value": "pwSECRET!"},
+                               {"name": "flowToken", "value": "ftSECRET"},
+                               {"name": "canary", "value": "canSECRET"}]}},
+            "response": {"status": 200, "headers": [{"name": "set-cookie", "value": "ESTSAUTH=estsSECRET; path=/; secure"}],
+                "content": {"mimeType": "text/html", "text": page}}
+        });
+        if let Some(entries) = v["log"]["entries"].as_array_mut() {
+            entries.insert(1, login);
+        }
+        serde_json::to_string_pretty(&v).unwrap()
+    }
+
+    const LOGIN_SECRETS: &[&str] = &[
+        "sessionsecret1",
+        "browserid2",
+        "harstate123",
+        "harnonce456",
+        "1.AQ4AformPostCode",
+        "verifierSECRETvalue",
+        "Y2xpZW50OnNlY3JldA",
+        "YWNjZXNzLXNpZ25hdHVyZQ",
+        "0.AXYAzPqrefreshTOKENvalue",
+        "buidSECRET",
+        "esctxSECRET",
+        "fpcSECRET",
+        "opaqueBEARERsecret",
+        "pwSECRET",
+        "ftSECRET",
+        "canSECRET",
+        "estsSECRET",
+        "AQABflowTOKENsecret",
+        "PAQABcanarySECRET",
+        "jane",
+    ];
+
+    #[test]
+    fn a_cut_off_export_keeps_no_secret_and_is_read_the_same() {
+        let full = har_with_login();
+        let mut cuts = 0;
+        for end in (40..full.len()).step_by(23) {
+            let c = CaseInput {
+                evidence: full[..end].to_string(),
+                ..CaseInput::default()
+            };
+            let (r, _) = redact(&c, &ShareOptions::default());
+            for secret in LOGIN_SECRETS {
+                assert!(
+                    !r.evidence.contains(secret),
+                    "{secret} survived a cut at {end}: {}",
+                    r.evidence
+                );
+            }
+            // Cut after complete entries: those entries are kept, cut off
+            // at the same place, so the shared case is read the same.
+            if evidence::salvage_json(&c.evidence).is_some() {
+                cuts += 1;
+                assert_eq!(outcome(&r), outcome(&c), "cut at {end}");
+                assert!(outcome(&r).contains("input.evidence_unreadable"));
+            }
+        }
+        assert!(cuts > 50, "only {cuts} cuts after a complete entry");
+    }
+
+    #[test]
+    fn a_broken_export_keeps_no_secret() {
+        let full = har_with_login();
+        let between = full.find("\n      },\n      {").expect("two entries") + 8;
+        let broken = [
+            // A missing comma between two entries.
+            format!("{}{}", &full[..between], &full[between + 1..]),
+            // A trailing comma, and text pasted around the export.
+            format!(
+                "HAR follows:\n{},\n(end)",
+                full.replacen("\"version\"", "// comment\n\"version\"", 1)
+            ),
+            // Two exports pasted one after the other, the second cut off.
+            format!("{full}\n{}", &full[..full.len() / 2]),
+            // Compact, cut inside an escaped page.
+            {
+                let compact = serde_json::from_str::<Value>(&full).unwrap().to_string();
+                let at = compact.find("flowTOKENsecret").unwrap() + 4;
+                compact[..at].to_string()
+            },
+        ];
+        for text in broken {
+            assert!(serde_json::from_str::<Value>(&text).is_err());
+            let c = CaseInput {
+                evidence: text,
+                ..CaseInput::default()
+            };
+            let (r, _) = redact(&c, &ShareOptions::default());
+            for secret in LOGIN_SECRETS {
+                assert!(
+                    !r.evidence.contains(secret),
+                    "{secret} survived: {}",
+                    r.evidence
+                );
+            }
+            // Names and harmless values stay.
+            assert!(r.evidence.contains("x-client-SKU") && r.evidence.contains("ID_NET8_0"));
+        }
+        // The cut inside the escaped page: its value is gone as a whole.
+        let compact = serde_json::from_str::<Value>(&full).unwrap().to_string();
+        let at = compact.find("flowTOKENsecret").unwrap() + 4;
+        let (r, _) = redact(
+            &CaseInput {
+                evidence: compact[..at].to_string(),
+                ..CaseInput::default()
+            },
+            &ShareOptions::default(),
+        );
+        assert!(
+            !r.evidence.contains("flow"),
+            "{}",
+            &r.evidence[r.evidence.len() - 80..]
+        );
+    }
+
+    #[test]
+    fn quoted_pairs_outside_json_follow_the_har_rules() {
+        let (r, _) = redact(
+            &CaseInput {
+                evidence: r#"log: {"name": "Cookie", "value": "ESTSAUTH=s1"} {"name": "x-client-SKU", "value": "ID_NET8_0"} "cookies": [{"name": "a", "value": "c1"}] {"name": "Set-Cookie", "value": "b=c2; path=/"} "headers": [{"name": "Host", "value": "keep.example"}"#.into(),
+                ..CaseInput::default()
+            },
+            &ShareOptions::default(),
+        );
+        for gone in ["s1", "c1", "c2"] {
+            assert!(!r.evidence.contains(gone), "{gone}: {}", r.evidence);
+        }
+        // Other pairs keep their values.
+        assert!(r.evidence.contains("ID_NET8_0") && r.evidence.contains("keep.example"));
+        assert!(r.evidence.contains("b=redacted-") && r.evidence.contains("; path=/"));
     }
 
     #[test]

@@ -134,7 +134,8 @@ pub struct Evidence {
     pub kind: Kind,
     /// One line: what was read ("HAR from Chrome 131: 214 requests, 2 authorize requests").
     pub summary: String,
-    /// Why it could not be read (`input.evidence_unreadable` or `input.too_large`).
+    /// Why it could not be read (`input.evidence_unreadable` or `input.too_large`),
+    /// or, beside what was read, that the file is cut off.
     pub problem: Option<Finding>,
     /// The URL of the authorize request the HAR trace analysed (a POST's form
     /// body appended as a query), to analyse as if pasted.
@@ -178,15 +179,21 @@ impl Evidence {
         match self.kind {
             Kind::Empty => Vec::new(),
             Kind::Unreadable => self.problem.iter().cloned().collect(),
-            Kind::Har => self
-                .trace
-                .as_ref()
-                .map(|t| t.findings_for(ctx))
-                .unwrap_or_default(),
+            // A file cut off also says so (`problem`).
+            Kind::Har => {
+                let mut out: Vec<Finding> = self
+                    .trace
+                    .as_ref()
+                    .map(|t| t.findings_for(ctx))
+                    .unwrap_or_default();
+                out.extend(self.problem.iter().cloned());
+                out
+            }
             Kind::SignInLog => {
-                let judged = signin::judge(&self.signins, ctx);
+                let mut judged = signin::judge(&self.signins, ctx);
                 self.shown = judged.shown;
                 self.filter = judged.filter;
+                judged.findings.extend(self.problem.iter().cloned());
                 judged.findings
             }
         }
@@ -217,6 +224,11 @@ pub fn read(text: &str) -> Evidence {
     if t.is_empty() {
         return Evidence::default();
     }
+    read_json(t)
+}
+
+/// JSON (or, failing that, CSV and other text).
+fn read_json(t: &str) -> Evidence {
     match t.as_bytes().first() {
         Some(b'{') => read_object(t),
         Some(b'[') => match serde_json::from_str::<Vec<Value>>(t) {
@@ -307,6 +319,37 @@ fn json_error(t: &str, e: &serde_json::Error) -> Evidence {
             e.line(),
             e.column()
         )));
+    }
+    if e.is_eof() {
+        if let Some(ev) = salvage_json(t).map(|s| read_json(&s.closed)) {
+            let read = match ev.kind {
+                Kind::Har => ev.trace.as_ref().map_or(0, |t| t.entries),
+                Kind::SignInLog => ev.signins.len(),
+                _ => 0,
+            };
+            if read > 0 {
+                let what = match (ev.kind, read) {
+                    (Kind::Har, 1) => "1 complete request before the cut was".to_string(),
+                    (Kind::Har, n) => format!("{n} complete requests before the cut were"),
+                    (_, 1) => "1 complete sign-in entry before the cut was".to_string(),
+                    (_, n) => format!("{n} complete sign-in entries before the cut were"),
+                };
+                let problem = finding("input.evidence_unreadable")
+                    .title("The evidence file is cut off; the part before the cut was read")
+                    .detail(format!(
+                        "The evidence ends in the middle (line {}, column {}: {}): the download or the copy was cut off. The {what} analysed; whatever came after them is missing, so a later step of the sign-in may not show.",
+                        e.line(),
+                        e.column(),
+                        json_message(e)
+                    ))
+                    .fix("Export or download the evidence again and give the whole file (a HAR of a long session can be large: clear the Network log, reproduce only the failing sign-in, then Export HAR).");
+                return Evidence {
+                    summary: format!("{} (cut off)", ev.summary),
+                    problem: Some(problem),
+                    ..ev
+                };
+            }
+        }
     }
     let hint = if e.is_eof() {
         " The file ends early: was the download or the copy cut off?"
@@ -451,6 +494,85 @@ fn records_evidence(records: Vec<Value>, shape: &str) -> Evidence {
     }
 }
 
+/// JSON cut off before its end, closed after the last complete element of
+/// its outermost open array (a HAR's `log.entries`, a sign-in log's array).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Salvage {
+    /// The text up to that element, with the open containers closed.
+    pub closed: String,
+    /// The keys leading to the cut array (`["log", "entries"]`; empty for a
+    /// top-level array).
+    pub keys: Vec<String>,
+}
+
+/// Salvages JSON that ends early; None when nothing is open at the end, or
+/// the outermost open array has no complete element.
+pub fn salvage_json(t: &str) -> Option<Salvage> {
+    struct Frame {
+        array: bool,
+        /// The key this container is the value of (a quoted range).
+        key: Option<(usize, usize)>,
+        /// The end of its last complete element (arrays).
+        complete: Option<usize>,
+    }
+    let b = t.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut last_string: Option<(usize, usize)> = None;
+    let mut key: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                if i >= b.len() {
+                    break;
+                }
+                last_string = Some((start, i + 1));
+            }
+            b':' => key = last_string.take(),
+            b'{' | b'[' => stack.push(Frame {
+                array: b[i] == b'[',
+                key: key.take(),
+                complete: None,
+            }),
+            b'}' | b']' => {
+                stack.pop()?;
+                if let Some(top) = stack.last_mut().filter(|f| f.array) {
+                    top.complete = Some(i + 1);
+                }
+            }
+            b',' => {
+                key = None;
+                if let Some(top) = stack.last_mut().filter(|f| f.array) {
+                    top.complete = Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let at = stack.iter().position(|f| f.array)?;
+    let end = stack.get(at)?.complete?;
+    let mut closed = t.get(..end)?.to_string();
+    for f in stack.iter().take(at + 1).rev() {
+        closed.push(if f.array { ']' } else { '}' });
+    }
+    let keys = stack
+        .iter()
+        .take(at + 1)
+        .skip(1)
+        .filter_map(|f| f.key)
+        .map(|(s, e)| {
+            serde_json::from_str::<String>(t.get(s..e).unwrap_or("\"\"")).unwrap_or_default()
+        })
+        .collect();
+    Some(Salvage { closed, keys })
+}
+
 /// The correlation ID quoted in free text (`Correlation ID: <guid>`,
 /// `correlation_id=<guid>`, `"correlationId":"<guid>"`), if any.
 pub fn correlation_id_in(text: &str) -> Option<String> {
@@ -500,6 +622,51 @@ mod tests {
         assert!(p.detail.contains("line 3, column"), "{}", p.detail);
         let e = read("[{\"appId\": \"x\"");
         assert!(e.problem.expect("problem").detail.contains("ends early"));
+    }
+
+    #[test]
+    fn json_cut_off_is_closed_after_its_last_complete_element() {
+        let s = salvage_json(
+            r#"{"log": {"version": "1.2", "entries": [{"a": 1}, {"b": [1, 2]}, {"c": "x"#,
+        )
+        .expect("salvaged");
+        assert_eq!(
+            s.closed,
+            r#"{"log": {"version": "1.2", "entries": [{"a": 1}, {"b": [1, 2]}]}}"#
+        );
+        assert_eq!(s.keys, ["log", "entries"]);
+        let s = salvage_json(r#"[{"appId": "x", "k": "}]"}, {"appId"#).expect("salvaged");
+        assert_eq!(s.closed, r#"[{"appId": "x", "k": "}]"}]"#);
+        assert!(s.keys.is_empty());
+        // Nothing to salvage: complete, cut inside the first element, no array.
+        assert_eq!(salvage_json(r#"[{"a": 1}]"#), None);
+        assert_eq!(salvage_json(r#"[{"a": 1"#), None);
+        assert_eq!(salvage_json(r#"{"a": "b"#), None);
+        assert_eq!(salvage_json(r#"{"a": 1}]"#), None);
+    }
+
+    #[test]
+    fn a_cut_off_export_reads_its_complete_part_and_says_so() {
+        let entry = r#"{"request": {"method": "GET", "url": "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb"}, "response": {"status": 200, "content": {"text": ""}}}"#;
+        let har = format!(
+            r#"{{"log": {{"entries": [{entry}, {entry}, {{"request": {{"method": "GET", "url": "https://app.con"#
+        );
+        let e = read(&har);
+        assert_eq!(e.kind, Kind::Har);
+        assert_eq!(e.trace.as_ref().map(|t| t.entries), Some(2));
+        assert!(e.summary.ends_with("(cut off)"), "{}", e.summary);
+        let p = e.problem.as_ref().expect("says it is cut off");
+        assert_eq!(p.code, "input.evidence_unreadable");
+        assert!(p.detail.contains("2 complete requests"), "{}", p.detail);
+        let log = r#"[{"appId": "a", "status": {"errorCode": 50011}}, {"appId": "a", "stat"#;
+        let e = read(log);
+        assert_eq!(e.kind, Kind::SignInLog);
+        assert!(e
+            .problem
+            .is_some_and(|p| p.detail.contains("1 complete sign-in entry")));
+        // Broken (not cut off) is not salvaged.
+        let e = read(&har.replace("[{", "[{{"));
+        assert_eq!(e.kind, Kind::Unreadable);
     }
 
     #[test]
