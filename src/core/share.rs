@@ -27,7 +27,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::evidence::{self, har};
+use super::evidence::{self, csv, har};
 use super::CaseInput;
 
 /// What to hide when sharing.
@@ -742,6 +742,11 @@ impl<'a> Redactor<'a> {
         if text.is_empty() {
             return String::new();
         }
+        if name == "evidence" {
+            if let Some(out) = self.csv_text(text) {
+                return out;
+            }
+        }
         self.string_value(text).unwrap_or_else(|| text.to_string())
     }
 
@@ -788,6 +793,88 @@ impl<'a> Redactor<'a> {
             Json::Unchanged => None,
             Json::Not => self.text(s),
         }
+    }
+
+    /// A sign-in log CSV export, cell by cell: the columns of who signed in
+    /// and from where get markers (the same person keeps the one the JSON
+    /// export's fields get), every other cell is redacted as text (Log
+    /// Analytics' JSON cells included). None when `s` is no such export.
+    fn csv_text(&mut self, s: &str) -> Option<String> {
+        let mut rows = csv::Reader::new(s);
+        let header = rows.next()?;
+        if !csv::is_signin_header(&header) {
+            return None;
+        }
+        let sep = rows.separator();
+        let columns: Vec<String> = header.iter().map(|h| csv::column_key(h)).collect();
+        let mut out = String::with_capacity(s.len());
+        if let Some(line) = s
+            .trim_start_matches('\u{FEFF}')
+            .lines()
+            .next()
+            .filter(|l| l.starts_with("sep="))
+        {
+            out.push_str(line);
+            out.push('\n');
+        }
+        let mut changed = false;
+        let write = |out: &mut String, cells: &[String]| {
+            for (i, cell) in cells.iter().enumerate() {
+                if i > 0 {
+                    out.push(sep);
+                }
+                if cell.contains([sep, '"', '\n', '\r']) {
+                    out.push('"');
+                    out.push_str(&cell.replace('"', "\"\""));
+                    out.push('"');
+                } else {
+                    out.push_str(cell);
+                }
+            }
+            out.push('\n');
+        };
+        let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+        write(&mut out, &header);
+        for row in rows {
+            let cells: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(i, cell)| {
+                    let column = columns.get(i).map_or("", String::as_str);
+                    let new = self.csv_cell(column, cell);
+                    changed |= new.is_some();
+                    new.unwrap_or_else(|| cell.to_string())
+                })
+                .collect();
+            write(&mut out, &cells);
+        }
+        changed.then_some(out)
+    }
+
+    fn csv_cell(&mut self, column: &str, cell: &str) -> Option<String> {
+        if cell.trim().is_empty() {
+            return None;
+        }
+        if self.opts.redact_secrets {
+            let named = csv::record_key(column)
+                .and_then(secret_name)
+                .or_else(|| secret_name(column));
+            let person = named.or_else(|| {
+                (column.contains("ipaddress") || column == "signinidentifier")
+                    .then_some("ipaddress")
+            });
+            if let Some(canon) = person {
+                return self.secret(canon, cell, cell.trim());
+            }
+        }
+        if self.opts.hide_ids {
+            if let Some(kind) = id_kind(column) {
+                if let Some(m) = self.id_guid(kind, cell, cell) {
+                    return Some(m);
+                }
+            }
+        }
+        self.string_value(cell)
     }
 
     fn walk(&mut self, v: &mut Value, parent_key: &str) -> bool {
@@ -2546,6 +2633,70 @@ mod tests {
         let v: Value = serde_json::from_str(&r.evidence).expect("JSON");
         assert_eq!(v["value"][0]["userDisplayName"], v["value"][1]["Identity"]);
         assert!(r.evidence.contains(CLIENT) && r.evidence.contains("50011"));
+    }
+
+    #[test]
+    fn sign_in_csv_personal_columns_are_redacted() {
+        let portal = format!(
+            "Date (UTC),Request ID,Correlation ID,User ID,User,Username,Application,Application ID,IP address,Status,Sign-in error code,Failure reason,Sign-in identifier,IP address (seen by resource)\n\
+             2025-03-11T14:02:07Z,r1,c1,9f4b7c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e,\"Vance, Adele\",adelev@contoso.com,Contoso,{CLIENT},203.0.113.24,Failure,50011,Reply URL mismatch,adelev@contoso.com,198.51.100.7\n\
+             2025-03-11T14:03:07Z,r2,c2,9f4b7c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e,\"Vance, Adele\",adelev@contoso.com,Contoso,{CLIENT},203.0.113.24,Success,0,,,\n"
+        );
+        let la = format!("TimeGenerated [UTC],ResultType,CorrelationId,AppId,Identity,UserId,IPAddress,Status\n\
+             \"3/11/2025, 2:02:07.123 PM\",50011,c1,{CLIENT},\"Vance, Adele\",9f4b7c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e,203.0.113.24,\"{{\"\"errorCode\"\": 50011, \"\"state\"\": \"\"stateSECRET\"\"}}\"\n");
+        let json = format!(
+            r#"[{{"appId":"{CLIENT}","userDisplayName":"Vance, Adele","status":{{"errorCode":50011}}}}]"#
+        );
+        for text in [portal, la] {
+            let c = CaseInput {
+                evidence: text.clone(),
+                ..CaseInput::default()
+            };
+            let r = decode(&share_fragment(&c, &ShareOptions::default()).0).expect("opens");
+            for secret in [
+                "Adele",
+                "adelev",
+                "203.0.113.24",
+                "198.51.100.7",
+                "9f4b7c1e",
+                "stateSECRET",
+            ] {
+                assert!(
+                    !r.evidence.contains(secret),
+                    "{secret} survived: {}",
+                    r.evidence
+                );
+            }
+            // The app, the codes and the columns stay; the analysis is the same.
+            assert!(r.evidence.contains(CLIENT) && r.evidence.contains("50011"));
+            assert!(r.evidence.starts_with(text.lines().next().unwrap()));
+            assert_eq!(outcome(&r), outcome(&c));
+            // One person keeps one marker, as in a JSON export shared with it.
+            let (both, _) = redact(
+                &CaseInput {
+                    evidence: text,
+                    callback: json.clone(),
+                    ..CaseInput::default()
+                },
+                &ShareOptions::default(),
+            );
+            let json_marker: Value = serde_json::from_str(&both.callback).expect("JSON");
+            let m = json_marker[0]["userDisplayName"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            assert!(both.evidence.contains(&m), "{m}: {}", both.evidence);
+        }
+        // A CSV of other columns is left to the text rules.
+        let other = "Name,Role,Team\nAdele Vance,Dev,Core\n";
+        let (r, _) = redact(
+            &CaseInput {
+                evidence: other.into(),
+                ..CaseInput::default()
+            },
+            &ShareOptions::default(),
+        );
+        assert_eq!(r.evidence, other);
     }
 
     #[test]

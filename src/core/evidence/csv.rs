@@ -318,6 +318,19 @@ impl Columns {
     }
 }
 
+/// Whether a header row is a sign-in log export's.
+pub fn is_signin_header(header: &[Cow<str>]) -> bool {
+    Columns::of(header).is_signin_log()
+}
+
+/// The record key a column (a [`column_key`]) feeds, if any.
+pub fn record_key(column: &str) -> Option<&'static str> {
+    COLUMNS
+        .iter()
+        .find(|(_, names)| names.contains(&column))
+        .map(|(key, _)| *key)
+}
+
 /// A portal value in Graph's spelling (`Not Applied` → `notApplied`,
 /// `Multifactor authentication` → `multiFactorAuthentication`); others as given.
 fn graph_value(v: &str) -> Cow<'_, str> {
