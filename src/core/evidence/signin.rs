@@ -594,6 +594,14 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
             ""
         };
         let noise = authorize_leg_failed && token_leg(group);
+        // Only the app renewing tokens failed (non-interactive entries with a
+        // code of the token endpoint): the browser's sign-in is not in the export.
+        let renewal_only = !authorize_leg_failed
+            && group.iter().all(|s| {
+                s.interactive == Some(false)
+                    && s.aadsts
+                        .is_some_and(|i| matches!(i.appears, aadsts::Appears::Token))
+            });
         let soften = |f: Finding| {
             if recovered {
                 let title = format!("{} (then succeeded)", f.title);
@@ -601,6 +609,10 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
             } else if noise && f.severity == Severity::Error {
                 let detail = format!("{} This failed on the token leg (a non-interactive or refresh-token request), so it is not why the browser got no authorization code; the interactive failure listed first is.", f.detail);
                 f.severity(Severity::Warning).detail(detail)
+            } else if renewal_only && f.severity == Severity::Error {
+                let detail = format!("{} This is a non-interactive sign-in (the app renewing its tokens with a refresh token), not the browser's sign-in, so it is not why the browser got no authorization code; the export holds no interactive sign-in that failed.", f.detail);
+                let fix = format!("{} To see why the browser got no code, download the interactive sign-ins of the same time (Entra admin center › Sign-in logs › User sign-ins (interactive)), or capture a HAR.", f.fix);
+                f.severity(Severity::Warning).detail(detail).fix(fix)
             } else {
                 f
             }
@@ -1071,8 +1083,35 @@ mod tests {
             got.iter().skip(1).all(|(_, _, s)| *s == Severity::Warning),
             "{got:?}"
         );
-        // Token-leg failures alone stay errors: nothing else explains the failure.
-        let j = judge(all.get(..2).unwrap_or(&[]), &Context::default());
-        assert!(j.findings.iter().all(|f| f.severity == Severity::Error));
+        // Refresh-token failures alone cannot explain a missing code either:
+        // warnings that ask for the interactive sign-ins.
+        let j = judge(all.get(1..2).unwrap_or(&[]), &Context::default());
+        assert_eq!(j.findings.len(), 1);
+        assert!(j.findings.iter().all(|f| f.severity == Severity::Warning
+            && f.detail.contains("not the browser's sign-in")
+            && f.fix.contains("User sign-ins (interactive)")));
+        // Not so for an interactive entry with a token-endpoint code, nor a
+        // non-interactive entry with an authorize-leg code or an unknown one.
+        let v: Value = serde_json::from_str(
+            r#"[{"appId":"A","isInteractive":true,"status":{"errorCode":50173}},
+                {"appId":"B","isInteractive":false,"status":{"errorCode":50011}},
+                {"appId":"C","isInteractive":false,"status":{"errorCode":70044}}]"#,
+        )
+        .expect("json");
+        let all: Vec<SignIn> = v
+            .as_array()
+            .expect("array")
+            .iter()
+            .enumerate()
+            .map(|(i, r)| SignIn::from_value(i, r))
+            .collect();
+        for one in all.chunks(1) {
+            let j = judge(one, &Context::default());
+            assert!(
+                j.findings.iter().all(|f| f.severity == Severity::Error),
+                "{:?}",
+                severities(&j)
+            );
+        }
     }
 }
