@@ -292,6 +292,9 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             registered: registered_given.then_some(&reg),
         };
         findings.extend(ev.evaluate(&ctx));
+        if outcome.report.status.is_accepted() {
+            signin_refused_listed_uri(&mut findings, ev, ctx.client_id, sent);
+        }
     }
     // Entra's own answer "No reply address was provided" (AADSTS900971) confirms that the
     // missing redirect_uri is what failed, not only a risk.
@@ -407,6 +410,53 @@ fn accepted_anyway(
         .is_some_and(|r| r.redirect_uri() == sent);
     (same_request && (has("har.code_issued") || has("har.code_delivered")))
         .then_some("the HAR shows Entra issuing a code for this very request")
+}
+
+/// A sign-in log entry of the request's app refused with AADSTS50011 although the pasted list
+/// holds the sent URI: Entra checked another registration than the one pasted (as for its
+/// error text in the authorize box), or the request that failed sent another URI.
+fn signin_refused_listed_uri(
+    findings: &mut Vec<Finding>,
+    ev: &evidence::Evidence,
+    client_id: Option<&str>,
+    sent: Option<&str>,
+) {
+    let (Some(app), Some(sent)) = (client_id, sent) else {
+        return;
+    };
+    if findings
+        .iter()
+        .any(|f| f.code == "redirect.registration_stale")
+    {
+        return;
+    }
+    let Some(entry) = ev
+        .shown_signins()
+        .find(|s| s.error_code == 50011 && s.app_id.eq_ignore_ascii_case(app))
+    else {
+        return;
+    };
+    // A later sign-in of the app got past the redirect URI check (a success, or a failure
+    // Entra checks later, such as Conditional Access): the registration in force holds the URI
+    // by now, or the refused request was another one.
+    if ev.signins.iter().any(|s| {
+        s.error_code != 50011 && s.app_id.eq_ignore_ascii_case(app) && s.time >= entry.time
+    }) {
+        return;
+    }
+    let when = if entry.time.is_empty() {
+        String::new()
+    } else {
+        format!(" at {}", entry.time)
+    };
+    findings.push(
+        codes::finding("redirect.registration_stale")
+            .severity(Severity::Error)
+            .aadsts(50011)
+            .title("The sign-in log shows Entra refusing the redirect URI, yet the pasted registration holds it")
+            .detail(format!("The sign-in log shows AADSTS50011 for application {app} (the request's client_id){when}: the redirect URI did not match the application's redirect URIs. The pasted list holds {sent}, the URI this request sends. So either Entra compared it with another list (the registration in the sign-in's tenant, another app object, or a list changed after the sign-in: changes take a few minutes to apply), or the request that failed sent another redirect URI than the pasted one (a sign-in log does not record it)."))
+            .fix("Open the app registration whose Application (client) ID is the request's client_id, in the tenant of the sign-in, and copy its redirect URIs again; if they hold the URI, try again after a few minutes. To see the redirect_uri the failing request sent, capture a HAR of it (or paste Entra's error page text, which quotes it)."),
+    );
 }
 
 /// Demotes the mismatch findings to warnings and says why: the comparison with the pasted
