@@ -2806,6 +2806,49 @@ mod tests {
     }
 
     #[test]
+    fn token_validation_errors_of_the_app_are_named_with_their_fix() {
+        let page = |text: &str| {
+            har(&[
+                entry(
+                    "GET",
+                    AUTH,
+                    302,
+                    r#","redirectURL":"https://app.contoso.com/cb?code=0.AXcode&state=s1""#,
+                    "",
+                ),
+                format!(
+                    r#"{{"request":{{"method":"GET","url":"https://app.contoso.com/cb?code=0.AXcode&state=s1"}},"response":{{"status":500,"headers":[],"content":{{"mimeType":"text/html","text":"{text}"}}}}}}"#
+                ),
+            ])
+        };
+        for (text, key, fix) in [
+            ("SecurityTokenSignatureKeyNotFoundException: IDX10501: Signature validation failed. Unable to match key: kid", "IDX10501", "metadata address"),
+            ("SecurityTokenInvalidIssuerException: IDX10205: Issuer validation failed.", "IDX10205", "validate the issuer per tenant"),
+            ("SecurityTokenInvalidAudienceException: IDX10214: Audience validation failed.", "IDX10214", "valid audiences"),
+        ] {
+            let t = trace(&log(&page(text)));
+            let f = t
+                .findings
+                .iter()
+                .find(|f| f.code == "har.app_error")
+                .expect("app_error");
+            assert!(f.title.contains(key), "{}", f.title);
+            assert!(f.fix.contains(fix), "{}", f.fix);
+            // The share link's digest of the page keeps the name.
+            assert!(app_page_digest(text).contains(key), "{}", app_page_digest(text));
+        }
+        // Another IDX message keeps the generic fix.
+        let t = trace(&log(&page("IDX10503: Signature validation failed.")));
+        let f = t
+            .findings
+            .iter()
+            .find(|f| f.code == "har.app_error")
+            .expect("app_error");
+        assert!(f.fix.starts_with("Read the app's log"), "{}", f.fix);
+        assert!(!app_page_digest("IDX10503: Signature validation failed.").contains("IDX"));
+    }
+
+    #[test]
     fn an_app_error_page_is_read_whatever_the_key_order() {
         // JSON written back with sorted keys puts `content` before `status`.
         let app = |status: i64, text: &str| {
