@@ -133,6 +133,30 @@ fn description_in(text: &str) -> Option<&str> {
     (!d.is_empty()).then_some(d)
 }
 
+/// Azure AD B2C's own codes (`AADB2C90118`) that an app must handle, with what they mean and
+/// the fix; any other B2C code gets the way to look it up.
+const B2C: &[(u32, &str, &str)] = &[
+    (90118, "the user clicked 'Forgot your password?'. A B2C sign-in user flow returns this error to the app, which must start the password-reset user flow itself (or use a sign-in flow with self-service password reset built in).", "Handle error_description AADB2C90118 in the app by redirecting to the password-reset user flow (B2C_1_…reset…), or enable self-service password reset in the sign-up/sign-in flow."),
+    (90091, "the user cancelled the B2C user flow (Cancel on its page).", "Nothing is broken: handle AADB2C90091 in the app by showing the start page again (or starting sign-in again)."),
+    (90006, "the redirect URI in the request is not registered for the client ID in this B2C tenant (B2C compares the whole URI, the localhost port included).", "Register the exact redirect_uri the request sends on the B2C app registration, or make the app send a registered one."),
+];
+
+/// The first `AADB2Cnnnnn` code in a text: the code, its meaning and its fix.
+pub(crate) fn b2c_error(text: &str) -> Option<(u32, &'static str, &'static str)> {
+    let p = text.find("AADB2C")?;
+    let digits: String = text
+        .get(p + 6..)?
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .take(6)
+        .collect();
+    let code: u32 = digits.parse().ok()?;
+    Some(match B2C.iter().find(|b| b.0 == code) {
+        Some((c, why, fix)) => (*c, *why, *fix),
+        None => (code, "an Azure AD B2C error of the user flow or custom policy (not an Entra ID AADSTS code).", "Look the AADB2C code up in Azure AD B2C's error code list, and follow the request by its correlation ID in the user flow's or custom policy's logs (Application Insights)."),
+    })
+}
+
 /// Findings for the callback box.
 pub fn checks(
     cb: &Callback,
@@ -236,10 +260,12 @@ pub fn checks(
             None => f.title(format!("Entra returned error={}", error.as_deref().unwrap_or("?"))).fix("Read error_description for the AADSTS code and look it up in the sign-in logs."),
         };
         let mut detail = String::new();
-        if desc.as_deref().is_some_and(|d| d.contains("AADB2C90118")) {
+        if let Some((c, why, fix)) = desc.as_deref().and_then(b2c_error).filter(|b| b.0 == 90118) {
             // Azure AD B2C: the user chose "Forgot your password?" in a sign-in user flow.
-            detail.push_str("AADB2C90118: the user clicked 'Forgot your password?'. A B2C sign-in user flow returns this error to the app, which must start the password-reset user flow itself (or use a sign-in flow with self-service password reset built in). ");
-            f = f.title("Azure AD B2C: the user chose 'Forgot your password?' (AADB2C90118)").fix("Handle error_description AADB2C90118 in the app by redirecting to the password-reset user flow (B2C_1_…reset…), or enable self-service password reset in the sign-up/sign-in flow.");
+            detail.push_str(&format!("AADB2C{c}: {why} "));
+            f = f
+                .title("Azure AD B2C: the user chose 'Forgot your password?' (AADB2C90118)")
+                .fix(fix);
         }
         if let Some(c) = codes.iter().find(|c| **c == 240004 || **c == 240003) {
             detail.push_str(&format!("AADSTS{c}: 'Authorization code not received from authorize endpoint call.' Microsoft documents no cause for it; the wrapped error says what went wrong{}. ", aadsts::inner_error_info(&cb.text).map(|i| format!(": {i}")).unwrap_or_default()));

@@ -1413,12 +1413,23 @@ fn error_returned(error: Option<&str>, desc: Option<&str>, idx: usize, how: &str
                 .fix(specific.fix)
                 .reference(aadsts::error_lookup_url(c));
         }
-        None => {
-            f = f
-                .title(format!("Entra redirected back with error={}", error.unwrap_or("?")))
-                .detail(text)
-                .fix("Read error_description for the AADSTS code and look the sign-in up in Entra's sign-in logs.");
-        }
+        None => match desc.and_then(response::b2c_error) {
+            Some((c, why, fix)) => {
+                f = f
+                    .title(format!(
+                        "Azure AD B2C redirected back with {}AADB2C{c}",
+                        error.map(|e| format!("{e} / ")).unwrap_or_default()
+                    ))
+                    .detail(format!("{text} AADB2C{c}: {why}"))
+                    .fix(fix);
+            }
+            None => {
+                f = f
+                    .title(format!("Entra redirected back with error={}", error.unwrap_or("?")))
+                    .detail(text)
+                    .fix("Read error_description for the AADSTS code and look the sign-in up in Entra's sign-in logs.");
+            }
+        },
     }
     f
 }
@@ -2803,6 +2814,28 @@ mod tests {
             e.get(1).and_then(|e| e.body.as_deref()),
             Some("<html>login</html>")
         );
+    }
+
+    #[test]
+    fn a_b2c_error_sent_back_gets_its_own_fix() {
+        let f = error_returned(
+            Some("access_denied"),
+            Some("AADB2C90118: The user has forgotten their password.\r\nCorrelation ID: x"),
+            1,
+            "a redirect",
+        );
+        assert!(f.title.contains("AADB2C90118"), "{}", f.title);
+        assert!(f.fix.contains("password-reset user flow"), "{}", f.fix);
+        let f = error_returned(
+            Some("server_error"),
+            Some("AADB2C99002: odd."),
+            1,
+            "a redirect",
+        );
+        assert!(f.fix.contains("B2C's error code list"), "{}", f.fix);
+        // No code at all: the generic fix.
+        let f = error_returned(Some("server_error"), Some("AADB2C: odd."), 1, "a redirect");
+        assert!(f.fix.starts_with("Read error_description"), "{}", f.fix);
     }
 
     #[test]
