@@ -328,6 +328,12 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             registration_stale(&mut findings, how, root_slash);
         }
     }
+    if let (Some(pasted), Some(sent_app)) = (
+        reg.app_id.as_deref(),
+        req.as_ref().and_then(|r| r.client_id()),
+    ) {
+        other_app_commands(&mut findings, &reg, pasted, sent_app);
+    }
     codes::sort(&mut findings);
     let diff = match (sent, target) {
         (Some(s), Some(t)) if s != t.uri => Some(diff::diff(s, &t.uri)),
@@ -459,6 +465,32 @@ fn signin_refused_listed_uri(
     );
 }
 
+/// The pasted registration is another app than the request's client_id (the app Entra
+/// checked): a command built from the pasted list would change the wrong app, or replace the
+/// right app's URIs with another app's list. It is left out, and the fix says which app to change.
+fn other_app_commands(
+    findings: &mut [Finding],
+    reg: &registered::Registered,
+    pasted: &str,
+    sent_app: &str,
+) {
+    if !uri::is_guid(pasted) || !uri::is_guid(sent_app) || pasted.eq_ignore_ascii_case(sent_app) {
+        return;
+    }
+    for f in findings.iter_mut() {
+        let before = f.snippets.len();
+        f.snippets.retain(|s| !s.label.starts_with("az CLI"));
+        if f.snippets.len() < before {
+            // What the command would have kept is said no more.
+            for p in [Platform::Web, Platform::Spa, Platform::PublicClient] {
+                let note = fix::keep_note(reg, p);
+                f.fix = f.fix.replace(&format!(" — {note}"), ".").replace(&note, "");
+            }
+            f.fix.push_str(&format!(" Make this change in app {sent_app}, the request's client_id (the app Entra checked), not in the pasted registration of app {pasted}: paste app {sent_app}'s redirect URIs to get the command that keeps them, or add the URI on its Authentication page."));
+        }
+    }
+}
+
 /// Demotes the mismatch findings to warnings and says why: the comparison with the pasted
 /// list stands, but it is not what Entra checked.
 fn registration_stale(findings: &mut Vec<Finding>, how: &str, root_slash: bool) {
@@ -568,5 +600,53 @@ fn verdict(report: &Report, any_input: bool) -> (VerdictKind, String) {
             VerdictKind::Unknown,
             "No error found, but the redirect URI could not be confirmed.".into(),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_command_never_changes_the_pasted_app_when_the_request_is_for_another() {
+        let case = |client: &str| {
+            CaseInput {
+            authorize: format!("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id={client}&response_type=code&redirect_uri=https%3A%2F%2Fadmin.contoso.com%2Fcb&scope=openid"),
+            registered: r#"{"appId": "6731de76-14a6-49ae-97bc-6eba6914391e", "web": {"redirectUris": ["https://app.contoso.com/cb"]}}"#.into(),
+            ..CaseInput::default()
+        }
+        };
+        let commands = |a: &Analysis| -> Vec<String> {
+            a.report
+                .findings
+                .iter()
+                .flat_map(|f| &f.snippets)
+                .filter(|s| s.label.starts_with("az CLI"))
+                .map(|s| s.text.clone())
+                .collect()
+        };
+        let other = analyze(&case("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"));
+        assert!(commands(&other).is_empty(), "{:?}", commands(&other));
+        let primary = other.report.primary().expect("a mismatch");
+        assert!(
+            primary
+                .fix
+                .contains("in app 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d, the request's client_id"),
+            "{}",
+            primary.fix
+        );
+        assert!(
+            !primary.fix.contains("The command keeps"),
+            "{}",
+            primary.fix
+        );
+        // The same app: the command is there, for that app.
+        let same = analyze(&case("6731de76-14a6-49ae-97bc-6eba6914391e"));
+        let c = commands(&same);
+        assert!(
+            c.first()
+                .is_some_and(|c| c.contains("--id '6731de76-14a6-49ae-97bc-6eba6914391e'")),
+            "{c:?}"
+        );
     }
 }
