@@ -1489,3 +1489,40 @@ fn evidence_read_once_gives_the_same_report() {
     }
     assert!(read_evidence(" \n").is_none());
 }
+
+/// When the pasted list already holds the URI a sign-in log says Entra refused, the log
+/// entry's own advice (register it) gives way to the stale-registration finding.
+#[test]
+fn a_refused_uri_already_listed_is_not_to_be_registered_again() {
+    let case: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/cases/signin-50011-while-list-holds-uri.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let field = |k: &str| case[k].as_str().unwrap_or_default().to_string();
+    let a = analyze(&CaseInput {
+        authorize: field("authorize"),
+        registered: field("registered"),
+        evidence: field("evidence"),
+        ..CaseInput::default()
+    });
+    let failure = a
+        .report
+        .findings
+        .iter()
+        .find(|f| f.code == "signin.failure" && f.aadsts == Some(50011))
+        .expect("the 50011 entry is listed");
+    assert!(
+        failure.fix.contains("already holds") && !failure.fix.starts_with("Register"),
+        "{}",
+        failure.fix
+    );
+    assert!(a
+        .report
+        .findings
+        .iter()
+        .any(|f| f.code == "redirect.registration_stale"));
+}

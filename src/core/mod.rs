@@ -450,6 +450,13 @@ fn signin_refused_listed_uri(
     }) {
         return;
     }
+    // The log entry's own advice (register the URI) does not hold: the list already has it.
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.code.starts_with("signin.") && f.aadsts == Some(50011))
+    {
+        f.fix = format!("The pasted registration already holds {sent}: compare with the registration Entra checked (see redirect.registration_stale).");
+    }
     let when = if entry.time.is_empty() {
         String::new()
     } else {
