@@ -202,9 +202,17 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         request::reading_findings(r, &mut findings);
     }
     // A list of several applications is narrowed to the request's client_id.
-    let reg = registered::read_for(reg_text, req.as_ref().and_then(|r| r.client_id()));
+    let reg = registered::read_for(
+        reg_text,
+        req.as_ref().and_then(|r| r.client_id()),
+        req.as_ref().and_then(|r| r.redirect_uri()),
+    );
     for p in &reg.problems {
         findings.push(codes::finding("input.registered_unreadable").detail(format!("Line {}, column {}: {}", p.line, p.column, p.message)).fix("Paste one URI per line, the portal's Authentication page, or the app's manifest / Graph JSON."));
+    }
+    // Lines read as one URI: said, so a joined URI never reaches a command unnoticed.
+    for p in &reg.notes {
+        findings.push(codes::finding("input.registered_unreadable").title("A registered URI was read from two lines").detail(p.message.clone()).fix("Check the joined URI against the app registration; paste each URI on one line to read it as it is."));
     }
     let audience = match reg.audience {
         registered::Audience::Unknown => registered::Audience::parse(aud_text),

@@ -117,6 +117,8 @@ pub struct Registered {
     pub has_platforms: bool,
     /// What could not be read.
     pub problems: Vec<ReadProblem>,
+    /// What was read by joining lines (a URI wrapped over two lines): said, for the user to check.
+    pub notes: Vec<ReadProblem>,
 }
 
 impl Registered {
@@ -132,15 +134,16 @@ impl Registered {
 
 /// Reads the registered box. Empty input gives an empty registration.
 pub fn read(input: &str) -> Registered {
-    read_for(input, None)
+    read_for(input, None, None)
 }
 
 /// Reads the registered box for a request whose `client_id` is given: when
 /// the input holds several applications (`az ad app list`, a Graph list
 /// response, PowerShell records), only the one whose appId is that client_id
 /// is read; with no client_id or no single match none is, and a problem names
-/// the applications seen.
-pub fn read_for(input: &str, client_id: Option<&str>) -> Registered {
+/// the applications seen. The request's redirect URI (`sent`) is evidence for joining a URI
+/// wrapped over two lines.
+pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Registered {
     let decoded = quoted_printable(input);
     let input = decoded.as_deref().unwrap_or(input);
     let t = input.trim_start_matches('\u{FEFF}').trim();
@@ -154,7 +157,7 @@ pub fn read_for(input: &str, client_id: Option<&str>) -> Registered {
             return read_json(&object, client_id);
         }
     }
-    read_lines(input, client_id)
+    read_lines(input, client_id, sent)
 }
 
 /// The text of a quoted-printable e-mail body (`=3D` for `=`, a line ending in `=` continued
@@ -1403,6 +1406,47 @@ impl LineReader {
         true
     }
 
+    /// A line that may continue the URI `k`, which ended the line before (a terminal or a mail
+    /// wrapped it): joined when the evidence says so (joined, it is the URI the request sends; or
+    /// the line holds no space, is no URI or setting by itself and goes on with a path, query or
+    /// escape), and said. A piece of a URI that is not joined is reported, not dropped. False
+    /// when the line is for the general reader.
+    fn wrapped(&mut self, k: usize, line: &str, line_no: usize, sent: Option<&str>) -> bool {
+        let tail = line.trim_end_matches([',', ';']);
+        let Some(head) = self.reg.uris.get(k).map(|u| u.uri.clone()) else {
+            return false;
+        };
+        if tail.is_empty() || tail.contains("://") || !tail.bytes().all(is_uri_byte) {
+            return false;
+        }
+        let joined = format!("{head}{tail}");
+        let is_sent = sent.is_some_and(|s| s == joined);
+        let other = heading_platform(tail).is_some()
+            || is_noise(tail)
+            || property_line(tail).is_some()
+            || looks_like_uri(tail);
+        let why = if is_sent {
+            "joined, they are the redirect URI the request sends".to_string()
+        } else if !other && tail.contains(['/', '?', '#', '&', '%']) {
+            format!("line {line_no} ('{tail}') is no URI by itself and goes on with the URI's path or query, without a space")
+        } else {
+            if !other && tail.contains(|c: char| !c.is_ascii_alphanumeric()) {
+                self.problem(line_no, format!("line {line_no} ('{tail}') stands alone after the URI on line {}, so it was not read: if it is the end of that URI, wrapped, paste the URI on one line", line_no.saturating_sub(1)));
+                return true;
+            }
+            return false;
+        };
+        if let Some(u) = self.reg.uris.get_mut(k) {
+            u.uri = joined.clone();
+        }
+        self.reg.notes.push(ReadProblem {
+            message: format!("Lines {} and {line_no} were read as one URI wrapped over two lines, {joined} ({why}). If the registration does not hold it whole, paste its list again with one URI per line.", line_no.saturating_sub(1)),
+            line: line_no.saturating_sub(1),
+            column: 1,
+        });
+        true
+    }
+
     /// One problem for all the properties that show only a type name.
     fn type_names_problem(&mut self) {
         let Some((first, line)) = self.type_names.first().cloned() else {
@@ -1540,7 +1584,7 @@ fn table_cells(row: &str, starts: &[usize]) -> Vec<String> {
         .collect()
 }
 
-fn read_lines(input: &str, client_id: Option<&str>) -> Registered {
+fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Registered {
     let mut r = LineReader {
         reg: Registered::default(),
         section: Some(Platform::Unknown),
@@ -1554,6 +1598,9 @@ fn read_lines(input: &str, client_id: Option<&str>) -> Registered {
     };
     let lines: Vec<&str> = input.lines().collect();
     let mut i = 0;
+    // The number of URIs before the previous line, and that line: a URI it ended with may
+    // continue on this one.
+    let mut prev: (usize, &str) = (0, "");
     while let Some(raw_line) = lines.get(i).copied() {
         i += 1;
         let line_no = i;
@@ -1562,7 +1609,22 @@ fn read_lines(input: &str, client_id: Option<&str>) -> Registered {
                 r.records.push(Record::default());
                 r.in_record = false;
             }
+            prev = (r.reg.uris.len(), "");
             continue;
+        }
+        let ended = r.reg.uris.len().checked_sub(1).filter(|&k| {
+            k >= prev.0
+                && r.reg
+                    .uris
+                    .get(k)
+                    .is_some_and(|u| prev.1.trim_end().ends_with(u.uri.as_str()))
+        });
+        prev = (r.reg.uris.len(), raw_line);
+        if let Some(k) = ended {
+            if r.wrapped(k, raw_line.trim(), line_no, sent) {
+                prev.0 = k;
+                continue;
+            }
         }
         // The common line, one bare URI (`https://app.contoso.com/cb`), is registered at once:
         // none of the forms below (headings, tables, properties, bullets, notes, links, quotes,
@@ -1673,25 +1735,27 @@ fn is_bare_uri(t: &str) -> bool {
     let Some(n) = scheme_len(t) else {
         return false;
     };
-    t.get(n..).is_some_and(|rest| rest.starts_with("//"))
-        && t.bytes().all(|b| {
-            b.is_ascii_alphanumeric()
-                || matches!(
-                    b,
-                    b'/' | b'?'
-                        | b'#'
-                        | b'@'
-                        | b':'
-                        | b'&'
-                        | b'='
-                        | b'+'
-                        | b'~'
-                        | b'.'
-                        | b'-'
-                        | b'_'
-                        | b'%'
-                )
-        })
+    t.get(n..).is_some_and(|rest| rest.starts_with("//")) && t.bytes().all(is_uri_byte)
+}
+
+/// A byte of a bare URI line (see [`is_bare_uri`]).
+fn is_uri_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'/' | b'?'
+                | b'#'
+                | b'@'
+                | b':'
+                | b'&'
+                | b'='
+                | b'+'
+                | b'~'
+                | b'.'
+                | b'-'
+                | b'_'
+                | b'%'
+        )
 }
 
 /// Problems with the same message become one, at the first line, that
@@ -1747,6 +1811,61 @@ mod tests {
             ]
         );
         assert!(reg.problems.is_empty(), "{:?}", reg.problems);
+    }
+
+    /// A URI wrapped over two lines is joined when the evidence says so (joined it is the sent
+    /// URI; or the next line is no URI or setting and goes on with a path), and the join is
+    /// said; a label, a heading, a setting, a URI ended by a comma or a blank line is no wrap.
+    #[test]
+    fn a_uri_wrapped_over_two_lines_is_joined_and_said() {
+        const LONG: &str = "https://contoso-portal-prod-westeurope-001.azurewebsites.net/authentication/signin-oidc";
+        let wrapped = "https://contoso-portal-prod-westeurope-001.azurewebsites.net/authenticati\non/signin-oidc\nhttps://localhost:5001/signin-oidc";
+        for sent in [Some(LONG), None] {
+            let r = read_for(wrapped, None, sent);
+            assert_eq!(uris(&r), [LONG, "https://localhost:5001/signin-oidc"]);
+            assert!(r.problems.is_empty(), "{:?}", r.problems);
+            assert_eq!(r.notes.len(), 1);
+            assert!(r.notes[0]
+                .message
+                .contains("Lines 1 and 2 were read as one URI"));
+        }
+        // A bare word continues a URI only when, joined, it is the sent one.
+        let r = read_for(
+            "https://a.contoso.com/\ncb",
+            None,
+            Some("https://a.contoso.com/cb"),
+        );
+        assert_eq!(uris(&r), ["https://a.contoso.com/cb"]);
+        assert!(r.notes[0]
+            .message
+            .contains("the redirect URI the request sends"));
+        // Near misses: a label, a heading, a setting, a scheme-less URI, a comma, a blank line.
+        for (text, want) in [
+            ("https://a.contoso.com/cb\nstaging\nhttps://b.contoso.com/cb", vec!["https://a.contoso.com/cb", "https://b.contoso.com/cb"]),
+            ("https://a.contoso.com/cb\nSPA\nhttps://b.contoso.com/", vec!["https://a.contoso.com/cb", "https://b.contoso.com/"]),
+            ("RedirectUri=https://a.contoso.com/cb\nTenantId=72f988bf-86f1-41af-91ab-2d7cd011db47", vec!["https://a.contoso.com/cb"]),
+            ("https://a.contoso.com/cb\nb.contoso.com/cb", vec!["https://a.contoso.com/cb", "b.contoso.com/cb"]),
+            ("https://a.contoso.com/x,\non/cb", vec!["https://a.contoso.com/x"]),
+            ("https://a.contoso.com/x\n\non/cb", vec!["https://a.contoso.com/x"]),
+        ] {
+            let r = read_for(text, None, Some("https://a.contoso.com/xon/cb"));
+            assert_eq!(uris(&r), want, "{text}");
+            assert!(r.notes.is_empty(), "{text}: {:?}", r.notes);
+        }
+        assert_eq!(
+            read("https://a.contoso.com/cb\nSPA\nhttps://b.contoso.com/").on(Platform::Spa),
+            ["https://b.contoso.com/"]
+        );
+        // A piece of a URI left alone after one is reported, not dropped.
+        let r = read("https://a.contoso.com/\nsignin-oidc");
+        assert_eq!(uris(&r), ["https://a.contoso.com/"]);
+        assert!(
+            r.problems[0]
+                .message
+                .contains("line 2 ('signin-oidc') stands alone after the URI on line 1"),
+            "{:?}",
+            r.problems
+        );
     }
 
     #[test]
@@ -2258,7 +2377,7 @@ mod tests {
 
     #[test]
     fn reads_a_format_table_row_by_client_id() {
-        let r = read_for(FT, Some("6731de76-14a6-49ae-97bc-6eba6914391e"));
+        let r = read_for(FT, Some("6731de76-14a6-49ae-97bc-6eba6914391e"), None);
         assert_eq!(
             uris(&r),
             [
@@ -2268,7 +2387,7 @@ mod tests {
         );
         assert_eq!(r.uris[0].line, 5);
         assert!(r.problems.is_empty(), "{:?}", r.problems);
-        let r = read_for(FT, None);
+        let r = read_for(FT, None, None);
         assert!(r.uris.is_empty());
         assert!(
             r.problems[0].message.contains("'Contoso Portal'"),
@@ -2378,7 +2497,7 @@ mod tests {
 
     #[test]
     fn several_applications_are_narrowed_to_the_client_id() {
-        let r = read_for(TWO_APPS, Some("6731DE76-14a6-49ae-97bc-6eba6914391e"));
+        let r = read_for(TWO_APPS, Some("6731DE76-14a6-49ae-97bc-6eba6914391e"), None);
         assert_eq!(uris(&r), ["https://app.contoso.com/callback"]);
         assert_eq!(r.audience, Audience::MyOrg);
         assert_eq!(
@@ -2386,14 +2505,14 @@ mod tests {
             Some("6731de76-14a6-49ae-97bc-6eba6914391e")
         );
         let wrapped = format!(r#"{{"value":{TWO_APPS}}}"#);
-        let r = read_for(&wrapped, Some("11111111-2222-3333-4444-555555555555"));
+        let r = read_for(&wrapped, Some("11111111-2222-3333-4444-555555555555"), None);
         assert_eq!(uris(&r), ["https://app.contoso.com/cb"]);
     }
 
     #[test]
     fn several_applications_and_no_match_read_none_and_name_them() {
         for client in [None, Some("00000000-0000-0000-0000-000000000000")] {
-            let r = read_for(TWO_APPS, client);
+            let r = read_for(TWO_APPS, client, None);
             assert!(r.uris.is_empty());
             assert_eq!(r.problems.len(), 1);
             let m = &r.problems[0].message;
@@ -2403,7 +2522,7 @@ mod tests {
             );
             assert!(m.contains("'Contoso Portal'"), "{m}");
         }
-        assert!(read_for(TWO_APPS, None).problems[0]
+        assert!(read_for(TWO_APPS, None, None).problems[0]
             .message
             .contains("no client_id"));
     }
@@ -2411,13 +2530,13 @@ mod tests {
     #[test]
     fn several_powershell_records_are_narrowed_to_the_client_id() {
         let text = "\nDisplayName : Other app\nAppId       : 11111111-2222-3333-4444-555555555555\nWeb         : {https://app.contoso.com/cb}   \n\nDisplayName : Contoso Portal\nAppId       : 6731de76-14a6-49ae-97bc-6eba6914391e\nWeb         : {https://app.contoso.com/callback}\n";
-        let r = read_for(text, Some("6731de76-14a6-49ae-97bc-6eba6914391e"));
+        let r = read_for(text, Some("6731de76-14a6-49ae-97bc-6eba6914391e"), None);
         assert_eq!(uris(&r), ["https://app.contoso.com/callback"]);
         assert_eq!(
             r.app_id.as_deref(),
             Some("6731de76-14a6-49ae-97bc-6eba6914391e")
         );
-        let r = read_for(text, None);
+        let r = read_for(text, None, None);
         assert!(r.uris.is_empty());
         assert_eq!(r.problems.len(), 1);
         assert!(
