@@ -210,9 +210,15 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     for p in &reg.problems {
         findings.push(codes::finding("input.registered_unreadable").detail(format!("Line {}, column {}: {}", p.line, p.column, p.message)).fix("Paste one URI per line, the portal's Authentication page, or the app's manifest / Graph JSON."));
     }
-    // Lines read as one URI: said, so a joined URI never reaches a command unnoticed.
+    // How a part was read (lines joined into one URI, a plan's removed lines): said, so no
+    // judgement reaches a command unnoticed.
     for p in &reg.notes {
-        findings.push(codes::finding("input.registered_unreadable").title("A registered URI was read from two lines").detail(p.message.clone()).fix("Check the joined URI against the app registration; paste each URI on one line to read it as it is."));
+        findings.push(
+            codes::finding("input.registered_unreadable")
+                .title(p.title)
+                .detail(p.message.clone())
+                .fix(p.fix),
+        );
     }
     let audience = match reg.audience {
         registered::Audience::Unknown => registered::Audience::parse(aud_text),

@@ -117,8 +117,20 @@ pub struct Registered {
     pub has_platforms: bool,
     /// What could not be read.
     pub problems: Vec<ReadProblem>,
-    /// What was read by joining lines (a URI wrapped over two lines): said, for the user to check.
-    pub notes: Vec<ReadProblem>,
+    /// How a part was read by a judgement the user should check (lines joined into one URI, a
+    /// plan's removed lines left out).
+    pub notes: Vec<ReadNote>,
+}
+
+/// A judgement made while reading the registered box, for the input finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadNote {
+    /// What was judged, as a title.
+    pub title: &'static str,
+    /// What was read, and why.
+    pub message: String,
+    /// What to check.
+    pub fix: &'static str,
 }
 
 impl Registered {
@@ -1439,12 +1451,41 @@ impl LineReader {
         if let Some(u) = self.reg.uris.get_mut(k) {
             u.uri = joined.clone();
         }
-        self.reg.notes.push(ReadProblem {
-            message: format!("Lines {} and {line_no} were read as one URI wrapped over two lines, {joined} ({why}). If the registration does not hold it whole, paste its list again with one URI per line.", line_no.saturating_sub(1)),
-            line: line_no.saturating_sub(1),
-            column: 1,
+        self.reg.notes.push(ReadNote {
+            title: "A registered URI was read from two lines",
+            message: format!("Lines {} and {line_no} were read as one URI wrapped over two lines, {joined} ({why}).", line_no.saturating_sub(1)),
+            fix: "Check the joined URI against the app registration; if it does not hold it whole, paste its list again with one URI per line.",
         });
         true
+    }
+
+    /// What a Terraform plan's URIs were read as.
+    fn plan_note(&mut self, removed: &[String], sent: Option<&str>) {
+        let gone = if removed.is_empty() {
+            String::new()
+        } else {
+            let sent_gone = sent.is_some_and(|s| removed.iter().any(|u| u == s));
+            let one = removed.len() == 1;
+            format!(
+                " {} removed by the plan and not read: {}{}.",
+                if one {
+                    "The URI on the line marked '-' is"
+                } else {
+                    "The URIs on lines marked '-' are"
+                },
+                removed.join(", "),
+                match (sent_gone, one) {
+                    (false, _) => "",
+                    (true, true) => ", the redirect URI the request sends",
+                    (true, false) => ", among them the redirect URI the request sends",
+                }
+            )
+        };
+        self.reg.notes.push(ReadNote {
+            title: "A Terraform plan was read as the registration it leaves",
+            message: format!("This is a Terraform plan: the redirect URIs read are those it leaves registered once applied (lines marked '+' and unchanged ones).{gone} Until the plan is applied, Entra still has the URIs it removes and not those it adds."),
+            fix: "To judge the registration in force now, paste it (az ad app show --id … --query \"{web:web.redirectUris,spa:spa.redirectUris,publicClient:publicClient.redirectUris}\"); to keep a URI the plan removes, put it back in the Terraform configuration.",
+        });
     }
 
     /// One problem for all the properties that show only a type name.
@@ -1596,7 +1637,32 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         app_setting: None,
         from_setting: Vec::new(),
     };
-    let lines: Vec<&str> = input.lines().collect();
+    let mut lines: Vec<&str> = input.lines().collect();
+    // A Terraform plan: what it removes (`- "https://…",`) is not what it leaves registered, so
+    // those lines are read as blank; the other change markers (`+`, `~`, `-/+`) become spaces.
+    let plan = is_terraform_plan(&lines);
+    let mut removed: Vec<String> = Vec::new();
+    let mut changed = false;
+    let unmarked: Vec<String>;
+    if plan {
+        unmarked = lines
+            .iter()
+            .map(|l| match plan_change(l) {
+                (true, rest) => {
+                    let uri = unquote(clean_line(rest));
+                    if uri.contains("://") && !uri.contains(char::is_whitespace) {
+                        removed.push(uri.to_string());
+                    }
+                    String::new()
+                }
+                (false, rest) => {
+                    changed |= rest.len() != l.len() && rest.contains("://");
+                    format!("{}{rest}", " ".repeat(l.len() - rest.len()))
+                }
+            })
+            .collect();
+        lines = unmarked.iter().map(String::as_str).collect();
+    }
     let mut i = 0;
     // The number of URIs before the previous line, and that line: a URI it ended with may
     // continue on this one.
@@ -1713,6 +1779,9 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         };
         r.text(text, platform, line_no);
     }
+    if plan && (changed || !removed.is_empty()) {
+        r.plan_note(&removed, sent);
+    }
     r.type_names_problem();
     // An app's sign-in configuration (msalConfig, appsettings): its redirectUri is what the app
     // sends, not a registration.
@@ -1726,6 +1795,39 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
     merge_problems(&mut r.reg.problems);
     r.pick_record(client_id);
     r.reg
+}
+
+/// True for `terraform plan` output: its summary lines (`# x will be updated in-place`,
+/// `Terraform will perform the following actions:`, `Plan: 0 to add, 1 to change, …`) or a
+/// resource with a change marker (`~ resource "azuread_application" "x" {`).
+fn is_terraform_plan(lines: &[&str]) -> bool {
+    lines.iter().any(|l| {
+        let t = l.trim();
+        (t.starts_with("# ")
+            && [" will be ", " must be replaced"]
+                .iter()
+                .any(|w| t.contains(w)))
+            || t.starts_with("Terraform will perform")
+            || (t.starts_with("Plan: ") && t.contains(" to add"))
+            || ["~ ", "-/+ ", "+/- "].iter().any(|m| {
+                t.strip_prefix(m)
+                    .is_some_and(|r| r.starts_with("resource \""))
+            })
+    })
+}
+
+/// A line of a Terraform plan without its change marker, and whether the plan removes it (`-`).
+fn plan_change(line: &str) -> (bool, &str) {
+    let t = line.trim_start();
+    for marker in ["-/+ ", "+/- ", "+ ", "~ "] {
+        if let Some(rest) = t.strip_prefix(marker) {
+            return (false, rest);
+        }
+    }
+    match t.strip_prefix("- ") {
+        Some(rest) => (true, rest),
+        None => (false, line),
+    }
 }
 
 /// A line that is one URI and nothing else: a scheme, `://`, then only unreserved, percent,
@@ -1866,6 +1968,38 @@ mod tests {
             "{:?}",
             r.problems
         );
+    }
+
+    /// A Terraform plan is read as the registration it leaves: its '-' lines are removed, its
+    /// '+' and unchanged ones kept, and a note says so; '-' and '+' bullets of a list are no plan.
+    #[test]
+    fn a_terraform_plan_is_read_as_what_it_leaves() {
+        let plan = "  # azuread_application.portal will be updated in-place\n  ~ resource \"azuread_application\" \"portal\" {\n        id = \"/applications/3b5e2d0c-1f2a-4b3c-8d9e-0a1b2c3d4e5f\"\n\n      ~ web {\n          ~ redirect_uris = [\n                \"https://app.contoso.com/signin-oidc\",\n              - \"https://staging.contoso.com/signin-oidc\",\n              + \"https://staging2.contoso.com/signin-oidc\",\n            ]\n        }\n    }\n\nPlan: 0 to add, 1 to change, 0 to destroy.\n";
+        let r = read_for(plan, None, Some("https://staging.contoso.com/signin-oidc"));
+        assert_eq!(
+            r.on(Platform::Web),
+            [
+                "https://app.contoso.com/signin-oidc",
+                "https://staging2.contoso.com/signin-oidc"
+            ]
+        );
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        assert_eq!(r.notes.len(), 1);
+        let m = &r.notes[0].message;
+        assert!(m.contains("removed by the plan and not read: https://staging.contoso.com/signin-oidc, the redirect URI the request sends"), "{m}");
+        // A list with '-' and '+' bullets is read whole.
+        let r = read(
+            "- https://a.contoso.com/cb\n+ https://b.contoso.com/cb\n~ https://c.contoso.com/cb",
+        );
+        assert_eq!(
+            uris(&r),
+            [
+                "https://a.contoso.com/cb",
+                "https://b.contoso.com/cb",
+                "https://c.contoso.com/cb"
+            ]
+        );
+        assert!(r.notes.is_empty());
     }
 
     #[test]
