@@ -1059,6 +1059,10 @@ enum Label {
     NotRedirect,
     /// A setting of the app's own sign-in configuration (authority, callback path).
     AppSetting,
+    /// The URI of an item of a list (`uri:` of redirectUriSettings, `Uri` of its table).
+    Entry,
+    /// A key that says the items are redirect URI settings (`redirectUriSettings:`, `Index`).
+    Settings,
     /// Anything else.
     Other,
 }
@@ -1075,6 +1079,8 @@ fn label_kind(label: &str) -> Label {
         "redirecturis" | "redirecturi" | "redirecturls" | "redirecturl" | "replyurls"
         | "replyurl" | "replyaddresses" | "replyaddress" => Label::Redirect(None),
         "appid" | "applicationid" | "applicationclientid" | "clientid" => Label::AppId,
+        "uri" | "url" => Label::Entry,
+        "redirecturisettings" | "index" => Label::Settings,
         "signinaudience" | "supportedaccounttypes" => Label::Audience,
         "displayname" => Label::Name,
         "authority" | "instance" | "callbackpath" => Label::AppSetting,
@@ -1133,6 +1139,10 @@ struct LineReader {
     app_setting: Option<(String, usize)>,
     /// The URIs read from a single `redirectUri` setting (not a list of registrations).
     from_setting: Vec<usize>,
+    /// Redirect URI settings were seen (`redirectUriSettings:`, an `Index` property).
+    settings: bool,
+    /// The `uri:` items: their label, value, platform, line and record.
+    entries: Vec<(String, String, Platform, usize, usize)>,
 }
 
 impl LineReader {
@@ -1191,6 +1201,19 @@ impl LineReader {
             Label::AppSetting => {
                 if self.app_setting.is_none() {
                     self.app_setting = Some((format!("{label} {value}"), line));
+                }
+            }
+            Label::Settings => self.settings = true,
+            Label::Entry => {
+                if let (Some(platform), true) = (self.section, value.contains("://")) {
+                    let record = self.records.len().saturating_sub(1);
+                    self.entries.push((
+                        label.to_string(),
+                        value.to_string(),
+                        platform,
+                        line,
+                        record,
+                    ));
                 }
             }
             Label::Other => {
@@ -1488,6 +1511,28 @@ impl LineReader {
         });
     }
 
+    /// The `uri:` items of redirect URI settings: each is a redirect URI, the same one as in
+    /// the redirectUris list when that is there too (read once). Outside such settings a `uri:`
+    /// holding a URI is reported, not read.
+    fn settings_entries(&mut self) {
+        for (label, value, platform, line, record) in std::mem::take(&mut self.entries) {
+            let uri = unquote(&value);
+            if self.reg.uris.iter().any(|u| u.uri == uri) {
+                continue;
+            }
+            if self.settings && is_uri_token(uri) {
+                self.reg.uris.push(Registration {
+                    uri: uri.to_string(),
+                    platform,
+                    line,
+                });
+                self.record_of.push(record);
+            } else {
+                self.problem(line, format!("'{label}' is not a redirect URI property, so this line was not read: {label} : {value}"));
+            }
+        }
+    }
+
     /// One problem for all the properties that show only a type name.
     fn type_names_problem(&mut self) {
         let Some((first, line)) = self.type_names.first().cloned() else {
@@ -1636,6 +1681,8 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         type_names: Vec::new(),
         app_setting: None,
         from_setting: Vec::new(),
+        settings: false,
+        entries: Vec::new(),
     };
     let mut lines: Vec<&str> = input.lines().collect();
     // A Terraform plan: what it removes (`- "https://…",`) is not what it leaves registered, so
@@ -1782,6 +1829,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
     if plan && (changed || !removed.is_empty()) {
         r.plan_note(&removed, sent);
     }
+    r.settings_entries();
     r.type_names_problem();
     // An app's sign-in configuration (msalConfig, appsettings): its redirectUri is what the app
     // sends, not a registration.
@@ -2000,6 +2048,34 @@ mod tests {
             ]
         );
         assert!(r.notes.is_empty());
+    }
+
+    /// Redirect URI settings (`uri:` items under redirectUriSettings in YAML, PowerShell's
+    /// Index/Uri list) are redirect URIs, read once when redirectUris holds them too; a
+    /// `Url` without such settings (a home page) is not.
+    #[test]
+    fn reads_redirect_uri_settings() {
+        let yaml = "appId: 6731de76-14a6-49ae-97bc-6eba6914391e\nspa:\n  redirectUris:\n  - https://spa.contoso.com/\nweb:\n  logoutUrl: https://app.contoso.com/logout\n  redirectUriSettings:\n  - index: null\n    uri: https://app.contoso.com/signin-oidc\n  redirectUris:\n  - https://app.contoso.com/signin-oidc\n";
+        let r = read(yaml);
+        assert_eq!(r.on(Platform::Web), ["https://app.contoso.com/signin-oidc"]);
+        assert_eq!(r.on(Platform::Spa), ["https://spa.contoso.com/"]);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        let text = "Index :\nUri   : https://app.contoso.com/signin-oidc\n\nIndex :\nUri   : https://localhost:5001/signin-oidc\n";
+        let r = read(text);
+        assert_eq!(
+            uris(&r),
+            [
+                "https://app.contoso.com/signin-oidc",
+                "https://localhost:5001/signin-oidc"
+            ]
+        );
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        // Near misses: a URL that is no redirect URI setting.
+        let r = read("Name   : Contoso Portal\nUrl    : https://app.contoso.com/\n");
+        assert!(r.uris.is_empty());
+        assert!(r.problems[0]
+            .message
+            .contains("'Url' is not a redirect URI property"));
     }
 
     #[test]
