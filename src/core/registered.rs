@@ -1400,7 +1400,13 @@ impl LineReader {
     /// A one-column table that names no redirect URIs is no table (false).
     fn table(&mut self, header: &str, starts: &[usize], rows: &[&str], line: usize) -> bool {
         let names = table_cells(header, starts);
-        let kinds: Vec<Label> = names.iter().map(|n| label_kind(n)).collect();
+        let mut kinds: Vec<Label> = names.iter().map(|n| label_kind(n)).collect();
+        // The table of redirect URI settings (`Index  Uri`): its Uri column is the redirect URIs.
+        if kinds.iter().any(|k| matches!(k, Label::Settings)) {
+            for k in kinds.iter_mut().filter(|k| matches!(k, Label::Entry)) {
+                *k = Label::Redirect(None);
+            }
+        }
         if !kinds.iter().any(|k| matches!(k, Label::Redirect(_))) {
             if starts.len() < 2 {
                 return false;
@@ -2051,7 +2057,7 @@ mod tests {
     }
 
     /// Redirect URI settings (`uri:` items under redirectUriSettings in YAML, PowerShell's
-    /// Index/Uri list) are redirect URIs, read once when redirectUris holds them too; a
+    /// Index/Uri table or list) are redirect URIs, read once when redirectUris holds them too; a
     /// `Url` without such settings (a home page) is not.
     #[test]
     fn reads_redirect_uri_settings() {
@@ -2060,22 +2066,23 @@ mod tests {
         assert_eq!(r.on(Platform::Web), ["https://app.contoso.com/signin-oidc"]);
         assert_eq!(r.on(Platform::Spa), ["https://spa.contoso.com/"]);
         assert!(r.problems.is_empty(), "{:?}", r.problems);
-        let text = "Index :\nUri   : https://app.contoso.com/signin-oidc\n\nIndex :\nUri   : https://localhost:5001/signin-oidc\n";
-        let r = read(text);
-        assert_eq!(
-            uris(&r),
-            [
-                "https://app.contoso.com/signin-oidc",
-                "https://localhost:5001/signin-oidc"
-            ]
-        );
-        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        for text in [
+            "\nIndex Uri\n----- ---\n      https://app.contoso.com/signin-oidc\n      https://localhost:5001/signin-oidc\n",
+            "Index :\nUri   : https://app.contoso.com/signin-oidc\n\nIndex :\nUri   : https://localhost:5001/signin-oidc\n",
+        ] {
+            let r = read(text);
+            assert_eq!(uris(&r), ["https://app.contoso.com/signin-oidc", "https://localhost:5001/signin-oidc"], "{text}");
+            assert!(r.problems.is_empty(), "{:?}", r.problems);
+        }
         // Near misses: a URL that is no redirect URI setting.
         let r = read("Name   : Contoso Portal\nUrl    : https://app.contoso.com/\n");
         assert!(r.uris.is_empty());
         assert!(r.problems[0]
             .message
             .contains("'Url' is not a redirect URI property"));
+        let r = read("Name            Url\n--------------  -----------------------\nContoso Portal  https://app.contoso.com/\n");
+        assert!(r.uris.is_empty());
+        assert!(r.problems[0].message.contains("no redirect URI column"));
     }
 
     #[test]
