@@ -362,6 +362,48 @@ impl EscapeInvisible for str {
     }
 }
 
+/// The command that moves `uri` from one platform's list to another's, keeping the other URIs
+/// of both (each once): one Microsoft Graph PATCH that sets both lists.
+fn move_command(
+    reg: &Registered,
+    app_id: Option<&str>,
+    uri: &str,
+    from: Platform,
+    to: Platform,
+) -> String {
+    let key = |p: Platform| match p {
+        Platform::Spa => "spa",
+        Platform::PublicClient => "publicClient",
+        Platform::Web | Platform::Unknown => "web",
+    };
+    let list = |p: Platform, with: bool| {
+        let mut seen = std::collections::HashSet::new();
+        let mut v: Vec<&str> = reg
+            .on(p)
+            .into_iter()
+            .filter(|u| *u != uri && seen.insert(*u))
+            .collect();
+        if with {
+            v.push(uri);
+        }
+        v
+    };
+    let mut body = serde_json::Map::new();
+    for (p, with) in [(from, false), (to, true)] {
+        body.insert(
+            key(p).to_string(),
+            serde_json::json!({ "redirectUris": list(p, with) }),
+        );
+    }
+    format!(
+        "az rest --method PATCH --uri \"https://graph.microsoft.com/v1.0/applications(appId='{}')\" --headers 'Content-Type=application/json' --body {}",
+        app_id
+            .unwrap_or("<application-client-id>")
+            .replace(['\'', '"', '\\', '$', '`'], ""),
+        fix::sh_quote(&serde_json::Value::Object(body).to_string())
+    )
+}
+
 fn platform_checks(c: &Ctx, m: &Registration, out: &mut Vec<Finding>) {
     let kind = c.client.kind;
     let why = if c.client.because.is_empty() {
@@ -369,17 +411,28 @@ fn platform_checks(c: &Ctx, m: &Registration, out: &mut Vec<Finding>) {
     } else {
         format!(" ({})", c.client.because)
     };
+    let (from, uri) = (m.platform.portal_name(), m.uri.as_str());
     let change = |to: Platform| {
-        format!("Move {} from {} to {}: remove it there and add it under {} (Authentication › Add a platform), or set its type in the manifest.", m.uri, m.platform.portal_name(), to.portal_name(), to.portal_name())
+        let text = if c.reg.on(to).contains(&uri) {
+            format!("Remove {uri} from {from}: it is registered under {} too, and a redirect URI must be unique across platforms (Entra uses one of the entries). Keep only the {} entry.", to.portal_name(), to.portal_name())
+        } else {
+            format!("Move {uri} from {from} to {}: remove it there and add it under {} (Authentication › Add a platform), or set its type in the manifest.", to.portal_name(), to.portal_name())
+        };
+        if c.reg.problems.is_empty() {
+            text
+        } else {
+            format!("{text} Part of the pasted list could not be read (see the input finding): add the URIs it holds to the command, or it removes them.")
+        }
     };
     let snippets = |f: Finding, to: Platform| {
+        let f = if c.reg.on(to).contains(&uri) {
+            f
+        } else {
+            f.snippet(format!("URI to register under {}", to.portal_name()), uri)
+        };
         f.snippet(
-            format!("URI to register under {}", to.portal_name()),
-            m.uri.clone(),
-        )
-        .snippet(
-            "az CLI (keeps the URIs already registered)",
-            fix::register_command(c.reg, c.app_id(), to, &m.uri),
+            format!("az CLI (removes it from {from}, keeps the other URIs)"),
+            move_command(c.reg, c.app_id(), uri, m.platform, to),
         )
     };
     match (m.platform, kind) {
@@ -630,4 +683,55 @@ pub fn check(
         }
     }
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::{analyze, CaseInput};
+
+    fn mismatch_fix(registered: &str) -> (String, String) {
+        let a = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Fspa.contoso.com%2F&response_type=code&scope=openid&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&x-client-SKU=msal.js.browser".into(),
+            registered: registered.into(),
+            ..CaseInput::default()
+        });
+        let f = a
+            .report
+            .findings
+            .iter()
+            .find(|f| f.code == "redirect.platform_mismatch")
+            .cloned()
+            .unwrap_or_else(|| panic!("no platform_mismatch: {:?}", a.report.findings));
+        let cmd = f
+            .snippets
+            .iter()
+            .find(|s| s.label.starts_with("az CLI"))
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        (f.fix, cmd)
+    }
+
+    /// The platform fix's command does what its text says: it removes the URI from the wrong
+    /// platform and adds it to the right one, keeping the other URIs of both.
+    #[test]
+    fn a_platform_move_removes_the_uri_where_it_was() {
+        let (fix, cmd) = mismatch_fix(
+            r#"{"web":{"redirectUris":["https://app.contoso.com/cb","https://spa.contoso.com/"]},"spa":{"redirectUris":["https://spa.contoso.com/old"]}}"#,
+        );
+        assert!(
+            fix.starts_with("Move https://spa.contoso.com/ from Web to Single-page application"),
+            "{fix}"
+        );
+        assert!(cmd.contains(r#"'{"web":{"redirectUris":["https://app.contoso.com/cb"]},"spa":{"redirectUris":["https://spa.contoso.com/old","https://spa.contoso.com/"]}}'"#) || cmd.contains(r#"'{"spa":{"redirectUris":["https://spa.contoso.com/old","https://spa.contoso.com/"]},"web":{"redirectUris":["https://app.contoso.com/cb"]}}'"#), "{cmd}");
+        // Near miss: already under SPA too (twice): only removed from Web, SPA keeps it once.
+        let (fix, cmd) = mismatch_fix(
+            r#"{"web":{"redirectUris":["https://spa.contoso.com/"]},"spa":{"redirectUris":["https://spa.contoso.com/","https://spa.contoso.com/"]}}"#,
+        );
+        assert!(fix.starts_with("Remove https://spa.contoso.com/ from Web: it is registered under Single-page application too"), "{fix}");
+        assert!(
+            cmd.contains(r#""spa":{"redirectUris":["https://spa.contoso.com/"]}"#),
+            "{cmd}"
+        );
+        assert!(cmd.contains(r#""web":{"redirectUris":[]}"#), "{cmd}");
+    }
 }
