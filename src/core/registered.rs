@@ -109,6 +109,8 @@ pub struct Registered {
     pub id_token_issuance: Option<bool>,
     /// `web.implicitGrantSettings.enableAccessTokenIssuance`, if given.
     pub access_token_issuance: Option<bool>,
+    /// When the application was created (`createdDateTime`, as pasted), if given.
+    pub created: Option<String>,
     /// `isFallbackPublicClient` / `allowPublicClient`, if given.
     pub public_client_flows: Option<bool>,
     /// True when the input was JSON.
@@ -134,6 +136,26 @@ pub struct ReadNote {
 }
 
 impl Registered {
+    /// Whether the application was created after the day `(year, month, day)`: None when the
+    /// input does not say, or says only a date that cannot be placed (that very day, or a
+    /// day/month order a locale decides).
+    pub fn created_after(&self, (year, month, day): (u32, u32, u32)) -> Option<bool> {
+        let c = self.created.as_deref()?.trim();
+        let num = |r: std::ops::Range<usize>| c.get(r).and_then(|d| d.parse::<u32>().ok());
+        // ISO 8601 (Graph, az): 2019-03-12T10:22:31Z.
+        if let (Some(y), Some(m), Some(d), Some("-"), Some("-")) =
+            (num(0..4), num(5..7), num(8..10), c.get(4..5), c.get(7..8))
+        {
+            let (a, b) = ((y, m, d), (year, month, day));
+            return (a != b).then_some(a > b);
+        }
+        // A localized date (PowerShell: 3/12/2019 10:22:31 AM): its year alone.
+        let y = c
+            .split(|ch: char| !ch.is_ascii_digit())
+            .find(|w| w.len() == 4)
+            .and_then(|w| w.parse::<u32>().ok())?;
+        (y != year).then_some(y > year)
+    }
     /// The URIs registered under one platform.
     pub fn on(&self, platform: Platform) -> Vec<&str> {
         self.uris
@@ -507,6 +529,7 @@ fn push_json_item(reg: &mut Registered, item: &Value, platform: Platform) {
 fn read_app_object(reg: &mut Registered, v: &Value) {
     let str_of = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
     reg.app_id = str_of("appId");
+    reg.created = str_of("createdDateTime");
     if let Some(a) = str_of("signInAudience") {
         reg.audience = Audience::parse(&a);
     }
@@ -1051,6 +1074,8 @@ enum Label {
     Redirect(Option<Platform>),
     /// The application (client) ID.
     AppId,
+    /// When the application was created.
+    Created,
     /// The sign-in audience.
     Audience,
     /// The application's display name.
@@ -1082,6 +1107,7 @@ fn label_kind(label: &str) -> Label {
         "uri" | "url" => Label::Entry,
         "redirecturisettings" | "index" => Label::Settings,
         "signinaudience" | "supportedaccounttypes" => Label::Audience,
+        "createddatetime" => Label::Created,
         "displayname" => Label::Name,
         "authority" | "instance" | "callbackpath" => Label::AppSetting,
         _ if [
@@ -1121,6 +1147,7 @@ struct Record {
     app_id: Option<String>,
     name: Option<String>,
     audience: Option<Audience>,
+    created: Option<String>,
 }
 
 struct LineReader {
@@ -1189,6 +1216,10 @@ impl LineReader {
                 if uri::is_guid(value) {
                     self.record().app_id = Some(value.to_string());
                 }
+            }
+            Label::Created => {
+                self.reg.created = Some(value.to_string());
+                self.record().created = Some(value.to_string());
             }
             Label::Audience => {
                 let a = Audience::parse(value);
@@ -1621,6 +1652,7 @@ impl LineReader {
                     n += 1;
                     k
                 });
+                self.reg.created = self.records[i].created.clone();
                 if let Some(a) = self.records[i].audience {
                     self.reg.audience = a;
                 }

@@ -124,7 +124,17 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
             } else if (t.eq_ignore_ascii_case("common") || t.eq_ignore_ascii_case("organizations"))
                 && c.audience == Audience::MyOrg
             {
-                out.push(finding("request.tenant_invalid").severity(Severity::Warning).aadsts(50194).title(format!("A single-tenant app signs in through /{t}")).detail("The registration's signInAudience is AzureADMyOrg, and apps created after 15 October 2018 that are not multi-tenant cannot use /common or /organizations (AADSTS50194).").fix("Use the tenant ID (or domain) in the authority."));
+                // AADSTS50194 holds for single-tenant apps created after 15 October 2018.
+                let f = finding("request.tenant_invalid")
+                    .aadsts(50194)
+                    .title(format!("A single-tenant app signs in through /{t}"))
+                    .fix("Use the tenant ID (or domain) in the authority.");
+                let created = c.reg.created.as_deref().unwrap_or("").trim();
+                out.push(match c.reg.created_after((2018, 10, 15)) {
+                    Some(true) => f.detail(format!("The registration's signInAudience is AzureADMyOrg and the app was created on {created} (createdDateTime), after 15 October 2018: Entra does not support /common or /organizations for a single-tenant app created after that date (AADSTS50194), so it refuses the request before it looks at the redirect URI.")),
+                    Some(false) => f.severity(Severity::Info).title(format!("A single-tenant app created before 15 October 2018 signs in through /{t}")).detail(format!("The registration's signInAudience is AzureADMyOrg, but the app was created on {created} (createdDateTime), before 15 October 2018: Entra still lets a single-tenant app that old use /common and /organizations (AADSTS50194 is for apps created after that date). Only users of its own tenant can sign in.")).fix("Nothing to change for the sign-in; the tenant ID in the authority is still the safer form."),
+                    None => f.severity(Severity::Warning).detail("The registration's signInAudience is AzureADMyOrg, and apps created after 15 October 2018 that are not multi-tenant cannot use /common or /organizations (AADSTS50194). The pasted registration does not say when the app was created: its createdDateTime (Graph JSON, az ad app show) decides."),
+                });
             } else if t.eq_ignore_ascii_case("consumers")
                 && matches!(c.audience, Audience::MyOrg | Audience::MultipleOrgs)
             {
@@ -699,4 +709,74 @@ pub fn reading_findings(req: &AuthorizeRequest, out: &mut Vec<Finding>) {
         f = f.severity(Severity::Info);
     }
     out.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::{analyze, CaseInput, Finding, Severity};
+
+    fn tenant_finding(tenant: &str, registered: &str) -> Option<Finding> {
+        let a = analyze(&CaseInput {
+            authorize: format!("https://login.microsoftonline.com/{tenant}/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fsignin-oidc&response_type=code&scope=openid&response_mode=form_post&nonce=1&state=2"),
+            registered: registered.into(),
+            ..CaseInput::default()
+        });
+        a.report
+            .findings
+            .into_iter()
+            .find(|f| f.code == "request.tenant_invalid")
+    }
+
+    /// A single-tenant app through /common: its createdDateTime decides AADSTS50194 (after 15
+    /// October 2018: the error; before: allowed); without it, a warning.
+    #[test]
+    fn the_creation_date_decides_a_single_tenant_app_on_common() {
+        let graph = |aud: &str, created: &str| {
+            format!(
+                r#"{{"appId":"6731de76-14a6-49ae-97bc-6eba6914391e","createdDateTime":"{created}","signInAudience":"{aud}","web":{{"redirectUris":["https://app.contoso.com/signin-oidc"]}}}}"#
+            )
+        };
+        let f = tenant_finding("common", &graph("AzureADMyOrg", "2021-06-01T08:00:00Z"));
+        let f = f.expect("50194 for a recent app");
+        assert_eq!((f.severity, f.aadsts), (Severity::Error, Some(50194)));
+        assert!(
+            f.detail.contains("created on 2021-06-01T08:00:00Z"),
+            "{}",
+            f.detail
+        );
+        let f = tenant_finding(
+            "organizations",
+            &graph("AzureADMyOrg", "2017-02-03T08:00:00Z"),
+        );
+        let f = f.expect("a note for an old app");
+        assert_eq!(f.severity, Severity::Info);
+        assert!(
+            f.title.contains("created before 15 October 2018"),
+            "{}",
+            f.title
+        );
+        // PowerShell's localized date: the year places it, unless it is 2018.
+        let ps = |created: &str| {
+            format!("AppId          : 6731de76-14a6-49ae-97bc-6eba6914391e\nCreatedDateTime : {created}\nSignInAudience : AzureADMyOrg\nWeb            : https://app.contoso.com/signin-oidc\n")
+        };
+        let sev = |reg: &str| tenant_finding("common", reg).map(|f| f.severity);
+        assert_eq!(sev(&ps("3/12/2019 10:22:31 AM")), Some(Severity::Error));
+        assert_eq!(sev(&ps("10/20/2018 10:22:31 AM")), Some(Severity::Warning));
+        assert_eq!(
+            sev(&graph("AzureADMyOrg", "2018-10-15T12:00:00Z")),
+            Some(Severity::Warning)
+        );
+        assert_eq!(sev(&graph("AzureADMyOrg", "")), Some(Severity::Warning));
+        // Near misses: a multi-tenant app, or a tenant in the authority.
+        assert!(tenant_finding(
+            "common",
+            &graph("AzureADMultipleOrgs", "2021-06-01T08:00:00Z")
+        )
+        .is_none());
+        assert!(tenant_finding(
+            "contoso.onmicrosoft.com",
+            &graph("AzureADMyOrg", "2021-06-01T08:00:00Z")
+        )
+        .is_none());
+    }
 }
