@@ -1347,8 +1347,29 @@ impl LineReader {
             self.reg.has_platforms = true;
         }
         let platform = row_platform.unwrap_or(platform);
+        // A row of an app inventory names its application: one GUID cell starts a record, so
+        // that only the request's application is read (two GUIDs, say an object ID too, are
+        // ambiguous: no record).
+        if let [id] = cells
+            .iter()
+            .filter(|c| uri::is_guid(c))
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            self.records.push(Record {
+                app_id: Some(id.to_string()),
+                ..Record::default()
+            });
+            self.in_record = true;
+        }
         for c in cells {
-            if is_uri_token(c) {
+            // `https://a/cb;https://b/cb`: several URIs in one cell.
+            let parts = split_before_uris(c);
+            if parts.len() > 1 && parts.iter().all(|p| is_uri_token(unquote(p))) {
+                for p in parts {
+                    self.push(unquote(p), platform, line);
+                }
+            } else if is_uri_token(c) {
                 self.push(c, platform, line);
             } else if c.contains("://") || (looks_like_uri(c) && platform_word(c).is_none()) {
                 self.problem(
@@ -2115,6 +2136,29 @@ mod tests {
         let r = read("Name            Url\n--------------  -----------------------\nContoso Portal  https://app.contoso.com/\n");
         assert!(r.uris.is_empty());
         assert!(r.problems[0].message.contains("no redirect URI column"));
+    }
+
+    /// An app inventory (Excel cells, CSV): each row's application ID makes it a record, so only
+    /// the request's application is read, and URIs joined by ';' in one cell are each read.
+    #[test]
+    fn an_app_inventory_is_narrowed_to_the_client_id() {
+        const ID: &str = "6731de76-14a6-49ae-97bc-6eba6914391e";
+        let tsv = format!("Name\tApplication ID\tPlatform\tRedirect URI\nContoso Portal\t{ID}\tWeb\thttps://app.contoso.com/signin-oidc\nHR Tool\t11111111-2222-3333-4444-555555555555\tWeb\thttps://hr.contoso.com/signin-oidc\n");
+        let r = read_for(&tsv, Some(ID), None);
+        assert_eq!(uris(&r), ["https://app.contoso.com/signin-oidc"]);
+        let csv = format!("DisplayName,AppId,RedirectUris\r\nHR Tool,11111111-2222-3333-4444-555555555555,https://hr.contoso.com/signin-oidc\r\nContoso Portal,{ID},\"https://app.contoso.com/signin-oidc;https://localhost:5001/signin-oidc\"\r\n");
+        let r = read_for(&csv, Some(ID), None);
+        assert_eq!(
+            uris(&r),
+            [
+                "https://app.contoso.com/signin-oidc",
+                "https://localhost:5001/signin-oidc"
+            ]
+        );
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        // Near miss: rows with two GUIDs (object and application ID) are not narrowed.
+        let two = format!("x\t3b5e2d0c-1f2a-4b3c-8d9e-0a1b2c3d4e5f\t{ID}\thttps://app.contoso.com/cb\ny\t4b5e2d0c-1f2a-4b3c-8d9e-0a1b2c3d4e5f\t11111111-2222-3333-4444-555555555555\thttps://hr.contoso.com/cb\n");
+        assert_eq!(read_for(&two, Some(ID), None).uris.len(), 2);
     }
 
     #[test]
