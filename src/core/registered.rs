@@ -1505,7 +1505,10 @@ impl LineReader {
     /// escape), and said. A piece of a URI that is not joined is reported, not dropped. False
     /// when the line is for the general reader.
     fn wrapped(&mut self, k: usize, line: &str, line_no: usize, sent: Option<&str>) -> bool {
-        let tail = line.trim_end_matches([',', ';']);
+        // A quoted mail (`> `) quotes the wrapped line too.
+        let tail = line
+            .trim_start_matches(['>', ' ', '\t'])
+            .trim_end_matches([',', ';']);
         let Some(head) = self.reg.uris.get(k).map(|u| u.uri.clone()) else {
             return false;
         };
@@ -2038,6 +2041,16 @@ mod tests {
                 .message
                 .contains("Lines 1 and 2 were read as one URI"));
         }
+        let r = read(
+            "> https://a.contoso.com/authenticati\n> on/signin-oidc\n> https://b.contoso.com/",
+        );
+        assert_eq!(
+            uris(&r),
+            [
+                "https://a.contoso.com/authentication/signin-oidc",
+                "https://b.contoso.com/"
+            ]
+        );
         // A bare word continues a URI only when, joined, it is the sent one.
         let r = read_for(
             "https://a.contoso.com/\ncb",
