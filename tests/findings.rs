@@ -1190,3 +1190,27 @@ fn the_accepted_headline_points_at_warnings() {
         "Entra accepts this redirect URI and no error was found; see the warning below."
     );
 }
+
+/// Two lines joined into the URI the request sends are a note, not an unreadable input: the
+/// verdict is the match. A join made on weaker evidence stays a warning that heads the verdict.
+#[test]
+fn a_wrap_joined_into_the_sent_uri_does_not_hold_the_verdict() {
+    let sent = "https://app.contoso.com/authentication/signin-oidc";
+    let firm = analyze(&auth(sent).reg("https://app.contoso.com/authenti\ncation/signin-oidc"));
+    let note = firm
+        .report
+        .findings
+        .iter()
+        .find(|f| f.code == "input.registered_unreadable")
+        .expect("the join is said");
+    assert_eq!(note.severity, Severity::Info);
+    assert_eq!(firm.verdict, redirect_doctor::core::VerdictKind::Accepted);
+    let guess = analyze(&auth(sent).reg("https://app.contoso.com/auth\n/other-callback"));
+    let note = guess
+        .report
+        .findings
+        .iter()
+        .find(|f| f.code == "input.registered_unreadable")
+        .expect("the join is said");
+    assert_eq!(note.severity, Severity::Warning, "{}", note.detail);
+}

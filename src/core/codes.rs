@@ -210,15 +210,17 @@ codes! {
     "signin.no_failures", I, "The sign-in log shows no failure", [SIGNIN_LOG];
 }
 
-/// True for the findings that say an input could not be read (or was too large to read).
-pub fn is_unreadable_input(code: &str) -> bool {
-    matches!(
-        code,
-        "input.authorize_unreadable"
-            | "input.registered_unreadable"
-            | "input.evidence_unreadable"
-            | "input.too_large"
-    )
+/// True for the findings that say an input could not be read (or was too large to read); a
+/// note at information level (how a part was read, on firm evidence) is not one.
+pub fn is_unreadable_input(f: &Finding) -> bool {
+    f.severity != Severity::Info
+        && matches!(
+            f.code.as_str(),
+            "input.authorize_unreadable"
+                | "input.registered_unreadable"
+                | "input.evidence_unreadable"
+                | "input.too_large"
+        )
 }
 
 /// The definition of a code, if it is one.

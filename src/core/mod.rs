@@ -215,6 +215,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     for p in &reg.notes {
         findings.push(
             codes::finding("input.registered_unreadable")
+                .severity(p.severity)
                 .title(p.title)
                 .detail(p.message.clone())
                 .fix(p.fix),
@@ -598,7 +599,7 @@ fn verdict(report: &Report, any_input: bool) -> (VerdictKind, String) {
     let unreadable = report
         .findings
         .iter()
-        .find(|f| codes::is_unreadable_input(&f.code));
+        .find(|f| codes::is_unreadable_input(f));
     if let (None, Some(f), true) = (report.primary(), unreadable, any_input) {
         return (VerdictKind::Unknown, f.title.clone());
     }

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::report::Platform;
+use super::report::{Platform, Severity};
 use super::uri;
 
 /// One registered redirect URI.
@@ -133,6 +133,9 @@ pub struct ReadNote {
     pub message: String,
     /// What to check.
     pub fix: &'static str,
+    /// Information when the evidence is firm (joined, the lines are the URI the request
+    /// sends), else a warning: a guess must not read as a plain "accepted".
+    pub severity: Severity,
 }
 
 impl Registered {
@@ -1539,6 +1542,7 @@ impl LineReader {
             title: "A registered URI was read from two lines",
             message: format!("Lines {} and {line_no} were read as one URI wrapped over two lines, {joined} ({why}).", line_no.saturating_sub(1)),
             fix: "Check the joined URI against the app registration; if it does not hold it whole, paste its list again with one URI per line.",
+            severity: if is_sent { Severity::Info } else { Severity::Warning },
         });
         true
     }
@@ -1569,6 +1573,7 @@ impl LineReader {
             title: "A Terraform plan was read as the registration it leaves",
             message: format!("This is a Terraform plan: the redirect URIs read are those it leaves registered once applied (lines marked '+' and unchanged ones).{gone} Until the plan is applied, Entra still has the URIs it removes and not those it adds."),
             fix: "To judge the registration in force now, paste it (az ad app show --id … --query \"{web:web.redirectUris,spa:spa.redirectUris,publicClient:publicClient.redirectUris}\"); to keep a URI the plan removes, put it back in the Terraform configuration.",
+            severity: Severity::Warning,
         });
     }
 
