@@ -1214,3 +1214,43 @@ fn a_wrap_joined_into_the_sent_uri_does_not_hold_the_verdict() {
         .expect("the join is said");
     assert_eq!(note.severity, Severity::Warning, "{}", note.detail);
 }
+
+/// A query string pasted alone gets a corrected query string, labelled as one; a whole
+/// authorize URL keeps its label.
+#[test]
+fn a_pasted_query_string_is_answered_as_a_query_string() {
+    let sent = "https://app.contoso.com/signin?returnUrl=%2Fdashboard";
+    let labels = |authorize: String| {
+        let a = analyze(&CaseInput {
+            authorize,
+            registered: "https://app.contoso.com/signin".into(),
+            ..CaseInput::default()
+        });
+        a.report
+            .findings
+            .iter()
+            .find(|f| f.code == "redirect.query_mismatch")
+            .map(|f| {
+                f.snippets
+                    .iter()
+                    .map(|s| s.label.clone())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let url = auth(sent).url();
+    let query = format!("?{}", url.split_once('?').map_or("", |(_, q)| q));
+    let q = labels(query);
+    assert!(
+        q.iter()
+            .any(|l| l == "Query string with the registered redirect URI"),
+        "{q:?}"
+    );
+    assert!(!q.iter().any(|l| l.starts_with("Authorize URL")), "{q:?}");
+    let u = labels(url);
+    assert!(
+        u.iter()
+            .any(|l| l == "Authorize URL with the registered redirect URI"),
+        "{u:?}"
+    );
+}

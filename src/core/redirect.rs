@@ -2,7 +2,7 @@
 //! registration (reply-url rules), what the registration can hold, and the
 //! platform rules.
 
-use super::authorize::AuthorizeRequest;
+use super::authorize::{AuthorizeRequest, Source};
 use super::client::{ClientGuess, ClientKind};
 use super::codes::finding;
 use super::fix;
@@ -244,8 +244,15 @@ fn mismatch_findings(
         }
     };
     let send_snippet = |f: Finding| -> Finding {
-        match c.req.and_then(|r| fix::corrected_url(r, &near.uri)) {
-            Some(u) => f.snippet("Authorize URL with the registered redirect URI", u),
+        match c
+            .req
+            .and_then(|r| fix::corrected_url(r, &near.uri).map(|u| (r.source, u)))
+        {
+            // A query string pasted alone is answered with the query string alone.
+            Some((Source::Query, u)) => {
+                f.snippet("Query string with the registered redirect URI", u)
+            }
+            Some((_, u)) => f.snippet("Authorize URL with the registered redirect URI", u),
             None => f.snippet("Registered redirect URI to send", near.uri.clone()),
         }
     };
