@@ -1254,3 +1254,34 @@ fn a_pasted_query_string_is_answered_as_a_query_string() {
         "{u:?}"
     );
 }
+
+/// A landing URL's error_description is shown as Entra's message, without the Trace ID and
+/// Timestamp lines Entra appends; the correlation ID is named once, for the sign-in logs.
+#[test]
+fn a_landing_error_shows_the_message_without_its_trace_lines() {
+    let detail = |landing: String| {
+        analyze(&auth(CB).reg(CB).callback(&landing))
+            .report
+            .findings
+            .into_iter()
+            .find(|f| f.code == "response.error")
+            .map(|f| f.detail)
+            .unwrap_or_default()
+    };
+    let d = detail(error_landing(
+        "invalid_request",
+        90014,
+        "The required field 'nonce' is missing from the credential.",
+    ));
+    assert!(
+        d.ends_with("error_description=AADSTS90014: The required field 'nonce' is missing from the credential. (Correlation ID 5b7c9e1a-2d4f-4b8a-9c3e-1f2a3b4c5d6e: it finds this sign-in in Entra's sign-in logs.)"),
+        "{d}"
+    );
+    assert!(!d.contains("Trace ID") && !d.contains("Timestamp"), "{d}");
+    // A message that speaks of a timestamp (no 'Timestamp:' line) is kept whole.
+    let d = detail(format!(
+        "{CB}?error=invalid_grant&error_description={}&state=s7Fq2mX9",
+        enc("AADSTS700024: Client assertion is not within its valid time range. Current timestamp 1700000000.")
+    ));
+    assert!(d.ends_with("Current timestamp 1700000000."), "{d}");
+}

@@ -157,6 +157,24 @@ pub(crate) fn b2c_error(text: &str) -> Option<(u32, &'static str, &'static str)>
     })
 }
 
+/// Entra's message in an error_description, without the Trace ID, Correlation ID and
+/// Timestamp it appends (on lines of their own or run together): they identify the sign-in,
+/// not the cause.
+fn message_of(desc: &str) -> &str {
+    let lower = desc.to_ascii_lowercase();
+    let cut = ["trace id:", "correlation id:", "timestamp:"]
+        .iter()
+        .filter_map(|m| lower.find(m))
+        .min()
+        .unwrap_or(desc.len());
+    let d = desc.get(..cut).unwrap_or(desc).trim_end();
+    if d.is_empty() {
+        desc
+    } else {
+        d
+    }
+}
+
 /// Findings for the callback box.
 pub fn checks(
     cb: &Callback,
@@ -188,7 +206,7 @@ pub fn checks(
         .filter(|_| !only_judged);
     let desc = cb
         .get("error_description")
-        .map(|(d, _)| d.to_string())
+        .map(|(d, _)| message_of(d).to_string())
         .or_else(|| {
             free.then(|| description_in(&cb.text))
                 .flatten()
@@ -275,6 +293,11 @@ pub fn checks(
             error.as_deref().unwrap_or("(none)"),
             desc.as_deref().unwrap_or(cb.text.as_str())
         ));
+        if let Some(id) = super::evidence::correlation_id_in(&cb.text) {
+            detail.push_str(&format!(
+                " (Correlation ID {id}: it finds this sign-in in Entra's sign-in logs.)"
+            ));
+        }
         if matches!(
             error.as_deref(),
             Some("interaction_required" | "login_required")
