@@ -1285,3 +1285,37 @@ fn a_landing_error_shows_the_message_without_its_trace_lines() {
     ));
     assert!(d.ends_with("Current timestamp 1700000000."), "{d}");
 }
+
+/// A landing URL without error_description still names the code its error_uri links to; its
+/// other parameters are not shown as a description.
+#[test]
+fn a_landing_error_without_description_reads_the_code_of_error_uri() {
+    let landing = |extra: &str| {
+        analyze(
+            &auth(CB)
+                .reg(CB)
+                .callback(&format!("{CB}?error=invalid_request{extra}&state=s7Fq2mX9")),
+        )
+        .report
+        .findings
+        .into_iter()
+        .find(|f| f.code == "response.error")
+        .expect("response.error")
+    };
+    let f = landing("&error_uri=https%3a%2f%2flogin.microsoftonline.com%2ferror%3fcode%3d90014");
+    assert_eq!(f.aadsts, Some(90014));
+    assert!(
+        f.title.ends_with("invalid_request / AADSTS90014"),
+        "{}",
+        f.title
+    );
+    assert!(
+        f.detail.contains("error_uri names AADSTS90014"),
+        "{}",
+        f.detail
+    );
+    assert!(!f.detail.contains("state="), "{}", f.detail);
+    let f = landing("");
+    assert_eq!(f.aadsts, None);
+    assert!(!f.detail.contains("state="), "{}", f.detail);
+}

@@ -100,6 +100,15 @@ pub fn read(input: &str) -> Option<Callback> {
         cb.text = t.to_string();
     }
     cb.codes = aadsts::codes_in(&cb.text);
+    // Entra's error_uri (…/error?code=90014) names the code too, which matters when the
+    // error_description was dropped on the way.
+    let linked = cb
+        .get("error_uri")
+        .and_then(|(u, _)| u.split(['?', '&']).find_map(|p| p.strip_prefix("code=")))
+        .and_then(|d| d.parse::<u32>().ok());
+    if let Some(c) = linked.filter(|c| !cb.codes.contains(c)) {
+        cb.codes.push(c);
+    }
     Some(cb)
 }
 
@@ -133,5 +142,16 @@ mod tests {
         assert!(cb.url.is_none());
         assert!(cb.text.contains("hash_empty_error"));
         assert!(read("  ").is_none());
+    }
+
+    #[test]
+    fn the_code_in_error_uri_is_read() {
+        let cb = read("https://app.contoso.com/cb?error=invalid_request&error_uri=https%3a%2f%2flogin.microsoftonline.com%2ferror%3fcode%3d90014&state=s").expect("read");
+        assert_eq!(cb.codes, [90014]);
+        // Named once when error_description gives it too; a code= elsewhere is not read.
+        let cb = read("https://app.contoso.com/cb?error=invalid_request&error_description=AADSTS90014%3a+x&error_uri=https%3a%2f%2flogin.microsoftonline.com%2ferror%3fcode%3d90014").expect("read");
+        assert_eq!(cb.codes, [90014]);
+        let cb = read("https://app.contoso.com/cb?code=12345&state=s").expect("read");
+        assert!(cb.codes.is_empty());
     }
 }

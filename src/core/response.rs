@@ -288,10 +288,16 @@ pub fn checks(
         if let Some(c) = codes.iter().find(|c| **c == 240004 || **c == 240003) {
             detail.push_str(&format!("AADSTS{c}: 'Authorization code not received from authorize endpoint call.' Microsoft documents no cause for it; the wrapped error says what went wrong{}. ", aadsts::inner_error_info(&cb.text).map(|i| format!(": {i}")).unwrap_or_default()));
         }
+        // A landing URL without error_description: its parameters are not a description.
+        let none = match (cb.is_url(), first) {
+            (true, Some(c)) => format!("(none, though Entra sends one with every error: it was dropped on the way; error_uri names AADSTS{c}, and the sign-in logs or a HAR give the full message)"),
+            (true, None) => "(none, though Entra sends one with every error: it was dropped on the way)".to_string(),
+            _ => cb.text.clone(),
+        };
         detail.push_str(&format!(
             "error={} error_description={}",
             error.as_deref().unwrap_or("(none)"),
-            desc.as_deref().unwrap_or(cb.text.as_str())
+            desc.as_deref().unwrap_or(&none)
         ));
         if let Some(id) = super::evidence::correlation_id_in(&cb.text) {
             detail.push_str(&format!(
