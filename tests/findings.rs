@@ -1319,3 +1319,38 @@ fn a_landing_error_without_description_reads_the_code_of_error_uri() {
     assert_eq!(f.aadsts, None);
     assert!(!f.detail.contains("state="), "{}", f.detail);
 }
+
+/// When a specific finding says what to do about Entra's answer, the generic response.error
+/// that records the answer points at it instead of repeating its fix.
+#[test]
+fn the_generic_error_does_not_repeat_the_specific_fix() {
+    let fixes = |landing: String| {
+        analyze(&auth(CB).reg(CB).callback(&landing))
+            .report
+            .findings
+            .into_iter()
+            .filter(|f| f.code.starts_with("response."))
+            .map(|f| (f.code, f.fix))
+            .collect::<Vec<_>>()
+    };
+    let f = fixes(error_landing(
+        "access_denied",
+        65004,
+        "User declined to consent to access the app.",
+    ));
+    let specific = f.iter().find(|(c, _)| c == "response.user_cancelled");
+    let generic = f.iter().find(|(c, _)| c == "response.error");
+    let (Some((_, s)), Some((_, g))) = (specific, generic) else {
+        panic!("{f:?}");
+    };
+    assert_ne!(s, g);
+    assert!(g.starts_with("Follow the fix of 'AADSTS65004"), "{g}");
+    // Alone, the generic finding keeps its own fix.
+    let f = fixes(error_landing(
+        "invalid_request",
+        90014,
+        "The required field 'nonce' is missing.",
+    ));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(!f[0].1.starts_with("Follow the fix"), "{f:?}");
+}

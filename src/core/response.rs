@@ -226,6 +226,7 @@ pub fn checks(
     }
     // The specific code findings, then the generic response.error.
     let mut specific_done = false;
+    let first_specific = out.len();
     let user_cancel_text = |t: &str| {
         let l = t.to_ascii_lowercase();
         l.contains("user canceled")
@@ -320,6 +321,16 @@ pub fn checks(
         f = f.detail(detail);
         if specific_done {
             f = f.severity(Severity::Error);
+            // The specific finding above already says what to do: not said twice.
+            let titles: Vec<String> = out
+                .get(first_specific..)
+                .unwrap_or_default()
+                .iter()
+                .map(|s| format!("'{}'", s.title))
+                .collect();
+            if !titles.is_empty() {
+                f = f.fix(format!("Follow the fix of {} above; this finding records Entra's answer as it came back.", titles.join(" and ")));
+            }
         }
         out.push(f);
     }
