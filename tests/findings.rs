@@ -1354,3 +1354,34 @@ fn the_generic_error_does_not_repeat_the_specific_fix() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(!f[0].1.starts_with("Follow the fix"), "{f:?}");
 }
+
+/// Entra's troubleshooting details alone (Request Id, Correlation Id, Timestamp) are named as
+/// such: the message line is what is missing, the IDs are worth keeping.
+#[test]
+fn troubleshooting_details_alone_ask_for_the_message_line() {
+    let unreadable = |text: &str| {
+        analyze(&CaseInput {
+            authorize: text.into(),
+            registered: CB.into(),
+            ..CaseInput::default()
+        })
+        .report
+        .findings
+        .into_iter()
+        .find(|f| f.code == "input.authorize_unreadable")
+        .expect("input.authorize_unreadable")
+    };
+    let f = unreadable("Troubleshooting details\nIf you contact your administrator, send this info to them.\nRequest Id: 1b4c6e0a-7d3f-4a5e-9c21-0f8e2b7a9d00\nCorrelation Id: 3f2a9c1e-5b7d-4e8a-8c6f-2d1e0a9b8c7d\nTimestamp: 2026-11-20T10:14:03.312Z");
+    assert!(
+        f.title.starts_with("Only the troubleshooting details"),
+        "{}",
+        f.title
+    );
+    assert!(
+        f.fix.contains("AADSTS") && f.fix.contains("Correlation Id"),
+        "{}",
+        f.fix
+    );
+    let f = unreadable("app id 1b4c6e0a-7d3f-4a5e-9c21-0f8e2b7a9d00 fails to sign in");
+    assert_eq!(f.title, "The authorize request could not be read");
+}

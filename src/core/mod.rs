@@ -197,7 +197,18 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
                 Some(h) => format!("The URL on {h} carries no authorize parameters (client_id, redirect_uri, response_type, scope): it is not the authorize request."),
                 None => "No authorize URL, query string (client_id=…&redirect_uri=…) or Entra error text (AADSTS…) was found in the authorize box.".to_string(),
             };
-            findings.push(codes::finding("input.authorize_unreadable").detail(what).fix("Paste the full URL of the request to …/oauth2/v2.0/authorize (browser developer tools, Network tab: the first request to the Entra host after you click Sign in), or the error text Entra showed."));
+            let f = codes::finding("input.authorize_unreadable");
+            // Only the troubleshooting details of Entra's page (Request Id, Correlation Id,
+            // Timestamp): they identify the sign-in, the message line says what failed.
+            let lower = auth_text.to_ascii_lowercase();
+            let ids_only = r.host.is_none()
+                && (lower.contains("correlation id") || lower.contains("request id"))
+                && authorize::first_guid(auth_text).is_some();
+            findings.push(if ids_only {
+                f.title("Only the troubleshooting details were pasted, not Entra's error message").detail("The authorize box holds the troubleshooting details of Entra's error page (Request Id, Correlation Id, Timestamp), which identify the sign-in but do not say what failed; the message does: the line starting with AADSTS and a number (shown above the details, or as 'Message:' among them).").fix("Paste the message line with its AADSTS code, or the authorize URL from the browser's address bar. Keep the Request Id and Correlation Id: they find this sign-in in Entra's sign-in logs and belong in a support ticket.")
+            } else {
+                f.detail(what).fix("Paste the full URL of the request to …/oauth2/v2.0/authorize (browser developer tools, Network tab: the first request to the Entra host after you click Sign in), or the error text Entra showed.")
+            });
         }
         request::reading_findings(r, &mut findings);
     }
