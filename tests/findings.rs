@@ -1385,3 +1385,42 @@ fn troubleshooting_details_alone_ask_for_the_message_line() {
     let f = unreadable("app id 1b4c6e0a-7d3f-4a5e-9c21-0f8e2b7a9d00 fails to sign in");
     assert_eq!(f.title, "The authorize request could not be read");
 }
+
+/// A mobile or desktop app's http://localhost:<port> is offered for registration without the
+/// port (the listener's port changes on each run and Entra ignores it); a Web app's is kept.
+#[test]
+fn a_desktop_apps_loopback_uri_is_registered_without_its_port() {
+    let register = |registered: &str| {
+        analyze(&auth("http://localhost:51724").reg(registered))
+            .report
+            .findings
+            .into_iter()
+            .find(|f| f.code == "redirect.not_registered")
+            .map(|f| (f.fix, f.snippets))
+            .expect("redirect.not_registered")
+    };
+    let (fix, snippets) = register(
+        "Mobile and desktop applications\nhttps://login.microsoftonline.com/common/oauth2/nativeclient",
+    );
+    assert!(
+        fix.contains("register http://localhost (without the port"),
+        "{fix}"
+    );
+    assert_eq!(
+        snippets.first().map(|s| s.text.as_str()),
+        Some("http://localhost")
+    );
+    assert!(
+        snippets.iter().all(|s| !s.text.contains("51724")),
+        "{snippets:?}"
+    );
+    let (fix, snippets) = register("Web\nhttps://app.contoso.com/signin-oidc");
+    assert!(
+        fix.contains("register http://localhost:51724 under Web"),
+        "{fix}"
+    );
+    assert_eq!(
+        snippets.first().map(|s| s.text.as_str()),
+        Some("http://localhost:51724")
+    );
+}

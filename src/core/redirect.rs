@@ -220,6 +220,23 @@ fn ambiguous_localhost(c: &Ctx, sent: Option<&str>, out: &mut Vec<Finding>) {
     }
 }
 
+/// The form of the sent URI to register under `platform`, and why it differs from the sent
+/// one: a mobile or desktop app's `http://localhost:<port>` is registered without the port,
+/// as Entra ignores the port of localhost URIs and the app's loopback listener takes a free
+/// port on each run.
+fn to_register(sent: &str, platform: Platform) -> (String, &'static str) {
+    let s = Uri::new(sent);
+    if platform == Platform::PublicClient
+        && s.scheme_lower() == "http"
+        && s.host() == Some("localhost")
+        && s.port().is_some()
+    {
+        (s.without_port(), " (without the port: the app's loopback listener takes a free port on each run, and Entra ignores the port of http://localhost URIs (reply-url; RFC 8252 §7.3), so the port-less entry matches every run)")
+    } else {
+        (sent.to_string(), "")
+    }
+}
+
 fn mismatch_findings(
     c: &Ctx,
     sent: &str,
@@ -229,15 +246,16 @@ fn mismatch_findings(
 ) {
     let platform = c.platform_for(Some(near));
     let registrable = registrable_problems(sent, c.audience);
+    let (new_uri, why_form) = to_register(sent, platform);
     let register_snippets = |f: Finding| -> Finding {
         if registrable.is_empty() {
             f.snippet(
                 format!("URI to register under {}", platform.portal_name()),
-                sent,
+                new_uri.as_str(),
             )
             .snippet(
                 "az CLI (keeps the URIs already registered)",
-                fix::register_command(c.reg, c.app_id(), platform, sent),
+                fix::register_command(c.reg, c.app_id(), platform, &new_uri),
             )
         } else {
             f
@@ -265,7 +283,7 @@ fn mismatch_findings(
     let keep = fix::keep_note(c.reg, platform);
     let reg_fix = if registrable.is_empty() {
         format!(
-            " Or register {sent} under {} — {keep}",
+            " Or register {new_uri}{why_form} under {} — {keep}",
             platform.portal_name()
         )
     } else {
@@ -571,15 +589,16 @@ pub fn check(
     if reg.uris.is_empty() {
         o.report.status = RedirectStatus::Mismatch;
         let platform = c.platform_for(None);
-        let f = finding("redirect.no_registrations").aadsts(500113).detail("The app registration has no redirect URI at all, so Entra has nowhere to send the code: 'No reply address is registered for the application' (AADSTS500113).").fix(format!("Register {sent} under {} (Authentication › Add a platform).", platform.portal_name()));
+        let (new_uri, why_form) = to_register(sent, platform);
+        let f = finding("redirect.no_registrations").aadsts(500113).detail("The app registration has no redirect URI at all, so Entra has nowhere to send the code: 'No reply address is registered for the application' (AADSTS500113).").fix(format!("Register {new_uri}{why_form} under {} (Authentication › Add a platform).", platform.portal_name()));
         let f = if registrable_problems(sent, audience).is_empty() {
             f.snippet(
                 format!("URI to register under {}", platform.portal_name()),
-                sent,
+                new_uri.as_str(),
             )
             .snippet(
                 "az CLI",
-                fix::register_command(reg, c.app_id(), platform, sent),
+                fix::register_command(reg, c.app_id(), platform, &new_uri),
             )
         } else {
             f
