@@ -1424,3 +1424,38 @@ fn a_desktop_apps_loopback_uri_is_registered_without_its_port() {
         Some("http://localhost:51724")
     );
 }
+
+/// AADSTS9002326 for a URI the pasted list already holds under Single-page application: the
+/// fix does not ask to register it there, it names what else makes Entra judge another entry.
+#[test]
+fn a_platform_error_for_a_uri_already_under_that_platform_asks_for_nothing_to_add() {
+    let text = "ServerError: invalid_request: AADSTS9002326: Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: 'https://app.contoso.com'.";
+    let fixes = |registered: &str| {
+        analyze(&auth(CB).spa().reg(registered).callback(text))
+            .report
+            .findings
+            .into_iter()
+            .filter(|f| f.aadsts == Some(9002326))
+            .map(|f| (f.code, f.fix))
+            .collect::<Vec<_>>()
+    };
+    let f = fixes(&format!("Single-page application\n{CB}"));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(
+        f[0].1
+            .starts_with("Nothing to add under Single-page application"),
+        "{f:?}"
+    );
+    assert!(!f[0].1.contains("Register the redirect URI"), "{f:?}");
+    // Under Web, the platform is what is wrong: the move is the fix, the answer points at it.
+    let f = fixes(&format!("Web\n{CB}"));
+    assert!(
+        f.iter()
+            .any(|(c, x)| c == "redirect.platform_mismatch" && x.starts_with("Move")),
+        "{f:?}"
+    );
+    assert!(
+        f.iter().all(|(_, x)| !x.starts_with("Nothing to add")),
+        "{f:?}"
+    );
+}

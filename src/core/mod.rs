@@ -305,6 +305,9 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             &mut findings,
         );
     }
+    if let Some(t) = target.filter(|_| outcome.report.status.is_accepted()) {
+        platform_already_registered(&mut findings, &t.uri, t.platform);
+    }
     if let Some(ev) = evidence.as_mut() {
         let correlation = req
             .as_ref()
@@ -521,6 +524,36 @@ fn other_app_commands(
             }
             f.fix.push_str(&format!(" Make this change in app {sent_app}, the request's client_id (the app Entra checked), not in the pasted registration of app {pasted}: paste app {sent_app}'s redirect URIs to get the command that keeps them, or add the URI on its Authentication page."));
         }
+    }
+}
+
+/// Entra's answer about a redirect URI's platform (AADSTS9002326: cross-origin redemption needs
+/// a Single-page application URI; AADSTS9002327: a redemption without an Origin needs a Web
+/// one) for a URI the pasted list already holds under that platform: the fix does not ask to
+/// add it there, it says what else makes Entra judge another entry. A `redirect.*` finding
+/// that explains the same code (a platform mismatch) takes the fix; the answer points at it.
+fn platform_already_registered(findings: &mut [Finding], uri: &str, platform: Platform) {
+    let explained: Vec<(u32, String)> = findings
+        .iter()
+        .filter(|f| f.code.starts_with("redirect.") && f.severity == Severity::Error)
+        .filter_map(|f| Some((f.aadsts?, f.title.clone())))
+        .collect();
+    let p = platform.portal_name();
+    for f in findings.iter_mut().filter(|f| f.code == "response.error") {
+        if let Some((_, t)) = explained.iter().find(|(c, _)| Some(*c) == f.aadsts) {
+            f.fix = format!("Follow the fix of '{t}' above; this finding records Entra's answer.");
+            continue;
+        }
+        let asked = match f.aadsts {
+            Some(9002326) => Platform::Spa,
+            Some(9002327) => Platform::Web,
+            _ => continue,
+        };
+        if asked != platform {
+            continue;
+        }
+        f.detail.push_str(&format!(" The pasted list already holds {uri} under {p}, so Entra judged another entry: the registration in force is not the pasted one (another app's client_id, another tenant, a change made minutes ago, or the URI under another platform there too), or the request that redeemed the code sent another redirect_uri or client_id than the authorize request."));
+        f.fix = format!("Nothing to add under {p}. Make the code redemption send the client_id and redirect_uri={uri} of the authorize request; copy the redirect URIs again from the app registration whose Application (client) ID is that client_id, in the tenant of the sign-in, and remove {uri} from any other platform there; if it stands only under {p}, try again after a few minutes.");
     }
 }
 
