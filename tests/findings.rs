@@ -1459,3 +1459,33 @@ fn a_platform_error_for_a_uri_already_under_that_platform_asks_for_nothing_to_ad
         "{f:?}"
     );
 }
+
+/// AADSTS9002326 pasted alone names only the origin: the one registered URI on it is judged
+/// as the redirect URI (and said to be), so a Web entry gives the platform mismatch.
+#[test]
+fn the_request_origin_of_9002326_finds_the_registered_uri() {
+    let text = "ServerError: invalid_request: AADSTS9002326: Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: 'http://localhost:3000'.\nTrace ID: 2a7b0c1d-9e8f-4a6b-b5c4-d3e2f1a0b9c8";
+    let run = |registered: &str| {
+        analyze(&CaseInput {
+            authorize: text.into(),
+            registered: registered.into(),
+            ..CaseInput::default()
+        })
+    };
+    let a = run("Web\nhttp://localhost:3000\nWeb\nhttps://app.contoso.com/signin-oidc");
+    assert_eq!(
+        a.report.redirect.sent.as_deref(),
+        Some("http://localhost:3000")
+    );
+    let p = a.report.primary().expect("an error");
+    assert_eq!(p.code, "redirect.platform_mismatch", "{:?}", codes(&a));
+    assert!(p.detail.contains("gives only the origin"), "{}", p.detail);
+    // Two registered URIs on that origin: which one was sent is not known.
+    let a = run("Web\nhttp://localhost:3000/a\nWeb\nhttp://localhost:3000/b");
+    assert_eq!(a.report.redirect.sent, None);
+    assert!(
+        !codes(&a).contains(&"redirect.platform_mismatch"),
+        "{:?}",
+        codes(&a)
+    );
+}

@@ -60,6 +60,9 @@ pub struct ErrorText {
     pub more_details: Option<String>,
     /// Its correlation ID.
     pub correlation_id: Option<String>,
+    /// The origin of the page that redeemed the code cross-origin ('Request origin: '…'' in
+    /// AADSTS9002326): a redirect URI's scheme, host and port, without its path.
+    pub origin: Option<String>,
     /// The text itself (trimmed).
     pub text: String,
 }
@@ -733,7 +736,9 @@ pub fn read_error_text(text: &str) -> ErrorText {
         .map(|r| r.lines().next().unwrap_or("").trim().to_string())
         .filter(|s| !s.is_empty());
     let correlation_id = guid_after(text, "correlation id");
+    let origin = quoted_after(text, &["request origin:"]).map(str::to_string);
     ErrorText {
+        origin,
         codes,
         redirect_uri,
         token_redirect_uri,

@@ -236,7 +236,27 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         registered::Audience::Unknown => registered::Audience::parse(aud_text),
         a => a,
     };
-    let client = req.as_ref().map(client::infer).unwrap_or_default();
+    // AADSTS9002326 names only the origin of the page that redeemed the code: when no
+    // authorize URL gives the redirect URI, the one registered URI on that origin stands in.
+    let from_origin = req
+        .as_ref()
+        .filter(|r| r.redirect_uri().is_none())
+        .and_then(|r| r.error_text.as_ref()?.origin.as_deref())
+        .and_then(|o| {
+            let on = redirect::on_origin(o, &reg);
+            let first = on.first()?;
+            on.iter()
+                .all(|r| r.uri == first.uri)
+                .then(|| (o.to_string(), first.uri.clone()))
+        });
+    let mut client = req.as_ref().map(client::infer).unwrap_or_default();
+    if let (Some((o, u)), client::ClientKind::Unknown) = (&from_origin, client.kind) {
+        client = client::ClientGuess {
+            kind: client::ClientKind::Spa,
+            because: format!("Entra's text names the request origin {o}, so a browser page redeemed the code; the text gives only the origin, not the redirect URI, and {u} is the one registered URI on it, so it is judged as the redirect URI"),
+            library: None,
+        };
+    }
     // Unreadable JSON is not "registered and empty": only a read registration is judged.
     let registered_given = !reg_text.trim().is_empty()
         && (!reg.uris.is_empty()
@@ -255,7 +275,10 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         form_ok = request::redirect_form_checks(&ctx, &mut findings);
         request::error_text_findings(r, &mut findings);
     }
-    let sent = req.as_ref().and_then(|r| r.redirect_uri());
+    let sent = req
+        .as_ref()
+        .and_then(|r| r.redirect_uri())
+        .or(from_origin.as_ref().map(|(_, u)| u.as_str()));
     let outcome = redirect::check(
         req.as_ref(),
         sent,

@@ -469,6 +469,27 @@ fn platform_checks(c: &Ctx, m: &Registration, out: &mut Vec<Finding>) {
     }
 }
 
+/// The registered URIs on `origin` (scheme, host and port; a default port written or not),
+/// in the order they stand.
+pub fn on_origin<'a>(origin: &str, reg: &'a Registered) -> Vec<&'a Registration> {
+    let key = |u: &Uri| {
+        let port = u.port().filter(|p| Some(*p) != u.default_port());
+        (
+            u.scheme_lower(),
+            u.host().map(str::to_ascii_lowercase),
+            port.map(str::to_string),
+        )
+    };
+    let o = key(&Uri::new(origin));
+    if o.1.is_none() {
+        return Vec::new();
+    }
+    reg.uris
+        .iter()
+        .filter(|r| key(&Uri::new(&r.uri)) == o)
+        .collect()
+}
+
 /// Judges the sent redirect URI against the registration.
 #[allow(clippy::too_many_arguments)]
 pub fn check(

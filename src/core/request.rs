@@ -188,7 +188,7 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
         if req
             .error_text
             .as_ref()
-            .is_some_and(|e| e.redirect_uri.is_some())
+            .is_some_and(|e| e.redirect_uri.is_some() || e.origin.is_some())
         {
             return true;
         }
