@@ -1489,3 +1489,15 @@ fn the_request_origin_of_9002326_finds_the_registered_uri() {
         codes(&a)
     );
 }
+
+/// The root-slash answer is documented for web addresses: a mobile app's custom scheme URI
+/// (msauth.<bundle id>://auth) gets no such note.
+#[test]
+fn a_custom_scheme_uri_gets_no_root_slash_note() {
+    let has = |sent: &str| {
+        let a = analyze(&auth(sent).reg(sent));
+        codes(&a).contains(&"redirect.root_trailing_slash")
+    };
+    assert!(!has("msauth.com.contoso.fieldapp://auth"));
+    assert!(has("https://app.contoso.com"));
+}

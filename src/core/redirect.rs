@@ -722,7 +722,13 @@ pub fn check(
                 }
             }
             let mode = req.and_then(|r| r.get("response_mode")).unwrap_or("query");
-            if Uri::new(&entry.uri).path().is_empty() && matches!(mode, "query" | "fragment") {
+            // Documented for web addresses; a custom scheme's "host" (msauth.…://auth) is no site root.
+            let web = matches!(
+                Uri::new(&entry.uri).scheme_lower().as_str(),
+                "http" | "https"
+            );
+            if web && Uri::new(&entry.uri).path().is_empty() && matches!(mode, "query" | "fragment")
+            {
                 out.push(finding("redirect.root_trailing_slash").detail(format!("{} has no path, so Entra sends the response to {}/ (with a slash) in query and fragment modes; the app must answer there.", entry.uri, entry.uri)).fix("Nothing to change if the app serves its root; otherwise register a URI with an explicit callback path."));
             }
             if form_ok {
