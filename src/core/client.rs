@@ -87,7 +87,16 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
             );
         }
         if s.starts_with("msal.js.node") {
-            return guess(ClientKind::WebServer, why, Some("MSAL Node"));
+            // MSAL Node in a desktop app (Electron) answers at a custom scheme, not a server.
+            let custom = req.redirect_uri().is_some_and(|r| {
+                !matches!(Uri::new(r).scheme_lower().as_str(), "http" | "https" | "")
+            });
+            let kind = if custom {
+                ClientKind::Native
+            } else {
+                ClientKind::WebServer
+            };
+            return guess(kind, why, Some("MSAL Node"));
         }
         if s.starts_with("msal.desktop")
             || s.starts_with("msal.xamarin")
@@ -140,6 +149,18 @@ mod tests {
 
     fn kind(q: &str) -> ClientKind {
         infer(&authorize::read(q).expect("read")).kind
+    }
+
+    #[test]
+    fn msal_node_at_a_custom_scheme_is_a_desktop_app() {
+        assert_eq!(
+            kind("client_id=a&x-client-SKU=msal.js.node&redirect_uri=myapp%3A%2F%2Fauth"),
+            ClientKind::Native
+        );
+        assert_eq!(
+            kind("client_id=a&x-client-SKU=msal.js.node&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb"),
+            ClientKind::WebServer
+        );
     }
 
     #[test]
