@@ -1501,3 +1501,40 @@ fn a_custom_scheme_uri_gets_no_root_slash_note() {
     assert!(!has("msauth.com.contoso.fieldapp://auth"));
     assert!(has("https://app.contoso.com"));
 }
+
+/// A redirect URI that carries the app's own client ID (WAM's broker URI) against another
+/// app's: the fix registers it and never offers sending the other app's URI.
+#[test]
+fn a_broker_uri_of_another_app_is_not_offered_to_send() {
+    let path = |sent: &str, registered: &str| {
+        analyze(&auth(sent).reg(&format!("Mobile and desktop applications\n{registered}")))
+            .report
+            .findings
+            .into_iter()
+            .find(|f| f.code == "redirect.path_mismatch")
+            .expect("redirect.path_mismatch")
+    };
+    let broker = "ms-appx-web://microsoft.aad.brokerplugin/";
+    let f = path(
+        &format!("{broker}{CLIENT_ID}"),
+        &format!("{broker}0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"),
+    );
+    assert!(
+        f.fix.starts_with(&format!("Register {broker}{CLIENT_ID}")),
+        "{}",
+        f.fix
+    );
+    assert!(
+        f.snippets
+            .iter()
+            .all(|s| !s.text.ends_with("a5b4c3d2e1f0") && !s.label.starts_with("Authorize URL")),
+        "{:?}",
+        f.snippets
+    );
+    let f = path("http://localhost/callback", "http://localhost/signin");
+    assert!(
+        f.fix.starts_with("Send http://localhost/signin"),
+        "{}",
+        f.fix
+    );
+}

@@ -292,6 +292,11 @@ fn mismatch_findings(
             registrable.join("; ")
         )
     };
+    // The sent URI embeds the request's client ID where the nearest embeds another one.
+    let lower = |x: &str| x.to_ascii_lowercase();
+    let own_id = c
+        .app_id()
+        .filter(|id| lower(sent).contains(&lower(id)) && !lower(&near.uri).contains(&lower(id)));
     if !matching::is_close(diffs) {
         let f = finding("redirect.not_registered");
         let f = if c.b2c { f } else { f.aadsts(50011) };
@@ -349,6 +354,7 @@ fn mismatch_findings(
             Difference::LocalhostVsLoopbackIp => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent.")).fix(format!("Send {} — or register {sent}; the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.", near.uri)),
             Difference::Query => f.detail(format!("{ctx} The query string is part of the comparison; apps that send their current URL (with ?returnUrl=…) as redirect_uri get AADSTS50011.")).fix(format!("Send {} without the query and carry the return path in state.", r.without_query_fragment())),
             Difference::Fragment => f.detail(format!("{ctx} The fragment differs; redirect URIs must not contain one (RFC 6749 §3.1.2).")).fix(format!("Send {} without '#'.", r.without_query_fragment())),
+            Difference::Path if own_id.is_some() && registrable.is_empty() => f.detail(format!("{ctx} The sent path carries this app's client ID ({}), as a broker redirect URI does (ms-appx-web://microsoft.aad.brokerplugin/<client ID>); the registered one carries another ID, so it is another app's URI.", own_id.unwrap_or_default())).fix(format!("Register {sent} under {} — {keep} Sending the other app's URI cannot work.", platform.portal_name())),
             Difference::Path => f.detail(format!("{ctx} Path {} is not {}.", if s.path().is_empty() { "(empty)" } else { s.path() }, if r.path().is_empty() { "(empty)" } else { r.path() })).fix(format!("Send {} (check the callback path in the app's settings).{reg_fix}", near.uri)),
         };
         let f = if matches!(
@@ -362,6 +368,8 @@ fn mismatch_findings(
                 | Difference::Fragment
         ) {
             send_snippet(f)
+        } else if own_id.is_some() && *d == Difference::Path {
+            register_snippets(f)
         } else {
             register_snippets(send_snippet(f))
         };
