@@ -78,7 +78,7 @@ fn kind(v: &Value) -> &'static str {
 /// not be read or nothing was given to check (a script cannot trust "accepted" then), else 0.
 pub fn exit_code(a: &Analysis) -> i32 {
     let findings = &a.report.findings;
-    let unreadable = findings.iter().any(|f| codes::is_unreadable_input(f));
+    let unreadable = findings.iter().any(codes::is_unreadable_input);
     let diagnosis = findings
         .iter()
         .any(|f| f.severity == Severity::Error && !f.code.starts_with("input."));
