@@ -680,8 +680,9 @@ fn heading_platform(line: &str) -> Option<Option<Platform>> {
         }
     }
     let has = |words: &[&str]| words.iter().any(|w| l.contains(w));
-    // A heading is words alone: not a property (`name = "mobile-app"`, `LogoutUrl :`).
-    if !t.contains(['=', '"', '\'', ':']) {
+    // A heading is words alone: not a property (`name = "mobile-app"`, `LogoutUrl :`), nor a
+    // sentence of a chat or ticket ("Hi team, logout is broken too", "Desktop users hit this").
+    if !t.contains(['=', '"', '\'', ':']) && !is_prose(&l) {
         if has(LOGOUT_WORDS) {
             return Some(None);
         }
@@ -711,6 +712,19 @@ fn heading_platform(line: &str) -> Option<Option<Platform>> {
         "front-channel logout url" | "logout url" | "front-channel logout urls" => None,
         _ => return None,
     })
+}
+
+/// A sentence rather than a heading: sentence punctuation, or a word headings never hold.
+fn is_prose(lower: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "is", "are", "was", "were", "this", "these", "those", "it", "we", "our", "i", "you",
+        "they", "too", "also", "users", "hit", "broken", "works", "fails", "please", "hi", "hey",
+        "thanks", "not", "see", "only", "still",
+    ];
+    lower.contains([',', '.', '!', '?', ';'])
+        || lower
+            .split_whitespace()
+            .any(|w| WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// Portal lines that carry no URI.
@@ -1173,6 +1187,8 @@ struct LineReader {
     settings: bool,
     /// The `uri:` items: their label, value, platform, line and record.
     entries: Vec<(String, String, Platform, usize, usize)>,
+    /// Lines under a logout-URL heading, read as logout URLs (not redirect URIs).
+    logout: Vec<String>,
 }
 
 impl LineReader {
@@ -1547,6 +1563,30 @@ impl LineReader {
         true
     }
 
+    /// The lines read as front-channel logout URLs, when that is not the portal's one logout
+    /// URL: information, or a warning when the sent redirect URI is among them (then it is not
+    /// in the list read).
+    fn logout_note(&mut self, sent: Option<&str>) {
+        let sent_there = sent.is_some_and(|s| self.logout.iter().any(|l| l.contains(s)));
+        // The portal has one logout URL per app: that one alone is what a portal copy holds.
+        if self.logout.len() < 2 && !sent_there {
+            return;
+        }
+        self.reg.notes.push(ReadNote {
+            title: "Lines under a logout URL heading were read as logout URLs",
+            message: format!(
+                "After the front-channel logout URL heading, {}{}.",
+                match self.logout.as_slice() {
+                    [one] => format!("{one} was read as the logout URL, not as a redirect URI"),
+                    many => format!("{} were read as logout URLs, not as redirect URIs", many.join(", ")),
+                },
+                if sent_there { "; the redirect URI the request sends is among them, so it is not in the list read" } else { "" }
+            ),
+            fix: "If a line there is a redirect URI, paste it under its platform's heading (or one URI per line without headings).",
+            severity: if sent_there { Severity::Warning } else { Severity::Info },
+        });
+    }
+
     /// What a Terraform plan's URIs were read as.
     fn plan_note(&mut self, removed: &[String], sent: Option<&str>) {
         let gone = if removed.is_empty() {
@@ -1750,6 +1790,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         from_setting: Vec::new(),
         settings: false,
         entries: Vec::new(),
+        logout: Vec::new(),
     };
     let mut lines: Vec<&str> = input.lines().collect();
     // A Terraform plan: what it removes (`- "https://…",`) is not what it leaves registered, so
@@ -1889,10 +1930,16 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
             None => (r.section, cleaned),
         };
         let Some(platform) = platform else {
-            continue; // inside a logout-URL section
+            // Inside a logout-URL section: said, so a redirect URI under a stray heading is
+            // never dropped unseen.
+            if text.contains("://") {
+                r.logout.push(text.trim().to_string());
+            }
+            continue;
         };
         r.text(text, platform, line_no);
     }
+    r.logout_note(sent);
     if plan && (changed || !removed.is_empty()) {
         r.plan_note(&removed, sent);
     }
@@ -2177,6 +2224,37 @@ mod tests {
         // Near miss: rows with two GUIDs (object and application ID) are not narrowed.
         let two = format!("x\t3b5e2d0c-1f2a-4b3c-8d9e-0a1b2c3d4e5f\t{ID}\thttps://app.contoso.com/cb\ny\t4b5e2d0c-1f2a-4b3c-8d9e-0a1b2c3d4e5f\t11111111-2222-3333-4444-555555555555\thttps://hr.contoso.com/cb\n");
         assert_eq!(read_for(&two, Some(ID), None).uris.len(), 2);
+    }
+
+    /// A chat sentence that names a platform or logout is no heading; URIs under a real logout
+    /// heading other than the portal's one logout URL are said, never dropped unseen.
+    #[test]
+    fn sentences_are_no_headings_and_logout_lines_are_said() {
+        let cb = "https://app.contoso.com/signin-oidc";
+        for chat in [
+            "Hi team, logout is broken too",
+            "Desktop users hit this too",
+        ] {
+            let r = read_for(&format!("{chat}\n{cb}"), None, Some(cb));
+            assert_eq!(uris(&r), [cb], "{chat}");
+            assert_eq!(r.uris[0].platform, Platform::Unknown, "{chat}");
+        }
+        // Near miss: the headings themselves still start their sections.
+        let r = read_for(
+            &format!("Mobile and desktop applications\n{cb}"),
+            None,
+            Some(cb),
+        );
+        assert_eq!(r.uris[0].platform, Platform::PublicClient);
+        let portal = format!("Web\nRedirect URIs\n{cb}\nFront-channel logout URL\nhttps://app.contoso.com/signout-oidc\n");
+        let r = read_for(&portal, None, Some(cb));
+        assert_eq!(uris(&r), [cb]);
+        assert!(r.notes.is_empty(), "{:?}", r.notes);
+        let stray = read_for(&format!("Front-channel logout URL\n{cb}"), None, Some(cb));
+        assert!(stray.uris.is_empty());
+        let note = stray.notes.first().expect("the logout line is said");
+        assert_eq!(note.severity, Severity::Warning);
+        assert!(note.message.contains(cb), "{}", note.message);
     }
 
     #[test]
