@@ -543,7 +543,7 @@ fn other_app_commands(
             // What the command would have kept is said no more.
             for p in [Platform::Web, Platform::Spa, Platform::PublicClient] {
                 let note = fix::keep_note(reg, p);
-                f.fix = f.fix.replace(&format!(" — {note}"), ".").replace(&note, "");
+                f.fix = f.fix.replace(&format!(". {note}"), ".").replace(&note, "");
             }
             f.fix.push_str(&format!(" Make this change in app {sent_app}, the request's client_id (the app Entra checked), not in the pasted registration of app {pasted}: paste app {sent_app}'s redirect URIs to get the command that keeps them, or add the URI on its Authentication page."));
         }

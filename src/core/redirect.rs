@@ -283,7 +283,7 @@ fn mismatch_findings(
     let keep = fix::keep_note(c.reg, platform);
     let reg_fix = if registrable.is_empty() {
         format!(
-            " Or register {new_uri}{why_form} under {} — {keep}",
+            " Or register {new_uri}{why_form} under {}. {keep}",
             platform.portal_name()
         )
     } else {
