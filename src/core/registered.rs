@@ -268,7 +268,7 @@ fn read_json(t: &str, client_id: Option<&str>) -> Registered {
         from_json: true,
         ..Registered::default()
     };
-    let v: Value = match parse_json(t) {
+    let v: Value = match parse_json(t).or_else(|e| json_lines(t).ok_or(e)) {
         Ok(v) => v,
         Err(e) => {
             reg.problems.push(ReadProblem {
@@ -384,6 +384,17 @@ fn parse_json(t: &str) -> Result<Value, serde_json::Error> {
         }
         serde_json::from_str(&out).map_err(|_| e)
     })
+}
+
+/// JSON lines (`jq -c` prints one object a line, `az … | jq -c '.[]'`): several objects one
+/// after another are read as the list they came from, so several applications are narrowed to
+/// the request's client_id like any list of them.
+fn json_lines(t: &str) -> Option<Value> {
+    let values = serde_json::Deserializer::from_str(t)
+        .into_iter::<Value>()
+        .collect::<Result<Vec<Value>, _>>()
+        .ok()?;
+    (values.len() > 1 && values.iter().all(Value::is_object)).then_some(Value::Array(values))
 }
 
 /// The applications inside a document, found by their redirect URI keys (depth-limited).
@@ -2439,6 +2450,25 @@ mod tests {
         assert!(r.uris.is_empty() && r.problems.len() == 1);
         let r = read("\"https://w.contoso.com/cb\",\n\"https://x.contoso.com/cb\"");
         assert_eq!(uris(&r).len(), 2);
+    }
+
+    /// JSON lines (`jq -c`, one application a line) are several applications: the request's
+    /// is read. Near miss: a second value that is no object is still an error at its place.
+    #[test]
+    fn json_lines_are_a_list_of_applications() {
+        let lines = "{\"appId\":\"11111111-2222-3333-4444-555555555555\",\"web\":[\"https://hr.contoso.com/cb\"]}\n{\"appId\":\"6731de76-14a6-49ae-97bc-6eba6914391e\",\"web\":[\"https://app.contoso.com/cb\"]}\n";
+        let r = read_for(lines, Some("6731de76-14a6-49ae-97bc-6eba6914391e"), None);
+        assert_eq!(r.on(Platform::Web), ["https://app.contoso.com/cb"]);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        let r = read(lines);
+        assert!(r.uris.is_empty() && r.problems[0].message.contains("2 applications"));
+        let r = read("{\"web\":[\"https://app.contoso.com/cb\"]}\n[\"https://x.contoso.com/cb\"]");
+        assert!(r.uris.is_empty());
+        assert!(
+            r.problems[0].message.contains("not valid JSON"),
+            "{:?}",
+            r.problems
+        );
     }
 
     /// An app's own sign-in configuration (msalConfig, appsettings.json) is not the
