@@ -763,6 +763,31 @@ fn is_noise(line: &str) -> bool {
         )
 }
 
+/// A URI broken by spaces, as a screenshot's text recognition or a typo leaves it
+/// (`https://app.contoso. com/cb`, `https://app.contoso .com/cb`, `https: //localhost/cb`):
+/// the URI the text makes without them, when each space stands next to a URI delimiter.
+fn broken_uri(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // Not before a note (`# old`, `// prod`, `(old)`): the next word goes on with the URI.
+    let delimiter = ['.', '/', ':'];
+    let at_delimiter = words.windows(2).all(|w| match w {
+        [a, b] => {
+            let goes_on = b.starts_with(|c: char| c.is_alphanumeric() || delimiter.contains(&c))
+                && (!b.starts_with("//") || a.ends_with(':'));
+            goes_on && (a.ends_with(delimiter) || b.starts_with(delimiter))
+        }
+        _ => false,
+    });
+    let joined = words.concat();
+    (words.len() > 1 && at_delimiter && is_uri_token(&joined) && joined.matches("://").count() == 1)
+        .then_some(joined)
+}
+
+/// Why a URI broken by spaces is not read.
+fn broken_message(line: usize, text: &str, joined: &str) -> String {
+    format!("line {line} looks like one URI broken by a space ({joined} without it), so it was not read: a URI holds no space (RFC 3986). If the list was copied from a screenshot, copy it as text (the portal's Authentication page, or the manifest) and paste again: {}", text.trim())
+}
+
 /// Strips list bullets and numbering from the start of a line.
 fn strip_bullet(line: &str) -> &str {
     let mut s = line.trim();
@@ -1278,7 +1303,10 @@ impl LineReader {
                 }
             }
             Label::Other => {
-                if value.contains("://") {
+                let text = format!("{label}: {value}");
+                if let Some(joined) = broken_uri(&text) {
+                    self.problem(line, broken_message(line, &text, &joined));
+                } else if value.contains("://") {
                     self.problem(line, format!("'{label}' is not a redirect URI property, so this line was not read: {label} : {value}"));
                 }
             }
@@ -1306,6 +1334,9 @@ impl LineReader {
     /// cannot be read is reported.
     fn text(&mut self, text: &str, platform: Platform, line: usize) {
         let unlinked = unlink(text.trim());
+        if let Some(joined) = broken_uri(&unlinked) {
+            return self.problem(line, broken_message(line, &unlinked, &joined));
+        }
         // A trailing note: `https://x/cb   # prod`, `https://x/cb (old)`.
         let text = cut_note(unlinked.trim());
         if text.is_empty() {
@@ -2450,6 +2481,29 @@ mod tests {
         assert!(r.uris.is_empty() && r.problems.len() == 1);
         let r = read("\"https://w.contoso.com/cb\",\n\"https://x.contoso.com/cb\"");
         assert_eq!(uris(&r).len(), 2);
+    }
+
+    /// A URI broken by spaces is reported, never read in parts nor dropped. Near miss: a URI
+    /// and a platform word, or two URIs, on one line.
+    #[test]
+    fn a_uri_broken_by_spaces_is_reported() {
+        for line in [
+            "https: //localhost:5001/signin-oidc",
+            "https://app.contoso. com/signin-oidc",
+            "https://app.contoso .com/callback",
+            "- https://app. contoso.com/cb",
+        ] {
+            let r = read(&format!("Redirect URIs\n{line}\n"));
+            assert!(r.uris.is_empty(), "{line}: {:?}", r.uris);
+            assert!(
+                r.problems.len() == 1 && r.problems[0].message.contains("broken by a space"),
+                "{line}: {:?}",
+                r.problems
+            );
+        }
+        let r = read("https://a.contoso.com/cb   Single-page application\nhttps://b.contoso.com/cb https://c.contoso.com/cb");
+        assert_eq!(uris(&r).len(), 3);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
     }
 
     /// JSON lines (`jq -c`, one application a line) are several applications: the request's
