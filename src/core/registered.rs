@@ -763,6 +763,35 @@ fn is_noise(line: &str) -> bool {
         )
 }
 
+/// Words of the portal's validation messages (English and its other languages) that stand
+/// under a redirect URI it will not save: `Must be a valid URL.`, `Duplicate values are not
+/// allowed.`, `URL may not contain a query string`.
+const REFUSAL_WORDS: &[&str] = &[
+    "valid url",
+    "valid uri",
+    "duplicate value",
+    "may not contain a query",
+    "gültige url",
+    "url valide",
+    "url válida",
+    "url valida",
+    "geldige url",
+];
+
+/// A validation message of the portal, which it shows under an entry it refuses to save. The
+/// scheme rule is known in any language by what it names (`The URI must use HTTPS or
+/// http://localhost.`).
+fn portal_refusal(line: &str) -> bool {
+    let l = line.trim().to_lowercase();
+    let words = l.split_whitespace().count();
+    if words < 3 || l.chars().count() > 120 {
+        return false;
+    }
+    let uris = l.matches("://").count();
+    (uris == 1 && l.contains("https") && l.contains("http://localhost") && words >= 5)
+        || (uris == 0 && REFUSAL_WORDS.iter().any(|w| l.contains(w)))
+}
+
 /// A URI broken by spaces, as a screenshot's text recognition or a typo leaves it
 /// (`https://app.contoso. com/cb`, `https://app.contoso .com/cb`, `https: //localhost/cb`):
 /// the URI the text makes without them, when each space stands next to a URI delimiter.
@@ -1234,6 +1263,46 @@ impl LineReader {
             line,
             column: 1,
         });
+    }
+
+    /// The portal's validation message on line `line` under the entry on line `entry`: the
+    /// portal did not save that entry, so what was read from it is taken back, and said.
+    fn refused(&mut self, entry: usize, line: usize, message: &str) {
+        let mut gone: Vec<String> = Vec::new();
+        let mut k = 0;
+        while let Some(u) = self.reg.uris.get(k) {
+            if u.line == entry && entry > 0 {
+                gone.push(self.reg.uris.remove(k).uri);
+                if k < self.record_of.len() {
+                    self.record_of.remove(k);
+                }
+            } else {
+                k += 1;
+            }
+        }
+        let said = format!("the portal's validation message ('{}') for the entry above it, which the portal does not save", message.trim());
+        // A duplicate the portal refuses leaves the first entry registered.
+        let (kept, gone): (Vec<String>, Vec<String>) = gone
+            .into_iter()
+            .partition(|g| self.reg.uris.iter().any(|u| u.uri == *g));
+        if !kept.is_empty() {
+            return self.reg.notes.push(ReadNote {
+                title: "A repeated entry the portal refused was left out",
+                message: format!(
+                    "Line {line} is {said}: {} stays registered once, by its first entry.",
+                    kept.join(", ")
+                ),
+                fix: "Nothing to change for this entry.",
+                severity: Severity::Info,
+            });
+        }
+        if !gone.is_empty() {
+            return self.problem(line, format!("this is {said}: {} is not registered, so it was not compared. If the registration holds it all the same (added through the manifest), paste the manifest", gone.join(", ")));
+        }
+        match self.reg.problems.last_mut().filter(|p| p.line == entry) {
+            Some(p) => p.message.push_str(&format!(" (line {line} is {said})")),
+            None => self.problem(line, format!("this is {said}: it is not registered")),
+        }
     }
 
     fn push(&mut self, uri: &str, platform: Platform, line: usize) {
@@ -1864,6 +1933,8 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
     // The number of URIs before the previous line, and that line: a URI it ended with may
     // continue on this one.
     let mut prev: (usize, &str) = (0, "");
+    // The last line that is not blank: a validation message of the portal speaks of it.
+    let mut last_line = 0;
     while let Some(raw_line) = lines.get(i).copied() {
         i += 1;
         let line_no = i;
@@ -1882,7 +1953,13 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
                     .get(k)
                     .is_some_and(|u| prev.1.trim_end().ends_with(u.uri.as_str()))
         });
+        let entry = last_line;
+        last_line = line_no;
         prev = (r.reg.uris.len(), raw_line);
+        if portal_refusal(raw_line) {
+            r.refused(entry, line_no, raw_line);
+            continue;
+        }
         if let Some(k) = ended {
             if r.wrapped(k, raw_line.trim(), line_no, sent) {
                 prev.0 = k;
@@ -2481,6 +2558,37 @@ mod tests {
         assert!(r.uris.is_empty() && r.problems.len() == 1);
         let r = read("\"https://w.contoso.com/cb\",\n\"https://x.contoso.com/cb\"");
         assert_eq!(uris(&r).len(), 2);
+    }
+
+    /// The portal's validation message under an entry (it does not save it): the entry is not
+    /// registered, and the problem says so; under an entry that could not be read, that
+    /// entry's problem says it. Near miss: the same words in a line with a URI of its own, and
+    /// a message that stands under no URI.
+    #[test]
+    fn an_entry_the_portal_refuses_is_not_registered() {
+        let r = read("Web\nRedirect URIs\nhttps://app.contoso.com/cb\nhttp://app.contoso.com/cb\nThe URI must use HTTPS or http://localhost.\nAdd URI\n");
+        assert_eq!(uris(&r), ["https://app.contoso.com/cb"]);
+        assert_eq!(r.problems.len(), 1);
+        assert!(r.problems[0]
+            .message
+            .contains("http://app.contoso.com/cb is not registered"));
+        let r = read(
+            "https://a.contoso.com/cb\nhttps://a.contoso.com/cb\nDuplicate values are not allowed.",
+        );
+        assert_eq!(uris(&r), ["https://a.contoso.com/cb"]);
+        assert!(r.problems.is_empty() && r.notes[0].message.contains("stays registered once"));
+        let r = read("Redirect URIs\nhttps://a.contoso.com/cb\nhttps://app.contoso .com/callback\nMust be a valid URL.\n");
+        assert_eq!(uris(&r), ["https://a.contoso.com/cb"]);
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+        assert!(r.problems[0].message.contains("broken by a space"));
+        assert!(r.problems[0].message.contains("Must be a valid URL."));
+        // Near misses.
+        let r =
+            read("https://a.contoso.com/cb\nhttps://b.contoso.com/cb   # a valid URL since May");
+        assert_eq!(uris(&r).len(), 2);
+        let r = read("Must be a valid URL.\nhttps://a.contoso.com/cb");
+        assert_eq!(uris(&r), ["https://a.contoso.com/cb"]);
+        assert!(r.problems[0].message.contains("it is not registered"));
     }
 
     /// A URI broken by spaces is reported, never read in parts nor dropped. Near miss: a URI
