@@ -413,6 +413,39 @@ pub fn compare_all(sent: &str, list: &[Registration], b2c: bool) -> Vec<Comparis
     out
 }
 
+/// The pieces (sent, registered) in which two URIs differ when each is one that text
+/// recognition of a screenshot, or a font, confuses (l/1/I, O/0, rn/m, cl/d); None when they
+/// differ otherwise, or not at all.
+pub fn misread(sent: &str, registered: &str) -> Option<Vec<(&'static str, &'static str)>> {
+    const PAIRS: &[(&str, &str)] = &[
+        ("l", "1"),
+        ("l", "I"),
+        ("1", "I"),
+        ("o", "0"),
+        ("O", "0"),
+        ("rn", "m"),
+        ("cl", "d"),
+    ];
+    let (mut x, mut y) = (sent, registered);
+    let mut out: Vec<(&'static str, &'static str)> = Vec::new();
+    while !x.is_empty() || !y.is_empty() {
+        let (a, b) = (x.chars().next(), y.chars().next());
+        if let (Some(a), true) = (a, a == b) {
+            (x, y) = (&x[a.len_utf8()..], &y[a.len_utf8()..]);
+            continue;
+        }
+        let (p, q) = PAIRS
+            .iter()
+            .flat_map(|&(p, q)| [(p, q), (q, p)])
+            .find(|(p, q)| x.starts_with(p) && y.starts_with(q))?;
+        if !out.contains(&(p, q)) {
+            out.push((p, q));
+        }
+        (x, y) = (&x[p.len()..], &y[q.len()..]);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 /// True when the differences are few and specific enough to name; otherwise
 /// the URI is simply "not registered".
 pub fn is_close(d: &[Difference]) -> bool {
@@ -446,6 +479,30 @@ mod tests {
             Verdict::Differs(d) => d.iter().map(|d| d.as_str()).collect(),
             v => panic!("expected a mismatch, got {v:?}"),
         }
+    }
+
+    /// Characters a screenshot's text recognition confuses are found; any other difference,
+    /// or none, is no misreading.
+    #[test]
+    fn finds_differences_text_recognition_makes() {
+        assert_eq!(
+            misread("https://localhost/cb", "https://1ocalhost/cb"),
+            Some(vec![("l", "1")])
+        );
+        assert_eq!(
+            misread(
+                "https://app.contoso.com/signin-oidc",
+                "https://app.contoso.corn/signin-0idc"
+            ),
+            Some(vec![("m", "rn"), ("o", "0")])
+        );
+        assert_eq!(misread("https://a/cb", "https://a/cb"), None);
+        assert_eq!(misread("https://a/cb", "https://b/cb"), None);
+        assert_eq!(misread("https://a/Cb", "https://a/cb"), None);
+        assert_eq!(
+            misread("https://localhost/cb", "https://1ocalhost/cb/"),
+            None
+        );
     }
 
     #[test]

@@ -280,6 +280,19 @@ fn mismatch_findings(
         "it shows AADSTS50011 on its own page and never redirects to the app"
     };
     let ctx = format!("Entra compares the decoded redirect_uri with each registered URI exactly, character by character (reply-url; RFC 3986 §6.2.1 simple string comparison), so {answer}. Sent: {sent} — nearest registered: {}{}.", near.uri, if near.platform == Platform::Unknown { String::new() } else { format!(" ({})", near.platform.portal_name()) });
+    // Only characters text recognition confuses differ: the pasted list may be misread (a
+    // screenshot), so no mismatch is claimed and no command built from it.
+    if let Some(pairs) = matching::misread(sent, &near.uri) {
+        let which: Vec<String> = pairs
+            .iter()
+            .map(|(s, r)| format!("'{r}' where the request has '{s}'"))
+            .collect();
+        let code = diffs
+            .first()
+            .map_or("redirect.not_registered", |d| d.code());
+        out.push(finding(code).severity(Severity::Warning).title("The pasted registration may be misread: it differs only in characters that look alike").detail(format!("{ctx} They differ only in characters that text recognition of a screenshot, or a font, confuses ({}), so the pasted list may have been misread rather than registered so. If the registration really holds {}, this is the cause.", which.join(", "), near.uri)).fix(format!("Copy the redirect URIs as text (the portal's Authentication page, the manifest, or az ad app show --id … --query \"{{web:web.redirectUris,spa:spa.redirectUris,publicClient:publicClient.redirectUris}}\") and paste them again; a command built from a misread list would register the misread URIs. If it really holds {}, register {sent}.", near.uri)));
+        return;
+    }
     let keep = fix::keep_note(c.reg, platform);
     let reg_fix = if registrable.is_empty() {
         format!(
@@ -795,5 +808,36 @@ mod tests {
             "{cmd}"
         );
         assert!(cmd.contains(r#""web":{"redirectUris":[]}"#), "{cmd}");
+    }
+
+    /// A registered URI that differs from the sent one only in characters text recognition
+    /// confuses may be misread: a warning that says so, with no command built from it. Near
+    /// miss: another letter is a mismatch (an error, with its command).
+    #[test]
+    fn a_difference_text_recognition_makes_is_no_claimed_mismatch() {
+        let run = |registered: &str| {
+            let a = analyze(&CaseInput {
+                authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Flocalhost%3A5001%2Fsignin-oidc&response_type=code&scope=openid&response_mode=form_post".into(),
+                registered: registered.into(),
+                ..CaseInput::default()
+            });
+            a.report
+                .findings
+                .iter()
+                .find(|f| f.code == "redirect.host_mismatch")
+                .cloned()
+                .unwrap_or_else(|| panic!("no host_mismatch: {:?}", a.report.findings))
+        };
+        let f = run("https://1ocalhost:5001/signin-oidc");
+        assert_eq!(f.severity, crate::core::report::Severity::Warning);
+        assert!(
+            f.detail.contains("'1' where the request has 'l'"),
+            "{}",
+            f.detail
+        );
+        assert!(f.snippets.is_empty(), "{:?}", f.snippets);
+        let f = run("https://iocalhost:5001/signin-oidc");
+        assert_eq!(f.severity, crate::core::report::Severity::Error);
+        assert!(!f.snippets.is_empty());
     }
 }
