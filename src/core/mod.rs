@@ -556,6 +556,24 @@ fn other_app_commands(
 /// add it there, it says what else makes Entra judge another entry. A `redirect.*` finding
 /// that explains the same code (a platform mismatch) takes the fix; the answer points at it.
 fn platform_already_registered(findings: &mut [Finding], uri: &str, platform: Platform) {
+    // A platform risk (the URI under two platforms, which Entra chooses between undocumented)
+    // that Entra's answer bears out is the cause.
+    let answered: Vec<u32> = findings
+        .iter()
+        .filter(|f| f.code == "response.error")
+        .filter_map(|f| f.aadsts)
+        .collect();
+    for f in findings.iter_mut().filter(|f| {
+        f.code == "redirect.platform_mismatch"
+            && f.severity == Severity::Warning
+            && f.aadsts.is_some_and(|c| answered.contains(&c))
+    }) {
+        f.severity = Severity::Error;
+        f.detail.push_str(&format!(
+            " Entra's answer (AADSTS{}) shows that it did.",
+            f.aadsts.unwrap_or_default()
+        ));
+    }
     let explained: Vec<(u32, String)> = findings
         .iter()
         .filter(|f| f.code.starts_with("redirect.") && f.severity == Severity::Error)

@@ -487,7 +487,22 @@ fn platform_checks(c: &Ctx, m: &Registration, out: &mut Vec<Finding>) {
         (Platform::Spa, ClientKind::Native) => out.push(snippets(finding("redirect.platform_mismatch").aadsts(9002327).title("A mobile or desktop app's redirect URI is registered as a single-page application").detail(format!("The request comes from a public client{why}, which redeems the code from the app, without a browser's Origin header. Codes issued for a SPA redirect URI 'may only be redeemed via cross-origin requests' (AADSTS9002327).")).fix(change(Platform::PublicClient)), Platform::PublicClient)),
         (Platform::Web, ClientKind::Native) => out.push(snippets(finding("redirect.platform_mismatch").aadsts(7000218).title("A mobile or desktop app's redirect URI is registered under Web").detail(format!("The request comes from a public client{why}. A Web redirect URI makes the app a confidential client, so the token request needs a client secret: 'The request body must contain … client_assertion or client_secret' (AADSTS7000218).")).fix(change(Platform::PublicClient)), Platform::PublicClient)),
         (Platform::PublicClient, ClientKind::WebServer) => out.push(snippets(finding("redirect.platform_mismatch").severity(Severity::Warning).aadsts(700025).title("A server app's redirect URI is registered as a public client").detail(format!("The request comes from a server-side app{why}; a public-client redirect URI makes Entra refuse its client secret (AADSTS700025: public clients must not send a client_secret).")).fix(change(Platform::Web)), Platform::Web)),
-        _ => {}
+        _ => return,
+    }
+    // Registered under the app's platform too: which entry Entra takes is not documented, so
+    // the wrong one is a risk to remove, not the certain cause.
+    let fits = match kind {
+        ClientKind::Spa => Platform::Spa,
+        ClientKind::WebServer => Platform::Web,
+        _ => Platform::PublicClient,
+    };
+    if let Some(f) = out.last_mut().filter(|_| c.reg.on(fits).contains(&uri)) {
+        f.severity = Severity::Warning;
+        f.title = format!(
+            "The redirect URI is registered under both {from} and {}",
+            fits.portal_name()
+        );
+        f.detail = format!("{uri} is registered under {from} and under {}. Which of the two entries Entra takes for a request is not documented. If it takes the {from} entry: {}", fits.portal_name(), f.detail);
     }
 }
 
@@ -716,10 +731,18 @@ pub fn check(
                     differences: d.iter().map(|x| x.as_str().to_string()).collect(),
                 });
             }
-            let platform = if entry.platform == Platform::Unknown {
+            // Every platform it stands under (Entra documents no choice between entries).
+            let mut names: Vec<&str> = Vec::new();
+            for r in reg.uris.iter().filter(|r| r.uri == entry.uri) {
+                let n = r.platform.portal_name();
+                if r.platform != Platform::Unknown && !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            let platform = if names.is_empty() {
                 String::new()
             } else {
-                format!(" under {}", entry.platform.portal_name())
+                format!(" under {}", names.join(" and "))
             };
             match v {
                 Verdict::Exact => out.push(finding("redirect.exact_match").detail(format!("{sent} is registered{platform}, byte for byte. If sign-in still fails, the cause is elsewhere: see the other findings, or paste what came back."))),
@@ -839,5 +862,47 @@ mod tests {
         let f = run("https://iocalhost:5001/signin-oidc");
         assert_eq!(f.severity, crate::core::report::Severity::Error);
         assert!(!f.snippets.is_empty());
+    }
+
+    /// A URI registered under the app's platform and another: Entra documents no choice between
+    /// the entries, so the wrong one is a warning to remove, not an error. Near miss: under the
+    /// wrong platform alone it is the error.
+    #[test]
+    fn a_uri_under_both_platforms_is_a_risk_not_the_cause() {
+        let find = |registered: &str| {
+            let a = analyze(&CaseInput {
+                authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Fspa.contoso.com%2F&response_type=code&scope=openid&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&x-client-SKU=msal.js.browser".into(),
+                registered: registered.into(),
+                ..CaseInput::default()
+            });
+            let f = a
+                .report
+                .findings
+                .iter()
+                .find(|f| f.code == "redirect.platform_mismatch")
+                .cloned();
+            let exact = a
+                .report
+                .findings
+                .iter()
+                .find(|f| f.code == "redirect.exact_match")
+                .map(|f| f.detail.clone());
+            (f, exact.unwrap_or_default())
+        };
+        let (f, exact) = find(
+            r#"{"web":{"redirectUris":["https://spa.contoso.com/"]},"spa":{"redirectUris":["https://spa.contoso.com/"]}}"#,
+        );
+        let f = f.unwrap_or_else(|| panic!("no platform finding"));
+        assert_eq!(f.severity, crate::core::report::Severity::Warning);
+        assert!(f.detail.contains("not documented"), "{}", f.detail);
+        assert!(
+            exact.contains("under Web and Single-page application"),
+            "{exact}"
+        );
+        let (f, _) = find(r#"{"web":{"redirectUris":["https://spa.contoso.com/"]}}"#);
+        assert_eq!(
+            f.map(|f| f.severity),
+            Some(crate::core::report::Severity::Error)
+        );
     }
 }
