@@ -269,6 +269,14 @@ fn read_json(t: &str, client_id: Option<&str>) -> Registered {
         ..Registered::default()
     };
     let v: Value = match parse_json(t).or_else(|e| json_lines(t).ok_or(e)) {
+        // Only PowerShell's objects: an app's own settings keep their keys for the message.
+        Ok(v)
+            if ["\"AppId\"", "\"RedirectUris\""]
+                .iter()
+                .any(|k| t.contains(k)) =>
+        {
+            camel_case_keys(v)
+        }
         Ok(v) => v,
         Err(e) => {
             reg.problems.push(ReadProblem {
@@ -384,6 +392,29 @@ fn parse_json(t: &str) -> Result<Value, serde_json::Error> {
         }
         serde_json::from_str(&out).map_err(|_| e)
     })
+}
+
+/// The JSON with its keys in Graph's camelCase: PowerShell's `ConvertTo-Json` of a
+/// Get-MgApplication object writes them in PascalCase (`Web.RedirectUris`, `AppId`).
+fn camel_case_keys(v: Value) -> Value {
+    match v {
+        Value::Object(o) => Value::Object(
+            o.into_iter()
+                .map(|(k, v)| {
+                    let mut c = k.chars();
+                    let key = match c.next() {
+                        Some(f) if f.is_ascii_uppercase() => {
+                            format!("{}{}", f.to_ascii_lowercase(), c.as_str())
+                        }
+                        _ => k,
+                    };
+                    (key, camel_case_keys(v))
+                })
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.into_iter().map(camel_case_keys).collect()),
+        v => v,
+    }
 }
 
 /// JSON lines (`jq -c` prints one object a line, `az … | jq -c '.[]'`): several objects one
@@ -2612,6 +2643,31 @@ mod tests {
         let r = read("https://a.contoso.com/cb   Single-page application\nhttps://b.contoso.com/cb https://c.contoso.com/cb");
         assert_eq!(uris(&r).len(), 3);
         assert!(r.problems.is_empty(), "{:?}", r.problems);
+    }
+
+    /// PowerShell's ConvertTo-Json of Get-MgApplication (PascalCase keys) reads as Graph JSON:
+    /// one application, a list of them, the Web object alone.
+    #[test]
+    fn reads_powershell_json_in_pascal_case() {
+        let app = r#"{"AppId":"6731de76-14a6-49ae-97bc-6eba6914391e","SignInAudience":"AzureADMyOrg","Spa":{"RedirectUris":["https://s.contoso.com/"]},"Web":{"ImplicitGrantSettings":{"EnableIdTokenIssuance":true},"RedirectUriSettings":[{"Index":null,"Uri":"https://w.contoso.com/cb"}],"RedirectUris":["https://w.contoso.com/cb"]},"AdditionalProperties":{}}"#;
+        let r = read(app);
+        assert_eq!(r.on(Platform::Spa), ["https://s.contoso.com/"]);
+        assert_eq!(r.on(Platform::Web), ["https://w.contoso.com/cb"]);
+        assert_eq!(r.audience, Audience::MyOrg);
+        assert_eq!(r.id_token_issuance, Some(true));
+        let other = app
+            .replace("6731de76", "11111111")
+            .replace("w.contoso", "x.contoso");
+        let r = read_for(
+            &format!("[{other},{app}]"),
+            Some("6731de76-14a6-49ae-97bc-6eba6914391e"),
+            None,
+        );
+        assert_eq!(r.on(Platform::Web), ["https://w.contoso.com/cb"]);
+        let r = read(
+            r#"{"HomePageUrl":null,"LogoutUrl":"https://w.contoso.com/out","RedirectUris":["https://w.contoso.com/cb"]}"#,
+        );
+        assert_eq!(uris(&r), ["https://w.contoso.com/cb"]);
     }
 
     /// JSON lines (`jq -c`, one application a line) are several applications: the request's
