@@ -287,6 +287,23 @@ fn read_json(t: &str, client_id: Option<&str>) -> Registered {
             return reg;
         }
     };
+    // `[]` or `{"value": []}`: a query that found nothing.
+    let empty = match &v {
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o
+            .get("value")
+            .and_then(Value::as_array)
+            .is_some_and(Vec::is_empty),
+        _ => false,
+    };
+    if empty {
+        reg.problems.push(ReadProblem {
+            message: "this JSON is an empty list: a list of applications the command or query found none in (check the appId or filter, and that az or Graph Explorer is signed in to the tenant of the app registration), or one platform's redirect URIs, which are then none. Paste the whole application: az ad app show --id … or Graph's /applications(appId='…')".into(),
+            line: 1,
+            column: 1,
+        });
+        return reg;
+    }
     // A Graph list response wraps applications in `value`; `az ad app list`
     // prints a bare array of them.
     let apps = match &v {
@@ -2643,6 +2660,18 @@ mod tests {
         let r = read("https://a.contoso.com/cb   Single-page application\nhttps://b.contoso.com/cb https://c.contoso.com/cb");
         assert_eq!(uris(&r).len(), 3);
         assert!(r.problems.is_empty(), "{:?}", r.problems);
+    }
+
+    /// An empty list (a query that found no application) is said to be one, not taken for an
+    /// application without redirect URIs. Near miss: an application with empty lists is read.
+    #[test]
+    fn an_empty_json_list_is_said() {
+        for t in ["[]", "{\"@odata.context\": \"x\", \"value\": []}"] {
+            let r = read(t);
+            assert!(r.problems[0].message.contains("empty list"), "{t}");
+        }
+        let r = read(r#"{"web":{"redirectUris":[]},"spa":{"redirectUris":[]}}"#);
+        assert!(r.problems.is_empty() && r.has_platforms);
     }
 
     /// PowerShell's ConvertTo-Json of Get-MgApplication (PascalCase keys) reads as Graph JSON:
