@@ -290,7 +290,7 @@ fn mismatch_findings(
         let code = diffs
             .first()
             .map_or("redirect.not_registered", |d| d.code());
-        out.push(finding(code).severity(Severity::Warning).title("The pasted registration may be misread: it differs only in characters that look alike").detail(format!("{ctx} They differ only in characters that text recognition of a screenshot, or a font, confuses ({}), so the pasted list may have been misread rather than registered so. If the registration really holds {}, this is the cause.", which.join(", "), near.uri)).fix(format!("Copy the redirect URIs as text (the portal's Authentication page, the manifest, or az ad app show --id … --query \"{{web:web.redirectUris,spa:spa.redirectUris,publicClient:publicClient.redirectUris}}\") and paste them again; a command built from a misread list would register the misread URIs. If it really holds {}, register {sent}.", near.uri)));
+        out.push(finding(code).title("The sent URI differs from the registered one only in look-alike characters").detail(format!("{ctx} They differ only in characters that text recognition of a screenshot, or a font, confuses ({}), so either the app sends a look-alike of the registered URI (the cause), or the pasted list was misread from a screenshot and the registration holds something else. Check the registration as text before changing it.", which.join(", "))).fix(format!("Copy the redirect URIs as text (the portal's Authentication page, the manifest, or az ad app show --id … --query \"{{web:web.redirectUris,spa:spa.redirectUris,publicClient:publicClient.redirectUris}}\") and paste them again; a command built from a misread list would register the misread URIs. If it really holds {}, register {sent}.", near.uri)));
         return;
     }
     let keep = fix::keep_note(c.reg, platform);
@@ -834,10 +834,10 @@ mod tests {
     }
 
     /// A registered URI that differs from the sent one only in characters text recognition
-    /// confuses may be misread: a warning that says so, with no command built from it. Near
-    /// miss: another letter is a mismatch (an error, with its command).
+    /// confuses is a mismatch that says the list may be misread, with no command built from it
+    /// (it would register the misread URIs). Near miss: another letter gets its command.
     #[test]
-    fn a_difference_text_recognition_makes_is_no_claimed_mismatch() {
+    fn a_look_alike_difference_says_the_list_may_be_misread() {
         let run = |registered: &str| {
             let a = analyze(&CaseInput {
                 authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Flocalhost%3A5001%2Fsignin-oidc&response_type=code&scope=openid&response_mode=form_post".into(),
@@ -852,7 +852,8 @@ mod tests {
                 .unwrap_or_else(|| panic!("no host_mismatch: {:?}", a.report.findings))
         };
         let f = run("https://1ocalhost:5001/signin-oidc");
-        assert_eq!(f.severity, crate::core::report::Severity::Warning);
+        assert_eq!(f.severity, crate::core::report::Severity::Error);
+        assert!(f.detail.contains("misread"), "{}", f.detail);
         assert!(
             f.detail.contains("'1' where the request has 'l'"),
             "{}",
