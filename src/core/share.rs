@@ -2647,7 +2647,12 @@ mod tests {
         let json = format!(
             r#"[{{"appId":"{CLIENT}","userDisplayName":"Vance, Adele","status":{{"errorCode":50011}}}}]"#
         );
-        for text in [portal, la] {
+        // The German download: localized column names, semicolons.
+        let german = format!(
+            "Datum (UTC);Anforderungs-ID;Korrelations-ID;Benutzer-ID;Benutzer;Benutzername;Anwendungs-ID;IP-Adresse;Status;Anmeldefehlercode;Fehlerursache\n\
+             2025-03-11T14:02:07Z;r1;c1;9f4b7c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e;Vance, Adele;adelev@contoso.com;{CLIENT};203.0.113.24;Fehler;50011;Reply URL mismatch\n"
+        );
+        for text in [portal, la, german] {
             let c = CaseInput {
                 evidence: text.clone(),
                 ..CaseInput::default()

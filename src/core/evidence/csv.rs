@@ -219,13 +219,107 @@ pub fn separator(text: &str) -> (u8, &str) {
     (sep, text)
 }
 
-/// A header name reduced to lowercase ASCII letters and digits:
+/// A header name reduced to lowercase ASCII letters and digits and the
+/// letters of scripts beyond Latin (accented Latin letters are dropped, so an
+/// export whose accents were garbled by another code page gives the same key):
 /// `Date (UTC)` → `dateutc`, `CorrelationId` and `Correlation ID` → `correlationid`.
-pub fn column_key(name: &str) -> String {
+fn raw_key(name: &str) -> String {
     name.chars()
-        .filter(char::is_ascii_alphanumeric)
+        .filter(|c| c.is_ascii_alphanumeric() || (*c > '\u{24F}' && c.is_alphanumeric()))
         .map(|c| c.to_ascii_lowercase())
         .collect()
+}
+
+/// The portal's download in other languages than English: the names of the
+/// columns the reader needs (German, French, Spanish, Japanese), each with
+/// the English column it is.
+const LOCALIZED: &[(&str, &[&str])] = &[
+    ("dateutc", &["Datum (UTC)", "Fecha (UTC)", "日付 (UTC)"]),
+    (
+        "requestid",
+        &[
+            "Anforderungs-ID",
+            "ID de demande",
+            "ID de la demande",
+            "Id. de solicitud",
+            "要求 ID",
+        ],
+    ),
+    (
+        "correlationid",
+        &[
+            "Korrelations-ID",
+            "ID de corrélation",
+            "Id. de correlación",
+            "相関 ID",
+        ],
+    ),
+    (
+        "application",
+        &["Anwendung", "Aplicación", "アプリケーション"],
+    ),
+    (
+        "applicationid",
+        &[
+            "Anwendungs-ID",
+            "ID d’application",
+            "Id. de aplicación",
+            "アプリケーション ID",
+        ],
+    ),
+    ("status", &["Statut", "État", "Estado", "状態"]),
+    (
+        "signinerrorcode",
+        &[
+            "Anmeldefehlercode",
+            "Code d’erreur de connexion",
+            "Código de error de inicio de sesión",
+            "サインイン エラー コード",
+        ],
+    ),
+    (
+        "failurereason",
+        &[
+            "Fehlerursache",
+            "Raison de l’échec",
+            "Motivo del error",
+            "失敗の理由",
+        ],
+    ),
+    ("user", &["Benutzer", "Utilisateur", "Usuario", "ユーザー"]),
+    (
+        "username",
+        &[
+            "Benutzername",
+            "Nom d’utilisateur",
+            "Nombre de usuario",
+            "ユーザー名",
+        ],
+    ),
+    (
+        "userid",
+        &[
+            "Benutzer-ID",
+            "ID d’utilisateur",
+            "Id. de usuario",
+            "ユーザー ID",
+        ],
+    ),
+    (
+        "ipaddress",
+        &["IP-Adresse", "Adresse IP", "Dirección IP", "IP アドレス"],
+    ),
+];
+
+/// A header name as the key of its column: [`raw_key`], with a localized
+/// portal column name read as the English one (`Korrelations-ID` →
+/// `correlationid`).
+pub fn column_key(name: &str) -> String {
+    let key = raw_key(name);
+    LOCALIZED
+        .iter()
+        .find(|(_, names)| names.iter().any(|n| raw_key(n) == key))
+        .map_or(key, |(english, _)| (*english).to_string())
 }
 
 /// The record key each column feeds, with the column names (as
@@ -461,6 +555,8 @@ fn other_columns(header: &[Cow<str>], cols: &Columns, sep: char) -> String {
         && keys.iter().any(|k| k == "authenticationmethod")
     {
         msg.push_str(" It looks like the authentication-details file of the portal's download; the sign-ins file downloaded with it holds the error codes.");
+    } else if header.iter().any(|h| !h.is_ascii()) {
+        msg.push_str(" If these are the portal's column names in another language: the English, German, French, Spanish and Japanese downloads are read; switch the portal to English (Settings › Language + region) and download again.");
     }
     msg
 }
@@ -599,6 +695,46 @@ mod tests {
         assert!(c.is_signin_log());
         assert!(c.0.contains(&("resourceDisplayName", 4)));
         assert!(c.0.contains(&("resourceId", 5)));
+    }
+
+    #[test]
+    fn the_portal_download_in_other_languages_is_read_by_its_column_names() {
+        let keys = |h: &str| h.split(';').map(column_key).collect::<Vec<_>>();
+        let en = keys("Date (UTC);Request ID;Correlation ID;Application;Application ID;Status;Sign-in error code;Failure reason;User;Username;User ID;IP address");
+        assert_eq!(keys("Datum (UTC);Anforderungs-ID;Korrelations-ID;Anwendung;Anwendungs-ID;Status;Anmeldefehlercode;Fehlerursache;Benutzer;Benutzername;Benutzer-ID;IP-Adresse"), en);
+        // Typographic or plain apostrophes, accents garbled by another code page.
+        assert_eq!(keys("Date (UTC);ID de la demande;ID de corrÃ©lation;Application;ID d'application;État;Code d’erreur de connexion;Raison de l'Ã©chec;Utilisateur;Nom d’utilisateur;ID d’utilisateur;Adresse IP"), en);
+        assert_eq!(keys("Fecha (UTC);Id. de solicitud;Id. de correlación;Aplicación;Id. de aplicación;Estado;Código de error de inicio de sesión;Motivo del error;Usuario;Nombre de usuario;Id. de usuario;Dirección IP"), en);
+        assert_eq!(keys("日付 (UTC);要求 ID;相関 ID;アプリケーション;アプリケーション ID;状態;サインイン エラー コード;失敗の理由;ユーザー;ユーザー名;ユーザー ID;IP アドレス"), en);
+        // Near misses: a Japanese name is not reduced to its Latin letters
+        // (「リソース ID」 is no request ID), another column keeps its own name.
+        assert_eq!(column_key("リソース ID"), "リソースid");
+        assert_eq!(column_key("Ressourcen-ID"), "ressourcenid");
+        let Read::SignIns(rows, _) = read("\u{FEFF}Datum (UTC);Korrelations-ID;Benutzer;Anwendungs-ID;Status;Anmeldefehlercode;Fehlerursache\r\n2025-03-11T14:02:07Z;c;Adele Vance;a;Fehler;50011;Reply URL\r\n") else {
+            panic!("not read")
+        };
+        assert_eq!(
+            rows.first().map(|r| (
+                r["appId"].clone(),
+                r["status"]["errorCode"].clone(),
+                r["userDisplayName"].clone()
+            )),
+            Some(("a".into(), "50011".into(), "Adele Vance".into()))
+        );
+    }
+
+    #[test]
+    fn a_csv_of_columns_in_an_unread_language_says_so() {
+        let Read::OtherColumns(m) = read(
+            "Data (UTC);ID da solicitação;ID de correlação;Código de erro de entrada\n1;2;3;4",
+        ) else {
+            panic!("not refused")
+        };
+        assert!(m.contains("in another language"), "{m}");
+        let Read::OtherColumns(m) = read("Date,Request,Name\n1,2,3") else {
+            panic!("not refused")
+        };
+        assert!(!m.contains("in another language"), "{m}");
     }
 
     #[test]
