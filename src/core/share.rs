@@ -1130,8 +1130,12 @@ impl<'a> Redactor<'a> {
     }
 
     /// Free text, pass by pass; None when nothing in it changes.
-    fn text(&mut self, s: &str) -> Option<String> {
-        let mut out: Option<String> = None;
+    fn text(&mut self, text: &str) -> Option<String> {
+        // JSON copied from a web page: its quotes are HTML entities.
+        let decoded = (text.contains("&quot;:") && !text.contains("\":"))
+            .then(|| text.replace("&quot;", "\""));
+        let s = decoded.as_deref().unwrap_or(text);
+        let mut out: Option<String> = decoded.clone();
         let mut pass = |r: &mut Self, f: fn(&mut Self, &str) -> Option<String>| {
             let cur = out.as_deref().unwrap_or(s);
             if let Some(new) = f(r, cur) {
@@ -1142,7 +1146,7 @@ impl<'a> Redactor<'a> {
         if secrets && contains_ci(s, "<input") {
             pass(self, Self::html_inputs);
         }
-        if s.contains('"') {
+        if s.contains('"') || s.contains("':") {
             pass(self, Self::quoted_pairs);
         }
         if self.pairs && (s.contains('=') || contains_ci(s, "%3D")) {
@@ -1150,6 +1154,9 @@ impl<'a> Redactor<'a> {
         }
         if secrets && s.contains("eyJ") {
             pass(self, Self::jwts);
+        }
+        if secrets && (s.contains(".A") || s.contains("AQAB")) {
+            pass(self, Self::entra_tokens);
         }
         if secrets && (s.contains('@') || contains_ci(s, "%40")) {
             pass(self, Self::emails);
@@ -1203,51 +1210,150 @@ impl<'a> Redactor<'a> {
     /// Quoted strings in text that is not (valid) JSON: a cut-off or broken
     /// export, a log line, a script in an HTML page. Read the way the JSON
     /// tree is: a value under a secret key, the `value` of a `{"name": …,
-    /// "value": …}` pair (HAR query, form, header and cookie entries), and
-    /// escaped text inside a string (a page, a form body, nested JSON).
+    /// "value": …}` pair (HAR query, form, header and cookie entries, judged
+    /// by the list they are in), and escaped text inside a string (a page, a
+    /// form body, nested JSON). Each pair is found from its own line and
+    /// colon, so one damage does not shift the rest: a line break ends a
+    /// string (JSON strings hold none), a quote right after a word closes a
+    /// key or value whose opening quote is missing, `key: ` inside quotes or
+    /// two strings side by side are a key whose quote or colon is missing, a
+    /// value whose quotes are missing runs to the next quote or line break,
+    /// and text in single quotes (more `':` than `":`) is read by them.
     fn quoted_pairs(&mut self, s: &str) -> Option<String> {
         let b = s.as_bytes();
+        let q = if s.matches("':").count() > s.matches("\":").count() {
+            b'\''
+        } else {
+            b'"'
+        };
         let mut sp = Splice::new(s);
-        let mut stack: Vec<Frame> = Vec::new();
+        let mut frame = Frame {
+            key: String::new(),
+            name: None,
+        };
         let mut key: Option<&str> = None;
         let mut i = 0;
         while i < b.len() {
-            match b[i] {
-                b'"' => {
-                    let start = i + 1;
-                    let mut k = start;
-                    while k < b.len() && b[k] != b'"' {
-                        k += if b[k] == b'\\' { 2 } else { 1 };
+            let c = b[i];
+            if c != q {
+                match c {
+                    b'{' | b'}' => {
+                        frame.name = None;
+                        key = None;
                     }
-                    let end = k.min(b.len());
-                    let raw = &s[start..end];
-                    let after = skip_ws(b, end + 1);
-                    if end < b.len() && b.get(after) == Some(&b':') {
-                        key = Some(raw);
-                        i = after + 1;
-                        continue;
+                    b'[' => {
+                        if let Some(k) = key.take() {
+                            frame.key = k.to_string();
+                        }
                     }
-                    if let Some(new) = self.quoted_value(key.take(), stack.last_mut(), raw) {
-                        sp.put(start, end, &new);
+                    b']' => {
+                        frame.key.clear();
+                        key = None;
                     }
-                    i = end + 1;
-                    continue;
+                    b',' => key = None,
+                    _ => {}
                 }
-                b'{' | b'[' => {
-                    let inherited = stack.last().map_or("", |f| f.key.as_str());
-                    let key = key.take().unwrap_or(inherited).to_string();
-                    stack.push(Frame { key, name: None });
+                i += 1;
+                continue;
+            }
+            let opens = i == 0
+                || b[i - 1] == q
+                || b[i - 1].is_ascii_whitespace()
+                || b"{[,:(=".contains(&b[i - 1]);
+            if !opens {
+                // A quote right after a word: the end of a key (`name": `)
+                // or value whose opening quote is missing.
+                let after = skip_blank(b, i + 1);
+                if b.get(after) == Some(&b':') {
+                    let from = b[..i]
+                        .iter()
+                        .rposition(|c| c.is_ascii_whitespace() || b"{[,:'\"".contains(c))
+                        .map_or(0, |p| p + 1);
+                    key = s.get(from..i).map(|k| k.trim_matches('\\'));
+                    i = self.bare_value(s, after + 1, q, &mut key, &mut frame, &mut sp);
+                } else {
+                    i += 1;
                 }
-                b'}' | b']' => {
-                    stack.pop();
+                continue;
+            }
+            let start = i + 1;
+            let end = string_end(b, start, q);
+            let closed = b.get(end) == Some(&q);
+            // A string cut by a line break lost its closing quote: the
+            // comma or bracket that followed it is no part of it.
+            let raw = match closed {
+                true => &s[start..end],
+                false => s[start..end]
+                    .trim_end_matches(|c: char| c.is_ascii_whitespace() || ",{}[]".contains(c)),
+            };
+            let next = if closed { end + 1 } else { end };
+            let after = skip_blank(b, next);
+            if closed && b.get(after) == Some(&b':') {
+                key = Some(raw);
+                i = self.bare_value(s, after + 1, q, &mut key, &mut frame, &mut sp);
+                continue;
+            }
+            // Two strings side by side: a key whose colon is missing.
+            if closed && key.is_none() && b.get(after) == Some(&q) && is_word(raw) {
+                key = Some(raw);
+                i = after;
+                continue;
+            }
+            // `"key: "value"`: a key whose closing quote is missing (the
+            // quote taken as its end opened the value).
+            let head = raw.trim_end_matches(|c: char| c.is_ascii_whitespace() || "[{".contains(c));
+            if let Some(k) = head
+                .strip_suffix(':')
+                .map(|k| k.trim_matches('\\'))
+                .filter(|k| is_word(k))
+            {
+                key = Some(k);
+                if s[start + head.len()..end].contains('[') {
+                    frame.key = k.to_string();
                     key = None;
                 }
-                b',' => key = None,
-                _ => {}
+                i = self.bare_value(s, next, q, &mut key, &mut frame, &mut sp);
+                continue;
             }
-            i += 1;
+            if let Some(new) = self.quoted_value(key.take(), Some(&mut frame), raw) {
+                sp.put(start, start + raw.len(), &new);
+            }
+            i = next;
         }
         sp.finish()
+    }
+
+    /// After a key's colon at `i`: a value written without its opening quote
+    /// runs to the next unescaped quote or line break (a closing quote,
+    /// commas and brackets after it are left) and is judged under `key`,
+    /// which it takes. Returns where to go on: `i` (and the key kept) when
+    /// the value is quoted, an object or a list.
+    fn bare_value(
+        &mut self,
+        s: &str,
+        i: usize,
+        q: u8,
+        key: &mut Option<&str>,
+        frame: &mut Frame,
+        sp: &mut Splice,
+    ) -> usize {
+        let b = s.as_bytes();
+        let from = skip_blank(b, i);
+        if from >= b.len() || matches!(b[from], b'{' | b'[' | b'\n' | b'\r') || b[from] == q {
+            return i;
+        }
+        let stop = string_end(b, from, q);
+        let end = from
+            + s[from..stop]
+                .trim_end_matches(|c: char| c.is_ascii_whitespace() || ",{}[]".contains(c))
+                .len();
+        if end > from {
+            if let Some(new) = self.quoted_value(key.take(), Some(frame), &s[from..end]) {
+                sp.put(from, end, &new);
+            }
+        }
+        *key = None;
+        stop
     }
 
     fn nested(&mut self, text: &str) -> Option<String> {
@@ -1271,7 +1377,8 @@ impl<'a> Redactor<'a> {
         let new = match key {
             Some("name") => {
                 if let Some(f) = frame {
-                    f.name = Some(text);
+                    // A name whose closing quote is missing ran on to the comma.
+                    f.name = Some(text.trim_end_matches([',', ' ']).to_string());
                 }
                 return None;
             }
@@ -1281,6 +1388,16 @@ impl<'a> Redactor<'a> {
                 self.har_pair(&parent, &name, &text)
             }
             Some(k) if k.eq_ignore_ascii_case("redirect_uri") => self.text_without_pairs(&text),
+            // A HAR body stored as base64 (its `encoding` may not be known here).
+            Some("text")
+                if text.len() >= 16
+                    && text.len().is_multiple_of(4)
+                    && text
+                        .bytes()
+                        .all(|c| c.is_ascii_alphanumeric() || b"+/=".contains(&c)) =>
+            {
+                self.base64_text(&text)
+            }
             Some(k) => match secret_name(k).filter(|_| self.opts.redact_secrets) {
                 Some(canon) => self.secret(canon, raw, &text),
                 None => match self.quoted_id(k, &text) {
@@ -1327,7 +1444,13 @@ impl<'a> Redactor<'a> {
             if vs < sp.copied {
                 continue;
             }
-            let name = &s[ns..ne];
+            // A damaged tag (`name=\code\"`): the name up to a quote,
+            // backslash or space.
+            let name = s[ns..ne]
+                .trim_start_matches(['\\', '"', '\''])
+                .split(['\\', '"', '\'', ' '])
+                .next()
+                .unwrap_or("");
             let raw = &s[vs..ve];
             let replacement = match secret_name(name) {
                 Some(canon) => self.secret(canon, raw, raw),
@@ -1358,6 +1481,39 @@ impl<'a> Redactor<'a> {
                 sp.put(start, end, &marker);
             }
             from = end;
+        }
+        sp.finish()
+    }
+
+    /// Entra's opaque tokens anywhere, by their shape, whatever name (if
+    /// any) they stand under: codes, refresh tokens and session cookies
+    /// (`0.A…`, `1.A…`), flow tokens, canaries and request contexts
+    /// (`AQAB…`, `PAQAB…`), 20 characters or more.
+    fn entra_tokens(&mut self, s: &str) -> Option<String> {
+        let b = s.as_bytes();
+        let mut sp = Splice::new(s);
+        let mut i = 0;
+        while i < b.len() {
+            let rest = &b[i..];
+            let token = [&b"0.A"[..], b"1.A", b"AQAB", b"PAQAB"]
+                .iter()
+                .any(|p| rest.starts_with(p))
+                && (i == 0 || !(is_b64url(b[i - 1]) || b[i - 1] == b'.'));
+            if !token {
+                i += 1;
+                continue;
+            }
+            let len = rest
+                .iter()
+                .take_while(|c| is_b64url(**c) || **c == b'.')
+                .count();
+            let raw = &s[i..i + len];
+            if len >= 20 {
+                if let Some(marker) = self.secret("token", raw, raw) {
+                    sp.put(i, i + len, &marker);
+                }
+            }
+            i += len.max(1);
         }
         sp.finish()
     }
@@ -1569,7 +1725,7 @@ fn unescape(raw: &str) -> String {
             Some('n') => out.push('\n'),
             Some('r') => out.push('\r'),
             Some('t') => out.push('\t'),
-            Some(e @ ('"' | '\\' | '/')) => out.push(e),
+            Some(e @ ('"' | '\'' | '\\' | '/')) => out.push(e),
             Some(other) => {
                 out.push('\\');
                 out.push(other);
@@ -1580,9 +1736,9 @@ fn unescape(raw: &str) -> String {
     out
 }
 
-/// An open object or array while reading quoted text.
+/// Where a pair stands while reading quoted text.
 struct Frame {
-    /// The key the container is under (inherited through arrays).
+    /// The key of the list last opened (`cookies`, `headers`, `params`).
     key: String,
     /// The `name` of a {name, value} pair.
     name: Option<String>,
@@ -1727,6 +1883,32 @@ fn is_name_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.')
 }
 
+/// Where a string opened before `start` ends: its next unescaped `q`, or
+/// the line break or end of text that cut it.
+fn string_end(b: &[u8], start: usize, q: u8) -> usize {
+    let mut k = start;
+    while k < b.len() && b[k] != q && b[k] != b'\n' && b[k] != b'\r' {
+        k += if b[k] == b'\\' { 2 } else { 1 };
+    }
+    k.min(b.len())
+}
+
+/// Spaces and tabs, not line breaks.
+fn skip_blank(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+        i += 1;
+    }
+    i
+}
+
+/// A key's name: letters, digits and `_ - . $ @ :` only, at most 64 bytes.
+fn is_word(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || b"_-.$@:".contains(&c))
+}
+
 fn skip_ws(b: &[u8], mut i: usize) -> usize {
     while i < b.len() && b[i].is_ascii_whitespace() {
         i += 1;
@@ -1868,13 +2050,20 @@ fn html_attr(b: &[u8], start: usize, end: usize, attr: &[u8]) -> Option<(usize, 
             continue;
         }
         j = skip_ws(&b[..end], j + 1);
+        // A page inside a JSON string: `value=\"…\"`.
+        if b.get(j) == Some(&b'\\') && matches!(b.get(j + 1), Some(b'"' | b'\'')) {
+            j += 1;
+        }
         return match b.get(j) {
             Some(q @ (b'"' | b'\'')) if j < end => {
                 let vs = j + 1;
-                let ve = b[vs..end]
+                let mut ve = b[vs..end]
                     .iter()
                     .position(|c| c == q)
                     .map_or(end, |x| vs + x);
+                if ve > vs && b[ve - 1] == b'\\' {
+                    ve -= 1;
+                }
                 Some((vs, ve))
             }
             Some(_) if j < end => {
@@ -2513,6 +2702,110 @@ mod tests {
             }
         }
         assert!(cuts > 50, "only {cuts} cuts after a complete entry");
+    }
+
+    /// The shapes a HAR reaches the page in besides a clean file: each
+    /// quote, colon or comma deleted in turn (a hand edit, a chat client),
+    /// single quotes, CRLF, a Markdown code block, a chat line, prose around
+    /// it, compact.
+    fn mangled(full: &str) -> Vec<(String, String)> {
+        let compact = serde_json::from_str::<Value>(full).unwrap().to_string();
+        let mut out = vec![
+            ("crlf".into(), full.replace('\n', "\r\n")),
+            ("single quotes".into(), full.replace('"', "'")),
+            ("compact single quotes".into(), compact.replace('"', "'")),
+            (
+                "markdown".into(),
+                format!("Here is the HAR, it fails after the password:\n\n```json\n{full}\n```\nAny idea?"),
+            ),
+            (
+                "chat".into(),
+                format!("[10:32] Jane: here you go\n[10:32] Jane: {compact}\n[10:33] Jane: that's all"),
+            ),
+            ("quoted mail".into(), format!("> {}", full.replace('\n', "\n> "))),
+            ("prose".into(), format!("HAR from Edge:\n{full}\n-- \nSent from my phone")),
+            ("html entities".into(), full.replace('"', "&quot;")),
+        ];
+        for text in [full, compact.as_str()] {
+            for (i, (at, c)) in text
+                .char_indices()
+                .filter(|(_, c)| matches!(c, '"' | ':' | ',' | '{' | '['))
+                .enumerate()
+            {
+                if i % 3 == 0 || c == '"' {
+                    let mut t = text.to_string();
+                    t.remove(at);
+                    out.push((format!("{c} at {at} deleted"), t));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_mangled_export_keeps_no_secret() {
+        let full = har_with_login();
+        let mut failures = Vec::new();
+        for (how, text) in mangled(&full) {
+            let c = CaseInput {
+                evidence: text,
+                ..CaseInput::default()
+            };
+            let (r, _) = redact(&c, &ShareOptions::default());
+            for secret in LOGIN_SECRETS {
+                if r.evidence.contains(secret) {
+                    failures.push(format!("{how}: {secret}"));
+                }
+            }
+            // Near miss: a whole export in another shape keeps what the
+            // analysis reads.
+            if !how.contains("deleted") && !r.evidence.contains("ID_NET8_0") {
+                failures.push(format!("{how}: lost x-client-SKU's value"));
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+        // A pair with a deleted quote, single-quoted pairs, a missing colon.
+        for (text, gone, kept) in [
+            (
+                r#""cookies": [{"name":"ESTSAUTH", value": "x1secret"}], "queryString": [{"name":"x-client-SKU", value": "ID_NET8_0"}]"#,
+                "x1secret",
+                "ID_NET8_0",
+            ),
+            // Out of its list, an Entra session cookie is known by its shape.
+            (
+                r#"{"name":"ESTSAUTH", value": "1.AXEAv4j5cvGGr0GRqy180BHbR3bed"}, {"name":"x-client-SKU", value": "ID_NET8_0"}"#,
+                "AXEAv4j5",
+                "ID_NET8_0",
+            ),
+            (
+                r#"{'name': 'passwd', 'value': 'hunter2!'}, {'name': 'scope', 'value': 'openid profile'}"#,
+                "hunter2",
+                "openid profile",
+            ),
+            (
+                r#""cookies": [{"name" "fpc", "value" "fpcVALUE"}], "headers": [{"name" "Host", "value" "keep.example"}]"#,
+                "fpcVALUE",
+                "keep.example",
+            ),
+            (
+                "log line: refresh=0.AXYAzPq1234567890abcdefgh (and 0.A5 kept)",
+                "0.AXYAzPq",
+                "0.A5",
+            ),
+        ] {
+            let (r, _) = redact(
+                &CaseInput {
+                    evidence: text.into(),
+                    ..CaseInput::default()
+                },
+                &ShareOptions::default(),
+            );
+            assert!(
+                !r.evidence.contains(gone) && r.evidence.contains(kept),
+                "{}",
+                r.evidence
+            );
+        }
     }
 
     #[test]
