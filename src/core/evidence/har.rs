@@ -181,6 +181,9 @@ pub struct Headers<'a> {
     /// for `Set-Cookie`, the name and attributes (`name; path=…; samesite=lax`);
     /// for `Cookie`, the names. Values are never kept.
     auth_cookies: Vec<String>,
+    /// Another header than those was recorded (a browser's sanitised
+    /// export keeps them).
+    others: bool,
 }
 
 /// True for the name of an ASP.NET Core / OWIN correlation or nonce cookie.
@@ -242,8 +245,11 @@ impl<'de: 'a, 'a> Deserialize<'de> for Headers<'a> {
                         }
                     } else if n.eq_ignore_ascii_case("authorization") {
                         h.authorization = true;
-                    } else if KEPT_HEADERS.iter().any(|k| n.eq_ignore_ascii_case(k)) {
-                        h.kept.push((raw.name, raw.value));
+                    } else {
+                        h.others = true;
+                        if KEPT_HEADERS.iter().any(|k| n.eq_ignore_ascii_case(k)) {
+                            h.kept.push((raw.name, raw.value));
+                        }
                     }
                 }
                 Ok(h)
@@ -961,8 +967,12 @@ pub struct Trace {
     pub redirect_uri: Option<String>,
     /// What reached the app, when it arrived (see [`super::Evidence::landing`]).
     pub landing: Option<String>,
-    /// True when cookies and credential headers were stripped.
+    /// True when Entra answered yet no cookie or credential header is in
+    /// the HAR.
     pub sanitized: bool,
+    /// True when, besides, the requests' other headers were recorded: the
+    /// shape of a browser's sanitised export.
+    pub sanitized_export: bool,
     /// The flow, request by request.
     pub timeline: Vec<Step>,
     /// The token requests of the analysed flow.
@@ -1561,6 +1571,7 @@ pub fn trace(log: &Log) -> Trace {
             || e.resp_cookies > 0
     });
     t.sanitized = entra_answered && !any_cookie;
+    t.sanitized_export = t.sanitized && entries.iter().any(|e| e.request.headers.others);
 
     let mut flows: Vec<Flow> = Vec::with_capacity(t.authorize.len());
     for (n, &a) in t.authorize.iter().enumerate() {
@@ -1609,10 +1620,16 @@ pub fn trace(log: &Log) -> Trace {
 
     let mut findings = Vec::new();
     if t.sanitized {
+        let mut f = finding("har.sanitized_export");
+        let shape = if t.sanitized_export {
+            "The HAR has no Cookie, Set-Cookie or Authorization header anywhere while the requests' other headers are there: the shape of a sanitized export (Export HAR (sanitized))."
+        } else {
+            f = f.title("No cookies were recorded in this HAR");
+            "The HAR has no cookies and no request headers at all, though Entra sets cookies on every sign-in: the tool that wrote it records no headers, or they were cut out (a browser's sanitized export keeps the other headers)."
+        };
         findings.push(
-            finding("har.sanitized_export")
-                .detail("The HAR has no Cookie, Set-Cookie or Authorization header anywhere (a sanitized export, e.g. Export HAR (sanitized)). So this cannot be judged: whether the app's correlation and nonce cookies (.AspNetCore.Correlation.*, OpenIdConnect.nonce.*) came back on the callback (SameSite, http vs https), whether Entra's session cookies were present (single sign-on, Keep me signed in), and which bearer token API calls sent. Query strings, form bodies and response bodies are still there: codes, states and tokens are in the file.")
-                .fix("For cookie problems (\"Correlation failed\", sign-in loops), export again with sensitive data allowed and sanitise the copy here before sharing it."),
+            f.detail(format!("{shape} So this cannot be judged: whether the app's correlation and nonce cookies (.AspNetCore.Correlation.*, OpenIdConnect.nonce.*) came back on the callback (SameSite, http vs https), whether Entra's session cookies were present (single sign-on, Keep me signed in), and which bearer token API calls sent. Query strings, form bodies and response bodies are still there: codes, states and tokens are in the file."))
+                .fix("For cookie problems (\"Correlation failed\", sign-in loops), export the HAR from the browser's developer tools again with sensitive data allowed and sanitise the copy here before sharing it."),
         );
     }
     match chosen.and_then(|c| flows.get(c)) {
@@ -1731,8 +1748,10 @@ pub fn trace(log: &Log) -> Trace {
         entries.len(),
         t.authorize.len(),
         if t.authorize.len() == 1 { "" } else { "s" },
-        if t.sanitized {
+        if t.sanitized_export {
             " (sanitized export)"
+        } else if t.sanitized {
+            " (no cookies recorded)"
         } else {
             ""
         },
@@ -2085,7 +2104,8 @@ fn app_error(ix: &Ix, f: &Flow, window_end: usize, sanitized: bool) -> Option<Fi
 /// (SameSite, Secure), from the Set-Cookie headers before it.
 fn cookie_story(ix: &Ix, i: usize, e: &Entry, sanitized: bool) -> String {
     if sanitized {
-        return " The HAR was sanitized (no cookies in it), so which cookie was missing cannot be read from it.".to_string();
+        return " The HAR holds no cookies, so which cookie was missing cannot be read from it."
+            .to_string();
     }
     let post = method_of(e).eq_ignore_ascii_case("POST");
     let sent = &e.request.headers.auth_cookies;
@@ -2786,6 +2806,44 @@ mod tests {
 
     fn codes(t: &Trace) -> Vec<&str> {
         t.findings.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    #[test]
+    fn no_cookies_is_called_a_sanitised_export_only_when_the_other_headers_are_kept() {
+        let one = |req_headers: &str| {
+            har(&[format!(
+                r#"{{"request":{{"method":"GET","url":"{AUTH}","headers":[{req_headers}]}},"response":{{"status":200,"headers":[]}}}}"#
+            )])
+        };
+        let title = |text: &str| {
+            let t = trace(&log(text));
+            let f = t
+                .findings
+                .iter()
+                .find(|f| f.code == "har.sanitized_export")
+                .map(|f| f.title.clone());
+            (f, t.sanitized_export, t.summary)
+        };
+        // The browser's sanitised export: cookies and Authorization dropped,
+        // the other headers kept.
+        let (f, export, summary) = title(&one(
+            r#"{"name":"User-Agent","value":"Mozilla/5.0"},{"name":"Accept","value":"text/html"}"#,
+        ));
+        assert_eq!(f.as_deref(), Some("The HAR was sanitised before export"));
+        assert!(
+            export && summary.contains("(sanitized export)"),
+            "{summary}"
+        );
+        // Near miss: no header at all is no sign of that export.
+        let (f, export, summary) = title(&one(""));
+        assert_eq!(f.as_deref(), Some("No cookies were recorded in this HAR"));
+        assert!(
+            !export && summary.contains("(no cookies recorded)"),
+            "{summary}"
+        );
+        // A cookie anywhere: nothing to say.
+        let (f, ..) = title(&one(r#"{"name":"Cookie","value":"fpc=1"}"#));
+        assert_eq!(f, None);
     }
 
     #[test]

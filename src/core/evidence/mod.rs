@@ -145,7 +145,8 @@ pub struct Evidence {
     pub landing: Option<String>,
     /// The requests of the sign-in flow, in order.
     pub timeline: Vec<Step>,
-    /// True when the HAR's cookies and credential headers were stripped.
+    /// True when the HAR has the shape of a sanitised export: no cookie or
+    /// credential header, the other headers kept.
     pub sanitized: bool,
     /// Every sign-in log entry read, in the order of the export.
     pub signins: Vec<signin::SignIn>,
@@ -463,7 +464,7 @@ fn har_evidence(log: &har::Log) -> Evidence {
         authorize_url: trace.authorize_url.clone(),
         landing: trace.landing.clone(),
         timeline: trace.timeline.clone(),
-        sanitized: trace.sanitized,
+        sanitized: trace.sanitized_export,
         trace: Some(trace),
         ..Evidence::default()
     }
