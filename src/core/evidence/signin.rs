@@ -463,6 +463,26 @@ fn follows_silent_failure(ok: &SignIn, failed: &SignIn) -> bool {
         }
 }
 
+/// True when `ok` is a later interactive sign-in of the same app by the same
+/// (known) user that got past the redirect URI check `failed` (AADSTS50011)
+/// stopped at: the registration or the app was fixed in between, which takes
+/// a new attempt (another correlation ID). Another user's, an earlier, a
+/// non-interactive success or one of the same attempt does not show that.
+fn fixed_later(ok: &SignIn, failed: &SignIn) -> bool {
+    let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    failed.error_code == 50011
+        && !ok.failed()
+        && ok.interactive != Some(false)
+        && same(&ok.app_id, &failed.app_id)
+        && !failed.user.is_empty()
+        && same(&ok.user, &failed.user)
+        && !same(&ok.correlation_id, &failed.correlation_id)
+        && matches!(
+            (super::har::time_key(&ok.time), super::har::time_key(&failed.time)),
+            (Some(o), Some(f)) if o > f
+        )
+}
+
 /// Judges the entries against the request's client_id and a correlation ID.
 pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
     let mut out = Judged::default();
@@ -568,12 +588,15 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
     for (code, group) in &groups {
         let Some(first) = group.first() else { continue };
         // An interrupt the same sign-in (correlation ID, app, resource) later got past.
-        let recovered = is_interrupt(*code)
+        let recovered = (is_interrupt(*code)
             && group.iter().all(|s| {
                 entries
                     .iter()
                     .any(|o| resolves(o, s) || follows_silent_failure(o, s))
-            });
+            }))
+            || group
+                .iter()
+                .all(|s| entries.iter().any(|o| fixed_later(o, s)));
         let info = aadsts::lookup(*code);
         let cat = info.map(|i| i.category);
         let n = group.len();
@@ -586,7 +609,9 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
         let explanation = info
             .map(|i| format!(" AADSTS{code}: {}", i.summary))
             .unwrap_or_default();
-        let then = if recovered && *code == 50058 {
+        let then = if recovered && *code == 50011 {
+            " A later interactive sign-in of the same app by the same user succeeded, so the redirect URI was accepted then: the registration or the app was fixed in between (or that sign-in sent a registered URI). This failure was resolved by a later sign-in; it is not the cause now. If sign-in still fails, the failing attempt is not in this export."
+        } else if recovered && *code == 50058 {
             " A later sign-in of the same app and user succeeded: a silent request (prompt=none) found no session, and the interactive sign-in that followed went through, as libraries do it. Not the cause."
         } else if recovered {
             " The same sign-in (correlation ID, app and resource) succeeded afterwards, so this was an interrupt the user got past, not the cause."
@@ -604,6 +629,10 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
             });
         let soften = |f: Finding| {
             if recovered {
+                if *code == 50011 {
+                    let title = format!("{} (resolved by a later sign-in)", f.title);
+                    return f.severity(Severity::Info).title(title).fix("Nothing to change for this entry: a later sign-in of the same app and user got past the redirect URI check. If sign-in fails again, download the sign-in logs of that attempt (or capture a HAR) and check it here.");
+                }
                 let title = format!("{} (then succeeded)", f.title);
                 f.severity(Severity::Info).title(title)
             } else if noise && f.severity == Severity::Error {
@@ -1024,6 +1053,72 @@ mod tests {
         // Nor a redirect URI error by a later success of the same sign-in.
         let j = judge(
             &[entry(50011, "Graph", t0), entry(0, "Graph", t1)],
+            &Context::default(),
+        );
+        assert_eq!(
+            j.findings.first().map(|f| f.severity),
+            Some(Severity::Error)
+        );
+        // A redirect URI error, then the same app and user signing in later
+        // (the registration fixed): resolved, information.
+        let by = |code: u32, user: &str, time: &str, interactive: bool| SignIn {
+            user: user.into(),
+            interactive: Some(interactive),
+            correlation_id: time.into(),
+            ..entry(code, "Graph", time)
+        };
+        let j = judge(
+            &[by(50011, "ann", t0, true), by(0, "ann", t1, true)],
+            &Context::default(),
+        );
+        assert_eq!(
+            j.findings
+                .first()
+                .map(|f| (f.severity, f.title.contains("resolved by a later sign-in"))),
+            Some((Severity::Info, true)),
+            "{:?}",
+            severities(&j)
+        );
+        // Near misses: another user, an earlier success, a non-interactive
+        // success (a refresh token passes no redirect URI check), a success
+        // of the same attempt (correlation ID), a 50011 after the success.
+        let same_attempt = SignIn {
+            correlation_id: "c1".into(),
+            ..by(0, "ann", t1, true)
+        };
+        let j = judge(
+            &[
+                SignIn {
+                    correlation_id: "c1".into(),
+                    ..by(50011, "ann", t0, true)
+                },
+                same_attempt,
+            ],
+            &Context::default(),
+        );
+        assert_eq!(
+            j.findings.first().map(|f| f.severity),
+            Some(Severity::Error)
+        );
+        for entries in [
+            [by(50011, "ann", t0, true), by(0, "bob", t1, true)],
+            [by(0, "ann", t0, true), by(50011, "ann", t1, true)],
+            [by(50011, "ann", t0, true), by(0, "ann", t1, false)],
+        ] {
+            let j = judge(&entries, &Context::default());
+            assert_eq!(
+                j.findings.first().map(|f| f.severity),
+                Some(Severity::Error),
+                "{:?}",
+                severities(&j)
+            );
+        }
+        let j = judge(
+            &[
+                by(50011, "ann", t0, true),
+                by(0, "ann", t1, true),
+                by(50011, "ann", "2025-03-11T14:05:00Z", true),
+            ],
             &Context::default(),
         );
         assert_eq!(
