@@ -63,6 +63,11 @@ pub struct ErrorText {
     /// The origin of the page that redeemed the code cross-origin ('Request origin: '…'' in
     /// AADSTS9002326): a redirect URI's scheme, host and port, without its path.
     pub origin: Option<String>,
+    /// MSAL Android's own check of its configured redirect URI ('… doesn't match with the one
+    /// generated with package name and signature hash'), when that is the text: the URI the
+    /// installed app's package name and signing key give, then the configured one ('We
+    /// expected '…' and we received '…''); each empty when the message quotes none.
+    pub android_check: Option<(String, String)>,
     /// The text itself (trimmed).
     pub text: String,
 }
@@ -694,6 +699,17 @@ pub fn is_saml_wording(text: &str) -> bool {
     l.contains("reply url specified") || l.contains("urlmismatcherror")
 }
 
+/// MSAL Android's check of its configured redirect URI against the one built from the app's
+/// package name and signing certificate (see [`ErrorText::android_check`]); nothing reached Entra.
+fn android_check(text: &str) -> Option<(String, String)> {
+    let l = text.to_ascii_lowercase();
+    if !(l.contains("signature hash") && l.contains("redirect uri in the configuration file")) {
+        return None;
+    }
+    let quoted = |p: &str| quoted_after(text, &[p]).unwrap_or("").trim().to_string();
+    Some((quoted("we expected"), quoted("we received")))
+}
+
 pub fn read_error_text(text: &str) -> ErrorText {
     let codes = aadsts::codes_in(text);
     let mut redirect_uri = quoted_after(
@@ -738,6 +754,7 @@ pub fn read_error_text(text: &str) -> ErrorText {
     let correlation_id = guid_after(text, "correlation id");
     let origin = quoted_after(text, &["request origin:"]).map(str::to_string);
     ErrorText {
+        android_check: android_check(text),
         origin,
         codes,
         redirect_uri,
@@ -763,7 +780,7 @@ pub fn read(input: &str) -> Option<AuthorizeRequest> {
         let t = t.trim_start_matches(['"', '\'', '<', '(', '[']);
         !t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("http"))
             && t.to_ascii_uppercase().contains("AADSTS")
-    });
+    }) || android_check(trimmed).is_some();
     let (lines, joined) = join_wrapped(input);
     let text = unescape_copied(unwrap_quotes(lines.join("\n").trim()));
     if looks_error {

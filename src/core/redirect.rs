@@ -506,6 +506,60 @@ fn platform_checks(c: &Ctx, m: &Registration, out: &mut Vec<Finding>) {
     }
 }
 
+/// What the path of an Android redirect URI is, and how to get it (Entra's Android platform).
+const ANDROID_HASH: &str = "The path of an Android redirect URI (msauth://<package>/<hash>) is the Base64 SHA-1 hash of the certificate that signed the app, URL-encoded (as the portal's Android platform shows it). Each signing key gives its own hash: the debug keystore, the release (upload) key and Google Play App Signing's key differ, so each build that signs in needs its own registered URI. keytool -list -v -keystore <keystore> -alias <alias> prints a key's SHA-1 fingerprint, and the Play Console (Setup › App integrity › App signing) shows the Play App Signing key's; the hash is those 20 bytes in Base64.";
+
+/// MSAL Android refused its configured redirect URI (`configured`) because the installed app's
+/// package name and signing key give another one (`built`): nothing reached Entra. Says how the
+/// two differ and whether the pasted registration holds the one the app needs.
+fn android_check(c: &Ctx, built: &str, configured: &str, out: &mut Vec<Finding>) {
+    let f = finding("response.library_error").title("MSAL Android refused its configured redirect URI: it is not the one the app's package name and signing key give");
+    if built.is_empty() || configured.is_empty() {
+        out.push(f.detail(format!("MSAL Android builds msauth://<package name>/<signature hash> from the installed app and compares it with the redirect_uri of its configuration file; they differ, so it stopped before any request reached Entra (there is no AADSTS code). {ANDROID_HASH}")).fix("Put the URI of this build (package name and the hash of the key that signed it) in the configuration file's redirect_uri and register it under Android; newer MSAL versions quote both URIs in this message ('We expected … and we received …'), which shows which part differs."));
+        return;
+    }
+    let (b, r) = (Uri::new(built), Uri::new(configured));
+    let how = if b.host() != r.host() {
+        format!("They differ in the package name: the installed app is {}, the configuration names {} (a build variant's applicationIdSuffix, or another app's configuration).", b.host().unwrap_or(""), r.host().unwrap_or(""))
+    } else if uri::percent_decode(built) == uri::percent_decode(configured) {
+        "They differ only in percent-encoding: the configuration holds the hash decoded, MSAL Android expects it URL-encoded (%2F, %2B, %3D), as the portal's Android platform shows it.".to_string()
+    } else {
+        format!("They differ in the signature hash: this build is signed with another key than the one whose hash the configuration holds. {ANDROID_HASH}")
+    };
+    let held = c.reg.uris.iter().find(|x| x.uri == built);
+    let reg = match held {
+        Some(x) => format!(
+            " The pasted registration holds {built}{}: only the app's configuration must change.",
+            if x.platform == Platform::Unknown {
+                String::new()
+            } else {
+                format!(" under {}", x.platform.portal_name())
+            }
+        ),
+        None if !c.reg.uris.is_empty() => format!(
+            " The pasted registration does not hold {built}: register it under Android too."
+        ),
+        None => String::new(),
+    };
+    let mut f = f.detail(format!("MSAL Android builds the redirect URI from the installed app (package name and signing certificate) and compares it with the redirect_uri of its configuration file; they differ, so it stopped before any request reached Entra (there is no AADSTS code). Built from the app: {built} — configured: {configured}. {how}{reg}")).fix(format!("Put {built} in the redirect_uri of the app's MSAL configuration file (the manifest's BrowserTabActivity intent filter takes the hash decoded, as android:path=\"/<hash>\"){} — or sign the app with the key whose hash {configured} holds.", if held.is_some() { "" } else { " and register it under Android" }))
+        .snippet("Redirect URI for the MSAL configuration file", built);
+    if held.is_none() && !c.reg.uris.is_empty() {
+        f = f
+            .snippet(
+                format!(
+                    "URI to register under {}",
+                    Platform::PublicClient.portal_name()
+                ),
+                built,
+            )
+            .snippet(
+                "az CLI (keeps the URIs already registered)",
+                fix::register_command(c.reg, c.app_id(), Platform::PublicClient, built),
+            );
+    }
+    out.push(f);
+}
+
 /// The registered URIs on `origin` (scheme, host and port; a default port written or not),
 /// in the order they stand.
 pub fn on_origin<'a>(origin: &str, reg: &'a Registered) -> Vec<&'a Registration> {
@@ -557,6 +611,12 @@ pub fn check(
         })
     };
     let Some(sent) = sent else {
+        if let Some((built, configured)) = req
+            .and_then(|r| r.error_text.as_ref())
+            .and_then(|e| e.android_check.as_ref())
+        {
+            android_check(&c, built, configured, out);
+        }
         o.report.status = if req.is_some_and(|r| !r.params.is_empty()) {
             RedirectStatus::Missing
         } else {
@@ -904,6 +964,89 @@ mod tests {
         assert_eq!(
             f.map(|f| f.severity),
             Some(crate::core::report::Severity::Error)
+        );
+    }
+
+    fn android(text: &str, registered: &str) -> Vec<crate::core::Finding> {
+        analyze(&CaseInput {
+            authorize: text.into(),
+            registered: registered.into(),
+            ..CaseInput::default()
+        })
+        .report
+        .findings
+    }
+
+    /// MSAL Android's own check of its configured redirect URI (no AADSTS code) is read: the
+    /// URI built from the app against the configured one, and whether the registration holds it.
+    #[test]
+    fn msal_android_signature_check_compares_its_two_uris() {
+        let msg = |built: &str, configured: &str| {
+            format!("com.microsoft.identity.client.exception.MsalClientException: The redirect URI in the configuration file doesn't match with the one generated with package name and signature hash. Please verify the uri in the config file and your app registration in Azure portal.We expected '{built}' and we received '{configured}'.\n\tat com.microsoft.identity.client.PublicClientApplicationConfiguration.verifyRedirectUriWithAppSignature(PublicClientApplicationConfiguration.java:770)")
+        };
+        let release = "msauth://com.contoso.app/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D";
+        let debug = "msauth://com.contoso.app/Xo8WBi6jzSxKDVR4drqm84yr9iU%3D";
+        let found = |f: &[crate::core::Finding]| {
+            f.iter()
+                .find(|f| f.code == "response.library_error")
+                .cloned()
+                .unwrap_or_else(|| panic!("no library_error: {f:?}"))
+        };
+        let fs = android(&msg(debug, release), &format!("Android\n{release}"));
+        assert!(
+            !fs.iter().any(|f| f.code == "input.authorize_unreadable"),
+            "{fs:?}"
+        );
+        let f = found(&fs);
+        assert!(
+            f.detail.contains("differ in the signature hash"),
+            "{}",
+            f.detail
+        );
+        assert!(f.detail.contains("does not hold"), "{}", f.detail);
+        assert!(f
+            .snippets
+            .iter()
+            .any(|s| s.label.starts_with("URI to register") && s.text == debug));
+        // Registered already: only the configuration changes, no command.
+        let f = found(&android(&msg(debug, release), &format!("Android\n{debug}")));
+        assert!(
+            f.detail
+                .contains("only the app's configuration must change"),
+            "{}",
+            f.detail
+        );
+        assert!(!f.snippets.iter().any(|s| s.label.starts_with("az CLI")));
+        // The hash decoded in the configuration; another package name.
+        let f = found(&android(
+            &msg(
+                debug,
+                "msauth://com.contoso.app/Xo8WBi6jzSxKDVR4drqm84yr9iU=",
+            ),
+            "",
+        ));
+        assert!(
+            f.detail.contains("only in percent-encoding"),
+            "{}",
+            f.detail
+        );
+        let f = found(&android(
+            &msg(
+                debug,
+                "msauth://com.contoso.app.debug/Xo8WBi6jzSxKDVR4drqm84yr9iU%3D",
+            ),
+            "",
+        ));
+        assert!(
+            f.detail.contains("differ in the package name"),
+            "{}",
+            f.detail
+        );
+        // Near miss: Entra's 50011 for an Android URI is Entra's refusal, not the local check.
+        let fs = android(&format!("AADSTS50011: The redirect URI '{debug}' specified in the request does not match the redirect URIs configured for the application '6731de76-14a6-49ae-97bc-6eba6914391e'."), &format!("Android\n{release}"));
+        assert!(
+            !fs.iter().any(|f| f.code == "response.library_error"),
+            "{fs:?}"
         );
     }
 }
