@@ -310,6 +310,8 @@ fn mismatch_findings(
     let own_id = c
         .app_id()
         .filter(|id| lower(sent).contains(&lower(id)) && !lower(&near.uri).contains(&lower(id)));
+    // An Android redirect URI (msauth://<package>/<signature hash>) on both sides.
+    let android = is_android_hash(sent) && is_android_hash(&near.uri);
     if !matching::is_close(diffs) {
         let f = finding("redirect.not_registered");
         let f = if c.b2c { f } else { f.aadsts(50011) };
@@ -368,9 +370,12 @@ fn mismatch_findings(
             Difference::Query => f.detail(format!("{ctx} The query string is part of the comparison; apps that send their current URL (with ?returnUrl=…) as redirect_uri get AADSTS50011.")).fix(format!("Send {} without the query and carry the return path in state.", r.without_query_fragment())),
             Difference::Fragment => f.detail(format!("{ctx} The fragment differs; redirect URIs must not contain one (RFC 6749 §3.1.2).")).fix(format!("Send {} without '#'.", r.without_query_fragment())),
             Difference::Path if own_id.is_some() && registrable.is_empty() => f.detail(format!("{ctx} The sent path carries this app's client ID ({}), as a broker redirect URI does (ms-appx-web://microsoft.aad.brokerplugin/<client ID>); the registered one carries another ID, so it is another app's URI.", own_id.unwrap_or_default())).fix(format!("Register {sent} under {} — {keep} Sending the other app's URI cannot work.", platform.portal_name())),
+            Difference::Path if android => f.detail(format!("{ctx} Only the signature hash differs ({} vs {}). {ANDROID_HASH}", s.path(), r.path())).fix(format!("If this build (signed with the key whose hash {sent} holds) is meant to sign in, register {sent} under {} — {keep} Otherwise sign the app with the key whose hash is registered, and put {} in its MSAL configuration.", platform.portal_name(), near.uri)),
             Difference::Path => f.detail(format!("{ctx} Path {} is not {}.", if s.path().is_empty() { "(empty)" } else { s.path() }, if r.path().is_empty() { "(empty)" } else { r.path() })).fix(format!("Send {} (check the callback path in the app's settings).{reg_fix}", near.uri)),
         };
-        let f = if matches!(
+        let f = if android && *d == Difference::Path {
+            register_snippets(f)
+        } else if matches!(
             d,
             Difference::Scheme
                 | Difference::DefaultPort
@@ -508,6 +513,20 @@ fn platform_checks(c: &Ctx, m: &Registration, out: &mut Vec<Finding>) {
 
 /// What the path of an Android redirect URI is, and how to get it (Entra's Android platform).
 const ANDROID_HASH: &str = "The path of an Android redirect URI (msauth://<package>/<hash>) is the Base64 SHA-1 hash of the certificate that signed the app, URL-encoded (as the portal's Android platform shows it). Each signing key gives its own hash: the debug keystore, the release (upload) key and Google Play App Signing's key differ, so each build that signs in needs its own registered URI. keytool -list -v -keystore <keystore> -alias <alias> prints a key's SHA-1 fingerprint, and the Play Console (Setup › App integrity › App signing) shows the Play App Signing key's; the hash is those 20 bytes in Base64.";
+
+/// True for an Android redirect URI: `msauth://<package>/<Base64 SHA-1>` (28 characters once
+/// decoded, ending in '=').
+pub fn is_android_hash(u: &str) -> bool {
+    let u = Uri::new(u);
+    let hash = uri::percent_decode(u.path().strip_prefix('/').unwrap_or(""));
+    u.scheme_lower() == "msauth"
+        && u.host().is_some_and(|h| h.contains('.'))
+        && hash.len() == 28
+        && hash.ends_with('=')
+        && hash
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+}
 
 /// MSAL Android refused its configured redirect URI (`configured`) because the installed app's
 /// package name and signing key give another one (`built`): nothing reached Entra. Says how the
@@ -1048,5 +1067,46 @@ mod tests {
             !fs.iter().any(|f| f.code == "response.library_error"),
             "{fs:?}"
         );
+    }
+
+    fn mismatch(sent: &str, registered: &str) -> crate::core::Finding {
+        let a = analyze(&CaseInput {
+            authorize: format!("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri={}&scope=openid&x-client-SKU=MSAL.Android", crate::core::uri::form_encode(sent)),
+            registered: format!("Android\n{registered}"),
+            ..CaseInput::default()
+        });
+        a.report
+            .findings
+            .into_iter()
+            .find(|f| f.code.starts_with("redirect.") && f.code.ends_with("_mismatch"))
+            .unwrap_or_else(|| panic!("no mismatch for {sent}"))
+    }
+
+    /// msauth://<package>/<hash>: the path is the signing certificate's hash, so a path
+    /// mismatch is another signing key, and the fix says so and registers it.
+    #[test]
+    fn an_android_hash_path_mismatch_names_the_signing_key() {
+        let f = mismatch(
+            "msauth://com.contoso.app/Xo8WBi6jzSxKDVR4drqm84yr9iU%3D",
+            "msauth://com.contoso.app/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D",
+        );
+        assert!(
+            f.detail.contains("Base64 SHA-1 hash of the certificate"),
+            "{}",
+            f.detail
+        );
+        assert!(f.detail.contains("Play App Signing"), "{}", f.detail);
+        assert!(f.fix.starts_with("If this build"), "{}", f.fix);
+        assert!(!f
+            .snippets
+            .iter()
+            .any(|s| s.label.starts_with("Authorize URL")));
+        // Near miss: a custom-scheme path that is no hash keeps the callback-path advice.
+        let f = mismatch(
+            "msauth://com.contoso.app/callback",
+            "msauth://com.contoso.app/cb",
+        );
+        assert!(f.fix.contains("check the callback path"), "{}", f.fix);
+        assert!(!f.detail.contains("SHA-1"), "{}", f.detail);
     }
 }
