@@ -100,6 +100,12 @@ pub fn keep_note(reg: &Registered, platform: Platform) -> String {
 fn keep_note_read(reg: &Registered, platform: Platform) -> String {
     if reg.has_platforms {
         let n = keep(reg, platform, "").len();
+        if n == 0 {
+            return format!(
+                "The pasted list holds no other URI under {}, so the command sets this one alone there.",
+                platform.portal_name()
+            );
+        }
         format!(
             "The command keeps the {n} URI{} already registered under {}.",
             if n == 1 { "" } else { "s" },

@@ -312,6 +312,11 @@ fn mismatch_findings(
         .filter(|id| lower(sent).contains(&lower(id)) && !lower(&near.uri).contains(&lower(id)));
     // An Android redirect URI (msauth://<package>/<signature hash>) on both sides.
     let android = is_android_hash(sent) && is_android_hash(&near.uri);
+    let android_encoded = android && sent.contains('%') && !near.uri.contains('%');
+    let mut without_near = c.reg.clone();
+    if android_encoded {
+        without_near.uris.retain(|u| u.uri != near.uri);
+    }
     if !matching::is_close(diffs) {
         let f = finding("redirect.not_registered");
         let f = if c.b2c { f } else { f.aadsts(50011) };
@@ -351,6 +356,9 @@ fn mismatch_findings(
             Difference::Userinfo => f.title("The user information before '@' differs from the registered URI").detail(format!("{ctx} The part before '@' differs ({} vs {}); user information is part of the string Entra compares, and a redirect URI has no use for it.", s.userinfo().map_or("none".to_string(), |u| format!("'{u}'")), r.userinfo().map_or("none".to_string(), |u| format!("'{u}'")))).fix(format!("Send {} exactly, without user information.", near.uri)),
             Difference::Port => f.detail(format!("{ctx} The port is part of the comparison{}.", if s.is_localhost() && r.is_localhost() { " on Azure AD B2C, which does not ignore the localhost port" } else if s.is_localhost() { "; the localhost port exception applies only when the registered URI is localhost too" } else if s.is_loopback_v4() { "; Entra documents the port exception for localhost only, not for 127.0.0.1" } else { "; only localhost URIs have their port ignored" })).fix(format!("Run the app on the registered port, or register the port it uses.{reg_fix}{}", if s.is_loopback_v4() { " For a desktop app with a random port, use http://localhost (port ignored) instead of 127.0.0.1." } else { "" })),
             Difference::DefaultPort => f.detail(format!("{ctx} An explicit :443 or :80 is not removed before comparing (RFC 3986 §6.2.3 normalisation is not applied).")).fix(format!("Drop the default port from the app's configured URL and send {}.", near.uri)),
+            // MSAL Android sends its configured URI with the hash URL-encoded, as the portal's
+            // Android platform generates it; a registration holding it decoded is the one to fix.
+            Difference::PercentEncoding if android_encoded => f.detail(format!("{ctx} After Entra decodes the request once, the two differ only in percent-encoding ({sent} vs {}); Entra documents no normalisation of encodings. The app sends the Android signature hash URL-encoded, the form the portal's Android platform generates and MSAL Android's configuration must hold (its own check refuses the hash decoded); the registered entry holds it decoded.", near.uri)).fix(format!("Register {sent} under {} in place of {} (the Android platform generates it from the package name and signature hash). {}", platform.portal_name(), near.uri, fix::keep_note(&without_near, platform))),
             Difference::PercentEncoding => f.detail(format!("{ctx} After Entra decodes the request once, the two differ only in percent-encoding ({} vs {}); Entra documents no normalisation of encodings.", sent, near.uri)).fix(format!("Send the URI with the same characters as registered ({}), encoded once as a whole.", near.uri)),
             Difference::InvisibleCharacters => {
                 let in_registered = uri::strip_invisible(sent) == sent;
@@ -373,7 +381,16 @@ fn mismatch_findings(
             Difference::Path if android => f.detail(format!("{ctx} Only the signature hash differs ({} vs {}). {ANDROID_HASH}", s.path(), r.path())).fix(format!("If this build (signed with the key whose hash {sent} holds) is meant to sign in, register {sent} under {} — {keep} Otherwise sign the app with the key whose hash is registered, and put {} in its MSAL configuration.", platform.portal_name(), near.uri)),
             Difference::Path => f.detail(format!("{ctx} Path {} is not {}.", if s.path().is_empty() { "(empty)" } else { s.path() }, if r.path().is_empty() { "(empty)" } else { r.path() })).fix(format!("Send {} (check the callback path in the app's settings).{reg_fix}", near.uri)),
         };
-        let f = if android && *d == Difference::Path {
+        let f = if android_encoded && *d == Difference::PercentEncoding {
+            f.snippet(
+                format!("URI to register under {}", platform.portal_name()),
+                sent,
+            )
+            .snippet(
+                format!("az CLI (replaces {}, keeps the others)", near.uri),
+                fix::register_command(&without_near, c.app_id(), platform, sent),
+            )
+        } else if android && *d == Difference::Path {
             register_snippets(f)
         } else if matches!(
             d,
@@ -1108,5 +1125,31 @@ mod tests {
         );
         assert!(f.fix.contains("check the callback path"), "{}", f.fix);
         assert!(!f.detail.contains("SHA-1"), "{}", f.detail);
+    }
+
+    /// MSAL Android sends the hash URL-encoded (the portal's form): a registration holding it
+    /// decoded is replaced; the reverse keeps the advice to send the registered form.
+    #[test]
+    fn an_android_hash_registered_decoded_is_replaced_by_the_encoded_form() {
+        let (enc, dec) = (
+            "msauth://com.contoso.app/Xo8WBi6jzSxKDVR4drqm84yr9iU%3D",
+            "msauth://com.contoso.app/Xo8WBi6jzSxKDVR4drqm84yr9iU=",
+        );
+        let f = mismatch(enc, dec);
+        assert!(f.fix.starts_with(&format!("Register {enc}")), "{}", f.fix);
+        let cmd = f
+            .snippets
+            .iter()
+            .find(|s| s.label.starts_with("az CLI"))
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        assert!(cmd.contains(enc) && !cmd.contains(dec), "{cmd}");
+        let f = mismatch(dec, enc);
+        assert!(
+            f.fix
+                .starts_with("Send the URI with the same characters as registered"),
+            "{}",
+            f.fix
+        );
     }
 }
