@@ -38,6 +38,54 @@ pub fn for_code(code: u32, oauth_error: Option<&str>) -> Finding {
         .reference(aadsts::error_lookup_url(code))
 }
 
+/// The public-client flow that uses no redirect URI (device code, username/password) a text
+/// names: its AADSTS7000218 is fixed by allowing public client flows, not by a platform.
+fn flow_without_redirect(text: &str) -> Option<&'static str> {
+    let l = text.to_ascii_lowercase();
+    let any = |keys: &[&str]| keys.iter().any(|k| l.contains(k));
+    if any(&[
+        "device code",
+        "device_code",
+        "devicecode",
+        "device flow",
+        "device_flow",
+        "devicelogin",
+    ]) {
+        Some("device code")
+    } else if any(&[
+        "grant_type=password",
+        "usernamepassword",
+        "username_password",
+        "username/password",
+        "ropc",
+        "resource owner password",
+    ]) {
+        Some("username/password")
+    } else {
+        None
+    }
+}
+
+/// AADSTS7000218 in a flow without a redirect URI: Entra treats the app as a confidential
+/// client unless public client flows are allowed (isFallbackPublicClient).
+pub(crate) fn public_flows(f: Finding, text: &str, app_id: Option<&str>) -> Finding {
+    let Some(flow) = flow_without_redirect(text).filter(|_| f.aadsts == Some(7000218)) else {
+        return f;
+    };
+    let detail = format!("{} The {flow} flow uses no redirect URI, so no platform decides how the app is treated: Entra takes the app for a confidential client, which must send a client secret or certificate, unless the registration allows public client flows (isFallbackPublicClient).", f.detail);
+    let f = f.detail(detail).fix("On the app registration's Authentication page, set Allow public client flows (under Advanced settings) to Yes and save; in the manifest or Microsoft Graph it is isFallbackPublicClient: true. No redirect URI needs to change.");
+    match app_id.filter(|id| super::uri::is_guid(id)) {
+        Some(id) => f.snippet(
+            "az CLI",
+            format!(
+                "az ad app update --id {} --is-fallback-public-client true",
+                super::fix::sh_quote(id)
+            ),
+        ),
+        None => f,
+    }
+}
+
 /// Library and framework messages and what they mean.
 pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     ("hash_empty_error", "MSAL.js found no response in the URL hash: the redirect page cleared or changed the hash before MSAL read it (often the router).", "Use a redirect page that is not handled by the router (a blank page), and await handleRedirectPromise() before anything else navigates."),
@@ -273,7 +321,11 @@ pub fn checks(
         let mut f = finding("response.error");
         f = match first {
             Some(c) => {
-                let s = for_code(c, error.as_deref());
+                let s = public_flows(
+                    for_code(c, error.as_deref()),
+                    &cb.text,
+                    req.and_then(|r| r.client_id()),
+                );
                 f.aadsts(c).fix(s.fix.clone()).reference(aadsts::error_lookup_url(c)).title(format!("Entra returned {}AADSTS{c}", error.as_deref().map(|e| format!("{e} / ")).unwrap_or_default()))
             }
             None => f.title(format!("Entra returned error={}", error.as_deref().unwrap_or("?"))).fix("Read error_description for the AADSTS code and look it up in the sign-in logs."),
@@ -413,5 +465,51 @@ pub fn checks(
         if !same {
             out.push(finding("response.landing_differs").detail(format!("The response was meant for {} but you landed on {}. Something between Entra and the app redirected (a proxy rewriting scheme or host, an app route, a trailing-slash redirect) — such redirects can drop a form_post body or the fragment.", s.without_query_fragment(), l.without_query_fragment())).fix("Make the registered redirect URI the exact address the app serves, so nothing needs to redirect."));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::{analyze, CaseInput};
+
+    fn fix_for(authorize: &str, callback: &str) -> String {
+        analyze(&CaseInput {
+            authorize: authorize.into(),
+            callback: callback.into(),
+            ..CaseInput::default()
+        })
+        .report
+        .findings
+        .into_iter()
+        .find(|f| f.aadsts == Some(7000218))
+        .map(|f| f.fix)
+        .unwrap_or_default()
+    }
+
+    /// AADSTS7000218 in the device code or username/password flow (no redirect URI) is fixed
+    /// by allowing public client flows, not by a redirect URI's platform.
+    #[test]
+    fn aadsts7000218_without_a_redirect_uri_allows_public_client_flows() {
+        let err = "MsalServiceException: AADSTS7000218: The request body must contain the following parameter: 'client_assertion' or 'client_secret'.";
+        let device = format!("{err}\n   at Microsoft.Identity.Client.Internal.Requests.DeviceCodeRequest.ExecuteAsync()");
+        let f = fix_for(&device, "");
+        assert!(
+            f.starts_with(
+                "On the app registration's Authentication page, set Allow public client flows"
+            ),
+            "{f}"
+        );
+        let ropc = "POST /contoso.onmicrosoft.com/oauth2/v2.0/token grant_type=password&username=a%40contoso.com";
+        let f = fix_for(
+            "",
+            &format!("{ropc}\n{{\"error\":\"invalid_client\",\"error_description\":\"{err}\"}}"),
+        );
+        assert!(
+            f.starts_with("On the app registration's Authentication page"),
+            "{f}"
+        );
+        // Near miss: the authorization code flow keeps the credential / platform advice.
+        let f = fix_for(&format!("{err}\n   at Microsoft.Identity.Client.Internal.Requests.InteractiveRequest.ExecuteAsync()"), "");
+        assert!(f.starts_with("Send the client credential"), "{f}");
     }
 }
