@@ -312,6 +312,10 @@ fn mismatch_findings(
         .filter(|id| lower(sent).contains(&lower(id)) && !lower(&near.uri).contains(&lower(id)));
     // An Android redirect URI (msauth://<package>/<signature hash>) on both sides.
     let android = is_android_hash(sent) && is_android_hash(&near.uri);
+    // Microsoft's connector consent service: the connector, not the app, picks the URI.
+    let connector = Uri::new(sent)
+        .host()
+        .is_some_and(|h| h.to_ascii_lowercase().ends_with(".consent.azure-apim.net"));
     let android_encoded = android && sent.contains('%') && !near.uri.contains('%');
     let mut without_near = c.reg.clone();
     if android_encoded {
@@ -352,6 +356,15 @@ fn mismatch_findings(
             }
             Difference::HostCase => f.detail(format!("{ctx} Entra documents no case-insensitive host comparison, so {} and {} are different.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("Send the host exactly as registered ({}); configure the app's public URL in lowercase.{reg_fix}", r.host().unwrap_or(""))),
             Difference::PathCase => f.detail(format!("{ctx} Redirect URIs are case-sensitive and must match the case of the app's URL path (Entra: 'Reply address did not match because of case sensitivity').")).fix(format!("Send the path exactly as registered ({}).{reg_fix}", r.path())),
+            Difference::Path | Difference::Host if connector => {
+                let global = "https://global.consent.azure-apim.net/redirect";
+                let why = format!("{ctx} {sent} is an address of Microsoft's connector consent service (Power Platform custom connectors, Logic Apps), and the connector picks which one it sends: a custom connector set to a unique redirect URI sends its own (shown on its Security tab), and only one still set to the global redirect URI sends {global}.");
+                if sent == global {
+                    f.detail(why).fix(format!("This connector is set to the global redirect URI. If {} is its own unique redirect URI, set the connector to use it (Security tab: update to unique redirect URI); otherwise register {sent} under {}, for as long as the connector uses it — {keep}", near.uri, platform.portal_name()))
+                } else {
+                    f.detail(why).fix(format!("Register {sent}, the redirect URI this connector sends, under {} — {keep} The registered {} serves only connectors set to use it.", platform.portal_name(), near.uri))
+                }
+            }
             Difference::Host => f.detail(format!("{ctx} Host {} is not {}.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("If {} is where the app now lives, register it.{reg_fix} Otherwise configure the app to use {}.", s.host().unwrap_or(""), r.host().unwrap_or(""))),
             Difference::Userinfo => f.title("The user information before '@' differs from the registered URI").detail(format!("{ctx} The part before '@' differs ({} vs {}); user information is part of the string Entra compares, and a redirect URI has no use for it.", s.userinfo().map_or("none".to_string(), |u| format!("'{u}'")), r.userinfo().map_or("none".to_string(), |u| format!("'{u}'")))).fix(format!("Send {} exactly, without user information.", near.uri)),
             Difference::Port => f.detail(format!("{ctx} The port is part of the comparison{}.", if s.is_localhost() && r.is_localhost() { " on Azure AD B2C, which does not ignore the localhost port" } else if s.is_localhost() { "; the localhost port exception applies only when the registered URI is localhost too" } else if s.is_loopback_v4() { "; Entra documents the port exception for localhost only, not for 127.0.0.1" } else { "; only localhost URIs have their port ignored" })).fix(format!("Run the app on the registered port, or register the port it uses.{reg_fix}{}", if s.is_loopback_v4() { " For a desktop app with a random port, use http://localhost (port ignored) instead of 127.0.0.1." } else { "" })),
@@ -390,7 +403,9 @@ fn mismatch_findings(
                 format!("az CLI (replaces {}, keeps the others)", near.uri),
                 fix::register_command(&without_near, c.app_id(), platform, sent),
             )
-        } else if android && *d == Difference::Path {
+        } else if android && *d == Difference::Path
+            || connector && matches!(d, Difference::Path | Difference::Host)
+        {
             register_snippets(f)
         } else if matches!(
             d,
@@ -1151,5 +1166,56 @@ mod tests {
             "{}",
             f.fix
         );
+    }
+
+    fn web_fix(sent: &str, registered: &str) -> crate::core::Finding {
+        let a = analyze(&CaseInput {
+            authorize: format!("AADSTS50011: The redirect URI '{sent}' specified in the request does not match the redirect URIs configured for the application '6731de76-14a6-49ae-97bc-6eba6914391e'."),
+            registered: format!("Web\n{registered}"),
+            ..CaseInput::default()
+        });
+        a.report
+            .findings
+            .into_iter()
+            .find(|f| f.code.starts_with("redirect.") && f.code.ends_with("_mismatch"))
+            .unwrap_or_else(|| panic!("no mismatch for {sent}"))
+    }
+
+    /// A connector consent URI is picked by the connector: its own (unique) redirect URI is
+    /// registered first; the global one only serves connectors set to use it.
+    #[test]
+    fn a_connector_sends_its_own_redirect_uri_which_is_registered() {
+        let global = "https://global.consent.azure-apim.net/redirect";
+        let own =
+            "https://global.consent.azure-apim.net/redirect/cr5f3-5fcontoso-20api-5f8d0c1e2f3a";
+        let f = web_fix(own, global);
+        assert!(f.fix.starts_with(&format!("Register {own}")), "{}", f.fix);
+        assert!(
+            !f.snippets.iter().any(|s| s.label.contains("to send")),
+            "{:?}",
+            f.snippets
+        );
+        let f = web_fix(global, own);
+        assert!(
+            f.fix
+                .starts_with("This connector is set to the global redirect URI"),
+            "{}",
+            f.fix
+        );
+        let f = web_fix(
+            "https://logic-apis-westeurope.consent.azure-apim.net/redirect",
+            global,
+        );
+        assert!(
+            f.fix.starts_with("Register https://logic-apis-westeurope"),
+            "{}",
+            f.fix
+        );
+        // Near miss: the same shape on the app's own host is the app's callback path.
+        let f = web_fix(
+            "https://app.contoso.com/redirect/x1",
+            "https://app.contoso.com/redirect",
+        );
+        assert!(f.fix.contains("check the callback path"), "{}", f.fix);
     }
 }
