@@ -204,7 +204,10 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             let ids_only = r.host.is_none()
                 && (lower.contains("correlation id") || lower.contains("request id"))
                 && authorize::first_guid(auth_text).is_some();
-            findings.push(if ids_only {
+            let device = r.host.is_some() && uri::is_device_code(&r.url);
+            findings.push(if device {
+                f.severity(Severity::Info).title("The device code flow uses no redirect URI").detail(format!("{} is an address of the device code flow: the app asks /devicecode for a code, the user enters it on another device's browser, and the app polls /token for the tokens. No authorization code goes to a redirect URI, so there is none to check here.", r.url)).fix("Nothing to register for this flow. If it fails, paste the answer of the /token polling (authorization_pending while the user has not finished; AADSTS7000218 means public client flows are not allowed on the app registration).")
+            } else if ids_only {
                 f.title("Only the troubleshooting details were pasted, not Entra's error message").detail("The authorize box holds the troubleshooting details of Entra's error page (Request Id, Correlation Id, Timestamp), which identify the sign-in but do not say what failed; the message does: the line starting with AADSTS and a number (shown above the details, or as 'Message:' among them).").fix("Paste the message line with its AADSTS code, or the authorize URL from the browser's address bar. Keep the Request Id and Correlation Id: they find this sign-in in Entra's sign-in logs and belong in a support ticket.")
             } else {
                 f.detail(what).fix("Paste the full URL of the request to …/oauth2/v2.0/authorize (browser developer tools, Network tab: the first request to the Entra host after you click Sign in), or the error text Entra showed.")
@@ -699,9 +702,17 @@ fn verdict(report: &Report, any_input: bool) -> (VerdictKind, String) {
         ),
         Some(p) => (VerdictKind::Rejected, p.title.clone()),
         None if status.is_accepted() => (VerdictKind::Accepted, accepted_headline(report)),
+        // A flow that uses no redirect URI (the device code flow) has nothing to compare.
         None if status == RedirectStatus::Unchecked => (
             VerdictKind::Unknown,
-            "Cannot tell yet: paste the registered redirect URIs to compare.".into(),
+            report
+                .findings
+                .iter()
+                .find(|f| f.code == "input.authorize_unreadable" && f.severity == Severity::Info)
+                .map_or_else(
+                    || "Cannot tell yet: paste the registered redirect URIs to compare.".into(),
+                    |f| f.title.clone(),
+                ),
         ),
         None => (
             VerdictKind::Unknown,

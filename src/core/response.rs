@@ -448,7 +448,9 @@ pub fn checks(
         let form_post = req
             .and_then(|r| r.get("response_mode"))
             .is_some_and(|m| m.eq_ignore_ascii_case("form_post"));
-        if form_post {
+        if cb.url.as_deref().is_some_and(super::uri::is_device_code) {
+            out.push(finding("response.no_code_no_error").severity(Severity::Info).title("The device code flow has no landing URL").detail("This is the page where the user enters the device code. That flow uses no redirect URI: the app polls /token for the tokens, so no code or error comes back to a landing URL.").fix("Nothing to register for this flow. If sign-in fails, paste the answer of the app's /token polling (authorization_pending while the user has not finished; AADSTS7000218 means public client flows are not allowed)."));
+        } else if form_post {
             out.push(finding("response.no_code_no_error").severity(Severity::Info).title("With form_post the code never shows in the landing URL").detail("The request asked for response_mode=form_post, so Entra sends the code in the body of a POST to the redirect URI; the address bar never shows it, and this URL cannot tell whether it arrived.").fix("Paste the POST's form body (code=…&state=…) from the browser's developer tools, or the HAR of the sign-in in Evidence."));
         } else {
             out.push(finding("response.no_code_no_error").detail("The landing URL has neither code nor error. Either the response went somewhere else (the fragment a server never sees, a redirect that dropped the query, a form_post the app did not accept), or this is not the response at all.").fix("Capture the sign-in with the browser's developer tools (Network tab, Preserve log) and paste the HAR in Evidence: it shows where the code went."));
@@ -511,5 +513,42 @@ mod tests {
         // Near miss: the authorization code flow keeps the credential / platform advice.
         let f = fix_for(&format!("{err}\n   at Microsoft.Identity.Client.Internal.Requests.InteractiveRequest.ExecuteAsync()"), "");
         assert!(f.starts_with("Send the client credential"), "{f}");
+    }
+
+    /// The device code flow uses no redirect URI: its endpoint in the authorize box and the
+    /// page where the user enters the code in the landing box are information, not errors.
+    #[test]
+    fn the_device_code_flow_is_not_judged_as_a_redirect() {
+        let a = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/devicecode\nclient_id=6731de76-14a6-49ae-97bc-6eba6914391e&scope=User.Read".into(),
+            callback: "https://microsoft.com/devicelogin".into(),
+            ..CaseInput::default()
+        });
+        assert!(a.report.primary().is_none(), "{:?}", a.report.findings);
+        assert_eq!(a.headline, "The device code flow uses no redirect URI");
+        assert!(a
+            .report
+            .findings
+            .iter()
+            .any(|f| f.title == "The device code flow has no landing URL"));
+        // Near miss: another page on the same host without code or error is still suspicious.
+        let a = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/token".into(),
+            callback: "https://microsoft.com/login".into(),
+            ..CaseInput::default()
+        });
+        let f = a
+            .report
+            .findings
+            .iter()
+            .find(|f| f.code == "response.no_code_no_error")
+            .expect("no code");
+        assert_eq!(f.severity, crate::core::Severity::Error);
+        assert!(a
+            .report
+            .findings
+            .iter()
+            .any(|f| f.code == "input.authorize_unreadable"
+                && f.severity == crate::core::Severity::Error));
     }
 }

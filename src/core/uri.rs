@@ -490,6 +490,20 @@ pub fn form_encode(s: &str) -> String {
 }
 
 /// True when `s` is a GUID in 8-4-4-4-12 hex form.
+/// True for an address of the device code flow (the endpoint that issues the code, or the page
+/// where the user enters it): that flow uses no redirect URI.
+pub fn is_device_code(url: &str) -> bool {
+    let u = Uri::new(url);
+    let path = u.path().trim_end_matches('/').to_ascii_lowercase();
+    let host = u.host().unwrap_or("").to_ascii_lowercase();
+    // A body line wrapped onto the endpoint (`…/devicecodeclient_id=…`) keeps its prefix.
+    path.contains("/oauth2/v2.0/devicecode")
+        || path.contains("/oauth2/devicecode")
+        || path.ends_with("/deviceauth")
+        || path == "/devicelogin"
+        || (host == "login.microsoft.com" && path == "/device")
+}
+
 pub fn is_guid(s: &str) -> bool {
     let groups: Vec<&str> = s.split('-').collect();
     groups.len() == 5
