@@ -6,6 +6,9 @@ use super::registered::Registered;
 use super::report::Platform;
 use super::uri;
 
+/// What a command carries in place of the app's ID when none was given.
+pub const APP_ID_PLACEHOLDER: &str = "<application-client-id>";
+
 /// Quotes a word for a POSIX shell.
 pub fn sh_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
@@ -37,7 +40,7 @@ pub fn register_command(
     platform: Platform,
     new: &str,
 ) -> String {
-    let id = app_id.unwrap_or("<application-client-id>");
+    let id = app_id.unwrap_or(APP_ID_PLACEHOLDER);
     let platform = if platform == Platform::Unknown {
         Platform::Web
     } else {

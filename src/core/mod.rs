@@ -389,6 +389,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     ) {
         other_app_commands(&mut findings, &reg, pasted, sent_app);
     }
+    placeholder_app_id(&mut findings);
     codes::sort(&mut findings);
     let diff = match (sent, target) {
         (Some(s), Some(t)) if s != t.uri => Some(diff::diff(s, &t.uri)),
@@ -549,6 +550,16 @@ fn other_app_commands(
                 f.fix = f.fix.replace(&format!(". {note}"), ".").replace(&note, "");
             }
             f.fix.push_str(&format!(" Make this change in app {sent_app}, the request's client_id (the app Entra checked), not in the pasted registration of app {pasted}: paste app {sent_app}'s redirect URIs to get the command that keeps them, or add the URI on its Authentication page."));
+        }
+    }
+}
+
+/// A command written without the app's ID (neither the request nor the pasted registration gave
+/// one) carries a placeholder: its label says where the real ID is.
+fn placeholder_app_id(findings: &mut [Finding]) {
+    for s in findings.iter_mut().flat_map(|f| f.snippets.iter_mut()) {
+        if s.text.contains(fix::APP_ID_PLACEHOLDER) {
+            s.label.push_str(&format!(" — replace {} with the Application (client) ID from the app registration's Overview page (the client_id the app sends)", fix::APP_ID_PLACEHOLDER));
         }
     }
 }
@@ -766,5 +777,61 @@ mod tests {
                 .is_some_and(|c| c.contains("--id '6731de76-14a6-49ae-97bc-6eba6914391e'")),
             "{c:?}"
         );
+    }
+
+    /// Every command written without the app's ID says where the real one is: the register,
+    /// move, wildcard and no-registration commands and MSAL Android's.
+    #[test]
+    fn a_command_with_a_placeholder_app_id_says_where_to_get_it() {
+        let q = |redirect: &str, sku: &str| {
+            format!(
+                "client_id=YOUR_CLIENT_ID&response_type=code&redirect_uri={}&scope=openid{sku}",
+                uri::form_encode(redirect)
+            )
+        };
+        let cases = [
+            (q("https://app.contoso.com/cb2", ""), "Web\nhttps://app.contoso.com/cb"),
+            (q("https://spa.contoso.com/", "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&x-client-SKU=msal.js.browser"), "Web\nhttps://spa.contoso.com/"),
+            (q("https://a.contoso.com/cb", ""), r#"{"signInAudience":"AzureADandPersonalMicrosoftAccount","web":{"redirectUris":["https://*.contoso.com/cb"]}}"#),
+            (q("https://app.contoso.com/cb", ""), r#"{"web":{"redirectUris":[]}}"#),
+            ("The redirect URI in the configuration file doesn't match with the one generated with package name and signature hash. We expected 'msauth://a.b/Xo8WBi6jzSxKDVR4drqm84yr9iU%3D' and we received 'msauth://a.b/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D'.".to_string(), "Android\nmsauth://a.b/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D"),
+        ];
+        for (authorize, registered) in cases {
+            let a = analyze(&CaseInput {
+                authorize: authorize.clone(),
+                registered: registered.into(),
+                ..CaseInput::default()
+            });
+            let with: Vec<_> = a
+                .report
+                .findings
+                .iter()
+                .flat_map(|f| &f.snippets)
+                .filter(|s| s.text.contains(fix::APP_ID_PLACEHOLDER))
+                .collect();
+            assert!(!with.is_empty(), "no command for {authorize}");
+            for s in with {
+                assert!(s.label.contains("Overview page"), "{}", s.label);
+            }
+            // Near miss: with the app's ID, no placeholder and no note.
+            let a = analyze(&CaseInput {
+                authorize: authorize
+                    .replace("YOUR_CLIENT_ID", "6731de76-14a6-49ae-97bc-6eba6914391e"),
+                registered: registered
+                    .replace("Web\n", "6731de76-14a6-49ae-97bc-6eba6914391e\nWeb\n"),
+                ..CaseInput::default()
+            });
+            if authorize.starts_with("client_id") {
+                assert!(
+                    a.report
+                        .findings
+                        .iter()
+                        .flat_map(|f| &f.snippets)
+                        .all(|s| !s.label.contains("Overview page")
+                            && !s.text.contains(fix::APP_ID_PLACEHOLDER)),
+                    "{authorize}"
+                );
+            }
+        }
     }
 }

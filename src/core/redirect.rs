@@ -481,7 +481,7 @@ fn move_command(
     format!(
         "az rest --method PATCH --uri \"https://graph.microsoft.com/v1.0/applications(appId='{}')\" --headers 'Content-Type=application/json' --body {}",
         app_id
-            .unwrap_or("<application-client-id>")
+            .unwrap_or(fix::APP_ID_PLACEHOLDER)
             .replace(['\'', '"', '\\', '$', '`'], ""),
         fix::sh_quote(&serde_json::Value::Object(body).to_string())
     )
