@@ -241,17 +241,28 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     };
     // AADSTS9002326 names only the origin of the page that redeemed the code: when no
     // authorize URL gives the redirect URI, the one registered URI on that origin stands in.
-    let from_origin = req
+    let origin = req
         .as_ref()
         .filter(|r| r.redirect_uri().is_none())
-        .and_then(|r| r.error_text.as_ref()?.origin.as_deref())
-        .and_then(|o| {
-            let on = redirect::on_origin(o, &reg);
-            let first = on.first()?;
-            on.iter()
-                .all(|r| r.uri == first.uri)
-                .then(|| (o.to_string(), first.uri.clone()))
-        });
+        .and_then(|r| r.error_text.as_ref()?.origin.as_deref());
+    let on = origin.map_or_else(Vec::new, |o| redirect::on_origin(o, &reg));
+    let from_origin = origin.and_then(|o| {
+        let first = on.first()?;
+        on.iter()
+            .all(|r| r.uri == first.uri)
+            .then(|| (o.to_string(), first.uri.clone()))
+    });
+    // Several registered URIs on that origin: which one Entra judged is not in the text.
+    let several_on_origin: Vec<String> = match (origin, from_origin.is_none()) {
+        (Some(_), true) if on.len() > 1 => on
+            .iter()
+            .map(|r| match r.platform {
+                Platform::Unknown => r.uri.clone(),
+                p => format!("{} ({})", r.uri, p.portal_name()),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let mut client = req.as_ref().map(client::infer).unwrap_or_default();
     if let (Some((o, u)), client::ClientKind::Unknown) = (&from_origin, client.kind) {
         client = client::ClientGuess {
@@ -277,6 +288,22 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         request::client_checks(&ctx, &mut findings);
         form_ok = request::redirect_form_checks(&ctx, &mut findings);
         request::error_text_findings(r, &mut findings);
+    }
+    if let (Some(o), false) = (origin, several_on_origin.is_empty()) {
+        for f in findings
+            .iter_mut()
+            .filter(|f| matches!(f.aadsts, Some(9002326 | 9002327)))
+        {
+            let localhost = if uri::Uri::new(o).is_localhost() {
+                " (any port: Entra ignores the port of localhost URIs)"
+            } else {
+                ""
+            };
+            f.detail.push_str(&format!(" The text gives only the origin of the page that redeemed the code ({o}), not the redirect URI; the pasted list holds {} URIs on that origin{localhost}: {}. Which one the request sent is not in the text.", several_on_origin.len(), several_on_origin.join(", ")));
+            if f.aadsts == Some(9002326) {
+                f.fix = format!("Find the redirect URI the app sends (its MSAL redirectUri, or redirect_uri in the authorize URL: paste that URL here to have it checked) among {} and register it under Single-page application, removing it from any other platform.", several_on_origin.join(", "));
+            }
+        }
     }
     let sent = req
         .as_ref()
@@ -833,5 +860,57 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// AADSTS9002326's Request origin: localhost's port is ignored as Entra ignores it; with
+    /// several registered URIs on the origin, the finding names them and that the text gives
+    /// only the origin.
+    #[test]
+    fn a_request_origin_matches_localhost_at_any_port_and_names_several_candidates() {
+        let text = |o: &str| {
+            format!("ServerError: invalid_request: AADSTS9002326: Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: '{o}'.")
+        };
+        let run = |o: &str, reg: &str| {
+            analyze(&CaseInput {
+                authorize: text(o),
+                registered: reg.into(),
+                ..CaseInput::default()
+            })
+        };
+        // One localhost URI on another port: it is the one Entra matched.
+        let a = run("http://localhost:3000", "Web\nhttp://localhost:5173/auth");
+        assert_eq!(
+            a.report.redirect.sent.as_deref(),
+            Some("http://localhost:5173/auth")
+        );
+        assert!(a
+            .report
+            .findings
+            .iter()
+            .any(|f| f.code == "redirect.platform_mismatch"));
+        // Near miss: 127.0.0.1 keeps its port (the exception is for localhost only).
+        let a = run("http://127.0.0.1:3000", "Web\nhttp://127.0.0.1:5173/auth");
+        assert_eq!(a.report.redirect.sent, None);
+        // Several on the origin: named, and the text gives only the origin.
+        let a = run("https://app.contoso.com", "Web\nhttps://app.contoso.com/auth\nhttps://app.contoso.com/\nSingle-page application\nhttps://other.contoso.com/");
+        let f = a
+            .report
+            .findings
+            .iter()
+            .find(|f| f.aadsts == Some(9002326))
+            .expect("9002326");
+        assert!(f.detail.contains("gives only the origin"), "{}", f.detail);
+        assert!(
+            f.detail
+                .contains("https://app.contoso.com/auth (Web), https://app.contoso.com/ (Web)"),
+            "{}",
+            f.detail
+        );
+        assert!(!f.detail.contains("other.contoso.com"), "{}", f.detail);
+        assert!(
+            f.fix.starts_with("Find the redirect URI the app sends"),
+            "{}",
+            f.fix
+        );
     }
 }

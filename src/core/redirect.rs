@@ -611,11 +611,13 @@ fn android_check(c: &Ctx, built: &str, configured: &str, out: &mut Vec<Finding>)
     out.push(f);
 }
 
-/// The registered URIs on `origin` (scheme, host and port; a default port written or not),
-/// in the order they stand.
+/// The registered URIs on `origin` (scheme, host and port; a default port written or not; any
+/// port for localhost, whose port Entra ignores), in the order they stand.
 pub fn on_origin<'a>(origin: &str, reg: &'a Registered) -> Vec<&'a Registration> {
     let key = |u: &Uri| {
-        let port = u.port().filter(|p| Some(*p) != u.default_port());
+        let port = u
+            .port()
+            .filter(|p| Some(*p) != u.default_port() && !u.is_localhost());
         (
             u.scheme_lower(),
             u.host().map(str::to_ascii_lowercase),
