@@ -531,6 +531,21 @@ mod tests {
             .findings
             .iter()
             .any(|f| f.title == "The device code flow has no landing URL"));
+        // The endpoint inside a command: the same; a command to /token is still unreadable.
+        let curl = |path: &str| {
+            analyze(&CaseInput {
+            authorize: format!("curl -s -X POST https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/{path} -d 'client_id=6731de76-14a6-49ae-97bc-6eba6914391e' -d 'scope=User.Read'"),
+            ..CaseInput::default()
+        })
+        };
+        assert_eq!(
+            curl("devicecode").headline,
+            "The device code flow uses no redirect URI"
+        );
+        assert!(curl("token")
+            .report
+            .primary()
+            .is_some_and(|f| f.code == "input.authorize_unreadable"));
         // Near miss: another page on the same host without code or error is still suspicious.
         let a = analyze(&CaseInput {
             authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/token".into(),
