@@ -191,6 +191,20 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             r.error_text = Some(et);
         }
     }
+    // MSAL Android's own redirect URI check pasted as what came back is read as in the
+    // authorize box: it says which URI the app needs, whatever the request sent.
+    let android = authorize::read_error_text(cb_text).android_check;
+    if let Some(check) = android.filter(|_| cb.as_ref().is_some_and(|c| c.url.is_none())) {
+        match req.as_mut() {
+            None => req = authorize::read(cb_text),
+            Some(r) => {
+                let et = r
+                    .error_text
+                    .get_or_insert_with(authorize::ErrorText::default);
+                et.android_check.get_or_insert(check);
+            }
+        }
+    }
     if let Some(r) = &req {
         if !r.carries_request() {
             let what = match &r.host {

@@ -663,13 +663,13 @@ pub fn check(
             e.codes.contains(&code) && !(code == 50011 && e.token_redirect_uri.is_some())
         })
     };
+    if let Some((built, configured)) = req
+        .and_then(|r| r.error_text.as_ref())
+        .and_then(|e| e.android_check.as_ref())
+    {
+        android_check(&c, built, configured, out);
+    }
     let Some(sent) = sent else {
-        if let Some((built, configured)) = req
-            .and_then(|r| r.error_text.as_ref())
-            .and_then(|e| e.android_check.as_ref())
-        {
-            android_check(&c, built, configured, out);
-        }
         o.report.status = if req.is_some_and(|r| !r.params.is_empty()) {
             RedirectStatus::Missing
         } else {
@@ -1095,6 +1095,24 @@ mod tests {
             "{}",
             f.detail
         );
+        // Pasted as what came back, beside the request or alone: read the same way.
+        let landing = |authorize: &str, callback: &str| {
+            analyze(&CaseInput {
+                authorize: authorize.into(),
+                registered: format!("Android\n{release}"),
+                callback: callback.into(),
+                ..CaseInput::default()
+            })
+            .report
+            .findings
+        };
+        let url = format!("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri={}&scope=openid", crate::core::uri::form_encode(release));
+        let f = found(&landing(&url, &msg(debug, release)));
+        assert!(f.detail.contains("does not hold"), "{}", f.detail);
+        found(&landing("", &msg(debug, release)));
+        assert!(!landing(&url, "MsalClientException: state_mismatch")
+            .iter()
+            .any(|f| f.title.starts_with("MSAL Android")));
         // Near miss: Entra's 50011 for an Android URI is Entra's refusal, not the local check.
         let fs = android(&format!("AADSTS50011: The redirect URI '{debug}' specified in the request does not match the redirect URIs configured for the application '6731de76-14a6-49ae-97bc-6eba6914391e'."), &format!("Android\n{release}"));
         assert!(
