@@ -308,6 +308,14 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         form_ok = request::redirect_form_checks(&ctx, &mut findings);
         request::error_text_findings(r, &mut findings);
     }
+    // None on that origin: the page runs where no registered URI is (www against the apex,
+    // another host or port).
+    if let (Some(o), true, false) = (origin, on.is_empty(), reg.uris.is_empty()) {
+        for f in findings.iter_mut().filter(|f| f.aadsts == Some(9002326)) {
+            f.detail.push_str(&format!(" The text gives only the origin of the page that redeemed the code ({o}), and the pasted list holds no URI on that origin (scheme, host and port; the port counts except for localhost): the page runs on another origin than the registered URIs (www against the apex domain, another host or port), or the list is another app's."));
+            f.fix = format!("Register the redirect URI the app sends (on {o}; its MSAL redirectUri) under Single-page application, or serve the app from the origin of a registered SPA URI.");
+        }
+    }
     if let (Some(o), false) = (origin, several_on_origin.is_empty()) {
         for f in findings
             .iter_mut()
@@ -931,5 +939,44 @@ mod tests {
             "{}",
             f.fix
         );
+    }
+
+    /// AADSTS9002326 whose Request origin has no registered URI says so (www against apex).
+    #[test]
+    fn a_request_origin_without_a_registered_uri_is_named() {
+        let a = analyze(&CaseInput {
+            authorize: "AADSTS9002326: Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: 'https://www.contoso.com'.".into(),
+            registered: "Single-page application\nhttps://contoso.com/".into(),
+            ..CaseInput::default()
+        });
+        let f = a
+            .report
+            .findings
+            .iter()
+            .find(|f| f.aadsts == Some(9002326))
+            .expect("9002326");
+        assert!(
+            f.detail.contains("holds no URI on that origin"),
+            "{}",
+            f.detail
+        );
+        assert!(
+            f.fix
+                .starts_with("Register the redirect URI the app sends (on https://www.contoso.com"),
+            "{}",
+            f.fix
+        );
+        // Near miss: no list pasted, nothing said about it.
+        let a = analyze(&CaseInput {
+            authorize: "AADSTS9002326: Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: 'https://www.contoso.com'.".into(),
+            ..CaseInput::default()
+        });
+        let f = a
+            .report
+            .findings
+            .iter()
+            .find(|f| f.aadsts == Some(9002326))
+            .expect("9002326");
+        assert!(!f.detail.contains("holds no URI"), "{}", f.detail);
     }
 }
