@@ -899,6 +899,7 @@ fn graph_page_and_diagnostic_settings_shapes() {
     let page = r#"{"@odata.context":"https://graph.microsoft.com/beta/$metadata#auditLogs/signIns","value":[{"id":"1","createdDateTime":"2026-11-20T10:00:00Z","appId":"6731de76-14a6-49ae-97bc-6eba6914391e","correlationId":"c","status":{"errorCode":65004,"failureReason":"User declined to consent to access the app."}}]}"#;
     let mut e = evidence::read(page);
     assert_eq!(e.kind, Kind::SignInLog);
+    assert!(e.summary.contains(": 1 entry, 1 failed"), "{}", e.summary);
     let codes: Vec<String> = e
         .evaluate(&evidence::Context::default())
         .into_iter()

@@ -487,8 +487,13 @@ fn records_evidence(records: Vec<Value>, shape: &str) -> Evidence {
     Evidence {
         kind: Kind::SignInLog,
         summary: format!(
-            "Sign-in log ({shape}): {} entries, {failed} failed",
-            signins.len()
+            "Sign-in log ({shape}): {} {}, {failed} failed",
+            signins.len(),
+            if signins.len() == 1 {
+                "entry"
+            } else {
+                "entries"
+            }
         ),
         signins,
         ..Evidence::default()
