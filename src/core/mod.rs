@@ -767,13 +767,19 @@ fn verdict(report: &Report, any_input: bool) -> (VerdictKind, String) {
         ),
         Some(p) => (VerdictKind::Rejected, p.title.clone()),
         None if status.is_accepted() => (VerdictKind::Accepted, accepted_headline(report)),
-        // A flow that uses no redirect URI (the device code flow) has nothing to compare.
+        // A flow that uses no redirect URI (the device code flow) has nothing to compare...
         None if status == RedirectStatus::Unchecked => (
             VerdictKind::Unknown,
             report
                 .findings
                 .iter()
-                .find(|f| f.code == "input.authorize_unreadable" && f.severity == Severity::Info)
+                .find(|f| {
+                    // ...or an answer that is information (the device code flow still waiting).
+                    matches!(
+                        f.code.as_str(),
+                        "input.authorize_unreadable" | "response.error"
+                    ) && f.severity == Severity::Info
+                })
                 .map_or_else(
                     || "Cannot tell yet: paste the registered redirect URIs to compare.".into(),
                     |f| f.title.clone(),

@@ -604,11 +604,15 @@ pub fn error_text_findings(req: &AuthorizeRequest, out: &mut Vec<Finding>) {
             Some(aadsts::Appears::Redirect) => "Entra answered the app with",
             _ => "Entra's error text says",
         };
-        let mut f = super::response::public_flows(
-            super::response::for_code(*code, None)
-                .detail(format!("{said} AADSTS{code}: {summary}")),
+        let mut f = super::response::device_pending(
+            super::response::public_flows(
+                super::response::for_code(*code, None)
+                    .detail(format!("{said} AADSTS{code}: {summary}")),
+                &et.text,
+                req.client_id(),
+            ),
             &et.text,
-            req.client_id(),
+            et.codes.len() == 1,
         );
         if *code == 240004 || *code == 240003 {
             if let Some(inner) = aadsts::inner_error_info(&et.text) {

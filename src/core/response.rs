@@ -86,6 +86,42 @@ pub(crate) fn public_flows(f: Finding, text: &str, app_id: Option<&str>) -> Find
     }
 }
 
+/// AADSTS70016 (authorization_pending) is the device code flow's normal answer to a poll while
+/// the user has not finished on the other device (RFC 8628 §3.5): information. Only when it is
+/// the one code of the text and the text shows the app gave up on it (an exception, a failure,
+/// a timeout) is it the error: the app stopped polling where it had to keep on.
+pub(crate) fn device_pending(f: Finding, text: &str, alone: bool) -> Finding {
+    if f.aadsts != Some(70016) {
+        return f;
+    }
+    let l = text.to_ascii_lowercase();
+    let stopped = alone
+        && [
+            "exception",
+            "traceback",
+            "unhandled",
+            "throw",
+            "failed",
+            "timed out",
+            "timeout",
+            "gave up",
+            "stopped",
+        ]
+        .iter()
+        .any(|k| l.contains(k));
+    let why = "AADSTS70016 (authorization_pending) is the device code flow's answer to a poll of /token while the user has not yet entered the code and signed in on the other device (RFC 8628 §3.5: the client keeps polling at the given interval).";
+    if stopped {
+        f.title("The app stopped polling on AADSTS70016 (authorization_pending)")
+            .detail(format!("{why} The pasted text shows the app treated it as a failure and stopped, so the user's sign-in can no longer reach it."))
+            .fix("Treat authorization_pending as 'wait': poll /token again every interval seconds (5 more after slow_down) until the tokens come or expires_in has passed (then expired_token); MSAL's device code methods do this themselves.")
+    } else {
+        f.severity(Severity::Info)
+            .title("The device code flow is waiting for the user (AADSTS70016)")
+            .detail(format!("{why} Nothing has failed: the user has not finished yet."))
+            .fix("Nothing to change: keep polling until the user enters the code and signs in. A failure shows another answer: expired_token when the code expired, authorization_declined when the user declined.")
+    }
+}
+
 /// Library and framework messages and what they mean.
 pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     ("hash_empty_error", "MSAL.js found no response in the URL hash: the redirect page cleared or changed the hash before MSAL read it (often the router).", "Use a redirect page that is not handled by the router (a blank page), and await handleRedirectPromise() before anything else navigates."),
@@ -565,5 +601,40 @@ mod tests {
             .iter()
             .any(|f| f.code == "input.authorize_unreadable"
                 && f.severity == crate::core::Severity::Error));
+    }
+
+    /// AADSTS70016 (authorization_pending) is the device code flow still waiting for the user:
+    /// information with a verdict that says so, unless it is the only code and the app gave up.
+    #[test]
+    fn authorization_pending_is_information_unless_the_app_stopped_on_it() {
+        let pending =
+            "AADSTS70016: OAuth 2.0 device flow error. Authorization is pending. Continue polling.";
+        let a = analyze(&CaseInput {
+            authorize: format!("{{\"error\":\"authorization_pending\",\"error_description\":\"{pending}\",\"error_codes\":[70016]}}"),
+            ..CaseInput::default()
+        });
+        assert!(a.report.primary().is_none(), "{:?}", a.report.findings);
+        assert_eq!(
+            a.headline,
+            "The device code flow is waiting for the user (AADSTS70016)"
+        );
+        // Beside another code it stays information; that code is the cause.
+        let a = analyze(&CaseInput {
+            authorize: format!("{pending}\nAADSTS7000218: The request body must contain the following parameter: 'client_assertion' or 'client_secret'. device code"),
+            ..CaseInput::default()
+        });
+        assert_eq!(a.report.primary().and_then(|f| f.aadsts), Some(7000218));
+        // Near miss: alone, thrown as a failure: the app stopped polling, an error.
+        let a = analyze(&CaseInput {
+            authorize: format!("Unhandled exception. MsalServiceException: {pending}"),
+            ..CaseInput::default()
+        });
+        let p = a.report.primary().expect("an error");
+        assert_eq!(p.aadsts, Some(70016));
+        assert!(
+            p.title.starts_with("The app stopped polling"),
+            "{}",
+            p.title
+        );
     }
 }
