@@ -336,7 +336,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         .as_ref()
         .and_then(|r| r.redirect_uri())
         .or(from_origin.as_ref().map(|(_, u)| u.as_str()));
-    let outcome = redirect::check(
+    let mut outcome = redirect::check(
         req.as_ref(),
         sent,
         form_ok,
@@ -346,6 +346,9 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         &client,
         &mut findings,
     );
+    if let Some((o, u)) = &from_origin {
+        origin_port_ignored(&mut findings, &mut outcome.report, &reg, o, u);
+    }
     if registered_given && !reg.uris.is_empty() {
         let error_text = req.as_ref().and_then(|r| r.error_text.as_ref());
         if error_text.is_some_and(|e| e.codes.contains(&500113)) {
@@ -663,6 +666,48 @@ fn platform_already_registered(findings: &mut [Finding], uri: &str, platform: Pl
         }
         f.detail.push_str(&format!(" The pasted list already holds {uri} under {p}, so Entra judged another entry: the registration in force is not the pasted one (another app's client_id, another tenant, a change made minutes ago, or the URI under another platform there too), or the request that redeemed the code sent another redirect_uri or client_id than the authorize request."));
         f.fix = format!("Nothing to add under {p}. Make the code redemption send the client_id and redirect_uri={uri} of the authorize request; copy the redirect URIs again from the app registration whose Application (client) ID is that client_id, in the tenant of the sign-in, and remove {uri} from any other platform there; if it stands only under {p}, try again after a few minutes.");
+    }
+}
+
+/// The registered URI standing in for a request origin's redirect URI on another localhost port
+/// than the origin's matches under Entra's localhost rule, not byte for byte: said as that rule.
+fn origin_port_ignored(
+    findings: &mut [Finding],
+    report: &mut report::RedirectReport,
+    reg: &registered::Registered,
+    origin: &str,
+    stand_in: &str,
+) {
+    let (o, u) = (uri::Uri::new(origin), uri::Uri::new(stand_in));
+    fn port<'a>(x: &uri::Uri<'a>) -> Option<&'a str> {
+        x.port().or(x.default_port())
+    }
+    if report.status != RedirectStatus::Exact || !o.is_localhost() || port(&o) == port(&u) {
+        return;
+    }
+    report.status = RedirectStatus::LoopbackPort;
+    report.nearest = report.matched.as_ref().map(|m| report::Nearest {
+        uri: m.uri.clone(),
+        platform: m.platform,
+        differences: vec!["port".into()],
+    });
+    let mut names: Vec<&str> = Vec::new();
+    for r in reg.uris.iter().filter(|r| r.uri == stand_in) {
+        let n = r.platform.portal_name();
+        if r.platform != Platform::Unknown && !names.contains(&n) {
+            names.push(n);
+        }
+    }
+    let under = if names.is_empty() {
+        String::new()
+    } else {
+        format!(" under {}", names.join(" and "))
+    };
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.code == "redirect.exact_match")
+    {
+        *f = codes::finding("redirect.loopback_port_ignored").detail(format!("The text gives only the origin of the page that redeemed the code ({origin}); {stand_in}{under} is the one registered URI on it and matches with the port ignored: for http://localhost URIs Entra ignores the port (reply-url; RFC 8252 §7.3), so any port works."));
     }
 }
 
@@ -984,5 +1029,32 @@ mod tests {
             .find(|f| f.aadsts == Some(9002326))
             .expect("9002326");
         assert!(!f.detail.contains("holds no URI"), "{}", f.detail);
+    }
+
+    /// The registered URI standing in for AADSTS9002326's localhost origin on another port
+    /// matches under the localhost port rule and is said so, not "byte for byte".
+    #[test]
+    fn a_stand_in_on_another_localhost_port_is_a_port_ignored_match() {
+        let run = |o: &str| {
+            analyze(&CaseInput {
+                authorize: format!("ServerError: invalid_request: AADSTS9002326: Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: '{o}'."),
+                registered: "Single-page application\nhttp://localhost:3000/auth".into(),
+                ..CaseInput::default()
+            })
+        };
+        let a = run("http://localhost:4200");
+        assert_eq!(a.report.redirect.status, RedirectStatus::LoopbackPort);
+        let f = a
+            .report
+            .findings
+            .iter()
+            .find(|f| f.code == "redirect.loopback_port_ignored")
+            .expect("the port rule");
+        assert!(f.detail.contains("(http://localhost:4200)"), "{}", f.detail);
+        assert!(!a.report.has("redirect.exact_match"));
+        // Near miss: the origin on the registered port is an exact match.
+        let a = run("http://localhost:3000");
+        assert_eq!(a.report.redirect.status, RedirectStatus::Exact);
+        assert!(a.report.has("redirect.exact_match"));
     }
 }
