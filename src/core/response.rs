@@ -484,7 +484,12 @@ pub fn checks(
         let form_post = req
             .and_then(|r| r.get("response_mode"))
             .is_some_and(|m| m.eq_ignore_ascii_case("form_post"));
-        if cb.url.as_deref().is_some_and(super::uri::is_device_code) {
+        let device_page = cb.url.as_deref().is_some_and(super::uri::is_device_code);
+        if let (true, Some(sent)) = (device_page, sent) {
+            // An authorization code request's answer goes to its redirect URI, never to the
+            // page of another flow: said once, instead of "landed elsewhere".
+            out.push(finding("response.no_code_no_error").severity(Severity::Warning).title("The landing URL is the device code page, not this request's answer").detail(format!("This is the page where a user enters a device code. The device code flow uses no redirect URI (the app polls /token for the tokens), while the pasted authorize request asks for a code sent to {sent}: that answer never goes to this page. The landing box holds a page of another flow, or another sign-in than this request's.")).fix(format!("Paste the URL the browser showed at {sent} after signing in with this authorize URL. If the app uses the device code flow instead, paste its /token polling answer (authorization_pending while the user has not finished; AADSTS7000218 means public client flows are not allowed).")));
+        } else if device_page {
             out.push(finding("response.no_code_no_error").severity(Severity::Info).title("The device code flow has no landing URL").detail("This is the page where the user enters the device code. That flow uses no redirect URI: the app polls /token for the tokens, so no code or error comes back to a landing URL.").fix("Nothing to register for this flow. If sign-in fails, paste the answer of the app's /token polling (authorization_pending while the user has not finished; AADSTS7000218 means public client flows are not allowed)."));
         } else if form_post {
             out.push(finding("response.no_code_no_error").severity(Severity::Info).title("With form_post the code never shows in the landing URL").detail("The request asked for response_mode=form_post, so Entra sends the code in the body of a POST to the redirect URI; the address bar never shows it, and this URL cannot tell whether it arrived.").fix("Paste the POST's form body (code=…&state=…) from the browser's developer tools, or the HAR of the sign-in in Evidence."));
@@ -493,7 +498,11 @@ pub fn checks(
         }
     }
     // The landing page versus the redirect URI that was sent.
-    if let (Some(url), Some(sent)) = (&cb.url, sent) {
+    // (The device code page is said above: it is no redirect.)
+    if let (Some(url), Some(sent)) = (
+        cb.url.as_ref().filter(|u| !super::uri::is_device_code(u)),
+        sent,
+    ) {
         let (l, s) = (Uri::new(url), Uri::new(sent));
         // Entra answers at the redirect URI as sent, port included; only a URI
         // with no path is answered at its root with a slash (reply-url).
@@ -636,5 +645,41 @@ mod tests {
             "{}",
             p.title
         );
+    }
+
+    /// The device code page pasted as the landing URL of an authorization code request is one
+    /// finding (another flow's page, not this request's answer), not also "landed elsewhere".
+    #[test]
+    fn the_device_code_page_as_an_auth_code_landing_is_one_finding() {
+        let run = |landing: &str| {
+            analyze(&CaseInput {
+                authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=http%3A%2F%2Flocalhost&scope=openid&state=s1".into(),
+                registered: "Mobile and desktop applications\nhttp://localhost".into(),
+                callback: landing.into(),
+                ..CaseInput::default()
+            })
+            .report
+        };
+        for page in [
+            "https://microsoft.com/devicelogin",
+            "https://login.microsoftonline.com/common/oauth2/deviceauth",
+        ] {
+            let r = run(page);
+            assert!(!r.has("response.landing_differs"), "{:?}", r.findings);
+            let f: Vec<_> = r
+                .findings
+                .iter()
+                .filter(|f| f.code == "response.no_code_no_error")
+                .collect();
+            assert_eq!(f.len(), 1);
+            assert!(f[0].title.contains("device code page"), "{}", f[0].title);
+            assert!(
+                f[0].detail.contains("sent to http://localhost"),
+                "{}",
+                f[0].detail
+            );
+        }
+        // Near miss: another page than the redirect URI is still "landed elsewhere".
+        assert!(run("http://localhost:8080/login").has("response.landing_differs"));
     }
 }
