@@ -365,6 +365,8 @@ fn mismatch_findings(
                     f.detail(why).fix(format!("Register {sent}, the redirect URI this connector sends, under {} — {keep} The registered {} serves only connectors set to use it.", platform.portal_name(), near.uri))
                 }
             }
+            // The host of msauth://<package>/<hash> is the build's applicationId, not a site.
+            Difference::Host if android => f.title("The Android package name (applicationId) differs from the registered URI").detail(format!("{ctx} The package name differs ({} vs {}): the host of an Android redirect URI is the applicationId of the build that signs in, and each build variant with its own applicationId (an applicationIdSuffix such as .debug, another flavour) sends its own URI, so each needs its own registered one.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("If this build ({}) is meant to sign in, register {sent} under {} (the portal's Android platform builds it from the package name and signature hash) — {keep} Otherwise sign in with the build whose package name is {}.", s.host().unwrap_or(""), platform.portal_name(), r.host().unwrap_or(""))),
             Difference::Host => f.detail(format!("{ctx} Host {} is not {}.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("If {} is where the app now lives, register it.{reg_fix} Otherwise configure the app to use {}.", s.host().unwrap_or(""), r.host().unwrap_or(""))),
             Difference::Userinfo => f.title("The user information before '@' differs from the registered URI").detail(format!("{ctx} The part before '@' differs ({} vs {}); user information is part of the string Entra compares, and a redirect URI has no use for it.", s.userinfo().map_or("none".to_string(), |u| format!("'{u}'")), r.userinfo().map_or("none".to_string(), |u| format!("'{u}'")))).fix(format!("Send {} exactly, without user information.", near.uri)),
             Difference::Port => f.detail(format!("{ctx} The port is part of the comparison{}.", if s.is_localhost() && r.is_localhost() { " on Azure AD B2C, which does not ignore the localhost port" } else if s.is_localhost() { "; the localhost port exception applies only when the registered URI is localhost too" } else if s.is_loopback_v4() { "; Entra documents the port exception for localhost only, not for 127.0.0.1" } else { "; only localhost URIs have their port ignored" })).fix(format!("Run the app on the registered port, or register the port it uses.{reg_fix}{}", if s.is_loopback_v4() { " For a desktop app with a random port, use http://localhost (port ignored) instead of 127.0.0.1." } else { "" })),
@@ -403,7 +405,7 @@ fn mismatch_findings(
                 format!("az CLI (replaces {}, keeps the others)", near.uri),
                 fix::register_command(&without_near, c.app_id(), platform, sent),
             )
-        } else if android && *d == Difference::Path
+        } else if android && matches!(d, Difference::Path | Difference::Host)
             || connector && matches!(d, Difference::Path | Difference::Host)
         {
             register_snippets(f)
@@ -1160,6 +1162,36 @@ mod tests {
         );
         assert!(f.fix.contains("check the callback path"), "{}", f.fix);
         assert!(!f.detail.contains("SHA-1"), "{}", f.detail);
+    }
+
+    /// msauth://<package>/<hash>: the host is the build's applicationId, so a host mismatch is
+    /// another build variant: register its URI, never "send the registered URI".
+    #[test]
+    fn an_android_package_mismatch_registers_the_build_s_uri() {
+        let debug = "msauth://com.contoso.app.debug/Xo8WBi6jzSxKDVR4drqm84yr9iU%3D";
+        let f = mismatch(
+            debug,
+            "msauth://com.contoso.app/Xo8WBi6jzSxKDVR4drqm84yr9iU%3D",
+        );
+        assert_eq!(f.code, "redirect.host_mismatch");
+        assert!(f.detail.contains("applicationId"), "{}", f.detail);
+        assert!(
+            f.fix.starts_with("If this build (com.contoso.app.debug)"),
+            "{}",
+            f.fix
+        );
+        assert!(!f.fix.contains("where the app now lives"), "{}", f.fix);
+        assert!(!f
+            .snippets
+            .iter()
+            .any(|s| s.label.starts_with("Registered redirect URI to send")));
+        assert!(f.snippets.iter().any(|s| s.text == debug));
+        // Near miss: a custom scheme whose path is no hash keeps the host advice.
+        let f = mismatch(
+            "myapp://com.contoso.app.debug/cb",
+            "myapp://com.contoso.app/cb",
+        );
+        assert!(f.fix.contains("where the app now lives"), "{}", f.fix);
     }
 
     /// MSAL Android sends the hash URL-encoded (the portal's form): a registration holding it
