@@ -786,6 +786,33 @@ fn is_prose(lower: &str) -> bool {
             .any(|w| WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
+/// The portal's heading of the snippet it shows under an iOS / macOS or Android redirect URI
+/// for copying into the app (`MSAL Configuration`, then JSON or plist lines): that snippet
+/// repeats the URI above it and the app's settings, so it is no part of the registered list.
+fn is_snippet_heading(line: &str) -> bool {
+    let l = line
+        .trim()
+        .trim_end_matches(':')
+        .trim_end()
+        .to_ascii_lowercase();
+    matches!(l.as_str(), "msal configuration" | "msal config")
+}
+
+/// The `{` / `[` nesting depth after a line of such a snippet, from `depth` before it (a JSON
+/// snippet opens with `{`, a plist one is lines of `<key>` tags): `None` when the line is no
+/// snippet line (the snippet has ended).
+fn snippet_depth(line: &str, depth: usize) -> Option<usize> {
+    let t = line.trim();
+    if t.is_empty() {
+        return Some(depth);
+    }
+    if depth == 0 && !t.starts_with(['{', '[', '<']) {
+        return None;
+    }
+    let count = |cs: [char; 2]| t.matches(cs).count();
+    Some((depth + count(['{', '['])).saturating_sub(count(['}', ']'])))
+}
+
 /// Portal lines that carry no URI.
 fn is_noise(line: &str) -> bool {
     let t = line.trim();
@@ -1983,9 +2010,23 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
     let mut prev: (usize, &str) = (0, "");
     // The last line that is not blank: a validation message of the portal speaks of it.
     let mut last_line = 0;
+    // Inside the portal's MSAL configuration snippet: its nesting depth.
+    let mut snippet: Option<usize> = None;
     while let Some(raw_line) = lines.get(i).copied() {
         i += 1;
         let line_no = i;
+        if let Some(depth) = snippet {
+            // A platform heading ends it, whatever its brackets left open.
+            snippet =
+                snippet_depth(raw_line, depth).filter(|_| heading_platform(raw_line).is_none());
+            if snippet.is_some() {
+                continue;
+            }
+        }
+        if is_snippet_heading(raw_line) {
+            snippet = Some(0);
+            continue;
+        }
         if raw_line.trim().is_empty() {
             if r.in_record {
                 r.records.push(Record::default());
@@ -2789,6 +2830,31 @@ mod tests {
         let r = read("Supported account types\nAccounts in any organizational directory (Any Microsoft Entra ID tenant - Multitenant) and personal Microsoft accounts (e.g. Skype, Xbox)\nhttps://a/cb");
         assert_eq!(r.audience, Audience::OrgsAndPersonal);
         assert_eq!(r.uris.len(), 1);
+    }
+
+    #[test]
+    fn the_portals_msal_configuration_snippet_is_no_registration() {
+        let ios = "iOS / macOS\nBundle ID\ncom.contoso.app\nRedirect URI\nmsauth.com.contoso.app://auth\nMSAL Configuration\n{\n  \"clientId\": \"6731de76-14a6-49ae-97bc-6eba6914391e\",\n  \"redirectUri\": \"msauth.com.contoso.app://auth\",\n  \"authority\": \"https://login.microsoftonline.com/common\"\n}\n";
+        let r = read(ios);
+        assert_eq!(uris(&r), ["msauth.com.contoso.app://auth"]);
+        assert_eq!(r.on(Platform::PublicClient).len(), 1);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        // Android: nested JSON, a blank line, then another platform whose URIs are read.
+        let android = "Android\nPackage name\tcom.contoso.app\nSignature hash\t2pmj9i4rSx0yEb/viWBYkE/ZQrk=\nRedirect URI\tmsauth://com.contoso.app/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D\nMSAL Configuration:\n\n{\n  \"client_id\" : \"6731de76-14a6-49ae-97bc-6eba6914391e\",\n  \"redirect_uri\" : \"msauth://com.contoso.app/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D\",\n  \"authorities\" : [\n    {\n      \"type\": \"AAD\",\n      \"audience\": { \"type\": \"AzureADMyOrg\" }\n    }\n  ]\n}\nWeb\nhttps://app.contoso.com/cb\n";
+        let r = read(android);
+        assert_eq!(
+            r.on(Platform::PublicClient),
+            ["msauth://com.contoso.app/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D"]
+        );
+        assert_eq!(r.on(Platform::Web), ["https://app.contoso.com/cb"]);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        // Near misses: a URI line after the snippet is read; the same JSON without the
+        // portal's heading is still the app's configuration, not the registration.
+        let r = read("MSAL Configuration\n<array>\n  <string>msauth.com.contoso.app</string>\n</array>\nmsauth.com.contoso.app://auth\n");
+        assert_eq!(uris(&r), ["msauth.com.contoso.app://auth"]);
+        let r = read("{\n  \"redirectUri\": \"msauth.com.contoso.app://auth\",\n  \"authority\": \"https://login.microsoftonline.com/common\"\n}\n");
+        assert!(r.uris.is_empty());
+        assert!(!r.problems.is_empty());
     }
 
     fn uris(r: &Registered) -> Vec<&str> {
