@@ -534,6 +534,17 @@ pub fn rows() -> Vec<Row> {
             .status("unchecked")
             .has("input.registered_unreadable")
             .slow(),
+        // Every line a distinct reading problem: merging them must stay linear.
+        Row::new("space-broken-uris-30k")
+            .auth(good.clone())
+            .reg(
+                (0..30_000)
+                    .map(|i| format!("https: //a{i}.contoso .com/cb\n"))
+                    .collect::<String>(),
+            )
+            .status("unchecked")
+            .has("input.registered_unreadable")
+            .slow(),
         Row::new("csv-25k-rows")
             .auth(good.clone())
             .reg(format!(
