@@ -291,7 +291,7 @@ fn read_error_codes(bytes: &[u8], mut i: usize, push: &mut impl FnMut(u32)) -> u
 /// Where the one-line error text starting at `from` ends: a line break (real
 /// or JSON-escaped), a double quote, or Entra's `Trace ID:` /
 /// `Correlation ID:` / `Timestamp:` trailer.
-fn segment_end(bytes: &[u8], from: usize) -> usize {
+pub(crate) fn segment_end(bytes: &[u8], from: usize) -> usize {
     const TRAILERS: [&[u8]; 6] = [
         b"\\r",
         b"\\n",

@@ -1123,17 +1123,26 @@ mod tests {
         );
     }
 
-    fn mismatch(sent: &str, registered: &str) -> crate::core::Finding {
+    /// The first `redirect.*_mismatch` finding for a request and a registered list.
+    fn first_mismatch(authorize: String, registered: String) -> crate::core::Finding {
         let a = analyze(&CaseInput {
-            authorize: format!("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri={}&scope=openid&x-client-SKU=MSAL.Android", crate::core::uri::form_encode(sent)),
-            registered: format!("Android\n{registered}"),
+            authorize,
+            registered,
             ..CaseInput::default()
         });
         a.report
             .findings
-            .into_iter()
+            .iter()
             .find(|f| f.code.starts_with("redirect.") && f.code.ends_with("_mismatch"))
-            .unwrap_or_else(|| panic!("no mismatch for {sent}"))
+            .cloned()
+            .unwrap_or_else(|| panic!("no mismatch: {:?}", a.report.findings))
+    }
+
+    fn mismatch(sent: &str, registered: &str) -> crate::core::Finding {
+        first_mismatch(
+            format!("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri={}&scope=openid&x-client-SKU=MSAL.Android", crate::core::uri::form_encode(sent)),
+            format!("Android\n{registered}"),
+        )
     }
 
     /// msauth://<package>/<hash>: the path is the signing certificate's hash, so a path
@@ -1221,16 +1230,10 @@ mod tests {
     }
 
     fn web_fix(sent: &str, registered: &str) -> crate::core::Finding {
-        let a = analyze(&CaseInput {
-            authorize: format!("AADSTS50011: The redirect URI '{sent}' specified in the request does not match the redirect URIs configured for the application '6731de76-14a6-49ae-97bc-6eba6914391e'."),
-            registered: format!("Web\n{registered}"),
-            ..CaseInput::default()
-        });
-        a.report
-            .findings
-            .into_iter()
-            .find(|f| f.code.starts_with("redirect.") && f.code.ends_with("_mismatch"))
-            .unwrap_or_else(|| panic!("no mismatch for {sent}"))
+        first_mismatch(
+            format!("AADSTS50011: The redirect URI '{sent}' specified in the request does not match the redirect URIs configured for the application '6731de76-14a6-49ae-97bc-6eba6914391e'."),
+            format!("Web\n{registered}"),
+        )
     }
 
     /// A connector consent URI is picked by the connector: its own (unique) redirect URI is

@@ -199,20 +199,9 @@ fn description_in(text: &str) -> Option<&str> {
         .filter_map(|p| upper.find(p))
         .min()?;
     let rest = text.get(start..)?;
-    let end = [
-        "\n",
-        "\r",
-        "\"",
-        "\\r",
-        "\\n",
-        " Trace ID",
-        " Correlation ID",
-        "', error_uri",
-    ]
-    .iter()
-    .filter_map(|m| rest.find(m))
-    .min()
-    .unwrap_or(rest.len());
+    // The one-line message as the catalogue reads it, and not the exception's next argument.
+    let end = aadsts::segment_end(rest.as_bytes(), 0)
+        .min(rest.find("', error_uri").unwrap_or(rest.len()));
     let d = rest.get(..end)?.trim_end_matches([' ', '\'', ')', ',']);
     (!d.is_empty()).then_some(d)
 }
