@@ -106,6 +106,9 @@ pub struct AuthorizeRequest {
     /// How many layers of percent-encoding were undone around the whole URL
     /// (0: it stood plain in the input).
     pub decoded_layers: u8,
+    /// A SAML app's sign-in request, when that was given instead of an OAuth one: its
+    /// AssertionConsumerServiceURL stands as the redirect URI sent.
+    pub saml: Option<super::saml::SamlRequest>,
 }
 
 impl AuthorizeRequest {
@@ -164,6 +167,7 @@ impl AuthorizeRequest {
     /// parameters, or Entra's error text.
     pub fn carries_request(&self) -> bool {
         self.error_text.is_some()
+            || self.saml.is_some()
             || self.params.iter().any(|p| {
                 matches!(
                     p.name.as_str(),
@@ -633,7 +637,10 @@ fn guid_after(text: &str, phrase: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
     let p = lower.find(phrase)?;
     let rest = text.get(p + phrase.len()..)?;
-    first_guid(rest)
+    // On the phrase's line and before any URI: SAML's wording names the application by its
+    // identifier (often a URL), and a GUID further on is another thing's (a tenant in a URL).
+    let line = rest.lines().next().unwrap_or("");
+    first_guid(line.get(..line.find("://").unwrap_or(line.len()))?)
 }
 
 /// The first GUID in `text`.
@@ -769,6 +776,43 @@ pub fn read_error_text(text: &str) -> ErrorText {
 /// Reads the authorize box. `None` when it is empty; otherwise the request as
 /// far as it could be read (possibly with no parameters at all).
 pub fn read(input: &str) -> Option<AuthorizeRequest> {
+    let req = read_oauth(input);
+    let oauth = req.as_ref().is_some_and(|r| {
+        r.redirect_uri().is_some() || r.params.iter().any(|p| p.name == "client_id")
+    });
+    if oauth {
+        return req;
+    }
+    let Some(saml) = super::saml::read(input) else {
+        return req;
+    };
+    let mut r = req.unwrap_or_else(|| empty(Source::Query));
+    if let (Some(url), None) = (&saml.url, &r.host) {
+        // The /saml2 endpoint and tenant; its parameters are the SAML binding's, not OAuth's.
+        let u = read_url(url, false);
+        r.url = u.url;
+        r.host = u.host;
+        r.path = u.path;
+        r.tenant = u.tenant;
+        r.source = Source::Url;
+    }
+    // The parameters read are the SAML binding's (SAMLRequest, RelayState, Signature).
+    r.params.clear();
+    if let Some(acs) = &saml.acs_url {
+        r.params.push(Param {
+            name: "redirect_uri".to_string(),
+            raw: uri::form_encode(acs),
+            value: acs.clone(),
+            utf8: true,
+            in_fragment: false,
+        });
+    }
+    r.saml = Some(saml);
+    Some(r)
+}
+
+/// Reads an OAuth authorize request (or Entra's error text) from the authorize box.
+fn read_oauth(input: &str) -> Option<AuthorizeRequest> {
     let input = input.trim_start_matches('\u{FEFF}');
     let trimmed = unwrap_quotes(input);
     if trimmed.is_empty() {
@@ -855,6 +899,7 @@ fn empty(source: Source) -> AuthorizeRequest {
         position: 0,
         chosen_by_error_text: false,
         decoded_layers: 0,
+        saml: None,
     }
 }
 
@@ -897,6 +942,18 @@ mod tests {
     use super::*;
 
     const URL: &str = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid%20profile&state=abc";
+
+    #[test]
+    fn the_application_id_is_the_one_the_phrase_names() {
+        // SAML's wording names an identifier; the GUID on the next line is a tenant in a URL.
+        let saml = "AADSTS50011: The reply URL specified in the request does not match the reply URLs configured for the application: 'https://wiki.contoso.com'.\nhttps://login.microsoftonline.com/8f3c2a1e-5b6d-4e7f-9a0b-1c2d3e4f5a6b/saml2?SAMLRequest=x";
+        assert_eq!(read_error_text(saml).app_id, None);
+        let oidc = "AADSTS50011: The redirect URI 'https://a.b/c' specified in the request does not match the redirect URIs configured for the application '6731de76-14a6-49ae-97bc-6eba6914391e'.";
+        assert_eq!(
+            read_error_text(oidc).app_id.as_deref(),
+            Some("6731de76-14a6-49ae-97bc-6eba6914391e")
+        );
+    }
 
     #[test]
     fn reads_a_full_v2_url() {

@@ -68,6 +68,14 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
         because,
         library: library.map(str::to_string),
     };
+    if req.saml.is_some() {
+        return guess(
+            ClientKind::WebServer,
+            "a SAML request: Entra posts the SAML response to the reply URL, a Web platform URI"
+                .to_string(),
+            None,
+        );
+    }
     if let Some(sku) = sku(req) {
         let s = sku.to_ascii_lowercase();
         let why = format!("x-client-SKU={sku}");

@@ -131,7 +131,8 @@ fn keep_note_read(reg: &Registered, platform: Platform) -> String {
 /// The authorize URL with `redirect_uri` set to `target` (encoded once),
 /// everything else as sent.
 pub fn corrected_url(req: &AuthorizeRequest, target: &str) -> Option<String> {
-    if req.url.is_empty() {
+    // A SAML request carries its reply URL inside the signed, encoded SAMLRequest.
+    if req.url.is_empty() || req.saml.is_some() {
         return None;
     }
     let enc = uri::form_encode(target);

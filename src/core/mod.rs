@@ -19,6 +19,7 @@ pub mod registered;
 pub mod report;
 pub mod request;
 pub mod response;
+pub mod saml;
 pub mod share;
 pub mod uri;
 
@@ -304,7 +305,10 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             client: &client,
             platform: None,
         };
-        request::client_checks(&ctx, &mut findings);
+        // A SAML request has none of OAuth's parameters to check, only its reply URL.
+        if r.saml.is_none() {
+            request::client_checks(&ctx, &mut findings);
+        }
         form_ok = request::redirect_form_checks(&ctx, &mut findings);
         request::error_text_findings(r, &mut findings);
     }
@@ -349,6 +353,9 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     if let Some((o, u)) = &from_origin {
         origin_port_ignored(&mut findings, &mut outcome.report, &reg, o, u);
     }
+    if req.as_ref().is_some_and(|r| r.saml.is_some()) {
+        saml_reply_urls(&mut findings);
+    }
     if registered_given && !reg.uris.is_empty() {
         let error_text = req.as_ref().and_then(|r| r.error_text.as_ref());
         if error_text.is_some_and(|e| e.codes.contains(&500113)) {
@@ -365,7 +372,10 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         .filter(|_| outcome.report.status.is_accepted())
         .map(|t| t.platform)
         .filter(|p| *p != Platform::Unknown);
-    if let Some(r) = req.as_ref().filter(|r| r.carries_request()) {
+    if let Some(r) = req
+        .as_ref()
+        .filter(|r| r.carries_request() && r.saml.is_none())
+    {
         let platform = target
             .map(|t| t.platform)
             .filter(|p| *p != Platform::Unknown);
@@ -446,7 +456,11 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     ) {
         other_app_commands(&mut findings, &reg, pasted, sent_app);
     }
-    placeholder_app_id(&mut findings);
+    placeholder_app_id(
+        &mut findings,
+        req.as_ref()
+            .and_then(|r| r.saml.as_ref()?.issuer.as_deref()),
+    );
     codes::sort(&mut findings);
     let diff = match (sent, target) {
         (Some(s), Some(t)) if s != t.uri => Some(diff::diff(s, &t.uri)),
@@ -613,10 +627,16 @@ fn other_app_commands(
 
 /// A command written without the app's ID (neither the request nor the pasted registration gave
 /// one) carries a placeholder: its label says where the real ID is.
-fn placeholder_app_id(findings: &mut [Finding]) {
+/// A SAML request sends no client_id: its Issuer is the app's Identifier, which `az ad app`
+/// takes as `--id` too.
+fn placeholder_app_id(findings: &mut [Finding], saml_issuer: Option<&str>) {
+    let whose = match saml_issuer {
+        Some(i) => format!(", or with the app's Identifier ({i}, the SAML request's Issuer)"),
+        None => " (the client_id the app sends)".to_string(),
+    };
     for s in findings.iter_mut().flat_map(|f| f.snippets.iter_mut()) {
         if s.text.contains(fix::APP_ID_PLACEHOLDER) {
-            s.label.push_str(&format!(" — replace {} with the Application (client) ID from the app registration's Overview page (the client_id the app sends)", fix::APP_ID_PLACEHOLDER));
+            s.label.push_str(&format!(" — replace {} with the Application (client) ID from the app registration's Overview page{whose}", fix::APP_ID_PLACEHOLDER));
         }
     }
 }
@@ -666,6 +686,19 @@ fn platform_already_registered(findings: &mut [Finding], uri: &str, platform: Pl
         }
         f.detail.push_str(&format!(" The pasted list already holds {uri} under {p}, so Entra judged another entry: the registration in force is not the pasted one (another app's client_id, another tenant, a change made minutes ago, or the URI under another platform there too), or the request that redeemed the code sent another redirect_uri or client_id than the authorize request."));
         f.fix = format!("Nothing to add under {p}. Make the code redemption send the client_id and redirect_uri={uri} of the authorize request; copy the redirect URIs again from the app registration whose Application (client) ID is that client_id, in the tenant of the sign-in, and remove {uri} from any other platform there; if it stands only under {p}, try again after a few minutes.");
+    }
+}
+
+/// A SAML app's Reply URLs are edited in its single sign-on settings, and what it sends is
+/// its own ACS URL setting: said in each fix about the redirect URI.
+fn saml_reply_urls(findings: &mut [Finding]) {
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.code.starts_with("redirect.") && f.severity != Severity::Info)
+    {
+        if !f.fix.is_empty() {
+            f.fix.push_str(" For this SAML app the Reply URLs are under Enterprise applications › the app › Single sign-on › Basic SAML Configuration (Reply URL, Assertion Consumer Service URL), and what the app sends is its own ACS URL setting.");
+        }
     }
 }
 

@@ -634,10 +634,31 @@ fn times(n: u8) -> String {
     }
 }
 
+/// What a SAML request says: how it was read, and its missing reply URL.
+fn saml_findings(s: &super::saml::SamlRequest, out: &mut Vec<Finding>) {
+    let how = if s.encoded {
+        " (its SAMLRequest value decoded: base64, then inflated when it was deflated)"
+    } else {
+        ""
+    };
+    let issuer = s.issuer.as_deref().map_or_else(String::new, |i| format!(" Its Issuer, {i}, must equal the app's Identifier (Entity ID) exactly, or Entra answers AADSTS700016 (application not found in the directory)."));
+    let judged = match &s.acs_url {
+        Some(a) => format!("Entra compares its AssertionConsumerServiceURL, {a}, with the app's Reply URLs (Basic SAML Configuration, stored as the application's Web redirect URIs) and shows AADSTS50011 ('The reply URL specified in the request does not match the reply URLs configured for the application') when none matches; it is judged below as the redirect URI sent."),
+        None => "It names no AssertionConsumerServiceURL (the attribute is optional), so Entra does not compare a reply URL from the request: it posts the response to a Reply URL of the app's own configuration.".to_string(),
+    };
+    out.push(finding("input.authorize_decoded").title("Read as a SAML sign-in request").detail(format!("The authorize box holds a SAML app's AuthnRequest{how}, not an OAuth authorize request. {judged}{issuer}")).fix("Nothing to change for this reading.").snippet("SAML request as read", s.xml.clone()));
+    if s.acs_url.is_none() {
+        out.push(finding("request.redirect_uri_missing").severity(Severity::Info).title("The SAML request names no reply URL").detail("The AuthnRequest carries no AssertionConsumerServiceURL, so AADSTS50011 cannot come from a reply URL in this request: Entra uses one configured for the app.").fix("If the response goes to the wrong address, set the default Reply URL under Enterprise applications › the app › Single sign-on › Basic SAML Configuration, or have the app send its AssertionConsumerServiceURL."));
+    }
+}
+
 /// What reading the authorize box had to decide: which of several requests
 /// is analysed (`input.several_requests`), and that the request stood
 /// percent-encoded and was decoded (`input.authorize_decoded`).
 pub fn reading_findings(req: &AuthorizeRequest, out: &mut Vec<Finding>) {
+    if let Some(s) = &req.saml {
+        saml_findings(s, out);
+    }
     if req.decoded_layers > 0 {
         let n = req.decoded_layers;
         out.push(finding("input.authorize_decoded").detail(format!(

@@ -1,0 +1,351 @@
+//! SAML sign-in requests. A SAML app's AADSTS50011 ('The reply URL specified in the request
+//! does not match the reply URLs configured for the application') compares the
+//! `AssertionConsumerServiceURL` of the app's `AuthnRequest` with the app's Reply URLs
+//! (Basic SAML Configuration; the application's Web redirect URIs). The request reaches
+//! Entra's `/saml2` endpoint as `SAMLRequest`: base64 of the raw-deflated XML in a URL (the
+//! redirect binding), base64 of the XML itself in a form (the POST binding). Both, the bare
+//! base64 value and the decoded XML are read here, so the reply URL can be compared.
+
+use base64::alphabet::STANDARD;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::Engine as _;
+
+use super::uri;
+
+/// The largest XML inflated from a SAMLRequest (real ones are a few KB).
+const MAX_XML: usize = 256 * 1024;
+
+/// What a SAML request says about where the response goes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SamlRequest {
+    /// The `AssertionConsumerServiceURL` attribute: the reply URL asked for (none: Entra
+    /// uses the app's default Reply URL).
+    pub acs_url: Option<String>,
+    /// The `Issuer`: the app's identifier (Entity ID) as the service provider sends it.
+    pub issuer: Option<String>,
+    /// The `/saml2` URL the request was sent to, when one was pasted.
+    pub url: Option<String>,
+    /// True when the request was given encoded (a `SAMLRequest` value), not as XML.
+    pub encoded: bool,
+    /// The XML of the `AuthnRequest` start tag and the issuer, for the reading note.
+    pub xml: String,
+}
+
+/// The SAML request in `text`: a URL or form body with `SAMLRequest=`, its bare base64
+/// value, or the decoded `AuthnRequest` XML.
+pub fn read(text: &str) -> Option<SamlRequest> {
+    if let Some(at) = find_ci(text, "samlrequest=") {
+        let start = at + "samlrequest=".len();
+        let rest = text.get(start..).unwrap_or("");
+        let end = rest
+            .find(|c: char| matches!(c, '&' | '"' | '\'' | '<' | '>') || c.is_whitespace())
+            .unwrap_or(rest.len());
+        let value = rest.get(..end).unwrap_or("");
+        let mut req = decode(value)?;
+        req.url = url_before(text, at);
+        return Some(req);
+    }
+    if text.contains("AuthnRequest") && text.contains('<') {
+        return from_xml(text);
+    }
+    // The bare value, as a SAML tracer or a log shows it.
+    let t = text.trim();
+    let b64 = t.len() >= 40
+        && t.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'%' | b'\r' | b'\n')
+        });
+    if b64 {
+        return decode(t);
+    }
+    None
+}
+
+/// Decodes a `SAMLRequest` value: percent-decoding (up to twice), base64, then raw deflate
+/// (redirect binding) or none (POST binding).
+fn decode(value: &str) -> Option<SamlRequest> {
+    let mut v = value.to_string();
+    for _ in 0..2 {
+        if v.contains('%') {
+            v = uri::percent_decode(&v);
+        }
+    }
+    let v: String = v.chars().filter(|c| !c.is_whitespace()).collect();
+    let engine = GeneralPurpose::new(
+        &STANDARD,
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+    );
+    let bytes = engine.decode(v.as_bytes()).ok()?;
+    let xml = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_XML)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .or_else(|| {
+            miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&bytes, MAX_XML)
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+        })
+        .or_else(|| String::from_utf8(bytes).ok())?;
+    let mut req = from_xml(&xml)?;
+    req.encoded = true;
+    Some(req)
+}
+
+/// The URL that carries `SAMLRequest=` at byte `at` of `text`, from its scheme.
+fn url_before(text: &str, at: usize) -> Option<String> {
+    let head = text.get(..at)?;
+    let start = head.rfind("https://").or_else(|| head.rfind("http://"))?;
+    let url = head.get(start..)?;
+    if url.contains(char::is_whitespace) {
+        return None;
+    }
+    let end = text
+        .get(start..)?
+        .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>'))
+        .map_or(text.len(), |e| start + e);
+    text.get(start..end).map(str::to_string)
+}
+
+/// Reads the `AuthnRequest` start tag and the `Issuer` of a SAML request's XML.
+fn from_xml(xml: &str) -> Option<SamlRequest> {
+    let tag_at = xml
+        .match_indices("AuthnRequest")
+        .map(|(i, _)| i)
+        .find(|&i| {
+            // `<AuthnRequest` or `<samlp:AuthnRequest`, not `</…` or an attribute value.
+            let before = xml.get(..i).unwrap_or("");
+            let open = before.rfind('<');
+            open.is_some_and(|o| {
+                let name = before.get(o + 1..).unwrap_or("");
+                !name.starts_with('/')
+                    && name
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b':' | b'_' | b'-'))
+            })
+        })?;
+    let tag = start_tag(xml.get(tag_at..)?);
+    let issuer = element_text(xml, "Issuer");
+    let acs_url = attribute(tag, "AssertionConsumerServiceURL");
+    let tag_start = xml
+        .get(..tag_at)
+        .and_then(|b| b.rfind('<'))
+        .unwrap_or(tag_at);
+    let mut shown = format!("<{}", xml.get(tag_start + 1..tag_at).unwrap_or(""));
+    shown.push_str(tag);
+    shown.push('>');
+    if let Some(i) = &issuer {
+        shown.push_str(&format!("\n  <Issuer>{i}</Issuer>"));
+    }
+    Some(SamlRequest {
+        acs_url,
+        issuer,
+        url: None,
+        encoded: false,
+        xml: shown,
+    })
+}
+
+/// The start tag from its name to (not including) its closing `>`, quotes respected.
+fn start_tag(s: &str) -> &str {
+    let mut quote: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return s.get(..i).unwrap_or(s).trim_end_matches('/'),
+            _ => {}
+        }
+    }
+    s
+}
+
+/// An attribute's value in a start tag, XML entities undone.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(i) = tag.get(from..)?.find(name) {
+        let at = from + i;
+        from = at + name.len();
+        let before_ok = tag
+            .get(..at)
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(char::is_whitespace);
+        let rest = tag.get(from..)?.trim_start();
+        let Some(rest) = rest.strip_prefix('=').map(str::trim_start) else {
+            continue;
+        };
+        if !before_ok {
+            continue;
+        }
+        let q = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+        let body = rest.get(1..)?;
+        let end = body.find(q)?;
+        return Some(unescape(body.get(..end)?).trim().to_string());
+    }
+    None
+}
+
+/// The text of the first element named `local` (any namespace prefix).
+fn element_text(xml: &str, local: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(i) = xml.get(from..)?.find(local) {
+        let at = from + i;
+        from = at + local.len();
+        let before = xml.get(..at)?;
+        let open = before.rfind('<')?;
+        let prefix = before.get(open + 1..)?;
+        let is_open = !prefix.starts_with('/')
+            && prefix
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b':' | b'_' | b'-'))
+            && (prefix.is_empty() || prefix.ends_with(':'));
+        let after = xml.get(from..)?;
+        if !is_open || !after.starts_with([' ', '>', '\t', '\n', '\r']) {
+            continue;
+        }
+        let body = after.get(after.find('>')? + 1..)?;
+        let text = body.get(..body.find('<')?)?;
+        let text = unescape(text).trim().to_string();
+        return (!text.is_empty()).then_some(text);
+    }
+    None
+}
+
+/// Undoes XML's predefined entities and character references.
+fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        let after = rest.get(i + 1..).unwrap_or("");
+        let end = after.find(';').filter(|&e| e <= 8);
+        let entity = end.and_then(|e| after.get(..e)).unwrap_or("");
+        let ch = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            e => e.strip_prefix('#').and_then(|n| {
+                let code = match n.strip_prefix(['x', 'X']) {
+                    Some(h) => u32::from_str_radix(h, 16).ok(),
+                    None => n.parse().ok(),
+                };
+                code.and_then(char::from_u32)
+            }),
+        };
+        match (ch, end) {
+            (Some(c), Some(e)) => {
+                out.push(c);
+                rest = after.get(e + 1..).unwrap_or("");
+            }
+            _ => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The byte offset of `needle` (ASCII) in `hay`, ignoring ASCII case.
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.len();
+    hay.as_bytes()
+        .windows(n)
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::engine::general_purpose::STANDARD as B64;
+
+    const XML: &str = r#"<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_8e8dc5f69a98cc4c1ff3427e5ce34606fd672f91e6" Version="2.0" IssueInstant="2026-12-01T10:00:00Z" Destination="https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/saml2" AssertionConsumerServiceURL="https://sso.contoso.com/saml/acs?tenant=a&amp;x=1" ProtocolBinding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"><saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">https://sso.contoso.com/saml/metadata</saml:Issuer></samlp:AuthnRequest>"#;
+
+    fn redirect_binding(xml: &str) -> String {
+        let deflated = miniz_oxide::deflate::compress_to_vec(xml.as_bytes(), 9);
+        let b64 = B64.encode(deflated);
+        format!(
+            "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/saml2?SAMLRequest={}&RelayState=%2Fhome",
+            uri::form_encode(&b64)
+        )
+    }
+
+    #[test]
+    fn reads_the_redirect_binding_url() {
+        let url = redirect_binding(XML);
+        let r = read(&format!("Redirecting to {url} now")).expect("saml");
+        assert_eq!(
+            r.acs_url.as_deref(),
+            Some("https://sso.contoso.com/saml/acs?tenant=a&x=1")
+        );
+        assert_eq!(
+            r.issuer.as_deref(),
+            Some("https://sso.contoso.com/saml/metadata")
+        );
+        assert!(r.encoded);
+        assert_eq!(r.url.as_deref(), Some(url.as_str()));
+        assert!(r.xml.starts_with("<samlp:AuthnRequest "), "{}", r.xml);
+    }
+
+    #[test]
+    fn reads_the_post_binding_the_bare_value_and_the_xml() {
+        let post = format!(
+            "SAMLRequest={}&RelayState=abc",
+            uri::form_encode(&B64.encode(XML))
+        );
+        let bare = B64.encode(XML);
+        for text in [post.as_str(), bare.as_str(), XML] {
+            let r = read(text).expect("saml");
+            assert_eq!(
+                r.acs_url.as_deref(),
+                Some("https://sso.contoso.com/saml/acs?tenant=a&x=1"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_request_without_a_reply_url_and_near_misses() {
+        let no_acs = XML.replace(
+            " AssertionConsumerServiceURL=\"https://sso.contoso.com/saml/acs?tenant=a&amp;x=1\"",
+            "",
+        );
+        let r = read(&no_acs).expect("saml");
+        assert_eq!(r.acs_url, None);
+        assert_eq!(
+            r.issuer.as_deref(),
+            Some("https://sso.contoso.com/saml/metadata")
+        );
+        // Not SAML: an OAuth URL, prose naming the element, broken base64.
+        assert_eq!(
+            read("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=a"),
+            None
+        );
+        assert_eq!(read("the AuthnRequest has no reply URL"), None);
+        assert_eq!(read("SAMLRequest=%%%notbase64"), None);
+        assert_eq!(read(&"A".repeat(64)), None);
+    }
+
+    #[test]
+    fn reading_hostile_text_never_panics() {
+        for t in [
+            "<AuthnRequest",
+            "<x:AuthnRequest AssertionConsumerServiceURL=\"",
+            "<AuthnRequest a='>",
+            "SAMLRequest=",
+            "&#xFFFFFFFF;<AuthnRequest AssertionConsumerServiceURL=\"&#1114112;&amp\">",
+            "<Issuer>",
+        ] {
+            let _ = read(t);
+            let _ = unescape(t);
+        }
+        assert_eq!(
+            unescape("a&amp;b&#x41;&#66;&bogus;&"),
+            "a&bA B&bogus;&".replace(' ', "")
+        );
+    }
+}
