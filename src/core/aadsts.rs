@@ -477,7 +477,7 @@ static TABLE: &[AadstsInfo] = &[
     e(67003, "ActorNotValidServiceIdentity", "The actor is not a valid service identity.", None, A::Unknown, C::Other, ""),
     e(70000, "InvalidGrant", "The grant is invalid, for example a refresh token with an empty or mismatched token binding.", None, A::Token, C::Token, "Start a new sign-in to get a fresh code and tokens."),
     e(70001, "UnauthorizedClient", "The application is disabled.", None, A::Page, C::Client, "Check that the app (and its enterprise application) is enabled for sign-in."),
-    e(70002, "InvalidClient", "Validating the client credentials failed: the client_secret does not match.", None, A::Token, C::Client, "Use the correct client secret value."),
+    e(70002, "InvalidClient", "Validating the credentials of the token request failed; older answers wrap the cause as a second code, such as an invalid client secret or a redirect_uri that differs from the authorize request's (AADSTS50011).", None, A::Token, C::Client, "Fix what the wrapped code or message names: the client secret value, or the same redirect_uri at /token as in the authorize request."),
     e(70003, "UnsupportedGrantType", "The app used a grant type that is not supported.", None, A::Token, C::Request, "Use a supported grant_type."),
     e(70004, "InvalidRedirectUri", "The app used a redirect URI that is neither registered nor on the OpenID Connect approved list.", None, A::Unknown, C::RedirectUri, "Register the exact redirect URI the app sends."),
     e(70005, "UnsupportedResponseType", "The response type is not supported: response_type token is not enabled for the app, or id_token requires the openid scope.", None, A::Redirect, C::Request, "Use response_type=code, or enable the implicit grant setting and add the openid scope."),
@@ -488,6 +488,7 @@ static TABLE: &[AadstsInfo] = &[
     e(70016, "AuthorizationPending", "Device code flow: the user has not finished authorizing yet; the device keeps polling.", None, A::Token, C::Other, "Keep polling at the given interval."),
     e(70018, "BadVerificationCode", "Device code flow: the user typed a wrong user code.", None, A::Page, C::Other, "Have the user enter the code again."),
     e(70019, "CodeExpired", "Device code flow: the verification code has expired.", None, A::Any, C::Other, "Have the user start the sign-in again."),
+    e(70020, "", "Device code flow: the device code has expired (error expired_token) before the user finished signing in (reported by users; not in Microsoft's reference table).", None, A::Token, C::Other, "Start the device code flow again and have the user enter the new code promptly."),
     e(70043, "BadTokenDueToSignInFrequency", "The refresh token expired or is invalid because of a Conditional Access sign-in frequency check.", None, A::Token, C::Session, "Send an interactive sign-in request."),
     e(75001, "BindingSerializationError", "An error occurred during SAML message binding.", None, A::Page, C::Other, ""),
     e(75003, "UnsupportedBindingError", "The SAML response can only be sent with the HTTP POST binding.", None, A::Page, C::Other, ""),
@@ -589,6 +590,7 @@ static TABLE: &[AadstsInfo] = &[
     e(500116, "", "The redirect URI in the request is not a valid URL (reported by users; not in Microsoft's reference table).", None, A::Page, C::RedirectUri, "Send an absolute, well-formed redirect_uri that is registered for the app."),
     e(500133, "", "The assertion is outside its valid time range, for example an expired access token used as a user assertion.", None, A::Token, C::Token, "Request a new token before using it as an assertion."),
     e(500141, "", "The user's invitation redemption finished, but the request was not started by the target application.", None, A::Unknown, C::Other, ""),
+    e(500200, "", "A personal Microsoft account signed in to an app or authority that accepts only work or school accounts (reported by users; not in Microsoft's reference table).", None, A::Page, C::UserAccount, "Sign in with a work or school account, invite the person as a guest, or allow personal accounts in the app's supported account types and use /common."),
     e(500207, "", "This type of account cannot be used for the requested resource.", None, A::Page, C::UserAccount, "Sign in with an account type the resource accepts."),
     e(500208, "", "The domain is not a valid sign-in domain for this account type, for example a personal account in a tenant that allows only work or school accounts.", None, A::Page, C::UserAccount, "Sign in with an account type the app's sign-in audience allows."),
     e(500212, "NotAllowedByOutboundPolicyTenant", "The user's home tenant has an outbound cross-tenant access policy that does not allow the resource tenant.", None, A::Page, C::Tenant, "Ask the administrator of the user's home tenant to review the outbound cross-tenant access settings."),
@@ -602,6 +604,7 @@ static TABLE: &[AadstsInfo] = &[
     e(530034, "DelegatedAdminBlockedDueToSuspiciousActivity", "A delegated administrator was blocked because of account risk in their home tenant.", None, A::Page, C::ConditionalAccess, "Find the entry in the sign-in logs by its correlation ID for the detailed reason."),
     e(530035, "BlockedBySecurityDefaults", "Security defaults blocked the request, for example legacy authentication or a request judged unsafe.", None, A::Page, C::ConditionalAccess, "Use modern authentication, or review the tenant's security defaults."),
     e(650052, "", "The app needs a service the organization has not subscribed to or enabled.", None, A::Page, C::Tenant, "Ask the administrator to review the organization's service subscriptions."),
+    e(650053, "", "The app asked for a scope that the resource does not expose; a bare scope name (access_as_user) is read as a Microsoft Graph scope (reported by users; not in Microsoft's reference table).", None, A::Any, C::Request, "Request the scope with its resource prefix (api://<app-id>/access_as_user), or expose the scope on the API's app registration."),
     e(650054, "", "The app asked for permissions on a resource that has been removed or is no longer available.", None, A::Page, C::Client, "Remove or fix the permissions for the missing resource in the app registration."),
     e(650056, "", "Misconfigured app: no permissions are listed for the resource, an administrator has not consented, the client ID is wrong, or the certificate is invalid.", None, A::Page, C::Consent, "Add the resource permissions to the app registration and have an administrator grant consent; check the client ID."),
     e(650057, "", "The app requested a resource that is not among the permissions in its registration.", None, A::Page, C::Consent, "Add the resource's permissions to the app registration (or fix the scope) and consent again."),
@@ -612,6 +615,7 @@ static TABLE: &[AadstsInfo] = &[
     e(700020, "InteractionRequired", "The access grant requires user interaction.", None, A::Token, C::Session, "Send an interactive authorize request."),
     e(700022, "InvalidMultipleResourcesScope", "The scope is invalid because it names more than one resource.", None, A::Token, C::Request, "Request scopes of one resource per token request."),
     e(700023, "InvalidResourcelessScope", "The scope is invalid for requesting an access token.", None, A::Token, C::Request, "Include a resource scope in the token request."),
+    e(700024, "", "The client assertion is not within its valid time range: it expired (a federated token, such as a CI job's OIDC token, lives only minutes) or the clock is skewed.", None, A::Token, C::Client, "Get a fresh assertion right before the token request, and check the machine's clock."),
     e(700025, "InvalidClientPublicClientWithCredential", "The client is public, so it must not send a client_secret or client_assertion.", None, A::Token, C::Client, "Remove the secret from the request, or use a web (confidential) redirect URI if the app is really confidential."),
     e(700027, "", "The client assertion failed signature validation.", None, A::Token, C::Client, "Sign the client assertion with a certificate registered on the app."),
     e(700030, "", "Invalid certificate: its subject name is not authorized.", None, A::Token, C::Client, ""),
@@ -621,6 +625,7 @@ static TABLE: &[AadstsInfo] = &[
     e(700084, "", "The refresh token was issued to a single-page app and its fixed lifetime has ended.", None, A::Token, C::Token, "Send a new sign-in request from the SPA."),
     e(700229, "ForbiddenTokenType", "Only app-only tokens can be used as federated identity credentials for the Entra issuer.", None, A::Token, C::Client, "Use an app-only access token from a client credentials flow."),
     e(750054, "", "SAMLRequest or SAMLResponse must be in the query string for the SAML redirect binding.", None, A::Page, C::Other, ""),
+    e(900023, "", "The tenant segment of the authority is neither a tenant GUID nor a valid domain, often a placeholder left in the configuration (reported by users; not in Microsoft's reference table).", None, A::Page, C::Tenant, "Put the Directory (tenant) ID from the app registration's Overview page, a verified domain, or organizations / common in the authority."),
     e(900144, "", "The request body is missing a required parameter.", None, A::Any, C::Request, "Add the parameter the message names."),
     e(900236, "InvalidRequestSamlPropertyUnsupported", "The SAML authentication request sets a property that is not supported.", None, A::Page, C::Request, ""),
     e(900382, "", "Confidential clients are not supported in cross-cloud requests.", None, A::Unknown, C::Client, ""),
@@ -651,6 +656,7 @@ static TABLE: &[AadstsInfo] = &[
     e(9002325, "", "PKCE is required for cross-origin authorization code redemption: a code for a single-page-application redirect URI was redeemed without a code_verifier, or by a server.", None, A::Token, C::Pkce, "Send code_challenge at the authorize endpoint and the matching code_verifier from the browser, or register the redirect URI under Web if a server redeems the code."),
     e(9002326, "", "Cross-origin token redemption is only allowed for the single-page-application client type: the redirect URI is not registered as spa.", Some("invalid_request"), A::Token, C::Client, "Register the redirect URI under the Single-page application platform (type Spa in the manifest)."),
     e(9002327, "", "Tokens issued for the single-page-application client type may only be redeemed through cross-origin requests: the code or refresh token was redeemed without an Origin header.", Some("invalid_request"), A::Token, C::Client, "Redeem from the browser, or register the redirect URI under Web if a server redeems the code."),
+    e(9002331, "", "The app is for personal Microsoft accounts only (signInAudience PersonalMicrosoftAccount), so only the /consumers endpoint can serve the request (reported by users; not in Microsoft's reference table).", None, A::Any, C::Tenant, "Use /consumers as the authority, or change the app's supported account types."),
     e(9002332, "", "The app is for Microsoft Entra users only, so the /consumers endpoint cannot serve the request.", None, A::Page, C::Tenant, "Use /organizations, /common or a tenant-specific authority instead of /consumers."),
     e(9002341, "", "The user must allow single sign-on (a Windows SSO consent requirement).", Some("invalid_grant"), A::Token, C::Consent, "Send the user to an interactive prompt so they can allow single sign-on."),
 ];
@@ -794,6 +800,29 @@ mod tests {
                 assert_eq!(info.category, *category, "{code}");
             }
         }
+    }
+
+    #[test]
+    fn codes_met_around_the_code_flow_are_catalogued() {
+        let expect: &[(u32, Category)] = &[
+            (70020, Category::Other),
+            (700024, Category::Client),
+            (9002331, Category::Tenant),
+            (900023, Category::Tenant),
+            (500200, Category::UserAccount),
+            (650053, Category::Request),
+        ];
+        for (code, category) in expect {
+            let info = lookup(*code).unwrap_or_else(|| panic!("{code} missing"));
+            assert_eq!(info.category, *category, "{code}");
+            assert!(!info.hint.is_empty(), "{code}: hint");
+        }
+        // 70002 wraps other causes; its fix must not send everyone to the secret alone.
+        let wrapper = lookup(70002).map(|i| i.hint).unwrap_or_default();
+        assert!(wrapper.contains("redirect_uri"), "{wrapper}");
+        // Near misses stay unknown.
+        assert_eq!(lookup(70021), None);
+        assert_eq!(lookup(900022), None);
     }
 
     #[test]
