@@ -318,6 +318,35 @@ const SECRET_NAMES: &[&str] = &[
     "identity",
 ];
 
+/// Keys (compared without case, `_`, `-` or spaces) of a sign-in log that say
+/// who signed in, from which device and where, under names the list above
+/// does not hold: every IP address column (`ipAddressFromResourceProvider`,
+/// `globalSecureAccessIpAddress`), the sign-in identifier, session, token and
+/// device IDs, and the location. The analysis never reads them. `parent` is
+/// the key of the enclosing object: a device's `displayName` is its name.
+fn person_key(parent: &str, name: &str) -> Option<&'static str> {
+    if name.len() > 40 {
+        return None;
+    }
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let key = norm(name);
+    if key.contains("ipaddress") {
+        return Some("ipaddress");
+    }
+    match key.as_str() {
+        "signinidentifier" | "alternatesigninname" => Some("signinidentifier"),
+        "sessionid" | "uniquetokenidentifier" | "deviceid" => Some("sessionid"),
+        "city" | "latitude" | "longitude" => Some("location"),
+        "displayname" if parent.len() < 40 && norm(parent) == "devicedetail" => Some("device"),
+        _ => None,
+    }
+}
+
 fn secret_name(name: &str) -> Option<&'static str> {
     SECRET_NAMES
         .iter()
@@ -859,9 +888,11 @@ impl<'a> Redactor<'a> {
             let named = csv::record_key(column)
                 .and_then(secret_name)
                 .or_else(|| secret_name(column));
-            let person = named.or_else(|| {
-                (column.contains("ipaddress") || column == "signinidentifier")
-                    .then_some("ipaddress")
+            // A portal CSV's Location is "city, state, country"; Log
+            // Analytics' DeviceDetail and LocationDetails are JSON cells.
+            let person = named.or_else(|| person_key("", column)).or_else(|| {
+                matches!(column, "location" | "locationdetails" | "devicedetail")
+                    .then_some("location")
             });
             if let Some(canon) = person {
                 return self.secret(canon, cell, cell.trim());
@@ -929,7 +960,7 @@ impl<'a> Redactor<'a> {
                 }
             }
             if self.opts.redact_secrets {
-                if let Some(canon) = secret_name(key) {
+                if let Some(canon) = secret_name(key).or_else(|| person_key(parent_key, key)) {
                     changed |= self.secret_json(canon, val);
                     continue;
                 }
@@ -1398,7 +1429,10 @@ impl<'a> Redactor<'a> {
             {
                 self.base64_text(&text)
             }
-            Some(k) => match secret_name(k).filter(|_| self.opts.redact_secrets) {
+            Some(k) => match secret_name(k)
+                .or_else(|| person_key("", k))
+                .filter(|_| self.opts.redact_secrets)
+            {
                 Some(canon) => self.secret(canon, raw, &text),
                 None => match self.quoted_id(k, &text) {
                     Some(m) => Some(m),
@@ -2926,6 +2960,63 @@ mod tests {
         let v: Value = serde_json::from_str(&r.evidence).expect("JSON");
         assert_eq!(v["value"][0]["userDisplayName"], v["value"][1]["Identity"]);
         assert!(r.evidence.contains(CLIENT) && r.evidence.contains("50011"));
+    }
+
+    #[test]
+    fn sign_in_log_device_session_and_location_are_redacted() {
+        let graph = format!(
+            r#"{{"value":[{{"appId":"{CLIENT}","correlationId":"c1","status":{{"errorCode":53003}},"ipAddressFromResourceProvider":"2001:db8::58","globalSecureAccessIpAddress":"198.51.100.9","sessionId":"00b3f5e1-sessionSECRET","uniqueTokenIdentifier":"tokenIDSECRET","signInIdentifier":"+1 555 0100","deviceDetail":{{"deviceId":"deviceIDSECRET","displayName":"ADELE-LAPTOP","operatingSystem":"Windows10"}},"location":{{"city":"Berlin","countryOrRegion":"DE","geoCoordinates":{{"latitude":52.52,"longitude":13.4}}}},"appDisplayName":"Contoso Portal"}}]}}"#
+        );
+        let portal = format!(
+            "Date (UTC),Request ID,Correlation ID,Application ID,Location,Status,Sign-in error code,Device ID,Session ID,Unique token identifier,Global Secure Access IP address\n\
+             2025-03-11T14:02:07Z,r1,c1,{CLIENT},\"Berlin, Berlin, DE\",Failure,53003,deviceIDSECRET,00b3f5e1-sessionSECRET,tokenIDSECRET,198.51.100.9\n"
+        );
+        let la = format!(
+            "TimeGenerated [UTC],ResultType,CorrelationId,AppId,DeviceDetail,LocationDetails\n\
+             2025-03-11T14:02:07Z,53003,c1,{CLIENT},\"{{\"\"deviceId\"\":\"\"deviceIDSECRET\"\",\"\"displayName\"\":\"\"ADELE-LAPTOP\"\"}}\",\"{{\"\"city\"\":\"\"Berlin\"\"}}\"\n"
+        );
+        // Log Analytics rows as JSON lines: no one JSON document.
+        let lines = format!(
+            "{{\"AppId\":\"{CLIENT}\",\"ResultType\":\"53003\",\"SessionId\":\"00b3f5e1-sessionSECRET\",\"DeviceDetail\":{{\"deviceId\":\"deviceIDSECRET\"}},\"LocationDetails\":{{\"city\":\"Berlin\"}}}}\n{{\"AppId\":\"{CLIENT}\",\"ResultType\":\"0\",\"IPAddress\":\"198.51.100.9\"}}\n"
+        );
+        for text in [graph, portal, la, lines] {
+            let c = CaseInput {
+                evidence: text.clone(),
+                ..CaseInput::default()
+            };
+            let r = decode(&share_fragment(&c, &ShareOptions::default()).0).expect("opens");
+            for secret in [
+                "2001:db8::58",
+                "198.51.100.9",
+                "sessionSECRET",
+                "tokenIDSECRET",
+                "555 0100",
+                "deviceIDSECRET",
+                "ADELE-LAPTOP",
+                "Berlin",
+                "52.52",
+            ] {
+                assert!(
+                    !r.evidence.contains(secret),
+                    "{secret} survived: {}",
+                    r.evidence
+                );
+            }
+            // What the analysis reads stays, and it reads the same.
+            assert!(r.evidence.contains(CLIENT) && r.evidence.contains("53003"));
+            assert_eq!(outcome(&r), outcome(&c));
+        }
+        // Near misses: an app's display name, the country and the correlation ID stay.
+        let (r, _) = redact(
+            &CaseInput {
+                evidence: r#"[{"appDisplayName":"Contoso Portal","displayName":"Contoso","countryOrRegion":"DE","correlationId":"c1","status":{"errorCode":50011}}]"#.into(),
+                ..CaseInput::default()
+            },
+            &ShareOptions::default(),
+        );
+        for kept in ["Contoso Portal", "\"Contoso\"", "DE", "c1"] {
+            assert!(r.evidence.contains(kept), "{kept}: {}", r.evidence);
+        }
     }
 
     #[test]
