@@ -95,11 +95,15 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
             );
         }
         if s.starts_with("msal.js.node") {
-            // MSAL Node in a desktop app (Electron) answers at a custom scheme, not a server.
-            let custom = req.redirect_uri().is_some_and(|r| {
-                !matches!(Uri::new(r).scheme_lower().as_str(), "http" | "https" | "")
+            // MSAL Node in a desktop app (Electron) answers at a custom scheme, or, in its
+            // interactive sign-in, at http://localhost:<free port> with no path: not a server.
+            let desktop = req.redirect_uri().is_some_and(|r| {
+                let u = Uri::new(r);
+                let scheme = u.scheme_lower();
+                !matches!(scheme.as_str(), "http" | "https" | "")
+                    || scheme == "http" && u.is_localhost() && matches!(u.path(), "" | "/")
             });
-            let kind = if custom {
+            let kind = if desktop {
                 ClientKind::Native
             } else {
                 ClientKind::WebServer
@@ -167,6 +171,17 @@ mod tests {
         );
         assert_eq!(
             kind("client_id=a&x-client-SKU=msal.js.node&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb"),
+            ClientKind::WebServer
+        );
+        // Its interactive sign-in listens on http://localhost:<free port>, without a path.
+        assert_eq!(
+            kind(
+                "client_id=a&x-client-SKU=msal.js.node&redirect_uri=http%3A%2F%2Flocalhost%3A53127"
+            ),
+            ClientKind::Native
+        );
+        assert_eq!(
+            kind("client_id=a&x-client-SKU=msal.js.node&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fauth%2Fredirect"),
             ClientKind::WebServer
         );
     }
