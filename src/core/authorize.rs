@@ -701,9 +701,17 @@ fn first_quoted_uri(text: &str) -> Option<(&str, usize)> {
 /// True for the SAML wording of AADSTS50011 ('The reply URL specified in the request does
 /// not match the reply URLs configured for the application: '<identifier>'', with its
 /// aka.ms/urlMismatchError link), which quotes no reply URL.
+/// The older wording of the OAuth 2.0 / OpenID Connect form said the same without the link,
+/// naming the app by its client ID (a GUID), so that form is not taken for SAML's.
 pub fn is_saml_wording(text: &str) -> bool {
     let l = text.to_ascii_lowercase();
-    l.contains("reply url specified") || l.contains("urlmismatcherror")
+    let client_id = l
+        .find("for the application")
+        .and_then(|p| l.get(p + "for the application".len()..))
+        .map(|r| r.trim_start_matches([':', ' ', '\'', '"']))
+        .and_then(|r| r.get(..36))
+        .is_some_and(uri::is_guid);
+    l.contains("urlmismatcherror") || l.contains("reply url specified") && !client_id
 }
 
 /// MSAL Android's check of its configured redirect URI against the one built from the app's
@@ -1069,6 +1077,19 @@ mod tests {
             let et = read(text).and_then(|r| r.error_text).expect("error text");
             assert_eq!(et.redirect_uri, None, "{text}");
         }
+    }
+
+    #[test]
+    fn the_older_oidc_wording_names_a_client_id_where_saml_names_its_identifier() {
+        let older = "AADSTS50011: The reply URL specified in the request does not match the reply URLs configured for the application: '6731de76-14a6-49ae-97bc-6eba6914391e'. More details: not specified";
+        assert!(!is_saml_wording(older));
+        // The current SAML wording names the app by its ID too, with its own link.
+        assert!(is_saml_wording(&format!(
+            "{older} Navigate to https://aka.ms/urlMismatchError to learn more."
+        )));
+        assert!(is_saml_wording(
+            "AADSTS50011: The reply URL specified in the request does not match the reply URLs configured for the application: 'https://sso.contoso.com/saml/metadata'.\nTrace ID: 0f3d2b8e-0a41-4a0e-9b4f-3c1e5a9b2c00"
+        ));
     }
 
     #[test]

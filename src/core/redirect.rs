@@ -108,6 +108,14 @@ impl Ctx<'_> {
     }
 }
 
+/// The error text's "More details:" hint, in lowercase (empty when none).
+fn more_details(req: Option<&AuthorizeRequest>) -> String {
+    req.and_then(|r| r.error_text.as_ref())
+        .and_then(|e| e.more_details.as_deref())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
 /// The first 20 of `items` joined by `sep`, then how many more there are.
 fn listed(items: &[String], sep: &str) -> String {
     const SHOWN: usize = 20;
@@ -681,10 +689,27 @@ pub fn check(
         let saml = req
             .and_then(|r| r.error_text.as_ref())
             .is_some_and(|e| super::authorize::is_saml_wording(&e.text));
+        let older = req
+            .and_then(|r| r.error_text.as_ref())
+            .is_some_and(|e| e.text.to_ascii_lowercase().contains("reply url specified"));
         if quoted(50011) && saml {
             out.push(finding("redirect.not_registered").aadsts(50011).title("The SAML request's reply URL is not registered").detail("This is the SAML form of AADSTS50011 ('The reply URL specified in the request does not match the reply URLs configured for the application'): the reply URL the service provider sent (AssertionConsumerServiceURL in its SAMLRequest) is not among the application's reply URLs. The text does not quote that URL, so nothing can be compared here.").fix("Find the AssertionConsumerServiceURL in the SAMLRequest (base64 of a deflated XML document, sent to Entra's /saml2 endpoint) and add it, exactly, as a Reply URL under Enterprise applications › Single sign-on › Basic SAML Configuration; or make the service provider send a reply URL that is listed there."));
+        } else if quoted(50011) && more_details(req).contains("trailing slash") {
+            // Entra's matcher says what differed; the registered URIs ending in '/' are the candidates.
+            let slashed: Vec<String> = reg
+                .uris
+                .iter()
+                .filter(|r| r.uri.ends_with('/') && Uri::new(&r.uri).path().len() > 1)
+                .map(|r| r.uri.clone())
+                .collect();
+            let which = if slashed.is_empty() {
+                String::new()
+            } else {
+                format!(" Registered with '/': {}.", listed(&slashed, ", "))
+            };
+            out.push(finding("redirect.trailing_slash_mismatch").aadsts(50011).title("The app sends a registered URI without its trailing slash").detail(format!("The text quotes no redirect URI, but its More details says the reply address did not match because 'requested address did not have a trailing slash': a registered URI ends with '/' and the app sends it without.{which}")).fix("Make the app send the registered URI exactly, with its final '/' (check its redirect URI setting and any framework that strips '/'), or register the form without the slash. Paste the authorize URL to see the exact difference."));
         } else if quoted(50011) {
-            out.push(finding("redirect.not_registered").aadsts(50011).title("Entra refused the redirect URI, but the pasted text does not quote it").detail("The text says AADSTS50011 (the redirect URI sent does not match the application's redirect URIs) but the redirect URI it names could not be read from it, so nothing can be compared.").fix("Paste the authorize URL (the browser's address bar on Entra's error page, or the Network tab) to compare its redirect_uri with the registered URIs."));
+            out.push(finding("redirect.not_registered").aadsts(50011).title("Entra refused the redirect URI, but the pasted text does not quote it").detail(format!("The text says AADSTS50011 (the redirect URI sent does not match the application's redirect URIs) but the redirect URI it names could not be read from it, so nothing can be compared.{}", if older { " This older wording ('The reply URL specified in the request…') quotes none; SAML apps show it too, where the reply URL is the AssertionConsumerServiceURL of the SAMLRequest, listed under Enterprise applications › Single sign-on." } else { "" })).fix("Paste the authorize URL (the browser's address bar on Entra's error page, or the Network tab) to compare its redirect_uri with the registered URIs."));
         }
         // Entra's AADSTS500113 page names no redirect URI, but it says enough.
         if quoted(500113) && reg.uris.is_empty() {
@@ -745,11 +770,7 @@ pub fn check(
     }
     if !registered_given {
         o.report.status = RedirectStatus::Unchecked;
-        let details = req
-            .and_then(|r| r.error_text.as_ref())
-            .and_then(|e| e.more_details.as_deref())
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let details = more_details(req);
         if quoted(50011) && details.contains("case sensitivity") {
             out.push(finding("redirect.path_case_mismatch").aadsts(50011).detail(format!("Entra says {sent} did not match 'because of case sensitivity': a registered URI differs from it only in letter case (usually the path). Redirect URIs are compared case-sensitively.")).fix("Send the URI with exactly the registered letter case (paste the registered URIs to see which one)."));
         } else if quoted(50011) && details.contains("trailing slash") {
