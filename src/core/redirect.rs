@@ -228,6 +228,50 @@ fn ambiguous_localhost(c: &Ctx, sent: Option<&str>, out: &mut Vec<Finding>) {
     }
 }
 
+/// True for a host browsers outside cannot reach: a private or unspecified IPv4 address, or
+/// a name without a dot (a container or service name) other than localhost.
+fn internal_host(u: &Uri) -> bool {
+    let Some(h) = u.host() else { return false };
+    let ip: Vec<u8> = h.split('.').filter_map(|o| o.parse().ok()).collect();
+    if let [a, b, _, _] = ip[..] {
+        return h.split('.').count() == 4
+            && (a == 10 || a == 0 || a == 172 && (16..32).contains(&b) || a == 192 && b == 168);
+    }
+    let h = h.to_ascii_lowercase();
+    !h.is_empty()
+        && !h.starts_with('[')
+        && h != "localhost"
+        && (!h.contains('.') || h.ends_with(".internal") || h.ends_with(".cluster.local"))
+}
+
+/// Where a known stack takes the scheme and host of its redirect URI from, recognised by the
+/// callback path it answers at (its default route).
+fn base_url_hint(path: &str) -> Option<&'static str> {
+    let p = path.to_ascii_lowercase();
+    let has = |x: &str| p.contains(x);
+    Some(if p.ends_with("/signin-oidc") {
+        "in ASP.NET Core, the Forwarded Headers middleware (ForwardedHeaders.XForwardedProto | XForwardedHost; clear KnownNetworks/KnownProxies when the proxy is not on loopback) before authentication"
+    } else if has("/.auth/login/") {
+        "for App Service / Functions authentication behind Front Door or Application Gateway, keep the original Host header, or set its forward proxy convention (authsettingsV2 httpSettings.forwardProxy: Standard reads X-Forwarded-Host)"
+    } else if has("/login/oauth2/code/") {
+        "in Spring Boot, server.forward-headers-strategy=native (or framework); a fixed redirect-uri in the client registration replaces {baseUrl}"
+    } else if has("/api/auth/callback/") {
+        "in Auth.js / NextAuth, AUTH_URL (NEXTAUTH_URL) set to the public URL, or AUTH_TRUST_HOST=true behind a proxy that sends X-Forwarded-Host"
+    } else if p.ends_with("/getatoken") {
+        "in Flask, werkzeug's ProxyFix (x_proto=1, x_host=1); in Django, SECURE_PROXY_SSL_HEADER and USE_X_FORWARDED_HOST"
+    } else if p.ends_with("/login/azuread") || p.ends_with("/login/generic_oauth") {
+        "in Grafana, root_url under [server] (GF_SERVER_ROOT_URL) set to the public URL"
+    } else if has("/realms/") && has("/broker/") && p.ends_with("/endpoint") {
+        "in Keycloak, its hostname option (KC_HOSTNAME) set to the public URL, with the proxy's headers trusted (KC_PROXY_HEADERS)"
+    } else if p.ends_with("/securityrealm/finishlogin") {
+        "in Jenkins, the Jenkins URL under Manage Jenkins › System"
+    } else if p.ends_with("/apps/user_oidc/code") {
+        "in Nextcloud, overwriteprotocol, overwritehost and overwrite.cli.url in config.php"
+    } else {
+        return None;
+    })
+}
+
 /// The form of the sent URI to register under `platform`, and why it differs from the sent
 /// one: a mobile or desktop app's `http://localhost:<port>` is registered without the port,
 /// as Entra ignores the port of localhost URIs and the app's loopback listener takes a free
@@ -324,6 +368,41 @@ fn mismatch_findings(
     let connector = Uri::new(sent)
         .host()
         .is_some_and(|h| h.to_ascii_lowercase().ends_with(".consent.azure-apim.net"));
+    // The app sends localhost or an internal address where a public host is registered with
+    // the same path: it builds its redirect URI from the address it sees, not the public one.
+    let su = Uri::new(sent);
+    let here = su.is_localhost() || su.is_loopback_v4();
+    let public = (here || internal_host(&su))
+        .then(|| {
+            c.reg.uris.iter().find(|r| {
+                let u = Uri::new(&r.uri);
+                u.path() == su.path()
+                    && u.query() == su.query()
+                    && u.scheme_lower() == "https"
+                    && !internal_host(&u)
+                    && !u.is_localhost()
+                    && !u.is_loopback_v4()
+            })
+        })
+        .flatten();
+    let hint = base_url_hint(su.path());
+    let how = hint.map_or(
+        "set its public base URL, or have it trust the proxy's X-Forwarded-Proto and X-Forwarded-Host".to_string(),
+        |h| h.to_string(),
+    );
+    let public_finding = |f: Finding, public: &Registration| -> Finding {
+        let (what, fix) = if here {
+            ("localhost", format!("If this is the deployed app, make it send {}: {how}. If it is a development run on this machine, register {new_uri} under {}. {keep}", public.uri, platform.portal_name()))
+        } else {
+            ("an internal address a browser outside cannot reach", format!("Make the app send {}: {how}. Registering the internal address is no fix: the browser must reach it.", public.uri))
+        };
+        let f = f.title("The app sends the address it sees, not its public URL").detail(format!("{ctx} The path is the one registered at {}, but the host is {what}: the app builds its redirect URI from the address it is reached at behind a reverse proxy, load balancer or container platform, or from a base URL setting left at its default.", public.uri)).fix(fix);
+        if here && registrable.is_empty() {
+            register_snippets(f)
+        } else {
+            f
+        }
+    };
     let android_encoded = android && sent.contains('%') && !near.uri.contains('%');
     let mut without_near = c.reg.clone();
     if android_encoded {
@@ -332,8 +411,17 @@ fn mismatch_findings(
     if !matching::is_close(diffs) {
         let f = finding("redirect.not_registered");
         let f = if c.b2c { f } else { f.aadsts(50011) };
+        if let Some(p) = public {
+            out.push(public_finding(f, p));
+            return;
+        }
         let f = f.detail(format!("{ctx} They differ in {}, so this looks like another app, environment or host rather than a typo.", diffs.iter().map(|d| d.words()).collect::<Vec<_>>().join(", "))).fix(format!("Send a URI that is registered (check the app's redirect URI / base URL setting for this environment).{reg_fix}"));
         out.push(register_snippets(f));
+        return;
+    }
+    if let Some(p) = public.filter(|_| diffs.contains(&Difference::Host)) {
+        let f = finding(diffs.first().map_or("redirect.host_mismatch", |d| d.code()));
+        out.push(public_finding(if c.b2c { f } else { f.aadsts(50011) }, p));
         return;
     }
     for d in diffs {
@@ -348,7 +436,7 @@ fn mismatch_findings(
                 let proxy = s.scheme_lower() == "http" && r.scheme_lower() == "https";
                 f.title(format!("The app sends {}:// but {}:// is registered", s.scheme().unwrap_or(""), r.scheme().unwrap_or("")))
                     .detail(format!("{ctx}{}", if proxy { " The usual cause: TLS ends at a proxy, load balancer or App Service front end, and the app builds its redirect URI from the http request it sees." } else { "" }))
-                    .fix(if proxy { format!("Make the app see the original scheme: in ASP.NET Core use the Forwarded Headers middleware (ForwardedHeaders.XForwardedProto, and clear KnownNetworks/KnownProxies when the proxy is not on loopback) before authentication; in other stacks trust X-Forwarded-Proto, or set the redirect URI explicitly to {}. http:// cannot be registered except for localhost.", near.uri) } else { format!("Send {} exactly.{reg_fix}", near.uri) })
+                    .fix(if proxy { format!("Make the app see the original scheme: {}, or set the redirect URI explicitly to {}. http:// cannot be registered except for localhost.", hint.unwrap_or("in ASP.NET Core use the Forwarded Headers middleware (ForwardedHeaders.XForwardedProto, and clear KnownNetworks/KnownProxies when the proxy is not on loopback) before authentication; in other stacks trust X-Forwarded-Proto"), near.uri) } else { format!("Send {} exactly.{reg_fix}", near.uri) })
             }
             Difference::TrailingSlash => {
                 let who = if sent.ends_with('/') { "The sent URI ends with '/' and the registered one does not" } else { "The registered URI ends with '/' and the sent one does not" };
@@ -375,7 +463,27 @@ fn mismatch_findings(
             }
             // The host of msauth://<package>/<hash> is the build's applicationId, not a site.
             Difference::Host if android => f.title("The Android package name (applicationId) differs from the registered URI").detail(format!("{ctx} The package name differs ({} vs {}): the host of an Android redirect URI is the applicationId of the build that signs in, and each build variant with its own applicationId (an applicationIdSuffix such as .debug, another flavour) sends its own URI, so each needs its own registered one.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("If this build ({}) is meant to sign in, register {sent} under {} (the portal's Android platform builds it from the package name and signature hash) — {keep} Otherwise sign in with the build whose package name is {}.", s.host().unwrap_or(""), platform.portal_name(), r.host().unwrap_or(""))),
-            Difference::Host => f.detail(format!("{ctx} Host {} is not {}.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("If {} is where the app now lives, register it.{reg_fix} Otherwise configure the app to use {}.", s.host().unwrap_or(""), r.host().unwrap_or(""))),
+            Difference::Host => {
+                let (sh, rh) = (s.host().unwrap_or(""), r.host().unwrap_or(""));
+                let register = if registrable.is_empty() {
+                    format!("If {sh} is where the app now lives, register {new_uri}{why_form} under {}. {keep}", platform.portal_name())
+                } else {
+                    reg_fix.trim_start().to_string()
+                };
+                // A platform's default host where another is registered with the same path: the
+                // host a front end (Front Door, Application Gateway) forwarded to the app.
+                let default_host = |h: &str| {
+                    let h = h.to_ascii_lowercase();
+                    [".azurewebsites.net", ".azurecontainerapps.io", ".cloudapp.azure.com"]
+                        .iter()
+                        .any(|d| h.ends_with(d))
+                };
+                let front = match hint.filter(|_| s.path() == r.path() && default_host(sh) && !default_host(rh)) {
+                    Some(h) => format!(" If users reach it at {rh} through a front end that forwards another host, make the app see the original one: {h}."),
+                    None => String::new(),
+                };
+                f.detail(format!("{ctx} Host {sh} is not {rh}.")).fix(format!("{register} Otherwise configure the app to use {rh}.{front}"))
+            }
             Difference::Userinfo => f.title("The user information before '@' differs from the registered URI").detail(format!("{ctx} The part before '@' differs ({} vs {}); user information is part of the string Entra compares, and a redirect URI has no use for it.", s.userinfo().map_or("none".to_string(), |u| format!("'{u}'")), r.userinfo().map_or("none".to_string(), |u| format!("'{u}'")))).fix(format!("Send {} exactly, without user information.", near.uri)),
             Difference::Port => f.detail(format!("{ctx} The port is part of the comparison{}.", if s.is_localhost() && r.is_localhost() { " on Azure AD B2C, which does not ignore the localhost port" } else if s.is_localhost() { "; the localhost port exception applies only when the registered URI is localhost too" } else if s.is_loopback_v4() { "; Entra documents the port exception for localhost only, not for 127.0.0.1" } else { "; only localhost URIs have their port ignored" })).fix(format!("Run the app on the registered port, or register the port it uses.{reg_fix}{}", if s.is_loopback_v4() { " For a desktop app with a random port, use http://localhost (port ignored) instead of 127.0.0.1." } else { "" })),
             Difference::DefaultPort => f.detail(format!("{ctx} An explicit :443 or :80 is not removed before comparing (RFC 3986 §6.2.3 normalisation is not applied).")).fix(format!("Drop the default port from the app's configured URL and send {}.", near.uri)),
@@ -943,6 +1051,72 @@ mod tests {
             .map(|s| s.text.clone())
             .unwrap_or_default();
         (f.fix, cmd)
+    }
+
+    fn redirect_finding(redirect_uri: &str, registered: &str) -> crate::core::report::Finding {
+        let a = analyze(&CaseInput {
+            authorize: format!("https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&scope=openid&redirect_uri={}", redirect_uri.replace(':', "%3A").replace('/', "%2F")),
+            registered: registered.into(),
+            ..CaseInput::default()
+        });
+        a.report
+            .primary()
+            .cloned()
+            .unwrap_or_else(|| panic!("no error: {:?}", a.report.findings))
+    }
+
+    /// An internal address or localhost sent where a public host is registered with the same
+    /// path is the app's view of itself behind a proxy (or a default base URL), with the
+    /// stack's setting when its callback path names it.
+    #[test]
+    fn an_internal_address_with_the_registered_path_is_the_apps_own_view() {
+        for (sent, registered, says) in [
+            ("http://10.244.1.17:8080/login/oauth2/code/azure", "https://orders.contoso.com/login/oauth2/code/azure\nhttp://localhost:8080/login/oauth2/code/azure", "server.forward-headers-strategy"),
+            ("http://0.0.0.0:8080/signin-oidc", "https://portal.contoso.com/signin-oidc", "XForwardedHost"),
+            ("http://keycloak:8080/realms/c/broker/entra/endpoint", "https://sso.contoso.com/realms/c/broker/entra/endpoint", "KC_HOSTNAME"),
+            ("http://localhost:3000/login/azuread", "https://grafana.contoso.com/login/azuread", "root_url"),
+            ("http://orders-api:8080/cb", "https://orders.contoso.com/cb", "X-Forwarded-Host"),
+        ] {
+            let f = redirect_finding(sent, registered);
+            assert_eq!(f.title, "The app sends the address it sees, not its public URL", "{sent}");
+            assert!(f.fix.contains(says), "{sent}: {}", f.fix);
+            assert!(!f.fix.contains("configure the app to use localhost"), "{}", f.fix);
+        }
+        // Near misses: a public host sent, or no registered URI with the same path.
+        for (sent, registered) in [
+            (
+                "https://staging.contoso.com/cb",
+                "https://orders.contoso.com/cb",
+            ),
+            (
+                "http://10.0.0.4:8080/other",
+                "https://orders.contoso.com/cb",
+            ),
+            ("http://localhost:3000/cb", "http://localhost:3000/auth/cb"),
+        ] {
+            let f = redirect_finding(sent, registered);
+            assert_ne!(
+                f.title, "The app sends the address it sees, not its public URL",
+                "{sent}"
+            );
+        }
+    }
+
+    /// The host fix names the host once, and the front-end setting only for a platform's
+    /// default host sent where a custom domain with the same path is registered.
+    #[test]
+    fn a_host_fix_names_the_front_end_setting_for_a_platform_default_host() {
+        let f = redirect_finding(
+            "https://contoso-web.azurewebsites.net/.auth/login/aad/callback",
+            "https://www.contoso.com/.auth/login/aad/callback",
+        );
+        assert!(f.fix.starts_with("If contoso-web.azurewebsites.net is where the app now lives, register https://contoso-web.azurewebsites.net/.auth/login/aad/callback under Web."), "{}", f.fix);
+        assert!(f.fix.contains("forwardProxy"), "{}", f.fix);
+        let f = redirect_finding(
+            "https://www.contoso.com/.auth/login/aad/callback",
+            "https://contoso-web.azurewebsites.net/.auth/login/aad/callback",
+        );
+        assert!(!f.fix.contains("forwardProxy"), "{}", f.fix);
     }
 
     /// The platform fix's command does what its text says: it removes the URI from the wrong
