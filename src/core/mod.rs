@@ -353,6 +353,19 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     if let Some((o, u)) = &from_origin {
         origin_port_ignored(&mut findings, &mut outcome.report, &reg, o, u);
     }
+    // Beside an https:// registration of the same URI, the app most likely is served over https
+    // already and builds its URI behind a proxy that ends TLS: "serve the app over https" misleads.
+    if findings
+        .iter()
+        .any(|f| f.code == "redirect.scheme_mismatch")
+    {
+        for f in findings
+            .iter_mut()
+            .filter(|f| f.code == "redirect.http_not_localhost")
+        {
+            f.fix = "Send the https:// URI that is registered. If the app is already served over https, TLS ends at a proxy or front end before it: the scheme finding says how the app learns the original scheme.".into();
+        }
+    }
     if req.as_ref().is_some_and(|r| r.saml.is_some()) {
         saml_reply_urls(&mut findings);
     }

@@ -584,7 +584,16 @@ pub fn error_text_findings(req: &AuthorizeRequest, out: &mut Vec<Finding>) {
     if let (Some(token), Some(auth)) = (&et.token_redirect_uri, &et.redirect_uri) {
         let d = super::matching::differences(&uri::Uri::new(token), &uri::Uri::new(auth), false);
         let names: Vec<String> = d.iter().map(|x| x.as_str().replace('_', " ")).collect();
-        out.push(super::response::for_code(500112, None).detail(format!(
+        // The title quotes the code the text gives (older texts wrap it in 70002 / 50011).
+        let code = [500112, 70002, 50011]
+            .into_iter()
+            .find(|c| et.codes.contains(c))
+            .unwrap_or(500112);
+        let mut f = super::response::for_code(500112, None);
+        if code != 500112 {
+            f = f.aadsts(code).title(format!("AADSTS{code}: the redirect_uri sent to the token endpoint differs from the one used at the authorize endpoint"));
+        }
+        out.push(f.detail(format!(
             "Entra's token endpoint refused the code: the redirect_uri sent with it ({token}) is not the one of the authorize request that issued it ({auth}); they differ in {}. At /token, redirect_uri must be the same value as in the authorize request (RFC 6749 §4.1.3), so this is not about the registered list: the authorize request's URI was accepted, since a code was issued.",
             names.join(", ")
         )).fix(format!("Redeem the code with redirect_uri={auth}, exactly as in the authorize request: build the redirect URI once and use it for both legs (a proxy changing the scheme or host, or a framework adding a trailing slash, makes them differ).")));
@@ -754,6 +763,57 @@ mod tests {
             .findings
             .into_iter()
             .find(|f| f.code == "request.tenant_invalid")
+    }
+
+    /// Beside an https:// registration of the same URI, http:// is a proxy's doing: the fix does
+    /// not ask to serve the app over https; without one it still does.
+    #[test]
+    fn http_beside_its_https_registration_is_not_told_to_serve_https() {
+        let fix = |registered: &str| {
+            analyze(&CaseInput {
+                authorize: "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=http%3A%2F%2Fapp.contoso.com%2Fsignin-oidc&response_type=code&scope=openid&response_mode=form_post&nonce=1&state=2".into(),
+                registered: registered.into(),
+                ..CaseInput::default()
+            })
+            .report
+            .findings
+            .into_iter()
+            .find(|f| f.code == "redirect.http_not_localhost")
+            .map(|f| f.fix)
+        };
+        let proxied = fix("https://app.contoso.com/signin-oidc").expect("http on a public host");
+        assert!(proxied.contains("TLS ends at a proxy"), "{proxied}");
+        let other = fix("https://other.contoso.com/cb").expect("http on a public host");
+        assert!(other.starts_with("Serve the app over https"), "{other}");
+    }
+
+    /// The token leg's reply mismatch is titled with the code the text gives: older texts wrap
+    /// it in AADSTS70002 / AADSTS50011, newer ones say AADSTS500112.
+    #[test]
+    fn the_token_leg_mismatch_quotes_the_code_of_the_text() {
+        let title = |text: &str| {
+            analyze(&CaseInput {
+                authorize: text.into(),
+                registered: "https://a.contoso.com/cb".into(),
+                ..CaseInput::default()
+            })
+            .report
+            .findings
+            .into_iter()
+            .find(|f| f.detail.contains("Entra's token endpoint refused the code"))
+            .map(|f| (f.title, f.aadsts))
+        };
+        let older = "AADSTS70002: Error validating credentials. AADSTS50011: The reply address 'https://a.contoso.com/cb/' does not match the reply address 'https://a.contoso.com/cb' provided when requesting Authorization code.";
+        let (t, code) = title(older).expect("the token leg");
+        assert!(t.starts_with("AADSTS70002:"), "{t}");
+        assert_eq!(code, Some(70002));
+        let newer = older.replace(
+            "AADSTS70002: Error validating credentials. AADSTS50011",
+            "AADSTS500112",
+        );
+        let (t, code) = title(&newer).expect("the token leg");
+        assert!(t.starts_with("AADSTS500112"), "{t}");
+        assert_eq!(code, Some(500112));
     }
 
     /// A single-tenant app through /common: its createdDateTime decides AADSTS50194 (after 15
