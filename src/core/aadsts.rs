@@ -177,6 +177,32 @@ pub fn codes_in(text: &str) -> Vec<u32> {
     found
 }
 
+/// The message a text gives after `AADSTS{code}:`, to the end of its segment (line, quote or
+/// Entra's trailer); `None` when the code is not followed by one.
+pub fn message_of(text: &str, code: u32) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let needle = format!("AADSTS{code}");
+    let mut from = 0;
+    while let Some(at) = find_ci(bytes, from, needle.as_bytes()) {
+        let after = at + needle.len();
+        from = after;
+        // Not a longer code (AADSTS500112 for 50011).
+        if bytes.get(after).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let rest = text.get(after..)?;
+        let start = after + (rest.len() - rest.trim_start_matches([':', ' ']).len());
+        let end = segment_end(bytes, start);
+        let m = text.get(start..end)?.trim();
+        // The next code's own message starts where another AADSTS code does.
+        let m = m
+            .get(..find_ci(m.as_bytes(), 0, b"AADSTS").unwrap_or(m.len()))?
+            .trim();
+        return (m.len() > 3).then_some(m);
+    }
+    None
+}
+
 /// For the AADSTS240004 / AADSTS240003 texts ("Authorization code not
 /// received from authorize endpoint call. Error: {errorInfo}."), the wrapped
 /// `{errorInfo}` text after `Error:`, trimmed and without the template's

@@ -613,16 +613,29 @@ pub fn error_text_findings(req: &AuthorizeRequest, out: &mut Vec<Finding>) {
             Some(aadsts::Appears::Redirect) => "Entra answered the app with",
             _ => "Entra's error text says",
         };
+        // Entra's own words, when they say more than the catalogue's summary.
+        let own = aadsts::message_of(&et.text, *code).filter(|m| {
+            let m = m.trim_end_matches('.').to_ascii_lowercase();
+            !summary.to_ascii_lowercase().contains(&m)
+        });
+        let quoted = own.map_or_else(String::new, |m| format!(" Its message: '{m}'"));
         let mut f = super::response::device_pending(
             super::response::public_flows(
                 super::response::for_code(*code, None)
-                    .detail(format!("{said} AADSTS{code}: {summary}")),
+                    .detail(format!("{said} AADSTS{code}: {summary}{quoted}")),
                 &et.text,
                 req.client_id(),
             ),
             &et.text,
             et.codes.len() == 1,
         );
+        // A secret sent for a redirect URI of a public client platform (AADSTS90023's message).
+        if own.is_some_and(|m| {
+            m.to_ascii_lowercase()
+                .contains("public clients can't send a client secret")
+        }) {
+            f = f.fix("The token request sends a client secret, but Entra takes the app as a public client there: the redirect URI of the request is registered under Single-page application or Mobile and desktop applications. A server app that holds a secret registers its redirect URI under Web (remove it from the other platform); a browser or native app sends no secret.");
+        }
         if *code == 240004 || *code == 240003 {
             if let Some(inner) = aadsts::inner_error_info(&et.text) {
                 f = f.detail(format!(
@@ -763,6 +776,37 @@ mod tests {
             .findings
             .into_iter()
             .find(|f| f.code == "request.tenant_invalid")
+    }
+
+    /// Entra's own message for a code is quoted when the catalogue's summary does not say it.
+    #[test]
+    fn entra_s_own_message_is_quoted_when_it_says_more() {
+        let detail = |text: &str| {
+            analyze(&CaseInput {
+                authorize: text.into(),
+                ..CaseInput::default()
+            })
+            .report
+            .findings
+            .into_iter()
+            .find(|f| f.aadsts == Some(90023))
+            .map(|f| (f.detail, f.fix))
+        };
+        let (d, fix) = detail("AADSTS90023: Public clients can't send a client secret.\nTrace ID: 1a2b3c4d-aaaa-bbbb-cccc-ddddeeeeffff").expect("90023");
+        assert!(
+            d.ends_with("Its message: 'Public clients can't send a client secret.'"),
+            "{d}"
+        );
+        assert!(fix.contains("under Web"), "{fix}");
+        // The catalogue's own words are not repeated; no message, nothing quoted.
+        let (d, fix) =
+            detail("AADSTS90023: The authentication service request is not valid.").expect("90023");
+        assert!(!d.contains("Its message"), "{d}");
+        assert!(!fix.contains("under Web"), "{fix}");
+        assert_eq!(
+            crate::core::aadsts::message_of("AADSTS500112: x y z", 50011),
+            None
+        );
     }
 
     /// Beside an https:// registration of the same URI, http:// is a proxy's doing: the fix does
