@@ -150,6 +150,19 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
                 None,
             );
         }
+        // Swagger UI's redirect page hands the code to the page that redeems it in the browser
+        // (its implicit flow asks for no code, and redeems nothing).
+        if u.path()
+            .to_ascii_lowercase()
+            .ends_with("/oauth2-redirect.html")
+            && req.response_types().contains(&"code")
+        {
+            return guess(
+                ClientKind::Spa,
+                format!("the redirect URI {r} is Swagger UI's oauth2-redirect.html, whose page redeems the code in the browser"),
+                Some("Swagger UI"),
+            );
+        }
     }
     ClientGuess::default()
 }
@@ -211,6 +224,18 @@ mod tests {
         );
         assert_eq!(
             kind("client_id=a&redirect_uri=http%3A%2F%2Flocalhost"),
+            ClientKind::Unknown
+        );
+        assert_eq!(
+            kind("client_id=a&response_type=code&redirect_uri=https%3A%2F%2Fapi.contoso.com%2Fswagger%2Foauth2-redirect.html"),
+            ClientKind::Spa
+        );
+        assert_eq!(
+            kind("client_id=a&response_type=token&redirect_uri=https%3A%2F%2Fapi.contoso.com%2Fswagger%2Foauth2-redirect.html"),
+            ClientKind::Unknown
+        );
+        assert_eq!(
+            kind("client_id=a&response_type=code&redirect_uri=https%3A%2F%2Fapi.contoso.com%2Fswagger%2Foauth2-redirect"),
             ClientKind::Unknown
         );
     }
