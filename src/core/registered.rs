@@ -714,6 +714,18 @@ const LOGOUT_WORDS: &[&str] = &[
     "oturum kapatma",
 ];
 
+/// Lowercase for the portal's headings and messages in the languages read (English, German,
+/// French, Spanish, …): ASCII and Latin-1's capitals (À–Þ). The standard library's full
+/// Unicode case tables would add 24 KB to the page for letters no heading starts with.
+fn latin_lowercase(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
 /// Portal headings that start a platform section (the portal's words in English, or in its
 /// other languages by the words above), the platform keys of YAML (`publicClient:`) and the
 /// platform blocks of Terraform and Bicep (`single_page_application {`, `spa: {`).
@@ -729,8 +741,8 @@ fn heading_platform(line: &str) -> Option<Option<Platform>> {
         .trim_end_matches(['=', ':'])
         .trim()
         .trim_matches(['"', '\''])
-        .replace('_', " ")
-        .to_lowercase();
+        .replace('_', " ");
+    let l = latin_lowercase(&l);
     if block.is_some() || !t.contains(char::is_whitespace) {
         // A key or block names its platform in one word: `publicClient:`, `installedClient`
         // (a `PublicClient :` property line of PowerShell is no heading).
@@ -857,7 +869,7 @@ const REFUSAL_WORDS: &[&str] = &[
 /// scheme rule is known in any language by what it names (`The URI must use HTTPS or
 /// http://localhost.`).
 fn portal_refusal(line: &str) -> bool {
-    let l = line.trim().to_lowercase();
+    let l = latin_lowercase(line.trim());
     let words = l.split_whitespace().count();
     if words < 3 || l.chars().count() > 120 {
         return false;
@@ -2272,6 +2284,18 @@ mod tests {
 
     /// The one-URI-per-line fast path reads what the general path would: platform from the
     /// heading, line numbers, and lines with a prefix, a comma or a note still go the long way.
+    #[test]
+    fn latin_lowercase_covers_the_letters_of_the_portal_s_languages() {
+        assert_eq!(
+            latin_lowercase("ÉCRAN Öffentliche ÀÞ×÷ Ω"),
+            "écran öffentliche àþ×÷ Ω"
+        );
+        assert_eq!(
+            latin_lowercase("Single-page Application"),
+            "single-page application"
+        );
+    }
+
     #[test]
     fn bare_uri_lines_keep_their_section_and_line() {
         let reg = read("Web\nhttps://a.contoso.com/cb\nhttps://b.contoso.com/cb?x=1&y=2\nSingle-page application\nhttps://c.contoso.com/\nspa:https://d.contoso.com/\nhttps://e.contoso.com/cb,\nhttps://f.contoso.com/cb  # old");

@@ -837,7 +837,7 @@ fn ca_fix(controls: &[String]) -> String {
     } else {
         let mut s = parts.join("; ");
         if let Some(c) = s.get(..1) {
-            s = format!("{}{}", c.to_uppercase(), s.get(1..).unwrap_or(""));
+            s = format!("{}{}", c.to_ascii_uppercase(), s.get(1..).unwrap_or(""));
         }
         format!("{s}. An administrator can test the policy with the What If tool.")
     }
