@@ -24,3 +24,21 @@ test('every example case: the page agrees with the CLI', async ({ analyzer, page
     }
   }
 });
+
+// On a phone (375 px), no case's report is wider than the screen: long URIs, settings and
+// commands wrap instead of making the whole page scroll sideways.
+test('every example case fits a 375 px screen', async ({ analyzer, page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await analyzer.open();
+  const wide: string[] = [];
+  for (const name of caseNames()) {
+    const input = readCase(name);
+    if (!pageCanHold(input)) continue;
+    await fillCase(page, input);
+    await expectReport(page, cliReport(name).redirect.status, cliReport(name).findings.map((f) => f.code), name);
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (over > 0) wide.push(`${name}: ${over} px too wide`);
+  }
+  test.expect(wide, 'cases wider than the screen').toEqual([]);
+});
