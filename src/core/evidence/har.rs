@@ -1610,11 +1610,45 @@ pub fn trace(log: &Log) -> Trace {
         }
     }
 
+    // A redirect URI rejection (AADSTS50011) that a later attempt of the
+    // same app got past (it got its code): the registration or the app was
+    // fixed in between, as the sign-in log reader judges it. Per flow, the
+    // later flow that got its code.
+    let resolved_by: Vec<Option<usize>> = flows
+        .iter()
+        .enumerate()
+        .map(|(n, f)| {
+            let rejected = f.failed()
+                && f.findings
+                    .iter()
+                    .filter(|x| x.severity == Severity::Error)
+                    .all(|x| x.aadsts == Some(50011));
+            let app = f.get("client_id")?;
+            flows
+                .iter()
+                .enumerate()
+                .skip(n + 1)
+                .find(|(_, o)| {
+                    o.code.is_some()
+                        && !o.failed()
+                        && o.get("client_id")
+                            .is_some_and(|c| c.eq_ignore_ascii_case(app))
+                })
+                .map(|(m, _)| m)
+                .filter(|_| rejected)
+        })
+        .collect();
+    let resolved = |n: usize| resolved_by.get(n).copied().flatten();
+
     // The flow to analyse: the last one that failed (an expected silent
-    // failure aside), else the first.
+    // failure and a resolved rejection aside), else the attempt that got
+    // past the last resolved rejection, else the first.
+    let last_resolved = (0..flows.len()).rev().find(|&n| resolved(n).is_some());
     let chosen = flows
         .iter()
-        .rposition(|f| f.failed() && !f.benign_silent_failure())
+        .enumerate()
+        .rposition(|(n, f)| f.failed() && !f.benign_silent_failure() && resolved(n).is_none())
+        .or_else(|| last_resolved.and_then(resolved))
         .or_else(|| flows.iter().position(|f| !f.benign_silent_failure()))
         .or(if flows.is_empty() { None } else { Some(0) });
 
@@ -1672,12 +1706,18 @@ pub fn trace(log: &Log) -> Trace {
                 .collect();
         }
         Some(f) => {
+            let fixed = last_resolved.filter(|&n| resolved(n) == chosen);
             let why = if f.failed() && flows.len() > 1 {
-                " (the last that failed)"
+                " (the last that failed)".to_string()
+            } else if let Some(n) = fixed.and_then(|n| flows.get(n)) {
+                format!(
+                    " (the later attempt that got its code; {} failed before it)",
+                    at(n.idx)
+                )
             } else if flows.len() > 1 {
-                " (the first)"
+                " (the first)".to_string()
             } else {
-                ""
+                String::new()
             };
             findings.push(
                 finding("har.authorize_found")
@@ -1695,6 +1735,35 @@ pub fn trace(log: &Log) -> Trace {
                     .fix("Nothing to change here; see the other findings."),
             );
             findings.extend(f.findings.iter().cloned());
+            // The rejection this attempt got past, as information.
+            if let Some(old) = fixed.and_then(|n| flows.get(n)) {
+                let sent = |x: &Flow| x.redirect_uri().unwrap_or("(none)").to_string();
+                let how = if sent(old) == sent(f) {
+                    format!(
+                        "with the same redirect URI {}: the registration was fixed in between",
+                        sent(f)
+                    )
+                } else {
+                    format!(
+                        "sending {} where {} was rejected: the app was fixed in between",
+                        sent(f),
+                        sent(old)
+                    )
+                };
+                for x in old
+                    .findings
+                    .iter()
+                    .filter(|x| x.severity == Severity::Error)
+                {
+                    findings.push(
+                        x.clone()
+                            .severity(Severity::Info)
+                            .title(format!("{} (resolved by a later sign-in)", x.title))
+                            .detail(format!("{} A later attempt of the same app ({}) got its authorization code, {how}. This failure was resolved by a later sign-in; it is not the cause now. If sign-in still fails, the failing attempt is not in this HAR.", x.detail, at(f.idx)))
+                            .fix("Nothing to change for this entry: a later sign-in of the same app got past the redirect URI check. If sign-in fails again, capture a HAR of that attempt and check it here."),
+                    );
+                }
+            }
             t.authorize_url = Some(f.url.clone());
             t.redirect_uri = f.redirect_uri().map(str::to_string);
             t.landing = f.landing.clone();
@@ -3004,6 +3073,59 @@ mod tests {
         assert_eq!(
             t.timeline.iter().map(|s| s.kind).collect::<Vec<_>>(),
             [StepKind::Authorize, StepKind::Callback]
+        );
+    }
+
+    #[test]
+    fn a_redirect_uri_rejection_a_later_attempt_got_past_is_information() {
+        let page = |code: u32| {
+            format!(
+                r#","content":{{"mimeType":"text/html","text":"<script>$Config={{\"iErrorCode\":{code},\"strServiceExceptionMessage\":\"AADSTS{code}: rejected.\"}};</script>"}}"#
+            )
+        };
+        let loc = "https://app.contoso.com/cb?code=0.AXcode&state=s1";
+        let ok = |auth: &str| entry("GET", auth, 302, &format!(r#","redirectURL":"{loc}""#), "");
+        let run = |failed: u32, first_app: &str, ok_first: bool| {
+            let bad = entry(
+                "GET",
+                &AUTH.replace("6731de76", first_app),
+                200,
+                &page(failed),
+                "",
+            );
+            let good = ok(AUTH);
+            let text = if ok_first {
+                har(&[good, bad])
+            } else {
+                har(&[bad, good])
+            };
+            let t = trace(&log(&text));
+            let page = t
+                .findings
+                .iter()
+                .find(|f| f.code == "har.entra_error_page")
+                .map(|f| (f.severity, f.title.contains("resolved by a later sign-in")));
+            (t.chosen, page)
+        };
+        // AADSTS50011, then the same app got its code: the later attempt is
+        // analysed, the rejection is information.
+        assert_eq!(
+            run(50011, "6731de76", false),
+            (Some(1), Some((Severity::Info, true)))
+        );
+        // Near misses: another app's success, a block (53003) another
+        // request does not undo, a success before the rejection.
+        assert_eq!(
+            run(50011, "11111111", false),
+            (Some(0), Some((Severity::Error, false)))
+        );
+        assert_eq!(
+            run(53003, "6731de76", false),
+            (Some(0), Some((Severity::Error, false)))
+        );
+        assert_eq!(
+            run(50011, "6731de76", true),
+            (Some(1), Some((Severity::Error, false)))
         );
     }
 
