@@ -836,7 +836,13 @@ fn verdict(report: &Report, any_input: bool) -> (VerdictKind, String) {
         .findings
         .iter()
         .find(|f| f.code == "redirect.registration_stale");
-    if let (None, Some(f)) = (report.primary(), stale) {
+    // A HAR whose sign-in stopped on Entra's page with no text of it: no
+    // code, and no cause to name.
+    let stopped = report
+        .findings
+        .iter()
+        .find(|f| f.code == "har.entra_error_page" && f.severity == Severity::Warning);
+    if let (None, Some(f)) = (report.primary(), stale.or(stopped)) {
         return (VerdictKind::Unknown, f.title.clone());
     }
     // An input that could not be read is the first thing to say when nothing failed.
@@ -886,6 +892,30 @@ fn verdict(report: &Report, any_input: bool) -> (VerdictKind, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_har_stopped_on_an_entra_page_with_no_text_is_the_verdict() {
+        let auth = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid";
+        let run = |redirect: &str| {
+            analyze(&CaseInput {
+                registered: format!("web: {redirect}"),
+                evidence: format!(
+                    r#"{{"log":{{"entries":[{{"request":{{"method":"GET","url":"{auth}","headers":[]}},"response":{{"status":200,"headers":[],"content":{{"size":0}}}}}}]}}}}"#
+                ),
+                ..CaseInput::default()
+            })
+        };
+        let a = run("https://app.contoso.com/cb");
+        assert_eq!(a.verdict, VerdictKind::Unknown);
+        assert!(
+            a.headline.contains("stopped on Entra's page"),
+            "{}",
+            a.headline
+        );
+        // Near miss: a mismatch stays the verdict.
+        let a = run("https://app.contoso.com/cb/");
+        assert_eq!(a.verdict, VerdictKind::Rejected);
+    }
 
     #[test]
     fn a_command_never_changes_the_pasted_app_when_the_request_is_for_another() {

@@ -1571,7 +1571,14 @@ pub fn trace(log: &Log) -> Trace {
             || e.resp_cookies > 0
     });
     t.sanitized = entra_answered && !any_cookie;
-    t.sanitized_export = t.sanitized && entries.iter().any(|e| e.request.headers.others);
+    // Chrome's and Edge's developer tools (creator WebInspector) export
+    // sanitized by default; another browser or tool may not record cookies.
+    let others = entries.iter().any(|e| e.request.headers.others);
+    let chromium = log
+        .creator
+        .as_ref()
+        .is_some_and(|c| c.name.as_str().eq_ignore_ascii_case("WebInspector"));
+    t.sanitized_export = t.sanitized && others && chromium;
 
     let mut flows: Vec<Flow> = Vec::with_capacity(t.authorize.len());
     for (n, &a) in t.authorize.iter().enumerate() {
@@ -1654,16 +1661,27 @@ pub fn trace(log: &Log) -> Trace {
 
     let mut findings = Vec::new();
     if t.sanitized {
-        let mut f = finding("har.sanitized_export");
+        let mut f = finding("har.sanitized_export").fix("For cookie problems (\"Correlation failed\", sign-in loops), export the HAR from the browser's developer tools again with sensitive data allowed and sanitise the copy here before sharing it.");
         let shape = if t.sanitized_export {
-            "The HAR has no Cookie, Set-Cookie or Authorization header anywhere while the requests' other headers are there: the shape of a sanitized export (Export HAR (sanitized))."
+            "The HAR has no Cookie, Set-Cookie or Authorization header anywhere while the requests' other headers are there: the shape of a sanitized export (Export HAR (sanitized)).".to_string()
         } else {
-            f = f.title("No cookies were recorded in this HAR");
-            "The HAR has no cookies and no request headers at all, though Entra sets cookies on every sign-in: the tool that wrote it records no headers, or they were cut out (a browser's sanitized export keeps the other headers)."
+            f = f.title("No cookies were recorded in this HAR").fix("For cookie problems (\"Correlation failed\", sign-in loops), record the HAR again in a browser that exports cookies (Chrome or Edge: Export HAR with sensitive data) and sanitise the copy here before sharing it.");
+            if others {
+                format!("The HAR has no Cookie, Set-Cookie or Authorization header anywhere, though Entra sets cookies on every sign-in: {} left them out of its export, or they were removed before it was shared.", creator.as_deref().unwrap_or("the browser or tool that wrote it"))
+            } else {
+                "The HAR has no cookies and no request headers at all, though Entra sets cookies on every sign-in: the tool that wrote it records no headers, or they were cut out (a browser's sanitized export keeps the other headers).".to_string()
+            }
+        };
+        let bodies = if entries
+            .iter()
+            .any(|e| e.body.as_deref().is_some_and(|b| !b.trim().is_empty()))
+        {
+            "Query strings, form bodies and response bodies are still there"
+        } else {
+            "Query strings and form bodies are still there (no response body was recorded)"
         };
         findings.push(
-            f.detail(format!("{shape} So this cannot be judged: whether the app's correlation and nonce cookies (.AspNetCore.Correlation.*, OpenIdConnect.nonce.*) came back on the callback (SameSite, http vs https), whether Entra's session cookies were present (single sign-on, Keep me signed in), and which bearer token API calls sent. Query strings, form bodies and response bodies are still there: codes, states and tokens are in the file."))
-                .fix("For cookie problems (\"Correlation failed\", sign-in loops), export the HAR from the browser's developer tools again with sensitive data allowed and sanitise the copy here before sharing it."),
+            f.detail(format!("{shape} So this cannot be judged: whether the app's correlation and nonce cookies (.AspNetCore.Correlation.*, OpenIdConnect.nonce.*) came back on the callback (SameSite, http vs https), whether Entra's session cookies were present (single sign-on, Keep me signed in), and which bearer token API calls sent. {bodies}: codes, states and tokens are in the file.")),
         );
     }
     match chosen.and_then(|c| flows.get(c)) {
@@ -1967,6 +1985,17 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
                         ))
                         .fix("Let the browser reach the Entra sign-in host (login.microsoftonline.com or the authority the app uses): allow it in the ad, tracker or privacy extension (or try a private window without extensions), in the browser or device policy, and in the proxy or firewall; then sign in again."),
                 );
+            } else if let Some(last) = silent_page(ix, a, window_end) {
+                f.findings.push(
+                    finding("har.entra_error_page")
+                        .severity(Severity::Warning)
+                        .title("The sign-in stopped on Entra's page (no code was issued), and the HAR holds no text of it")
+                        .detail(format!(
+                            "Entra answered {} with a page of its own and nothing went back to the app after it (no redirect or form_post to the redirect URI), so no authorization code was issued in this recording. The HAR holds no text of that page (its response body was not recorded), so what it showed, an AADSTS error or a sign-in step left unfinished, cannot be read here.",
+                            at(last)
+                        ))
+                        .fix("Sign in again and copy Entra's error text (the AADSTS line, with the Correlation ID and Timestamp of Troubleshooting details) into the authorize box here; or add the sign-in log entry of that attempt (Entra admin center › Sign-in logs, found by its time or correlation ID); or record the HAR again in a browser that keeps response bodies, with the developer tools open before the sign-in starts."),
+                );
             }
         }
         Answer::ErrorPage {
@@ -2027,6 +2056,31 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
     crate::core::order::by_key(&mut f.steps, |s| s.0 as u64);
     f.steps.dedup_by_key(|s| s.0);
     f
+}
+
+/// The last page Entra answered in `a..end` (a 2xx) when no Entra page
+/// there has its text recorded: the sign-in stopped on a page the HAR cannot
+/// show.
+fn silent_page(ix: &Ix, a: usize, end: usize) -> Option<usize> {
+    let pages: Vec<usize> = (a..end)
+        .filter(|&j| {
+            ix.entra(j)
+                && ix
+                    .entries
+                    .get(j)
+                    .is_some_and(|e| (200..300).contains(&e.status))
+        })
+        .collect();
+    let blank = |j: &usize| {
+        ix.entries
+            .get(*j)
+            .is_none_or(|e| e.body.as_deref().is_none_or(|b| b.trim().is_empty()))
+    };
+    pages
+        .iter()
+        .all(blank)
+        .then(|| pages.last().copied())
+        .flatten()
 }
 
 /// The text a page shows: tags dropped, character references decoded,
@@ -2913,6 +2967,21 @@ mod tests {
         // A cookie anywhere: nothing to say.
         let (f, ..) = title(&one(r#"{"name":"Cookie","value":"fpc=1"}"#));
         assert_eq!(f, None);
+        // Another browser's export with its headers but no cookies: not
+        // called sanitised, and no response body is claimed when none is there.
+        let text = one(r#"{"name":"User-Agent","value":"Mozilla/5.0"}"#).replace(
+            r#""name":"WebInspector""#,
+            r#""name":"WebKit Web Inspector""#,
+        );
+        let t = trace(&log(&text));
+        let f = t.findings.iter().find(|f| f.code == "har.sanitized_export");
+        assert!(!t.sanitized_export);
+        assert!(
+            f.is_some_and(|f| f.title.starts_with("No cookies")
+                && f.detail.contains("WebKit Web Inspector")
+                && f.detail.contains("no response body was recorded")),
+            "{f:?}"
+        );
     }
 
     #[test]
@@ -3126,6 +3195,46 @@ mod tests {
         assert_eq!(
             run(50011, "6731de76", true),
             (Some(1), Some((Severity::Error, false)))
+        );
+    }
+
+    #[test]
+    fn a_sign_in_that_stopped_on_an_entra_page_with_no_text_says_so() {
+        let run = |content: &str| {
+            let t = trace(&log(&har(&[
+                entry("GET", AUTH, 200, content, ""),
+                entry(
+                    "GET",
+                    "https://aadcdn.msftauth.net/shared/1.0/content/js/x.js",
+                    200,
+                    "",
+                    "",
+                ),
+            ])));
+            t.findings
+                .iter()
+                .find(|f| f.code == "har.entra_error_page")
+                .map(|f| (f.severity, f.title.contains("no text")))
+        };
+        // No body recorded (or an empty one): the page cannot be read.
+        assert_eq!(run(""), Some((Severity::Warning, true)));
+        assert_eq!(
+            run(r#","content":{"size":0,"mimeType":"text/html","text":""}"#),
+            Some((Severity::Warning, true))
+        );
+        // Near misses: the sign-in page's text is there (the user had not
+        // finished), or it holds Entra's error.
+        assert_eq!(
+            run(
+                r#","content":{"mimeType":"text/html","text":"<html><title>Sign in to your account</title></html>"}"#
+            ),
+            None
+        );
+        assert_eq!(
+            run(
+                r#","content":{"mimeType":"text/html","text":"<script>$Config={\"iErrorCode\":700016,\"strServiceExceptionMessage\":\"AADSTS700016: x\"};</script>"}"#
+            ),
+            Some((Severity::Error, false))
         );
     }
 
@@ -3386,7 +3495,8 @@ mod tests {
         let found = t.findings.first().expect("found");
         assert!(!found.detail.contains("still open"), "{}", found.detail);
         // Waiting on the sign-in page is not a block.
-        let t = trace(&log(&har(&[entry("GET", AUTH, 200, "", "")])));
+        let page = r#","content":{"mimeType":"text/html","text":"<title>Sign in</title>"}"#;
+        let t = trace(&log(&har(&[entry("GET", AUTH, 200, page, "")])));
         assert_eq!(codes(&t), ["har.authorize_found"]);
     }
 
