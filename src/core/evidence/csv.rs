@@ -337,8 +337,7 @@ const COLUMNS: &[(&str, &[&str])] = &[
     ("userPrincipalName", &["userprincipalname", "username"]),
     ("userDisplayName", &["userdisplayname", "user"]),
     ("correlationId", &["correlationid"]),
-    // Log Analytics: JSON text. The portal's Success/Failure/Interrupted word
-    // says nothing the error code does not.
+    // Log Analytics: JSON text; the portal: Success, Failure or Interrupted.
     ("status", &["status"]),
     (
         "errorCode",
@@ -454,7 +453,9 @@ fn record(cols: &Columns, row: &[Cow<str>]) -> Value {
             "errorCode" | "failureReason" | "additionalDetails" => {
                 status.insert((*key).to_string(), s(v));
             }
-            "status" if !v.starts_with('{') => {}
+            "status" if !v.starts_with('{') => {
+                rec.insert("portalStatus".into(), s(v));
+            }
             "resourceDisplayName" if v.eq_ignore_ascii_case("microsoft.aadiam") => {}
             "resourceId" if v.starts_with('/') => {}
             "conditionalAccessStatus" | "authenticationRequirement" => {

@@ -94,6 +94,9 @@ pub struct SignIn {
     /// its own (non-interactive: refresh tokens, silent requests), when the
     /// log says (`isInteractive`, `signInEventTypes`, the log's category).
     pub interactive: Option<bool>,
+    /// The portal's Status says Interrupted: Entra paused the sign-in for a
+    /// step (a session, MFA, a prompt), it did not fail it.
+    pub interrupted: bool,
 }
 
 impl SignIn {
@@ -172,6 +175,17 @@ impl SignIn {
                 aadsts::lookup(error_code)
             },
             interactive: interactive(&r),
+            interrupted: r.str(&["portalStatus"]).is_some_and(|w| {
+                [
+                    "interrupted",
+                    "unterbrochen",
+                    "interrompu",
+                    "interrumpido",
+                    "中断",
+                ]
+                .iter()
+                .any(|i| w.trim().eq_ignore_ascii_case(i))
+            }),
         }
     }
 
@@ -583,8 +597,18 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
     // on the authorize leg) first; token-leg failures (refresh tokens, silent
     // requests) after them, as warnings when such a failure is there.
     let token_leg = |g: &[&SignIn]| g.iter().all(|s| s.token_leg());
-    crate::core::order::by_key(&mut groups, |(_, g)| u64::from(token_leg(g)));
-    let authorize_leg_failed = groups.iter().any(|(_, g)| !token_leg(g));
+    // Entra marked them Interrupted, not failed, in a non-interactive sign-in
+    // or asking for a new session (no usable single sign-on session): the
+    // expected miss of a silent request, or Entra asking the user to sign in.
+    let paused = |g: &[&SignIn]| {
+        g.iter().all(|s| {
+            s.interrupted
+                && (s.interactive == Some(false)
+                    || s.aadsts.is_some_and(|i| i.category == Category::Session))
+        })
+    };
+    crate::core::order::by_key(&mut groups, |(_, g)| u64::from(token_leg(g) || paused(g)));
+    let authorize_leg_failed = groups.iter().any(|(_, g)| !token_leg(g) && !paused(g));
     for (code, group) in &groups {
         let Some(first) = group.first() else { continue };
         // An interrupt the same sign-in (correlation ID, app, resource) later got past.
@@ -635,6 +659,19 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
                 }
                 let title = format!("{} (then succeeded)", f.title);
                 f.severity(Severity::Info).title(title)
+            } else if paused(group) && f.severity == Severity::Error {
+                let step = if cat == Some(Category::Session) {
+                    "no single sign-on session could be used, so the user must sign in"
+                } else {
+                    "a step the user takes in an interactive sign-in"
+                };
+                let detail = format!("{} Entra marks this sign-in Interrupted, not Failure: it paused it to ask for a step ({step}; a silent request, prompt=none, gets this as its answer and the app then signs in interactively). So it is not why the browser got no authorization code; the export holds no later entry of that sign-in.", f.detail);
+                let fix = format!("{} If sign-in still fails, download the interactive sign-ins of the minutes after it (Entra admin center › Sign-in logs › User sign-ins (interactive)), or capture a HAR.", f.fix);
+                let title = f.title.replacen("Sign-in failed", "Sign-in interrupted", 1);
+                f.severity(Severity::Warning)
+                    .title(title)
+                    .detail(detail)
+                    .fix(fix)
             } else if noise && f.severity == Severity::Error {
                 let detail = format!("{} This failed on the token leg (a non-interactive or refresh-token request), so it is not why the browser got no authorization code; the interactive failure listed first is.", f.detail);
                 f.severity(Severity::Warning).detail(detail)
@@ -995,6 +1032,31 @@ mod tests {
             .iter()
             .map(|f| (f.code.clone(), f.aadsts, f.severity))
             .collect()
+    }
+
+    #[test]
+    fn an_interrupted_session_row_of_the_portal_csv_is_a_warning() {
+        let run = |status: &str, code: u32| {
+            let text = format!("Date (UTC),Correlation ID,Application ID,Status,Sign-in error code,Failure reason\n2025-06-03T09:14:08Z,c1,A,{status},{code},x\n");
+            let super::super::csv::Read::SignIns(rows, _) = super::super::csv::read(&text) else {
+                panic!("not read")
+            };
+            let all: Vec<SignIn> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| SignIn::from_value(i, r))
+                .collect();
+            let j = judge(&all, &Context::default());
+            j.findings
+                .first()
+                .map(|f| (f.severity, f.title.starts_with("Sign-in interrupted")))
+        };
+        // 50058 marked Interrupted: Entra asking for a session, not the cause.
+        assert_eq!(run("Interrupted", 50058), Some((Severity::Warning, true)));
+        // Near misses: the same code marked Failure, and an interrupted row
+        // whose code is no session step (not known to be non-interactive).
+        assert_eq!(run("Failure", 50058), Some((Severity::Error, false)));
+        assert_eq!(run("Interrupted", 50011), Some((Severity::Error, false)));
     }
 
     #[test]
