@@ -516,6 +516,7 @@ static TABLE: &[AadstsInfo] = &[
     e(70019, "CodeExpired", "Device code flow: the verification code has expired.", None, A::Any, C::Other, "Have the user start the sign-in again."),
     e(70020, "", "Device code flow: the device code has expired (error expired_token) before the user finished signing in (reported by users; not in Microsoft's reference table).", None, A::Token, C::Other, "Start the device code flow again and have the user enter the new code promptly."),
     e(70043, "BadTokenDueToSignInFrequency", "The refresh token expired or is invalid because of a Conditional Access sign-in frequency check.", None, A::Token, C::Session, "Send an interactive sign-in request."),
+    e(70044, "", "The session expired or is invalid because of a Conditional Access sign-in frequency check: the user must sign in again (error interaction_required).", Some("interaction_required"), A::Any, C::Session, "Send an interactive sign-in request (MSAL: on interaction_required, call the interactive method)."),
     e(75001, "BindingSerializationError", "An error occurred during SAML message binding.", None, A::Page, C::Other, ""),
     e(75003, "UnsupportedBindingError", "The SAML response can only be sent with the HTTP POST binding.", None, A::Page, C::Other, ""),
     e(75005, "Saml2MessageInvalid", "Entra does not support the SAML request the app sent.", None, A::Page, C::Other, ""),

@@ -427,12 +427,13 @@ const MFA_CODES: &[u32] = &[50072, 50074, 50076, 50079];
 
 /// Codes that interrupt a sign-in for a step the user can take (Keep me
 /// signed in, MFA, a password reset, an external challenge, choosing an
-/// account, the session check of a silent request), after which the same
+/// account, the session check of a silent request, a sign-in frequency
+/// check asking to sign in again), after which the same
 /// sign-in goes on: a later success of the same app and resource means it was
 /// resolved. Blocks (53003), redirect URI (50011) and consent (65001) errors
 /// are not interrupts: another request succeeding does not undo them.
 const INTERRUPT_CODES: &[u32] = &[
-    16000, 50058, 50072, 50074, 50076, 50079, 50125, 50140, 50158, 50168, 50199,
+    16000, 50058, 50072, 50074, 50076, 50079, 50125, 50140, 50158, 50168, 50199, 70044,
 ];
 
 /// True for an interrupt code (listed, or named `…Interrupt` by Entra).
@@ -1013,6 +1014,30 @@ mod tests {
             j.findings
         );
         assert!(codes(&j).contains(&"signin.mfa_required"));
+        // A sign-in frequency check (AADSTS70044) the same sign-in got past,
+        // logged at the same second as its success: explained, information.
+        let t = "2025-06-03T09:14:07.9Z";
+        let j = judge(
+            &[entry(0, "Graph", t), entry(70044, "Graph", t)],
+            &Context::default(),
+        );
+        assert!(
+            j.findings
+                .iter()
+                .all(|f| f.severity == Severity::Info && f.detail.contains("sign-in frequency")),
+            "{:?}",
+            j.findings
+        );
+        // Near miss: the success belongs to another sign-in (correlation ID).
+        let other = SignIn {
+            correlation_id: "d".into(),
+            ..entry(0, "Graph", t)
+        };
+        let j = judge(&[other, entry(70044, "Graph", t)], &Context::default());
+        assert_eq!(
+            j.findings.first().map(|f| f.severity),
+            Some(Severity::Error)
+        );
     }
 
     fn entry(code: u32, resource: &str, time: &str) -> SignIn {
@@ -1252,7 +1277,7 @@ mod tests {
         let v: Value = serde_json::from_str(
             r#"[{"appId":"A","isInteractive":true,"status":{"errorCode":50173}},
                 {"appId":"B","isInteractive":false,"status":{"errorCode":50011}},
-                {"appId":"C","isInteractive":false,"status":{"errorCode":70044}}]"#,
+                {"appId":"C","isInteractive":false,"status":{"errorCode":70099}}]"#,
         )
         .expect("json");
         let all: Vec<SignIn> = v
