@@ -112,7 +112,7 @@ fn from_xml(xml: &str) -> Option<SamlRequest> {
         .map(|(i, _)| i)
         .find(|&i| {
             // `<AuthnRequest` or `<samlp:AuthnRequest`, not `</…` or an attribute value.
-            let before = xml.get(..i).unwrap_or("");
+            let before = name_window(xml, i);
             let open = before.rfind('<');
             open.is_some_and(|o| {
                 let name = before.get(o + 1..).unwrap_or("");
@@ -130,8 +130,13 @@ fn from_xml(xml: &str) -> Option<SamlRequest> {
         .and_then(|b| b.rfind('<'))
         .unwrap_or(tag_at);
     let mut shown = format!("<{}", xml.get(tag_start + 1..tag_at).unwrap_or(""));
-    shown.push_str(tag);
-    shown.push('>');
+    // A real start tag is a few hundred bytes; a runaway one is shown cut.
+    let mut cut = tag.len().min(4096);
+    while !tag.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    shown.push_str(tag.get(..cut).unwrap_or(""));
+    shown.push_str(if cut < tag.len() { "…" } else { ">" });
     if let Some(i) = &issuer {
         shown.push_str(&format!("\n  <Issuer>{i}</Issuer>"));
     }
@@ -142,6 +147,16 @@ fn from_xml(xml: &str) -> Option<SamlRequest> {
         encoded: false,
         xml: shown,
     })
+}
+
+/// The few bytes before `at` where an element's `<prefix:` stands: looking no further keeps
+/// a text of many lookalike names linear.
+fn name_window(xml: &str, at: usize) -> &str {
+    let mut from = at.saturating_sub(64);
+    while !xml.is_char_boundary(from) {
+        from += 1;
+    }
+    xml.get(from..at).unwrap_or("")
 }
 
 /// The start tag from its name to (not including) its closing `>`, quotes respected.
@@ -189,8 +204,10 @@ fn element_text(xml: &str, local: &str) -> Option<String> {
     while let Some(i) = xml.get(from..)?.find(local) {
         let at = from + i;
         from = at + local.len();
-        let before = xml.get(..at)?;
-        let open = before.rfind('<')?;
+        let before = name_window(xml, at);
+        let Some(open) = before.rfind('<') else {
+            continue;
+        };
         let prefix = before.get(open + 1..)?;
         let is_open = !prefix.starts_with('/')
             && prefix

@@ -545,6 +545,21 @@ pub fn rows() -> Vec<Row> {
             .status("unchecked")
             .has("input.registered_unreadable")
             .slow(),
+        // SAML readers look back a few bytes for an element's '<prefix:', never to the start.
+        Row::new("saml-lookalike-names-75k")
+            .auth(format!("<x {}", "AuthnRequest ".repeat(75_000)))
+            .reg("https://a.contoso.com/cb")
+            .has("input.authorize_unreadable")
+            .slow(),
+        Row::new("saml-issuer-lookalikes-130k")
+            .auth(format!(
+                "<AuthnRequest AssertionConsumerServiceURL=\"https://a.contoso.com/cb\"><x {}",
+                "Issuer ".repeat(130_000)
+            ))
+            .reg("https://a.contoso.com/cb")
+            .status("exact")
+            .has("input.authorize_decoded")
+            .slow(),
         Row::new("csv-25k-rows")
             .auth(good.clone())
             .reg(format!(
