@@ -115,6 +115,13 @@ const TOKENS: &[&str] = &[
     "&amp;amp;",
     "\\x26",
     "sep=;",
+    "/saml2?SAMLRequest=",
+    "<samlp:AuthnRequest ",
+    "AssertionConsumerServiceURL=\"",
+    "<saml:Issuer>",
+    "</saml:Issuer>",
+    "&#x",
+    "fZJNT8MwDIbv",
 ];
 
 fn tokens(max: usize) -> impl Strategy<Value = String> {
