@@ -432,6 +432,14 @@ fn mismatch_findings(
         let f = finding(d.code());
         let f = if c.b2c { f } else { f.aadsts(50011) };
         let f = match d {
+            // iOS / macOS: msauth.<bundle ID>://auth carries the build's bundle ID in its scheme.
+            Difference::Scheme if is_apple_broker(sent) && is_apple_broker(&near.uri) => {
+                let (sb, rb) = (bundle_of(sent), bundle_of(&near.uri));
+                let case = if sb.eq_ignore_ascii_case(rb) { " They differ only in letter case: the bundle ID must be written as the app's Info.plist has it." } else { "" };
+                f.title(format!("The iOS / macOS bundle ID differs: {sb} is sent, {rb} is registered"))
+                    .detail(format!("{ctx} The scheme of an iOS or macOS redirect URI is msauth. followed by the app's bundle ID, so each bundle ID (a debug or beta build with its own, another target, a template's default such as org.reactjs.native.example.*) sends its own URI and needs its own registration.{case}"))
+                    .fix(format!("If this build (bundle ID {sb}) is meant to sign in, register {sent} under {} (the portal's iOS / macOS platform builds it from the bundle ID) — {keep} Otherwise give the app the bundle ID {rb}, as registered.", platform.portal_name()))
+            }
             Difference::Scheme => {
                 let proxy = s.scheme_lower() == "http" && r.scheme_lower() == "https";
                 f.title(format!("The app sends {}:// but {}:// is registered", s.scheme().unwrap_or(""), r.scheme().unwrap_or("")))
@@ -506,7 +514,21 @@ fn mismatch_findings(
                 f.detail(format!("{ctx} A look-alike character makes them differ: {}. Internationalised domain names are not supported in redirect URIs.", odd.join(", "))).fix(format!("Retype the URI in plain ASCII: {}.", uri::skeleton(&near.uri)))
             }
             Difference::LocalhostVsLoopbackIp => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent.")).fix(format!("Send {} — or register {sent}; the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.", near.uri)),
-            Difference::Query => f.detail(format!("{ctx} The query string is part of the comparison; apps that send their current URL (with ?returnUrl=…) as redirect_uri get AADSTS50011.")).fix(format!("Send {} without the query and carry the return path in state.", r.without_query_fragment())),
+            Difference::Query => {
+                // A query the app needs for its own routing (a plugin's ?action=…) can be
+                // registered, except for audiences with personal accounts.
+                let register = match (s.query().is_some(), c.audience.includes_personal()) {
+                    (false, _) => String::new(),
+                    (true, false) => format!(" If the app needs its query to route the response, register {sent} instead: a query string in a redirect URI is allowed for apps that sign in only work or school accounts."),
+                    (true, true) => format!(" Registering {sent} is not possible here: the sign-in audience ({}) includes personal Microsoft accounts, whose redirect URIs may not carry a query string; an app that needs one to route the response needs a callback path without it.", c.audience.as_str()),
+                };
+                let fix = if s.query().is_some() {
+                    format!("Send {} without the query and carry the return path in state.{register}", r.without_query_fragment())
+                } else {
+                    format!("Send {} exactly, its query included.{reg_fix}", near.uri)
+                };
+                f.detail(format!("{ctx} The query string is part of the comparison; apps that send their current URL (with ?returnUrl=…) as redirect_uri get AADSTS50011.")).fix(fix)
+            }
             Difference::Fragment => f.detail(format!("{ctx} The fragment differs; redirect URIs must not contain one (RFC 6749 §3.1.2).")).fix(format!("Send {} without '#'.", r.without_query_fragment())),
             Difference::Path if own_id.is_some() && registrable.is_empty() => f.detail(format!("{ctx} The sent path carries this app's client ID ({}), as a broker redirect URI does (ms-appx-web://microsoft.aad.brokerplugin/<client ID>); the registered one carries another ID, so it is another app's URI.", own_id.unwrap_or_default())).fix(format!("Register {sent} under {} — {keep} Sending the other app's URI cannot work.", platform.portal_name())),
             Difference::Path if android => f.detail(format!("{ctx} Only the signature hash differs ({} vs {}). {ANDROID_HASH}", s.path(), r.path())).fix(format!("If this build (signed with the key whose hash {sent} holds) is meant to sign in, register {sent} under {} — {keep} Otherwise sign the app with the key whose hash is registered, and put {} in its MSAL configuration.", platform.portal_name(), near.uri)),
@@ -662,6 +684,22 @@ fn platform_checks(c: &Ctx, m: &Registration, out: &mut Vec<Finding>) {
 }
 
 /// What the path of an Android redirect URI is, and how to get it (Entra's Android platform).
+/// True for MSAL's iOS / macOS redirect URI form, `msauth.<bundle ID>://auth`.
+fn is_apple_broker(uri: &str) -> bool {
+    let scheme = uri.split_once("://").map_or("", |(s, _)| s);
+    scheme.len() > "msauth.".len()
+        && scheme
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("msauth."))
+}
+
+/// The bundle ID in an `msauth.<bundle ID>://…` URI.
+fn bundle_of(uri: &str) -> &str {
+    uri.split_once("://")
+        .and_then(|(s, _)| s.get(7..))
+        .unwrap_or("")
+}
+
 const ANDROID_HASH: &str = "The path of an Android redirect URI (msauth://<package>/<hash>) is the Base64 SHA-1 hash of the certificate that signed the app, URL-encoded (as the portal's Android platform shows it). Each signing key gives its own hash: the debug keystore, the release (upload) key and Google Play App Signing's key differ, so each build that signs in needs its own registered URI. keytool -list -v -keystore <keystore> -alias <alias> prints a key's SHA-1 fingerprint, and the Play Console (Setup › App integrity › App signing) shows the Play App Signing key's; the hash is those 20 bytes in Base64.";
 
 /// True for an Android redirect URI: `msauth://<package>/<Base64 SHA-1>` (28 characters once
@@ -1030,6 +1068,66 @@ pub fn check(
 #[cfg(test)]
 mod tests {
     use crate::core::{analyze, CaseInput};
+
+    /// A query the app sends may be registered instead, unless the audience has personal
+    /// accounts; a query only the registration has adds nothing.
+    #[test]
+    fn a_query_mismatch_says_whether_the_query_can_be_registered() {
+        let fix = |sent: &str, reg: &str, aud: &str| {
+            analyze(&CaseInput {
+                authorize: format!("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri={}&response_type=code&scope=openid&response_mode=form_post", super::uri::form_encode(sent)),
+                registered: format!(r#"{{"signInAudience":"{aud}","web":{{"redirectUris":["{reg}"]}}}}"#),
+                ..CaseInput::default()
+            })
+            .report
+            .findings
+            .into_iter()
+            .find(|f| f.code == "redirect.query_mismatch")
+            .map(|f| f.fix)
+            .unwrap_or_default()
+        };
+        let (q, plain) = (
+            "https://blog.contoso.com/cb?action=login",
+            "https://blog.contoso.com/cb",
+        );
+        assert!(fix(q, plain, "AzureADMyOrg")
+            .contains("register https://blog.contoso.com/cb?action=login instead"));
+        assert!(
+            fix(q, plain, "AzureADandPersonalMicrosoftAccount").contains("is not possible here")
+        );
+        let f = fix(plain, q, "AzureADMyOrg");
+        assert!(
+            f.starts_with(
+                "Send https://blog.contoso.com/cb?action=login exactly, its query included."
+            ),
+            "{f}"
+        );
+    }
+
+    /// msauth.<bundle ID>://auth: a scheme mismatch between two such URIs is the bundle ID.
+    #[test]
+    fn an_ios_scheme_mismatch_names_the_bundle_id() {
+        let title = |sent: &str, registered: &str| {
+            analyze(&CaseInput {
+                authorize: format!("https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri={}&response_type=code&scope=openid&x-client-SKU=MSAL.iOS", super::uri::form_encode(sent)),
+                registered: registered.into(),
+                ..CaseInput::default()
+            })
+            .report
+            .findings
+            .into_iter()
+            .find(|f| f.code == "redirect.scheme_mismatch")
+            .map(|f| f.title)
+        };
+        let t = title(
+            "msauth.com.contoso.FieldApp://auth",
+            "msauth.com.contoso.fieldapp://auth",
+        );
+        assert_eq!(t.as_deref(), Some("The iOS / macOS bundle ID differs: com.contoso.FieldApp is sent, com.contoso.fieldapp is registered"));
+        // Another custom scheme is a scheme mismatch as before.
+        let t = title("fieldapp://auth", "msauth.com.contoso.fieldapp://auth").unwrap_or_default();
+        assert!(t.starts_with("The app sends fieldapp://"), "{t}");
+    }
 
     fn mismatch_fix(registered: &str) -> (String, String) {
         let a = analyze(&CaseInput {
