@@ -364,6 +364,16 @@ fn mismatch_findings(
         .filter(|id| lower(sent).contains(&lower(id)) && !lower(&near.uri).contains(&lower(id)));
     // An Android redirect URI (msauth://<package>/<signature hash>) on both sides.
     let android = is_android_hash(sent) && is_android_hash(&near.uri);
+    // MSAL.js sends the page the user signed in from when its redirectUri is not set: a deeper
+    // path on the origin of a registered URI.
+    let current_page = c.client.library.as_deref() == Some("MSAL.js (browser)") && {
+        let (su, nu) = (Uri::new(sent), Uri::new(&near.uri));
+        su.scheme_lower() == nu.scheme_lower()
+            && su.host() == nu.host()
+            && su.port() == nu.port()
+            && su.path().len() > nu.path().len()
+            && su.path().starts_with(nu.path().trim_end_matches('/'))
+    };
     // Microsoft's connector consent service: the connector, not the app, picks the URI.
     let connector = Uri::new(sent)
         .host()
@@ -531,6 +541,7 @@ fn mismatch_findings(
             }
             Difference::Fragment => f.detail(format!("{ctx} The fragment differs; redirect URIs must not contain one (RFC 6749 §3.1.2).")).fix(format!("Send {} without '#'.", r.without_query_fragment())),
             Difference::Path if own_id.is_some() && registrable.is_empty() => f.detail(format!("{ctx} The sent path carries this app's client ID ({}), as a broker redirect URI does (ms-appx-web://microsoft.aad.brokerplugin/<client ID>); the registered one carries another ID, so it is another app's URI.", own_id.unwrap_or_default())).fix(format!("Register {sent} under {} — {keep} Sending the other app's URI cannot work.", platform.portal_name())),
+            Difference::Path if current_page => f.detail(format!("{ctx} When its configuration sets no redirectUri, MSAL.js sends the URL of the page the sign-in started from, so every page a user signs in from sends another URI.")).fix(format!("Set redirectUri to {} in the MSAL configuration (auth.redirectUri, or per request); MSAL returns the user to the page they started from afterwards (navigateToLoginRequestUrl).{reg_fix}", near.uri)),
             Difference::Path if android => f.detail(format!("{ctx} Only the signature hash differs ({} vs {}). {ANDROID_HASH}", s.path(), r.path())).fix(format!("If this build (signed with the key whose hash {sent} holds) is meant to sign in, register {sent} under {} — {keep} Otherwise sign the app with the key whose hash is registered, and put {} in its MSAL configuration.", platform.portal_name(), near.uri)),
             Difference::Path => f.detail(format!("{ctx} Path {} is not {}.", if s.path().is_empty() { "(empty)" } else { s.path() }, if r.path().is_empty() { "(empty)" } else { r.path() })).fix(format!("Send {} (check the callback path in the app's settings).{reg_fix}", near.uri)),
         };
@@ -1068,6 +1079,31 @@ pub fn check(
 #[cfg(test)]
 mod tests {
     use crate::core::{analyze, CaseInput};
+
+    /// MSAL.js without a redirectUri sends the current page: a deeper path on a registered
+    /// origin is told to set redirectUri; another client or origin is not.
+    #[test]
+    fn msal_js_sending_the_current_page_is_told_to_set_redirect_uri() {
+        let fix = |sku: &str, sent: &str| {
+            analyze(&CaseInput {
+                authorize: format!("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri={}&response_type=code&scope=openid&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&x-client-SKU={sku}", super::uri::form_encode(sent)),
+                registered: r#"{"spa":{"redirectUris":["https://app.contoso.com/"]}}"#.into(),
+                ..CaseInput::default()
+            })
+            .report
+            .findings
+            .into_iter()
+            .find(|f| f.code == "redirect.path_mismatch")
+            .map(|f| f.fix)
+            .unwrap_or_default()
+        };
+        assert!(fix("msal.js.browser", "https://app.contoso.com/orders/42")
+            .starts_with("Set redirectUri to https://app.contoso.com/ in the MSAL configuration"));
+        assert!(!fix("msal.js.node", "https://app.contoso.com/orders/42")
+            .contains("MSAL configuration"));
+        assert!(!fix("msal.js.browser", "https://www.contoso.com/orders/42")
+            .contains("MSAL configuration"));
+    }
 
     /// A query the app sends may be registered instead, unless the audience has personal
     /// accounts; a query only the registration has adds nothing.
