@@ -313,7 +313,11 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
         } else {
             format!("'{v}' is not a valid absolute URI")
         };
-        out.push(finding("request.redirect_uri_invalid").aadsts(90102).detail(format!("Entra refuses redirect_uri before any matching because {why} ('redirect_uri' value must be a valid absolute URI, AADSTS90102).")).fix("Send the full registered URI, e.g. https://app.contoso.com/signin-oidc, URL-encoded once."));
+        let fix = match likely_registered(v, c.reg) {
+            Some(r) => format!("Send the full registered URI, {r}, URL-encoded once (set the app's base URL or redirect URI setting so it builds it)."),
+            None => "Send the full registered URI, e.g. https://app.contoso.com/signin-oidc, URL-encoded once.".to_string(),
+        };
+        out.push(finding("request.redirect_uri_invalid").aadsts(90102).detail(format!("Entra refuses redirect_uri before any matching because {why} ('redirect_uri' value must be a valid absolute URI, AADSTS90102).")).fix(fix));
         return false;
     }
     if !p.utf8 {
@@ -656,6 +660,35 @@ fn times(n: u8) -> String {
     }
 }
 
+/// The registered URI a relative or template redirect URI stands for: the one sharing most
+/// of its literal path segments (`{baseUrl}/login/oauth2/code/{registrationId}` against
+/// `…/login/oauth2/code/azure`), or the only one registered.
+fn likely_registered<'r>(sent: &str, reg: &'r Registered) -> Option<&'r str> {
+    let literal: Vec<&str> = sent
+        .split('/')
+        .filter(|s| !s.is_empty() && !s.contains(['{', '}', '$', '<', '>', ':']))
+        .collect();
+    let shared = |uri: &str| {
+        uri::Uri::new(uri)
+            .path()
+            .split('/')
+            .filter(|s| literal.contains(s))
+            .count()
+    };
+    let best = reg
+        .uris
+        .iter()
+        .map(|r| (shared(&r.uri), r.uri.as_str()))
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, u)| u);
+    let only = match reg.uris.as_slice() {
+        [only] => Some(only.uri.as_str()),
+        _ => None,
+    };
+    best.or(only)
+}
+
 /// What a SAML request says: how it was read, and its missing reply URL.
 fn saml_findings(s: &super::saml::SamlRequest, out: &mut Vec<Finding>) {
     let how = if s.encoded {
@@ -776,6 +809,38 @@ mod tests {
             .findings
             .into_iter()
             .find(|f| f.code == "request.tenant_invalid")
+    }
+
+    /// A template or relative redirect_uri is told which registered URI it stands for.
+    #[test]
+    fn an_invalid_redirect_uri_is_told_the_registered_uri_it_stands_for() {
+        let fix = |sent: &str, registered: &str| {
+            analyze(&CaseInput {
+                authorize: format!("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri={}&response_type=code&scope=openid", crate::core::uri::form_encode(sent)),
+                registered: registered.into(),
+                ..CaseInput::default()
+            })
+            .report
+            .findings
+            .into_iter()
+            .find(|f| f.code == "request.redirect_uri_invalid")
+            .map(|f| f.fix)
+            .unwrap_or_default()
+        };
+        let reg = "https://orders.contoso.com/\nhttps://orders.contoso.com/login/oauth2/code/azure";
+        assert!(
+            fix("{baseUrl}/login/oauth2/code/{registrationId}", reg).starts_with(
+                "Send the full registered URI, https://orders.contoso.com/login/oauth2/code/azure,"
+            )
+        );
+        assert!(
+            fix("/signin-oidc", "https://a.contoso.com/cb").contains("https://a.contoso.com/cb")
+        );
+        assert!(fix(
+            "/signin-oidc",
+            "https://a.contoso.com/x\nhttps://b.contoso.com/y"
+        )
+        .contains("e.g."));
     }
 
     /// Entra's own message for a code is quoted when the catalogue's summary does not say it.
