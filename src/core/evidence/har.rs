@@ -1708,9 +1708,13 @@ pub fn trace(log: &Log) -> Trace {
                 after: 0,
                 tokens: Vec::new(),
             };
+            // Code redemptions, and any other grant Entra refused (a refresh
+            // token that needs MFA or consent again): its error is the story.
             for &i in &all_tokens {
                 if let Some(e) = entries.get(i) {
-                    if get(&post_pairs(e), "grant_type") == Some("authorization_code") {
+                    if get(&post_pairs(e), "grant_type") == Some("authorization_code")
+                        || e.status >= 400
+                    {
                         token_checks(&mut lone, e, i);
                     }
                 }
@@ -3409,6 +3413,30 @@ mod tests {
         let t = trace(&log(&text));
         assert!(!t.reordered);
         assert!(codes(&t).contains(&"har.code_lost"), "{:?}", codes(&t));
+    }
+
+    #[test]
+    fn a_refused_refresh_token_request_alone_is_reported_as_its_error() {
+        let token = "https://login.microsoftonline.com/common/oauth2/v2.0/token";
+        let post = r#","postData":{"mimeType":"application/x-www-form-urlencoded","text":"client_id=6731de76-14a6-49ae-97bc-6eba6914391e&grant_type=refresh_token&refresh_token=0.AXrt&scope=User.Read"}"#;
+        let mfa = r#","content":{"mimeType":"application/json","text":"{\"error\":\"interaction_required\",\"error_description\":\"AADSTS50076: you must use multi-factor authentication.\",\"error_codes\":[50076]}"}"#;
+        let tokens = r#","content":{"mimeType":"application/json","text":"{\"token_type\":\"Bearer\",\"access_token\":\"x\"}"}"#;
+        let t = trace(&log(&har(&[entry("POST", token, 400, mfa, post)])));
+        let f = t.findings.iter().find(|f| f.code == "har.error_returned");
+        assert!(
+            f.is_some_and(|f| f.aadsts == Some(50076) && f.severity == Severity::Error),
+            "{:?}",
+            codes(&t)
+        );
+        assert!(codes(&t).contains(&"har.no_authorize"));
+        assert!(!codes(&t).contains(&"har.token_redirect_mismatch"));
+        // Near miss: a refresh that got its tokens says nothing of its own.
+        let t = trace(&log(&har(&[entry("POST", token, 200, tokens, post)])));
+        assert!(
+            t.tokens.is_empty() && t.timeline.is_empty(),
+            "{:?}",
+            codes(&t)
+        );
     }
 
     #[test]
