@@ -155,12 +155,11 @@ impl AuthorizeRequest {
             .host
             .as_deref()
             .is_some_and(|h| h.to_ascii_lowercase().ends_with(".b2clogin.com"));
-        let policy = self.path.as_deref().is_some_and(|p| {
-            let p = p.to_ascii_lowercase();
-            p.contains("/b2c_1_") || p.contains("/b2c_1a_")
-        }) || self
-            .get("p")
-            .is_some_and(|p| p.to_ascii_lowercase().starts_with("b2c_1"));
+        let policy = self
+            .path
+            .as_deref()
+            .is_some_and(|p| p.split('/').any(is_b2c_policy))
+            || self.get("p").is_some_and(is_b2c_policy);
         host_b2c || policy
     }
     /// True when the input carries an authorize request to judge: one of its
@@ -179,6 +178,13 @@ impl AuthorizeRequest {
     pub fn is_empty(&self) -> bool {
         self.params.is_empty() && self.error_text.is_none() && self.host.is_none()
     }
+}
+
+/// True for the name of an Azure AD B2C user flow or custom policy (`B2C_1_…`, `B2C_1A_…`):
+/// in the path or the `p` parameter it makes any host (a custom domain) a B2C authority.
+pub fn is_b2c_policy(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.starts_with("b2c_1_") || n.starts_with("b2c_1a_")
 }
 
 /// The Entra authority hosts this tool knows (SPEC §1; national clouds).

@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::{sanitize, Context, Step, StepKind};
 use crate::core::aadsts;
-use crate::core::authorize::is_entra_host;
+use crate::core::authorize::{is_b2c_policy, is_entra_host};
 use crate::core::codes::finding;
 use crate::core::report::{Finding, Platform, Severity};
 use crate::core::response;
@@ -554,7 +554,23 @@ pub(crate) fn decode_base64_text(s: &str) -> Option<String> {
 // ---------------------------------------------------------------------------
 
 pub(crate) fn is_entra_url(url: &str) -> bool {
-    Uri::new(url).host().is_some_and(is_entra_host)
+    let u = Uri::new(url);
+    u.host().is_some_and(is_entra_host) || is_b2c_endpoint(&u)
+}
+
+/// An Azure AD B2C endpoint on a custom domain, read as the authorize box reads a B2C
+/// authority on any host: a policy segment with the endpoint after it
+/// (`/<tenant>/B2C_1A_…/oauth2/v2.0/authorize`, the policy's sign-in pages), or an
+/// `/oauth2/` endpoint with `p=B2C_1_…`. A policy name that ends the path (an app's own
+/// callback such as `/signin/B2C_1_susi`) is not one.
+fn is_b2c_endpoint(u: &Uri) -> bool {
+    let path = u.path();
+    let mut segs = path.split('/').filter(|s| !s.is_empty());
+    let policy_path = segs.any(is_b2c_policy) && segs.next().is_some();
+    policy_path
+        || path.to_ascii_lowercase().contains("/oauth2/")
+            && u.query()
+                .is_some_and(|q| get(&pairs(q), "p").is_some_and(is_b2c_policy))
 }
 
 /// The URL without query and fragment.
@@ -1319,7 +1335,8 @@ impl<'e, 'a> Ix<'e, 'a> {
             let url = e.request.url.as_str();
             let u = Uri::new(url);
             ix.base.push(u.without_query_fragment());
-            ix.entra.push(u.host().is_some_and(is_entra_host));
+            ix.entra
+                .push(u.host().is_some_and(is_entra_host) || is_b2c_endpoint(&u));
             ix.key.push(page_key(&u));
         }
         ix
@@ -1691,7 +1708,7 @@ pub fn trace(log: &Log) -> Trace {
                 .filter(|e| is_entra_url(e.request.url.as_str()))
                 .count();
             findings.push(finding("har.no_authorize").detail(format!(
-                "None of the {} requests goes to an Entra authorize endpoint (…/oauth2/v2.0/authorize or …/oauth2/authorize on login.microsoftonline.com, *.b2clogin.com, *.ciamlogin.com or a national cloud); {entra} go to an Entra host. The recording probably started after the redirect to Entra, or the app signs in another way.",
+                "None of the {} requests goes to an Entra authorize endpoint (…/oauth2/v2.0/authorize or …/oauth2/authorize on login.microsoftonline.com, *.b2clogin.com, a B2C policy's custom domain, *.ciamlogin.com or a national cloud); {entra} go to an Entra host. The recording probably started after the redirect to Entra, or the app signs in another way.",
                 entries.len()
             )).fix("Open the developer tools on the app's tab, tick Preserve log in the Network panel, start the sign-in from the app, finish or fail it, then export the HAR."));
             // Token requests alone still say something.
@@ -3413,6 +3430,31 @@ mod tests {
         let t = trace(&log(&text));
         assert!(!t.reordered);
         assert!(codes(&t).contains(&"har.code_lost"), "{:?}", codes(&t));
+    }
+
+    #[test]
+    fn a_b2c_policy_on_a_custom_domain_is_read_as_entra() {
+        let b2c = "https://login.contoso.com/contosob2c.onmicrosoft.com/B2C_1A_SIGNUP_SIGNIN/oauth2/v2.0/authorize?client_id=3f1e9a42-8c6d-4b7a-b2e5-91d0c4a7f613&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fsignin%2FB2C_1_susi&response_type=code&scope=openid";
+        let loc = "https://app.contoso.com/signin/B2C_1_susi?code=0.AXcode";
+        let text = har(&[
+            entry("GET", b2c, 302, &format!(r#","redirectURL":"{loc}""#), ""),
+            entry("GET", loc, 200, "", ""),
+        ]);
+        let t = trace(&log(&text));
+        assert_eq!(t.chosen, Some(0), "{:?}", codes(&t));
+        assert!(codes(&t).contains(&"har.code_issued"), "{:?}", codes(&t));
+        // The older form, the policy in `p`, and a policy's sign-in page.
+        assert!(is_entra_url("https://login.contoso.com/contosob2c.onmicrosoft.com/oauth2/v2.0/authorize?p=B2C_1_susi&client_id=x"));
+        assert!(is_entra_url("https://login.contoso.com/contosob2c.onmicrosoft.com/B2C_1A_signup_signin/api/CombinedSigninAndSignup/confirmed"));
+        // Near misses: an app's callback named after the policy, a `p` on
+        // an app's own page, and a lookalike policy name.
+        assert!(!is_entra_url(loc));
+        assert!(!is_entra_url(
+            "https://app.contoso.com/account/signin?p=B2C_1_susi"
+        ));
+        assert!(!is_entra_url(
+            "https://login.contoso.com/contoso/B2C_1X/oauth2/v2.0/authorize"
+        ));
     }
 
     #[test]
