@@ -18,6 +18,7 @@ use crate::core::authorize::{is_b2c_policy, is_entra_host};
 use crate::core::codes::finding;
 use crate::core::report::{Finding, Platform, Severity};
 use crate::core::response;
+use crate::core::saml::{self, SamlRequest};
 use crate::core::uri::{self, Uri};
 
 // ---------------------------------------------------------------------------
@@ -790,7 +791,7 @@ pub(crate) struct Form {
 }
 
 /// The first form of a page that carries an OAuth response (code, error,
-/// id_token, state), e.g. Entra's form_post page.
+/// id_token, state), e.g. Entra's form_post page, or a SAML response.
 pub(crate) fn response_form(html: &str) -> Option<Form> {
     let mut at = 0;
     while let Some(p) = find_ci(html, at, "<form") {
@@ -824,11 +825,12 @@ pub(crate) fn response_form(html: &str) -> Option<Form> {
             }
             i = next.max(q + 1);
         }
-        if form
-            .fields
-            .iter()
-            .any(|(n, _)| matches!(n.as_str(), "code" | "error" | "id_token" | "access_token"))
-        {
+        if form.fields.iter().any(|(n, _)| {
+            matches!(
+                n.as_str(),
+                "code" | "error" | "id_token" | "access_token" | "SAMLResponse"
+            )
+        }) {
             return Some(form);
         }
         at = end.max(p + 1);
@@ -1075,14 +1077,19 @@ struct Flow {
     /// The entry after which this flow's token request is looked for.
     after: usize,
     tokens: Vec<TokenRequest>,
+    /// The SAML request, for a sign-in sent to `/saml2` (its fields empty when the
+    /// `SAMLRequest` cannot be decoded).
+    saml: Option<SamlRequest>,
 }
 
 impl Flow {
     fn get(&self, name: &str) -> Option<&str> {
         get(&self.params, name)
     }
+    /// The redirect URI asked for: a SAML request's AssertionConsumerServiceURL.
     fn redirect_uri(&self) -> Option<&str> {
         self.get("redirect_uri")
+            .or_else(|| self.saml.as_ref().and_then(|s| s.acs_url.as_deref()))
     }
     fn failed(&self) -> bool {
         self.findings.iter().any(|f| f.severity == Severity::Error)
@@ -1224,7 +1231,20 @@ fn post_text(e: &Entry) -> Option<String> {
 
 fn is_authorize(e: &Entry) -> bool {
     let url = e.request.url.as_str();
-    is_entra_url(url) && ends_with_endpoint(url, &["/oauth2/v2.0/authorize", "/oauth2/authorize"])
+    is_entra_url(url)
+        && (ends_with_endpoint(url, &["/oauth2/v2.0/authorize", "/oauth2/authorize"])
+            || is_saml_request(e))
+}
+
+/// A SAML sign-in request: `SAMLRequest` sent to Entra's `/saml2` endpoint, in the query
+/// (redirect binding) or in a POST's form body (POST binding).
+fn is_saml_request(e: &Entry) -> bool {
+    let url = e.request.url.as_str();
+    is_entra_url(url)
+        && ends_with_endpoint(url, &["/saml2"])
+        && (get(&query_pairs(url), "SAMLRequest").is_some()
+            || method_of(e).eq_ignore_ascii_case("POST")
+                && get(&post_pairs(e), "SAMLRequest").is_some())
 }
 
 fn is_token(e: &Entry) -> bool {
@@ -1708,7 +1728,7 @@ pub fn trace(log: &Log) -> Trace {
                 .filter(|e| is_entra_url(e.request.url.as_str()))
                 .count();
             findings.push(finding("har.no_authorize").detail(format!(
-                "None of the {} requests goes to an Entra authorize endpoint (…/oauth2/v2.0/authorize or …/oauth2/authorize on login.microsoftonline.com, *.b2clogin.com, a B2C policy's custom domain, *.ciamlogin.com or a national cloud); {entra} go to an Entra host. The recording probably started after the redirect to Entra, or the app signs in another way.",
+                "None of the {} requests goes to an Entra authorize endpoint (…/oauth2/v2.0/authorize or …/oauth2/authorize on login.microsoftonline.com, *.b2clogin.com, a B2C policy's custom domain, *.ciamlogin.com or a national cloud) or carries a SAMLRequest to …/saml2; {entra} go to an Entra host. The recording probably started after the redirect to Entra, or the app signs in another way.",
                 entries.len()
             )).fix("Open the developer tools on the app's tab, tick Preserve log in the Network panel, start the sign-in from the app, finish or fail it, then export the HAR."));
             // Token requests alone still say something.
@@ -1724,6 +1744,7 @@ pub fn trace(log: &Log) -> Trace {
                 code: None,
                 after: 0,
                 tokens: Vec::new(),
+                saml: None,
             };
             // Code redemptions, and any other grant Entra refused (a refresh
             // token that needs MFA or consent again): its error is the story.
@@ -1758,17 +1779,36 @@ pub fn trace(log: &Log) -> Trace {
             } else {
                 String::new()
             };
-            findings.push(
-                finding("har.authorize_found")
-                    .title(format!("Authorize request found in the HAR ({} {})", f.method, at(f.idx)))
-                    .detail(format!(
-                        "{} authorize request{} in the HAR; analysed {}{why}: client_id {}, redirect_uri {}, response_mode {}.{} Its URL is analysed as the authorize request unless one was pasted.",
-                        flows.len(),
-                        if flows.len() == 1 { "" } else { "s" },
-                        at(f.idx),
+            let (kind, what) = match &f.saml {
+                Some(s) => (
+                    "SAML sign-in request",
+                    format!(
+                        "Issuer {}, AssertionConsumerServiceURL {}",
+                        s.issuer.as_deref().unwrap_or("(none)"),
+                        s.acs_url
+                            .as_deref()
+                            .unwrap_or("(none: Entra uses the default Reply URL)")
+                    ),
+                ),
+                None => (
+                    "Authorize request",
+                    format!(
+                        "client_id {}, redirect_uri {}, response_mode {}",
                         f.get("client_id").unwrap_or("(none)"),
                         f.redirect_uri().unwrap_or("(none)"),
-                        f.get("response_mode").unwrap_or("(default)"),
+                        f.get("response_mode").unwrap_or("(default)")
+                    ),
+                ),
+            };
+            findings.push(
+                finding("har.authorize_found")
+                    .title(format!("{kind} found in the HAR ({} {})", f.method, at(f.idx)))
+                    .detail(format!(
+                        "{} {} request{} in the HAR; analysed {}{why}: {what}.{} Its URL is analysed as the authorize request unless one was pasted.",
+                        flows.len(),
+                        if f.saml.is_some() { "sign-in" } else { "authorize" },
+                        if flows.len() == 1 { "" } else { "s" },
+                        at(f.idx),
                         if f.findings.iter().any(|x| x.code == "har.authorize_blocked") { " It never reached Entra (see the blocked-request finding)." } else if matches!(f.answer, Answer::None) { " Entra never sent the browser back in this recording: the sign-in page was still open (or the recording stopped) when the HAR was exported." } else { "" }
                     ) + if t.reordered { " Entries are numbered in the order the browser started them (startedDateTime); the file lists them in another order." } else { "" })
                     .fix("Nothing to change here; see the other findings."),
@@ -1901,6 +1941,9 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
             );
         }
     }
+    let saml = e
+        .filter(|e| is_saml_request(e))
+        .map(|_| saml::read(&analysed_url).unwrap_or_default());
     let mut f = Flow {
         idx: a,
         url: analysed_url,
@@ -1917,6 +1960,7 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
         code: None,
         after: a,
         tokens: Vec::new(),
+        saml,
     };
     let redirect_uri = f.redirect_uri().map(str::to_string);
 
@@ -2033,7 +2077,9 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
             ));
             if let Some(c) = first {
                 let specific = response::for_code(c, None);
-                let fix = if c == 50011 {
+                let fix = if c == 50011 && f.saml.is_some() {
+                    "Add the exact AssertionConsumerServiceURL the SAML request sends as a Reply URL (Basic SAML Configuration), or make the app send a registered one (see the redirect findings for the difference).".to_string()
+                } else if c == 50011 {
                     "Register the exact redirect_uri the request sends (see the redirect findings for the difference), under the right platform, or make the app send the registered one.".to_string()
                 } else {
                     specific.fix
@@ -2622,6 +2668,13 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
     f.after = idx;
     let code = get(&form.fields, "code").map(str::to_string);
     let error = get(&form.fields, "error").map(str::to_string);
+    // A SAML response (signed assertion) is delivered as a code is: by the browser's POST.
+    let saml_response = code.is_none() && get(&form.fields, "SAMLResponse").is_some();
+    let (delivered, what) = if saml_response {
+        ("SAMLResponse", "SAML response")
+    } else {
+        ("code", "code")
+    };
     mark(
         f,
         idx,
@@ -2633,6 +2686,8 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
                 "a code"
             } else if error.is_some() {
                 "an error"
+            } else if saml_response {
+                "a SAML response"
             } else {
                 "tokens"
             }
@@ -2657,6 +2712,9 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
         f.code = Some(c.clone());
         f.findings.push(finding("har.code_issued").detail(format!("Entra's answer ({}) is a form_post page that makes the browser POST the code to {}.", at(idx), form.action)).fix("Nothing to change here."));
     }
+    if saml_response {
+        f.findings.push(finding("har.code_issued").title("Entra issued a SAML response").detail(format!("Entra's answer ({}) is a page that makes the browser POST the SAML response (SAMLResponse, the signed assertion) to {}: Entra accepted the reply URL (AssertionConsumerServiceURL) and signed the user in.", at(idx), form.action)).fix("Nothing to change here."));
+    }
     let action = form.action.as_str();
     let action_base = base(action);
     let posted = entries
@@ -2669,7 +2727,10 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
                     || ix.base.get(*i).is_some_and(|b| *b == action_base))
         })
         .map(|(i, _)| i);
-    let carries = code.is_some() || error.is_some() || get(&form.fields, "id_token").is_some();
+    let carries = code.is_some()
+        || error.is_some()
+        || saml_response
+        || get(&form.fields, "id_token").is_some();
     let Some(first) = posted else {
         if carries {
             let got = next_request(ix, idx, action);
@@ -2691,32 +2752,36 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
             f.after = f.after.max(r);
             let pp = post_pairs(e);
             let recorded = e.request.post.is_some();
-            if let (Some(why), true) = (no_answer(e), code.is_some()) {
+            let issued = code.is_some() || saml_response;
+            if let (Some(why), true) = (no_answer(e), issued) {
                 mark(
                     f,
                     r,
                     StepKind::Callback,
-                    "the browser's POST with the code got no answer".to_string(),
+                    format!("the browser's POST with the {what} got no answer"),
                 );
-                f.findings.push(unanswered_callback(e, r, idx, &why));
-            } else if code.is_some() {
-                if get(&pp, "code").is_some() || !recorded {
+                let mut fnd = unanswered_callback(e, r, idx, &why);
+                if saml_response {
+                    fnd = fnd.title("Entra issued the SAML response, but nothing answered at the reply URL").detail(format!("Entra issued a SAML response ({}), and the browser went to {} ({}) with it, but {why}. The app never received it.", at(idx), shown(e.request.url.as_str()), at(r)));
+                }
+                f.findings.push(fnd);
+            } else if issued {
+                if get(&pp, delivered).is_some() || !recorded {
                     mark(
                         f,
                         r,
                         StepKind::Callback,
-                        "the app received the POST with the code".to_string(),
+                        format!("the app received the POST with the {what}"),
                     );
-                    f.findings.push(finding("har.code_delivered").detail(format!("The browser POSTed Entra's response to {} ({}){}; the app answered {}. If sign-in still fails, look at the app's own handling (correlation and nonce cookies, state, the token request).", shown(e.request.url.as_str()), at(r), if recorded { " with the code in the body" } else { " (its body is not in the HAR)" }, e.status)).fix("Nothing to change between Entra and the app."));
+                    let mut fnd = finding("har.code_delivered").detail(format!("The browser POSTed Entra's response to {} ({}){}; the app answered {}. If sign-in still fails, look at the app's own handling ({}).", shown(e.request.url.as_str()), at(r), if recorded { format!(" with the {what} in the body") } else { " (its body is not in the HAR)".to_string() }, e.status, if saml_response { "its SAML settings: the Identifier (Entity ID), the signing certificate, the clock and the claims it expects" } else { "correlation and nonce cookies, state, the token request" })).fix("Nothing to change between Entra and the app.");
+                    if saml_response {
+                        fnd = fnd.title("The SAML response reached the reply URL");
+                    }
+                    f.findings.push(fnd);
                     f.landing = Some(post_text(e).unwrap_or(body));
                 } else {
-                    mark(
-                        f,
-                        r,
-                        StepKind::Callback,
-                        "POST without the code".to_string(),
-                    );
-                    f.findings.push(finding("har.code_lost").detail(format!("Entra's form_post page ({}) carried a code, but the POST that reached the app ({}) has no code in its body.", at(idx), at(r))).fix("Check what rewrites the POST body between the browser and the app."));
+                    mark(f, r, StepKind::Callback, format!("POST without the {what}"));
+                    f.findings.push(finding("har.code_lost").detail(format!("Entra's form_post page ({}) carried a {what}, but the POST that reached the app ({}) has no {delivered} in its body.", at(idx), at(r))).fix("Check what rewrites the POST body between the browser and the app."));
                 }
             } else if error.is_some() {
                 mark(
@@ -3455,6 +3520,56 @@ mod tests {
         assert!(!is_entra_url(
             "https://login.contoso.com/contoso/B2C_1X/oauth2/v2.0/authorize"
         ));
+    }
+
+    #[test]
+    fn a_saml_request_to_saml2_is_the_sign_in_request() {
+        // <AuthnRequest AssertionConsumerServiceURL="https://sp.contoso.com/acs">, base64.
+        let xml = r#"<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0" AssertionConsumerServiceURL="https://sp.contoso.com/acs"><saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">https://sp.contoso.com</saml:Issuer></samlp:AuthnRequest>"#;
+        let value = {
+            use base64::Engine;
+            uri::form_encode(&base64::engine::general_purpose::STANDARD.encode(xml))
+        };
+        let saml2 = "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/saml2";
+        let body = format!(
+            r#","postData":{{"mimeType":"application/x-www-form-urlencoded","text":"SAMLRequest={value}&RelayState=x"}}"#
+        );
+        let page = r#","content":{"mimeType":"text/html","text":"<form method=\"POST\" action=\"https://sp.contoso.com/acs\"><input type=\"hidden\" name=\"SAMLResponse\" value=\"PHNhbWxwOlJlc3BvbnNlLz4=\" /></form>"}"#;
+        let text = har(&[
+            entry("POST", saml2, 200, page, &body),
+            entry(
+                "POST",
+                "https://sp.contoso.com/acs",
+                302,
+                "",
+                r#","postData":{"mimeType":"application/x-www-form-urlencoded","text":"SAMLResponse=PHNhbWxwOlJlc3BvbnNlLz4%3D"}"#,
+            ),
+        ]);
+        let t = trace(&log(&text));
+        assert_eq!(t.chosen, Some(0), "{:?}", codes(&t));
+        assert_eq!(
+            t.redirect_uri.as_deref(),
+            Some("https://sp.contoso.com/acs")
+        );
+        let url = t.authorize_url.clone().unwrap_or_default();
+        let read = saml::read(&url).and_then(|s| s.acs_url);
+        assert_eq!(read.as_deref(), Some("https://sp.contoso.com/acs"));
+        assert!(codes(&t).contains(&"har.code_delivered"), "{:?}", codes(&t));
+        assert!(t.landing.is_some_and(|l| l.starts_with("SAMLResponse=")));
+        // The redirect binding: SAMLRequest in the query.
+        let get_url = format!("{saml2}?SAMLRequest={value}");
+        let t = trace(&log(&har(&[entry("GET", &get_url, 200, "", "")])));
+        assert_eq!(t.chosen, Some(0), "{:?}", codes(&t));
+        // Near misses: /saml2 without a SAMLRequest (a sign-out, a bookmark),
+        // and a SAMLRequest to a host that is not Entra (the app's own proxy).
+        for (m, u, b) in [
+            ("GET", saml2.to_string(), String::new()),
+            ("POST", saml2.to_string(), r#","postData":{"mimeType":"application/x-www-form-urlencoded","text":"SAMLResponse=x"}"#.to_string()),
+            ("GET", format!("https://idp.contoso.com/saml2?SAMLRequest={value}"), String::new()),
+        ] {
+            let t = trace(&log(&har(&[entry(m, &u, 200, "", &b)])));
+            assert!(codes(&t).contains(&"har.no_authorize"), "{u}: {:?}", codes(&t));
+        }
     }
 
     #[test]
