@@ -296,6 +296,9 @@ const SECRET_NAMES: &[&str] = &[
     "loginfmt",
     "username",
     "assertion",
+    // A SAML response: the signed assertion with the user's identity (the
+    // SAMLRequest is kept: the analysis reads its reply URL).
+    "samlresponse",
     "id_token_hint",
     "device_code",
     "user_code",
@@ -2267,6 +2270,45 @@ mod tests {
             }
         }
         assert!(checked > 20, "only {checked} values checked");
+    }
+
+    #[test]
+    fn a_saml_response_does_not_survive_a_share_and_the_saml_request_stays() {
+        let (name, c) = cases()
+            .into_iter()
+            .find(|(n, _)| n == "har-saml-post-binding-response-delivered.json")
+            .expect("the SAML HAR example");
+        let har: Value = serde_json::from_str(&c.evidence).expect("HAR");
+        let entries = har["log"]["entries"].as_array().expect("entries");
+        let form = entries[1]["response"]["content"]["text"]
+            .as_str()
+            .expect("page");
+        let posted = entries[2]["request"]["postData"]["text"]
+            .as_str()
+            .expect("POST");
+        let response = params(posted, "SAMLResponse")[0].clone();
+        let request = params(
+            entries[0]["request"]["postData"]["text"]
+                .as_str()
+                .expect("body"),
+            "SAMLRequest",
+        )[0]
+        .clone();
+        assert!(
+            form.contains(&crate::core::uri::form_decode(&response).0),
+            "{name}"
+        );
+        let (frag, list) = share_fragment(&c, &ShareOptions::default());
+        let text = all_text(&decode(&frag).expect("opens"));
+        // The signed assertion (with the user's identity) is gone, from the
+        // page's form and from the POST to the reply URL.
+        assert!(
+            !text.contains(&response)
+                && !text.contains(&crate::core::uri::form_decode(&response).0)
+        );
+        assert!(list.iter().any(|r| r.name == "samlresponse"), "{list:?}");
+        // Near miss: the SAMLRequest, whose reply URL the analysis reads, stays.
+        assert!(text.contains(&request), "{name}");
     }
 
     /// What must not change when a case is shared: the verdict, the redirect
