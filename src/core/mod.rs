@@ -368,6 +368,16 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     }
     if req.as_ref().is_some_and(|r| r.saml.is_some()) {
         saml_reply_urls(&mut findings);
+        if har_authorize.is_some() {
+            for f in findings
+                .iter_mut()
+                .filter(|f| f.code == "input.authorize_decoded")
+            {
+                f.detail = f
+                    .detail
+                    .replace("The authorize box holds", "The HAR's sign-in request is");
+            }
+        }
     }
     if registered_given && !reg.uris.is_empty() {
         let error_text = req.as_ref().and_then(|r| r.error_text.as_ref());
@@ -487,6 +497,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     let (verdict, headline) = verdict(
         &report,
         req.is_some() || !cb_text.trim().is_empty() || evidence.is_some(),
+        req.as_ref().is_some_and(|r| r.saml.is_some()),
     );
     Analysis {
         report,
@@ -550,12 +561,18 @@ fn accepted_anyway(
     if has("response.code_received") || has("response.code_in_fragment") {
         return Some("the landing URL carries an authorization code");
     }
-    let same_request = evidence
+    let har_request = evidence
         .and_then(|e| e.authorize_url.as_deref())
-        .and_then(authorize::read)
+        .and_then(authorize::read);
+    let same_request = har_request
+        .as_ref()
         .is_some_and(|r| r.redirect_uri() == sent);
-    (same_request && (has("har.code_issued") || has("har.code_delivered")))
-        .then_some("the HAR shows Entra issuing a code for this very request")
+    let what = if har_request.is_some_and(|r| r.saml.is_some()) {
+        "the HAR shows Entra issuing a SAML response for this very request"
+    } else {
+        "the HAR shows Entra issuing a code for this very request"
+    };
+    (same_request && (has("har.code_issued") || has("har.code_delivered"))).then_some(what)
 }
 
 /// A sign-in log entry of the request's app refused with AADSTS50011 although the pasted list
@@ -788,20 +805,23 @@ fn registration_stale(findings: &mut Vec<Finding>, how: &str, root_slash: bool) 
 
 /// The headline of an accepted redirect URI: a warning may still stop the code in some set-ups
 /// (an app created before a date, the platform Entra picks), so it is not promised then.
-fn accepted_headline(report: &Report) -> String {
+fn accepted_headline(report: &Report, saml: bool) -> String {
+    let (uri, answer) = if saml {
+        ("reply URL", "the SAML response")
+    } else {
+        ("redirect URI", "the code")
+    };
     match report
         .findings
         .iter()
         .filter(|f| f.severity == Severity::Warning)
         .count()
     {
-        0 => "Entra accepts this redirect URI and nothing in the request stops the code.".into(),
-        1 => {
-            "Entra accepts this redirect URI and no error was found; see the warning below.".into()
+        0 => format!("Entra accepts this {uri} and nothing in the request stops {answer}."),
+        1 => format!("Entra accepts this {uri} and no error was found; see the warning below."),
+        n => {
+            format!("Entra accepts this {uri} and no error was found; see the {n} warnings below.")
         }
-        n => format!(
-            "Entra accepts this redirect URI and no error was found; see the {n} warnings below."
-        ),
     }
 }
 
@@ -830,7 +850,7 @@ fn no_reply_address_stale(findings: &mut Vec<Finding>, held: usize, client_id: O
     );
 }
 
-fn verdict(report: &Report, any_input: bool) -> (VerdictKind, String) {
+fn verdict(report: &Report, any_input: bool, saml: bool) -> (VerdictKind, String) {
     let status = report.redirect.status;
     let stale = report
         .findings
@@ -863,7 +883,7 @@ fn verdict(report: &Report, any_input: bool) -> (VerdictKind, String) {
             format!("The redirect URI is registered, but: {}", p.title),
         ),
         Some(p) => (VerdictKind::Rejected, p.title.clone()),
-        None if status.is_accepted() => (VerdictKind::Accepted, accepted_headline(report)),
+        None if status.is_accepted() => (VerdictKind::Accepted, accepted_headline(report, saml)),
         // A flow that uses no redirect URI (the device code flow) has nothing to compare...
         None if status == RedirectStatus::Unchecked => (
             VerdictKind::Unknown,
@@ -892,6 +912,29 @@ fn verdict(report: &Report, any_input: bool) -> (VerdictKind, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A SAML request's accepted verdict speaks of its reply URL and the SAML response.
+    #[test]
+    fn an_accepted_saml_request_says_reply_url_and_saml_response() {
+        let headline = |authorize: &str| {
+            analyze(&CaseInput {
+                authorize: authorize.into(),
+                registered: "https://sp.contoso.com/acs".into(),
+                ..CaseInput::default()
+            })
+            .headline
+        };
+        let saml = r#"<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="id1" Version="2.0" AssertionConsumerServiceURL="https://sp.contoso.com/acs"><saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">urn:sp</saml:Issuer></samlp:AuthnRequest>"#;
+        assert_eq!(
+            headline(saml),
+            "Entra accepts this reply URL and nothing in the request stops the SAML response."
+        );
+        let oauth = "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Fsp.contoso.com%2Facs&response_type=code&scope=openid&response_mode=form_post&nonce=1&state=2";
+        assert_eq!(
+            headline(oauth),
+            "Entra accepts this redirect URI and nothing in the request stops the code."
+        );
+    }
 
     #[test]
     fn a_har_stopped_on_an_entra_page_with_no_text_is_the_verdict() {
