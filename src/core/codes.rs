@@ -34,6 +34,11 @@ pub mod refs {
     pub const MANIFEST: &str = "https://learn.microsoft.com/en-us/entra/identity-platform/reference-app-manifest#replyurlswithtype-attribute";
     /// Troubleshooting AADSTS50011.
     pub const TROUBLESHOOT_50011: &str = "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/app-integration/error-code-aadsts50011-redirect-uri-mismatch";
+    /// SAML single sign-on: the AuthnRequest Entra accepts.
+    pub const SAML_PROTOCOL: &str =
+        "https://learn.microsoft.com/en-us/entra/identity-platform/single-sign-on-saml-protocol";
+    /// Troubleshooting AADSTS50011 for SAML apps (the AssertionConsumerServiceURL).
+    pub const TROUBLESHOOT_50011_SAML: &str = "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/app-integration/error-code-aadsts50011-reply-url-mismatch";
     /// National clouds and authority hosts.
     pub const NATIONAL_CLOUDS: &str =
         "https://learn.microsoft.com/en-us/entra/identity-platform/authentication-national-cloud";

@@ -722,6 +722,14 @@ fn platform_already_registered(findings: &mut [Finding], uri: &str, platform: Pl
 /// A SAML app's Reply URLs are edited in its single sign-on settings, and what it sends is
 /// its own ACS URL setting: said in each fix about the redirect URI.
 fn saml_reply_urls(findings: &mut [Finding]) {
+    // The SAML documents stand where the OAuth ones would.
+    for r in findings.iter_mut().flat_map(|f| f.refs.iter_mut()) {
+        if r == codes::refs::AUTH_CODE {
+            *r = codes::refs::SAML_PROTOCOL.to_string();
+        } else if r == codes::refs::TROUBLESHOOT_50011 {
+            *r = codes::refs::TROUBLESHOOT_50011_SAML.to_string();
+        }
+    }
     for f in findings
         .iter_mut()
         .filter(|f| f.code.starts_with("redirect.") && f.severity != Severity::Info)
