@@ -937,6 +937,20 @@ mod tests {
             headline(saml),
             "Entra accepts this reply URL and nothing in the request stops the SAML response."
         );
+        // Its reading note cites the SAML protocol, not the OAuth code flow.
+        let a = analyze(&CaseInput {
+            authorize: saml.into(),
+            ..CaseInput::default()
+        });
+        let note = a
+            .report
+            .findings
+            .iter()
+            .find(|f| f.code == "input.authorize_decoded");
+        assert_eq!(
+            note.map(|f| f.refs.clone()),
+            Some(vec![codes::refs::SAML_PROTOCOL.to_string()])
+        );
         let oauth = "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Fsp.contoso.com%2Facs&response_type=code&scope=openid&response_mode=form_post&nonce=1&state=2";
         assert_eq!(
             headline(oauth),
