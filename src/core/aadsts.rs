@@ -521,7 +521,7 @@ static TABLE: &[AadstsInfo] = &[
     e(75003, "UnsupportedBindingError", "The SAML response can only be sent with the HTTP POST binding.", None, A::Page, C::Other, ""),
     e(75005, "Saml2MessageInvalid", "Entra does not support the SAML request the app sent.", None, A::Page, C::Other, ""),
     e(75008, "RequestDeniedError", "The SAML request was denied because its destination was unexpected.", None, A::Page, C::Other, ""),
-    e(75011, "NoMatchedAuthnContextInOutputClaims", "The user authenticated with a method other than the one the request asked for.", None, A::Page, C::Other, ""),
+    e(75011, "NoMatchedAuthnContextInOutputClaims", "The user authenticated with a method other than the one the request asked for.", None, A::Page, C::Other, "The app's SAML request asks for an authentication method (RequestedAuthnContext, often PasswordProtectedTransport) other than the one the user's session used (a certificate, multi-factor or passwordless sign-in): have the app send no RequestedAuthnContext, or one that allows the methods its users sign in with."),
     e(75016, "Saml2AuthenticationRequestInvalidNameIDPolicy", "The SAML2 authentication request has an invalid NameIDPolicy.", None, A::Page, C::Other, ""),
     e(76021, "ApplicationRequiresSignedRequests", "The app requires signed requests, but the request was not signed.", None, A::Page, C::Other, ""),
     e(76026, "RequestIssueTimeExpired", "The IssueTime of the SAML2 authentication request has expired.", None, A::Page, C::Other, ""),

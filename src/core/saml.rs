@@ -61,16 +61,109 @@ pub fn read(text: &str) -> Option<SamlRequest> {
     None
 }
 
+/// What a SAML response's `Status` says: Success or not, the status codes (their last
+/// segments, outermost first: `Responder/AuthnFailed`) and the `StatusMessage`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResponseStatus {
+    /// True for `urn:oasis:names:tc:SAML:2.0:status:Success`.
+    pub success: bool,
+    /// The status codes' last segments, joined with '/'.
+    pub codes: String,
+    /// The `StatusMessage`, when there is one.
+    pub message: Option<String>,
+}
+
+/// The status of a `SAMLResponse` value (base64 of the XML; POST binding). `None` when it does
+/// not decode to a response with a status.
+pub fn response_status(value: &str) -> Option<ResponseStatus> {
+    let xml = decode_xml(value)?;
+    let mut codes = Vec::new();
+    let mut from = 0;
+    while let Some(i) = xml.get(from..)?.find("StatusCode") {
+        let at = from + i;
+        from = at + "StatusCode".len();
+        let tag = start_tag(xml.get(at..)?);
+        if let Some(v) = attribute(tag, "Value") {
+            codes.push(v.rsplit(':').next().unwrap_or("").to_string());
+        }
+        if codes.len() == 3 {
+            break;
+        }
+    }
+    let first = codes.first()?;
+    Some(ResponseStatus {
+        success: first == "Success",
+        message: element_text(&xml, "StatusMessage"),
+        codes: codes.join("/"),
+    })
+}
+
+/// A `SAMLResponse` value that holds only `status` (no assertion, no one's identity): what a
+/// share link keeps of a failed response, so the colleague sees the same error. Addresses in
+/// the message are replaced.
+pub fn status_only(status: &ResponseStatus) -> String {
+    use base64::engine::general_purpose::STANDARD as B64;
+    let esc = |t: &str| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    // Only what this reader reads, flat: a share link has to fit a chat message.
+    let mut xml = String::new();
+    for c in status.codes.split('/') {
+        xml.push_str(&format!(r#"<StatusCode Value="{}"/>"#, esc(c)));
+    }
+    // Of the message, its AADSTS codes (what the analysis reads); a message without one is
+    // kept, addresses replaced.
+    if let Some(m) = &status.message {
+        let codes = super::aadsts::codes_in(m);
+        let kept = if codes.is_empty() {
+            m.split(' ')
+                .map(|w| {
+                    if w.contains('@') {
+                        "user@redacted.invalid"
+                    } else {
+                        w
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            codes
+                .iter()
+                .map(|c| format!("AADSTS{c}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        xml.push_str(&format!("<StatusMessage>{}</StatusMessage>", esc(&kept)));
+    }
+    B64.encode(xml)
+}
+
 /// Decodes a `SAMLRequest` value: percent-decoding (up to twice), base64, then raw deflate
 /// (redirect binding) or none (POST binding).
 fn decode(value: &str) -> Option<SamlRequest> {
+    let mut req = from_xml(&decode_xml(value)?)?;
+    req.encoded = true;
+    Some(req)
+}
+
+/// The XML of a SAML message value: percent-decoded (up to twice), base64-decoded, then
+/// inflated when it was deflated.
+fn decode_xml(value: &str) -> Option<String> {
     let mut v = value.to_string();
     for _ in 0..2 {
         if v.contains('%') {
             v = uri::percent_decode(&v);
         }
     }
-    let v: String = v.chars().filter(|c| !c.is_whitespace()).collect();
+    // Line breaks wrap base64; a space is a '+' that a form decoding turned into one.
+    let v: String = v
+        .chars()
+        .filter(|c| !matches!(c, '\r' | '\n' | '\t'))
+        .map(|c| if c == ' ' { '+' } else { c })
+        .collect();
     let engine = GeneralPurpose::new(
         &STANDARD,
         GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
@@ -85,9 +178,7 @@ fn decode(value: &str) -> Option<SamlRequest> {
                 .and_then(|b| String::from_utf8(b).ok())
         })
         .or_else(|| String::from_utf8(bytes).ok())?;
-    let mut req = from_xml(&xml)?;
-    req.encoded = true;
-    Some(req)
+    Some(xml)
 }
 
 /// The URL that carries `SAMLRequest=` at byte `at` of `text`, from its scheme.
@@ -345,6 +436,47 @@ mod tests {
         assert_eq!(read("the AuthnRequest has no reply URL"), None);
         assert_eq!(read("SAMLRequest=%%%notbase64"), None);
         assert_eq!(read(&"A".repeat(64)), None);
+    }
+
+    fn failed_with_address() -> ResponseStatus {
+        ResponseStatus {
+            success: false,
+            codes: "Responder/AuthnFailed".into(),
+            message: Some("AADSTS50105: user adele@contoso.com is not assigned & <x>".into()),
+        }
+    }
+
+    #[test]
+    fn reads_a_response_s_status() {
+        let resp = |status: &str| {
+            B64.encode(format!(r#"<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0"><samlp:Status>{status}</samlp:Status></samlp:Response>"#))
+        };
+        let ok = response_status(&resp(
+            r#"<samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/>"#,
+        ))
+        .expect("status");
+        assert!(ok.success);
+        let failed = response_status(&resp(r#"<samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Responder"><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:AuthnFailed"/></samlp:StatusCode><samlp:StatusMessage>AADSTS75011: Authentication method 'X509, MultiFactor' by which the user authenticated with the service doesn't match requested authentication method 'Password, ProtectedTransport'.</samlp:StatusMessage>"#)).expect("status");
+        assert!(!failed.success);
+        assert_eq!(failed.codes, "Responder/AuthnFailed");
+        assert!(failed
+            .message
+            .is_some_and(|m| m.starts_with("AADSTS75011:")));
+        // A share keeps the status alone, addresses replaced.
+        let kept = status_only(&failed_with_address());
+        let back = response_status(&kept).expect("status");
+        assert_eq!(back.codes, "Responder/AuthnFailed");
+        assert_eq!(back.message.as_deref(), Some("AADSTS50105"));
+        let mut plain = failed_with_address();
+        plain.message = Some("Denied for adele@contoso.com & <x>".into());
+        let back = response_status(&status_only(&plain)).expect("status");
+        assert_eq!(
+            back.message.as_deref(),
+            Some("Denied for user@redacted.invalid & <x>")
+        );
+        // Not a response with a status.
+        assert_eq!(response_status(&B64.encode(XML)), None);
+        assert_eq!(response_status("not base64 at all!"), None);
     }
 
     #[test]

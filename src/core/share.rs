@@ -673,6 +673,15 @@ impl<'a> Redactor<'a> {
         if key.is_empty() || self.issued.contains(key) {
             return None;
         }
+        // A failed SAML response keeps its status (Entra's error), not the rest.
+        if name == "samlresponse" {
+            if let Some(st) = super::saml::response_status(key).filter(|s| !s.success) {
+                let m = super::saml::status_only(&st);
+                self.issued.insert(m.clone());
+                self.record(name, raw, &m);
+                return Some(m);
+            }
+        }
         let class = if looks_like_jwt(key) {
             Class::Jwt
         } else if is_email(key) {

@@ -2712,7 +2712,29 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
         f.code = Some(c.clone());
         f.findings.push(finding("har.code_issued").detail(format!("Entra's answer ({}) is a form_post page that makes the browser POST the code to {}.", at(idx), form.action)).fix("Nothing to change here."));
     }
-    if saml_response {
+    // A SAML response may carry Entra's error instead of an assertion: its Status says.
+    let saml_failed = get(&form.fields, "SAMLResponse")
+        .and_then(crate::core::saml::response_status)
+        .filter(|s| !s.success);
+    if let Some(st) = saml_failed.as_ref().filter(|_| saml_response) {
+        f.findings.push(
+            error_returned(
+                Some(&format!("SAML status {}", st.codes)),
+                st.message.as_deref().map(|m| m.trim_end_matches('.')),
+                idx,
+                &format!("a SAML response POSTed to {}", base(&form.action)),
+            )
+            .title(format!(
+                "Entra's SAML response carries an error: {}",
+                st.message
+                    .as_deref()
+                    .and_then(|m| m.split(':').next())
+                    .filter(|c| c.starts_with("AADSTS"))
+                    .unwrap_or(st.codes.as_str())
+            )),
+        );
+    }
+    if saml_response && saml_failed.is_none() {
         f.findings.push(finding("har.code_issued").title("Entra issued a SAML response").detail(format!("Entra's answer ({}) is a page that makes the browser POST the SAML response (SAMLResponse, the signed assertion) to {}: Entra accepted the reply URL (AssertionConsumerServiceURL) and signed the user in.", at(idx), form.action)).fix("Nothing to change here."));
     }
     let action = form.action.as_str();
