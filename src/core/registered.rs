@@ -726,6 +726,33 @@ fn latin_lowercase(s: &str) -> String {
         .collect()
 }
 
+/// The field headings of a SAML app's Basic SAML Configuration (as the portal shows or edits
+/// it): `Some(None)` for the Reply URL (Assertion Consumer Service URL), `Some(Some(field))`
+/// for the fields whose URLs are not reply URLs. Logout URLs are the logout heading's.
+fn saml_heading(line: &str) -> Option<Option<&'static str>> {
+    if line.len() > 80 || line.contains("://") {
+        return None;
+    }
+    let l = latin_lowercase(line.trim().trim_end_matches(['*', ':', ' ']));
+    if is_prose(&l) {
+        return None;
+    }
+    if l.starts_with("reply url") || l.contains("assertion consumer service") {
+        return Some(None);
+    }
+    let field = if l.starts_with("identifier (entity id)") || l == "identifier" || l == "entity id"
+    {
+        "Identifier (Entity ID)"
+    } else if l.starts_with("sign on url") || l.starts_with("sign-on url") {
+        "Sign on URL"
+    } else if l.starts_with("relay state") {
+        "Relay State"
+    } else {
+        return None;
+    };
+    Some(Some(field))
+}
+
 /// Portal headings that start a platform section (the portal's words in English, or in its
 /// other languages by the words above), the platform keys of YAML (`publicClient:`) and the
 /// platform blocks of Terraform and Bicep (`single_page_application {`, `spa: {`).
@@ -1341,6 +1368,10 @@ struct LineReader {
     entries: Vec<(String, String, Platform, usize, usize)>,
     /// Lines under a logout-URL heading, read as logout URLs (not redirect URIs).
     logout: Vec<String>,
+    /// The SAML field (Identifier, Sign on URL, Relay State) whose lines follow, when one does.
+    saml_field: Option<&'static str>,
+    /// Lines under such a field, with the field: not Reply URLs.
+    saml_other: Vec<(String, &'static str)>,
 }
 
 impl LineReader {
@@ -1785,6 +1816,30 @@ impl LineReader {
         });
     }
 
+    /// The URLs of a Basic SAML Configuration's other fields (Identifier, Sign on URL, Relay
+    /// State), which are not Reply URLs: said, as a warning when the sent URI is among them.
+    fn saml_note(&mut self, sent: Option<&str>) {
+        if self.saml_other.is_empty() {
+            return;
+        }
+        let sent_there = sent.is_some_and(|s| self.saml_other.iter().any(|(l, _)| l == s));
+        let read: Vec<String> = self
+            .saml_other
+            .iter()
+            .map(|(l, field)| format!("{l} ({field})"))
+            .collect();
+        self.reg.notes.push(ReadNote {
+            title: "URLs of the SAML configuration's other fields are not Reply URLs",
+            message: format!(
+                "The pasted Basic SAML Configuration names {}: Entra does not send the SAML response to them, only to a Reply URL (Assertion Consumer Service URL), so they are not in the list read{}.",
+                read.join(", "),
+                if sent_there { "; the reply URL the request asks for is among them, so it is not registered as a Reply URL" } else { "" }
+            ),
+            fix: "Add the app's Assertion Consumer Service URL under Reply URL; the Identifier is the app's Entity ID (the request's Issuer), and the Sign on URL is where a sign-in from My Apps starts.",
+            severity: if sent_there { Severity::Warning } else { Severity::Info },
+        });
+    }
+
     /// What a Terraform plan's URIs were read as.
     fn plan_note(&mut self, removed: &[String], sent: Option<&str>) {
         let gone = if removed.is_empty() {
@@ -1989,6 +2044,8 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         settings: false,
         entries: Vec::new(),
         logout: Vec::new(),
+        saml_field: None,
+        saml_other: Vec::new(),
     };
     let mut lines: Vec<&str> = input.lines().collect();
     // A Terraform plan: what it removes (`- "https://…",`) is not what it leaves registered, so
@@ -2088,8 +2145,17 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
                 }
             }
         }
+        if let Some(field) = saml_heading(raw_line) {
+            // Basic SAML Configuration: its Reply URLs are the app's Web redirect URIs; its
+            // other fields hold URLs that are not.
+            r.section = field.is_none().then_some(Platform::Web);
+            r.saml_field = field;
+            r.reg.has_platforms |= field.is_none();
+            continue;
+        }
         if let Some(h) = heading_platform(raw_line) {
             r.section = h;
+            r.saml_field = None;
             r.reg.has_platforms |= h.is_some();
             continue;
         }
@@ -2153,13 +2219,17 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
             // Inside a logout-URL section: said, so a redirect URI under a stray heading is
             // never dropped unseen.
             if text.contains("://") {
-                r.logout.push(text.trim().to_string());
+                match r.saml_field {
+                    Some(field) => r.saml_other.push((text.trim().to_string(), field)),
+                    None => r.logout.push(text.trim().to_string()),
+                }
             }
             continue;
         };
         r.text(text, platform, line_no);
     }
     r.logout_note(sent);
+    r.saml_note(sent);
     if plan && (changed || !removed.is_empty()) {
         r.plan_note(&removed, sent);
     }
@@ -2284,6 +2354,36 @@ mod tests {
 
     /// The one-URI-per-line fast path reads what the general path would: platform from the
     /// heading, line numbers, and lines with a prefix, a comma or a note still go the long way.
+    /// A SAML app's Basic SAML Configuration: only its Reply URLs are registered redirect URIs;
+    /// the Identifier and Sign on URL are said, not read. A sentence naming the field is no
+    /// heading.
+    #[test]
+    fn basic_saml_configuration_reads_only_its_reply_urls() {
+        let card = "Basic SAML Configuration\nIdentifier (Entity ID)\nhttps://wiki.contoso.com\nReply URL (Assertion Consumer Service URL)\nhttps://wiki.contoso.com/acs\nSign on URL\nhttps://wiki.contoso.com/login.jsp\nRelay State (Optional)\nOptional\nLogout Url (Optional)\nhttps://wiki.contoso.com/logout\n";
+        let r = read_for(card, None, Some("https://wiki.contoso.com/login.jsp"));
+        assert_eq!(uris(&r), ["https://wiki.contoso.com/acs"]);
+        assert_eq!(r.on(Platform::Web), ["https://wiki.contoso.com/acs"]);
+        let note = r
+            .notes
+            .iter()
+            .find(|n| n.title.contains("SAML"))
+            .expect("a note");
+        assert_eq!(note.severity, Severity::Warning);
+        assert!(
+            note.message
+                .contains("https://wiki.contoso.com/login.jsp (Sign on URL)"),
+            "{}",
+            note.message
+        );
+        let prose = read(
+            "Reply URL is broken on staging\nhttps://a.contoso.com/acs\nhttps://b.contoso.com/acs",
+        );
+        assert_eq!(
+            uris(&prose),
+            ["https://a.contoso.com/acs", "https://b.contoso.com/acs"]
+        );
+    }
+
     #[test]
     fn latin_lowercase_covers_the_letters_of_the_portal_s_languages() {
         assert_eq!(
