@@ -366,6 +366,12 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             f.fix = "Send the https:// URI that is registered. If the app is already served over https, TLS ends at a proxy or front end before it: the scheme finding says how the app learns the original scheme.".into();
         }
     }
+    if let Some(issuer) = req
+        .as_ref()
+        .and_then(|r| r.saml.as_ref()?.issuer.as_deref())
+    {
+        saml_issuer(&mut findings, issuer, &reg.identifiers);
+    }
     if req.as_ref().is_some_and(|r| r.saml.is_some()) {
         saml_reply_urls(&mut findings);
         if har_authorize.is_some() {
@@ -719,6 +725,27 @@ fn platform_already_registered(findings: &mut [Finding], uri: &str, platform: Pl
     }
 }
 
+/// A SAML request's Issuer names the app by one of its identifiers (Identifier (Entity ID),
+/// identifierUris): when the pasted configuration names others, Entra finds no such app
+/// (AADSTS700016) or another app than the one pasted.
+fn saml_issuer(findings: &mut Vec<Finding>, issuer: &str, identifiers: &[String]) {
+    if identifiers.is_empty() || identifiers.iter().any(|i| i == issuer) {
+        return;
+    }
+    let case_only = identifiers.iter().any(|i| i.eq_ignore_ascii_case(issuer));
+    let listed = identifiers.join(", ");
+    let f = codes::finding("request.client_id_invalid")
+        .aadsts(700016)
+        .title("The SAML request's Issuer is not the app's Identifier")
+        .detail(format!("The request's Issuer is {issuer}; the pasted configuration's Identifier (Entity ID) is {listed}. Entra finds the app by the Issuer, which must equal one of its identifiers exactly{}: otherwise it answers AADSTS700016 ('Application with identifier … was not found in the directory'), or it judges another app that has this identifier, whose Reply URLs are not the ones pasted.", if case_only { " (they differ only in letter case)" } else { "" }))
+        .fix(format!("Make the app send its Entity ID as configured ({listed}), or add {issuer} as an Identifier under Enterprise applications › the app › Single sign-on › Basic SAML Configuration."));
+    findings.push(if case_only {
+        f.severity(Severity::Warning)
+    } else {
+        f
+    });
+}
+
 /// A SAML app's Reply URLs are edited in its single sign-on settings, and what it sends is
 /// its own ACS URL setting: said in each fix about the redirect URI.
 fn saml_reply_urls(findings: &mut [Finding]) {
@@ -888,7 +915,11 @@ fn verdict(report: &Report, any_input: bool, saml: bool) -> (VerdictKind, String
         ),
         Some(p) if status.is_accepted() => (
             VerdictKind::AcceptedWithErrors,
-            format!("The redirect URI is registered, but: {}", p.title),
+            format!(
+                "The {} is registered, but: {}",
+                if saml { "reply URL" } else { "redirect URI" },
+                p.title
+            ),
         ),
         Some(p) => (VerdictKind::Rejected, p.title.clone()),
         None if status.is_accepted() => (VerdictKind::Accepted, accepted_headline(report, saml)),

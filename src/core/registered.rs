@@ -122,6 +122,8 @@ pub struct Registered {
     /// How a part was read by a judgement the user should check (lines joined into one URI, a
     /// plan's removed lines left out).
     pub notes: Vec<ReadNote>,
+    /// The app's identifiers: `identifierUris`, or a SAML app's Identifier (Entity ID) field.
+    pub identifiers: Vec<String>,
 }
 
 /// A judgement made while reading the registered box, for the input finding.
@@ -592,6 +594,13 @@ fn read_app_object(reg: &mut Registered, v: &Value) {
     let str_of = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
     reg.app_id = str_of("appId");
     reg.created = str_of("createdDateTime");
+    if let Some(ids) = v.get("identifierUris").and_then(Value::as_array) {
+        reg.identifiers = ids
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect();
+    }
     if let Some(a) = str_of("signInAudience") {
         reg.audience = Audience::parse(&a);
     }
@@ -726,6 +735,9 @@ fn latin_lowercase(s: &str) -> String {
         .collect()
 }
 
+/// The Basic SAML Configuration's field that names the app (the request's Issuer).
+const SAML_IDENTIFIER: &str = "Identifier (Entity ID)";
+
 /// The field headings of a SAML app's Basic SAML Configuration (as the portal shows or edits
 /// it): `Some(None)` for the Reply URL (Assertion Consumer Service URL), `Some(Some(field))`
 /// for the fields whose URLs are not reply URLs. Logout URLs are the logout heading's.
@@ -742,7 +754,7 @@ fn saml_heading(line: &str) -> Option<Option<&'static str>> {
     }
     let field = if l.starts_with("identifier (entity id)") || l == "identifier" || l == "entity id"
     {
-        "Identifier (Entity ID)"
+        SAML_IDENTIFIER
     } else if l.starts_with("sign on url") || l.starts_with("sign-on url") {
         "Sign on URL"
     } else if l.starts_with("relay state") {
@@ -2218,10 +2230,18 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         let Some(platform) = platform else {
             // Inside a logout-URL section: said, so a redirect URI under a stray heading is
             // never dropped unseen.
+            let value = text.trim();
+            // An Identifier need not be a URL (urn:…, a bare name).
+            if r.saml_field == Some(SAML_IDENTIFIER)
+                && !value.is_empty()
+                && !value.contains(char::is_whitespace)
+            {
+                r.reg.identifiers.push(value.to_string());
+            }
             if text.contains("://") {
                 match r.saml_field {
-                    Some(field) => r.saml_other.push((text.trim().to_string(), field)),
-                    None => r.logout.push(text.trim().to_string()),
+                    Some(field) => r.saml_other.push((value.to_string(), field)),
+                    None => r.logout.push(value.to_string()),
                 }
             }
             continue;
@@ -2363,6 +2383,7 @@ mod tests {
         let r = read_for(card, None, Some("https://wiki.contoso.com/login.jsp"));
         assert_eq!(uris(&r), ["https://wiki.contoso.com/acs"]);
         assert_eq!(r.on(Platform::Web), ["https://wiki.contoso.com/acs"]);
+        assert_eq!(r.identifiers, ["https://wiki.contoso.com"]);
         let note = r
             .notes
             .iter()
