@@ -122,6 +122,21 @@ pub(crate) fn device_pending(f: Finding, text: &str, alone: bool) -> Finding {
     }
 }
 
+/// The app's record of the sign-in it started (a state or PKCE cookie, a server session) did
+/// not come back with Entra's answer: how libraries and frameworks say it.
+const STATE_LOST: &str = "The app's session or cookie that held this sign-in's state did not come back with Entra's answer: the callback reached another host or scheme than sign-in started on (localhost vs 127.0.0.1, apex vs www, http behind a proxy), the session lives in one instance's memory behind a load balancer, the browser did not send the cookie on Entra's cross-site return (SameSite, Secure on http), or the sign-in finished in another tab or was replayed (the back button, a reloaded callback). Entra accepted the redirect URI: its answer reached the app.";
+const STATE_LOST_FIX: &str = "Start sign-in on the same host and scheme as the redirect URI and finish it in one tab; behind a proxy make the app see the public https address (forwarded headers); keep sessions in a store all instances share (or sticky sessions); send the session cookie SameSite=Lax, or SameSite=None; Secure for response_mode=form_post.";
+const AUTHJS_CHECK: &str = "Auth.js (NextAuth) did not get back the check cookie (state, PKCE code verifier or nonce) it set when sign-in started: the callback reached another host or scheme than AUTH_URL (NEXTAUTH_URL) names or the browser started on (http behind a proxy, a preview or internal host), or the cookie expired or was blocked. Entra accepted the redirect URI: its answer reached the app.";
+const AUTHJS_CHECK_FIX: &str = "Set AUTH_URL (NEXTAUTH_URL) to the public address the browser uses and AUTH_TRUST_HOST=true behind a proxy; start and finish sign-in on that one host, within 15 minutes, in one tab.";
+const SIGNATURE: &str = "The ID token's signature did not validate: it is signed with a key the app did not find among the signing keys it loaded. The app reads the keys of another authority than the one that issued the token (another tenant, /common vs the tenant, the v1 vs v2 endpoint, another B2C policy or cloud), or keys cached from before Entra rolled its signing keys over.";
+const SIGNATURE_FIX: &str = "Set the app's authority (metadata address) to the tenant and endpoint that issue its tokens, e.g. https://login.microsoftonline.com/<tenant>/v2.0 (for B2C, the policy's metadata), and let the library fetch the signing keys again instead of keeping them.";
+const LIFETIME: &str = "The token's lifetime check failed (IDX10222: not yet valid; IDX10223: expired): the server's clock is off from Entra's by more than the allowed skew (5 minutes by default), or an old response was replayed (the back button, a reloaded callback). Not a redirect URI problem.";
+const LIFETIME_FIX: &str = "Synchronise the server's clock (NTP; in a container, the host's), and start sign-in again instead of replaying an old callback.";
+const LOOP: &str = "The browser went back and forth between the app and Entra until it gave up: Entra answers each time (the redirect URI is accepted), but the app does not keep the signed-in user and sends the browser to sign in again. Its auth cookie is not kept (too large, SameSite, Secure while the app sees http behind a proxy), the callback path itself requires sign-in, or the app bounces between http and https.";
+const LOOP_FIX: &str = "Record the loop with the browser's developer tools (Network tab, Preserve log) and see which response fails to set the app's auth cookie or which request arrives without it; behind a proxy make the app see https (forwarded headers); keep the callback path open to anonymous users.";
+const FRAMED: &str = "The browser refused to show Entra's sign-in page inside a frame: Entra's interactive pages forbid framing (X-Frame-Options: deny). Only a silent request (prompt=none) can run in a hidden iframe; a sign-in that needs the user cannot.";
+const FRAMED_FIX: &str = "Sign in with a top-level redirect or a popup; in an embedded host (a Teams tab, an Office add-in, another site's iframe) use its authentication dialog or a popup.";
+
 /// Library and framework messages and what they mean.
 pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     ("hash_empty_error", "MSAL.js found no response in the URL hash: the redirect page cleared or changed the hash before MSAL read it (often the router).", "Use a redirect page that is not handled by the router (a blank page), and await handleRedirectPromise() before anything else navigates."),
@@ -142,11 +157,39 @@ pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     ("unable to unprotect the message.state", "The state came back to an instance or version of the app that cannot decrypt it (no shared Data Protection key ring behind a load balancer, or keys lost on restart).", "Persist and share the Data Protection keys across instances."),
     ("message.state is null or empty", "The callback was hit without an Entra response (refresh, bookmark, direct GET), or state was stripped on the way.", "Start sign-in from the app; do not bookmark or refresh /signin-oidc."),
     ("idx21323", "ASP.NET's nonce cookie was missing when the response arrived (the same cookie causes as 'Correlation failed').", "Serve over https and keep the nonce cookie SameSite=None; Secure."),
-    ("idx10501", "The ID token's signature did not validate: it is signed with a key the app did not find among the signing keys it loaded. The app reads the keys of another authority than the one that issued the token (another tenant, /common vs the tenant, the v1 vs v2 endpoint, another B2C policy or cloud), or keys cached from before Entra rolled its signing keys over.", "Set the app's authority (metadata address) to the tenant and endpoint that issue its tokens, e.g. https://login.microsoftonline.com/<tenant>/v2.0 (for B2C, the policy's metadata), and let the library fetch the signing keys again instead of keeping them."),
+    ("idx21326", "The ID token's nonce is not the one the app stored in its nonce cookie: an older response answered this sign-in (the back button, a second tab, a reloaded or bookmarked callback).", "Start sign-in again from the app and finish it in one tab; do not go back to or reload the callback page."),
+    ("idx10501", SIGNATURE, SIGNATURE_FIX),
+    ("idx10500", SIGNATURE, SIGNATURE_FIX),
+    ("idx10511", SIGNATURE, SIGNATURE_FIX),
+    ("idx10222", LIFETIME, LIFETIME_FIX),
+    ("idx10223", LIFETIME, LIFETIME_FIX),
     ("idx10205", "The token's issuer (iss) is not the one the app accepts: a token from another tenant (a sign-in through /common or /organizations to an app that validates one tenant), or a v1 issuer (sts.windows.net) where a v2 one is expected, or the reverse.", "Make the app's authority and the token's version agree (the tenant's v2.0 authority, and accessTokenAcceptedVersion 2 for an API), or, for a multi-tenant app, validate the issuer per tenant instead of one fixed value."),
     ("idx10214", "The token's audience (aud) is not one the app accepts: the token was requested for another resource or app, or the app expects its App ID URI (api://…) where the token carries its client ID, or the reverse.", "Set the app's valid audiences to the client ID and the Application ID URI it is called with, or request the token with this API's scope."),
     ("duplicate_query_parameter", "MSAL.NET found a parameter twice in the request.", "Send each parameter once (extra query parameters must not repeat MSAL's)."),
     ("loopback_response_uri_mismatch", "MSAL.NET's loopback listener got a response on another path than it listened on.", "Use the same redirect URI (path included) in the app and the registration."),
+    ("no_token_request_cache_error", "MSAL.js found no cached request for the response it read: the answer came back to another origin than sign-in started on (localhost vs 127.0.0.1, apex vs www), to another tab or window, or session storage was cleared in between.", "Start and finish sign-in on the origin of the redirect URI, in one tab, and call handleRedirectPromise() once, on the page MSAL returns to."),
+    ("block_nested_popups", "MSAL.js ran inside the popup it had opened: the popup's redirect page loaded the app, which started a sign-in again.", "Give popups a redirectUri that is a blank page which does not start the app (or at least no sign-in), e.g. /redirect.html."),
+    ("uninitialized_public_client_application", "MSAL.js (version 3 and later) was called before initialize() had finished. Not a redirect URI problem.", "Call and await initialize() on the PublicClientApplication (or use createStandardPublicClientApplication) before any other MSAL call, handleRedirectPromise() included."),
+    ("popup_window_error", "The browser blocked MSAL.js's popup: popups may open only straight from a user's click.", "Call loginPopup / acquireTokenPopup directly in a click handler (not after an await), allow popups for the site, or use loginRedirect."),
+    ("authorization_request_not_found", "Spring Security found no saved authorization request for this callback. The session (JSESSIONID) that started sign-in did not come back: the callback reached another host or scheme than sign-in started on (localhost vs 127.0.0.1, http behind a proxy), another instance without a shared session, or the browser did not send the session cookie on Entra's return. Entra accepted the redirect URI: its answer reached the app.", "Start sign-in on the host of the redirect URI; behind a proxy set server.forward-headers-strategy=framework; share sessions across instances (Spring Session) or use sticky sessions."),
+    ("invalid_redirect_uri_parameter", "Spring Security compared the address the callback arrived at with the redirect_uri it sent to Entra, and they differ: behind a proxy the app sees http or an internal host and port where the browser used the public https address. Entra accepted the redirect URI: the mismatch is inside the app.", "Set server.forward-headers-strategy=framework (or native) and have the proxy send X-Forwarded-Proto, -Host and -Port, so the app builds and checks the same public redirect URI."),
+    ("pkcecodeverifier", AUTHJS_CHECK, AUTHJS_CHECK_FIX),
+    ("state cookie was missing", AUTHJS_CHECK, AUTHJS_CHECK_FIX),
+    ("pkce code_verifier cookie was missing", AUTHJS_CHECK, AUTHJS_CHECK_FIX),
+    ("checks.state argument is missing", STATE_LOST, STATE_LOST_FIX),
+    ("did not find expected authorization request details in session", STATE_LOST, STATE_LOST_FIX),
+    ("state not found in session", STATE_LOST, STATE_LOST_FIX),
+    ("mismatching_state", STATE_LOST, STATE_LOST_FIX),
+    ("invalid state received", STATE_LOST, STATE_LOST_FIX),
+    ("state mismatch", STATE_LOST, STATE_LOST_FIX),
+    ("unexpected error when authenticating with identity provider", "Keycloak's identity provider broker failed on Entra's answer; its page never says why, its server log does (IdentityBrokerException and the text after it): most often redeeming the code at /token failed (a client secret expired, or its ID pasted instead of its value: AADSTS7000215, AADSTS7000222), or the broker's state was lost (Keycloak's hostname is not the address the browser uses).", "Paste the Keycloak server log lines of the failure (IdentityBrokerException and the AADSTS error after it); check the identity provider's client secret and that Keycloak's hostname setting is the public address."),
+    ("invalid parameter: redirect_uri", "Keycloak itself refused the redirect_uri of the app that signs in through it: the URI is not among that Keycloak client's Valid redirect URIs. The request never reached Entra, so Entra's app registration is not involved.", "In Keycloak's admin console add the app's redirect URI to the client's Valid redirect URIs (Clients > the client > Settings). Entra's registration needs only Keycloak's broker endpoint, https://<keycloak>/realms/<realm>/broker/<alias>/endpoint."),
+    ("oauth login failed", "Grafana could not finish the OAuth login after Entra's answer; its page never says why, its server log does (logger=oauth…): the code redemption at /token (client secret, a token_url of another tenant), an allowed_groups, allowed_domains or role rule that refused the user, or a state cookie lost because root_url is not the address the browser uses.", "Paste Grafana's log lines of the failure; check [auth.azuread] client_secret, token_url and allowed_groups, and that [server] root_url is the public address."),
+    ("err_too_many_redirects", LOOP, LOOP_FIX),
+    ("redirected you too many times", LOOP, LOOP_FIX),
+    ("err_connection_refused", "The browser found nothing answering at the address it was sent back to: Entra sent it there (the redirect URI is accepted), but no app was listening on that host and port (it was not running, listens on another port, or only on 127.0.0.1 or ::1 while the URI says localhost).", "Run the app on the host and port of the redirect URI (or register the address it really listens on); a desktop app's loopback listener must still be running when the browser returns."),
+    ("x-frame-options", FRAMED, FRAMED_FIX),
+    ("frame-ancestors", FRAMED, FRAMED_FIX),
 ];
 
 /// The OAuth `error` values Entra answers with (RFC 6749 §4.1.2.1, §5.2; OpenID Connect;
@@ -428,8 +471,18 @@ pub fn checks(
     if cb.url.is_none() {
         let l = cb.text.to_ascii_lowercase();
         for (key, why, fix) in LIBRARY {
-            if l.contains(key) {
-                if *key == "state_mismatch" || l.contains("returned state(") {
+            if let Some(at) = l.find(key) {
+                // Quoted as pasted; a browser's own error is not a library's.
+                let said = cb.text.get(at..at + key.len()).unwrap_or(key);
+                let who = if why.starts_with("The browser") {
+                    "The browser"
+                } else {
+                    "The sign-in library"
+                };
+                if *key == "state_mismatch"
+                    || *key == "state mismatch"
+                    || l.contains("returned state(")
+                {
                     out.push(
                         finding("response.state_mismatch")
                             .detail((*why).to_string())
@@ -445,7 +498,7 @@ pub fn checks(
                 }
                 out.push(
                     finding("response.library_error")
-                        .title(format!("The sign-in library reported {key}"))
+                        .title(format!("{who} reported '{said}'"))
                         .detail((*why).to_string())
                         .fix((*fix).to_string()),
                 );
@@ -520,6 +573,54 @@ mod tests {
         .find(|f| f.aadsts == Some(7000218))
         .map(|f| f.fix)
         .unwrap_or_default()
+    }
+
+    /// The messages of the stacks people run (ASP.NET Core, MSAL.js, Spring Security, Auth.js,
+    /// openid-client, Python libraries, Keycloak, Grafana, the browser) are read: each names
+    /// its cause instead of leaving 'the redirect URI is registered' as the whole answer.
+    #[test]
+    fn stack_messages_after_the_redirect_are_read() {
+        let run = |text: &str| {
+            analyze(&CaseInput {
+                authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid&state=s1".into(),
+                registered: "Web\nhttps://app.contoso.com/cb".into(),
+                callback: text.into(),
+                ..CaseInput::default()
+            })
+            .report
+        };
+        for (text, title, why) in [
+            ("OpenIdConnectProtocolInvalidNonceException: IDX21326: The 'nonce' found in the jwt token did not match the expected nonce.", "The sign-in library reported 'IDX21326'", "older response"),
+            ("SecurityTokenSignatureKeyNotFoundException: IDX10500: Signature validation failed. No security keys were provided to validate the signature.", "The sign-in library reported 'IDX10500'", "signing keys"),
+            ("SecurityTokenNotYetValidException: IDX10222: Lifetime validation failed. The token is not yet valid.", "The sign-in library reported 'IDX10222'", "clock"),
+            ("BrowserAuthError: no_token_request_cache_error: No token request found in cache.", "The sign-in library reported 'no_token_request_cache_error'", "another origin"),
+            ("OAuth2AuthenticationException: [authorization_request_not_found] ", "The sign-in library reported 'authorization_request_not_found'", "JSESSIONID"),
+            ("[auth][error] InvalidCheck: pkceCodeVerifier value could not be parsed.", "The sign-in library reported 'pkceCodeVerifier'", "AUTH_URL"),
+            ("RPError: state mismatch, expected s1, got: s0", "The sign-in library reported 'state mismatch'", "another tab"),
+            ("We are sorry...\nUnexpected error when authenticating with identity provider", "The sign-in library reported 'Unexpected error when authenticating with identity provider'", "server log"),
+            ("We are sorry...\nInvalid parameter: redirect_uri", "The sign-in library reported 'Invalid parameter: redirect_uri'", "never reached Entra"),
+            ("app.contoso.com redirected you too many times.\nERR_TOO_MANY_REDIRECTS", "The browser reported 'ERR_TOO_MANY_REDIRECTS'", "auth cookie"),
+            ("Refused to display 'https://login.microsoftonline.com/' in a frame because it set 'X-Frame-Options' to 'deny'.", "The browser reported 'X-Frame-Options'", "framing"),
+        ] {
+            let r = run(text);
+            assert!(r.primary().is_some_and(|p| p.code.starts_with("response.")), "{text}");
+            let f = r
+                .findings
+                .iter()
+                .find(|f| f.code == "response.library_error")
+                .expect(text);
+            assert_eq!(f.title, title);
+            assert!(f.detail.contains(why), "{}", f.detail);
+        }
+        // A state mismatch is also said as one.
+        assert!(run("ValueError: state mismatch: s1 vs None").has("response.state_mismatch"));
+        // Near misses: words around the keys do not fire.
+        for text in [
+            "The state machine mismatched two frames",
+            "Login succeeded; the page redirected once.",
+        ] {
+            assert!(!run(text).has("response.library_error"), "{text}");
+        }
     }
 
     /// AADSTS7000218 in the device code or username/password flow (no redirect URI) is fixed
