@@ -194,7 +194,7 @@ pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
 
 /// The OAuth `error` values Entra answers with (RFC 6749 §4.1.2.1, §5.2; OpenID Connect;
 /// Azure AD B2C's redirect_uri_mismatch).
-const OAUTH_ERRORS: [&str; 15] = [
+const OAUTH_ERRORS: [&str; 16] = [
     "invalid_request",
     "unauthorized_client",
     "access_denied",
@@ -210,6 +210,7 @@ const OAUTH_ERRORS: [&str; 15] = [
     "login_required",
     "consent_required",
     "redirect_uri_mismatch",
+    "account_selection_required",
 ];
 
 /// The OAuth `error` in pasted text (a library's exception, a log line, a printed
@@ -291,6 +292,29 @@ fn message_of(desc: &str) -> &str {
     }
 }
 
+/// The landing URL is the app's own error page, reached after it failed on Entra's answer.
+fn app_error_page(url: &str, error: &str) -> Finding {
+    let u = Uri::new(url);
+    let path = u.path().to_ascii_lowercase();
+    let authjs = path.ends_with("/auth/error");
+    let meaning = match error {
+        "OAuthCallback" | "OAuthCallbackError" | "CallbackRouteError" | "Callback" if authjs => " Auth.js failed while handling the answer at its callback: a check cookie (state, PKCE code verifier, nonce) did not come back (AUTH_URL is not the address the browser uses, http behind a proxy), or redeeming the code at /token failed (client secret, the issuer's tenant), or Entra answered with an error.",
+        "Configuration" if authjs => " Auth.js reports its own server configuration: AUTH_SECRET missing, the provider's issuer (tenant), client ID or secret wrong or missing, or the host not trusted behind a proxy (AUTH_TRUST_HOST).",
+        "AccessDenied" if authjs => " Auth.js's signIn callback (the app's own code) refused the user Entra had signed in.",
+        "OAuthSignin" if authjs => " Auth.js failed to build the authorize request, before the browser reached Entra.",
+        "" if path.ends_with("/login") => " This is Spring Security's login page after a failed OAuth 2.0 login (its default failure URL, /login?error); the log names the exception (OAuth2AuthenticationException: [authorization_request_not_found], [invalid_token_response] …).",
+        _ => "",
+    };
+    finding("response.library_error")
+        .title(format!(
+            "The app's own error page: {}?error{}{error}",
+            u.path(),
+            if error.is_empty() { "" } else { "=" }
+        ))
+        .detail(format!("You landed on {} with error={error} and no error_description: that is not Entra's answer, which carries an OAuth error code (access_denied, invalid_request, …), an error_description with the AADSTS code, and the request's state. Entra's answer (a code or an error) reached the app at the redirect URI; the app failed on it and sent the browser to its error page.{meaning}", u.without_query_fragment()))
+        .fix("Read the app's server log at the time of the failure and paste the error it names here (an exception, or Entra's AADSTS code); the address bar cannot say more.")
+}
+
 /// Findings for the callback box.
 pub fn checks(
     cb: &Callback,
@@ -329,6 +353,19 @@ pub fn checks(
                 .map(str::to_string)
         });
     let code = cb.get("code");
+    // The app's own error page (Auth.js /api/auth/error?error=OAuthCallback, Spring's
+    // /login?error): its error is no OAuth code, and Entra's answers carry an error_description.
+    if let Some((url, e)) = cb
+        .url
+        .as_deref()
+        .filter(|_| code.is_none() && cb.codes.is_empty())
+        .filter(|_| cb.get("error_description").is_none())
+        .zip(cb.get("error").map(|(e, _)| e))
+        .filter(|(_, e)| !OAUTH_ERRORS.contains(e))
+    {
+        out.push(app_error_page(url, e));
+        return;
+    }
     let mut codes = cb.codes.clone();
     if let Some(inner) = aadsts::inner_error_info(&cb.text) {
         for c in aadsts::codes_in(inner) {
@@ -621,6 +658,46 @@ mod tests {
         ] {
             assert!(!run(text).has("response.library_error"), "{text}");
         }
+    }
+
+    /// A landing URL whose error is no OAuth code and that has no error_description is the
+    /// app's own error page (Auth.js, Spring Security), not Entra's answer missing its state.
+    #[test]
+    fn the_apps_own_error_page_is_not_read_as_entras_answer() {
+        let run = |landing: &str| {
+            analyze(&CaseInput {
+                authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fapi%2Fauth%2Fcallback%2Fazure-ad&scope=openid&state=s1".into(),
+                registered: "Web\nhttps://app.contoso.com/api/auth/callback/azure-ad".into(),
+                callback: landing.into(),
+                ..CaseInput::default()
+            })
+            .report
+        };
+        for (landing, title, says) in [
+            (
+                "https://app.contoso.com/api/auth/error?error=Configuration",
+                "The app's own error page: /api/auth/error?error=Configuration",
+                "AUTH_SECRET",
+            ),
+            (
+                "https://app.contoso.com/login?error",
+                "The app's own error page: /login?error",
+                "Spring Security",
+            ),
+        ] {
+            let r = run(landing);
+            let p = r.primary().expect(landing);
+            assert_eq!(
+                (p.code.as_str(), p.title.as_str()),
+                ("response.library_error", title)
+            );
+            assert!(p.detail.contains(says), "{}", p.detail);
+            assert!(!r.has("response.state_mismatch") && !r.has("response.landing_differs"));
+        }
+        // Near miss: Entra's error without its description is still Entra's answer.
+        let r =
+            run("https://app.contoso.com/api/auth/callback/azure-ad?error=access_denied&state=s1");
+        assert_eq!(r.primary().map(|p| p.code.as_str()), Some("response.error"));
     }
 
     /// AADSTS7000218 in the device code or username/password flow (no redirect URI) is fixed
