@@ -2,6 +2,7 @@
 //! `?error=…`), or pasted error text from an app, a log or a sign-in library.
 
 use super::aadsts;
+use super::evidence::har;
 use super::uri::{self, Uri};
 
 /// The landing URL or error text as read.
@@ -96,8 +97,41 @@ pub fn read(input: &str) -> Option<Callback> {
             .map(|(k, v)| format!("{k}={v}"))
             .collect::<Vec<_>>()
             .join("\n");
+    } else if let Some(form) = har::response_form(t) {
+        // Entra's form_post page, saved as HTML or copied from the developer tools.
+        cb.body = form.fields;
+        cb.text = cb
+            .body
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("\n");
     } else {
         cb.text = t.to_string();
+        // The landing URL among other lines (the browser's error page, a log line): its
+        // answer is read; the text stays free text.
+        let landing = t
+            .split_whitespace()
+            .map(|w| w.trim_matches(['"', '\'', '<', '>', '(', ')', ',']))
+            .filter(|w| w.contains("://") && !har::is_entra_url(w))
+            .map(|w| {
+                let u = Uri::new(w);
+                let q = u.query().map(pairs).unwrap_or_default();
+                let f = u
+                    .fragment()
+                    .map(|f| pairs(f.trim_start_matches('/').trim_start_matches('?')))
+                    .unwrap_or_default();
+                (q, f)
+            })
+            .find(|(q, f)| {
+                q.iter()
+                    .chain(f.iter())
+                    .any(|(k, _)| k == "code" || k == "error")
+            });
+        if let Some((q, f)) = landing {
+            cb.query = q;
+            cb.fragment = f;
+        }
     }
     cb.codes = aadsts::codes_in(&cb.text);
     // Entra's error_uri (…/error?code=90014) names the code too, which matters when the
@@ -142,6 +176,20 @@ mod tests {
         assert!(cb.url.is_none());
         assert!(cb.text.contains("hash_empty_error"));
         assert!(read("  ").is_none());
+    }
+
+    #[test]
+    fn a_form_post_page_and_a_landing_url_among_lines_are_read() {
+        let cb = read(r#"<html><body><form method="POST" name="hiddenform" action="https://app.contoso.com/signin-oidc"><input type="hidden" name="error" value="access_denied" /><input type="hidden" name="error_description" value="AADSTS50105: The signed in user &#39;bob&#39; is not assigned." /><input type="hidden" name="state" value="s1" /></form></body></html>"#).expect("read");
+        assert_eq!(cb.get("error"), Some(("access_denied", Place::Body)));
+        assert_eq!(cb.codes, [50105]);
+        assert!(cb.url.is_none());
+        let cb = read("This site can't be reached\nlocalhost refused to connect.\nhttp://localhost:3000/auth/callback?code=0.AX&state=s1\nERR_CONNECTION_REFUSED").expect("read");
+        assert_eq!(cb.get("code"), Some(("0.AX", Place::Query)));
+        assert!(cb.url.is_none() && cb.text.contains("ERR_CONNECTION_REFUSED"));
+        // Near misses: Entra's own links and a URL without an answer are not a landing URL.
+        let cb = read("AADSTS50011: The redirect URI does not match.\nMore: https://login.microsoftonline.com/error?code=50011 and https://aka.ms/redirectUriMismatchError").expect("read");
+        assert!(cb.get("code").is_none() && cb.query.is_empty());
     }
 
     #[test]
