@@ -160,6 +160,8 @@ pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     ("idx21326", "The ID token's nonce is not the one the app stored in its nonce cookie: an older response answered this sign-in (the back button, a second tab, a reloaded or bookmarked callback).", "Start sign-in again from the app and finish it in one tab; do not go back to or reload the callback page."),
     ("idx10501", SIGNATURE, SIGNATURE_FIX),
     ("idx10500", SIGNATURE, SIGNATURE_FIX),
+    ("idx10516", SIGNATURE, SIGNATURE_FIX),
+    ("idx20803", "The app could not load Entra's OpenID configuration (its metadata and signing keys) from the authority it is set to: the server cannot reach Entra (an outbound proxy or firewall, DNS, TLS inspection), or the authority names a tenant, domain or B2C policy that does not exist. Not a redirect URI problem.", "From the server, open the metadata address the message names: fix the authority (tenant ID or verified domain, B2C policy name, cloud) or let the app reach Entra over HTTPS (its outbound proxy settings)."),
     ("idx10511", SIGNATURE, SIGNATURE_FIX),
     ("idx10222", LIFETIME, LIFETIME_FIX),
     ("idx10223", LIFETIME, LIFETIME_FIX),
@@ -172,6 +174,7 @@ pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     ("uninitialized_public_client_application", "MSAL.js (version 3 and later) was called before initialize() had finished. Not a redirect URI problem.", "Call and await initialize() on the PublicClientApplication (or use createStandardPublicClientApplication) before any other MSAL call, handleRedirectPromise() included."),
     ("popup_window_error", "The browser blocked MSAL.js's popup: popups may open only straight from a user's click.", "Call loginPopup / acquireTokenPopup directly in a click handler (not after an await), allow popups for the site, or use loginRedirect."),
     ("authorization_request_not_found", "Spring Security found no saved authorization request for this callback. The session (JSESSIONID) that started sign-in did not come back: the callback reached another host or scheme than sign-in started on (localhost vs 127.0.0.1, http behind a proxy), another instance without a shared session, or the browser did not send the session cookie on Entra's return. Entra accepted the redirect URI: its answer reached the app.", "Start sign-in on the host of the redirect URI; behind a proxy set server.forward-headers-strategy=framework; share sessions across instances (Spring Session) or use sticky sessions."),
+    ("[invalid_id_token]", "Spring Security rejected the ID token Entra issued: its issuer (a sign-in through /common or /organizations gives the user's own tenant as iss, while issuer-uri names one tenant or the v1 endpoint) or its signature (keys read from a jwk-set-uri of another tenant or endpoint) is not what the app is set to. Entra accepted the redirect URI: its answer reached the app.", "Set spring.security.oauth2.client.provider.<id>.issuer-uri to https://login.microsoftonline.com/<tenant-id>/v2.0 for the tenant that signs users in (and drop a hand-set jwk-set-uri); for a multi-tenant app, validate the issuer per tenant."),
     ("invalid_redirect_uri_parameter", "Spring Security compared the address the callback arrived at with the redirect_uri it sent to Entra, and they differ: behind a proxy the app sees http or an internal host and port where the browser used the public https address. Entra accepted the redirect URI: the mismatch is inside the app.", "Set server.forward-headers-strategy=framework (or native) and have the proxy send X-Forwarded-Proto, -Host and -Port, so the app builds and checks the same public redirect URI."),
     ("pkcecodeverifier", AUTHJS_CHECK, AUTHJS_CHECK_FIX),
     ("state cookie was missing", AUTHJS_CHECK, AUTHJS_CHECK_FIX),
@@ -188,6 +191,7 @@ pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     ("err_too_many_redirects", LOOP, LOOP_FIX),
     ("redirected you too many times", LOOP, LOOP_FIX),
     ("err_connection_refused", "The browser found nothing answering at the address it was sent back to: Entra sent it there (the redirect URI is accepted), but no app was listening on that host and port (it was not running, listens on another port, or only on 127.0.0.1 or ::1 while the URI says localhost).", "Run the app on the host and port of the redirect URI (or register the address it really listens on); a desktop app's loopback listener must still be running when the browser returns."),
+    ("you do not have permission to view this directory or page", "The web server (App Service or IIS in front of the app) refused the request after sign-in (401 or 403): Entra's answer reached it, but App Service authentication's authorization rules (allowed client applications, identities or groups, the token's audience) or the app's own rules turned the user away.", "Check the App Service Authentication settings (allowed token audiences, allowed client applications and identities) and the app's authorization rules; App Service's authentication logs say which rule refused."),
     ("x-frame-options", FRAMED, FRAMED_FIX),
     ("frame-ancestors", FRAMED, FRAMED_FIX),
 ];
@@ -296,12 +300,13 @@ fn message_of(desc: &str) -> &str {
 fn app_error_page(url: &str, error: &str) -> Finding {
     let u = Uri::new(url);
     let path = u.path().to_ascii_lowercase();
-    let authjs = path.ends_with("/auth/error");
+    // Auth.js's error page (v5), its sign-in page (v4) or a custom page under /auth/.
+    let authjs = path.contains("/auth/");
     let meaning = match error {
-        "OAuthCallback" | "OAuthCallbackError" | "CallbackRouteError" | "Callback" if authjs => " Auth.js failed while handling the answer at its callback: a check cookie (state, PKCE code verifier, nonce) did not come back (AUTH_URL is not the address the browser uses, http behind a proxy), or redeeming the code at /token failed (client secret, the issuer's tenant), or Entra answered with an error.",
+        "OAuthCallback" | "OAuthCallbackError" | "CallbackRouteError" =>  " Auth.js failed while handling the answer at its callback: a check cookie (state, PKCE code verifier, nonce) did not come back (AUTH_URL is not the address the browser uses, http behind a proxy), or redeeming the code at /token failed (client secret, the issuer's tenant), or Entra answered with an error.",
         "Configuration" if authjs => " Auth.js reports its own server configuration: AUTH_SECRET missing, the provider's issuer (tenant), client ID or secret wrong or missing, or the host not trusted behind a proxy (AUTH_TRUST_HOST).",
         "AccessDenied" if authjs => " Auth.js's signIn callback (the app's own code) refused the user Entra had signed in.",
-        "OAuthSignin" if authjs => " Auth.js failed to build the authorize request, before the browser reached Entra.",
+        "OAuthSignin" => " Auth.js failed to build the authorize request, before the browser reached Entra.",
         "" if path.ends_with("/login") => " This is Spring Security's login page after a failed OAuth 2.0 login (its default failure URL, /login?error); the log names the exception (OAuth2AuthenticationException: [authorization_request_not_found], [invalid_token_response] …).",
         _ => "",
     };
@@ -511,11 +516,10 @@ pub fn checks(
             if let Some(at) = l.find(key) {
                 // Quoted as pasted; a browser's own error is not a library's.
                 let said = cb.text.get(at..at + key.len()).unwrap_or(key);
-                let who = if why.starts_with("The browser") {
-                    "The browser"
-                } else {
-                    "The sign-in library"
-                };
+                let who = ["The browser", "The web server"]
+                    .into_iter()
+                    .find(|w| why.starts_with(w))
+                    .unwrap_or("The sign-in library");
                 if *key == "state_mismatch"
                     || *key == "state mismatch"
                     || l.contains("returned state(")
@@ -634,6 +638,9 @@ mod tests {
             ("OAuth2AuthenticationException: [authorization_request_not_found] ", "The sign-in library reported 'authorization_request_not_found'", "JSESSIONID"),
             ("[auth][error] InvalidCheck: pkceCodeVerifier value could not be parsed.", "The sign-in library reported 'pkceCodeVerifier'", "AUTH_URL"),
             ("RPError: state mismatch, expected s1, got: s0", "The sign-in library reported 'state mismatch'", "another tab"),
+            ("System.InvalidOperationException: IDX20803: Unable to obtain configuration from: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration'.", "The sign-in library reported 'IDX20803'", "cannot reach Entra"),
+            ("OAuth2AuthenticationException: [invalid_id_token] The ID Token contains invalid claims: {iss=https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0}", "The sign-in library reported '[invalid_id_token]'", "issuer-uri"),
+            ("403 - Forbidden: Access is denied.\nYou do not have permission to view this directory or page using the credentials that you supplied.", "The web server reported 'You do not have permission to view this directory or page'", "App Service authentication"),
             ("We are sorry...\nUnexpected error when authenticating with identity provider", "The sign-in library reported 'Unexpected error when authenticating with identity provider'", "server log"),
             ("We are sorry...\nInvalid parameter: redirect_uri", "The sign-in library reported 'Invalid parameter: redirect_uri'", "never reached Entra"),
             ("app.contoso.com redirected you too many times.\nERR_TOO_MANY_REDIRECTS", "The browser reported 'ERR_TOO_MANY_REDIRECTS'", "auth cookie"),
@@ -683,6 +690,11 @@ mod tests {
                 "https://app.contoso.com/login?error",
                 "The app's own error page: /login?error",
                 "Spring Security",
+            ),
+            (
+                "https://app.contoso.com/api/auth/signin?error=OAuthCallback",
+                "The app's own error page: /api/auth/signin?error=OAuthCallback",
+                "check cookie",
             ),
         ] {
             let r = run(landing);
