@@ -6,6 +6,7 @@ use super::authorize::AuthorizeRequest;
 use super::callback::{Callback, Place};
 use super::client::{ClientGuess, ClientKind};
 use super::codes::finding;
+use super::evidence::har;
 use super::report::{Finding, Platform, Severity};
 use super::uri::Uri;
 
@@ -357,7 +358,18 @@ pub fn checks(
                 .flatten()
                 .map(str::to_string)
         });
-    let code = cb.get("code");
+    // A landing URL still on Entra (the request itself, its sign-in or error pages): the
+    // browser was never sent back, and its `code=` is no authorization code.
+    let on_entra = cb
+        .url
+        .as_deref()
+        .is_some_and(|u| har::is_entra_url(u) && !super::uri::is_device_code(u));
+    // App Service authentication's page after it finished the sign-in at its callback.
+    let done = cb
+        .url
+        .as_deref()
+        .is_some_and(|u| Uri::new(u).path().ends_with("/.auth/login/done"));
+    let code = cb.get("code").filter(|_| !on_entra);
     // The app's own error page (Auth.js /api/auth/error?error=OAuthCallback, Spring's
     // /login?error): its error is no OAuth code, and Entra's answers carry an error_description.
     if let Some((url, e)) = cb
@@ -498,7 +510,7 @@ pub fn checks(
     }
     // State.
     let sent_state = req.and_then(|r| r.get("state"));
-    let got_state = cb.get("state").map(|(s, _)| s);
+    let got_state = cb.get("state").map(|(s, _)| s).filter(|_| !on_entra);
     let answered = code.is_some() || error.is_some();
     let whole_answer = cb.is_url() || matches!(code, Some((_, Place::Body)));
     if let (Some(a), None, true, true) = (sent_state, got_state, answered, whole_answer) {
@@ -574,6 +586,11 @@ pub fn checks(
             out.push(finding("response.no_code_no_error").severity(Severity::Warning).title("The landing URL is the device code page, not this request's answer").detail(format!("This is the page where a user enters a device code. The device code flow uses no redirect URI (the app polls /token for the tokens), while the pasted authorize request asks for a code sent to {sent}: that answer never goes to this page. The landing box holds a page of another flow, or another sign-in than this request's.")).fix(format!("Paste the URL the browser showed at {sent} after signing in with this authorize URL. If the app uses the device code flow instead, paste its /token polling answer (authorization_pending while the user has not finished; AADSTS7000218 means public client flows are not allowed).")));
         } else if device_page {
             out.push(finding("response.no_code_no_error").severity(Severity::Info).title("The device code flow has no landing URL").detail("This is the page where the user enters the device code. That flow uses no redirect URI: the app polls /token for the tokens, so no code or error comes back to a landing URL.").fix("Nothing to register for this flow. If sign-in fails, paste the answer of the app's /token polling (authorization_pending while the user has not finished; AADSTS7000218 means public client flows are not allowed)."));
+        } else if on_entra {
+            let request = cb.get("client_id").is_some() || cb.get("redirect_uri").is_some();
+            out.push(finding("response.no_code_no_error").severity(Severity::Warning).title("The landing URL is still on Entra, not the app's").detail(format!("This address is Entra's own{}: the browser had not been sent back to the app when it was copied. Entra sends its answer (a code or an error) to {}; when sign-in stops on Entra's page instead, that page shows the error (AADSTS…) and nothing reaches the app.", if request { " (it is the authorize request itself, not its answer)" } else { " sign-in page" }, sent.unwrap_or("the redirect URI"))).fix("Paste the text Entra's page shows (the AADSTS line and the troubleshooting details) in the authorize box, or, if sign-in went on, the address the browser showed after it left Entra."));
+        } else if done {
+            out.push(finding("response.no_code_no_error").severity(Severity::Info).title("App Service authentication finished the sign-in").detail("This is App Service authentication's page after a successful sign-in (/.auth/login/done): it received Entra's code at its callback (/.auth/login/aad/callback), redeemed it and set its session cookie. The redirect URI worked.").fix("Nothing to change for the redirect. If the app still asks for sign-in, check that it reads App Service's session (the X-MS-CLIENT-PRINCIPAL headers or /.auth/me) and that the browser keeps the AppServiceAuthSession cookie."));
         } else if form_post {
             out.push(finding("response.no_code_no_error").severity(Severity::Info).title("With form_post the code never shows in the landing URL").detail("The request asked for response_mode=form_post, so Entra sends the code in the body of a POST to the redirect URI; the address bar never shows it, and this URL cannot tell whether it arrived.").fix("Paste the POST's form body (code=…&state=…) from the browser's developer tools, or the HAR of the sign-in in Evidence."));
         } else {
@@ -583,7 +600,9 @@ pub fn checks(
     // The landing page versus the redirect URI that was sent.
     // (The device code page is said above: it is no redirect.)
     if let (Some(url), Some(sent)) = (
-        cb.url.as_ref().filter(|u| !super::uri::is_device_code(u)),
+        cb.url
+            .as_ref()
+            .filter(|u| !super::uri::is_device_code(u) && !on_entra && !done),
         sent,
     ) {
         let (l, s) = (Uri::new(url), Uri::new(sent));
@@ -710,6 +729,46 @@ mod tests {
         let r =
             run("https://app.contoso.com/api/auth/callback/azure-ad?error=access_denied&state=s1");
         assert_eq!(r.primary().map(|p| p.code.as_str()), Some("response.error"));
+    }
+
+    /// A landing URL on Entra (the authorize request pasted again, Entra's own pages) is the
+    /// browser never sent back, and App Service's /.auth/login/done is its sign-in finished:
+    /// neither is 'landed elsewhere', and Entra's /error?code=50011 holds no authorization code.
+    #[test]
+    fn landing_on_entra_or_on_app_services_done_page() {
+        let auth = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid&state=s1";
+        let run = |landing: &str| {
+            analyze(&CaseInput {
+                authorize: auth.into(),
+                registered: "Web\nhttps://app.contoso.com/cb".into(),
+                callback: landing.into(),
+                ..CaseInput::default()
+            })
+            .report
+        };
+        let other = auth.replace("state=s1", "state=s2");
+        for landing in [
+            other.as_str(),
+            "https://login.microsoftonline.com/common/reprocess?ctx=rQQIARAA",
+            "https://login.microsoftonline.com/error?code=50011",
+        ] {
+            let r = run(landing);
+            let f: Vec<_> = r
+                .findings
+                .iter()
+                .filter(|f| f.code.starts_with("response."))
+                .collect();
+            assert_eq!(f.len(), 1, "{landing}: {f:?}");
+            assert_eq!(
+                f[0].title,
+                "The landing URL is still on Entra, not the app's"
+            );
+        }
+        let r = run("https://app.contoso.com/.auth/login/done#token=%7B%7D");
+        assert!(r.primary().is_none(), "{:?}", r.findings);
+        assert!(!r.has("response.landing_differs"));
+        // Near miss: another page of the app is still 'landed elsewhere'.
+        assert!(run("https://app.contoso.com/.auth/login/aad").has("response.landing_differs"));
     }
 
     /// AADSTS7000218 in the device code or username/password flow (no redirect URI) is fixed
