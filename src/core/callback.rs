@@ -14,6 +14,9 @@ pub struct Callback {
     pub query: Vec<(String, String)>,
     /// Parameters from the fragment, in order.
     pub fragment: Vec<(String, String)>,
+    /// A landing URL read among other lines of free text (its parameters are in `query` and
+    /// `fragment`; the text stays free text).
+    pub within: Option<String>,
     /// POST body parameters (`code=…&state=…` pasted alone).
     pub body: Vec<(String, String)>,
     /// Every AADSTS code in the text (decoded).
@@ -121,14 +124,15 @@ pub fn read(input: &str) -> Option<Callback> {
                     .fragment()
                     .map(|f| pairs(f.trim_start_matches('/').trim_start_matches('?')))
                     .unwrap_or_default();
-                (q, f)
+                (w, q, f)
             })
-            .find(|(q, f)| {
+            .find(|(_, q, f)| {
                 q.iter()
                     .chain(f.iter())
                     .any(|(k, _)| k == "code" || k == "error")
             });
-        if let Some((q, f)) = landing {
+        if let Some((w, q, f)) = landing {
+            cb.within = Some(w.to_string());
             cb.query = q;
             cb.fragment = f;
         }
@@ -187,6 +191,10 @@ mod tests {
         let cb = read("This site can't be reached\nlocalhost refused to connect.\nhttp://localhost:3000/auth/callback?code=0.AX&state=s1\nERR_CONNECTION_REFUSED").expect("read");
         assert_eq!(cb.get("code"), Some(("0.AX", Place::Query)));
         assert!(cb.url.is_none() && cb.text.contains("ERR_CONNECTION_REFUSED"));
+        assert_eq!(
+            cb.within.as_deref(),
+            Some("http://localhost:3000/auth/callback?code=0.AX&state=s1")
+        );
         // Near misses: Entra's own links and a URL without an answer are not a landing URL.
         let cb = read("AADSTS50011: The redirect URI does not match.\nMore: https://login.microsoftonline.com/error?code=50011 and https://aka.ms/redirectUriMismatchError").expect("read");
         assert!(cb.get("code").is_none() && cb.query.is_empty());

@@ -375,6 +375,7 @@ pub fn checks(
     if let Some((url, e)) = cb
         .url
         .as_deref()
+        .or(cb.within.as_deref())
         .filter(|_| code.is_none() && cb.codes.is_empty())
         .filter(|_| cb.get("error_description").is_none())
         .zip(cb.get("error").map(|(e, _)| e))
@@ -716,6 +717,11 @@ mod tests {
                 "https://app.contoso.com/api/auth/signin?error=OAuthCallback",
                 "The app's own error page: /api/auth/signin?error=OAuthCallback",
                 "check cookie",
+            ),
+            (
+                "GET /api/auth/callback/azure-ad 302\nRedirecting to https://app.contoso.com/api/auth/error?error=Configuration",
+                "The app's own error page: /api/auth/error?error=Configuration",
+                "AUTH_SECRET",
             ),
         ] {
             let r = run(landing);
