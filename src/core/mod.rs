@@ -177,11 +177,11 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
 
     let mut req = authorize::read(auth_text);
     let cb = callback::read(cb_text);
-    // Entra's own redirect-URI error text (AADSTS50011, 500113) pasted as what came back
+    // Entra's own redirect-URI error text (AADSTS50011, 500113, 500112) pasted as what came back
     // speaks of the request: it is read as error text in the authorize box is, and judged
     // with the registration instead of as an answer to the app.
     if let (Some(r), Some(c)) = (req.as_mut(), cb.as_ref()) {
-        let judged = |code: &u32| matches!(*code, 50011 | 500113);
+        let judged = |code: &u32| matches!(*code, 50011 | 500113 | 500112);
         if r.error_text.is_none()
             && c.url.is_none()
             && c.body.is_empty()

@@ -346,7 +346,7 @@ pub fn checks(
         .and_then(|r| r.error_text.as_ref())
         .map_or_else(Vec::new, |e| e.codes.clone())
         .into_iter()
-        .filter(|c| matches!(c, 50011 | 500113))
+        .filter(|c| matches!(c, 50011 | 500113 | 500112))
         .collect();
     let only_judged = free && !cb.codes.is_empty() && cb.codes.iter().all(|c| judged.contains(c));
     let error = cb
@@ -788,6 +788,36 @@ mod tests {
         assert!(!r.has("response.landing_differs"));
         // Near miss: another page of the app is still 'landed elsewhere'.
         assert!(run("https://app.contoso.com/.auth/login/aad").has("response.landing_differs"));
+    }
+
+    /// AADSTS500112 from the token leg pasted as what came back is read as in the authorize box:
+    /// both URIs and how they differ, once, instead of the catalogue's generic line.
+    #[test]
+    fn the_token_legs_reply_mismatch_in_the_landing_box_names_both_uris() {
+        let r = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid&state=s1".into(),
+            registered: "Web\nhttps://app.contoso.com/cb".into(),
+            callback: "com.microsoft.aad.msal4j.MsalServiceException: AADSTS500112: The reply address 'http://app.contoso.com/cb' does not match the reply address 'https://app.contoso.com/cb' provided when requesting Authorization code.".into(),
+            ..CaseInput::default()
+        })
+        .report;
+        let f: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.aadsts == Some(500112))
+            .collect();
+        assert_eq!(f.len(), 1, "{:?}", r.findings);
+        assert!(
+            f[0].detail.contains("they differ in scheme"),
+            "{}",
+            f[0].detail
+        );
+        assert!(
+            f[0].fix
+                .starts_with("Redeem the code with redirect_uri=https://app.contoso.com/cb,"),
+            "{}",
+            f[0].fix
+        );
     }
 
     /// AADSTS7000218 in the device code or username/password flow (no redirect URI) is fixed
