@@ -201,8 +201,9 @@ pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     ("redirected you too many times", LOOP, LOOP_FIX),
     ("err_connection_refused", "The browser found nothing answering at the address it was sent back to: Entra sent it there (the redirect URI is accepted), but no app was listening on that host and port (it was not running, listens on another port, or only on 127.0.0.1 or ::1 while the URI says localhost).", "Run the app on the host and port of the redirect URI (or register the address it really listens on); a desktop app's loopback listener must still be running when the browser returns."),
     ("you do not have permission to view this directory or page", "The web server (App Service or IIS in front of the app) refused the request after sign-in (401 or 403): Entra's answer reached it, but App Service authentication's authorization rules (allowed client applications, identities or groups, the token's audience) or the app's own rules turned the user away.", "Check the App Service Authentication settings (allowed token audiences, allowed client applications and identities) and the app's authorization rules; App Service's authentication logs say which rule refused."),
-    ("x-frame-options", FRAMED, FRAMED_FIX),
-    ("frame-ancestors", FRAMED, FRAMED_FIX),
+    ("refused to display", FRAMED, FRAMED_FIX),
+    ("in a frame is denied", FRAMED, FRAMED_FIX),
+    ("refused to frame", FRAMED, FRAMED_FIX),
 ];
 
 /// The OAuth `error` values Entra answers with (RFC 6749 §4.1.2.1, §5.2; OpenID Connect;
@@ -677,7 +678,7 @@ mod tests {
             ("We are sorry...\nUnexpected error when authenticating with identity provider", "The sign-in library reported 'Unexpected error when authenticating with identity provider'", "server log"),
             ("We are sorry...\nInvalid parameter: redirect_uri", "The sign-in library reported 'Invalid parameter: redirect_uri'", "never reached Entra"),
             ("app.contoso.com redirected you too many times.\nERR_TOO_MANY_REDIRECTS", "The browser reported 'ERR_TOO_MANY_REDIRECTS'", "auth cookie"),
-            ("Refused to display 'https://login.microsoftonline.com/' in a frame because it set 'X-Frame-Options' to 'deny'.", "The browser reported 'X-Frame-Options'", "framing"),
+            ("Refused to display 'https://login.microsoftonline.com/' in a frame because it set 'X-Frame-Options' to 'deny'.", "The browser reported 'Refused to display'", "framing"),
         ] {
             let r = run(text);
             assert!(r.primary().is_some_and(|p| p.code.starts_with("response.")), "{text}");
@@ -695,6 +696,7 @@ mod tests {
         for text in [
             "The state machine mismatched two frames",
             "Login succeeded; the page redirected once.",
+            "HTTP/1.1 200 OK\nx-frame-options: DENY\ncontent-security-policy: frame-ancestors 'self'",
         ] {
             assert!(!run(text).has("response.library_error"), "{text}");
         }
