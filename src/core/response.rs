@@ -369,10 +369,14 @@ pub fn checks(
         });
     // A landing URL still on Entra (the request itself, its sign-in or error pages): the
     // browser was never sent back, and its `code=` is no authorization code.
-    let on_entra = cb
-        .url
-        .as_deref()
-        .is_some_and(|u| har::is_entra_url(u) && !super::uri::is_device_code(u));
+    // Entra's own redirect URI for desktop apps (…/oauth2/nativeclient) is an answer, though.
+    let on_entra = cb.url.as_deref().is_some_and(|u| {
+        let base = Uri::new(u).without_query_fragment();
+        har::is_entra_url(u)
+            && !super::uri::is_device_code(u)
+            && !base.ends_with("/oauth2/nativeclient")
+            && sent.is_none_or(|s| Uri::new(s).without_query_fragment() != base)
+    });
     // App Service authentication's page after it finished the sign-in at its callback.
     let done = cb
         .url
@@ -788,6 +792,15 @@ mod tests {
         let r = run("https://app.contoso.com/.auth/login/done#token=%7B%7D");
         assert!(r.primary().is_none(), "{:?}", r.findings);
         assert!(!r.has("response.landing_differs"));
+        // Near miss: Entra's redirect URI for desktop apps is an answer.
+        let r = analyze(&CaseInput {
+            authorize: auth.replace("https%3A%2F%2Fapp.contoso.com%2Fcb", "https%3A%2F%2Flogin.microsoftonline.com%2Fcommon%2Foauth2%2Fnativeclient"),
+            registered: "Mobile and desktop applications\nhttps://login.microsoftonline.com/common/oauth2/nativeclient".into(),
+            callback: "https://login.microsoftonline.com/common/oauth2/nativeclient?code=0.AX&state=s1".into(),
+            ..CaseInput::default()
+        })
+        .report;
+        assert!(r.has("response.code_received"), "{:?}", r.findings);
         // Near miss: another page of the app is still 'landed elsewhere'.
         assert!(run("https://app.contoso.com/.auth/login/aad").has("response.landing_differs"));
     }
