@@ -116,7 +116,14 @@ pub fn read(input: &str) -> Option<Callback> {
         let landing = t
             .split_whitespace()
             .map(|w| w.trim_matches(['"', '\'', '<', '>', '(', ')', ',']))
-            .filter(|w| w.contains("://") && !har::is_entra_url(w))
+            .filter(|w| {
+                // Entra's own pages are no landing, but its desktop redirect URI is.
+                w.contains("://")
+                    && (!har::is_entra_url(w)
+                        || Uri::new(w)
+                            .without_query_fragment()
+                            .ends_with("/oauth2/nativeclient"))
+            })
             .map(|w| {
                 let u = Uri::new(w);
                 let q = u.query().map(pairs).unwrap_or_default();
@@ -198,6 +205,8 @@ mod tests {
         // Near misses: Entra's own links and a URL without an answer are not a landing URL.
         let cb = read("AADSTS50011: The redirect URI does not match.\nMore: https://login.microsoftonline.com/error?code=50011 and https://aka.ms/redirectUriMismatchError").expect("read");
         assert!(cb.get("code").is_none() && cb.query.is_empty());
+        let cb = read("Landed on:\nhttps://login.microsoftonline.com/common/oauth2/nativeclient?code=0.AX&state=s1").expect("read");
+        assert_eq!(cb.get("code"), Some(("0.AX", Place::Query)));
     }
 
     #[test]
