@@ -63,6 +63,32 @@ fn pairs(raw: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Entra's error lookup page (`https://login.microsoftonline.com/error?code=50011`, the
+/// `error_uri` of every error answer) pasted as the landing URL names an AADSTS code and
+/// nothing else: it is read as that code's error text, so a redirect-URI code is judged with
+/// the registration and any other code is named with its fix.
+pub fn entra_error_page(input: &str) -> Option<String> {
+    let t = input.trim().trim_matches(['"', '\'', '`']).trim();
+    if t.contains(char::is_whitespace) || !har::is_entra_url(t) {
+        return None;
+    }
+    let u = Uri::new(t);
+    if !u.path().eq_ignore_ascii_case("/error") {
+        return None;
+    }
+    // Exactly `?code=<digits>`, as Entra writes it: anything more is not its lookup page.
+    let q = pairs(u.query()?);
+    let code = match (q.as_slice(), u.fragment()) {
+        ([(k, v)], None) if k == "code" && v.bytes().all(|b| b.is_ascii_digit()) => {
+            v.parse::<u32>().ok()?
+        }
+        _ => return None,
+    };
+    Some(format!(
+        "AADSTS{code}, the code that Entra's error page {t} names"
+    ))
+}
+
 /// Reads the callback box; `None` when it is empty.
 pub fn read(input: &str) -> Option<Callback> {
     let t = input.trim().trim_matches(['"', '\'', '`']).trim();

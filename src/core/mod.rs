@@ -175,6 +175,8 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         .filter(|_| cb_text.trim().is_empty());
     let cb_text = har_landing.as_deref().unwrap_or(cb_text);
 
+    let error_page = callback::entra_error_page(cb_text);
+    let cb_text = error_page.as_deref().unwrap_or(cb_text);
     let mut req = authorize::read(auth_text);
     let cb = callback::read(cb_text);
     // Entra's own redirect-URI error text (AADSTS50011, 500113, 500112) pasted as what came back
@@ -426,6 +428,19 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             platform_of_target,
             &mut findings,
         );
+        // The answer arrived at the root with its slash: that the app must serve it is moot.
+        let at_root = cb.url.as_deref().is_some_and(|u| {
+            let l = uri::Uri::new(u);
+            sent.is_some_and(|s| {
+                let s = uri::Uri::new(s);
+                s.path().is_empty()
+                    && l.without_query_fragment().strip_suffix('/')
+                        == Some(s.without_query_fragment())
+            })
+        });
+        if at_root && findings.iter().any(|f| f.code == "response.code_received") {
+            findings.retain(|f| f.code != "redirect.root_trailing_slash");
+        }
     }
     if let Some(t) = target.filter(|_| outcome.report.status.is_accepted()) {
         platform_already_registered(&mut findings, &t.uri, t.platform);

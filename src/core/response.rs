@@ -165,6 +165,7 @@ pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     ("idx21326", "The ID token's nonce is not the one the app stored in its nonce cookie: an older response answered this sign-in (the back button, a second tab, a reloaded or bookmarked callback).", "Start sign-in again from the app and finish it in one tab; do not go back to or reload the callback page."),
     ("idx10501", SIGNATURE, SIGNATURE_FIX),
     ("idx10500", SIGNATURE, SIGNATURE_FIX),
+    ("idx10503", SIGNATURE, SIGNATURE_FIX),
     ("idx10516", SIGNATURE, SIGNATURE_FIX),
     ("idx20803", "The app could not load Entra's OpenID configuration (its metadata and signing keys) from the authority it is set to: the server cannot reach Entra (an outbound proxy or firewall, DNS, TLS inspection), or the authority names a tenant, domain or B2C policy that does not exist. Not a redirect URI problem.", "From the server, open the metadata address the message names: fix the authority (tenant ID or verified domain, B2C policy name, cloud) or let the app reach Entra over HTTPS (its outbound proxy settings)."),
     ("idx10511", SIGNATURE, SIGNATURE_FIX),
@@ -546,25 +547,19 @@ pub fn checks(
                     .into_iter()
                     .find(|w| why.starts_with(w))
                     .unwrap_or("The sign-in library");
-                if *key == "state_mismatch"
+                // A state mismatch or a cancel is said once, as itself, in the library's words.
+                let code = if *key == "state_mismatch"
                     || *key == "state mismatch"
                     || l.contains("returned state(")
                 {
-                    out.push(
-                        finding("response.state_mismatch")
-                            .detail((*why).to_string())
-                            .fix((*fix).to_string()),
-                    );
-                }
-                if key.starts_with("user_cancel") || *key == "authentication_canceled" {
-                    out.push(
-                        finding("response.user_cancelled")
-                            .detail((*why).to_string())
-                            .fix((*fix).to_string()),
-                    );
-                }
+                    "response.state_mismatch"
+                } else if key.starts_with("user_cancel") || *key == "authentication_canceled" {
+                    "response.user_cancelled"
+                } else {
+                    "response.library_error"
+                };
                 out.push(
-                    finding("response.library_error")
+                    finding(code)
                         .title(format!("{who} reported '{said}'"))
                         .detail((*why).to_string())
                         .fix((*fix).to_string()),
@@ -625,7 +620,24 @@ pub fn checks(
         let (lb, sb) = (l.without_query_fragment(), s.without_query_fragment());
         let same = lb == sb
             || (s.path().is_empty() && l.path() == "/" && lb.strip_suffix('/') == Some(sb));
-        if !same {
+        // localhost and a loopback address name the same machine but are two sites to the
+        // browser: what the app stored on one is not there on the other.
+        let loopback = |u: &Uri| {
+            u.host()
+                .is_some_and(|h| h.eq_ignore_ascii_case("localhost"))
+                || u.is_loopback_v4()
+                || u.is_loopback_v6()
+        };
+        let host_only = !same
+            && loopback(&l)
+            && loopback(&s)
+            && l.scheme_lower() == s.scheme_lower()
+            && l.port() == s.port()
+            && l.path() == s.path();
+        if host_only {
+            let (sh, lh) = (s.host().unwrap_or_default(), l.host().unwrap_or_default());
+            out.push(finding("response.landing_differs").title(format!("The answer was sent to {sh} but the browser is on {lh}")).detail(format!("The response was meant for {} but you landed on {}. Both name this machine, but to the browser they are two sites: the cookies and storage the app set on one (its state, nonce or PKCE verifier, a correlation cookie, MSAL's cache) are not seen on the other, so the app can reject an answer that Entra delivered correctly. Something moved the browser from one host to the other: the app opened at one while its redirect URI names the other, or a route of the app redirected.", s.without_query_fragment(), l.without_query_fragment())).fix(format!("Use one host throughout: open the app at {sh} (the redirect URI's host), or send and register the redirect URI with {lh} (Microsoft recommends 127.0.0.1 for loopback redirect URIs; the portal's box refuses http://127.0.0.1, so it goes in through the manifest's replyUrlsWithType).")));
+        } else if !same {
             out.push(finding("response.landing_differs").detail(format!("The response was meant for {} but you landed on {}. Something between Entra and the app redirected (a proxy rewriting scheme or host, an app route, a trailing-slash redirect) — such redirects can drop a form_post body or the fragment.", s.without_query_fragment(), l.without_query_fragment())).fix("Make the registered redirect URI the exact address the app serves, so nothing needs to redirect."));
         }
     }
@@ -689,13 +701,33 @@ mod tests {
             let f = r
                 .findings
                 .iter()
-                .find(|f| f.code == "response.library_error")
+                .find(|f| f.title == title)
                 .expect(text);
-            assert_eq!(f.title, title);
             assert!(f.detail.contains(why), "{}", f.detail);
         }
-        // A state mismatch is also said as one.
-        assert!(run("ValueError: state mismatch: s1 vs None").has("response.state_mismatch"));
+        // A state mismatch or a cancel is said as one, once.
+        for (text, code) in [
+            (
+                "ValueError: state mismatch: s1 vs None",
+                "response.state_mismatch",
+            ),
+            (
+                "BrowserAuthError: user_cancelled: User cancelled the flow.",
+                "response.user_cancelled",
+            ),
+        ] {
+            let r = run(text);
+            assert_eq!(r.primary().map(|p| p.code.as_str()), Some(code), "{text}");
+            assert!(!r.has("response.library_error"), "{text}");
+            assert_eq!(
+                r.findings
+                    .iter()
+                    .filter(|f| f.severity == crate::core::Severity::Error)
+                    .count(),
+                1,
+                "{text}"
+            );
+        }
         // Near misses: words around the keys do not fire.
         for text in [
             "The state machine mismatched two frames",
@@ -775,7 +807,6 @@ mod tests {
         for landing in [
             other.as_str(),
             "https://login.microsoftonline.com/common/reprocess?ctx=rQQIARAA",
-            "https://login.microsoftonline.com/error?code=50011",
         ] {
             let r = run(landing);
             let f: Vec<_> = r
@@ -803,6 +834,117 @@ mod tests {
         assert!(r.has("response.code_received"), "{:?}", r.findings);
         // Near miss: another page of the app is still 'landed elsewhere'.
         assert!(run("https://app.contoso.com/.auth/login/aad").has("response.landing_differs"));
+    }
+
+    /// Entra's error lookup page (the error_uri of an answer) pasted as the landing URL names its
+    /// code: a redirect-URI code is judged with the registration, another code is named.
+    #[test]
+    fn entras_error_page_as_the_landing_is_read_as_its_code() {
+        let auth = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid&state=s1";
+        let run = |registered: &str, landing: &str| {
+            analyze(&CaseInput {
+                authorize: auth.into(),
+                registered: registered.into(),
+                callback: landing.into(),
+                ..CaseInput::default()
+            })
+            .report
+        };
+        let primary = |r: &crate::core::report::Report| r.primary().map(|p| p.code.clone());
+        let page = "https://login.microsoftonline.com/error?code=50011";
+        // The registration holds the URI: Entra checked another one.
+        let r = run("Web\nhttps://app.contoso.com/cb", page);
+        assert_eq!(primary(&r).as_deref(), Some("redirect.registration_stale"));
+        assert!(!r.has("response.no_code_no_error"), "{:?}", r.findings);
+        // It does not: the mismatch itself is the cause.
+        let r = run("Web\nhttps://app.contoso.com/cb/", page);
+        assert_eq!(
+            primary(&r).as_deref(),
+            Some("redirect.trailing_slash_mismatch")
+        );
+        // Another code is named with its fix.
+        let r = run(
+            "Web\nhttps://app.contoso.com/cb",
+            "https://login.microsoftonline.com/error?code=700016",
+        );
+        let p = r.primary().expect("primary");
+        assert_eq!(
+            (p.code.as_str(), p.aadsts),
+            ("response.error", Some(700016))
+        );
+        // Near misses: an Entra page without a numeric code, or another path, is still Entra's.
+        for landing in [
+            "https://login.microsoftonline.com/error?code=abc",
+            "https://login.microsoftonline.com/common/error?x=50011",
+        ] {
+            assert!(
+                run("Web\nhttps://app.contoso.com/cb", landing).has("response.no_code_no_error"),
+                "{landing}"
+            );
+        }
+    }
+
+    /// localhost and 127.0.0.1 are one machine but two sites to the browser: the landing that
+    /// swapped them is named as such, not as a proxy.
+    #[test]
+    fn a_landing_on_the_other_loopback_host_is_named() {
+        let run = |sent: &str, landing: &str| {
+            analyze(&CaseInput {
+                authorize: format!("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri={}&scope=openid&state=s1", crate::core::uri::form_encode(sent)),
+                registered: format!("Web\n{sent}"),
+                callback: landing.into(),
+                ..CaseInput::default()
+            })
+            .report
+        };
+        let r = run(
+            "http://localhost:5000/signin-oidc",
+            "http://127.0.0.1:5000/signin-oidc?code=0.AX&state=s1",
+        );
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.code == "response.landing_differs")
+            .expect("landing_differs");
+        assert!(
+            f.title.contains("localhost") && f.title.contains("127.0.0.1"),
+            "{}",
+            f.title
+        );
+        assert!(f.detail.contains("two sites"), "{}", f.detail);
+        // Near miss: another port is another redirect, said as one.
+        let r = run(
+            "http://localhost:5000/signin-oidc",
+            "http://127.0.0.1:5001/signin-oidc?code=0.AX&state=s1",
+        );
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.code == "response.landing_differs")
+            .expect("landing_differs");
+        assert!(!f.detail.contains("two sites"), "{}", f.detail);
+    }
+
+    /// An answer that arrived at the root with its slash needs no note that the app must serve it.
+    #[test]
+    fn the_root_slash_note_goes_once_the_answer_arrived_there() {
+        let run = |landing: &str| {
+            analyze(&CaseInput {
+                authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=http%3A%2F%2Flocalhost%3A3000&scope=openid&state=s1".into(),
+                registered: "Web\nhttp://localhost:3000".into(),
+                callback: landing.into(),
+                ..CaseInput::default()
+            })
+            .report
+        };
+        assert!(
+            !run("http://localhost:3000/?code=0.AX&state=s1").has("redirect.root_trailing_slash")
+        );
+        assert!(run("").has("redirect.root_trailing_slash"));
+        assert!(run(
+            "http://localhost:3000/?error=access_denied&error_description=AADSTS65004&state=s1"
+        )
+        .has("redirect.root_trailing_slash"));
     }
 
     /// AADSTS500112 from the token leg pasted as what came back is read as in the authorize box:

@@ -581,7 +581,12 @@ pub fn redact(case: &CaseInput, opts: &ShareOptions) -> (CaseInput, Vec<Redactio
     let mut out = CaseInput {
         authorize: r.field("authorize", &case.authorize),
         registered: r.field("registered", &case.registered),
-        callback: r.field("callback", &case.callback),
+        // Entra's error lookup page holds an AADSTS number and nothing else.
+        callback: if super::callback::entra_error_page(&case.callback).is_some() {
+            case.callback.clone()
+        } else {
+            r.field("callback", &case.callback)
+        },
         audience: r.field("audience", &case.audience),
         evidence: r.field("evidence", &case.evidence),
     };
@@ -2249,6 +2254,23 @@ mod tests {
         );
     }
 
+    /// Entra's error lookup page keeps its AADSTS number; a URL like it with anything more is
+    /// redacted as any landing URL.
+    #[test]
+    fn entras_error_page_keeps_its_code_in_a_share() {
+        let page = "https://login.microsoftonline.com/error?code=50011";
+        let (out, _) = redact(&case("", page), &ShareOptions::default());
+        assert_eq!(out.callback, page);
+        for near in [
+            "https://login.microsoftonline.com/error?code=50011&state=s3cr3tvalue",
+            "https://login.microsoftonline.com/error?code=0.AXwA1b2c3d",
+            "https://app.contoso.com/error?code=50011",
+        ] {
+            let (out, _) = redact(&case("", near), &ShareOptions::default());
+            assert_ne!(out.callback, near);
+        }
+    }
+
     #[test]
     fn example_secrets_do_not_survive_a_share() {
         let mut checked = 0;
@@ -2258,6 +2280,10 @@ mod tests {
             let text = all_text(&opened);
             for p in ["state", "nonce", "code_challenge", "code"] {
                 for field in [&c.authorize, &c.callback] {
+                    // Entra's error lookup page: its code= is an AADSTS number, kept.
+                    if crate::core::callback::entra_error_page(field).is_some() {
+                        continue;
+                    }
                     for v in params(field, p) {
                         if v.is_empty() {
                             continue;

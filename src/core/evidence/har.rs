@@ -3162,6 +3162,7 @@ mod tests {
             ("SecurityTokenSignatureKeyNotFoundException: IDX10501: Signature validation failed. Unable to match key: kid", "IDX10501", "metadata address"),
             ("SecurityTokenInvalidIssuerException: IDX10205: Issuer validation failed.", "IDX10205", "validate the issuer per tenant"),
             ("SecurityTokenInvalidAudienceException: IDX10214: Audience validation failed.", "IDX10214", "valid audiences"),
+            ("SecurityTokenSignatureKeyNotFoundException: IDX10503: Signature validation failed. Token does not have a kid. Keys tried: '[PII is hidden]'.", "IDX10503", "metadata address"),
         ] {
             let t = trace(&log(&page(text)));
             let f = t
@@ -3175,14 +3176,19 @@ mod tests {
             assert!(app_page_digest(text).contains(key), "{}", app_page_digest(text));
         }
         // Another IDX message keeps the generic fix.
-        let t = trace(&log(&page("IDX10503: Signature validation failed.")));
+        let t = trace(&log(&page(
+            "IDX10000: The parameter 'x' cannot be a 'null' or an empty object.",
+        )));
         let f = t
             .findings
             .iter()
             .find(|f| f.code == "har.app_error")
             .expect("app_error");
         assert!(f.fix.starts_with("Read the app's log"), "{}", f.fix);
-        assert!(!app_page_digest("IDX10503: Signature validation failed.").contains("IDX"));
+        assert!(!app_page_digest(
+            "IDX10000: The parameter 'x' cannot be a 'null' or an empty object."
+        )
+        .contains("IDX"));
     }
 
     #[test]
