@@ -1280,7 +1280,7 @@ impl<'a> Redactor<'a> {
             name: None,
         };
         let mut key: Option<&str> = None;
-        let mut i = 0;
+        let mut i = self.cut_start(s, q, &mut sp);
         while i < b.len() {
             let c = b[i];
             if c != q {
@@ -1369,6 +1369,50 @@ impl<'a> Redactor<'a> {
             i = next;
         }
         sp.finish()
+    }
+
+    /// Text copied from the middle of an export starts inside a string: the
+    /// tail of a value whose key was cut off, up to its closing quote and the
+    /// comma or bracket after it. Its key unknown, it is taken as a secret
+    /// when it is one word of 8 bytes or more (a token's tail), and looked
+    /// into when it is escaped text (a page, a form body). Returns where the
+    /// scan goes on (0 when the text does not start inside a string).
+    fn cut_start(&mut self, s: &str, q: u8, sp: &mut Splice) -> usize {
+        let b = s.as_bytes();
+        let from = b
+            .iter()
+            .position(|c| !c.is_ascii_whitespace())
+            .unwrap_or(b.len());
+        if from >= b.len() || b[from] == q || b"{[".contains(&b[from]) {
+            return 0;
+        }
+        let end = string_end(b, from, q);
+        let after = b
+            .get(end + 1..)
+            .and_then(|r| r.iter().find(|c| !c.is_ascii_whitespace()));
+        if b.get(end) != Some(&q) || !matches!(after, Some(b',' | b'}' | b']')) {
+            return 0;
+        }
+        let raw = &s[from..end];
+        let text = unescape(raw);
+        let new = if text != raw && self.depth < 8 {
+            self.nested(&text)
+        } else if self.opts.redact_secrets
+            && raw.len() >= 8
+            && !raw.bytes().any(|c| c.is_ascii_whitespace())
+        {
+            self.secret("value", raw, &text)
+        } else {
+            None
+        };
+        if let Some(new) = new.filter(|n| *n != text) {
+            if let Some(quoted) = serde_json::to_string(&new).ok() {
+                if let Some(inner) = quoted.get(1..quoted.len() - 1) {
+                    sp.put(from, end, inner);
+                }
+            }
+        }
+        end + 1
     }
 
     /// After a key's colon at `i`: a value written without its opening quote
@@ -2252,6 +2296,38 @@ mod tests {
             max.0,
             max.1
         );
+    }
+
+    /// A HAR copied from the middle of a value starts with that value's tail,
+    /// its key cut off: a token's tail or escaped page text in it is redacted.
+    #[test]
+    fn a_text_cut_inside_a_value_keeps_no_secret_of_it() {
+        let tail = "Xt7Q9k2LmN0pQrStUvWxYz";
+        for ev in [
+            format!("{tail}\", \"expires\": null}}, {{\"name\": \"state\", \"value\": \"abc123456\"}}]"),
+            format!("\n  {tail}\"\n      }},\n      {{ \"name\": \"x\", \"value\": \"1\" }}"),
+            format!("type=\\\"hidden\\\" name=\\\"code\\\" value=\\\"0.AXwA{tail}\\\"/>\", \"size\": 10}}"),
+        ] {
+            let c = CaseInput {
+                evidence: ev.clone(),
+                ..CaseInput::default()
+            };
+            let (out, list) = redact(&c, &ShareOptions::default());
+            assert!(!out.evidence.contains(tail), "{ev}\n-> {}", out.evidence);
+            assert!(!out.evidence.contains("abc123456"), "{}", out.evidence);
+            assert!(!list.is_empty());
+        }
+        // Near misses: text that starts with words, or a short tail, is left as written.
+        for ev in [
+            "Sign-in failed: \"AADSTS50011\", see the log",
+            "abc\", \"size\": 10}",
+        ] {
+            let c = CaseInput {
+                evidence: ev.to_string(),
+                ..CaseInput::default()
+            };
+            assert_eq!(redact(&c, &ShareOptions::default()).0.evidence, ev);
+        }
     }
 
     /// Entra's error lookup page keeps its AADSTS number; a URL like it with anything more is
