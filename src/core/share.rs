@@ -1406,7 +1406,7 @@ impl<'a> Redactor<'a> {
             None
         };
         if let Some(new) = new.filter(|n| *n != text) {
-            if let Some(quoted) = serde_json::to_string(&new).ok() {
+            if let Ok(quoted) = serde_json::to_string(&new) {
                 if let Some(inner) = quoted.get(1..quoted.len() - 1) {
                     sp.put(from, end, inner);
                 }
