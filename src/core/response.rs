@@ -135,6 +135,10 @@ const LIFETIME: &str = "The token's lifetime check failed (IDX10222: not yet val
 const LIFETIME_FIX: &str = "Synchronise the server's clock (NTP; in a container, the host's), and start sign-in again instead of replaying an old callback.";
 const LOOP: &str = "The browser went back and forth between the app and Entra until it gave up: Entra answers each time (the redirect URI is accepted), but the app does not keep the signed-in user and sends the browser to sign in again. Its auth cookie is not kept (too large, SameSite, Secure while the app sees http behind a proxy), the callback path itself requires sign-in, or the app bounces between http and https.";
 const LOOP_FIX: &str = "Record the loop with the browser's developer tools (Network tab, Preserve log) and see which response fails to set the app's auth cookie or which request arrives without it; behind a proxy make the app see https (forwarded headers); keep the callback path open to anonymous users.";
+const TLS_TO_HTTP: &str = "The browser was sent back to an https:// address, but what answers on that host and port speaks plain HTTP (a development server started without TLS) or failed its TLS handshake. Entra accepted the redirect URI and sent the browser there; the app's end does not serve HTTPS.";
+const TLS_TO_HTTP_FIX: &str = "Serve the app over HTTPS on that port (its framework's development certificate), or, for localhost, send and register the http:// URI instead (Entra allows http only for localhost).";
+const CERT: &str = "The browser does not trust the certificate of the address it was sent back to (a development certificate that is not trusted, a self-signed one, or one for another name). Entra accepted the redirect URI and sent the browser there; the sign-in stops at the app's certificate.";
+const CERT_FIX: &str = "Trust the development certificate on this machine (dotnet dev-certs https --trust, mkcert -install), or give the host a certificate issued for its name; then sign in again.";
 const FRAMED: &str = "The browser refused to show Entra's sign-in page inside a frame: Entra's interactive pages forbid framing (X-Frame-Options: deny). Only a silent request (prompt=none) can run in a hidden iframe; a sign-in that needs the user cannot.";
 const FRAMED_FIX: &str = "Sign in with a top-level redirect or a popup; in an embedded host (a Teams tab, an Office add-in, another site's iframe) use its authentication dialog or a popup.";
 
@@ -201,11 +205,31 @@ pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     ("err_too_many_redirects", LOOP, LOOP_FIX),
     ("redirected you too many times", LOOP, LOOP_FIX),
     ("err_connection_refused", "The browser found nothing answering at the address it was sent back to: Entra sent it there (the redirect URI is accepted), but no app was listening on that host and port (it was not running, listens on another port, or only on 127.0.0.1 or ::1 while the URI says localhost).", "Run the app on the host and port of the redirect URI (or register the address it really listens on); a desktop app's loopback listener must still be running when the browser returns."),
+    ("err_name_not_resolved", "The browser found no DNS entry for the host of the address it was sent to: a typo in the host, an internal name this machine cannot resolve (off the company network or VPN), or a site that was deleted. If the redirect URI was accepted, Entra sent the browser to that host.", "Register and send a redirect URI whose host resolves from the user's machine (check the spelling of the host the browser shows), or connect to the network that knows it."),
+    ("err_ssl_protocol_error", TLS_TO_HTTP, TLS_TO_HTTP_FIX),
+    ("ssl_error_rx_record_too_long", TLS_TO_HTTP, TLS_TO_HTTP_FIX),
+    ("err_cert_authority_invalid", CERT, CERT_FIX),
+    ("err_cert_common_name_invalid", CERT, CERT_FIX),
+    ("err_cert_date_invalid", CERT, CERT_FIX),
+    ("sec_error_unknown_issuer", CERT, CERT_FIX),
     ("you do not have permission to view this directory or page", "The web server (App Service or IIS in front of the app) refused the request after sign-in (401 or 403): Entra's answer reached it, but App Service authentication's authorization rules (allowed client applications, identities or groups, the token's audience) or the app's own rules turned the user away.", "Check the App Service Authentication settings (allowed token audiences, allowed client applications and identities) and the app's authorization rules; App Service's authentication logs say which rule refused."),
     ("refused to display", FRAMED, FRAMED_FIX),
     ("in a frame is denied", FRAMED, FRAMED_FIX),
     ("refused to frame", FRAMED, FRAMED_FIX),
 ];
+
+/// An Entra sign-in host named in pasted text (a browser's error page: 'login.microsoftonline.com
+/// refused to connect').
+fn entra_host_in(text: &str) -> Option<String> {
+    text.split(|c: char| c.is_whitespace() || "'\"<>()[],;".contains(c))
+        .map(|w| {
+            let w = w.trim_end_matches(['.', ':']);
+            let w = w.split_once("://").map_or(w, |(_, r)| r);
+            w.split(['/', ':', '?']).next().unwrap_or_default()
+        })
+        .find(|h| h.contains('.') && super::authorize::is_entra_host(h))
+        .map(str::to_ascii_lowercase)
+}
 
 /// The OAuth `error` values Entra answers with (RFC 6749 §4.1.2.1, §5.2; OpenID Connect;
 /// Azure AD B2C's redirect_uri_mismatch).
@@ -547,6 +571,19 @@ pub fn checks(
                     .into_iter()
                     .find(|w| why.starts_with(w))
                     .unwrap_or("The sign-in library");
+                // A network error on Entra's own host: the browser never reached sign-in.
+                let network = key.starts_with("err_") && *key != "err_too_many_redirects"
+                    || key.starts_with("ssl_")
+                    || key.starts_with("sec_");
+                if let Some(host) = network.then(|| entra_host_in(&cb.text)).flatten() {
+                    out.push(
+                        finding("response.library_error")
+                            .title(format!("{who} could not reach Entra ('{said}' on {host})"))
+                            .detail(format!("The browser reported {said} for {host}, Entra's sign-in host, so it never showed the sign-in page: nothing was compared with the redirect URIs and no answer came back. A firewall, proxy or TLS inspection between this machine and Entra, a DNS filter, or a browser extension blocks it."))
+                            .fix(format!("Open https://{host}/ from the same machine and network; if it fails too, allow {host} (and Entra's other sign-in hosts) through the proxy or firewall, or trust the proxy's TLS inspection certificate.")),
+                    );
+                    break;
+                }
                 // A state mismatch or a cancel is said once, as itself, in the library's words.
                 let code = if *key == "state_mismatch"
                     || *key == "state mismatch"
@@ -695,6 +732,11 @@ mod tests {
             ("We are sorry...\nInvalid parameter: redirect_uri", "The sign-in library reported 'Invalid parameter: redirect_uri'", "never reached Entra"),
             ("app.contoso.com redirected you too many times.\nERR_TOO_MANY_REDIRECTS", "The browser reported 'ERR_TOO_MANY_REDIRECTS'", "auth cookie"),
             ("Refused to display 'https://login.microsoftonline.com/' in a frame because it set 'X-Frame-Options' to 'deny'.", "The browser reported 'Refused to display'", "framing"),
+            ("This site can't provide a secure connection\nlocalhost sent an invalid response.\nERR_SSL_PROTOCOL_ERROR", "The browser reported 'ERR_SSL_PROTOCOL_ERROR'", "plain HTTP"),
+            ("Your connection is not private\nNET::ERR_CERT_AUTHORITY_INVALID", "The browser reported 'ERR_CERT_AUTHORITY_INVALID'", "certificate"),
+            ("This site can't be reached\nCheck if there is a typo in app.contoso.internal.\nDNS_PROBE_FINISHED_NXDOMAIN ERR_NAME_NOT_RESOLVED", "The browser reported 'ERR_NAME_NOT_RESOLVED'", "DNS"),
+            ("This site can't be reached\nlogin.microsoftonline.com refused to connect.\nERR_CONNECTION_REFUSED", "The browser could not reach Entra ('ERR_CONNECTION_REFUSED' on login.microsoftonline.com)", "firewall"),
+            ("This site can't be reached\nlocalhost refused to connect.\nERR_CONNECTION_REFUSED", "The browser reported 'ERR_CONNECTION_REFUSED'", "no app was listening"),
         ] {
             let r = run(text);
             assert!(r.primary().is_some_and(|p| p.code.starts_with("response.")), "{text}");
