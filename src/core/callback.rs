@@ -67,13 +67,30 @@ fn pairs(raw: &str) -> Vec<(String, String)> {
 /// `error_uri` of every error answer) pasted as the landing URL names an AADSTS code and
 /// nothing else: it is read as that code's error text, so a redirect-URI code is judged with
 /// the registration and any other code is named with its fix.
-pub fn entra_error_page(input: &str) -> Option<String> {
+/// Returns Entra's address of the page, rebuilt (`https://<host>/error?code=<n>`), and the code.
+pub fn entra_error_page(input: &str) -> Option<(String, u32)> {
     let t = input.trim().trim_matches(['"', '\'', '`']).trim();
-    if t.contains(char::is_whitespace) || !har::is_entra_url(t) {
+    if t.contains(char::is_whitespace) {
         return None;
     }
     let u = Uri::new(t);
-    if !u.path().eq_ignore_ascii_case("/error") {
+    // Entra's fixed sign-in hosts only: a tenant's own host (…b2clogin.com) names the tenant.
+    let host = u.host()?.to_ascii_lowercase();
+    let fixed = [
+        "login.microsoftonline.com",
+        "login.microsoftonline.us",
+        "login.partner.microsoftonline.cn",
+        "login.chinacloudapi.cn",
+        "login.microsoft.com",
+        "login.windows.net",
+        "login.live.com",
+    ];
+    if u.scheme_lower() != "https"
+        || u.userinfo().is_some()
+        || u.port().is_some()
+        || !fixed.contains(&host.as_str())
+        || !u.path().eq_ignore_ascii_case("/error")
+    {
         return None;
     }
     // Exactly `?code=<digits>`, as Entra writes it: anything more is not its lookup page.
@@ -84,9 +101,7 @@ pub fn entra_error_page(input: &str) -> Option<String> {
         }
         _ => return None,
     };
-    Some(format!(
-        "AADSTS{code}, the code that Entra's error page {t} names"
-    ))
+    Some((format!("https://{host}/error?code={code}"), code))
 }
 
 /// Reads the callback box; `None` when it is empty.

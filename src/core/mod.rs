@@ -175,7 +175,8 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         .filter(|_| cb_text.trim().is_empty());
     let cb_text = har_landing.as_deref().unwrap_or(cb_text);
 
-    let error_page = callback::entra_error_page(cb_text);
+    let error_page = callback::entra_error_page(cb_text)
+        .map(|(url, code)| format!("AADSTS{code}, the code that Entra's error page {url} names"));
     let cb_text = error_page.as_deref().unwrap_or(cb_text);
     let mut req = authorize::read(auth_text);
     let cb = callback::read(cb_text);

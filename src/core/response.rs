@@ -136,7 +136,7 @@ const LIFETIME_FIX: &str = "Synchronise the server's clock (NTP; in a container,
 const LOOP: &str = "The browser went back and forth between the app and Entra until it gave up: Entra answers each time (the redirect URI is accepted), but the app does not keep the signed-in user and sends the browser to sign in again. Its auth cookie is not kept (too large, SameSite, Secure while the app sees http behind a proxy), the callback path itself requires sign-in, or the app bounces between http and https.";
 const LOOP_FIX: &str = "Record the loop with the browser's developer tools (Network tab, Preserve log) and see which response fails to set the app's auth cookie or which request arrives without it; behind a proxy make the app see https (forwarded headers); keep the callback path open to anonymous users.";
 const TLS_TO_HTTP: &str = "The browser was sent back to an https:// address, but what answers on that host and port speaks plain HTTP (a development server started without TLS) or failed its TLS handshake. Entra accepted the redirect URI and sent the browser there; the app's end does not serve HTTPS.";
-const TLS_TO_HTTP_FIX: &str = "Serve the app over HTTPS on that port (its framework's development certificate), or, for localhost, send and register the http:// URI instead (Entra allows http only for localhost).";
+const TLS_TO_HTTP_FIX: &str = "Serve the app over HTTPS on that port (its framework's development certificate), or, for a loopback address, send and register the http:// URI instead (Entra allows http only for loopback: localhost, and 127.0.0.1 through the manifest).";
 const CERT: &str = "The browser does not trust the certificate of the address it was sent back to (a development certificate that is not trusted, a self-signed one, or one for another name). Entra accepted the redirect URI and sent the browser there; the sign-in stops at the app's certificate.";
 const CERT_FIX: &str = "Trust the development certificate on this machine (dotnet dev-certs https --trust, mkcert -install), or give the host a certificate issued for its name; then sign in again.";
 const FRAMED: &str = "The browser refused to show Entra's sign-in page inside a frame: Entra's interactive pages forbid framing (X-Frame-Options: deny). Only a silent request (prompt=none) can run in a hidden iframe; a sign-in that needs the user cannot.";
@@ -218,17 +218,62 @@ pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     ("refused to frame", FRAMED, FRAMED_FIX),
 ];
 
-/// An Entra sign-in host named in pasted text (a browser's error page: 'login.microsoftonline.com
-/// refused to connect').
-fn entra_host_in(text: &str) -> Option<String> {
-    text.split(|c: char| c.is_whitespace() || "'\"<>()[],;".contains(c))
-        .map(|w| {
-            let w = w.trim_end_matches(['.', ':']);
-            let w = w.split_once("://").map_or(w, |(_, r)| r);
-            w.split(['/', ':', '?']).next().unwrap_or_default()
-        })
-        .find(|h| h.contains('.') && super::authorize::is_entra_host(h))
-        .map(str::to_ascii_lowercase)
+/// The host a browser's network error names, when it is an Entra sign-in host: on the error's
+/// own line (a console's `GET https://login.microsoftonline.com/… net::ERR_…`) or in the error
+/// page's sentence ('login.microsoftonline.com refused to connect'). None when a host that is
+/// not Entra's is named there: the error is about that one.
+fn entra_host_in(text: &str, at: usize) -> Option<String> {
+    let host_of = |w: &str| -> Option<String> {
+        let w = w.trim_matches(|c: char| "'\"<>()[],;.:\u{2019}".contains(c));
+        let w = w.split_once("://").map_or(w, |(_, r)| r);
+        let h = w.split(['/', ':', '?', '#']).next().unwrap_or_default();
+        (h.contains('.') || h.eq_ignore_ascii_case("localhost")).then(|| h.to_ascii_lowercase())
+    };
+    let line_start = text
+        .get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line_end = text
+        .get(at..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| at + i);
+    let mut named: Vec<String> = text
+        .get(line_start..line_end)
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter(|w| w.contains("://"))
+        .filter_map(host_of)
+        .collect();
+    let l = text.to_ascii_lowercase();
+    for phrase in [
+        " refused to connect",
+        " sent an invalid response",
+        " took too long to respond",
+        "\u{2019}s server ip address could not be found",
+        "'s server ip address could not be found",
+        " unexpectedly closed the connection",
+    ] {
+        for (i, _) in l.match_indices(phrase) {
+            let before = text.get(..i).unwrap_or_default();
+            if let Some(h) = before.split_whitespace().last().and_then(host_of) {
+                named.push(h);
+            }
+        }
+    }
+    if let Some(i) = l.find("typo in ") {
+        if let Some(h) = text
+            .get(i + 8..)
+            .and_then(|t| t.split_whitespace().next())
+            .and_then(host_of)
+        {
+            named.push(h);
+        }
+    }
+    let first = named.first()?.clone();
+    named
+        .iter()
+        .all(|h| super::authorize::is_entra_host(h))
+        .then_some(first)
 }
 
 /// The OAuth `error` values Entra answers with (RFC 6749 §4.1.2.1, §5.2; OpenID Connect;
@@ -575,7 +620,7 @@ pub fn checks(
                 let network = key.starts_with("err_") && *key != "err_too_many_redirects"
                     || key.starts_with("ssl_")
                     || key.starts_with("sec_");
-                if let Some(host) = network.then(|| entra_host_in(&cb.text)).flatten() {
+                if let Some(host) = network.then(|| entra_host_in(&cb.text, at)).flatten() {
                     out.push(
                         finding("response.library_error")
                             .title(format!("{who} could not reach Entra ('{said}' on {host})"))
@@ -668,12 +713,22 @@ pub fn checks(
         let host_only = !same
             && loopback(&l)
             && loopback(&s)
+            && !l
+                .host()
+                .unwrap_or_default()
+                .eq_ignore_ascii_case(s.host().unwrap_or_default())
             && l.scheme_lower() == s.scheme_lower()
             && l.port() == s.port()
             && l.path() == s.path();
         if host_only {
             let (sh, lh) = (s.host().unwrap_or_default(), l.host().unwrap_or_default());
-            out.push(finding("response.landing_differs").title(format!("The answer was sent to {sh} but the browser is on {lh}")).detail(format!("The response was meant for {} but you landed on {}. Both name this machine, but to the browser they are two sites: the cookies and storage the app set on one (its state, nonce or PKCE verifier, a correlation cookie, MSAL's cache) are not seen on the other, so the app can reject an answer that Entra delivered correctly. Something moved the browser from one host to the other: the app opened at one while its redirect URI names the other, or a route of the app redirected.", s.without_query_fragment(), l.without_query_fragment())).fix(format!("Use one host throughout: open the app at {sh} (the redirect URI's host), or send and register the redirect URI with {lh} (Microsoft recommends 127.0.0.1 for loopback redirect URIs; the portal's box refuses http://127.0.0.1, so it goes in through the manifest's replyUrlsWithType).")));
+            out.push(finding("response.landing_differs").title(format!("The answer was sent to {sh} but the browser is on {lh}")).detail(format!("The response was meant for {} but you landed on {}. Both name this machine, but to the browser they are two sites: the cookies and storage the app set on one (its state, nonce or PKCE verifier, a correlation cookie, MSAL's cache) are not seen on the other, so the app can reject an answer that Entra delivered correctly. Something moved the browser from one host to the other: the app opened at one while its redirect URI names the other, or a route of the app redirected.", s.without_query_fragment(), l.without_query_fragment())).fix(if l.is_loopback_v4() {
+                format!("Use one host throughout: open the app at {sh} (the redirect URI's host), or send and register the redirect URI with {lh} (Microsoft recommends 127.0.0.1 for loopback redirect URIs; the portal's box refuses http://127.0.0.1, so it goes in through the manifest's replyUrlsWithType).")
+            } else if l.is_loopback_v6() {
+                format!("Open the app at {sh}, the redirect URI's host, so the browser stays on one site ([::1] is no host to register instead).")
+            } else {
+                format!("Use one host throughout: open the app at {sh} (the redirect URI's host), or send and register the redirect URI with {lh}.")
+            }));
         } else if !same {
             out.push(finding("response.landing_differs").detail(format!("The response was meant for {} but you landed on {}. Something between Entra and the app redirected (a proxy rewriting scheme or host, an app route, a trailing-slash redirect) — such redirects can drop a form_post body or the fragment.", s.without_query_fragment(), l.without_query_fragment())).fix("Make the registered redirect URI the exact address the app serves, so nothing needs to redirect."));
         }
@@ -737,6 +792,8 @@ mod tests {
             ("This site can't be reached\nCheck if there is a typo in app.contoso.internal.\nDNS_PROBE_FINISHED_NXDOMAIN ERR_NAME_NOT_RESOLVED", "The browser reported 'ERR_NAME_NOT_RESOLVED'", "DNS"),
             ("This site can't be reached\nlogin.microsoftonline.com refused to connect.\nERR_CONNECTION_REFUSED", "The browser could not reach Entra ('ERR_CONNECTION_REFUSED' on login.microsoftonline.com)", "firewall"),
             ("This site can't be reached\nlocalhost refused to connect.\nERR_CONNECTION_REFUSED", "The browser reported 'ERR_CONNECTION_REFUSED'", "no app was listening"),
+            ("Navigated to https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=x\nGET http://localhost:5000/signin-oidc net::ERR_CONNECTION_REFUSED", "The browser reported 'ERR_CONNECTION_REFUSED'", "no app was listening"),
+            ("GET https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=x net::ERR_CONNECTION_RESET net::ERR_NAME_NOT_RESOLVED", "The browser could not reach Entra ('ERR_NAME_NOT_RESOLVED' on login.microsoftonline.com)", "firewall"),
         ] {
             let r = run(text);
             assert!(r.primary().is_some_and(|p| p.code.starts_with("response.")), "{text}");
@@ -954,6 +1011,26 @@ mod tests {
             f.title
         );
         assert!(f.detail.contains("two sites"), "{}", f.detail);
+        // [::1] is no host to register; a case-only difference is the same site.
+        let r = run(
+            "http://localhost:5000/signin-oidc",
+            "http://[::1]:5000/signin-oidc?code=0.AX&state=s1",
+        );
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.code == "response.landing_differs")
+            .expect("landing_differs");
+        assert!(
+            !f.fix.contains("register the redirect URI with [::1]"),
+            "{}",
+            f.fix
+        );
+        let r = run(
+            "http://localhost:5000/signin-oidc",
+            "http://LOCALHOST:5000/signin-oidc?code=0.AX&state=s1",
+        );
+        assert!(r.findings.iter().all(|f| !f.detail.contains("two sites")));
         // Near miss: another port is another redirect, said as one.
         let r = run(
             "http://localhost:5000/signin-oidc",

@@ -582,8 +582,8 @@ pub fn redact(case: &CaseInput, opts: &ShareOptions) -> (CaseInput, Vec<Redactio
         authorize: r.field("authorize", &case.authorize),
         registered: r.field("registered", &case.registered),
         // Entra's error lookup page holds an AADSTS number and nothing else.
-        callback: if super::callback::entra_error_page(&case.callback).is_some() {
-            case.callback.clone()
+        callback: if let Some((url, _)) = super::callback::entra_error_page(&case.callback) {
+            url
         } else {
             r.field("callback", &case.callback)
         },
@@ -1383,25 +1383,34 @@ impl<'a> Redactor<'a> {
             .iter()
             .position(|c| !c.is_ascii_whitespace())
             .unwrap_or(b.len());
-        if from >= b.len() || b[from] == q || b"{[".contains(&b[from]) {
+        // A registered list's URIs are never secrets.
+        if self.field == "registered" || from >= b.len() || b[from] == q || b"{[".contains(&b[from])
+        {
             return 0;
         }
         let end = string_end(b, from, q);
         let after = b
             .get(end + 1..)
             .and_then(|r| r.iter().find(|c| !c.is_ascii_whitespace()));
-        if b.get(end) != Some(&q) || !matches!(after, Some(b',' | b'}' | b']')) {
+        if b.get(end) != Some(&q) || !matches!(after, None | Some(b',' | b'}' | b']')) {
             return 0;
         }
         let raw = &s[from..end];
         let text = unescape(raw);
-        let new = if text != raw && self.depth < 8 {
-            self.nested(&text)
-        } else if self.opts.redact_secrets
-            && raw.len() >= 8
-            && !raw.bytes().any(|c| c.is_ascii_whitespace())
-        {
+        // One word of token characters: a token's tail. A URL, a query or words are left to
+        // the passes that read them (their own secrets are found there).
+        // Random characters hold a digit or both cases; a word (invalid_grant) does not.
+        let token = text.len() >= 8
+            && text
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || b"._~+/=-".contains(&c))
+            && (text.bytes().any(|c| c.is_ascii_digit())
+                || (text.bytes().any(|c| c.is_ascii_uppercase())
+                    && text.bytes().any(|c| c.is_ascii_lowercase())));
+        let new = if token && self.opts.redact_secrets {
             self.secret("value", raw, &text)
+        } else if text != raw && self.depth < 8 {
+            self.nested(&text)
         } else {
             None
         };
@@ -2307,20 +2316,30 @@ mod tests {
             format!("{tail}\", \"expires\": null}}, {{\"name\": \"state\", \"value\": \"abc123456\"}}]"),
             format!("\n  {tail}\"\n      }},\n      {{ \"name\": \"x\", \"value\": \"1\" }}"),
             format!("type=\\\"hidden\\\" name=\\\"code\\\" value=\\\"0.AXwA{tail}\\\"/>\", \"size\": 10}}"),
+            // Escaped as System.Text.Json writes '+', and cut at the end of the text.
+            "Xt7Q9k2L\\u002BmN0pQrStUvWxYz\", \"x\": 1".to_string(),
+            format!("{tail}\""),
         ] {
             let c = CaseInput {
                 evidence: ev.clone(),
                 ..CaseInput::default()
             };
             let (out, list) = redact(&c, &ShareOptions::default());
-            assert!(!out.evidence.contains(tail), "{ev}\n-> {}", out.evidence);
+            assert!(
+                !out.evidence.contains(tail) && !out.evidence.contains("mN0pQrStUvWxYz"),
+                "{ev}\n-> {}",
+                out.evidence
+            );
             assert!(!out.evidence.contains("abc123456"), "{}", out.evidence);
             assert!(!list.is_empty());
         }
-        // Near misses: text that starts with words, or a short tail, is left as written.
+        // Near misses: text that starts with words, a short tail, a URL or an error value is
+        // left as written, and a registered list copied from inside its first quote too.
         for ev in [
             "Sign-in failed: \"AADSTS50011\", see the log",
             "abc\", \"size\": 10}",
+            "invalid_grant\", \"error_description\": \"AADSTS54005: OAuth2 Authorization code was already redeemed.\"}",
+            "https://app.contoso.com/signin-oidc\", \"status\": 302}",
         ] {
             let c = CaseInput {
                 evidence: ev.to_string(),
@@ -2328,6 +2347,12 @@ mod tests {
             };
             assert_eq!(redact(&c, &ShareOptions::default()).0.evidence, ev);
         }
+        let list = "https://app.contoso.com/signin-oidc\",\n\"https://localhost:5001/signin-oidc\"";
+        let c = CaseInput {
+            registered: list.to_string(),
+            ..CaseInput::default()
+        };
+        assert_eq!(redact(&c, &ShareOptions::default()).0.registered, list);
     }
 
     /// Entra's error lookup page keeps its AADSTS number; a URL like it with anything more is
@@ -2341,6 +2366,8 @@ mod tests {
             "https://login.microsoftonline.com/error?code=50011&state=s3cr3tvalue",
             "https://login.microsoftonline.com/error?code=0.AXwA1b2c3d",
             "https://app.contoso.com/error?code=50011",
+            "https://alice:S3cr3tPass@login.microsoftonline.com/error?code=50011",
+            "https://contoso.b2clogin.com/error?code=50011",
         ] {
             let (out, _) = redact(&case("", near), &ShareOptions::default());
             assert_ne!(out.callback, near);
