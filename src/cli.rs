@@ -129,7 +129,27 @@ pub fn text_report(a: &Analysis) -> String {
             s.push_str(&format!("    {}: {}\n", sn.label, sn.text));
         }
     }
-    s
+    terminal_safe(&s)
+}
+
+/// The report as a terminal or a CI log may show it: control characters from the input
+/// (an escape sequence that retitles or clears the terminal, a carriage return that hides a
+/// line, NUL) and the bidirectional overrides that reorder text are written as `<U+001B>`.
+/// Line breaks and tabs stay.
+fn terminal_safe(s: &str) -> String {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(hidden) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match hidden(c) {
+            true => format!("<U+{:04X}>", u32::from(c)),
+            false => c.to_string(),
+        })
+        .collect()
 }
 
 /// Runs the CLI; returns the process exit code.
@@ -190,6 +210,24 @@ pub fn main() -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_readable_report_never_writes_control_characters() {
+        let a = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb%1B%5D0%3Bpwned%07&scope=openid".into(),
+            registered: "https://app.contoso.com/cb\u{1b}[2J\r\u{202E}x\0".into(),
+            ..CaseInput::default()
+        });
+        let out = text_report(&a);
+        assert!(
+            !out.chars()
+                .any(|c| (c.is_control() && c != '\n' && c != '\t') || c == '\u{202E}'),
+            "{out:?}"
+        );
+        assert!(out.contains("<U+001B>"), "{out}");
+        // Near miss: plain text is left as it is.
+        assert_eq!(terminal_safe("a\tb\nc — é"), "a\tb\nc — é");
+    }
 
     #[test]
     fn case_fields_must_be_strings() {
