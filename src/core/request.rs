@@ -89,7 +89,12 @@ fn tenant_ok(t: &str) -> bool {
             && !l.starts_with('.')
             && !l.ends_with('.')
             && l.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+            // A domain ends in a name (contoso.com), not a number ('v2.0', the issuer's suffix).
+            && l.rsplit('.').next().is_some_and(|tld| {
+                tld.starts_with("xn--")
+                    || (tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_alphabetic()))
+            }))
 }
 
 /// The client and tenant checks (the first things Entra resolves).
@@ -119,7 +124,9 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
         }
         let entra_path = entra_host && req.endpoint != Endpoint::Unknown;
         if let Some(t) = req.tenant.as_ref().filter(|_| entra_path) {
-            if !req.is_b2c() && (is_placeholder(t) || !tenant_ok(t)) {
+            if !req.is_b2c() && req.client_id().is_some_and(|id| id.eq_ignore_ascii_case(t)) {
+                out.push(finding("request.tenant_invalid").aadsts(90002).title("The tenant segment is the app's client ID").detail(format!("The authority names {t}, which is the request's client_id (the Application ID of the app), not a Directory (tenant) ID: Entra looks for a tenant with that ID, finds none and stops with AADSTS90002 before it looks at the redirect URI.")).fix("Put the Directory (tenant) ID from the app registration's Overview page in the authority (…/<tenant ID>/oauth2/v2.0/authorize), or organizations or common for a multi-tenant app."));
+            } else if !req.is_b2c() && (is_placeholder(t) || !tenant_ok(t)) {
                 out.push(finding("request.tenant_invalid").aadsts(90002).detail(format!("The tenant segment '{t}' is not common, organizations, consumers, a tenant GUID or a verified domain, so Entra cannot find the tenant (AADSTS90002).")).fix("Use your Directory (tenant) ID from the app registration's Overview page, or organizations/common for multi-tenant apps."));
             } else if (t.eq_ignore_ascii_case("common") || t.eq_ignore_ascii_case("organizations"))
                 && c.audience == Audience::MyOrg
@@ -976,5 +983,27 @@ mod tests {
             &graph("AzureADMyOrg", "2021-06-01T08:00:00Z")
         )
         .is_none());
+    }
+
+    /// A tenant segment Entra cannot find for certain: the app's own client ID, or the
+    /// issuer's 'v2.0' taken for the authority.
+    #[test]
+    fn the_client_id_or_v2_0_as_the_tenant_is_invalid() {
+        let reg = "Web\nhttps://app.contoso.com/signin-oidc";
+        let f = tenant_finding("6731de76-14a6-49ae-97bc-6eba6914391e", reg).expect("client id");
+        assert_eq!((f.severity, f.aadsts), (Severity::Error, Some(90002)));
+        assert!(f.title.contains("client ID"), "{}", f.title);
+        for t in ["v2.0", "contoso.123", "10.0.0.1"] {
+            assert!(tenant_finding(t, reg).is_some(), "{t}");
+        }
+        // Near misses: another GUID, a domain, a two-letter top-level domain.
+        for t in [
+            "72f988bf-86f1-41af-91ab-2d7cd011db47",
+            "contoso.onmicrosoft.com",
+            "contoso.de",
+            "login-test.contoso-corp.co.uk",
+        ] {
+            assert!(tenant_finding(t, reg).is_none(), "{t}");
+        }
     }
 }
