@@ -110,6 +110,32 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
             };
             return guess(kind, why, Some("MSAL Node"));
         }
+        // MSAL.NET, MSAL Python, MSAL Java and MSAL Go serve web apps and desktop apps alike;
+        // their interactive sign-in listens at http://localhost:<free port> with no path, which
+        // only a public client on this machine does.
+        let loopback_listener = req.redirect_uri().is_some_and(|r| {
+            let u = Uri::new(r);
+            u.scheme_lower() == "http"
+                && (u.is_localhost() || u.is_loopback_v4())
+                && matches!(u.path(), "" | "/")
+                && u.query().is_none()
+        });
+        let library = [
+            ("msal.netcore", "MSAL.NET"),
+            ("msal.net", "MSAL.NET"),
+            ("msal.python", "MSAL Python"),
+            ("msal.java", "MSAL Java"),
+            ("msal.go", "MSAL Go"),
+        ]
+        .into_iter()
+        .find(|(p, _)| s.starts_with(p));
+        if let (Some((_, name)), true) = (library, loopback_listener) {
+            return guess(
+                ClientKind::Native,
+                format!("{why} with a loopback redirect URI without a path (the interactive sign-in's local listener)"),
+                Some(name),
+            );
+        }
         if s.starts_with("msal.desktop")
             || s.starts_with("msal.xamarin")
             || s.starts_with("msal.ios")
@@ -197,6 +223,37 @@ mod tests {
             kind("client_id=a&x-client-SKU=msal.js.node&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fauth%2Fredirect"),
             ClientKind::WebServer
         );
+    }
+
+    #[test]
+    fn msal_net_python_java_and_go_at_a_loopback_listener_are_desktop_apps() {
+        for sku in ["MSAL.NetCore", "MSAL.Python", "MSAL.Java", "MSAL.Go"] {
+            for uri in [
+                "http%3A%2F%2Flocalhost%3A53211",
+                "http%3A%2F%2F127.0.0.1%3A8400%2F",
+            ] {
+                assert_eq!(
+                    kind(&format!(
+                        "client_id=a&x-client-SKU={sku}&redirect_uri={uri}"
+                    )),
+                    ClientKind::Native,
+                    "{sku} {uri}"
+                );
+            }
+            // Near misses: their web apps answer at a path, or on a server's host.
+            for uri in [
+                "http%3A%2F%2Flocalhost%3A5000%2FgetAToken",
+                "https%3A%2F%2Fapp.contoso.com%2F",
+            ] {
+                assert_ne!(
+                    kind(&format!(
+                        "client_id=a&x-client-SKU={sku}&redirect_uri={uri}"
+                    )),
+                    ClientKind::Native,
+                    "{sku} {uri}"
+                );
+            }
+        }
     }
 
     #[test]
