@@ -145,7 +145,12 @@ pub struct Comparison {
 
 /// True when the localhost port exception applies to this pair.
 fn localhost_rule(s: &Uri, r: &Uri, b2c: bool) -> bool {
-    !b2c && s.host() == Some("localhost") && r.host() == Some("localhost")
+    // Documented for http://localhost (reply-url's examples, RFC 8252 §7.3's loopback
+    // redirects); an https://localhost port is compared as written.
+    !b2c && s.host() == Some("localhost")
+        && r.host() == Some("localhost")
+        && s.scheme() == Some("http")
+        && r.scheme() == Some("http")
 }
 
 /// Matches a wildcard host pattern (`*.contoso.com`) against a host: `*`
@@ -533,6 +538,14 @@ mod tests {
         );
         assert_eq!(
             diffs("http://127.0.0.1:5000/cb", "http://127.0.0.1:5001/cb"),
+            ["port"]
+        );
+        // Only http://localhost is documented: an https port is compared.
+        assert_eq!(
+            diffs(
+                "https://localhost:7071/signin-oidc",
+                "https://localhost:44321/signin-oidc"
+            ),
             ["port"]
         );
     }

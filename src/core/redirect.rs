@@ -203,7 +203,8 @@ fn ambiguous_localhost(c: &Ctx, sent: Option<&str>, out: &mut Vec<Finding>) {
     let mut group_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for r in c.reg.uris.iter().filter(|r| r.uri.contains("localhost")) {
         let u = Uri::new(&r.uri);
-        if u.host() != Some("localhost") {
+        // The port exception is documented for http://localhost only.
+        if u.host() != Some("localhost") || u.scheme() != Some("http") {
             continue;
         }
         let key = u.without_port();
@@ -503,7 +504,7 @@ fn mismatch_findings(
                 f.detail(format!("{ctx} Host {sh} is not {rh}.")).fix(format!("{register} Otherwise configure the app to use {rh}.{front}"))
             }
             Difference::Userinfo => f.title("The user information before '@' differs from the registered URI").detail(format!("{ctx} The part before '@' differs ({} vs {}); user information is part of the string Entra compares, and a redirect URI has no use for it.", s.userinfo().map_or("none".to_string(), |u| format!("'{u}'")), r.userinfo().map_or("none".to_string(), |u| format!("'{u}'")))).fix(format!("Send {} exactly, without user information.", near.uri)),
-            Difference::Port => f.detail(format!("{ctx} The port is part of the comparison{}.", if s.is_localhost() && r.is_localhost() { " on Azure AD B2C, which does not ignore the localhost port" } else if s.is_localhost() { "; the localhost port exception applies only when the registered URI is localhost too" } else if s.is_loopback_v4() { "; Entra documents the port exception for localhost only, not for 127.0.0.1" } else { "; only localhost URIs have their port ignored" })).fix(format!("Run the app on the registered port, or register the port it uses.{reg_fix}{}", if s.is_loopback_v4() { " For a desktop app with a random port, use http://localhost (port ignored) instead of 127.0.0.1." } else { "" })),
+            Difference::Port => f.detail(format!("{ctx} The port is part of the comparison{}.", if s.is_localhost() && r.is_localhost() && (s.scheme_lower() != "http" || r.scheme_lower() != "http") { "; Entra documents the localhost port exception for http://localhost URIs (reply-url, RFC 8252 §7.3), not for https://localhost, so the port is compared as written" } else if s.is_localhost() && r.is_localhost() { " on Azure AD B2C, which does not ignore the localhost port" } else if s.is_localhost() { "; the localhost port exception applies only when the registered URI is localhost too" } else if s.is_loopback_v4() { "; Entra documents the port exception for localhost only, not for 127.0.0.1" } else { "; only localhost URIs have their port ignored" })).fix(format!("Run the app on the registered port, or register the port it uses.{reg_fix}{}", if s.is_loopback_v4() { " For a desktop app with a random port, use http://localhost (port ignored) instead of 127.0.0.1." } else { "" })),
             Difference::DefaultPort => f.detail(format!("{ctx} An explicit :443 or :80 is not removed before comparing (RFC 3986 §6.2.3 normalisation is not applied).")).fix(format!("Drop the default port from the app's configured URL and send {}.", near.uri)),
             // MSAL Android sends its configured URI with the hash URL-encoded, as the portal's
             // Android platform generates it; a registration holding it decoded is the one to fix.
