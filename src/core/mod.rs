@@ -185,12 +185,14 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     // with the registration instead of as an answer to the app.
     if let (Some(r), Some(c)) = (req.as_mut(), cb.as_ref()) {
         let judged = |code: &u32| matches!(*code, 50011 | 500113 | 500112);
-        if r.error_text.is_none()
-            && c.url.is_none()
-            && c.body.is_empty()
-            && c.codes.iter().any(judged)
-        {
-            let mut et = authorize::read_error_text(cb_text);
+        // A landing URL or form body carrying one is read from its decoded parameters (Entra
+        // shows these codes on its own page: one that reached the app was passed on to it).
+        if r.error_text.is_none() && c.codes.iter().any(judged) {
+            let text = match c.url.is_none() && c.body.is_empty() {
+                true => cb_text,
+                false => c.text.as_str(),
+            };
+            let mut et = authorize::read_error_text(text);
             et.codes.retain(judged);
             r.error_text = Some(et);
         }
