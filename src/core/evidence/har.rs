@@ -160,6 +160,11 @@ pub struct Log<'a> {
 }
 
 impl<'a> Log<'a> {
+    /// Whether it holds an `entries` list (a HAR's requests; empty when none was recorded).
+    pub fn has_entries(&self) -> bool {
+        self.entries.is_some()
+    }
+
     /// A log of bare entries: a HAR's `log.entries` array, or one entry as
     /// the browsers' "Copy as HAR" of a single request gives it.
     pub fn of_entries(entries: Vec<Entry<'a>>) -> Log<'a> {

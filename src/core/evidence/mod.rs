@@ -419,6 +419,7 @@ fn read_object(t: &str) -> Evidence {
         Err(e) => return json_error(t, &e),
     };
     match top {
+        Top::Har(log) if !log.has_entries() => Evidence::unreadable(unreadable("The JSON has a \"log\" but no \"log.entries\" list, which every HAR export holds (the browser's requests), so it is not a HAR. Export it again from the Network tab (Save all as HAR), or paste the sign-in log export instead.")),
         Top::Har(log) => har_evidence(&log),
         Top::Object(mut obj) => {
             if is_har_entry(&obj) {
@@ -606,6 +607,25 @@ pub fn correlation_id_in(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_log_without_entries_is_no_har() {
+        for t in [
+            r#"{"log": {"foo": 1}}"#.to_string(),
+            format!("{}{{}}{}", r#"{"log":"#.repeat(300), "}".repeat(300)),
+        ] {
+            let e = read(&t);
+            assert_eq!(
+                e.problem.as_ref().map(|p| p.code.as_str()),
+                Some("input.evidence_unreadable"),
+                "{}",
+                &t[..20]
+            );
+        }
+        // Near miss: a HAR that recorded nothing is a HAR.
+        let e = read(r#"{"log": {"version": "1.2", "entries": []}}"#);
+        assert!(e.problem.is_none(), "{:?}", e.problem);
+    }
 
     #[test]
     fn empty_and_non_json_text() {
