@@ -273,6 +273,56 @@ fn base_url_hint(path: &str) -> Option<&'static str> {
     })
 }
 
+/// A sent URI that equals the registered one once a fault of how it was built is removed: a
+/// doubled slash (a base URL ending in '/' joined to a path starting with '/'), dot-segments
+/// ('/../', '/./'), or a trailing dot after the host. Its short and long description.
+fn malformed(s: &Uri, r: &Uri) -> Option<(String, String)> {
+    let rest_equal = s.scheme() == r.scheme() && s.port() == r.port() && s.query() == r.query();
+    if !rest_equal {
+        return None;
+    }
+    let (sp, rp) = (s.path(), r.path());
+    if s.host() == r.host() && sp != rp {
+        let mut collapsed = String::with_capacity(sp.len());
+        for c in sp.chars() {
+            if !(c == '/' && collapsed.ends_with('/')) {
+                collapsed.push(c);
+            }
+        }
+        if sp.contains("//") && collapsed == rp {
+            return Some(("a doubled slash in its path".into(), format!("Its path {sp} has '//' where {rp} has '/': the usual cause is a base URL that ends with '/' joined to a callback path that starts with '/'.")));
+        }
+        let segs: Vec<&str> = sp.split('/').collect();
+        if segs.iter().any(|g| *g == ".." || *g == ".") {
+            let mut out: Vec<&str> = Vec::new();
+            for (i, g) in segs.iter().enumerate() {
+                match *g {
+                    "." => {}
+                    ".." => {
+                        if out.len() > 1 {
+                            out.pop();
+                        }
+                    }
+                    _ => out.push(g),
+                }
+                // A path that ends in a dot-segment keeps its last slash.
+                if i + 1 == segs.len() && matches!(*g, "." | "..") {
+                    out.push("");
+                }
+            }
+            if out.join("/") == rp {
+                return Some(("dot-segments in its path".into(), format!("Its path {sp} holds '.' or '..' segments, which a browser resolves to {rp} but Entra compares as written.")));
+            }
+        }
+        return None;
+    }
+    let (sh, rh) = (s.host()?, r.host()?);
+    if sp == rp && sh.len() == rh.len() + 1 && sh.ends_with('.') && sh[..rh.len()] == *rh {
+        return Some(("a trailing dot after its host".into(), format!("Its host {sh} ends with '.', the fully qualified form of {rh}: a browser reaches the same site, but Entra compares the host as written.")));
+    }
+    None
+}
+
 /// The form of the sent URI to register under `platform`, and why it differs from the sent
 /// one: a mobile or desktop app's `http://localhost:<port>` is registered without the port,
 /// as Entra ignores the port of localhost URIs and the app's loopback listener takes a free
@@ -471,6 +521,12 @@ fn mismatch_findings(
             }
             Difference::HostCase => f.detail(format!("{ctx} Entra documents no case-insensitive host comparison, so {} and {} are different.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("Send the host exactly as registered ({}); configure the app's public URL in lowercase.{reg_fix}", r.host().unwrap_or(""))),
             Difference::PathCase => f.detail(format!("{ctx} Redirect URIs are case-sensitive and must match the case of the app's URL path (Entra: 'Reply address did not match because of case sensitivity').")).fix(format!("Send the path exactly as registered ({}).{reg_fix}", r.path())),
+            Difference::Path | Difference::Host if malformed(&s, &r).is_some() => {
+                let (short, long) = malformed(&s, &r).unwrap_or_default();
+                f.title(format!("The sent redirect URI has {short}"))
+                    .detail(format!("{ctx} {long} Without it the sent URI is {}, the registered one; Entra compares the form as written and does not clean it up.", near.uri))
+                    .fix(format!("Fix the app's base URL or callback path setting so it sends {} exactly. Registering the malformed form would only hide the fault.", near.uri))
+            }
             Difference::Path | Difference::Host if connector => {
                 let global = "https://global.consent.azure-apim.net/redirect";
                 let why = format!("{ctx} {sent} is an address of Microsoft's connector consent service (Power Platform custom connectors, Logic Apps), and the connector picks which one it sends: a custom connector set to a unique redirect URI sends its own (shown on its Security tab), and only one still set to the global redirect URI sends {global}.");
@@ -559,16 +615,18 @@ fn mismatch_findings(
             || connector && matches!(d, Difference::Path | Difference::Host)
         {
             register_snippets(f)
-        } else if matches!(
-            d,
-            Difference::Scheme
-                | Difference::DefaultPort
-                | Difference::PercentEncoding
-                | Difference::InvisibleCharacters
-                | Difference::ConfusableCharacters
-                | Difference::Query
-                | Difference::Fragment
-        ) {
+        } else if matches!(d, Difference::Path | Difference::Host) && malformed(&s, &r).is_some()
+            || matches!(
+                d,
+                Difference::Scheme
+                    | Difference::DefaultPort
+                    | Difference::PercentEncoding
+                    | Difference::InvisibleCharacters
+                    | Difference::ConfusableCharacters
+                    | Difference::Query
+                    | Difference::Fragment
+            )
+        {
             send_snippet(f)
         } else if own_id.is_some() && *d == Difference::Path {
             register_snippets(f)
@@ -1083,6 +1141,56 @@ mod tests {
 
     /// MSAL.js without a redirectUri sends the current page: a deeper path on a registered
     /// origin is told to set redirectUri; another client or origin is not.
+    /// A doubled slash, dot-segments or a host's trailing dot is named as the fault, and the
+    /// fix never offers to register the malformed form.
+    #[test]
+    fn a_malformed_form_of_the_registered_uri_is_named() {
+        let run = |sent: &str| {
+            crate::core::analyze(&crate::core::CaseInput {
+                authorize: format!("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&scope=openid&redirect_uri={}", crate::core::uri::form_encode(sent)),
+                registered: "Web\nhttps://app.contoso.com/auth/signin-oidc".into(),
+                ..crate::core::CaseInput::default()
+            })
+            .report
+        };
+        for (sent, what) in [
+            ("https://app.contoso.com//auth/signin-oidc", "doubled slash"),
+            ("https://app.contoso.com/auth//signin-oidc", "doubled slash"),
+            (
+                "https://app.contoso.com/auth/x/../signin-oidc",
+                "dot-segments",
+            ),
+            ("https://app.contoso.com/./auth/signin-oidc", "dot-segments"),
+            ("https://app.contoso.com./auth/signin-oidc", "trailing dot"),
+        ] {
+            let r = run(sent);
+            let p = r.primary().expect(sent);
+            assert!(p.title.contains(what), "{sent}: {}", p.title);
+            assert!(
+                p.snippets
+                    .iter()
+                    .all(|s| !s.text.contains(sent) || s.label.starts_with("Authorize")),
+                "{sent}: {:?}",
+                p.snippets
+            );
+            assert!(!p.fix.contains(&format!("register {sent}")), "{}", p.fix);
+        }
+        // Near misses: another path or host is an ordinary mismatch.
+        for sent in [
+            "https://app.contoso.com//auth/callback",
+            "https://app.contoso.co/auth/signin-oidc",
+            "https://app.contoso.com/auth/../signin-oidc",
+        ] {
+            let r = run(sent);
+            let p = r.primary().expect(sent);
+            assert!(
+                !p.title.contains("The sent redirect URI has"),
+                "{sent}: {}",
+                p.title
+            );
+        }
+    }
+
     #[test]
     fn msal_js_sending_the_current_page_is_told_to_set_redirect_uri() {
         let fix = |sku: &str, sent: &str| {
