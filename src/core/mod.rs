@@ -931,6 +931,14 @@ fn verdict(report: &Report, any_input: bool, saml: bool) -> (VerdictKind, String
             VerdictKind::Empty,
             "Paste the authorize URL (or Entra's error text) to start.".into(),
         ),
+        // Another app's list holds it: that says nothing of the request's app.
+        Some(p)
+            if status.is_accepted()
+                && p.code == "request.client_id_invalid"
+                && p.title.starts_with("client_id is not the app") =>
+        {
+            (VerdictKind::AcceptedWithErrors, p.title.clone())
+        }
         Some(p) if status.is_accepted() => (
             VerdictKind::AcceptedWithErrors,
             format!(
@@ -1051,7 +1059,17 @@ mod tests {
         };
         let other = analyze(&case("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"));
         assert!(commands(&other).is_empty(), "{:?}", commands(&other));
-        let primary = other.report.primary().expect("a mismatch");
+        // The other app's list is said first; the mismatch with it follows, with its fix.
+        assert_eq!(
+            other.report.primary().map(|p| p.code.as_str()),
+            Some("request.client_id_invalid")
+        );
+        let primary = other
+            .report
+            .findings
+            .iter()
+            .find(|f| f.code.starts_with("redirect.") && f.severity == Severity::Error)
+            .expect("a mismatch");
         assert!(
             primary
                 .fix

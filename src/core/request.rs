@@ -163,7 +163,7 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
         Some(p) => {
             if let Some(app) = &c.reg.app_id {
                 if !app.eq_ignore_ascii_case(p.value.trim()) {
-                    out.push(finding("request.client_id_invalid").severity(Severity::Warning).title("client_id is not the app whose registration you pasted").detail(format!("The request's client_id is {} but the pasted registration is for appId {app}. You may be comparing against the wrong app registration.", p.value)).fix("Paste the registration of the app whose client_id is in the request, or fix the client_id the app sends."));
+                    out.push(finding("request.client_id_invalid").title("client_id is not the app whose registration you pasted").detail(format!("The request's client_id is {} but the pasted registration is for appId {app}. Entra checks the redirect URI against the registration of the client_id the request sends, so the comparison below is with another app's list and says nothing about whether Entra accepts it: either the pasted registration is the wrong one (another environment's app), or the app sends the wrong client_id.", p.value)).fix(format!("If {app} is the app that should sign in, set the app's client ID to it; otherwise paste the registration of {} (App registrations › All applications, search by Application (client) ID).", p.value.trim())));
                 }
             }
         }
