@@ -18,6 +18,11 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 say() { printf 'install: %s\n' "$*"; }
 
+# The tools are built once per machine and their speed does not matter here: building them
+# without their release profiles' whole-program optimisation (fat LTO, one codegen unit) lets
+# both cores work to the end (Trunk: 5.8 instead of 7.2 minutes on 2 cores).
+export CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
+
 # Runs a Debian package install, as root or through sudo, refreshing the package lists once.
 apt_updated=""
 apt_install() {
