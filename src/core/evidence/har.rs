@@ -1972,11 +1972,38 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
     // Entra's answer: the first redirect or form_post back to the app; an
     // error page counts only if nothing follows it.
     let mut last_error: Option<Answer> = None;
+    // Entra's last page whose body the HAR does not hold (Chrome keeps no body for a page it
+    // left at once; Safari's exports hold none).
+    let mut bodiless: Option<usize> = None;
     for j in a..window_end {
         let Some(e) = entries.get(j) else { break };
         if !ix.entra(j) {
+            // That page's form_post shows in the browser's POST of the answer to the
+            // redirect URI right after it: the fields are the form's.
+            if let Some(prev) = bodiless.filter(|_| method_of(e).eq_ignore_ascii_case("POST")) {
+                let fields = post_pairs(e);
+                let carries = ["code", "error", "id_token", "SAMLResponse"]
+                    .iter()
+                    .any(|n| get(&fields, n).is_some());
+                let url = e.request.url.as_str();
+                let at_redirect = redirect_uri.as_deref().is_none_or(|r| base(url) == base(r));
+                if carries && at_redirect {
+                    f.answer = Answer::FormPost {
+                        idx: prev,
+                        form: Form {
+                            method: "post".to_string(),
+                            action: url.to_string(),
+                            fields,
+                        },
+                    };
+                    break;
+                }
+            }
             continue;
         }
+        bodiless = (e.body.as_deref().is_none_or(|b| b.trim().is_empty())
+            && (200..300).contains(&e.status))
+        .then_some(j);
         if is_redirect(e.status) {
             if let Some(loc) = location(e) {
                 let lp: Vec<(String, String)> = query_pairs(&loc)
@@ -3042,6 +3069,65 @@ mod tests {
 
     fn codes(t: &Trace) -> Vec<&str> {
         t.findings.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    /// Entra's form_post page without its body (Chrome keeps none for a page it left at once,
+    /// Safari's exports have none) is read from the browser's POST of the answer after it.
+    #[test]
+    fn a_form_post_page_without_its_body_is_read_from_the_post_after_it() {
+        let auth = AUTH.replace("&state=s1", "&response_mode=form_post&state=s1");
+        let post = |body: &str| {
+            format!(
+                r#","postData":{{"mimeType":"application/x-www-form-urlencoded","text":"{body}"}}"#
+            )
+        };
+        let run = |body: &str, to: &str| {
+            let text = har(&[
+                entry("GET", &auth, 200, "", ""),
+                entry(
+                    "POST",
+                    "https://login.microsoftonline.com/common/login",
+                    200,
+                    "",
+                    "",
+                ),
+                entry(
+                    "POST",
+                    to,
+                    500,
+                    r#","content":{"mimeType":"text/html","text":"An unhandled exception occurred. AuthenticationFailureException: Correlation failed."}"#,
+                    &post(body),
+                ),
+            ]);
+            trace(&log(&text))
+        };
+        let t = run(
+            "code=0.AXwA1b2&state=s1&session_state=x",
+            "https://app.contoso.com/cb",
+        );
+        let c = codes(&t);
+        assert!(
+            c.contains(&"har.code_issued") && c.contains(&"har.code_delivered"),
+            "{c:?}"
+        );
+        assert!(c.contains(&"har.app_error"), "{c:?}");
+        // Near misses: a POST without an answer in it, or to another address, is no form_post.
+        for (body, to) in [
+            ("username=a&password=b", "https://app.contoso.com/cb"),
+            (
+                "code=0.AXwA1b2&state=s1",
+                "https://other.contoso.com/collect",
+            ),
+        ] {
+            let c = codes(&run(body, to))
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>();
+            assert!(
+                !c.iter().any(|x| x == "har.code_issued"),
+                "{body} {to}: {c:?}"
+            );
+        }
     }
 
     #[test]
