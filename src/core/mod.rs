@@ -463,6 +463,15 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         findings.extend(ev.evaluate(&ctx));
         if outcome.report.status.is_accepted() {
             signin_refused_listed_uri(&mut findings, ev, ctx.client_id, sent);
+            har_refused_listed_uri(&mut findings, ev, sent);
+            let spa = outcome
+                .report
+                .matched
+                .as_ref()
+                .is_some_and(|m| m.platform == report::Platform::Spa);
+            if spa {
+                har_spa_refused(&mut findings, sent);
+            }
         }
     }
     // Entra's own answer "No reply address was provided" (AADSTS900971) confirms that the
@@ -650,6 +659,68 @@ fn signin_refused_listed_uri(
             .title("The sign-in log shows Entra refusing the redirect URI, yet the pasted registration holds it")
             .detail(format!("The sign-in log shows AADSTS50011 for application {app} (the request's client_id){when}: the redirect URI did not match the application's redirect URIs. The pasted list holds {sent}, the URI this request sends. So either Entra compared it with another list (the registration in the sign-in's tenant, another app object, or a list changed after the sign-in: changes take a few minutes to apply), or the request that failed sent another redirect URI than the pasted one (a sign-in log does not record it)."))
             .fix("Open the app registration whose Application (client) ID is the request's client_id, in the tenant of the sign-in, and copy its redirect URIs again; if they hold the URI, try again after a few minutes. To see the redirect_uri the failing request sent, capture a HAR of it (or paste Entra's error page text, which quotes it)."),
+    );
+}
+
+/// Entra's own error page in a HAR says AADSTS50011 for the very request whose redirect URI
+/// the pasted list holds: Entra checked another registration than the one pasted.
+fn har_refused_listed_uri(
+    findings: &mut Vec<Finding>,
+    ev: &evidence::Evidence,
+    sent: Option<&str>,
+) {
+    let Some(sent) = sent else { return };
+    if findings
+        .iter()
+        .any(|f| f.code == "redirect.registration_stale")
+    {
+        return;
+    }
+    let same_request = ev
+        .authorize_url
+        .as_deref()
+        .and_then(authorize::read)
+        .is_some_and(|r| r.redirect_uri() == Some(sent));
+    let refused = |f: &Finding| f.code == "har.entra_error_page" && f.aadsts == Some(50011);
+    if !same_request || !findings.iter().any(&refused) {
+        return;
+    }
+    for f in findings.iter_mut().filter(|f| refused(f)) {
+        f.fix = format!("The pasted registration already holds {sent}: compare with the registration Entra checked (see redirect.registration_stale).");
+    }
+    findings.push(
+        codes::finding("redirect.registration_stale")
+            .severity(Severity::Error)
+            .aadsts(50011)
+            .title("Entra's page refused this redirect URI, yet the pasted registration holds it")
+            .detail(format!("The HAR shows Entra's own error page answering this request with AADSTS50011: {sent} did not match the application's redirect URIs. The pasted list holds it. So Entra compared it with another list: the registration of another client_id (another environment's app), the app in another tenant, or a list changed after the sign-in (changes take a few minutes to apply)."))
+            .fix("Open the app registration whose Application (client) ID is the request's client_id, in the tenant the request signs in to, and copy its redirect URIs again; if they hold the URI, try again after a few minutes."),
+    );
+}
+
+/// Entra refused the browser's redemption (AADSTS9002326: not a single-page application)
+/// although the pasted list holds the URI under Single-page application: Entra checked
+/// another registration, or the list changed after the sign-in.
+fn har_spa_refused(findings: &mut Vec<Finding>, sent: Option<&str>) {
+    let Some(sent) = sent else { return };
+    let refused = |f: &Finding| f.code == "har.token_origin_platform";
+    if !findings.iter().any(&refused)
+        || findings
+            .iter()
+            .any(|f| f.code == "redirect.registration_stale")
+    {
+        return;
+    }
+    for f in findings.iter_mut().filter(|f| refused(f)) {
+        f.fix = format!("The pasted registration already holds {sent} under Single-page application: compare with the registration Entra checked (see redirect.registration_stale).");
+    }
+    findings.push(
+        codes::finding("redirect.registration_stale")
+            .severity(Severity::Error)
+            .aadsts(9002326)
+            .title("Entra refused the browser's token request as not a single-page app, yet the pasted registration has the URI under Single-page application")
+            .detail(format!("The HAR shows Entra answering the code redemption with AADSTS9002326 (cross-origin redemption is allowed only for the Single-page application platform), but the pasted list holds {sent} under Single-page application. So Entra looked at another registration: another client_id, the app in another tenant, or a list saved after the sign-in (changes take a few minutes to apply)."))
+            .fix("Open the app registration whose Application (client) ID is the request's client_id, in the tenant the request signs in to, and check the platform of the URI there; if it is under Single-page application, try again after a few minutes."),
     );
 }
 
@@ -1037,6 +1108,35 @@ mod tests {
         // Near miss: a mismatch stays the verdict.
         let a = run("https://app.contoso.com/cb/");
         assert_eq!(a.verdict, VerdictKind::Rejected);
+    }
+
+    /// Entra's page in a HAR refusing the very redirect URI the pasted list holds (AADSTS50011),
+    /// or the browser's redemption of a URI it holds under SPA (AADSTS9002326): Entra checked
+    /// another registration.
+    #[test]
+    fn a_har_refusal_of_a_listed_uri_is_a_stale_registration() {
+        let auth = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid&state=s1";
+        let page = serde_json::json!({"log": {"entries": [{
+            "request": {"method": "GET", "url": auth, "headers": []},
+            "response": {"status": 200, "headers": [], "content": {"mimeType": "text/html", "text": "<script>$Config={\"iErrorCode\":50011,\"strServiceExceptionMessage\":\"AADSTS50011: The redirect URI does not match\"};</script>"}}
+        }]}})
+        .to_string();
+        let run = |registered: &str| {
+            analyze(&CaseInput {
+                registered: registered.into(),
+                evidence: page.clone(),
+                ..CaseInput::default()
+            })
+            .report
+        };
+        let r = run("Web\nhttps://app.contoso.com/cb");
+        assert_eq!(
+            r.primary().map(|p| p.code.as_str()),
+            Some("redirect.registration_stale")
+        );
+        // Near miss: the list does not hold it, so the mismatch is the cause.
+        let r = run("Web\nhttps://app.contoso.com/cb/");
+        assert!(!r.has("redirect.registration_stale"), "{:?}", r.findings);
     }
 
     #[test]
