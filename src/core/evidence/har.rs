@@ -2489,8 +2489,13 @@ fn rewrote_finding(rewrites: &[Rewrite], form_post: bool) -> Option<Finding> {
     if slash {
         fix.push_str("Register and send the exact path the server serves (with or without the trailing slash), so it does not redirect. ");
     }
-    if post || form_post {
+    // A 307/308 keeps the POST and its body; a 301/302/303 turns it into a GET without it.
+    let kept_post = rewrites.iter().all(|r| matches!(r.status, 307 | 308));
+    let lost = query || post || (form_post && !kept_post);
+    if post || (form_post && !kept_post) {
         fix.push_str("A 301/302/303 turns the browser's POST into a GET and drops the form body with the code; answer the redirect URI directly (no redirect), or use 307/308 which keep the POST. ");
+    } else if form_post {
+        fix.push_str("The 307/308 kept the POST with the code, so it still arrives; answering the redirect URI directly saves the hop. ");
     }
     if fix.is_empty() {
         fix.push_str("Make the registered redirect URI the exact address the app serves, so nothing between Entra and the app redirects (proxies, rewrites, canonical-host rules).");
@@ -2510,10 +2515,12 @@ fn rewrote_finding(rewrites: &[Rewrite], form_post: bool) -> Option<Finding> {
                 )
             })
             .detail(format!(
-                "After Entra sent the browser back, {}.",
-                lines.join("; then ")
+                "After Entra sent the browser back, {}.{}",
+                lines.join("; then "),
+                if lost { "" } else { " Nothing Entra sent was lost on the way, so this does not stop the sign-in by itself." }
             ))
-            .fix(fix.trim_end().to_string()),
+            .fix(fix.trim_end().to_string())
+            .severity(if lost { Severity::Error } else { Severity::Warning }),
     )
 }
 
@@ -3441,6 +3448,41 @@ mod tests {
             ),
             Some((Severity::Error, false))
         );
+    }
+
+    /// A redirect that keeps everything Entra sent (a 307 with the form_post body, a 301 that
+    /// keeps the query) is a warning; one that loses the code is the error.
+    #[test]
+    fn a_redirect_that_keeps_the_answer_is_a_warning() {
+        let auth = AUTH.replace("&state=s1", "&response_mode=form_post&state=s1");
+        let form = r#","content":{"mimeType":"text/html","text":"<form method=\"POST\" action=\"http://app.contoso.com/cb\"><input type=\"hidden\" name=\"code\" value=\"0.AXcode\"/><input type=\"hidden\" name=\"state\" value=\"s1\"/></form>"}"#;
+        let body = r#","postData":{"mimeType":"application/x-www-form-urlencoded","text":"code=0.AXcode&state=s1"}"#;
+        let run = |status: i64, then: &str, then_body: &str| {
+            let text = har(&[
+                entry("GET", &auth, 200, form, ""),
+                entry(
+                    "POST",
+                    "http://app.contoso.com/cb",
+                    status,
+                    r#","redirectURL":"https://app.contoso.com/cb""#,
+                    body,
+                ),
+                entry(
+                    then,
+                    "https://app.contoso.com/cb",
+                    302,
+                    r#","redirectURL":"/""#,
+                    then_body,
+                ),
+            ]);
+            let t = trace(&log(&text));
+            t.findings
+                .iter()
+                .find(|f| f.code == "har.redirect_rewrote")
+                .map(|f| f.severity)
+        };
+        assert_eq!(run(307, "POST", body), Some(Severity::Warning));
+        assert_eq!(run(302, "GET", ""), Some(Severity::Error));
     }
 
     #[test]
