@@ -442,6 +442,11 @@ fn is_interrupt(code: u32) -> bool {
         || aadsts::lookup(code).is_some_and(|i| i.name.ends_with("Interrupt"))
 }
 
+/// Codes of a step the user retries within the same sign-in: a mistyped password (50126), a
+/// failed or denied MFA prompt (500121), consent the user then gave (65001). A success of the
+/// same sign-in (correlation ID, app, resource) afterwards means the retry went through.
+const RETRIED_CODES: &[u32] = &[50126, 500121, 65001];
+
 /// True when `ok` (a success) is the same sign-in as `failed` going on: the
 /// same correlation ID, app and resource, and not earlier when both times read.
 fn resolves(ok: &SignIn, failed: &SignIn) -> bool {
@@ -613,7 +618,7 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
     for (code, group) in &groups {
         let Some(first) = group.first() else { continue };
         // An interrupt the same sign-in (correlation ID, app, resource) later got past.
-        let recovered = (is_interrupt(*code)
+        let recovered = ((is_interrupt(*code) || RETRIED_CODES.contains(code))
             && group.iter().all(|s| {
                 entries
                     .iter()
@@ -638,6 +643,8 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
             " A later interactive sign-in of the same app by the same user succeeded, so the redirect URI was accepted then: the registration or the app was fixed in between (or that sign-in sent a registered URI). This failure was resolved by a later sign-in; it is not the cause now. If sign-in still fails, the failing attempt is not in this export."
         } else if recovered && *code == 50058 {
             " A later sign-in of the same app and user succeeded: a silent request (prompt=none) found no session, and the interactive sign-in that followed went through, as libraries do it. Not the cause."
+        } else if recovered && RETRIED_CODES.contains(code) {
+            " The same sign-in (correlation ID, app and resource) succeeded afterwards, so the user retried this step and got past it: not the cause."
         } else if recovered {
             " The same sign-in (correlation ID, app and resource) succeeded afterwards, so this was an interrupt the user got past, not the cause."
         } else {
@@ -658,7 +665,17 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
                     let title = format!("{} (resolved by a later sign-in)", f.title);
                     return f.severity(Severity::Info).title(title).fix("Nothing to change for this entry: a later sign-in of the same app and user got past the redirect URI check. If sign-in fails again, download the sign-in logs of that attempt (or capture a HAR) and check it here.");
                 }
-                let title = format!("{} (then succeeded)", f.title);
+                // Not a failure after all: the title says what it was.
+                let what = if RETRIED_CODES.contains(code) {
+                    "Sign-in step retried after"
+                } else {
+                    "Sign-in interrupted by"
+                };
+                let t = match f.title.strip_prefix("Sign-in failed with") {
+                    Some(rest) => format!("{what}{rest}"),
+                    None => f.title.clone(),
+                };
+                let title = format!("{t} (then succeeded)");
                 f.severity(Severity::Info).title(title)
             } else if paused(group) && f.severity == Severity::Error {
                 let step = if cat == Some(Category::Session) {
@@ -1111,6 +1128,28 @@ mod tests {
         );
         assert_eq!(
             severity(&[with(0, "ann", "c2", t0), with(50058, "ann", "c1", t1)]),
+            Some(Severity::Error)
+        );
+    }
+
+    #[test]
+    fn a_mistyped_password_then_success_is_a_retried_step() {
+        let (t0, t1) = ("2025-03-11T14:02:07Z", "2025-03-11T14:02:27Z");
+        let j = judge(
+            &[entry(50126, "Graph", t0), entry(0, "Graph", t1)],
+            &Context::default(),
+        );
+        let f = j.findings.first().expect("finding");
+        assert_eq!(f.severity, Severity::Info);
+        assert!(
+            f.title.starts_with("Sign-in step retried after"),
+            "{}",
+            f.title
+        );
+        // Near miss: without the success it stays the failure.
+        let j = judge(&[entry(50126, "Graph", t0)], &Context::default());
+        assert_eq!(
+            j.findings.first().map(|f| f.severity),
             Some(Severity::Error)
         );
     }
