@@ -518,6 +518,16 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             .and_then(|r| r.saml.as_ref()?.issuer.as_deref()),
     );
     codes::sort(&mut findings);
+    // Texts quote the inputs: a direction override or an invisible character in them would
+    // reorder or hide what the reader sees, so each is written as its code point. (Snippets
+    // stay exact: they are copied.)
+    for f in &mut findings {
+        for t in [&mut f.title, &mut f.detail, &mut f.fix] {
+            if let Some(shown) = uri::show_hidden(t) {
+                *t = shown;
+            }
+        }
+    }
     let diff = match (sent, target) {
         (Some(s), Some(t)) if s != t.uri => Some(diff::diff(s, &t.uri)),
         (Some(s), Some(t)) => Some(diff::diff(s, &t.uri)),
@@ -532,6 +542,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         req.is_some() || !cb_text.trim().is_empty() || evidence.is_some(),
         req.as_ref().is_some_and(|r| r.saml.is_some()),
     );
+    let headline = uri::show_hidden(&headline).unwrap_or(headline);
     Analysis {
         report,
         request: req,
@@ -1108,6 +1119,31 @@ mod tests {
         // Near miss: a mismatch stays the verdict.
         let a = run("https://app.contoso.com/cb/");
         assert_eq!(a.verdict, VerdictKind::Rejected);
+    }
+
+    /// A direction override or invisible character quoted from the inputs never reaches a
+    /// finding's text or the headline as itself; snippets, which are copied, stay exact.
+    #[test]
+    fn finding_texts_show_hidden_characters_as_code_points() {
+        let a = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&scope=openid&redirect_uri=https%3A%2F%2Fa.contoso.com%2F%E2%80%AEbc%2Ftneilc".into(),
+            registered: "Web\nhttps://a.contoso.com/client/cb\nhttps://\u{202E}moc.osotnoc.ppa/cb\u{200B}".into(),
+            ..CaseInput::default()
+        });
+        let hidden = |t: &str| t.chars().any(|c| matches!(c, '\u{202E}' | '\u{200B}'));
+        assert!(!hidden(&a.headline), "{}", a.headline);
+        for f in &a.report.findings {
+            assert!(
+                !hidden(&f.title) && !hidden(&f.detail) && !hidden(&f.fix),
+                "{f:?}"
+            );
+        }
+        assert!(a
+            .report
+            .findings
+            .iter()
+            .any(|f| f.detail.contains("⟨U+202E⟩")));
+        assert_eq!(uri::show_hidden("plain text, with spaces\n"), None);
     }
 
     /// Entra's page in a HAR refusing the very redirect URI the pasted list holds (AADSTS50011),

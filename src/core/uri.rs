@@ -375,6 +375,24 @@ pub fn invisible_name(c: char) -> Option<&'static str> {
     })
 }
 
+/// `text` with each invisible or direction-changing character (as [`invisible_name`] names
+/// them, but for the space, tab and line breaks that text holds) written as `⟨U+202E⟩`; `None`
+/// when it has none.
+pub fn show_hidden(text: &str) -> Option<String> {
+    let hidden = |c: char| !matches!(c, ' ' | '\n' | '\t' | '\r') && invisible_name(c).is_some();
+    if !text.chars().any(hidden) {
+        return None;
+    }
+    Some(
+        text.chars()
+            .map(|c| match hidden(c) {
+                true => format!("⟨U+{:04X}⟩", u32::from(c)),
+                false => c.to_string(),
+            })
+            .collect(),
+    )
+}
+
 /// The ASCII letter a look-alike character imitates, if `c` is one
 /// (a small table of the Cyrillic, Greek and full-width look-alikes of UTS #39).
 pub fn confusable_ascii(c: char) -> Option<char> {

@@ -6,7 +6,10 @@ use crate::core::diff::ComponentRow;
 
 fn value(v: Option<String>) -> AnyView {
     match v {
-        Some(v) if !v.is_empty() => view! { <code class="rd-break">{v}</code> }.into_any(),
+        Some(v) if !v.is_empty() => {
+            let v = crate::core::uri::show_hidden(&v).unwrap_or(v);
+            view! { <code class="rd-break">{v}</code> }.into_any()
+        }
         Some(_) => view! { <span class="rd-muted">"(empty)"</span> }.into_any(),
         None => view! { <span class="rd-muted">"(none)"</span> }.into_any(),
     }

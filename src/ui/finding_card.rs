@@ -51,7 +51,8 @@ pub fn FindingCard(
                         <span class="rd-snippet__label">{s.label.clone()}</span>
                         <CopyButton text=s.text.clone() label=s.label/>
                     </div>
-                    <pre class="rd-snippet__text"><code>{s.text}</code></pre>
+                    // Shown with hidden characters as code points; copied exactly.
+                    <pre class="rd-snippet__text"><code>{crate::core::uri::show_hidden(&s.text).unwrap_or(s.text)}</code></pre>
                 </div>
             }
         })

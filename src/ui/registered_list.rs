@@ -91,7 +91,7 @@ pub fn RegisteredList() -> impl IntoView {
         });
         view! {
             <li class=format!("rd-reglist__item rd-reglist__item--{kind}") data-testid="registered-item">
-                <code class="rd-reglist__uri rd-break">{row.reg.uri.clone()}</code>
+                <code class="rd-reglist__uri rd-break">{crate::core::uri::show_hidden(&row.reg.uri).unwrap_or_else(|| row.reg.uri.clone())}</code>
                 <span class="rd-reglist__platform">{row.reg.platform.portal_name()}</span>
                 <span class="rd-reglist__verdict">{words}</span>
                 {button}

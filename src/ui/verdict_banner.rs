@@ -59,7 +59,7 @@ pub fn VerdictBanner() -> impl IntoView {
     let sent_row = move || {
         sent.get().map(|s| {
             view! { <div class="rd-verdict__fact rd-verdict__fact--wide"><dt>"Sent redirect_uri"</dt>
-                <dd class="rd-mono rd-break">{s}</dd></div> }
+                <dd class="rd-mono rd-break">{crate::core::uri::show_hidden(&s).unwrap_or(s)}</dd></div> }
         })
     };
     let fix_row = move || {

@@ -2255,11 +2255,41 @@ fn app_error(ix: &Ix, f: &Flow, window_end: usize, sanitized: bool) -> Option<Fi
     }
     let reached = f.steps.iter().find(|s| s.1 == StepKind::Callback)?.0;
     let key = ix.key.get(reached)?;
-    let (i, e) = (reached..window_end.max(reached + 1))
+    let failed = (reached..window_end.max(reached + 1))
         .filter(|&i| i == reached || ix.key.get(i) == Some(key))
         .filter_map(|i| ix.entries.get(i).map(|e| (i, e)))
-        .find(|(_, e)| e.status >= 400)?;
-    let text = e.body.as_deref().map(visible_text).unwrap_or_default();
+        .find(|(_, e)| e.status >= 400);
+    let (i, e, text) = match failed {
+        Some((i, e)) => (
+            i,
+            e,
+            e.body.as_deref().map(visible_text).unwrap_or_default(),
+        ),
+        // The app caught the failure and redirected to its error page
+        // (/Home/Error?message=Correlation failed.): the page, or its address, says why.
+        None => {
+            let e = ix.entries.get(reached)?;
+            let loc = location(e).filter(|_| is_redirect(e.status))?;
+            let page = ix
+                .entries
+                .iter()
+                .skip(reached + 1)
+                .take(3)
+                .find(|n| n.request.url.as_str().ends_with(loc.as_str()));
+            let said = format!(
+                "{} {}",
+                uri::form_decode(&loc).0,
+                page.and_then(|p| p.body.as_deref())
+                    .map(visible_text)
+                    .unwrap_or_default()
+            );
+            let l = said.to_ascii_lowercase();
+            if !response::LIBRARY.iter().any(|(k, _, _)| l.contains(k)) {
+                return None;
+            }
+            (reached, e, said)
+        }
+    };
     let lower = text.to_ascii_lowercase();
     let library = response::LIBRARY
         .iter()
@@ -3448,6 +3478,43 @@ mod tests {
             ),
             Some((Severity::Error, false))
         );
+    }
+
+    /// The app that catches the failure and redirects to its error page names it there.
+    #[test]
+    fn an_app_error_page_after_a_redirect_is_read() {
+        let auth = AUTH.replace("&state=s1", "&response_mode=form_post&state=s1");
+        let form = r#","content":{"mimeType":"text/html","text":"<form method=\"POST\" action=\"https://app.contoso.com/cb\"><input type=\"hidden\" name=\"code\" value=\"0.AXcode\"/><input type=\"hidden\" name=\"state\" value=\"s1\"/></form>"}"#;
+        let body = r#","postData":{"mimeType":"application/x-www-form-urlencoded","text":"code=0.AXcode&state=s1"}"#;
+        let run = |to: &str| {
+            let text = har(&[
+                entry("GET", &auth, 200, form, ""),
+                entry(
+                    "POST",
+                    "https://app.contoso.com/cb",
+                    302,
+                    &format!(r#","redirectURL":"{to}""#),
+                    body,
+                ),
+                entry(
+                    "GET",
+                    &format!("https://app.contoso.com{to}"),
+                    200,
+                    r#","content":{"mimeType":"text/html","text":"<h1>Error.</h1>"}"#,
+                    "",
+                ),
+            ]);
+            trace(&log(&text))
+        };
+        let t = run("/Home/Error?message=Correlation%20failed.");
+        let f = t
+            .findings
+            .iter()
+            .find(|f| f.code == "har.app_error")
+            .expect("app_error");
+        assert!(f.title.contains("Correlation failed"), "{}", f.title);
+        // Near miss: the app's home page after the callback is no failure.
+        assert!(!codes(&run("/")).contains(&"har.app_error"));
     }
 
     /// A redirect that keeps everything Entra sent (a 307 with the form_post body, a 301 that
