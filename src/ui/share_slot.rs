@@ -170,7 +170,18 @@ pub fn ShareSlot() -> impl IntoView {
             &page_url(),
         )));
     };
-    let is_open = move || built.with(Option::is_some);
+    // "Clear all" closes it too: what the link replaced stays off a cleared screen.
+    let cleared = Memo::new(move |_| {
+        [
+            inputs.authorize,
+            inputs.registered,
+            inputs.callback,
+            inputs.evidence,
+        ]
+        .iter()
+        .all(|t| t.with(|t| t.trim().is_empty()))
+    });
+    let is_open = move || built.with(Option::is_some) && !cleared.get();
     let stale =
         Memo::new(move |_| built.with(|b| b.as_ref().is_some_and(|b| !holds(&inputs, &b.from))));
     let url = move || built.with(|b| b.as_ref().map(|b| b.url.clone()).unwrap_or_default());

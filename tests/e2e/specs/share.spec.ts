@@ -181,6 +181,17 @@ test('the options change the link: redaction off carries the secrets, hide IDs d
   expect(linkContent(await page.getByTestId('share-link').inputValue())).toContain('access_denied');
 });
 
+test('clear all closes the share panel and what it replaced', async ({ analyzer, page }) => {
+  await analyzer.open();
+  await fillCase(page, readCase('trailing-slash.json'));
+  await share(page);
+  await expect(page.getByTestId('share-preview')).toBeVisible();
+  await page.getByTestId('clear-all').click();
+  await expect(page.getByTestId('share-link')).toHaveCount(0);
+  await expect(page.getByTestId('share-preview')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText('8f1c2a77d1');
+});
+
 test('the copy button copies the link and says so', async ({ analyzer, page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL ?? '').origin });
   await analyzer.open();
