@@ -537,9 +537,11 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         redirect: outcome.report,
         findings,
     };
+    // An input too large to read was still given: its finding is the verdict, not "paste…".
+    let too_large = report.findings.iter().any(|f| f.code == "input.too_large");
     let (verdict, headline) = verdict(
         &report,
-        req.is_some() || !cb_text.trim().is_empty() || evidence.is_some(),
+        req.is_some() || !cb_text.trim().is_empty() || evidence.is_some() || too_large,
         req.as_ref().is_some_and(|r| r.saml.is_some()),
     );
     let headline = uri::show_hidden(&headline).unwrap_or(headline);
@@ -1119,6 +1121,17 @@ mod tests {
         // Near miss: a mismatch stays the verdict.
         let a = run("https://app.contoso.com/cb/");
         assert_eq!(a.verdict, VerdictKind::Rejected);
+    }
+
+    /// An input too large to read is the verdict, not the empty page's "paste…".
+    #[test]
+    fn a_too_large_input_is_the_verdict() {
+        let a = analyze(&CaseInput {
+            authorize: "x".repeat(MAX_FIELD + 1),
+            ..CaseInput::default()
+        });
+        assert_ne!(a.verdict, VerdictKind::Empty);
+        assert!(a.headline.contains("too large"), "{}", a.headline);
     }
 
     /// A direction override or invisible character quoted from the inputs never reaches a
