@@ -187,21 +187,25 @@ pub fn is_b2c_policy(name: &str) -> bool {
     n.starts_with("b2c_1_") || n.starts_with("b2c_1a_")
 }
 
+/// Entra's sign-in hosts of every cloud that are the same for all tenants (a tenant's own
+/// B2C or External ID host is not among them).
+pub const SIGN_IN_HOSTS: &[&str] = &[
+    "login.microsoftonline.com",
+    "login.microsoftonline.us",
+    "login.partner.microsoftonline.cn",
+    "login.chinacloudapi.cn",
+    "login.microsoftonline.de",
+    "login.windows.net",
+    "login.microsoft.com",
+    "login.live.com",
+    "login.windows-ppe.net",
+];
+
 /// The Entra authority hosts this tool knows (SPEC §1; national clouds).
 pub fn is_entra_host(host: &str) -> bool {
     let h = host.to_ascii_lowercase();
-    matches!(
-        h.as_str(),
-        "login.microsoftonline.com"
-            | "login.microsoftonline.us"
-            | "login.partner.microsoftonline.cn"
-            | "login.chinacloudapi.cn"
-            | "login.microsoftonline.de"
-            | "login.windows.net"
-            | "login.microsoft.com"
-            | "login.live.com"
-            | "login.windows-ppe.net"
-    ) || h.ends_with(".b2clogin.com")
+    SIGN_IN_HOSTS.contains(&h.as_str())
+        || h.ends_with(".b2clogin.com")
         || h.ends_with(".ciamlogin.com")
         || h.ends_with(".microsoftonline.com")
 }

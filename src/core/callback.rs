@@ -76,19 +76,10 @@ pub fn entra_error_page(input: &str) -> Option<(String, u32)> {
     let u = Uri::new(t);
     // Entra's fixed sign-in hosts only: a tenant's own host (…b2clogin.com) names the tenant.
     let host = u.host()?.to_ascii_lowercase();
-    let fixed = [
-        "login.microsoftonline.com",
-        "login.microsoftonline.us",
-        "login.partner.microsoftonline.cn",
-        "login.chinacloudapi.cn",
-        "login.microsoft.com",
-        "login.windows.net",
-        "login.live.com",
-    ];
     if u.scheme_lower() != "https"
         || u.userinfo().is_some()
         || u.port().is_some()
-        || !fixed.contains(&host.as_str())
+        || !super::authorize::SIGN_IN_HOSTS.contains(&host.as_str())
         || !u.path().eq_ignore_ascii_case("/error")
     {
         return None;
@@ -102,6 +93,15 @@ pub fn entra_error_page(input: &str) -> Option<(String, u32)> {
         _ => return None,
     };
     Some((format!("https://{host}/error?code={code}"), code))
+}
+
+/// Decoded parameters as text, one `key=value` per line.
+fn lines(pairs: &[(String, String)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Reads the callback box; `None` when it is empty.
@@ -125,31 +125,15 @@ pub fn read(input: &str) -> Option<Callback> {
         if let Some(f) = u.fragment() {
             cb.fragment = pairs(f.trim_start_matches('/').trim_start_matches('?'));
         }
-        let decoded: Vec<String> = cb
-            .query
-            .iter()
-            .chain(cb.fragment.iter())
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect();
-        cb.text = decoded.join("\n");
+        cb.text = lines(&[cb.query.as_slice(), cb.fragment.as_slice()].concat());
     } else if single_line && !t.contains(' ') && t.contains('=') {
         // A form_post body or a bare query: code=…&state=…
         cb.body = pairs(t.trim_start_matches('?').trim_start_matches('#'));
-        cb.text = cb
-            .body
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("\n");
+        cb.text = lines(&cb.body);
     } else if let Some(form) = har::response_form(t) {
         // Entra's form_post page, saved as HTML or copied from the developer tools.
         cb.body = form.fields;
-        cb.text = cb
-            .body
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("\n");
+        cb.text = lines(&cb.body);
     } else {
         cb.text = t.to_string();
         // The landing URL among other lines (the browser's error page, a log line): its

@@ -653,19 +653,16 @@ fn signin_refused_listed_uri(
     }) {
         return;
     }
-    // The log entry's own advice (register the URI) does not hold: the list already has it.
-    for f in findings
-        .iter_mut()
-        .filter(|f| f.code.starts_with("signin.") && f.aadsts == Some(50011))
-    {
-        f.fix = format!("The pasted registration already holds {sent}: compare with the registration Entra checked (see redirect.registration_stale).");
-    }
     let when = if entry.time.is_empty() {
         String::new()
     } else {
         format!(" at {}", entry.time)
     };
-    findings.push(
+    // The log entry's own advice (register the URI) does not hold: the list already has it.
+    point_to_stale(
+        findings,
+        |f| f.code.starts_with("signin.") && f.aadsts == Some(50011),
+        sent,
         codes::finding("redirect.registration_stale")
             .severity(Severity::Error)
             .aadsts(50011)
@@ -673,6 +670,20 @@ fn signin_refused_listed_uri(
             .detail(format!("The sign-in log shows AADSTS50011 for application {app} (the request's client_id){when}: the redirect URI did not match the application's redirect URIs. The pasted list holds {sent}, the URI this request sends. So either Entra compared it with another list (the registration in the sign-in's tenant, another app object, or a list changed after the sign-in: changes take a few minutes to apply), or the request that failed sent another redirect URI than the pasted one (a sign-in log does not record it)."))
             .fix("Open the app registration whose Application (client) ID is the request's client_id, in the tenant of the sign-in, and copy its redirect URIs again; if they hold the URI, try again after a few minutes. To see the redirect_uri the failing request sent, capture a HAR of it (or paste Entra's error page text, which quotes it)."),
     );
+}
+
+/// The findings `refused` picks advise registering what the pasted list already `holds`: their
+/// fix points to `stale`, the stale-registration finding, which is added.
+fn point_to_stale(
+    findings: &mut Vec<Finding>,
+    refused: impl Fn(&Finding) -> bool,
+    holds: &str,
+    stale: Finding,
+) {
+    for f in findings.iter_mut().filter(|f| refused(f)) {
+        f.fix = format!("The pasted registration already holds {holds}: compare with the registration Entra checked (see redirect.registration_stale).");
+    }
+    findings.push(stale);
 }
 
 /// Entra's own error page in a HAR says AADSTS50011 for the very request whose redirect URI
@@ -698,10 +709,10 @@ fn har_refused_listed_uri(
     if !same_request || !findings.iter().any(&refused) {
         return;
     }
-    for f in findings.iter_mut().filter(|f| refused(f)) {
-        f.fix = format!("The pasted registration already holds {sent}: compare with the registration Entra checked (see redirect.registration_stale).");
-    }
-    findings.push(
+    point_to_stale(
+        findings,
+        refused,
+        sent,
         codes::finding("redirect.registration_stale")
             .severity(Severity::Error)
             .aadsts(50011)
@@ -724,10 +735,10 @@ fn har_spa_refused(findings: &mut Vec<Finding>, sent: Option<&str>) {
     {
         return;
     }
-    for f in findings.iter_mut().filter(|f| refused(f)) {
-        f.fix = format!("The pasted registration already holds {sent} under Single-page application: compare with the registration Entra checked (see redirect.registration_stale).");
-    }
-    findings.push(
+    point_to_stale(
+        findings,
+        refused,
+        &format!("{sent} under Single-page application"),
         codes::finding("redirect.registration_stale")
             .severity(Severity::Error)
             .aadsts(9002326)

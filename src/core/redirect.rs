@@ -317,7 +317,7 @@ fn malformed(s: &Uri, r: &Uri) -> Option<(String, String)> {
         return None;
     }
     let (sh, rh) = (s.host()?, r.host()?);
-    if sp == rp && sh.len() == rh.len() + 1 && sh.ends_with('.') && sh[..rh.len()] == *rh {
+    if sp == rp && sh.strip_suffix('.') == Some(rh) {
         return Some(("a trailing dot after its host".into(), format!("Its host {sh} ends with '.', the fully qualified form of {rh}: a browser reaches the same site, but Entra compares the host as written.")));
     }
     None
