@@ -1134,6 +1134,24 @@ fn looks_like_uri(s: &str) -> bool {
     s.to_ascii_lowercase().starts_with("urn:") || (s.contains('.') && s.contains('/'))
 }
 
+/// The scheme of `s` when it is an address with no `//` after its scheme (`javascript:…`,
+/// `data:text/html,…`, `mailto:a@b`): not a host and port (`localhost:5001/cb`), not a label
+/// (`Note:`), not `urn:`.
+fn opaque_scheme(s: &str) -> Option<&str> {
+    let (scheme, rest) = s.split_once(':')?;
+    let first = rest.bytes().next()?;
+    (scheme.len() > 1
+        && scheme.as_bytes()[0].is_ascii_alphabetic()
+        && scheme
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'))
+        && !scheme.contains('.')
+        && !first.is_ascii_digit()
+        && first != b'/'
+        && !scheme.eq_ignore_ascii_case("urn"))
+    .then_some(scheme)
+}
+
 /// The length of a URI scheme and its `:` at the start of `s` (`https:`,
 /// `msal<guid>:`, `ms-appx-web:`), when `//` follows it or it is `urn:`.
 fn scheme_len(s: &str) -> Option<usize> {
@@ -1563,6 +1581,10 @@ impl LineReader {
                     self.push(one, platform, line);
                 } else if one.contains(":/") {
                     self.problem(line, format!("line {line} was not read as a URI: {one}"));
+                } else if let Some(scheme) = opaque_scheme(one) {
+                    // `javascript:…`, `data:…`, `mailto:…`: no `//` after the scheme, so not
+                    // a redirect URI Entra takes; said, so no line vanishes unseen.
+                    self.problem(line, format!("'{one}' is not a redirect URI: a {scheme}: address has no '//' after its scheme, and Entra sends the response only to https://…, http://localhost… or an app's own scheme://… address. It was not read"));
                 }
                 return;
             }
@@ -3172,6 +3194,30 @@ mod tests {
         }
         // One URI and a joining word is no list.
         assert_eq!(read("https://a/cb and").problems.len(), 1);
+    }
+
+    #[test]
+    fn addresses_without_slashes_after_the_scheme_are_said_not_dropped() {
+        let r = read("https://a.contoso.com/cb\njavascript:alert(1)\ndata:text/html,<b>x</b>\nmailto:a@contoso.com\nhttps://b.contoso.com/cb");
+        assert_eq!(
+            uris(&r),
+            ["https://a.contoso.com/cb", "https://b.contoso.com/cb"]
+        );
+        let lines: Vec<usize> = r.problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [2, 3, 4]);
+        assert!(r.problems[0]
+            .message
+            .contains("'javascript:alert(1)' is not a redirect URI"));
+        assert!(r.problems[1].message.contains("a data: address"));
+        // Host and port, a label, a URN and a dotted host are not such addresses.
+        for fine in [
+            "localhost:5001/cb",
+            "Note:",
+            "urn:ietf:wg:oauth:2.0:oob",
+            "app.contoso.com:x",
+        ] {
+            assert_eq!(opaque_scheme(fine), None, "{fine}");
+        }
     }
 
     #[test]
