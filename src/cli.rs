@@ -163,9 +163,9 @@ pub fn main() -> i32 {
         }
     };
     let Command::Check { case, json } = cli.command;
-    let text = if case == "-" {
-        let mut buf = String::new();
-        match std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf) {
+    let bytes = if case == "-" {
+        let mut buf = Vec::new();
+        match std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf) {
             Ok(_) => buf,
             Err(e) => {
                 eprintln!("redirect-doctor: cannot read standard input: {e}");
@@ -174,17 +174,20 @@ pub fn main() -> i32 {
         }
     } else {
         match std::fs::read(&case) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(_) => {
-                    eprintln!("redirect-doctor: {case} is not UTF-8 text");
-                    return 2;
-                }
-            },
+            Ok(bytes) => bytes,
             Err(e) => {
                 eprintln!("redirect-doctor: cannot read {case}: {e}");
                 return 2;
             }
+        }
+    };
+    // A case saved by Windows PowerShell is UTF-16; an archive or image is said as such.
+    let name = if case == "-" { "standard input" } else { &case };
+    let text = match crate::core::file::decode(name, bytes) {
+        Ok(d) => d.text,
+        Err(e) => {
+            eprintln!("redirect-doctor: {}", terminal_safe(&e));
+            return 2;
         }
     };
     let input = match read_case(&text) {

@@ -11,6 +11,7 @@ pub mod client;
 pub mod codes;
 pub mod diff;
 pub mod evidence;
+pub mod file;
 pub mod fix;
 pub mod matching;
 pub mod order;

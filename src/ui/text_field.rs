@@ -64,14 +64,33 @@ pub fn TextField(
             }
         })
     };
-    let status = RwSignal::new(String::new());
+    // The file's status line, with the box's length when it was said: it stays while the box
+    // holds what the file gave, and goes once the box is edited or cleared.
+    let status = RwSignal::new((String::new(), 0usize));
     let dragging = RwSignal::new(false);
     let loaded = move |r: web::FileResult| match r {
-        Ok((name, text)) => {
-            status.set(format!("Read {name} ({} KB).", text.len().div_ceil(1024)));
+        Ok(f) => {
+            let encoding = f
+                .decoded
+                .encoding
+                .map_or(String::new(), |e| format!(", read as {e}"));
+            let text = f.decoded.text;
+            status.set((
+                format!("Read {} ({}{encoding}).", f.name, super::size(f.size)),
+                text.len(),
+            ));
             value.set(text);
         }
-        Err(e) => status.set(e),
+        Err(e) => status.set((e, value.with_untracked(String::len))),
+    };
+    let status_text = move || {
+        status.with(|(said, at)| {
+            if value.with(String::len) == *at {
+                said.clone()
+            } else {
+                String::new()
+            }
+        })
     };
     let max = file.map_or(0, |f| f.max);
     let on_drop = move |ev: leptos::web_sys::DragEvent| {
@@ -103,7 +122,7 @@ pub fn TextField(
                 </label>
                 <input type="file" id=file_id data-testid=f.testid accept=f.accept
                     on:change=move |ev| web::picked_file(&ev, f.max, loaded)/>
-                <span class="rd-field__status" role="status">{move || status.get()}</span>
+                <span class="rd-field__status" role="status">{status_text}</span>
             </div>
         }
     });

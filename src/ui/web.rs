@@ -6,8 +6,18 @@ use leptos::prelude::*;
 
 use crate::core::CaseInput;
 
-/// What reading a dropped or picked file gave: its name and text, or why not.
-pub type FileResult = Result<(String, String), String>;
+/// A dropped or picked file, read as text.
+pub struct FileRead {
+    /// The file's name.
+    pub name: String,
+    /// Its size in bytes.
+    pub size: usize,
+    /// Its text, and the encoding when not UTF-8.
+    pub decoded: crate::core::file::Decoded,
+}
+
+/// What reading a dropped or picked file gave, or why it could not be read.
+pub type FileResult = Result<FileRead, String>;
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
@@ -100,10 +110,18 @@ mod imp {
             return;
         }
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            done(match text.ok().and_then(|t| t.as_string()) {
-                Some(t) => Ok((name, t)),
-                None => Err(format!("{name} could not be read as text.")),
+            let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+            done(match buffer {
+                Ok(b) => {
+                    let bytes = js_sys::Uint8Array::new(&b).to_vec();
+                    let size = bytes.len();
+                    crate::core::file::decode(&name, bytes).map(|decoded| FileRead {
+                        name,
+                        size,
+                        decoded,
+                    })
+                }
+                Err(_) => Err(format!("{name} could not be read.")),
             });
         });
     }

@@ -122,6 +122,30 @@ test('the file picker fills the registered box too', async ({ analyzer }) => {
   await analyzer.expectStatus('exact');
 });
 
+test('a UTF-16 export is read as text, an archive is refused, and Clear all clears the file note', async ({ analyzer, page }) => {
+  await analyzer.open();
+  await analyzer.fill({ authorize: TRAILING_SLASH.authorize });
+  // What Windows PowerShell's `>` writes: UTF-16LE with a byte-order mark.
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Web\r\nhttps://app.contoso.com/cb\r\n', 'utf16le')]);
+  const picker = page.getByTestId('registered-file');
+  await picker.setInputFiles({ name: 'uris.txt', mimeType: 'text/plain', buffer: utf16 });
+  await expect(analyzer.registered).toHaveValue('Web\r\nhttps://app.contoso.com/cb\r\n');
+  await expect(page.getByText(/Read uris\.txt \(1 KB, read as UTF-16LE\)/)).toBeVisible();
+  await analyzer.expectStatus('exact');
+
+  const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
+  await picker.setInputFiles({ name: 'capture.har.zip', mimeType: 'application/zip', buffer: zip });
+  await expect(page.getByText('capture.har.zip is a zip archive, not text: unpack it')).toBeVisible();
+  // The box keeps what it held: a refused file changes nothing.
+  await expect(analyzer.registered).toHaveValue('Web\r\nhttps://app.contoso.com/cb\r\n');
+
+  await picker.setInputFiles({ name: 'uris.txt', mimeType: 'text/plain', buffer: utf16 });
+  await expect(page.getByText(/Read uris\.txt/)).toBeVisible();
+  await page.getByTestId('clear-all').click();
+  await expect(analyzer.registered).toHaveValue('');
+  await expect(page.getByText(/Read uris\.txt/)).toHaveCount(0);
+});
+
 test('a reload keeps the inputs; "Clear all" empties them', async ({ analyzer, page }) => {
   await analyzer.open();
   await analyzer.fill({ ...TRAILING_SLASH, callback: 'https://app.contoso.com/cb?error=access_denied' });

@@ -1,0 +1,199 @@
+//! A file's bytes as text: what the page does with a dropped or picked file, and the command
+//! line with a case file.
+//!
+//! Exports come in more encodings than UTF-8: Windows PowerShell 5 writes `>` and
+//! `Out-File` as UTF-16 with a byte-order mark, a spreadsheet saves CSV as Windows-1252, and a
+//! HAR is sometimes zipped before it is attached to a ticket. Each is read as what it is, or
+//! refused with one sentence, never shown as garbled text.
+
+/// A file read as text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without a byte-order mark.
+    pub text: String,
+    /// The encoding when it was not plain UTF-8 (`UTF-16LE`, `Windows-1252`), for the
+    /// file's status line.
+    pub encoding: Option<&'static str>,
+}
+
+/// Reads `bytes` (the file `name`) as text, or says in one sentence why it is not text.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Decoded, String> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return decode(name, rest.to_vec());
+    }
+    if let Some(kind) = magic_kind(&bytes) {
+        return Err(format!("{name} is {kind}, not text: {}", binary_fix(kind)));
+    }
+    if let Some(le) = utf16_order(&bytes) {
+        let start =
+            usize::from(bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])) * 2;
+        let units = bytes[start..].chunks_exact(2).map(|p| {
+            if le {
+                u16::from_le_bytes([p[0], p[1]])
+            } else {
+                u16::from_be_bytes([p[0], p[1]])
+            }
+        });
+        let text: String = char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        return Ok(Decoded {
+            text,
+            encoding: Some(if le { "UTF-16LE" } else { "UTF-16BE" }),
+        });
+    }
+    // Text never holds a zero byte (UTF-16 was read above).
+    if bytes[..bytes.len().min(65_536)].contains(&0) {
+        let kind = "binary data";
+        return Err(format!("{name} is {kind}, not text: {}", binary_fix(kind)));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: None,
+        }),
+        Err(e) => Ok(Decoded {
+            text: e.as_bytes().iter().map(|&b| windows_1252(b)).collect(),
+            encoding: Some("Windows-1252"),
+        }),
+    }
+}
+
+/// Whether `bytes` are UTF-16, little-endian (true) or big-endian (false): by the byte-order
+/// mark, or, without one, by text whose every other byte is zero (ASCII in UTF-16).
+fn utf16_order(bytes: &[u8]) -> Option<bool> {
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return Some(true);
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return Some(false);
+    }
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let zero_at = |i: usize| {
+        head.chunks_exact(2)
+            .filter(|p| p[i] == 0 && p[1 - i] != 0)
+            .count()
+    };
+    // Nearly every unit an ASCII character: a zero byte beside a non-zero one.
+    let (odd, even) = (zero_at(1), zero_at(0));
+    if odd * 10 >= pairs * 9 {
+        Some(true)
+    } else if even * 10 >= pairs * 9 {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// What a file that is not text is, by its first bytes.
+fn magic_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: [(&[u8], &str); 7] = [
+        (b"PK\x03\x04", "a zip archive"),
+        (b"\x1f\x8b", "a gzip archive"),
+        (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
+        (b"%PDF", "a PDF document"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"\xd0\xcf\x11\xe0", "an Office document"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(m, _)| bytes.starts_with(m))
+        .map(|&(_, kind)| kind)
+}
+
+/// What to do instead of opening a file of `kind`.
+fn binary_fix(kind: &str) -> &'static str {
+    if kind.ends_with("archive") {
+        "unpack it and open the file inside (the .har, .json or .csv)."
+    } else if kind.ends_with("image") {
+        "a screenshot cannot be read; paste the text it shows, or the URL from the address bar."
+    } else {
+        "open the export itself (the .har, .json, .csv or .txt), or paste its text."
+    }
+}
+
+/// A byte of Windows-1252 as a character: Latin-1, but for the printable characters the
+/// code page puts at 0x80–0x9F.
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16(s: &str, le: bool, bom: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        let units = bom.then_some(0xFEFF).into_iter().chain(s.encode_utf16());
+        for u in units {
+            out.extend(if le { u.to_le_bytes() } else { u.to_be_bytes() });
+        }
+        out
+    }
+
+    const LIST: &str =
+        "Web\r\nhttps://app.contoso.com/signin-oidc\r\nhttps://app.contoso.com/é\r\n";
+
+    #[test]
+    fn utf8_text_is_read_as_it_is_and_its_mark_dropped() {
+        let d = decode("a.txt", LIST.as_bytes().to_vec()).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (LIST, None));
+        let marked = [b"\xEF\xBB\xBF".as_slice(), LIST.as_bytes()].concat();
+        assert_eq!(decode("a.txt", marked).unwrap().text, LIST);
+    }
+
+    #[test]
+    fn utf16_is_read_with_or_without_its_mark() {
+        for (le, bom) in [(true, true), (false, true), (true, false), (false, false)] {
+            let d = decode("out.txt", utf16(LIST, le, bom)).unwrap();
+            assert_eq!(d.text, LIST, "le={le} bom={bom}");
+            assert_eq!(d.encoding, Some(if le { "UTF-16LE" } else { "UTF-16BE" }));
+        }
+    }
+
+    #[test]
+    fn a_spreadsheet_csv_in_windows_1252_keeps_its_accents() {
+        let bytes =
+            b"Tipo,URI de redirecionamento\r\nWeb,https://app.contoso.com/cb \x96 a\xe7\xe3o\r\n"
+                .to_vec();
+        let d = decode("apps.csv", bytes).unwrap();
+        assert_eq!(d.encoding, Some("Windows-1252"));
+        assert!(d.text.contains("cb – ação"), "{}", d.text);
+    }
+
+    #[test]
+    fn archives_images_and_binary_data_are_refused_with_what_to_do() {
+        let cases: [(&[u8], &str); 4] = [
+            (
+                b"PK\x03\x04\x14\x00rest",
+                "a zip archive, not text: unpack it",
+            ),
+            (b"\x1f\x8b\x08\x00\x00", "a gzip archive"),
+            (
+                b"\x89PNG\r\n\x1a\n\0\0",
+                "a PNG image, not text: a screenshot",
+            ),
+            (b"MZ\x90\x00\x03\x00\x00\x00\x04", "binary data"),
+        ];
+        for (bytes, said) in cases {
+            let e = decode("f.bin", bytes.to_vec()).unwrap_err();
+            assert!(e.starts_with("f.bin is ") && e.contains(said), "{e}");
+        }
+        // Near misses: short text, and text with a stray non-ASCII byte, are text.
+        assert!(decode("a", b"ok".to_vec()).is_ok());
+        assert!(decode("a", b"https://a/\xe9cb then more text".to_vec()).is_ok());
+    }
+}
