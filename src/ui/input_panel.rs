@@ -6,7 +6,7 @@ use super::audience_select::AudienceSelect;
 use super::example_picker::ExamplePicker;
 use super::state::AppState;
 use super::text_field::{FilePick, TextField};
-use crate::core::{CaseInput, MAX_EVIDENCE, MAX_FIELD};
+use crate::core::{MAX_EVIDENCE, MAX_FIELD};
 
 /// Evidence larger than this is held but not shown in its box.
 const SHOW_EVIDENCE: usize = 1 << 20;
@@ -16,10 +16,7 @@ const SHOW_EVIDENCE: usize = 1 << 20;
 pub fn InputPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let inputs = state.inputs;
-    let clear = move |_| {
-        state.compare_with.set(None);
-        inputs.set(CaseInput::default());
-    };
+    let clear = move |_| state.clear();
     let registered_file = FilePick {
         testid: "registered-file",
         accept: ".json,.txt,application/json,text/plain",

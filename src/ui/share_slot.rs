@@ -44,6 +44,8 @@ struct Built {
     evidence_len: usize,
     /// The inputs it was built from (to tell when they changed since).
     from: CaseInput,
+    /// The clear count when it was built: a link from before "Clear all" is gone for good.
+    clears: u32,
 }
 
 /// Folds the codec's list (one entry per input and value) into one row per
@@ -105,6 +107,7 @@ fn build(case: CaseInput, opts: ShareOptions, include_large: bool, base: &str) -
         evidence_left_out: if leave_out { evidence_len } else { 0 },
         evidence_len,
         from: case,
+        clears: 0,
     }
 }
 
@@ -163,14 +166,14 @@ pub fn ShareSlot() -> impl IntoView {
             hide_ids: hide_ids.get_untracked(),
         };
         let case = untrack(|| inputs.case());
-        built.set(Some(build(
-            case,
-            opts,
-            include_large.get_untracked(),
-            &page_url(),
-        )));
+        let link = build(case, opts, include_large.get_untracked(), &page_url());
+        built.set(Some(Built {
+            clears: state.clears.get_untracked(),
+            ..link
+        }));
     };
-    // "Clear all" closes it too: what the link replaced stays off a cleared screen.
+    // "Clear all" closes it for good, and so does emptying every box: what the link replaced
+    // stays off a cleared screen, and does not come back with the next case typed.
     let cleared = Memo::new(move |_| {
         [
             inputs.authorize,
@@ -181,7 +184,9 @@ pub fn ShareSlot() -> impl IntoView {
         .iter()
         .all(|t| t.with(|t| t.trim().is_empty()))
     });
-    let is_open = move || built.with(Option::is_some) && !cleared.get();
+    let is_open = move || {
+        built.with(|b| b.as_ref().is_some_and(|b| b.clears == state.clears.get())) && !cleared.get()
+    };
     let stale =
         Memo::new(move |_| built.with(|b| b.as_ref().is_some_and(|b| !holds(&inputs, &b.from))));
     let url = move || built.with(|b| b.as_ref().map(|b| b.url.clone()).unwrap_or_default());

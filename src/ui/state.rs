@@ -77,9 +77,19 @@ pub struct AppState {
     pub compare_with: RwSignal<Option<String>>,
     /// The diff on show: against the picked URI, or the core's matched/nearest one.
     pub shown_diff: Memo<Option<UriDiff>>,
+    /// How many times "Clear all" was pressed: what was built from the inputs before (a share
+    /// link) belongs to a case the user threw away.
+    pub clears: RwSignal<u32>,
 }
 
 impl AppState {
+    /// "Clear all": empty inputs, the core's diff, and a new clear count.
+    pub fn clear(&self) {
+        self.compare_with.set(None);
+        self.inputs.set(CaseInput::default());
+        self.clears.update(|n| *n += 1);
+    }
+
     /// Builds the state around `inputs`.
     pub fn new(inputs: Inputs) -> Self {
         // The evidence can be tens of megabytes: it is read only when its box
@@ -98,6 +108,7 @@ impl AppState {
             analysis,
             compare_with,
             shown_diff,
+            clears: RwSignal::new(0),
         }
     }
 }

@@ -190,6 +190,11 @@ test('clear all closes the share panel and what it replaced', async ({ analyzer,
   await expect(page.getByTestId('share-link')).toHaveCount(0);
   await expect(page.getByTestId('share-preview')).toHaveCount(0);
   await expect(page.locator('body')).not.toContainText('8f1c2a77d1');
+  // The next case typed does not bring the old link back.
+  await analyzer.fill(EXACT);
+  await analyzer.expectStatus('exact');
+  await expect(page.getByTestId('share-panel')).toHaveCount(0);
+  await expect(page.getByTestId('share-stale')).toHaveCount(0);
 });
 
 test('the copy button copies the link and says so', async ({ analyzer, page, context, baseURL }) => {
