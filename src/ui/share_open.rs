@@ -30,19 +30,39 @@ enum Outcome {
 /// digits, then `.` or the end. Anything else is an ordinary anchor.
 fn share_fragment_in(hash: &str) -> Option<&str> {
     let frag = hash.strip_prefix('#').unwrap_or(hash).trim();
-    let digits = frag.strip_prefix('v')?;
+    let digits = frag.strip_prefix(['v', 'V'])?;
     let n = digits.bytes().take_while(u8::is_ascii_digit).count();
     let rest = digits.get(n..)?;
     (n > 0 && (rest.is_empty() || rest.starts_with('.'))).then_some(frag)
 }
 
+/// A fragment that is a share link's body without its `v1.` (cut off when the link was
+/// copied by hand): long, and only base64url characters. No anchor of the page is like it.
+fn headless_link(hash: &str) -> Option<String> {
+    let frag = hash.strip_prefix('#').unwrap_or(hash).trim();
+    (frag.len() >= 40
+        && frag
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'%')))
+    .then(|| format!("{}{frag}", share::PREFIX))
+}
+
 /// Decides what a `hash` does to inputs that are `current`.
 fn outcome(hash: &str, current: &CaseInput) -> Outcome {
-    let Some(frag) = share_fragment_in(hash) else {
+    let headless = headless_link(hash);
+    let Some(frag) = share_fragment_in(hash).or(headless.as_deref()) else {
         return Outcome::Ignore;
     };
+    // `V1.` when a phone capitalised the link's first letter.
+    let frag = match frag.strip_prefix('V') {
+        Some(rest) => format!("v{rest}"),
+        None => frag.to_string(),
+    };
     // A chat app may have percent-encoded a character or two.
-    let frag = percent_encoding::percent_decode_str(frag).decode_utf8_lossy();
+    let frag = percent_encoding::percent_decode_str(&frag).decode_utf8_lossy();
+    if headless.is_some() && share::decode(&frag).is_err() {
+        return Outcome::Failed(share::ShareError::UnknownVersion(String::new()).to_string());
+    }
     match share::decode(&frag) {
         Err(e) => Outcome::Failed(e.to_string()),
         Ok(case) if case == *current => Outcome::Same,
@@ -305,6 +325,28 @@ mod tests {
         for anchor in ["", "#", "#verdict", "#v", "#v.abc", "#share", "#findings"] {
             assert_eq!(share_fragment_in(anchor), None, "{anchor}");
         }
+    }
+
+    #[test]
+    fn a_link_without_its_version_or_with_a_capital_one_still_opens() {
+        let case = sample();
+        let link = share::encode(&case);
+        let body = link.strip_prefix(share::PREFIX).expect("a v1. link");
+        let empty = CaseInput::default();
+        assert_eq!(
+            outcome(&format!("#{body}"), &empty),
+            Outcome::Load(case.clone())
+        );
+        assert_eq!(
+            outcome(&format!("#V{}", &link[1..]), &empty),
+            Outcome::Load(case)
+        );
+        // A long fragment that is no link says so; a short anchor is left alone.
+        let Outcome::Failed(said) = outcome(&format!("#{}", "A".repeat(60)), &empty) else {
+            panic!("a long base64 fragment is read as a link");
+        };
+        assert!(said.contains("should start with 'v1.'"), "{said}");
+        assert_eq!(outcome("#findings", &empty), Outcome::Ignore);
     }
 
     #[test]
