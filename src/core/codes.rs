@@ -196,6 +196,7 @@ codes! {
     "har.form_post_not_posted", E, "The form_post response never reached the app as a POST", [AUTH_CODE];
     "har.code_lost", E, "The code was issued but the app never received it", [AUTH_CODE];
     "har.app_error", E, "The app failed on the callback", [AUTH_CODE, SAMESITE];
+    "har.sign_in_loop", E, "The app sent the browser back to sign in after each code", [AUTH_CODE, SAMESITE];
     "har.token_redirect_mismatch", E, "The token request's redirect_uri differs from the authorize one", [RFC6749_4_1_3, AUTH_CODE];
     "har.token_missing_verifier", E, "The token request's PKCE code_verifier is missing or does not match", [AUTH_CODE, RFC7636_4_2];
     "har.token_origin_platform", E, "The token request's Origin header contradicts the platform", [AUTH_CODE];

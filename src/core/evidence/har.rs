@@ -207,6 +207,13 @@ impl Headers<'_> {
             .find(|(n, _)| n.as_str().eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
+    /// Every value of a header kept (`Set-Cookie` comes once per cookie).
+    fn all<'h>(&'h self, name: &'h str) -> impl Iterator<Item = &'h str> + 'h {
+        self.kept
+            .iter()
+            .filter(move |(n, _)| n.as_str().eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 #[derive(Deserialize)]
@@ -241,6 +248,8 @@ impl<'de: 'a, 'a> Deserialize<'de> for Headers<'a> {
                                 h.auth_cookies.push(format!("{name};{attrs}"));
                             }
                         }
+                        // Borrowed, not copied: read only when a sign-in loop is explained.
+                        h.kept.push((raw.name, raw.value));
                     } else if n.eq_ignore_ascii_case("cookie") {
                         h.cookie = true;
                         for pair in raw.value.as_str().split(';') {
@@ -249,6 +258,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Headers<'a> {
                                 h.auth_cookies.push(name.to_string());
                             }
                         }
+                        h.kept.push((raw.name, raw.value));
                     } else if n.eq_ignore_ascii_case("authorization") {
                         h.authorization = true;
                     } else {
@@ -1702,6 +1712,7 @@ pub fn trace(log: &Log) -> Trace {
         .or(if flows.is_empty() { None } else { Some(0) });
 
     let mut findings = Vec::new();
+    findings.extend(sign_in_loop(&ix, &flows, t.sanitized));
     if t.sanitized {
         let mut f = finding("har.sanitized_export").fix("For cookie problems (\"Correlation failed\", sign-in loops), export the HAR from the browser's developer tools again with sensitive data allowed and sanitise the copy here before sharing it.");
         let shape = if t.sanitized_export {
@@ -2410,6 +2421,216 @@ fn cookie_story(ix: &Ix, i: usize, e: &Entry, sanitized: bool) -> String {
     )
 }
 
+/// A cookie an app response set: its name, attributes (lowercase) and the size of its
+/// name and value.
+struct SetCookie {
+    name: String,
+    attrs: String,
+    size: usize,
+}
+
+/// The cookies a response sets, deletions (`max-age=0`, an expiry in 1970) left out.
+fn set_cookies(e: &Entry) -> Vec<SetCookie> {
+    e.resp_headers
+        .all("set-cookie")
+        .flat_map(str::lines)
+        .filter_map(|line| {
+            let (pair, attrs) = line.split_once(';').unwrap_or((line, ""));
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let attrs = attrs.to_ascii_lowercase();
+            let deleted =
+                attrs.contains("max-age=0") || attrs.contains("1970") || value.trim().is_empty();
+            (!deleted && !name.trim().is_empty()).then(|| SetCookie {
+                name: name.trim().to_string(),
+                attrs,
+                size: pair.trim().len(),
+            })
+        })
+        .collect()
+}
+
+/// The cookie names a request sent.
+fn sent_cookies<'e>(e: &'e Entry) -> Vec<&'e str> {
+    e.request
+        .headers
+        .all("cookie")
+        .flat_map(|v| v.split(';'))
+        .map(|p| p.split('=').next().unwrap_or("").trim())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// One attribute's value (`samesite`, `domain`) of a cookie's lowercase attributes.
+fn cookie_attr<'c>(attrs: &'c str, name: &str) -> Option<&'c str> {
+    attrs.split(';').find_map(|a| {
+        let (k, v) = a.split_once('=')?;
+        (k.trim() == name).then(|| v.trim())
+    })
+}
+
+/// A sign-in loop: one app's sign-ins, one after the other, where each delivered its code
+/// to the app and the app sent the browser back to Entra within a minute. Entra did its
+/// part every time; the finding says what the app did with the code, from the cookies its
+/// callback set and the next request sent.
+fn sign_in_loop(ix: &Ix, flows: &[Flow], sanitized: bool) -> Option<Finding> {
+    const WITHIN_US: u64 = 60_000_000;
+    let delivered = |f: &Flow| {
+        !f.failed()
+            && f.get("prompt") != Some("none")
+            && f.findings.iter().any(|x| x.code == "har.code_delivered")
+    };
+    let same = |a: &Flow, b: &Flow| {
+        ["client_id", "redirect_uri", "scope"]
+            .iter()
+            .all(|k| a.get(k) == b.get(k))
+    };
+    let callback_of = |f: &Flow| {
+        f.steps
+            .iter()
+            .filter(|(_, k, _)| *k == StepKind::Callback)
+            .map(|(i, _, _)| *i)
+            .next_back()
+    };
+    let time = |i: usize| ix.entries.get(i).and_then(|e| time_key(e.started.as_str()));
+    // The longest run of returns: flow n delivered its code and flow n + 1 of the same app
+    // started soon after its callback.
+    let mut best: Option<(usize, usize)> = None;
+    let mut start = 0;
+    for n in 0..flows.len() {
+        let back = flows.get(n + 1).is_some_and(|next| {
+            let f = &flows[n];
+            delivered(f)
+                && same(f, next)
+                && callback_of(f).is_some_and(|c| {
+                    c < next.idx
+                        && match (time(c), time(next.idx)) {
+                            (Some(a), Some(b)) => b.saturating_sub(a) <= WITHIN_US,
+                            _ => true,
+                        }
+                })
+        });
+        if !back {
+            let returns = n - start;
+            if returns >= 2 && best.is_none_or(|(_, r)| returns > r) {
+                best = Some((start, returns));
+            }
+            start = n + 1;
+        }
+    }
+    let (first, returns) = best?;
+    let f = &flows[first];
+    let last = &flows[first + returns];
+    let callback = callback_of(f)?;
+    let cb = ix.entries.get(callback)?;
+    let redirect_uri = f.redirect_uri().unwrap_or("the redirect URI");
+    let origin = Uri::new(cb.request.url.as_str());
+    let host = origin.host().unwrap_or("").to_ascii_lowercase();
+    let https = cb
+        .request
+        .url
+        .as_str()
+        .get(..8)
+        .is_some_and(|p| p.eq_ignore_ascii_case("https://"));
+    let spa = matches!(f.get("response_mode"), Some("fragment") | None)
+        && f.get("response_type")
+            .is_some_and(|t| t.split(' ').any(|w| w == "code"))
+        && f.tokens.iter().any(|t| t.origin.is_some());
+    let span = match (time(f.idx), time(last.idx)) {
+        (Some(a), Some(b)) if b > a => format!(" in {} s", (b - a).div_ceil(1_000_000)),
+        _ => String::new(),
+    };
+    let mut what = format!(
+        "{} sign-ins of the same app (client_id {}) followed each other from {} to {}{span}: each time Entra issued a code, the browser delivered it to {} (first at {}, which the app answered {}), and the app sent the browser back to Entra to sign in again.",
+        returns + 1,
+        f.get("client_id").unwrap_or("(none)"),
+        at(f.idx),
+        at(last.idx),
+        shown(redirect_uri),
+        at(callback),
+        cb.status
+    );
+    let fix;
+    if spa {
+        what.push_str(" The code was redeemed in the browser, so the app is a single-page app that starts a new redirect sign-in before it has read the answer of the last one.");
+        fix = "Handle the redirect before signing in again: await handleRedirectPromise() (or use MsalRedirectComponent / MsalProvider) on every page load, and call loginRedirect only when it returns no result and getAllAccounts() is empty. Do not guard the redirect URI's page itself with a sign-in (MsalGuard, a route guard).";
+    } else if sanitized {
+        what.push_str(" The HAR holds no cookies, so whether the app's session cookie was set and came back cannot be read from it.");
+        fix = "Record the HAR again with cookies (Export HAR with sensitive data) and check it here; meanwhile check the app's session cookie: set after the callback, SameSite Lax or None with Secure, under 4 KB, and accepted by every instance of the app (a shared data protection key ring).";
+    } else {
+        let set = set_cookies(cb);
+        // What the app's own next request sent: the first request to its host after the callback.
+        let next = (callback + 1..last.idx.max(callback + 1)).find(|&i| {
+            !ix.entra(i)
+                && Uri::new(ix.entries[i].request.url.as_str())
+                    .host()
+                    .is_some_and(|h| h.eq_ignore_ascii_case(&host))
+        });
+        let session: Vec<&SetCookie> = set.iter().filter(|c| !is_auth_cookie(&c.name)).collect();
+        if session.is_empty() {
+            what.push_str(&format!(" The callback's response ({}) sets no session cookie, so the app accepted the code but did not sign the user in: its token validation or sign-in handler failed without an error page, or the session is kept somewhere this HAR does not show.", at(callback)));
+            fix = "Look at the app's log for the callback request: the token validation, the sign-in handler (OnTokenValidated, the cookie scheme that signs in) and any exception swallowed there. The app must set its session cookie on the callback's response.";
+        } else {
+            let names: Vec<String> = session.iter().map(|c| c.name.clone()).collect();
+            let sent = next
+                .and_then(|i| ix.entries.get(i))
+                .map(sent_cookies)
+                .unwrap_or_default();
+            let missing: Vec<&&SetCookie> = session
+                .iter()
+                .filter(|c| !sent.contains(&c.name.as_str()))
+                .collect();
+            let listing = names.join(", ");
+            match (next, missing.first()) {
+                (Some(n), Some(c)) => {
+                    let samesite = cookie_attr(&c.attrs, "samesite").unwrap_or("");
+                    let domain = cookie_attr(&c.attrs, "domain")
+                        .map(|d| d.trim_start_matches('.').to_string());
+                    let secure = c.attrs.split(';').any(|a| a.trim() == "secure");
+                    let chunks = session
+                        .iter()
+                        .filter(|s| s.name.starts_with(&format!("{}C", names[0])))
+                        .count();
+                    let why = if secure && !https {
+                        format!("{} is Secure but the app is served over http, so the browser does not keep it or send it back", c.name)
+                    } else if c.size > 4096 {
+                        format!("{} is {} bytes, over the 4,096 bytes a browser keeps for one cookie, so it is dropped", c.name, c.size)
+                    } else if samesite == "strict" {
+                        format!("{} is SameSite=Strict: the sign-in arrived from Entra, another site, so the browser holds it back on the navigation that follows", c.name)
+                    } else if let Some(d) =
+                        domain.filter(|d| host != *d && !host.ends_with(&format!(".{d}")))
+                    {
+                        format!("{} is set for Domain={d}, which does not cover {host}, so the browser refuses it", c.name)
+                    } else if samesite == "none" && !secure {
+                        format!(
+                            "{} is SameSite=None without Secure, which browsers refuse",
+                            c.name
+                        )
+                    } else {
+                        format!("{} did not come back (check its Path, Domain and size in the browser's Application panel)", c.name)
+                    };
+                    what.push_str(&format!(" The callback's response ({}) sets {listing}{}, but the next request to the app ({}) did not send {}: {why}.", at(callback), if chunks > 0 { " (a cookie split in chunks: the session is large)" } else { "" }, at(n), c.name));
+                    fix = "Make the session cookie come back: serve the app over https (behind a proxy, pass X-Forwarded-Proto and use the forwarded headers), set SameSite=Lax (not Strict) and Secure, keep it under 4 KB (store tokens server-side instead of in the cookie), and set Domain only to a parent of the app's host.";
+                }
+                (Some(n), None) => {
+                    what.push_str(&format!(" The callback's response ({}) sets {listing}, and the next request to the app ({}) sent it back, yet the app asked to sign in again: it does not accept its own session cookie, or the page needs something the user lacks.", at(callback), at(n)));
+                    fix = "Check why the app rejects its own session: instances that do not share the data protection key ring (several servers, slots or containers), a cookie scheme that differs from the one the pages require, a page that requires a role or policy the user lacks and answers with a new sign-in instead of 403, or a server that refuses the large cookie header.";
+                }
+                (None, _) => {
+                    what.push_str(&format!(" The callback's response ({}) sets {listing}; no later request to {host} is in the HAR before the next sign-in.", at(callback)));
+                    fix = "Check that the session cookie the callback sets comes back on the next request (the browser's Application panel), and why the app then asks to sign in again.";
+                }
+            }
+        }
+    }
+    Some(
+        finding("har.sign_in_loop")
+            .detail(format!(
+                "{what} Sign-in works at Entra; the loop is in the app."
+            ))
+            .fix(fix),
+    )
+}
+
 /// Sets the role of an entry in the flow's timeline; the authorize request
 /// keeps its role and gets the note appended (Entra often answers it directly).
 fn mark(f: &mut Flow, idx: usize, kind: StepKind, note: String) {
@@ -3106,6 +3327,155 @@ mod tests {
 
     fn codes(t: &Trace) -> Vec<&str> {
         t.findings.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    /// A HAR of `n` sign-ins of one app, each delivering its code by form_post at
+    /// `origin/signin-oidc`, `gap` seconds apart; the callback sets `session` and the next
+    /// request to the app sends `sent`.
+    fn loop_har(n: usize, gap: u64, origin: &str, session: &str, sent: &str) -> String {
+        use serde_json::{json, Value};
+        let mut entries = Vec::new();
+        let t = std::cell::Cell::new(0u64);
+        let mut push = |method: &str,
+                        url: &str,
+                        status: i64,
+                        req: Value,
+                        resp: Value,
+                        post: Option<String>,
+                        body: &str| {
+            t.set(t.get() + 1);
+            let t = t.get();
+            let mut e = json!({
+                "startedDateTime": format!("2026-12-01T10:{:02}:{:02}.000Z", t / 60, t % 60),
+                "request": {"method": method, "url": url, "headers": req},
+                "response": {"status": status, "headers": resp, "content": {"mimeType": "text/html", "text": body}},
+            });
+            if let Some(p) = post {
+                e["request"]["postData"] =
+                    json!({"mimeType": "application/x-www-form-urlencoded", "text": p});
+            }
+            entries.push(e);
+        };
+        for i in 0..n {
+            let auth = format!("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri={}%2Fsignin-oidc&response_mode=form_post&scope=openid&state=S{i}", origin.replace(':', "%3A").replace('/', "%2F"));
+            let cookie = |v: &str| json!([{"name": "Cookie", "value": v}]);
+            push(
+                "GET",
+                &format!("{origin}/"),
+                302,
+                cookie(sent),
+                json!([{"name": "Location", "value": auth}, {"name": "Set-Cookie", "value": ".AspNetCore.Correlation.x=N; path=/signin-oidc; secure; samesite=none"}]),
+                None,
+                "",
+            );
+            let form = format!(
+                r#"<form method="POST" name="hiddenform" action="{origin}/signin-oidc"><input type="hidden" name="code" value="0.AX{i}" /><input type="hidden" name="state" value="S{i}" /></form>"#
+            );
+            push(
+                "GET",
+                &auth,
+                200,
+                cookie("esctx=a"),
+                json!([{"name": "Set-Cookie", "value": "esctx=a; secure"}]),
+                None,
+                &form,
+            );
+            let set: Vec<Value> = session
+                .split('|')
+                .filter(|c| !c.is_empty())
+                .map(|c| json!({"name": "Set-Cookie", "value": c}))
+                .chain([json!({"name": "Location", "value": "/"})])
+                .collect();
+            push(
+                "POST",
+                &format!("{origin}/signin-oidc"),
+                302,
+                cookie(".AspNetCore.Correlation.x=N"),
+                Value::Array(set),
+                Some(format!("code=0.AX{i}&state=S{i}")),
+                "",
+            );
+            t.set(t.get() + gap);
+        }
+        json!({"log": {"creator": {"name": "WebInspector", "version": "537.36"}, "entries": entries}}).to_string()
+    }
+
+    fn loop_finding(text: &str) -> Option<Finding> {
+        trace(&log(text))
+            .findings
+            .into_iter()
+            .find(|f| f.code == "har.sign_in_loop")
+    }
+
+    #[test]
+    fn a_sign_in_loop_is_named_with_what_the_session_cookie_did() {
+        let https = "https://app.contoso.com";
+        let lax = ".AspNetCore.Cookies=abc; path=/; secure; samesite=lax; httponly";
+        // The cookie came back: the app rejects its own session.
+        let f =
+            loop_finding(&loop_har(4, 0, https, lax, ".AspNetCore.Cookies=abc")).expect("a loop");
+        assert_eq!(f.severity, Severity::Error);
+        assert!(
+            f.detail.starts_with("4 sign-ins of the same app"),
+            "{}",
+            f.detail
+        );
+        assert!(
+            f.detail
+                .contains("sent it back, yet the app asked to sign in again"),
+            "{}",
+            f.detail
+        );
+        assert!(f.fix.contains("data protection key ring"), "{}", f.fix);
+        // Not sent back: each attribute that explains it.
+        let strict = ".AspNetCore.Cookies=abc; path=/; secure; samesite=strict";
+        let said = loop_finding(&loop_har(3, 0, https, strict, ""))
+            .expect("a loop")
+            .detail;
+        assert!(said.contains("is SameSite=Strict"), "{said}");
+        let http = "http://app.contoso.com";
+        let said = loop_finding(&loop_har(3, 0, http, lax, ""))
+            .expect("a loop")
+            .detail;
+        assert!(
+            said.contains("is Secure but the app is served over http"),
+            "{said}"
+        );
+        let other = ".AspNetCore.Cookies=abc; path=/; domain=.fabrikam.com; secure; samesite=lax";
+        let said = loop_finding(&loop_har(3, 0, https, other, ""))
+            .expect("a loop")
+            .detail;
+        assert!(
+            said.contains("Domain=fabrikam.com, which does not cover app.contoso.com"),
+            "{said}"
+        );
+        let big = format!(".AspNetCore.Cookies={}; path=/; secure", "a".repeat(5000));
+        let said = loop_finding(&loop_har(3, 0, https, &big, ""))
+            .expect("a loop")
+            .detail;
+        assert!(said.contains("over the 4,096 bytes"), "{said}");
+        // No session cookie at all: the app never signed the user in.
+        let said = loop_finding(&loop_har(3, 0, https, "", ""))
+            .expect("a loop")
+            .detail;
+        assert!(said.contains("sets no session cookie"), "{said}");
+    }
+
+    #[test]
+    fn sign_ins_that_are_not_a_loop_are_not_called_one() {
+        let lax = ".AspNetCore.Cookies=abc; path=/; secure; samesite=lax";
+        let https = "https://app.contoso.com";
+        // Two sign-ins: one return is a second attempt, not a loop.
+        assert_eq!(
+            loop_finding(&loop_har(2, 0, https, lax, ".AspNetCore.Cookies=abc")),
+            None
+        );
+        // Sign-ins ten minutes apart: renewals, not a loop.
+        assert_eq!(
+            loop_finding(&loop_har(4, 600, https, lax, ".AspNetCore.Cookies=abc")),
+            None
+        );
+        assert!(loop_finding(&loop_har(4, 20, https, lax, ".AspNetCore.Cookies=abc")).is_some());
     }
 
     /// Entra's form_post page without its body (Chrome keeps none for a page it left at once,
