@@ -184,6 +184,11 @@ pub fn main() -> i32 {
     // A case saved by Windows PowerShell is UTF-16; an archive or image is said as such.
     let name = if case == "-" { "standard input" } else { &case };
     let text = match crate::core::file::decode(name, bytes) {
+        // JSON is UTF-8 (RFC 8259 §8.1): a byte that is not is a broken file, not a code page.
+        Ok(d) if d.encoding == Some("Windows-1252") => {
+            eprintln!("redirect-doctor: {} is not UTF-8 text", terminal_safe(name));
+            return 2;
+        }
         Ok(d) => d.text,
         Err(e) => {
             eprintln!("redirect-doctor: {}", terminal_safe(&e));
@@ -198,6 +203,12 @@ pub fn main() -> i32 {
         }
     };
     let a = analyze(&input);
+    if a.verdict == VerdictKind::Empty {
+        eprintln!(
+            "redirect-doctor: {}: nothing to check: authorize, registered, callback and evidence are all empty",
+            terminal_safe(name)
+        );
+    }
     let out = if json {
         a.report.to_json() + "\n"
     } else {

@@ -209,11 +209,43 @@ fn unreadable_case_files_exit_2_with_a_message() {
             b"\xef\xbb\xbf{\"authorize\": \"\"}".to_vec(),
             "",
         ),
+        (
+            "utf16-powershell",
+            [0xff, 0xfe]
+                .into_iter()
+                .chain(
+                    r#"{"authorize": "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid&state=1", "registered": "https://app.contoso.com/cb"}"#
+                        .encode_utf16()
+                        .flat_map(u16::to_le_bytes),
+                )
+                .collect(),
+            "",
+        ),
+        ("zipped", b"PK\x03\x04\x14\x00\x00\x00".to_vec(), ""),
     ];
     for (name, bytes, message) in cases {
         let file = d.join(format!("{name}.json"));
         std::fs::write(&file, &bytes).expect("write");
         let out = check(&file, true);
+        if name == "utf16-powershell" {
+            // What Windows PowerShell 5's `>` writes: read as the text it is.
+            assert!(
+                matches!(out.status.code(), Some(0 | 1)),
+                "{name}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let report: Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
+            assert_eq!(report["redirect"]["status"], "exact", "{report}");
+            continue;
+        }
+        if name == "zipped" {
+            assert_eq!(out.status.code(), Some(2), "{name}");
+            assert!(
+                String::from_utf8_lossy(&out.stderr).contains("zip archive"),
+                "{name}"
+            );
+            continue;
+        }
         if name == "bom-prefixed" {
             // A BOM is not JSON: either read (exit 0/1 with JSON) or refused with exit 2.
             match out.status.code() {
