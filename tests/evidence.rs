@@ -190,8 +190,22 @@ fn cases() -> Vec<Case> {
                 "har.code_lost",
                 "har.token_origin_platform",
                 "har.error_returned",
+                "har.sign_in_loop",
             ],
             None,
+        ),
+        // Four sign-ins in seven seconds, each delivering its code: the app's SameSite=Strict
+        // session cookie is held back after the cross-site sign-in, so it asks again.
+        case(
+            "sign-in-loop-samesite-strict.har",
+            "web: https://portal.contoso.com/signin-oidc",
+            &[
+                "har.sign_in_loop",
+                "har.code_delivered",
+                "redirect.exact_match",
+            ],
+            &["har.code_lost", "har.app_error", "har.sanitized_export"],
+            Some("har.sign_in_loop"),
         ),
         // The same sanitized export against a Web registration: the browser's
         // Origin header contradicts the platform (AADSTS9002326).

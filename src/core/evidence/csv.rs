@@ -231,10 +231,13 @@ fn raw_key(name: &str) -> String {
 }
 
 /// The portal's download in other languages than English: the names of the
-/// columns the reader needs (German, French, Spanish, Japanese), each with
-/// the English column it is.
+/// columns the reader needs (German, French, Spanish, Portuguese, Italian, Japanese), each with
+/// the English column it is. Portuguese and Italian names are read too.
 const LOCALIZED: &[(&str, &[&str])] = &[
-    ("dateutc", &["Datum (UTC)", "Fecha (UTC)", "日付 (UTC)"]),
+    (
+        "dateutc",
+        &["Datum (UTC)", "Fecha (UTC)", "Data (UTC)", "日付 (UTC)"],
+    ),
     (
         "requestid",
         &[
@@ -242,6 +245,9 @@ const LOCALIZED: &[(&str, &[&str])] = &[
             "ID de demande",
             "ID de la demande",
             "Id. de solicitud",
+            "ID da solicitação",
+            "ID do pedido",
+            "ID richiesta",
             "要求 ID",
         ],
     ),
@@ -251,12 +257,21 @@ const LOCALIZED: &[(&str, &[&str])] = &[
             "Korrelations-ID",
             "ID de corrélation",
             "Id. de correlación",
+            "ID de correlação",
+            "ID correlazione",
             "相関 ID",
         ],
     ),
     (
         "application",
-        &["Anwendung", "Aplicación", "アプリケーション"],
+        &[
+            "Anwendung",
+            "Aplicación",
+            "Aplicativo",
+            "Aplicação",
+            "Applicazione",
+            "アプリケーション",
+        ],
     ),
     (
         "applicationid",
@@ -264,16 +279,22 @@ const LOCALIZED: &[(&str, &[&str])] = &[
             "Anwendungs-ID",
             "ID d’application",
             "Id. de aplicación",
+            "ID do aplicativo",
+            "ID da aplicação",
+            "ID applicazione",
             "アプリケーション ID",
         ],
     ),
-    ("status", &["Statut", "État", "Estado", "状態"]),
+    ("status", &["Statut", "État", "Estado", "Stato", "状態"]),
     (
         "signinerrorcode",
         &[
             "Anmeldefehlercode",
             "Code d’erreur de connexion",
             "Código de error de inicio de sesión",
+            "Código de erro de entrada",
+            "Código de erro de início de sessão",
+            "Codice errore di accesso",
             "サインイン エラー コード",
         ],
     ),
@@ -283,16 +304,32 @@ const LOCALIZED: &[(&str, &[&str])] = &[
             "Fehlerursache",
             "Raison de l’échec",
             "Motivo del error",
+            "Motivo da falha",
+            "Motivo dell'errore",
             "失敗の理由",
         ],
     ),
-    ("user", &["Benutzer", "Utilisateur", "Usuario", "ユーザー"]),
+    (
+        "user",
+        &[
+            "Benutzer",
+            "Utilisateur",
+            "Usuario",
+            "Usuário",
+            "Utilizador",
+            "Utente",
+            "ユーザー",
+        ],
+    ),
     (
         "username",
         &[
             "Benutzername",
             "Nom d’utilisateur",
             "Nombre de usuario",
+            "Nome de usuário",
+            "Nome de utilizador",
+            "Nome utente",
             "ユーザー名",
         ],
     ),
@@ -302,12 +339,23 @@ const LOCALIZED: &[(&str, &[&str])] = &[
             "Benutzer-ID",
             "ID d’utilisateur",
             "Id. de usuario",
+            "ID do usuário",
+            "ID de usuário",
+            "ID do utilizador",
+            "ID utente",
             "ユーザー ID",
         ],
     ),
     (
         "ipaddress",
-        &["IP-Adresse", "Adresse IP", "Dirección IP", "IP アドレス"],
+        &[
+            "IP-Adresse",
+            "Adresse IP",
+            "Dirección IP",
+            "Endereço IP",
+            "Indirizzo IP",
+            "IP アドレス",
+        ],
     ),
 ];
 
@@ -557,7 +605,7 @@ fn other_columns(header: &[Cow<str>], cols: &Columns, sep: char) -> String {
     {
         msg.push_str(" It looks like the authentication-details file of the portal's download; the sign-ins file downloaded with it holds the error codes.");
     } else if header.iter().any(|h| !h.is_ascii()) {
-        msg.push_str(" If these are the portal's column names in another language: the English, German, French, Spanish and Japanese downloads are read; switch the portal to English (Settings › Language + region) and download again.");
+        msg.push_str(" If these are the portal's column names in another language: the English, German, French, Spanish, Portuguese, Italian and Japanese downloads are read; switch the portal to English (Settings › Language + region) and download again.");
     }
     msg
 }
@@ -707,6 +755,8 @@ mod tests {
         assert_eq!(keys("Date (UTC);ID de la demande;ID de corrÃ©lation;Application;ID d'application;État;Code d’erreur de connexion;Raison de l'Ã©chec;Utilisateur;Nom d’utilisateur;ID d’utilisateur;Adresse IP"), en);
         assert_eq!(keys("Fecha (UTC);Id. de solicitud;Id. de correlación;Aplicación;Id. de aplicación;Estado;Código de error de inicio de sesión;Motivo del error;Usuario;Nombre de usuario;Id. de usuario;Dirección IP"), en);
         assert_eq!(keys("日付 (UTC);要求 ID;相関 ID;アプリケーション;アプリケーション ID;状態;サインイン エラー コード;失敗の理由;ユーザー;ユーザー名;ユーザー ID;IP アドレス"), en);
+        assert_eq!(keys("Data (UTC);ID da solicitação;ID de correlação;Aplicativo;ID do aplicativo;Status;Código de erro de entrada;Motivo da falha;Usuário;Nome de usuário;ID do usuário;Endereço IP"), en);
+        assert_eq!(keys("Data (UTC);ID richiesta;ID correlazione;Applicazione;ID applicazione;Stato;Codice errore di accesso;Motivo dell'errore;Utente;Nome utente;ID utente;Indirizzo IP"), en);
         // Near misses: a Japanese name is not reduced to its Latin letters
         // (「リソース ID」 is no request ID), another column keeps its own name.
         assert_eq!(column_key("リソース ID"), "リソースid");
@@ -727,7 +777,7 @@ mod tests {
     #[test]
     fn a_csv_of_columns_in_an_unread_language_says_so() {
         let Read::OtherColumns(m) = read(
-            "Data (UTC);ID da solicitação;ID de correlação;Código de erro de entrada\n1;2;3;4",
+            "Data (UTC);Identyfikator żądania;Identyfikator korelacji;Kod błędu logowania\n1;2;3;4",
         ) else {
             panic!("not refused")
         };

@@ -2549,7 +2549,8 @@ fn sign_in_loop(ix: &Ix, flows: &[Flow], sanitized: bool) -> Option<Finding> {
         at(callback),
         cb.status
     );
-    let fix;
+    let fix: &str;
+    let fix_owned: String;
     if spa {
         what.push_str(" The code was redeemed in the browser, so the app is a single-page app that starts a new redirect sign-in before it has read the answer of the last one.");
         fix = "Handle the redirect before signing in again: await handleRedirectPromise() (or use MsalRedirectComponent / MsalProvider) on every page load, and call loginRedirect only when it returns no result and getAllAccounts() is empty. Do not guard the redirect URI's page itself with a sign-in (MsalGuard, a route guard).";
@@ -2590,26 +2591,24 @@ fn sign_in_loop(ix: &Ix, flows: &[Flow], sanitized: bool) -> Option<Finding> {
                         .iter()
                         .filter(|s| s.name.starts_with(&format!("{}C", names[0])))
                         .count();
-                    let why = if secure && !https {
-                        format!("{} is Secure but the app is served over http, so the browser does not keep it or send it back", c.name)
+                    let (why, first) = if secure && !https {
+                        (format!("{} is Secure but the app is served over http, so the browser does not keep it or send it back", c.name), "Serve the app over https (behind a TLS-terminating proxy, pass X-Forwarded-Proto and have the app use the forwarded headers).")
                     } else if c.size > 4096 {
-                        format!("{} is {} bytes, over the 4,096 bytes a browser keeps for one cookie, so it is dropped", c.name, c.size)
+                        (format!("{} is {} bytes, over the 4,096 bytes a browser keeps for one cookie, so it is dropped", c.name, c.size), "Make the session cookie smaller than 4 KB: keep tokens in a server-side cache instead of the cookie, and drop claims the app does not need (groups).")
                     } else if samesite == "strict" {
-                        format!("{} is SameSite=Strict: the sign-in arrived from Entra, another site, so the browser holds it back on the navigation that follows", c.name)
+                        (format!("{} is SameSite=Strict: the sign-in arrived from Entra, another site, so the browser holds it back on the navigation that follows", c.name), "Set the session cookie to SameSite=Lax (ASP.NET Core: Cookie.SameSite = SameSiteMode.Lax); Strict cookies are not sent on the navigations that follow a sign-in from another site.")
                     } else if let Some(d) =
                         domain.filter(|d| host != *d && !host.ends_with(&format!(".{d}")))
                     {
-                        format!("{} is set for Domain={d}, which does not cover {host}, so the browser refuses it", c.name)
+                        (format!("{} is set for Domain={d}, which does not cover {host}, so the browser refuses it", c.name), "Set the cookie's Domain to the app's host or a parent of it, or leave Domain out.")
                     } else if samesite == "none" && !secure {
-                        format!(
-                            "{} is SameSite=None without Secure, which browsers refuse",
-                            c.name
-                        )
+                        (format!("{} is SameSite=None without Secure, which browsers refuse", c.name), "Mark the session cookie Secure (SameSite=None requires it), or use SameSite=Lax.")
                     } else {
-                        format!("{} did not come back (check its Path, Domain and size in the browser's Application panel)", c.name)
+                        (format!("{} did not come back (check its Path, Domain and size in the browser's Application panel)", c.name), "Find why the browser drops the session cookie (its Path, Domain and size, in the browser's Application panel).")
                     };
                     what.push_str(&format!(" The callback's response ({}) sets {listing}{}, but the next request to the app ({}) did not send {}: {why}.", at(callback), if chunks > 0 { " (a cookie split in chunks: the session is large)" } else { "" }, at(n), c.name));
-                    fix = "Make the session cookie come back: serve the app over https (behind a proxy, pass X-Forwarded-Proto and use the forwarded headers), set SameSite=Lax (not Strict) and Secure, keep it under 4 KB (store tokens server-side instead of in the cookie), and set Domain only to a parent of the app's host.";
+                    fix_owned = format!("{first} The session cookie must come back on the requests after the callback: https, SameSite Lax (or None with Secure), under 4 KB, Domain covering the app's host.");
+                    fix = &fix_owned;
                 }
                 (Some(n), None) => {
                     what.push_str(&format!(" The callback's response ({}) sets {listing}, and the next request to the app ({}) sent it back, yet the app asked to sign in again: it does not accept its own session cookie, or the page needs something the user lacks.", at(callback), at(n)));
