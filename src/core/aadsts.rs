@@ -229,6 +229,23 @@ pub fn inner_error_info(text: &str) -> Option<&str> {
     }
 }
 
+/// What to do about the OAuth error an AADSTS240004 / 240003 wraps (`access_denied`), when it
+/// is one; a wrapped AADSTS code is judged as that code.
+pub fn wrapped_oauth_fix(inner: &str) -> Option<&'static str> {
+    let word = inner
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .find(|w| !w.is_empty())?
+        .to_ascii_lowercase();
+    Some(match word.as_str() {
+        "access_denied" => "The wrapped error is access_denied: the user declined or cancelled, consent was refused, or a Conditional Access policy blocked the sign-in. Open the sign-in log entry (by its correlation ID) for the failure reason and the Conditional Access tab.",
+        "interaction_required" | "login_required" | "consent_required" => "The wrapped error needs the user: a silent or background sign-in found no usable session, or consent or MFA is due. Sign in interactively (prompt=select_account), then retry.",
+        "invalid_request" => "The wrapped error is invalid_request: a parameter of the authorize call was refused. Look the sign-in up by its correlation ID for the AADSTS code, and check redirect_uri, response_type and scope.",
+        "unauthorized_client" | "invalid_client" => "The wrapped error says the app may not use this flow or is unknown here: check the client ID, the tenant and the app's platform settings.",
+        "server_error" | "temporarily_unavailable" => "The wrapped error is Entra's own: retry after a moment; if it persists, open a support case with the correlation ID.",
+        _ => return None,
+    })
+}
+
 /// Whether `needle` (ASCII) starts at byte `at` of `hay`, ignoring ASCII case.
 fn starts_with_ci(hay: &[u8], at: usize, needle: &[u8]) -> bool {
     hay.get(at..at.saturating_add(needle.len()))
@@ -606,7 +623,7 @@ static TABLE: &[AadstsInfo] = &[
     e(240001, "BulkAADJTokenUnauthorized", "The user is not allowed to register devices in Microsoft Entra ID.", None, A::Unknown, C::Other, ""),
     e(240002, "RequiredClaimIsMissing", "The id_token cannot be used as a jwt-bearer grant.", None, A::Token, C::Token, ""),
     e(240003, "", "Unexpected result from authorize endpoint call.", None, A::Unknown, C::Other, "Microsoft documents no cause for this code; look for a wrapped error in the message and look up the sign-in log entry by its correlation ID."),
-    e(240004, "", "Authorization code not received from authorize endpoint call. Error: {errorInfo}.", None, A::Unknown, C::Other, "Microsoft documents no cause for this code: the real cause is in the wrapped {errorInfo} (often another AADSTS code or OAuth error) and in the sign-in log entry found by its correlation ID."),
+    e(240004, "", "Authorization code not received from authorize endpoint call.", None, A::Unknown, C::Other, "Microsoft documents no cause for this code: the real cause is the error it wraps (the text after 'Error:', often another AADSTS code or an OAuth error) and the sign-in log entry found by its correlation ID."),
     e(399284, "InboundIdTokenIssuerInvalid", "The ID token received through federation has an empty issuer or one that does not match the realm.", None, A::Page, C::Other, "Ask the administrator of the federated identity provider to look into its response."),
     e(500011, "InvalidResourceServicePrincipalNotFound", "The requested resource has no service principal in the tenant: it was never installed or consented there, or the request went to the wrong tenant.", None, A::Any, C::Consent, "Check the resource in the scope and the tenant in the authority; an administrator may need to add or consent to the resource."),
     e(500014, "InvalidResourceServicePrincipalDisabled", "The service principal of the requested resource is disabled in the tenant.", None, A::Page, C::Other, "Ask an administrator to re-enable the resource's service principal (or renew the lapsed subscription)."),
@@ -766,12 +783,13 @@ mod tests {
         assert_eq!(i.oauth_error, None);
 
         let i = lookup(240004).expect("240004");
-        assert_eq!(
-            i.summary,
-            "Authorization code not received from authorize endpoint call. Error: {errorInfo}."
-        );
+        // Entra's text ends "Error: {errorInfo}.": no template placeholder reaches a reader.
+        assert!(i
+            .summary
+            .starts_with("Authorization code not received from authorize endpoint call"));
+        assert!(!i.summary.contains('{') && !i.hint.contains('{'));
         assert_eq!(i.oauth_error, None);
-        assert!(i.hint.contains("{errorInfo}"));
+        assert!(i.hint.contains("the error it wraps"));
         assert!(i.hint.contains("correlation ID"));
         assert!(i.hint.contains("documents no cause"));
         assert_eq!(
@@ -945,6 +963,19 @@ mod tests {
         assert!(codes_in("50011 error_codes 70002").is_empty());
         assert_eq!(codes_in("AADSTSAADSTS50011"), vec![50011]);
         assert_eq!(codes_in("(AADSTS50011)."), vec![50011]);
+    }
+
+    #[test]
+    fn a_wrapped_oauth_error_gets_its_own_fix() {
+        assert!(
+            wrapped_oauth_fix("access_denied").is_some_and(|f| f.contains("Conditional Access"))
+        );
+        assert!(
+            wrapped_oauth_fix("interaction_required.").is_some_and(|f| f.contains("interactively"))
+        );
+        // A wrapped AADSTS code is judged as that code, not here.
+        assert_eq!(wrapped_oauth_fix("AADSTS50011: The redirect URI"), None);
+        assert_eq!(wrapped_oauth_fix(""), None);
     }
 
     #[test]

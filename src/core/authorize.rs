@@ -399,7 +399,7 @@ fn join_wrapped(s: &str) -> (Vec<String>, bool) {
 
 /// Undoes the escaping a URL picks up when copied out of HTML or JSON:
 /// `&amp;` (HTML source, logs), `\u0026` and `\/` (JSON strings).
-fn unescape_copied(s: &str) -> String {
+pub(crate) fn unescape_copied(s: &str) -> String {
     // The ways logs, HTML pages and source code write the URL's `&` (and JSON its `/`):
     // `&amp;` (also escaped twice), `&#38;`, `&#x26;`, `\u0026`, `\x26`, `\/`.
     const ESCAPES: [(&str, &str); 8] = [

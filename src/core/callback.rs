@@ -112,6 +112,9 @@ pub fn read(input: &str) -> Option<Callback> {
     }
     let mut cb = Callback::default();
     let single_line = !t.contains('\n');
+    // A landing URL copied out of a log or an HTML page (`&amp;`), as the authorize URL is read.
+    let unescaped = single_line.then(|| super::authorize::unescape_copied(t));
+    let t = unescaped.as_deref().unwrap_or(t);
     let lower = t.to_ascii_lowercase();
     let is_url = single_line
         && !t.contains(' ')
@@ -194,6 +197,10 @@ mod tests {
         assert!(cb
             .get("error_description")
             .is_some_and(|(d, _)| d.starts_with("AADSTS65004: User declined")));
+        // Copied out of a log or an HTML page: `&amp;` between the parameters.
+        let cb = read("https://app.contoso.com/cb?error=access_denied&amp;error_description=AADSTS65004&amp;state=8f1c").expect("read");
+        assert_eq!(cb.get("state"), Some(("8f1c", Place::Query)));
+        assert_eq!(cb.get("error"), Some(("access_denied", Place::Query)));
     }
 
     #[test]

@@ -273,6 +273,27 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
                 .fix("Set the redirect URI in the app's settings to the URI registered for it."),
         );
     }
+    // A '+' left unencoded (an Android signature hash, `ab+cd`) in a value sent without any
+    // encoding: the query is form-decoded, so Entra reads a space where the app meant '+'. (An
+    // encoded value's '+' is how its encoder wrote a space.)
+    let meant = uri::percent_decode(&p.raw);
+    if raw_unencoded
+        && p.raw.contains('+')
+        && v.contains(' ')
+        && !meant.contains(char::is_whitespace)
+        && uri::is_absolute_uri(&meant)
+    {
+        let mut f = finding("request.redirect_uri_unencoded")
+            .aadsts(90102)
+            .title("A '+' in redirect_uri was not encoded, so Entra reads it as a space")
+            .detail(format!("redirect_uri arrives as '{v}': in a query string '+' stands for a space, so the '+' of {meant} (an Android signature hash often holds one) became a space. The value is then not a valid absolute URI ('redirect_uri' value must be a valid absolute URI, AADSTS90102) and does not equal the registered URI."))
+            .fix(format!("URL-encode the whole redirect_uri value (encodeURIComponent, Uri.EscapeDataString), so '+' travels as %2B: Entra then receives {meant}."));
+        if let Some(u) = fix::corrected_url(req, &meant) {
+            f = f.snippet("Corrected authorize URL", u);
+        }
+        out.push(f);
+        return false;
+    }
     // White space, control or invisible characters (a newline at the end of a config value, a
     // no-break space from a document) in a value that is a valid URI without them.
     let hidden = |c: char| c.is_whitespace() || c.is_control() || uri::invisible_name(c).is_some();
@@ -652,6 +673,9 @@ pub fn error_text_findings(req: &AuthorizeRequest, out: &mut Vec<Finding>) {
                 f = f.detail(format!(
                     "AADSTS{code}: {summary} The wrapped error is: {inner}"
                 ));
+                if let Some(fix) = aadsts::wrapped_oauth_fix(inner) {
+                    f = f.fix(fix);
+                }
             }
         }
         out.push(f);

@@ -545,7 +545,14 @@ pub fn checks(
                 .fix(fix);
         }
         if let Some(c) = codes.iter().find(|c| **c == 240004 || **c == 240003) {
-            detail.push_str(&format!("AADSTS{c}: 'Authorization code not received from authorize endpoint call.' Microsoft documents no cause for it; the wrapped error says what went wrong{}. ", aadsts::inner_error_info(&cb.text).map(|i| format!(": {i}")).unwrap_or_default()));
+            let inner = aadsts::inner_error_info(&cb.text);
+            detail.push_str(&format!("AADSTS{c}: 'Authorization code not received from authorize endpoint call.' Microsoft documents no cause for it; the wrapped error says what went wrong{}. ", inner.map(|i| format!(": {i}")).unwrap_or_default()));
+            if let Some(fix) = inner
+                .and_then(aadsts::wrapped_oauth_fix)
+                .filter(|_| codes.len() == 1)
+            {
+                f = f.fix(fix);
+            }
         }
         // A landing URL without error_description: its parameters are not a description.
         let none = match (cb.is_url(), first) {
