@@ -1097,10 +1097,33 @@ fn cut_note(text: &str) -> &str {
 /// Strips the quotes, backticks or angle brackets around one cell or token.
 fn unquote(s: &str) -> &str {
     let mut s = s.trim().trim_end_matches([',', ';']).trim_end();
-    for (open, close) in [('"', '"'), ('\'', '\''), ('`', '`'), ('<', '>')] {
+    // Straight and typographic quotes, angle brackets, parentheses: what prose and chat
+    // apps put around a URI.
+    for (open, close) in [
+        ('"', '"'),
+        ('\'', '\''),
+        ('`', '`'),
+        ('<', '>'),
+        ('“', '”'),
+        ('‘', '’'),
+        ('„', '“'),
+        ('«', '»'),
+        ('(', ')'),
+    ] {
         if let Some(r) = s.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
             s = r.trim();
         }
+    }
+    // A typographic quote is never part of a URI (it would be percent-encoded), and a full stop
+    // after a URI's path is the sentence's: `https://x/cb.`, `https://x/cb”`.
+    s = s
+        .trim_start_matches(['“', '‘', '„', '«'])
+        .trim_end_matches(['”', '’', '“', '»']);
+    let has_path = s
+        .split_once("://")
+        .is_some_and(|(_, rest)| rest.trim_end_matches('.').contains('/'));
+    if has_path && s.ends_with('.') && !s.ends_with("..") {
+        s = &s[..s.len() - 1];
     }
     s
 }
@@ -1830,7 +1853,13 @@ impl LineReader {
     /// URL: information, or a warning when the sent redirect URI is among them (then it is not
     /// in the list read).
     fn logout_note(&mut self, sent: Option<&str>) {
-        let sent_there = sent.is_some_and(|s| self.logout.iter().any(|l| l.contains(s)));
+        // The sent URI itself, not a URI it is the start of (a site root sent, a logout page on
+        // that site).
+        let sent_there = sent.is_some_and(|s| {
+            self.logout
+                .iter()
+                .any(|l| l.split_whitespace().any(|w| unquote(w) == s))
+        });
         // The portal has one logout URL per app: that one alone is what a portal copy holds.
         if self.logout.len() < 2 && !sent_there {
             return;
@@ -2161,7 +2190,11 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         // The common line, one bare URI (`https://app.contoso.com/cb`), is registered at once:
         // none of the forms below (headings, tables, properties, bullets, notes, links, quotes,
         // lists, cells) can start with a scheme and hold only these characters.
-        if !r.csv && r.section.is_some() && is_bare_uri(raw_line.trim()) {
+        if !r.csv
+            && r.section.is_some()
+            && is_bare_uri(raw_line.trim())
+            && !raw_line.trim_end().ends_with('.')
+        {
             let platform = r.section.unwrap_or(Platform::Unknown);
             r.push(raw_line.trim(), platform, line_no);
             continue;
@@ -3194,6 +3227,47 @@ mod tests {
         }
         // One URI and a joining word is no list.
         assert_eq!(read("https://a/cb and").problems.len(), 1);
+    }
+
+    #[test]
+    fn quotes_brackets_and_a_full_stop_around_a_uri_are_not_part_of_it() {
+        let cb = "https://app.contoso.com/signin-oidc";
+        for text in [
+            "“https://app.contoso.com/signin-oidc”",
+            "‘https://app.contoso.com/signin-oidc’",
+            "(https://app.contoso.com/signin-oidc)",
+            "https://app.contoso.com/signin-oidc.",
+            "1) https://app.contoso.com/signin-oidc.",
+            "«https://app.contoso.com/signin-oidc»",
+        ] {
+            assert_eq!(uris(&read(text)), [cb], "{text}");
+        }
+        // Near misses: a host's trailing dot and a path's dot-segment stay as written.
+        assert_eq!(
+            uris(&read("https://app.contoso.com.")),
+            ["https://app.contoso.com."]
+        );
+        assert_eq!(
+            uris(&read("https://a.contoso.com/x/..")),
+            ["https://a.contoso.com/x/.."]
+        );
+    }
+
+    #[test]
+    fn a_site_root_sent_is_not_taken_for_a_logout_url_on_that_site() {
+        let copy = "Web\nRedirect URIs\nhttps://app.contoso.com/\nFront-channel logout URL\nhttps://app.contoso.com/signout-oidc\nhttps://app.contoso.com/signout-callback";
+        let r = read_for(copy, None, Some("https://app.contoso.com/"));
+        assert!(
+            r.notes.iter().all(|n| n.severity == Severity::Info),
+            "{:?}",
+            r.notes
+        );
+        let r = read_for(copy, None, Some("https://app.contoso.com/signout-oidc"));
+        assert!(
+            r.notes.iter().any(|n| n.severity == Severity::Warning),
+            "{:?}",
+            r.notes
+        );
     }
 
     #[test]
