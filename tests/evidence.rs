@@ -194,6 +194,14 @@ fn cases() -> Vec<Case> {
             ],
             None,
         ),
+        // A recording that starts at the app's callback: the POSTed code and the app's 500.
+        case(
+            "callback-only-idx21323.har",
+            "web: https://app.contoso.com/signin-oidc",
+            &["har.no_authorize", "har.code_delivered", "har.app_error"],
+            &["har.code_lost", "har.form_post_not_posted", "response.no_code_no_error"],
+            Some("har.app_error"),
+        ),
         // Four sign-ins in seven seconds, each delivering its code: the app's SameSite=Strict
         // session cookie is held back after the cross-site sign-in, so it asks again.
         case(

@@ -170,10 +170,16 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     let har_authorize = har_url
         .filter(|u| auth_text.trim().is_empty() || har_sent_other_uri(auth_text, u, &mut findings));
     let auth_text = har_authorize.as_deref().unwrap_or(auth_text);
+    // A bare address pasted as the landing URL (what the address bar showed after a form_post)
+    // says less than what the HAR shows reached it.
+    let bare_address = {
+        let t = cb_text.trim();
+        t.contains("://") && !t.contains(['?', '#']) && !t.contains(char::is_whitespace)
+    };
     let har_landing = evidence
         .as_ref()
         .and_then(|e| e.landing.clone())
-        .filter(|_| cb_text.trim().is_empty());
+        .filter(|_| cb_text.trim().is_empty() || bare_address);
     let cb_text = har_landing.as_deref().unwrap_or(cb_text);
 
     let error_page = callback::entra_error_page(cb_text)

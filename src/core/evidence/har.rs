@@ -1773,6 +1773,29 @@ pub fn trace(log: &Log) -> Trace {
                     }
                 }
             }
+            // A recording that starts at the app's callback (Entra's answer POSTed or sent in
+            // the query to the app): what reached the app, and how the app answered.
+            if let Some(cb) = lone_callback(&ix) {
+                let e = &entries[cb];
+                let landing = if method_of(e).eq_ignore_ascii_case("POST") {
+                    post_text(e).unwrap_or_default()
+                } else {
+                    e.request.url.as_str().to_string()
+                };
+                let carries = if landing.contains("code=") {
+                    "the code"
+                } else {
+                    "Entra's answer"
+                };
+                lone.steps
+                    .push((cb, StepKind::Callback, "the app's callback".to_string()));
+                lone.findings.push(finding("har.code_delivered").detail(format!("The recording starts at the app's callback: the browser sent {carries} to {} ({} {}), and the app answered {}. The authorize request and Entra's pages before it are not in the HAR.", shown(e.request.url.as_str()), method_of(e), at(cb), e.status)).fix("Nothing to change between Entra and the app."));
+                lone.landing = Some(landing);
+                if let Some(f) = app_error(&ix, &lone, entries.len(), t.sanitized) {
+                    lone.findings.push(f);
+                }
+                t.landing = lone.landing.clone();
+            }
             findings.append(&mut lone.findings);
             t.tokens = lone.tokens;
             t.timeline = lone
@@ -2419,6 +2442,27 @@ fn cookie_story(ix: &Ix, i: usize, e: &Entry, sanitized: bool) -> String {
             ""
         }
     )
+}
+
+/// The first request to an app (not Entra) that carries Entra's answer: a code with its state
+/// (or session_state, client_info), an id_token, or an error with its description, in the
+/// POSTed form or the query.
+fn lone_callback(ix: &Ix) -> Option<usize> {
+    ix.entries.iter().enumerate().find_map(|(i, e)| {
+        if ix.entra(i) {
+            return None;
+        }
+        let mut p = post_pairs(e);
+        if p.is_empty() {
+            p = query_pairs(e.request.url.as_str());
+        }
+        let has = |k: &str| get(&p, k).is_some_and(|v| !v.is_empty());
+        let answer = (has("code") && (has("state") || has("session_state") || has("client_info")))
+            || has("id_token")
+            || (has("error") && has("error_description"))
+            || has("SAMLResponse");
+        answer.then_some(i)
+    })
 }
 
 /// A cookie an app response set: its name, attributes (lowercase) and the size of its
