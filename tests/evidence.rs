@@ -199,7 +199,27 @@ fn cases() -> Vec<Case> {
             "callback-only-idx21323.har",
             "web: https://app.contoso.com/signin-oidc",
             &["har.no_authorize", "har.code_delivered", "har.app_error"],
-            &["har.code_lost", "har.form_post_not_posted", "response.no_code_no_error"],
+            &[
+                "har.code_lost",
+                "har.form_post_not_posted",
+                "response.no_code_no_error",
+            ],
+            Some("har.app_error"),
+        ),
+        // Signed in, then the app's first page answered 400: the cookies are too large.
+        case(
+            "cookie-too-large-400.har",
+            "web: https://app.contoso.com/signin-oidc",
+            &["har.code_delivered", "har.app_error", "redirect.exact_match"],
+            &["har.code_lost", "har.sign_in_loop", "har.no_authorize"],
+            Some("har.app_error"),
+        ),
+        // Firefox keeps no bodies: the callback's redirect to /Home/Error is the evidence.
+        case(
+            "firefox-redirect-to-error-page.har",
+            "web: https://app.contoso.com/signin-oidc",
+            &["har.code_delivered", "har.app_error"],
+            &["har.code_lost", "har.no_authorize"],
             Some("har.app_error"),
         ),
         // Four sign-ins in seven seconds, each delivering its code: the app's SameSite=Strict

@@ -2304,12 +2304,14 @@ fn app_error(ix: &Ix, f: &Flow, window_end: usize, sanitized: bool) -> Option<Fi
         None => {
             let e = ix.entries.get(reached)?;
             let loc = location(e).filter(|_| is_redirect(e.status))?;
-            let page = ix
-                .entries
-                .iter()
-                .skip(reached + 1)
-                .take(3)
-                .find(|n| n.request.url.as_str().ends_with(loc.as_str()));
+            let page_at = (reached + 1..ix.entries.len().min(reached + 4))
+                .find(|&n| ix.entries[n].request.url.as_str().ends_with(loc.as_str()));
+            let page = page_at.and_then(|n| ix.entries.get(n));
+            // The page the callback sent the browser to failed: the first request that carries
+            // the new session.
+            if let (Some(n), Some(p)) = (page_at, page.filter(|p| p.status >= 400)) {
+                return Some(next_page_failed(ix, reached, n, p));
+            }
             let said = format!(
                 "{} {}",
                 uri::form_decode(&loc).0,
@@ -2318,7 +2320,20 @@ fn app_error(ix: &Ix, f: &Flow, window_end: usize, sanitized: bool) -> Option<Fi
                     .unwrap_or_default()
             );
             let l = said.to_ascii_lowercase();
-            if !response::LIBRARY.iter().any(|(k, _, _)| l.contains(k)) {
+            let error_page = Uri::new(&loc)
+                .path()
+                .to_ascii_lowercase()
+                .split('/')
+                .any(|s| {
+                    matches!(
+                        s,
+                        "error" | "errors" | "autherror" | "signin-error" | "login-error"
+                    )
+                });
+            if !response::LIBRARY.iter().any(|(k, _, _)| l.contains(k))
+                && !l.contains("aadsts")
+                && !error_page
+            {
                 return None;
             }
             (reached, e, said)
@@ -2352,6 +2367,15 @@ fn app_error(ix: &Ix, f: &Flow, window_end: usize, sanitized: bool) -> Option<Fi
         _ => " The HAR holds no text of its answer.".to_string(),
     };
     let mut fnd = finding("har.app_error");
+    let said = if is_redirect(e.status) {
+        said.replacen(
+            " Its page says:",
+            " It sent the browser to its error page, which says:",
+            1,
+        )
+    } else {
+        said
+    };
     let mut detail = format!(
         "Entra's code reached the app at {} ({}{again}), and the app answered {}.{said}",
         shown(url),
@@ -2384,6 +2408,56 @@ fn app_error(ix: &Ix, f: &Flow, window_end: usize, sanitized: bool) -> Option<Fi
         }
     }
     Some(fnd.title(title).detail(detail).fix(fix))
+}
+
+/// The finding for the page a callback redirected to failing (`n`, answered `p`): most often
+/// the server refusing the new session's large cookie header.
+fn next_page_failed(ix: &Ix, reached: usize, n: usize, p: &Entry) -> Finding {
+    let text = p.body.as_deref().map(visible_text).unwrap_or_default();
+    let l = text.to_ascii_lowercase();
+    let too_large = p.status == 431
+        || (p.status == 400
+            && ["too large", "too long", "header", "cookie"]
+                .iter()
+                .any(|k| l.contains(k)));
+    let said = if text.is_empty() {
+        String::new()
+    } else {
+        format!(" Its page says: \"{}\".", excerpt(&text, 0..0))
+    };
+    let cb = &ix.entries[reached];
+    let detail = format!(
+        "Entra's code reached the app at {} ({}), which answered {} and sent the browser to {} ({}): that page answered {}.{said}",
+        shown(cb.request.url.as_str()),
+        at(reached),
+        cb.status,
+        shown(p.request.url.as_str()),
+        at(n),
+        p.status
+    );
+    if too_large {
+        let cookies = set_cookies(cb);
+        let bytes: usize = cookies.iter().map(|c| c.size).sum();
+        let set = if cookies.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " The callback set {} cookie{} ({} bytes of names and values).",
+                cookies.len(),
+                if cookies.len() == 1 { "" } else { "s" },
+                bytes
+            )
+        };
+        finding("har.app_error")
+            .title(format!("The app's server refused the signed-in request: its cookies are too large (HTTP {})", p.status))
+            .detail(format!("{detail}{set} Sign-in worked; the session cookie made the request headers larger than the server (or a proxy in front of it) accepts."))
+            .fix("Make the session smaller: keep tokens in a server-side cache instead of the cookie (do not save tokens in it), and leave out claims the app does not need (groups: use the groups overage or app roles). Or raise the header limit of the server and every proxy in front of it (nginx large_client_header_buffers, IIS MaxFieldLength and MaxRequestBytes, Kestrel MaxRequestHeadersTotalSize).")
+    } else {
+        finding("har.app_error")
+            .title(format!("The app failed on the first page after the callback (HTTP {})", p.status))
+            .detail(format!("{detail} Entra and the redirect URI did their part; the app failed once the user was signed in."))
+            .fix("Read the app's log for this request: an exception in the signed-in page, or an authorization rule (a role or policy) the user does not meet.")
+    }
 }
 
 /// Which correlation or nonce cookie the callback request lacked and why
