@@ -210,7 +210,11 @@ fn cases() -> Vec<Case> {
         case(
             "cookie-too-large-400.har",
             "web: https://app.contoso.com/signin-oidc",
-            &["har.code_delivered", "har.app_error", "redirect.exact_match"],
+            &[
+                "har.code_delivered",
+                "har.app_error",
+                "redirect.exact_match",
+            ],
             &["har.code_lost", "har.sign_in_loop", "har.no_authorize"],
             Some("har.app_error"),
         ),

@@ -2905,6 +2905,23 @@ fn unanswered_callback(e: &Entry, reached: usize, issued: usize, why: &str) -> F
     } else {
         "Make the redirect URI reachable from the browser (the server running, the host resolvable, a valid certificate, no extension or policy blocking it), then sign in again: the code Entra issued here is single-use and expires within minutes."
     };
+    // Cancelled in the browser (ERR_ABORTED): the request may well have reached the server, the
+    // page just did not wait for its answer.
+    if e.error
+        .as_deref()
+        .is_some_and(|x| x.to_ascii_uppercase().contains("ABORTED"))
+    {
+        return finding("har.code_lost")
+            .severity(Severity::Warning)
+            .title("The request that carried the code to the app was cancelled in the browser")
+            .detail(format!(
+                "Entra issued a code ({}), and the browser went to {} ({}) with it, but {why}. A cancelled request may still have reached the app; the browser just did not wait for its answer (the page moved on, or the recording stopped).",
+                at(issued),
+                shown(url),
+                at(reached)
+            ))
+            .fix("Look for this request in the app's log at this time: if it arrived, the app's handling of it is the story. Otherwise record the sign-in again and let the app's page load before exporting the HAR.");
+    }
     finding("har.code_lost")
         .title("Entra issued the code, but nothing answered at the redirect URI")
         .detail(format!(
@@ -4379,6 +4396,18 @@ mod tests {
             entry("GET", loc, 200, "", ""),
         ]);
         assert!(codes(&trace(&log(&text))).contains(&"har.code_delivered"));
+        // Cancelled (ERR_ABORTED): it may have reached the app, so a warning, not a loss.
+        let text = har(&[
+            entry("GET", AUTH, 302, &format!(r#","redirectURL":"{loc}""#), ""),
+            entry("GET", loc, 0, r#","_error":"net::ERR_ABORTED""#, ""),
+        ]);
+        let t = trace(&log(&text));
+        let lost = t.findings.last().expect("code_lost");
+        assert_eq!(
+            (lost.code.as_str(), lost.severity),
+            ("har.code_lost", Severity::Warning)
+        );
+        assert!(lost.title.contains("cancelled"), "{}", lost.title);
     }
 
     #[test]

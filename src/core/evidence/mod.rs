@@ -23,7 +23,7 @@ use serde_json::{Map, Value};
 
 use super::codes::finding;
 use super::registered::Registered;
-use super::report::{Finding, Platform};
+use super::report::{Finding, Platform, Severity};
 use super::MAX_EVIDENCE;
 
 /// What the evidence text turned out to be.
@@ -344,6 +344,18 @@ fn json_error(t: &str, e: &serde_json::Error) -> Evidence {
                         json_message(e)
                     ))
                     .fix("Export or download the evidence again and give the whole file (a HAR of a long session can be large: clear the Network log, reproduce only the failing sign-in, then Export HAR).");
+                let mut ev = ev;
+                // "No request follows" is no evidence in a file that stops there.
+                for f in ev.trace.iter_mut().flat_map(|t| t.findings.iter_mut()) {
+                    if f.code == "har.form_post_not_posted" {
+                        *f = f
+                            .clone()
+                            .severity(Severity::Warning)
+                            .title("The file is cut off after Entra's form_post page: whether it reached the app cannot be told")
+                            .detail(format!("{} The HAR ends there, so the POST may simply be after the cut.", f.detail))
+                            .fix("Export the HAR again, whole, and check it here: the request after the form_post page says whether the code reached the app.");
+                    }
+                }
                 return Evidence {
                     summary: format!("{} (cut off)", ev.summary),
                     problem: Some(problem),
@@ -693,6 +705,22 @@ mod tests {
         // Broken (not cut off) is not salvaged.
         let e = read(&har.replace("[{", "[{{"));
         assert_eq!(e.kind, Kind::Unreadable);
+        // Cut off right after Entra's form_post page: "never posted" is no more than a warning.
+        let page = r#"{"request": {"method": "GET", "url": "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&response_mode=form_post&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&state=s"}, "response": {"status": 200, "content": {"text": "<form method=\"POST\" name=\"hiddenform\" action=\"https://app.contoso.com/cb\"><input type=\"hidden\" name=\"code\" value=\"0.AX\" /><input type=\"hidden\" name=\"state\" value=\"s\" /></form>"}}}"#;
+        let whole = format!(r#"{{"log": {{"entries": [{page}]}}}}"#);
+        let cut = format!(
+            r#"{{"log": {{"entries": [{page}, {{"request": {{"method": "POST", "url": "https://app.con"#
+        );
+        let severity = |text: &str| {
+            read(text).trace.and_then(|t| {
+                t.findings
+                    .into_iter()
+                    .find(|f| f.code == "har.form_post_not_posted")
+                    .map(|f| f.severity)
+            })
+        };
+        assert_eq!(severity(&whole), Some(Severity::Error));
+        assert_eq!(severity(&cut), Some(Severity::Warning));
     }
 
     #[test]
