@@ -226,6 +226,14 @@ fn cases() -> Vec<Case> {
             &["har.code_lost", "har.no_authorize"],
             Some("har.app_error"),
         ),
+        // A single-page app that redeems each code and signs in again: four loginRedirects.
+        case(
+            "msal-browser-login-loop.har",
+            "spa: https://spa.contoso.com/",
+            &["har.sign_in_loop", "har.code_issued"],
+            &["har.code_lost", "har.app_error", "har.token_origin_platform"],
+            Some("har.sign_in_loop"),
+        ),
         // Four sign-ins in seven seconds, each delivering its code: the app's SameSite=Strict
         // session cookie is held back after the cross-site sign-in, so it asks again.
         case(

@@ -2592,22 +2592,25 @@ fn cookie_attr<'c>(attrs: &'c str, name: &str) -> Option<&'c str> {
 /// callback set and the next request sent.
 fn sign_in_loop(ix: &Ix, flows: &[Flow], sanitized: bool) -> Option<Finding> {
     const WITHIN_US: u64 = 60_000_000;
-    let delivered = |f: &Flow| {
-        !f.failed()
-            && f.get("prompt") != Some("none")
-            && f.findings.iter().any(|x| x.code == "har.code_delivered")
-    };
-    let same = |a: &Flow, b: &Flow| {
-        ["client_id", "redirect_uri", "scope"]
-            .iter()
-            .all(|k| a.get(k) == b.get(k))
-    };
     let callback_of = |f: &Flow| {
         f.steps
             .iter()
             .filter(|(_, k, _)| *k == StepKind::Callback)
             .map(|(i, _, _)| *i)
             .next_back()
+    };
+    // Delivered: the app answered the request with the code, or (a code in the fragment, which
+    // no HAR shows) the redirect URI's page loaded.
+    let delivered = |f: &Flow| {
+        !f.failed()
+            && f.get("prompt") != Some("none")
+            && (f.findings.iter().any(|x| x.code == "har.code_delivered")
+                || (f.code.is_some() && callback_of(f).is_some()))
+    };
+    let same = |a: &Flow, b: &Flow| {
+        ["client_id", "redirect_uri", "scope"]
+            .iter()
+            .all(|k| a.get(k) == b.get(k))
     };
     let time = |i: usize| ix.entries.get(i).and_then(|e| time_key(e.started.as_str()));
     // The longest run of returns: flow n delivered its code and flow n + 1 of the same app
@@ -2649,10 +2652,8 @@ fn sign_in_loop(ix: &Ix, flows: &[Flow], sanitized: bool) -> Option<Finding> {
         .as_str()
         .get(..8)
         .is_some_and(|p| p.eq_ignore_ascii_case("https://"));
-    let spa = matches!(f.get("response_mode"), Some("fragment") | None)
-        && f.get("response_type")
-            .is_some_and(|t| t.split(' ').any(|w| w == "code"))
-        && f.tokens.iter().any(|t| t.origin.is_some());
+    let spa =
+        f.get("response_mode") == Some("fragment") || f.tokens.iter().any(|t| t.origin.is_some());
     let span = match (time(f.idx), time(last.idx)) {
         (Some(a), Some(b)) if b > a => format!(" in {} s", (b - a).div_ceil(1_000_000)),
         _ => String::new(),
@@ -2670,7 +2671,11 @@ fn sign_in_loop(ix: &Ix, flows: &[Flow], sanitized: bool) -> Option<Finding> {
     let fix: &str;
     let fix_owned: String;
     if spa {
-        what.push_str(" The code was redeemed in the browser, so the app is a single-page app that starts a new redirect sign-in before it has read the answer of the last one.");
+        what.push_str(if f.tokens.is_empty() {
+            " The answer came back in the fragment, to a single-page app that starts a new redirect sign-in before it has read the answer of the last one (no token request follows)."
+        } else {
+            " The code was redeemed in the browser, so the app is a single-page app that has its tokens and still starts a new redirect sign-in: it does not read the answer of the last one before signing in again."
+        });
         fix = "Handle the redirect before signing in again: await handleRedirectPromise() (or use MsalRedirectComponent / MsalProvider) on every page load, and call loginRedirect only when it returns no result and getAllAccounts() is empty. Do not guard the redirect URI's page itself with a sign-in (MsalGuard, a route guard).";
     } else if sanitized {
         what.push_str(" The HAR holds no cookies, so whether the app's session cookie was set and came back cannot be read from it.");
@@ -2685,7 +2690,11 @@ fn sign_in_loop(ix: &Ix, flows: &[Flow], sanitized: bool) -> Option<Finding> {
                     .is_some_and(|h| h.eq_ignore_ascii_case(&host))
         });
         let session: Vec<&SetCookie> = set.iter().filter(|c| !is_auth_cookie(&c.name)).collect();
-        if session.is_empty() {
+        let story = cookie_story(ix, callback, cb, false);
+        if session.is_empty() && story.contains("was NOT sent") {
+            what.push_str(&format!(" The callback's response ({}) sets no session cookie: the callback request lacked the app's own sign-in cookie, so the app rejected Entra's answer (Correlation failed, or a nonce error) and started over.{story}", at(callback)));
+            fix = "Keep the correlation and nonce cookies SameSite=None; Secure, and serve the app over https (behind a proxy that ends TLS, apply the forwarded headers so the app knows it is https): Entra's form_post is a cross-site POST, which carries only SameSite=None; Secure cookies.";
+        } else if session.is_empty() {
             what.push_str(&format!(" The callback's response ({}) sets no session cookie, so the app accepted the code but did not sign the user in: its token validation or sign-in handler failed without an error page, or the session is kept somewhere this HAR does not show.", at(callback)));
             fix = "Look at the app's log for the callback request: the token validation, the sign-in handler (OnTokenValidated, the cookie scheme that signs in) and any exception swallowed there. The app must set its session cookie on the callback's response.";
         } else {
@@ -3593,6 +3602,21 @@ mod tests {
             .expect("a loop")
             .detail;
         assert!(said.contains("sets no session cookie"), "{said}");
+        assert!(!said.contains("Correlation failed"), "{said}");
+        // Nor the correlation cookie on the callback (SameSite=Lax): the app rejected the answer.
+        let lax_correlation = loop_har(3, 0, https, "", "")
+            .replace("samesite=none", "samesite=lax")
+            .replace(
+                r#""value":".AspNetCore.Correlation.x=N""#,
+                r#""value":"other=1""#,
+            );
+        let f = loop_finding(&lax_correlation).expect("a loop");
+        assert!(
+            f.detail.contains("was NOT sent on the callback request"),
+            "{}",
+            f.detail
+        );
+        assert!(f.fix.contains("SameSite=None; Secure"), "{}", f.fix);
     }
 
     #[test]
