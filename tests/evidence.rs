@@ -231,7 +231,11 @@ fn cases() -> Vec<Case> {
             "msal-browser-login-loop.har",
             "spa: https://spa.contoso.com/",
             &["har.sign_in_loop", "har.code_issued"],
-            &["har.code_lost", "har.app_error", "har.token_origin_platform"],
+            &[
+                "har.code_lost",
+                "har.app_error",
+                "har.token_origin_platform",
+            ],
             Some("har.sign_in_loop"),
         ),
         // Four sign-ins in seven seconds, each delivering its code: the app's SameSite=Strict

@@ -25,7 +25,7 @@ pub fn for_code(code: u32, oauth_error: Option<&str>) -> Finding {
     let hint = info.map(|i| i.hint).filter(|h| !h.is_empty());
     let fix = match cat {
         Some(Category::ConditionalAccess) => "Open the failing sign-in in Entra's sign-in logs (filter by the correlation ID), read the Conditional Access tab for the policy with result Failure and its grant controls, and satisfy it (compliant or joined device, approved app, MFA, location) or have an admin adjust it.".to_string(),
-        Some(Category::Mfa) => "Complete (or register for) multi-factor authentication, then sign in again; an admin can see which policy required it in the sign-in log's Authentication Details and Conditional Access tabs.".to_string(),
+        Some(Category::Mfa) if code != 500121 => "Complete (or register for) multi-factor authentication, then sign in again; an admin can see which policy required it in the sign-in log's Authentication Details and Conditional Access tabs.".to_string(),
         Some(Category::UserCancelled) => "Nothing is misconfigured: the user declined or closed the prompt. Sign in again and accept; if consent is not allowed for users, ask an admin to grant tenant-wide consent.".to_string(),
         Some(Category::Consent) => "Grant consent: sign in interactively (prompt=consent) or have an admin grant consent for the tenant under Enterprise applications › Permissions.".to_string(),
         _ => hint.map_or_else(|| format!("Look the code up at {} and in the sign-in logs.", aadsts::error_lookup_url(code)), str::to_string),

@@ -912,9 +912,43 @@ fn page_error(body: &str) -> Option<(Vec<u32>, String)> {
         }
         return Some((codes, msg));
     }
+    // A sign-in page whose configuration carries only the error's number.
+    if let Some(c) = js_number(body, "sErrorCode")
+        .or_else(|| js_number(body, "iErrorCode"))
+        // A session hint (50058: no one signed in yet) is a normal sign-in page.
+        .filter(|&c| {
+            c >= 10_000 && aadsts::lookup(c).is_none_or(|i| i.category != aadsts::Category::Session)
+        })
+    {
+        let summary = aadsts::lookup(c).map_or("", |i| i.summary);
+        return Some((
+            vec![c],
+            format!("AADSTS{c}: {summary}").trim_end().to_string(),
+        ));
+    }
     let t = body.trim_start();
     if t.starts_with('{') {
         if let Ok(v) = serde_json::from_str::<serde_json::Value>(t) {
+            // The MFA step's answer (…/SAS/EndAuth): {"Success":false,"ResultValue":"PhoneAppDenied"}.
+            if let (Some(result), Some(false)) = (
+                v.get("ResultValue").and_then(|r| r.as_str()),
+                v.get("Success").and_then(serde_json::Value::as_bool),
+            ) {
+                if let Some(why) = mfa_result(result) {
+                    let code = v
+                        .get("ErrCode")
+                        .and_then(serde_json::Value::as_u64)
+                        .and_then(|n| u32::try_from(n).ok())
+                        .filter(|&n| n >= 10_000)
+                        .unwrap_or(500121);
+                    return Some((
+                        vec![code],
+                        format!(
+                            "AADSTS{code}: the second factor failed: {why} (ResultValue {result})"
+                        ),
+                    ));
+                }
+            }
             let desc = v.get("error_description").and_then(|d| d.as_str());
             if v.get("error").is_some() || desc.is_some() {
                 let mut codes: Vec<u32> = v
@@ -954,6 +988,35 @@ fn page_error(body: &str) -> Option<(Vec<u32>, String)> {
         at = p + 6;
     }
     None
+}
+
+/// What a failed MFA step's `ResultValue` means, for those that end the sign-in (a pending
+/// push, `AuthenticationPending`, is not a failure).
+fn mfa_result(result: &str) -> Option<&'static str> {
+    Some(match result {
+        "PhoneAppDenied" => "the user denied the Microsoft Authenticator notification",
+        "PhoneAppNoResponse" | "AuthenticationTimeout" => {
+            "nobody answered the Authenticator notification in time"
+        }
+        "PhoneAppFraudReported" | "FraudReported" | "UserReportedFraud" => {
+            "the user reported the request as fraud, which blocks further sign-in attempts"
+        }
+        "UserVoiceAuthFailedCallWentToVoicemail" => "the phone call went to voicemail",
+        "UserVoiceAuthFailedPhoneHungUp" | "UserVoiceAuthFailedPhoneUnreachable" => {
+            "the phone call was not answered or the phone was unreachable"
+        }
+        "SMSAuthFailedWrongCodeEntered" | "OathCodeIncorrect" | "PhoneAppOTPCodeIncorrect" => {
+            "a wrong verification code was entered"
+        }
+        "AuthenticationThrottled" | "SMSAuthFailedMaxAllowedCodeRetryReached" => {
+            "too many attempts: the method is throttled for now"
+        }
+        "UserMfaBlocked" | "UserIsBlocked" => "the user is blocked from multifactor authentication",
+        r if r.starts_with("PhoneApp") || r.contains("Failed") || r.contains("Denied") => {
+            "the second factor did not succeed"
+        }
+        _ => return None,
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -2136,9 +2199,13 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
         } => {
             f.after = idx;
             let first = codes.first().copied();
+            let untrusted = first.is_none_or(|c| {
+                aadsts::lookup(c).is_none_or(|i| i.category == aadsts::Category::RedirectUri)
+            });
             let mut fnd = finding("har.entra_error_page").detail(format!(
-                "Entra answered {} with its own error page instead of sending the browser back to the app (it never redirects to a redirect URI it cannot trust): \"{}\"",
+                "Entra answered {} with its own error page instead of sending the browser back to the app{}: \"{}\"",
                 at(idx),
+                if untrusted { " (it never redirects to a redirect URI it cannot trust)" } else { "" },
                 one_line(&message)
             ));
             if let Some(c) = first {
@@ -4165,6 +4232,29 @@ mod tests {
             Some(vec![700016])
         );
         assert_eq!(page_error("<html>Sign in to your account</html>"), None);
+        // Only the error's number in the page's configuration, or the MFA step's JSON answer.
+        let (codes, _) =
+            page_error(r#"<script>$Config={"sErrorCode":"500121","iErrorCode":0};</script>"#)
+                .expect("code");
+        assert_eq!(codes, [500121]);
+        let (codes, msg) = page_error(
+            r#"{"Success":false,"ResultValue":"PhoneAppDenied","Message":null,"ErrCode":500121}"#,
+        )
+        .expect("denied");
+        assert_eq!(codes, [500121]);
+        assert!(
+            msg.contains("denied the Microsoft Authenticator notification"),
+            "{msg}"
+        );
+        // Near misses: a push still pending, and a page whose error number is 0.
+        assert_eq!(
+            page_error(r#"{"Success":false,"ResultValue":"AuthenticationPending"}"#),
+            None
+        );
+        assert_eq!(
+            page_error(r#"<script>$Config={"iErrorCode":0};</script>"#),
+            None
+        );
     }
 
     #[test]
