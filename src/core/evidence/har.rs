@@ -987,7 +987,22 @@ fn page_error(body: &str) -> Option<(Vec<u32>, String)> {
         }
         at = p + 6;
     }
-    None
+    // Azure AD B2C's page: "AADB2C90006: The redirect URI … is not registered …" (its codes
+    // are not AADSTS codes).
+    let p = find_ci(body, 0, "aadb2c")?;
+    let digits = body
+        .get(p + 6..)
+        .map_or(0, |r| r.bytes().take_while(u8::is_ascii_digit).count());
+    (digits >= 4 && body.as_bytes().get(p + 6 + digits) == Some(&b':')).then(|| {
+        let end = body
+            .get(p..)
+            .and_then(|r| r.find(['<', '"', '\n', '\r', '\\']))
+            .map_or(body.len(), |e| p + e);
+        (
+            Vec::new(),
+            body.get(p..end).unwrap_or("").trim().to_string(),
+        )
+    })
 }
 
 /// What a failed MFA step's `ResultValue` means, for those that end the sign-in (a pending
@@ -2227,6 +2242,11 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
                     ))
                     .fix(fix)
                     .reference(aadsts::error_lookup_url(c));
+            } else if let Some((c, why, fix)) = response::b2c_error(&message) {
+                fnd = fnd
+                    .title(format!("Azure AD B2C showed its own error page: AADB2C{c}"))
+                    .detail(format!("Azure AD B2C answered {} with its own error page instead of sending the browser back to the app: \"{}\" Why: {}.", at(idx), one_line(&message).trim_end_matches('.'), why.trim_end_matches('.')))
+                    .fix(fix);
             } else {
                 fnd = fnd.fix("Read the message on Entra's page; look the sign-in up in Entra's sign-in logs by its correlation ID.");
             }
@@ -4244,6 +4264,14 @@ mod tests {
         assert_eq!(codes, [500121]);
         assert!(
             msg.contains("denied the Microsoft Authenticator notification"),
+            "{msg}"
+        );
+        // Azure AD B2C's page (its settings in `var CONTENT`).
+        let (codes, msg) = page_error(r#"<script>var CONTENT = {"error_detail_message":"AADB2C90006: The redirect URI 'https://a/cb' provided in the request is not registered for the client id 'x'.\r\nCorrelation ID: 1"};</script>"#).expect("b2c");
+        assert!(codes.is_empty());
+        assert!(
+            msg.starts_with("AADB2C90006: The redirect URI 'https://a/cb'")
+                && !msg.contains("Correlation"),
             "{msg}"
         );
         // Near misses: a push still pending, and a page whose error number is 0.
