@@ -2326,6 +2326,16 @@ fn visible_text(html: &str) -> String {
 /// library messages it names and its AADSTS codes, in the order the finding
 /// picks them. A share link carries this in place of the page, which may hold
 /// cookies, stack traces and personal data.
+/// What servers and proxies answer when a request's headers (its cookies) are too large:
+/// nginx, IIS and HTTP.sys, Apache, and the 431 status text.
+const HEADERS_TOO_LARGE: [&str; 5] = [
+    "request header or cookie too large",
+    "request too long",
+    "size of the request headers is too long",
+    "size of a request header field exceeds",
+    "request header fields too large",
+];
+
 pub(crate) fn app_page_digest(body: &str) -> String {
     let text = visible_text(body);
     let lower = text.to_ascii_lowercase();
@@ -2334,6 +2344,12 @@ pub(crate) fn app_page_digest(body: &str) -> String {
         .filter_map(|(k, _, _)| lower.find(k).and_then(|p| text.get(p..p + k.len())))
         .map(str::to_string)
         .collect();
+    kept.extend(
+        HEADERS_TOO_LARGE
+            .iter()
+            .filter_map(|k| lower.find(k).and_then(|p| text.get(p..p + k.len())))
+            .map(str::to_string),
+    );
     kept.dedup();
     if let Some(p) = find_ci(&text, 0, "aadsts") {
         let codes = aadsts::codes_in(text.get(p..).unwrap_or(""));
@@ -2502,11 +2518,8 @@ fn app_error(ix: &Ix, f: &Flow, window_end: usize, sanitized: bool) -> Option<Fi
 fn next_page_failed(ix: &Ix, reached: usize, n: usize, p: &Entry) -> Finding {
     let text = p.body.as_deref().map(visible_text).unwrap_or_default();
     let l = text.to_ascii_lowercase();
-    let too_large = p.status == 431
-        || (p.status == 400
-            && ["too large", "too long", "header", "cookie"]
-                .iter()
-                .any(|k| l.contains(k)));
+    let too_large =
+        p.status == 431 || (p.status == 400 && HEADERS_TOO_LARGE.iter().any(|k| l.contains(k)));
     let said = if text.is_empty() {
         String::new()
     } else {
@@ -3419,17 +3432,41 @@ fn token_checks(f: &mut Flow, e: &Entry, i: usize) {
     let said = tr
         .description
         .as_deref()
-        .map(|d| format!(" Entra answered: {d}"))
+        .map(|d| format!(" Entra answered: {}", one_line(d)))
         .unwrap_or_default();
+    // AADSTS500112 quotes both: "The reply address 'X' does not match the reply address 'Y'
+    // provided when requesting Authorization code."
+    let auth_ru = auth_ru.or_else(|| {
+        let d = tr.description.as_deref()?;
+        let second = d.split("reply address '").nth(2)?;
+        second.split('\'').next().map(str::to_string)
+    });
 
     // redirect_uri must repeat the authorize one exactly.
+    let auth_at = if f.url.is_empty() {
+        "not in this HAR; Entra's answer quotes it".to_string()
+    } else {
+        at(f.idx)
+    };
     let mismatch = match (&auth_ru, &tr.redirect_uri) {
-        (Some(a), Some(t)) if a != t => Some(format!("The authorize request ({}) sent redirect_uri={a}, the token request ({}) sends redirect_uri={t}{}.", at(f.idx), at(i), rewrite(a, t, 0, "GET", false).map(|c| format!(" ({})", c.join(", "))).unwrap_or_default())),
+        (Some(a), Some(t)) if a != t => Some(format!("The authorize request ({auth_at}) sent redirect_uri={a}, the token request ({}) sends redirect_uri={t}{}.", at(i), rewrite(a, t, 0, "GET", false).map(|c| format!(" ({})", c.join(", "))).unwrap_or_default())),
         (Some(a), None) => Some(format!("The authorize request ({}) sent redirect_uri={a}, but the token request ({}) sends none.", at(f.idx), at(i))),
         _ => None,
     };
     let mismatch_code = answered(&[500112, 50011, 70002]);
-    if mismatch.is_some() || mismatch_code.is_some() {
+    // No authorize request in the HAR (a popup flow records it in the popup's own window):
+    // AADSTS50011 at /token says the token request's redirect_uri is not registered.
+    if auth_ru.is_none() && mismatch_code == Some(50011) && answered(&[500112, 70002]).is_none() {
+        let sent = tr.redirect_uri.clone().unwrap_or_default();
+        f.findings.push(
+            finding("har.token_redirect_mismatch")
+                .aadsts(50011)
+                .title("The token request's redirect_uri is not registered (AADSTS50011)")
+                .detail(format!("The token request ({}) sends redirect_uri={sent} and Entra refused it as not registered for the app. The authorize request that issued the code is not in this HAR (a popup sign-in records it in the popup's own developer tools), so whether it sent the same URI cannot be read here: at /token the redirect_uri must be the authorize request's, and registered.{said}", at(i)))
+                .fix("Redeem the code with the redirect_uri the authorize request sent, and register that URI (under Single-page application for a browser app). For a popup sign-in, record the HAR in the popup window too (open its developer tools before it navigates) to see the authorize request.")
+                .reference(aadsts::error_lookup_url(50011)),
+        );
+    } else if mismatch.is_some() || mismatch_code.is_some() {
         let c = mismatch_code.unwrap_or(500112);
         let mut fnd = finding("har.token_redirect_mismatch")
             .aadsts(c)
