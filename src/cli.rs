@@ -95,19 +95,25 @@ pub fn exit_code(a: &Analysis) -> i32 {
 pub fn text_report(a: &Analysis) -> String {
     let mut s = String::new();
     let r = &a.report;
+    // URIs as the finding texts show them: an invisible character written as its code point.
+    let shown = |u: &str| crate::core::uri::show_hidden(u).unwrap_or_else(|| u.to_string());
     s.push_str(&format!("Verdict: {}\n", a.headline));
     s.push_str(&format!("Redirect URI: {}", r.redirect.status.as_str()));
     if let Some(sent) = &r.redirect.sent {
-        s.push_str(&format!("  sent {sent}"));
+        s.push_str(&format!("  sent {}", shown(sent)));
     }
     s.push('\n');
     if let Some(m) = &r.redirect.matched {
-        s.push_str(&format!("  matched {} ({})\n", m.uri, m.platform.as_str()));
+        s.push_str(&format!(
+            "  matched {} ({})\n",
+            shown(&m.uri),
+            m.platform.as_str()
+        ));
     }
     if let Some(n) = &r.redirect.nearest {
         s.push_str(&format!(
             "  nearest {} ({}) differs in: {}\n",
-            n.uri,
+            shown(&n.uri),
             n.platform.as_str(),
             n.differences.join(", ")
         ));
@@ -130,6 +136,21 @@ pub fn text_report(a: &Analysis) -> String {
         }
     }
     terminal_safe(&s)
+}
+
+/// The JSON report with the characters that reorder or hide text in a terminal written as
+/// JSON escapes (`\u202e`): the same JSON value, safe to print. They only occur inside strings.
+fn json_safe(json: &str) -> String {
+    let risky = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
+    if !json.chars().any(risky) {
+        return json.to_string();
+    }
+    json.chars()
+        .map(|c| match risky(c) {
+            true => format!("\\u{:04x}", u32::from(c)),
+            false => c.to_string(),
+        })
+        .collect()
 }
 
 /// The report as a terminal or a CI log may show it: control characters from the input
@@ -210,7 +231,7 @@ pub fn main() -> i32 {
         );
     }
     let out = if json {
-        a.report.to_json() + "\n"
+        json_safe(&a.report.to_json()) + "\n"
     } else {
         text_report(&a)
     };
@@ -238,7 +259,14 @@ mod tests {
                 .any(|c| (c.is_control() && c != '\n' && c != '\t') || c == '\u{202E}'),
             "{out:?}"
         );
-        assert!(out.contains("<U+001B>"), "{out}");
+        assert!(out.contains("U+001B"), "{out}");
+        // The JSON report: the same value, with the reordering characters escaped.
+        let json = json_safe(&a.report.to_json());
+        assert!(!json.contains('\u{202E}'), "{json}");
+        assert_eq!(
+            serde_json::from_str::<Value>(&json).expect("still JSON"),
+            serde_json::from_str::<Value>(&a.report.to_json()).expect("JSON")
+        );
         // Near miss: plain text is left as it is.
         assert_eq!(terminal_safe("a\tb\nc — é"), "a\tb\nc — é");
     }

@@ -31,8 +31,6 @@ pub fn is_placeholder(v: &str) -> bool {
         "${",
         "$(",
         "%(",
-        "[",
-        "]",
         "todo",
         "placeholder",
         "replace_",
@@ -44,7 +42,18 @@ pub fn is_placeholder(v: &str) -> bool {
         "tenant_id_here",
         "insert_",
     ];
+    // `[word]` is a template slot; `[::1]`, `[fe80::1%25eth0]` (IPv6) and `\x1b]0;` (a
+    // terminal escape) are not.
+    let bracketed = l.split('[').skip(1).any(|r| {
+        r.split_once(']').is_some_and(|(w, _)| {
+            w.len() >= 2
+                && w.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ' '))
+                && w.chars().any(|c| c.is_ascii_alphabetic())
+        })
+    });
     marks.iter().any(|m| l.contains(m))
+        || bracketed
         || matches!(
             l.as_str(),
             "undefined"
@@ -829,6 +838,24 @@ pub fn reading_findings(req: &AuthorizeRequest, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::core::{analyze, CaseInput, Finding, Severity};
+
+    #[test]
+    fn brackets_make_a_placeholder_only_around_a_word() {
+        for p in [
+            "https://[YOUR-APP]/cb",
+            "[tenant]",
+            "https://app/[redirect path]",
+        ] {
+            assert!(super::is_placeholder(p), "{p}");
+        }
+        for not in [
+            "http://[::1]:5000/cb",
+            "http://[fe80::1%25eth0]/cb",
+            "https://a.b/cb\u{1b}]0;x\u{7}",
+        ] {
+            assert!(!super::is_placeholder(not), "{not}");
+        }
+    }
 
     fn tenant_finding(tenant: &str, registered: &str) -> Option<Finding> {
         let a = analyze(&CaseInput {

@@ -129,7 +129,8 @@ test('a UTF-16 export is read as text, an archive is refused, and Clear all clea
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Web\r\nhttps://app.contoso.com/cb\r\n', 'utf16le')]);
   const picker = page.getByTestId('registered-file');
   await picker.setInputFiles({ name: 'uris.txt', mimeType: 'text/plain', buffer: utf16 });
-  await expect(analyzer.registered).toHaveValue('Web\r\nhttps://app.contoso.com/cb\r\n');
+  // The box shows line breaks as LF (a textarea's value normalises CR LF).
+  await expect(analyzer.registered).toHaveValue('Web\nhttps://app.contoso.com/cb\n');
   await expect(page.getByText(/Read uris\.txt \(1 KB, read as UTF-16LE\)/)).toBeVisible();
   await analyzer.expectStatus('exact');
 
@@ -137,7 +138,7 @@ test('a UTF-16 export is read as text, an archive is refused, and Clear all clea
   await picker.setInputFiles({ name: 'capture.har.zip', mimeType: 'application/zip', buffer: zip });
   await expect(page.getByText('capture.har.zip is a zip archive, not text: unpack it')).toBeVisible();
   // The box keeps what it held: a refused file changes nothing.
-  await expect(analyzer.registered).toHaveValue('Web\r\nhttps://app.contoso.com/cb\r\n');
+  await expect(analyzer.registered).toHaveValue('Web\nhttps://app.contoso.com/cb\n');
 
   await picker.setInputFiles({ name: 'uris.txt', mimeType: 'text/plain', buffer: utf16 });
   await expect(page.getByText(/Read uris\.txt/)).toBeVisible();
