@@ -1425,6 +1425,8 @@ struct LineReader {
     saml_field: Option<&'static str>,
     /// Lines under such a field, with the field: not Reply URLs.
     saml_other: Vec<(String, &'static str)>,
+    /// The redirect URI the request sends, when known.
+    sent: Option<String>,
 }
 
 impl LineReader {
@@ -1622,7 +1624,18 @@ impl LineReader {
         let cut = trimmed
             .strip_suffix("...")
             .or_else(|| trimmed.strip_suffix('…'));
-        let items = split_before_uris(cut.unwrap_or(trimmed));
+        let mut items = split_before_uris(cut.unwrap_or(trimmed));
+        // `…, https://app.contoso.com/sig…}`: a column too narrow cut the last item itself, so
+        // it is no URI when the URI sent starts with it. (`{a, b, c...}` of the enumeration
+        // limit keeps its last item whole.)
+        let partial = match (cut, items.last(), self.sent.as_deref()) {
+            (Some(_), Some(last), Some(sent))
+                if sent.len() > unquote(last).len() && sent.starts_with(unquote(last)) =>
+            {
+                items.pop().map(|p| unquote(p).to_string())
+            }
+            _ => None,
+        };
         for item in items {
             let item = unquote(item);
             if item.is_empty() {
@@ -1638,7 +1651,11 @@ impl LineReader {
             }
         }
         if cut.is_some() {
-            self.problem(line, "the list ends with '...': PowerShell showed only its first items, so the URIs after them are unknown and a command built from this list would drop them. Set $FormatEnumerationLimit = -1, or pipe the application to ConvertTo-Json -Depth 5, and paste again".to_string());
+            let part = partial
+                .filter(|p| !p.is_empty())
+                .map(|p| format!(" Its last item, '{p}…', was cut in the middle and is left out: the URI the request sends may be that one."))
+                .unwrap_or_default();
+            self.problem(line, format!("the list ends with '...': PowerShell showed only its first items, so the URIs after them are unknown and a command built from this list would drop them.{part} Set $FormatEnumerationLimit = -1, or pipe the application to ConvertTo-Json -Depth 5, and paste again"));
         }
     }
 
@@ -2109,6 +2126,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         logout: Vec::new(),
         saml_field: None,
         saml_other: Vec::new(),
+        sent: sent.map(str::to_string),
     };
     let mut lines: Vec<&str> = input.lines().collect();
     // A Terraform plan: what it removes (`- "https://…",`) is not what it leaves registered, so

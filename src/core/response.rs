@@ -196,6 +196,8 @@ pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     ("checks.state argument is missing", STATE_LOST, STATE_LOST_FIX),
     ("did not find expected authorization request details in session", STATE_LOST, STATE_LOST_FIX),
     ("state not found in session", STATE_LOST, STATE_LOST_FIX),
+    // MSAL Python: the auth_code_flow dict kept in the session between the two legs was lost.
+    ("state missing from auth_code_flow", STATE_LOST, STATE_LOST_FIX),
     ("mismatching_state", STATE_LOST, STATE_LOST_FIX),
     ("invalid state received", STATE_LOST, STATE_LOST_FIX),
     ("state mismatch", STATE_LOST, STATE_LOST_FIX),
@@ -402,6 +404,37 @@ fn app_error_page(url: &str, error: &str) -> Finding {
 
 /// Findings for the callback box.
 pub fn checks(
+    cb: &Callback,
+    req: Option<&AuthorizeRequest>,
+    sent: Option<&str>,
+    client: &ClientGuess,
+    platform: Option<Platform>,
+    out: &mut Vec<Finding>,
+) {
+    let before = out.len();
+    checks_inner(cb, req, sent, client, platform, out);
+    // Text that says nothing this page reads is said to be unread, not passed over silently.
+    let free = cb.url.is_none() && cb.body.is_empty() && cb.within.is_none();
+    if free && out.len() == before && cb.codes.is_empty() && !cb.text.trim().is_empty() {
+        let shown: String = cb
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(120)
+            .collect();
+        out.push(
+            finding("response.no_code_no_error")
+                .severity(Severity::Warning)
+                .title("The text in the landing box was not recognised")
+                .detail(format!("It holds no landing URL, form body or AADSTS code, and no message of a sign-in library or browser this page knows, so it adds nothing to the diagnosis: \"{shown}\"."))
+                .fix("Paste the address the browser showed after sign-in (with its ?code= or ?error=), the app's exception with its message, or a HAR of the sign-in in Evidence."),
+        );
+    }
+}
+
+fn checks_inner(
     cb: &Callback,
     req: Option<&AuthorizeRequest>,
     sent: Option<&str>,
