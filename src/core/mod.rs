@@ -1020,12 +1020,18 @@ fn verdict(report: &Report, any_input: bool, saml: bool) -> (VerdictKind, String
     if let (None, Some(f)) = (report.primary(), stale.or(stopped)) {
         return (VerdictKind::Unknown, f.title.clone());
     }
-    // An input that could not be read is the first thing to say when nothing failed.
+    // An input that could not be read is the first thing to say when nothing failed, unless
+    // what was read already shows the sent URI registered (the unread part cannot undo that).
     let unreadable = report
         .findings
         .iter()
         .find(|f| codes::is_unreadable_input(f));
-    if let (None, Some(f), true) = (report.primary(), unreadable, any_input) {
+    if let (None, Some(f), true, false) = (
+        report.primary(),
+        unreadable,
+        any_input,
+        status.is_accepted(),
+    ) {
         return (VerdictKind::Unknown, f.title.clone());
     }
     match report.primary() {

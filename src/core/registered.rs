@@ -196,7 +196,55 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
             return read_json(&object, client_id);
         }
     }
-    read_lines(input, client_id, sent)
+    // `single_page_application { redirect_uris = ["…"] }` (Terraform), `spa: { redirectUris:
+    // ['…'] }` (Bicep) on one line: read as the block it is.
+    let blocks = one_line_blocks(input);
+    read_lines(blocks.as_deref().unwrap_or(input), client_id, sent)
+}
+
+/// `input` with each one-line block that holds a URI (`name { … }`, `name: { … }`) written
+/// over three lines, as the line reader reads blocks; `None` when it has none.
+fn one_line_blocks(input: &str) -> Option<String> {
+    let split = |line: &str| -> Option<(String, String)> {
+        let t = line.trim();
+        let (head, rest) = t.split_once('{')?;
+        let inner = rest
+            .trim_end()
+            .trim_end_matches(',')
+            .trim_end()
+            .strip_suffix('}')?;
+        let name = head.trim().trim_end_matches([':', '=']).trim();
+        // The inner part is a property holding a list (`redirect_uris = [`, `redirectUris: [`),
+        // not a list itself (PowerShell's `RedirectUris : {https://…, …}`).
+        let property = inner.split_once(['=', ':']).is_some_and(|(k, v)| {
+            let k = k.trim();
+            !k.is_empty()
+                && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                && v.trim_start().starts_with('[')
+        });
+        (!name.is_empty()
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            && property
+            && inner.contains("://")
+            && !inner.contains('{'))
+        .then(|| (format!("{name} {{"), inner.trim().to_string()))
+    };
+    if !input.lines().any(|l| split(l).is_some()) {
+        return None;
+    }
+    let mut out = String::with_capacity(input.len() + 16);
+    for line in input.lines() {
+        match split(line) {
+            Some((open, inner)) => {
+                out.push_str(&format!("{open}\n{inner}\n}}\n"));
+            }
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    Some(out)
 }
 
 /// The text of a quoted-printable e-mail body (`=3D` for `=`, a line ending in `=` continued
@@ -619,9 +667,17 @@ fn read_app_object(reg: &mut Registered, v: &Value) {
         }
         if let Some(obj) = v.get(key).filter(|o| o.is_object()) {
             platforms_seen = true;
-            if let Some(list) = obj.get("redirectUris").and_then(Value::as_array) {
+            let listed = obj.get("redirectUris").and_then(Value::as_array);
+            if let Some(list) = listed {
                 for item in list {
                     push_json_item(reg, item, platform);
+                }
+            }
+            // Graph beta's `web.redirectUriSettings: [{uri, index}]`, when it alone holds them.
+            if listed.is_none_or(Vec::is_empty) {
+                let settings = obj.get("redirectUriSettings").and_then(Value::as_array);
+                for uri in settings.into_iter().flatten().filter_map(|s| s.get("uri")) {
+                    push_json_item(reg, uri, platform);
                 }
             }
             if key == "web" {
@@ -3245,6 +3301,34 @@ mod tests {
         }
         // One URI and a joining word is no list.
         assert_eq!(read("https://a/cb and").problems.len(), 1);
+    }
+
+    #[test]
+    fn one_line_terraform_and_bicep_blocks_are_read_by_platform() {
+        let tf = "resource \"azuread_application\" \"app\" {\n  display_name = \"x\"\n  single_page_application { redirect_uris = [\"https://a.contoso.com/\"] }\n  web { redirect_uris = [\"https://a.contoso.com/cb\"] }\n}";
+        let r = read(tf);
+        assert_eq!(r.on(Platform::Spa), ["https://a.contoso.com/"]);
+        assert_eq!(r.on(Platform::Web), ["https://a.contoso.com/cb"]);
+        let bicep = "resource app 'Microsoft.Graph/applications@v1.0' = {\n  spa: { redirectUris: ['https://a.contoso.com/'] }\n}";
+        assert_eq!(read(bicep).on(Platform::Spa), ["https://a.contoso.com/"]);
+        // Near miss: PowerShell's list in braces is a list, not a block.
+        assert_eq!(
+            one_line_blocks("RedirectUris : {https://a/cb, https://b/cb}"),
+            None
+        );
+    }
+
+    #[test]
+    fn graph_beta_redirect_uri_settings_alone_are_read() {
+        let r = read(
+            r#"{"web": {"redirectUriSettings": [{"uri": "https://app.contoso.com/signin-oidc", "index": null}]}, "spa": {"redirectUris": ["https://spa.contoso.com/"]}}"#,
+        );
+        assert_eq!(r.on(Platform::Web), ["https://app.contoso.com/signin-oidc"]);
+        // With redirectUris there too, each URI is read once.
+        let r = read(
+            r#"{"web": {"redirectUris": ["https://a/cb"], "redirectUriSettings": [{"uri": "https://a/cb", "index": null}]}}"#,
+        );
+        assert_eq!(uris(&r), ["https://a/cb"]);
     }
 
     #[test]
