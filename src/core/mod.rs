@@ -1042,8 +1042,9 @@ fn verdict(report: &Report, any_input: bool, saml: bool) -> (VerdictKind, String
         // Another app's list holds it: that says nothing of the request's app.
         Some(p)
             if status.is_accepted()
-                && p.code == "request.client_id_invalid"
-                && p.title.starts_with("client_id is not the app") =>
+                && ((p.code == "request.client_id_invalid"
+                    && p.title.starts_with("client_id is not the app"))
+                    || p.code == "request.not_entra_authorize") =>
         {
             (VerdictKind::AcceptedWithErrors, p.title.clone())
         }

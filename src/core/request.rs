@@ -106,6 +106,36 @@ fn tenant_ok(t: &str) -> bool {
             }))
 }
 
+/// The identity provider other than Entra that `host` (and `path`) belong to, when it is a
+/// well-known one.
+fn other_provider(host: &str, path: &str) -> Option<&'static str> {
+    let h = host.to_ascii_lowercase();
+    let is = |d: &str| h == d || h.ends_with(&format!(".{d}"));
+    Some(if is("accounts.google.com") {
+        "Google"
+    } else if is("github.com") {
+        "GitHub"
+    } else if is("okta.com") || is("oktapreview.com") {
+        "Okta"
+    } else if is("auth0.com") {
+        "Auth0"
+    } else if is("amazoncognito.com") {
+        "Amazon Cognito"
+    } else if is("appleid.apple.com") {
+        "Apple"
+    } else if is("facebook.com") {
+        "Facebook"
+    } else if is("login.salesforce.com") || is("my.salesforce.com") {
+        "Salesforce"
+    } else if is("pingone.com") || is("pingidentity.com") {
+        "Ping Identity"
+    } else if path.contains("/realms/") && path.contains("/protocol/openid-connect/") {
+        "Keycloak"
+    } else {
+        return None;
+    })
+}
+
 /// The client and tenant checks (the first things Entra resolves).
 pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
     let req = c.req;
@@ -123,6 +153,11 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
             } else {
                 format!("{host} is not an Entra authority host (login.microsoftonline.com, login.microsoftonline.us, login.partner.microsoftonline.cn, *.b2clogin.com, *.ciamlogin.com).")
             };
+            if let Some(name) = other_provider(&host, req.path.as_deref().unwrap_or("")) {
+                // Another identity provider's request: Entra's rules say nothing about it.
+                out.push(finding("request.not_entra_authorize").severity(Severity::Error).title(format!("This authorize request goes to {name}, not to Microsoft Entra ID")).detail(format!("{host} is {name}'s sign-in server, so Entra never sees this request: its redirect URI is checked against the client registered at {name}, with {name}'s rules and errors, and Entra's app registration plays no part.")).fix(format!("Check the redirect URI in {name}'s client settings; or, if the app should sign in with Entra, paste the request to login.microsoftonline.com/…/oauth2/v2.0/authorize (the first request to it in the browser's Network tab after clicking Sign in).")));
+                return;
+            }
             out.push(finding("request.not_entra_authorize").detail(format!("{what} The rules below are Entra's; they may not apply to this server.")).fix("Paste the URL of the request to …/oauth2/v2.0/authorize: in the browser's developer tools (Network tab) it is the first request to the Entra host after you click Sign in."));
         }
         if req.endpoint == Endpoint::V1 {
