@@ -30,6 +30,24 @@ pub fn registrable_problems(u: &str, audience: Audience) -> Vec<String> {
         why.push("it is not an absolute URI".to_string());
         return why;
     }
+    // A script or inline-content address: no sign-in answer can be sent to one.
+    let scheme = p.scheme_lower();
+    if matches!(scheme.as_str(), "javascript" | "data" | "vbscript") {
+        why.push(format!("a {scheme}: address runs or holds content in the page; it is no address a sign-in answer can be sent to"));
+        return why;
+    }
+    // `%` must start an escape of two hex digits (RFC 3986 §2.1).
+    let b = u.as_bytes();
+    if b.iter().enumerate().any(|(i, &c)| {
+        c == b'%'
+            && !(b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+    }) {
+        why.push(
+            "it has a '%' that is not followed by two hex digits (not valid percent-encoding)"
+                .into(),
+        );
+    }
     let length = if u.is_ascii() {
         u.len()
     } else {
@@ -1138,6 +1156,23 @@ pub fn check(
 #[cfg(test)]
 mod tests {
     use crate::core::{analyze, CaseInput};
+
+    #[test]
+    fn script_addresses_and_broken_percent_escapes_cannot_be_registered() {
+        use super::{registrable_problems, Audience};
+        let why = registrable_problems("JaVaScRiPt:alert(1)", Audience::Unknown);
+        assert!(why.iter().any(|w| w.contains("javascript:")), "{why:?}");
+        let why = registrable_problems("https://a.contoso.com/signin%ZZoidc%", Audience::Unknown);
+        assert!(
+            why.iter().any(|w| w.contains("percent-encoding")),
+            "{why:?}"
+        );
+        // Near misses: a proper escape, and a custom scheme of a native app.
+        assert!(registrable_problems("https://a.contoso.com/a%2Fb", Audience::Unknown).is_empty());
+        assert!(
+            registrable_problems("msauth.com.contoso.app://auth", Audience::Unknown).is_empty()
+        );
+    }
 
     /// MSAL.js without a redirectUri sends the current page: a deeper path on a registered
     /// origin is told to set redirectUri; another client or origin is not.
