@@ -523,7 +523,11 @@ fn mismatch_findings(
                 let proxy = s.scheme_lower() == "http" && r.scheme_lower() == "https";
                 f.title(format!("The app sends {}:// but {}:// is registered", s.scheme().unwrap_or(""), r.scheme().unwrap_or("")))
                     .detail(format!("{ctx}{}", if proxy { " The usual cause: TLS ends at a proxy, load balancer or App Service front end, and the app builds its redirect URI from the http request it sees." } else { "" }))
-                    .fix(if proxy { format!("Make the app see the original scheme: {}, or set the redirect URI explicitly to {}. http:// cannot be registered except for localhost.", hint.unwrap_or("in ASP.NET Core use the Forwarded Headers middleware (ForwardedHeaders.XForwardedProto, and clear KnownNetworks/KnownProxies when the proxy is not on loopback) before authentication; in other stacks trust X-Forwarded-Proto"), near.uri) } else { format!("Send {} exactly.{reg_fix}", near.uri) })
+                    .fix(if proxy { format!("Make the app see the original scheme: {}, or set the redirect URI explicitly to {}. http:// cannot be registered except for localhost.", hint.unwrap_or("in ASP.NET Core use the Forwarded Headers middleware (ForwardedHeaders.XForwardedProto, and clear KnownNetworks/KnownProxies when the proxy is not on loopback) before authentication; in other stacks trust X-Forwarded-Proto"), near.uri) } else if registrable.is_empty() && !registrable_problems(&near.uri, c.audience).is_empty() {
+                        // The registered http:// URI is one Entra no longer accepts: register the
+                        // https one the app sends instead of going back to http.
+                        format!("Register {new_uri}{why_form} under {}. {keep} The registered {} is one Entra's rules refuse ({}): do not send it; remove it once the https one works.", platform.portal_name(), near.uri, registrable_problems(&near.uri, c.audience).join("; "))
+                    } else { format!("Send {} exactly.{reg_fix}", near.uri) })
             }
             Difference::TrailingSlash => {
                 let who = if sent.ends_with('/') { "The sent URI ends with '/' and the registered one does not" } else { "The registered URI ends with '/' and the sent one does not" };
@@ -631,6 +635,9 @@ fn mismatch_findings(
             )
         } else if android && matches!(d, Difference::Path | Difference::Host)
             || connector && matches!(d, Difference::Path | Difference::Host)
+            || (*d == Difference::Scheme
+                && registrable.is_empty()
+                && !registrable_problems(&near.uri, c.audience).is_empty())
         {
             register_snippets(f)
         } else if matches!(d, Difference::Path | Difference::Host) && malformed(&s, &r).is_some()
@@ -1156,6 +1163,51 @@ pub fn check(
 #[cfg(test)]
 mod tests {
     use crate::core::{analyze, CaseInput};
+
+    #[test]
+    fn a_refused_http_registration_is_not_the_uri_to_send() {
+        let a = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&response_type=code&scope=openid&state=2".into(),
+            registered: "Web\nhttp://app.contoso.com/cb".into(),
+            ..CaseInput::default()
+        });
+        let f = a
+            .report
+            .findings
+            .iter()
+            .find(|f| f.code == "redirect.scheme_mismatch")
+            .expect("scheme");
+        assert!(
+            f.fix
+                .starts_with("Register https://app.contoso.com/cb under Web."),
+            "{}",
+            f.fix
+        );
+        assert!(
+            f.snippets
+                .iter()
+                .all(|s| !s.text.contains("redirect_uri=http%3A")),
+            "{:?}",
+            f.snippets
+        );
+        // Near miss: a localhost http registration is fine to send.
+        let a = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Flocalhost%3A5001%2Fcb&response_type=code&scope=openid&state=2".into(),
+            registered: "Web\nhttp://localhost:5001/cb".into(),
+            ..CaseInput::default()
+        });
+        let f = a
+            .report
+            .findings
+            .iter()
+            .find(|f| f.code == "redirect.scheme_mismatch")
+            .expect("scheme");
+        assert!(
+            f.fix.starts_with("Send http://localhost:5001/cb exactly."),
+            "{}",
+            f.fix
+        );
+    }
 
     #[test]
     fn script_addresses_and_broken_percent_escapes_cannot_be_registered() {
