@@ -528,6 +528,13 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     // Texts quote the inputs: a direction override or an invisible character in them would
     // reorder or hide what the reader sees, so each is written as its code point. (Snippets
     // stay exact: they are copied.)
+    // Entra issued the code of a hybrid request: the implicit grant setting it needs is on.
+    let issued = findings
+        .iter()
+        .any(|f| f.code == "har.code_issued" || f.code == "response.code_received");
+    if issued && !findings.iter().any(|f| f.aadsts == Some(700054)) {
+        findings.retain(|f| f.code != "request.implicit_grant_required");
+    }
     for f in &mut findings {
         for t in [&mut f.title, &mut f.detail, &mut f.fix] {
             if let Some(shown) = uri::show_hidden(t) {
