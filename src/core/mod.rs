@@ -532,7 +532,10 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     let issued = findings
         .iter()
         .any(|f| f.code == "har.code_issued" || f.code == "response.code_received");
-    if issued && !findings.iter().any(|f| f.aadsts == Some(700054)) {
+    let refused = findings
+        .iter()
+        .any(|f| f.aadsts == Some(700054) && f.code != "request.implicit_grant_required");
+    if issued && !refused {
         findings.retain(|f| f.code != "request.implicit_grant_required");
     }
     for f in &mut findings {
