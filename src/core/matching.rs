@@ -219,7 +219,9 @@ pub fn differences(s: &Uri, r: &Uri, b2c: bool) -> Vec<Difference> {
             return vec![Difference::InvisibleCharacters];
         }
         let fold = |x: &str| uri::skeleton(&uri::strip_invisible(x));
-        if fold(sent) == fold(reg) {
+        if fold(sent) == fold(reg)
+            || uri::differ_in_composition(&uri::percent_decode(sent), &uri::percent_decode(reg))
+        {
             return vec![Difference::ConfusableCharacters];
         }
     }

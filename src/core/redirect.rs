@@ -598,6 +598,11 @@ fn mismatch_findings(
                 };
                 f.detail(format!("{ctx} {side}contains an invisible character (usually pasted from a document or chat), which makes the bytes differ although the text looks the same.")).fix(fix)
             }
+            Difference::ConfusableCharacters if uri::differ_in_composition(&uri::percent_decode(sent), &uri::percent_decode(&near.uri)) => {
+                f.title("An accented letter is written differently in the sent and the registered URI")
+                    .detail(format!("{ctx} One writes an accented letter as one character (é, U+00E9: Unicode's composed form, NFC), the other as the letter followed by a combining accent (e and U+0301: the decomposed form, NFD, which macOS file names and some editors produce). They look the same, but they are different characters (%C3%A9 against e%CC%81 in the URL), and Entra compares characters."))
+                    .fix(format!("Write the redirect URI in the app's configuration in the registered form, {} (or use a plain ASCII path and register that).", near.uri))
+            }
             Difference::ConfusableCharacters => {
                 let odd: Vec<String> = sent.chars().chain(near.uri.chars()).filter_map(|ch| uri::confusable_ascii(ch).map(|a| format!("'{ch}' (U+{:04X}) looks like '{a}'", ch as u32))).collect();
                 f.detail(format!("{ctx} A look-alike character makes them differ: {}. Internationalised domain names are not supported in redirect URIs.", odd.join(", "))).fix(format!("Retype the URI in plain ASCII: {}.", uri::skeleton(&near.uri)))

@@ -479,6 +479,25 @@ pub fn skeleton(s: &str) -> String {
         .collect()
 }
 
+/// Whether `a` and `b` differ only in how accented Latin letters are written: one character
+/// (é, U+00E9, Unicode's composed form NFC) or a letter and a combining accent (e + U+0301,
+/// NFD). The two look the same and are different characters.
+pub fn differ_in_composition(a: &str, b: &str) -> bool {
+    let combining = |c: char| ('\u{0300}'..='\u{036F}').contains(&c);
+    // Latin-1's accented letters, each as its base letter.
+    const BASE: &str = "AAAAAAACEEEEIIIIDNOOOOO×OUUUUYÞsaaaaaaaceeeeiiiidnooooo÷ouuuuyþy";
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|&c| !combining(c))
+            .map(|c| match u32::from(c) {
+                n @ 0xC0..=0xFF => BASE.chars().nth((n - 0xC0) as usize).unwrap_or(c),
+                _ => c,
+            })
+            .collect()
+    };
+    a != b && (a.chars().any(combining) || b.chars().any(combining)) && fold(a) == fold(b)
+}
+
 /// Percent-decodes `s` once (no `+` handling); invalid UTF-8 becomes U+FFFD.
 pub fn percent_decode(s: &str) -> String {
     percent_encoding::percent_decode_str(s)
@@ -534,6 +553,19 @@ pub fn is_guid(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn composed_and_decomposed_accents_are_told_apart() {
+        assert!(differ_in_composition("/caf\u{e9}", "/cafe\u{301}"));
+        assert!(differ_in_composition(
+            "/\u{c9}t\u{e9}",
+            "/E\u{301}te\u{301}"
+        ));
+        // Near misses: the same form, another letter, and no combining mark at all.
+        assert!(!differ_in_composition("/cafe\u{301}", "/cafe\u{301}"));
+        assert!(!differ_in_composition("/caf\u{e9}", "/cafa\u{301}"));
+        assert!(!differ_in_composition("/caf\u{e9}", "/cafe"));
+    }
 
     #[test]
     fn is_plain_rejects_any_space_control_or_non_ascii_byte_at_any_offset() {
