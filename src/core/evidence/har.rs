@@ -3293,7 +3293,17 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
                 Some(g) => format!("Entra's form_post page ({}) should make the browser POST to {action}, but the next request there ({} {}) is not a POST: the page's script did not submit the form.", at(idx), at(g), entries.get(g).map_or("GET", method_of)),
                 None => format!("Entra's form_post page ({}) should make the browser POST to {action}, but no request to it follows in the HAR: the form was not submitted (scripts blocked, a Content-Security-Policy form-action rule) or the recording stopped.", at(idx)),
             };
-            f.findings.push(finding("har.form_post_not_posted").detail(detail).fix("Let the form_post page run (no script or form-action blocking), and record until the app's page has loaded."));
+            // A secure page posting to http:// on another host than the loopback: Chromium
+            // stops and asks ("The information you're about to submit is not secure").
+            let u = Uri::new(action);
+            let insecure = u.scheme_lower() == "http" && !u.is_localhost() && !u.is_loopback_v4();
+            let mut fnd = finding("har.form_post_not_posted").detail(detail).fix("Let the form_post page run (no script or form-action blocking), and record until the app's page has loaded.");
+            if insecure && got.is_none() {
+                fnd = fnd
+                    .detail(format!("Entra's form_post page ({}) should make the browser POST to {action}, but no request to it follows in the HAR. The address is http:// on a host that is not the loopback: Chrome and Edge stop a form sent from a secure page to an insecure address and ask first ('The information you're about to submit is not secure'), so the code waits on that prompt, and other browsers warn too.", at(idx)))
+                    .fix(format!("Serve the app over https and register and send https://{}{} (http:// is allowed only for localhost); behind a proxy that ends TLS, make the app see https (forwarded headers).", u.host().unwrap_or(""), u.path()));
+            }
+            f.findings.push(fnd);
         }
         return;
     };
@@ -3594,6 +3604,32 @@ mod tests {
 
     fn codes(t: &Trace) -> Vec<&str> {
         t.findings.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    #[test]
+    fn a_form_post_to_an_insecure_host_names_the_browser_prompt() {
+        let run = |action: &str| {
+            let auth = AUTH.replace("&state=s1", "&response_mode=form_post&state=s1");
+            let page = format!(
+                r#","content":{{"mimeType":"text/html","text":"<form method=\"POST\" name=\"hiddenform\" action=\"{action}\"><input type=\"hidden\" name=\"code\" value=\"0.AX\" /><input type=\"hidden\" name=\"state\" value=\"s1\" /></form>"}}"#
+            );
+            let t = trace(&log(&har(&[entry("GET", &auth, 200, &page, "")])));
+            t.findings
+                .into_iter()
+                .find(|f| f.code == "har.form_post_not_posted")
+                .expect("not posted")
+        };
+        let f = run("http://intranet.contoso.com/cb");
+        assert!(f.detail.contains("not secure"), "{}", f.detail);
+        assert!(
+            f.fix.contains("https://intranet.contoso.com/cb"),
+            "{}",
+            f.fix
+        );
+        // Near miss: http://localhost is no insecure address to the browser.
+        assert!(!run("http://localhost:5000/cb")
+            .detail
+            .contains("not secure"));
     }
 
     /// A HAR of `n` sign-ins of one app, each delivering its code by form_post at
