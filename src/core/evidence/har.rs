@@ -1781,13 +1781,29 @@ pub fn trace(log: &Log) -> Trace {
     // failure and a resolved rejection aside), else the attempt that got
     // past the last resolved rejection, else the first.
     let last_resolved = (0..flows.len()).rev().find(|&n| resolved(n).is_some());
-    let chosen = flows
+    let last_failed = flows
         .iter()
         .enumerate()
-        .rposition(|(n, f)| f.failed() && !f.benign_silent_failure() && resolved(n).is_none())
+        .rposition(|(n, f)| f.failed() && !f.benign_silent_failure() && resolved(n).is_none());
+    let first_real = flows.iter().position(|f| !f.benign_silent_failure());
+    let chosen = last_failed
         .or_else(|| last_resolved.and_then(resolved))
-        .or_else(|| flows.iter().position(|f| !f.benign_silent_failure()))
+        .or(first_real)
         .or(if flows.is_empty() { None } else { Some(0) });
+    // Why that one, in the same order as the choice.
+    let chosen_why = if flows.len() < 2 {
+        String::new()
+    } else if last_failed.is_some() {
+        " (the last that failed)".to_string()
+    } else if last_resolved.and_then(resolved).is_some() {
+        String::new() // said below, with the attempt it got past
+    } else if first_real.is_some_and(|n| n > 0) {
+        " (the first that was not a silent attempt answered 'the user must sign in')".to_string()
+    } else if first_real.is_some() {
+        " (the first)".to_string()
+    } else {
+        " (the first; every one was a silent attempt answered 'the user must sign in')".to_string()
+    };
 
     let mut findings = Vec::new();
     findings.extend(sign_in_loop(&ix, &flows, t.sanitized));
@@ -1884,17 +1900,12 @@ pub fn trace(log: &Log) -> Trace {
         }
         Some(f) => {
             let fixed = last_resolved.filter(|&n| resolved(n) == chosen);
-            let why = if f.failed() && flows.len() > 1 {
-                " (the last that failed)".to_string()
-            } else if let Some(n) = fixed.and_then(|n| flows.get(n)) {
-                format!(
+            let why = match fixed.and_then(|n| flows.get(n)) {
+                Some(n) if last_failed.is_none() => format!(
                     " (the later attempt that got its code; {} failed before it)",
                     at(n.idx)
-                )
-            } else if flows.len() > 1 {
-                " (the first)".to_string()
-            } else {
-                String::new()
+                ),
+                _ => chosen_why.clone(),
             };
             let (kind, what) = match &f.saml {
                 Some(s) => (
@@ -3604,6 +3615,42 @@ mod tests {
 
     fn codes(t: &Trace) -> Vec<&str> {
         t.findings.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    #[test]
+    fn the_analysed_attempt_is_named_for_why_it_was_chosen() {
+        let silent = AUTH.replace("&state=s1", "&prompt=none&state=s0");
+        let err = "https://app.contoso.com/cb?error=login_required&error_description=AADSTS50058&state=s0";
+        let ok = "https://app.contoso.com/cb?code=0.AX&state=s1";
+        let redirect = |to: &str| format!(r#","redirectURL":"{to}""#);
+        let detail = |entries: &[String]| {
+            trace(&log(&har(entries)))
+                .findings
+                .into_iter()
+                .find(|f| f.code == "har.authorize_found")
+                .expect("found")
+                .detail
+        };
+        let d = detail(&[
+            entry("GET", &silent, 302, &redirect(err), ""),
+            entry("GET", err, 200, "", ""),
+            entry("GET", AUTH, 302, &redirect(ok), ""),
+            entry("GET", ok, 200, "", ""),
+        ]);
+        assert!(
+            d.contains("analysed #3 (the first that was not a silent attempt"),
+            "{d}"
+        );
+        let d = detail(&[
+            entry("GET", &silent, 302, &redirect(err), ""),
+            entry("GET", err, 200, "", ""),
+            entry("GET", &silent, 302, &redirect(err), ""),
+            entry("GET", err, 200, "", ""),
+        ]);
+        assert!(
+            d.contains("analysed #1 (the first; every one was a silent attempt"),
+            "{d}"
+        );
     }
 
     #[test]
