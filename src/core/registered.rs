@@ -1410,7 +1410,7 @@ fn label_kind(label: &str) -> Label {
         | "replyurl" | "replyaddresses" | "replyaddress" => Label::Redirect(None),
         "appid" | "applicationid" | "applicationclientid" | "clientid" => Label::AppId,
         "uri" | "url" => Label::Entry,
-        "redirecturisettings" | "index" => Label::Settings,
+        "redirecturisettings" | "index" | "replyurlswithtype" => Label::Settings,
         "signinaudience" | "supportedaccounttypes" => Label::Audience,
         "createddatetime" => Label::Created,
         "displayname" => Label::Name,
@@ -1483,6 +1483,8 @@ struct LineReader {
     saml_other: Vec<(String, &'static str)>,
     /// The redirect URI the request sends, when known.
     sent: Option<String>,
+    /// The line of the last `type: Web` property that set the platform of the lines after it.
+    type_line: Option<usize>,
 }
 
 impl LineReader {
@@ -1555,6 +1557,34 @@ impl LineReader {
     fn property(&mut self, label: &str, value: &str, line: usize) {
         self.in_record = true;
         self.record();
+        // Terraform's `azuread_application_redirect_uris` names its platform in `type = "SPA"`.
+        if label.trim().eq_ignore_ascii_case("type") {
+            let platform = match unquote(value).to_ascii_lowercase().as_str() {
+                "web" => Some(Platform::Web),
+                "spa" => Some(Platform::Spa),
+                "publicclient" | "installedclient" => Some(Platform::PublicClient),
+                _ => None,
+            };
+            if let Some(p) = platform {
+                self.reg.has_platforms = true;
+                // `- url: …` then `type: Spa` (replyUrlsWithType as YAML): the item's own type.
+                // An item whose type came first (`- type: Web` then `url: …`) has its type.
+                let typed_before =
+                    |entry_line: usize| self.type_line.is_some_and(|t| t + 1 == entry_line);
+                match self.entries.last().map(|e| e.3) {
+                    Some(l) if l + 1 == line && !typed_before(l) => {
+                        if let Some(e) = self.entries.last_mut() {
+                            e.2 = p;
+                        }
+                    }
+                    _ => {
+                        self.section = Some(p);
+                        self.type_line = Some(line);
+                    }
+                }
+                return;
+            }
+        }
         let kind = label_kind(label);
         // `"AzureADMyOrg",` as a config file writes it.
         let value = match kind {
@@ -2183,6 +2213,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         saml_field: None,
         saml_other: Vec::new(),
         sent: sent.map(str::to_string),
+        type_line: None,
     };
     let mut lines: Vec<&str> = input.lines().collect();
     // A Terraform plan: what it removes (`- "https://…",`) is not what it leaves registered, so
@@ -3316,6 +3347,25 @@ mod tests {
             one_line_blocks("RedirectUris : {https://a/cb, https://b/cb}"),
             None
         );
+    }
+
+    #[test]
+    fn a_type_property_names_the_platform_of_its_uris() {
+        // Terraform's azuread_application_redirect_uris resources.
+        let tf = "resource \"azuread_application_redirect_uris\" \"web\" {\n  type = \"Web\"\n  redirect_uris = [\n    \"https://a.contoso.com/cb\",\n  ]\n}\nresource \"azuread_application_redirect_uris\" \"spa\" {\n  type = \"SPA\"\n  redirect_uris = [\n    \"https://a.contoso.com/\",\n  ]\n}";
+        let r = read(tf);
+        assert_eq!(r.on(Platform::Web), ["https://a.contoso.com/cb"]);
+        assert_eq!(r.on(Platform::Spa), ["https://a.contoso.com/"]);
+        // replyUrlsWithType as YAML, the type after or before the url.
+        for yaml in [
+            "replyUrlsWithType:\n- url: https://a.contoso.com/cb\n  type: Web\n- url: https://b.contoso.com/\n  type: Spa\n",
+            "replyUrlsWithType:\n- type: Web\n  url: https://a.contoso.com/cb\n- type: Spa\n  url: https://b.contoso.com/\n",
+        ] {
+            let r = read(yaml);
+            assert_eq!(r.on(Platform::Web), ["https://a.contoso.com/cb"], "{yaml}");
+            assert_eq!(r.on(Platform::Spa), ["https://b.contoso.com/"], "{yaml}");
+            assert!(r.problems.is_empty(), "{:?}", r.problems);
+        }
     }
 
     #[test]
