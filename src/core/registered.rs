@@ -199,7 +199,97 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
     // `single_page_application { redirect_uris = ["…"] }` (Terraform), `spa: { redirectUris:
     // ['…'] }` (Bicep) on one line: read as the block it is.
     let blocks = one_line_blocks(input);
-    read_lines(blocks.as_deref().unwrap_or(input), client_id, sent)
+    let input = blocks.as_deref().unwrap_or(input);
+    // The command that set them: `az ad app update --web-redirect-uris …`,
+    // `Update-MgApplication -Web @{ RedirectUris = @(…) }`.
+    let commands = command_lists(input);
+    read_lines(commands.as_deref().unwrap_or(input), client_id, sent)
+}
+
+/// `input` with each az or Microsoft Graph PowerShell command that sets redirect URIs written
+/// as the list it sets, under its platforms' headings; `None` when it has none.
+fn command_lists(input: &str) -> Option<String> {
+    const HEADING: [(Platform, &str); 3] = [
+        (Platform::Web, "Web"),
+        (Platform::Spa, "Single-page application"),
+        (Platform::PublicClient, "Mobile and desktop applications"),
+    ];
+    let uri_in = |t: &str| {
+        let t = t.trim_matches(|c: char| matches!(c, '"' | '\'' | '(' | ')' | ',' | ';' | '@'));
+        t.contains("://").then(|| t.to_string())
+    };
+    let read_line = |line: &str| -> Option<Vec<(Platform, String)>> {
+        let l = line.to_ascii_lowercase();
+        let mut out = Vec::new();
+        if l.contains("az ad app") && l.contains("redirect-uris") {
+            let mut platform = None;
+            for t in line.split_whitespace() {
+                if let Some(flag) = t.strip_prefix("--") {
+                    platform = match flag.to_ascii_lowercase().as_str() {
+                        "web-redirect-uris" => Some(Platform::Web),
+                        "public-client-redirect-uris" => Some(Platform::PublicClient),
+                        _ => None,
+                    };
+                } else if let (Some(p), Some(u)) = (platform, uri_in(t)) {
+                    out.push((p, u));
+                }
+            }
+        } else if l.contains("-mgapplication") && l.contains("redirecturis") {
+            for (flag, p) in [
+                ("-web", Platform::Web),
+                ("-spa", Platform::Spa),
+                ("-publicclient", Platform::PublicClient),
+            ] {
+                let Some(at) = l.find(&format!("{flag} @{{")) else {
+                    continue;
+                };
+                let rest = &line[at..];
+                let end = rest.find('}').unwrap_or(rest.len());
+                out.extend(
+                    rest[..end]
+                        .split(['"', '\''])
+                        .filter_map(uri_in)
+                        .map(|u| (p, u)),
+                );
+            }
+        } else {
+            return None;
+        }
+        Some(out)
+    };
+    if !input
+        .lines()
+        .any(|l| read_line(l).is_some_and(|u| !u.is_empty()))
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(input.len() + 64);
+    for line in input.lines() {
+        match read_line(line).filter(|u| !u.is_empty()) {
+            Some(uris) => {
+                for (platform, heading) in HEADING {
+                    let on: Vec<&String> = uris
+                        .iter()
+                        .filter(|(p, _)| *p == platform)
+                        .map(|(_, u)| u)
+                        .collect();
+                    if !on.is_empty() {
+                        out.push_str(heading);
+                        out.push('\n');
+                        for u in on {
+                            out.push_str(u);
+                            out.push('\n');
+                        }
+                    }
+                }
+            }
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    Some(out)
 }
 
 /// `input` with each one-line block that holds a URI (`name { … }`, `name: { … }`) written
@@ -3345,6 +3435,29 @@ mod tests {
         // Near miss: PowerShell's list in braces is a list, not a block.
         assert_eq!(
             one_line_blocks("RedirectUris : {https://a/cb, https://b/cb}"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_command_that_set_the_uris_is_read_as_its_list() {
+        let az = "az ad app update --id 6731de76-14a6-49ae-97bc-6eba6914391e --web-redirect-uris https://a.contoso.com/cb 'https://b.contoso.com/cb' --public-client-redirect-uris http://localhost";
+        let r = read(az);
+        assert_eq!(
+            r.on(Platform::Web),
+            ["https://a.contoso.com/cb", "https://b.contoso.com/cb"]
+        );
+        assert_eq!(r.on(Platform::PublicClient), ["http://localhost"]);
+        let ps = "Update-MgApplication -ApplicationId $app.Id -Web @{ RedirectUris = @(\"https://a.contoso.com/cb\") } -Spa @{ RedirectUris = @(\"https://a.contoso.com/\", \"http://localhost:3000\") }";
+        let r = read(ps);
+        assert_eq!(r.on(Platform::Web), ["https://a.contoso.com/cb"]);
+        assert_eq!(
+            r.on(Platform::Spa),
+            ["https://a.contoso.com/", "http://localhost:3000"]
+        );
+        // Near miss: another az command is no list.
+        assert_eq!(
+            command_lists("az login --tenant contoso.onmicrosoft.com"),
             None
         );
     }
