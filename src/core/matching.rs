@@ -289,6 +289,15 @@ pub fn differences(s: &Uri, r: &Uri, b2c: bool) -> Vec<Difference> {
     if s.fragment() != r.fragment() {
         out.push(Difference::Fragment);
     }
+    // An invisible or direction-changing character beside other differences is one more to
+    // remove (it would still break the match once the others are fixed).
+    let hidden = |x: &str| uri::strip_invisible(x) != x;
+    if (!plain(sent) || !plain(reg))
+        && (hidden(sent) || hidden(reg))
+        && !out.contains(&Difference::InvisibleCharacters)
+    {
+        out.push(Difference::InvisibleCharacters);
+    }
     order::by_key(&mut out, |d| *d as u64);
     out.dedup();
     out

@@ -596,7 +596,8 @@ fn mismatch_findings(
                 } else {
                     format!("Retype the redirect URI in the app's configuration by hand: {}.", uri::strip_invisible(sent))
                 };
-                f.detail(format!("{ctx} {side}contains an invisible character (usually pasted from a document or chat), which makes the bytes differ although the text looks the same.")).fix(fix)
+                let besides = if diffs.len() > 1 { " besides the other differences" } else { " although the text looks the same" };
+                f.detail(format!("{ctx} {side}contains an invisible character (usually pasted from a document or chat), which makes the bytes differ{besides}.")).fix(fix)
             }
             Difference::ConfusableCharacters if uri::differ_in_composition(&uri::percent_decode(sent), &uri::percent_decode(&near.uri)) => {
                 f.title("An accented letter is written differently in the sent and the registered URI")
