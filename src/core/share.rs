@@ -691,7 +691,14 @@ impl<'a> Redactor<'a> {
             Class::Jwt
         } else if is_email(key) {
             Class::Email
-        } else if name == "code_challenge" || name == "code_verifier" {
+        } else if (name == "code_challenge" || name == "code_verifier")
+            && (43..=128).contains(&key.len())
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'))
+        {
+            // A well-formed PKCE value gets a well-formed marker; a malformed one an opaque
+            // marker, malformed too, so the analysis on the other side says the same.
             Class::Pkce
         } else {
             Class::Opaque
@@ -2502,6 +2509,28 @@ mod tests {
             out.len()
         );
         out
+    }
+
+    #[test]
+    fn a_malformed_pkce_value_stays_malformed_in_a_share() {
+        for challenge in [
+            "abc",
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+            &"x".repeat(200),
+        ] {
+            let c = CaseInput {
+                authorize: format!("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid&state=s1&code_challenge={challenge}&code_challenge_method=S256"),
+                registered: "https://app.contoso.com/cb".into(),
+                ..CaseInput::default()
+            };
+            let (redacted, _) = redact(&c, &ShareOptions::default());
+            assert!(
+                !redacted.authorize.contains(challenge),
+                "{}",
+                redacted.authorize
+            );
+            assert_eq!(outcome(&redacted), outcome(&c), "{challenge}");
+        }
     }
 
     #[test]
