@@ -124,8 +124,8 @@ pub struct SharedLink {
     pending: RwSignal<Option<CaseInput>>,
     /// Why the last link could not be opened.
     error: RwSignal<Option<String>>,
-    /// A shared case was just loaded.
-    loaded: RwSignal<bool>,
+    /// A shared case was just loaded: the clear count then ("Clear all" since then ends it).
+    loaded: RwSignal<Option<u32>>,
 }
 
 impl SharedLink {
@@ -134,7 +134,7 @@ impl SharedLink {
             state,
             pending: RwSignal::new(None),
             error: RwSignal::new(None),
-            loaded: RwSignal::new(false),
+            loaded: RwSignal::new(None),
         }
     }
 
@@ -151,12 +151,12 @@ impl SharedLink {
             Outcome::Load(case) => self.load(case),
             Outcome::Ask(case) => {
                 self.error.set(None);
-                self.loaded.set(false);
+                self.loaded.set(None);
                 self.pending.set(Some(case));
             }
             Outcome::Failed(message) => {
                 self.pending.set(None);
-                self.loaded.set(false);
+                self.loaded.set(None);
                 self.error.set(Some(message));
             }
         }
@@ -167,7 +167,7 @@ impl SharedLink {
         self.state.inputs.set(case);
         self.pending.set(None);
         self.error.set(None);
-        self.loaded.set(true);
+        self.loaded.set(Some(self.state.clears.get_untracked()));
         browser::clear_hash();
     }
 
@@ -246,7 +246,7 @@ pub fn SharedLinkNotice() -> impl IntoView {
         })
     };
     let loaded = move || {
-        link.loaded.get().then(|| {
+        (link.loaded.get() == Some(link.state.clears.get())).then(|| {
             view! {
                 <div class="rd-share__notice rd-share__notice--ok" role="status" data-testid="share-opened">
                     <p>
@@ -254,7 +254,7 @@ pub fn SharedLinkNotice() -> impl IntoView {
                         " (or "<code>"REDACTED…"</code>") were replaced by the sender's page before sharing."
                     </p>
                     <button type="button" class="rd-button rd-button--small"
-                        on:click=move |_| link.loaded.set(false)>"Dismiss"</button>
+                        on:click=move |_| link.loaded.set(None)>"Dismiss"</button>
                 </div>
             }
         })
