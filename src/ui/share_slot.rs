@@ -190,10 +190,18 @@ pub fn ShareSlot() -> impl IntoView {
     let stale =
         Memo::new(move |_| built.with(|b| b.as_ref().is_some_and(|b| !holds(&inputs, &b.from))));
     let url = move || built.with(|b| b.as_ref().map(|b| b.url.clone()).unwrap_or_default());
+    // Without a clipboard (a page served over plain http) the link is selected to copy by hand.
+    let link_field = NodeRef::<leptos::html::Input>::new();
+    let copy_unavailable = RwSignal::new(false);
     let on_copy = move |_| {
         built.with_untracked(|b| {
             if let Some(b) = b.as_ref().filter(|b| !b.url.is_empty()) {
-                copy(&b.url);
+                let ok = copy(&b.url);
+                copy_unavailable.set(!ok);
+                if let Some(field) = link_field.get_untracked().filter(|_| !ok) {
+                    let _ = field.focus();
+                    field.select();
+                }
             }
         })
     };
@@ -302,15 +310,24 @@ pub fn ShareSlot() -> impl IntoView {
         })
     };
 
+    // Closing hands the keyboard back to the button that opened the panel (Close or Escape).
+    let share_button = NodeRef::<leptos::html::Button>::new();
+    let close = move || {
+        built.set(None);
+        if let Some(b) = share_button.get_untracked() {
+            let _ = b.focus();
+        }
+    };
     let panel = move || {
         is_open().then(|| {
             view! {
                 <div class="rd-card rd-share__panel" id="share-panel" role="region" aria-labelledby="share-title"
-                    data-testid="share-panel">
+                    data-testid="share-panel"
+                    on:keydown=move |ev| if ev.key() == "Escape" { close(); }>
                     <div class="rd-share__head">
                         <h2 class="rd-section-title" id="share-title">"Share this case"</h2>
                         <button type="button" class="rd-button rd-button--small rd-button--quiet"
-                            on:click=move |_| built.set(None)>"Close"</button>
+                            data-testid="share-close" on:click=move |_| close()>"Close"</button>
                     </div>
                     <p class="rd-share__note" data-testid="share-note">
                         "The case travels in the part of the link after "<code>"#"</code>
@@ -338,7 +355,7 @@ pub fn ShareSlot() -> impl IntoView {
                     <label class="rd-share__label" for="share-link">"Link"</label>
                     <div class="rd-share__linkrow">
                         <input id="share-link" type="text" readonly class="rd-field__input rd-share__link rd-mono"
-                            data-testid="share-link" spellcheck="false" autocomplete="off"
+                            data-testid="share-link" spellcheck="false" autocomplete="off" node_ref=link_field
                             prop:value=url on:focus:target=move |ev| ev.target().select()/>
                         <button type="button" class="rd-button rd-copy" data-testid="share-copy"
                             data-copied=move || copied.get().to_string()
@@ -349,6 +366,11 @@ pub fn ShareSlot() -> impl IntoView {
                             {move || copied.get().then_some("Link copied to the clipboard.")}
                         </span>
                     </div>
+                    {move || copy_unavailable.get().then(|| view! {
+                        <p class="rd-share__warn" role="status" data-testid="share-copy-unavailable">
+                            "This page cannot write to the clipboard here (it is not served over https): the link is selected in the box; copy it with Ctrl+C (⌘C)."
+                        </p>
+                    })}
                     {length}
                     {problem}
                     {move || stale.get().then(|| view! {
@@ -368,7 +390,7 @@ pub fn ShareSlot() -> impl IntoView {
     view! {
         <section id="share" class="rd-share" aria-label="Share">
             <SharedLinkNotice/>
-            <button type="button" class="rd-button" data-testid="share-button"
+            <button type="button" class="rd-button" data-testid="share-button" node_ref=share_button
                 aria-expanded=move || is_open().to_string() aria-controls="share-panel"
                 on:click=move |_| rebuild()>
                 "Share link"

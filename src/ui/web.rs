@@ -158,10 +158,24 @@ mod imp {
         }
     }
 
-    /// `use_clipboard`'s copy function and its "copied" flag.
+    /// `use_clipboard`'s copy function and its "copied" flag. The function returns false when
+    /// the page has no clipboard to write to (a page served over plain http), so the caller
+    /// can say so instead of failing silently.
     #[allow(deprecated)] // the forwarding name of the same function in the micro crate
-    pub fn clipboard() -> (impl Fn(&str) + Clone + 'static, Signal<bool>) {
-        let leptos_use::UseClipboardReturn { copy, copied, .. } = leptos_use::use_clipboard();
+    pub fn clipboard() -> (impl Fn(&str) -> bool + Clone + 'static, Signal<bool>) {
+        let leptos_use::UseClipboardReturn {
+            copy,
+            copied,
+            is_supported,
+            ..
+        } = leptos_use::use_clipboard();
+        let copy = move |text: &str| {
+            let ok = is_supported.get_untracked();
+            if ok {
+                copy(text);
+            }
+            ok
+        };
         (copy, copied)
     }
 }
@@ -190,8 +204,8 @@ mod imp {
     ) -> bool {
         false
     }
-    pub fn clipboard() -> (impl Fn(&str) + Clone + 'static, Signal<bool>) {
-        (|_: &str| {}, Signal::from(false))
+    pub fn clipboard() -> (impl Fn(&str) -> bool + Clone + 'static, Signal<bool>) {
+        (|_: &str| false, Signal::from(false))
     }
 }
 

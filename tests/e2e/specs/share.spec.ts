@@ -148,6 +148,13 @@ test('a shared case opens elsewhere with the same findings and none of its secre
     await reload(other.page);
     await expect(other.page.getByTestId('authorize-input')).not.toHaveValue('');
     await expect(other.page.getByTestId('share-opened')).toHaveCount(0);
+    // Opened again on a cleared page, then cleared: the note about the sender's replacements
+    // goes with the case.
+    await other.page.getByTestId('clear-all').click();
+    await openLink(other.page, link);
+    await expect(other.page.getByTestId('share-opened')).toBeVisible();
+    await other.page.getByTestId('clear-all').click();
+    await expect(other.page.getByTestId('share-opened')).toHaveCount(0);
     await other.done();
   }
 });
@@ -195,6 +202,36 @@ test('clear all closes the share panel and what it replaced', async ({ analyzer,
   await analyzer.expectStatus('exact');
   await expect(page.getByTestId('share-panel')).toHaveCount(0);
   await expect(page.getByTestId('share-stale')).toHaveCount(0);
+});
+
+test('without a clipboard (plain http) the copy button selects the link and says so', async ({ analyzer, page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // What a page served over http (not a secure context) has: no navigator.clipboard.
+  await page.addInitScript(() => { delete (Navigator.prototype as { clipboard?: unknown }).clipboard; });
+  await analyzer.open();
+  await analyzer.fill(TRAILING_SLASH);
+  const link = await share(page);
+  await page.getByTestId('share-copy').click();
+  await expect(page.getByTestId('share-copy-unavailable')).toBeVisible();
+  await expect(page.getByTestId('share-link')).toBeFocused();
+  expect(await page.evaluate(() => window.getSelection()?.toString() || (document.activeElement as HTMLInputElement).value.slice(
+    (document.activeElement as HTMLInputElement).selectionStart ?? 0, (document.activeElement as HTMLInputElement).selectionEnd ?? 0))).toBe(link);
+  expect(errors).toEqual([]);
+});
+
+test('the share panel closes with Escape or Close and hands focus back to its button', async ({ analyzer, page }) => {
+  await analyzer.open();
+  await analyzer.fill(TRAILING_SLASH);
+  await share(page);
+  await page.getByTestId('share-link').focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('share-panel')).toHaveCount(0);
+  await expect(page.getByTestId('share-button')).toBeFocused();
+  await share(page);
+  await page.getByTestId('share-close').click();
+  await expect(page.getByTestId('share-panel')).toHaveCount(0);
+  await expect(page.getByTestId('share-button')).toBeFocused();
 });
 
 test('the copy button copies the link and says so', async ({ analyzer, page, context, baseURL }) => {
