@@ -49,6 +49,10 @@ fn headless_link(hash: &str) -> Option<String> {
 
 /// Decides what a `hash` does to inputs that are `current`.
 fn outcome(hash: &str, current: &CaseInput) -> Outcome {
+    // A chat app may have percent-encoded a character or two (`v1%2E…`), and a link tracker
+    // may have appended its own parameters (`&utm_source=…`): base64url has no '&'.
+    let decoded = percent_encoding::percent_decode_str(hash).decode_utf8_lossy();
+    let hash = decoded.split('&').next().unwrap_or("");
     let headless = headless_link(hash);
     let Some(frag) = share_fragment_in(hash).or(headless.as_deref()) else {
         return Outcome::Ignore;
@@ -347,6 +351,17 @@ mod tests {
         };
         assert!(said.contains("should start with 'v1.'"), "{said}");
         assert_eq!(outcome("#findings", &empty), Outcome::Ignore);
+    }
+
+    #[test]
+    fn an_encoded_dot_or_a_tracker_suffix_does_not_break_a_link() {
+        let case = sample();
+        let link = share::encode(&case);
+        let empty = CaseInput::default();
+        let encoded = format!("#{}", link.replacen('.', "%2E", 1));
+        assert_eq!(outcome(&encoded, &empty), Outcome::Load(case.clone()));
+        let tracked = format!("#{link}&utm_source=chat&utm_medium=link");
+        assert_eq!(outcome(&tracked, &empty), Outcome::Load(case));
     }
 
     #[test]
