@@ -27,13 +27,14 @@ const KEEP_EVIDENCE: usize = 1 << 20;
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let saved = if RESTORED.swap(true, Ordering::Relaxed) {
-        None
+    let (saved, dropped) = if RESTORED.swap(true, Ordering::Relaxed) {
+        (None, None)
     } else {
-        web::load_inputs()
+        (web::load_inputs(), web::load_dropped())
     };
     let inputs = Inputs::new(saved.unwrap_or_default());
     let state = AppState::new(inputs);
+    state.evidence_dropped.set(dropped);
     provide_context(state);
     super::share_open::open_share_links();
     // Inputs survive a reload of the tab (session storage, never sent anywhere).
@@ -41,14 +42,17 @@ pub fn App() -> impl IntoView {
     // copying and serialising a large export on every keystroke would stall typing.
     Effect::new(move |_| {
         let mut case = inputs.case_without_evidence();
-        case.evidence = inputs.evidence.with(|e| {
+        let (kept, dropped) = inputs.evidence.with(|e| {
             if e.len() <= KEEP_EVIDENCE {
-                e.clone()
+                (e.clone(), None)
             } else {
-                String::new()
+                (String::new(), Some(e.len()))
             }
         });
+        case.evidence = kept;
         web::save_inputs(&case);
+        // Said after a reload, so large evidence does not vanish without a word.
+        web::save_dropped(dropped);
     });
 
     view! {

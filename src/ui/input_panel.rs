@@ -17,6 +17,23 @@ pub fn InputPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let inputs = state.inputs;
     let clear = move |_| state.clear();
+    // Evidence over 1 MB is not kept across a reload: said, until evidence is given again.
+    let given_since = Memo::new(move |before: Option<&bool>| {
+        before.copied().unwrap_or(false) || !inputs.evidence.with(String::is_empty)
+    });
+    let dropped_note = move || {
+        state
+            .evidence_dropped
+            .get()
+            .filter(|_| !given_since.get())
+            .map(|n| {
+                view! {
+                    <p class="rd-field__status" role="status" data-testid="evidence-dropped">
+                        {format!("The evidence given before the reload ({}) is too large to keep in the tab: open the file again to analyse it.", super::size(n))}
+                    </p>
+                }
+            })
+    };
     let registered_file = FilePick {
         testid: "registered-file",
         accept: ".json,.txt,application/json,text/plain",
@@ -51,6 +68,7 @@ pub fn InputPanel() -> impl IntoView {
             <TextField id="evidence" label="Evidence (optional)" testid="evidence-input"
                 hint="A HAR export of the failing sign-in, or a sign-in log export. Paste it or open the file."
                 rows=3 value=inputs.evidence file=evidence_file show_max=SHOW_EVIDENCE/>
+            {dropped_note}
         </section>
     }
 }

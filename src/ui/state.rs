@@ -80,6 +80,8 @@ pub struct AppState {
     /// How many times "Clear all" was pressed: what was built from the inputs before (a share
     /// link) belongs to a case the user threw away.
     pub clears: RwSignal<u32>,
+    /// The size of the evidence a reload did not keep (too large for the tab's storage).
+    pub evidence_dropped: RwSignal<Option<usize>>,
 }
 
 impl AppState {
@@ -88,6 +90,7 @@ impl AppState {
         self.compare_with.set(None);
         self.inputs.set(CaseInput::default());
         self.clears.update(|n| *n += 1);
+        self.evidence_dropped.set(None);
     }
 
     /// Builds the state around `inputs`.
@@ -109,6 +112,7 @@ impl AppState {
             compare_with,
             shown_diff,
             clears: RwSignal::new(0),
+            evidence_dropped: RwSignal::new(None),
         }
     }
 }

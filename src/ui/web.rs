@@ -51,6 +51,27 @@ mod imp {
         };
     }
 
+    const DROPPED_KEY: &str = "redirect-doctor:evidence-dropped";
+
+    /// The size of evidence too large to keep across a reload, left out of the saved inputs.
+    pub fn save_dropped(size: Option<usize>) {
+        let Some(store) = session() else { return };
+        let _ = match size {
+            Some(n) => store.set_item(DROPPED_KEY, &n.to_string()),
+            None => store.remove_item(DROPPED_KEY),
+        };
+    }
+
+    /// What [`save_dropped`] kept, read once when the page loads.
+    pub fn load_dropped() -> Option<usize> {
+        session()?
+            .get_item(DROPPED_KEY)
+            .ok()
+            .flatten()?
+            .parse()
+            .ok()
+    }
+
     pub fn load_theme() -> Option<String> {
         local()?.get_item(THEME_KEY).ok().flatten()
     }
@@ -188,6 +209,10 @@ mod imp {
         None
     }
     pub fn save_inputs(_: &CaseInput) {}
+    pub fn save_dropped(_: Option<usize>) {}
+    pub fn load_dropped() -> Option<usize> {
+        None
+    }
     pub fn load_theme() -> Option<String> {
         None
     }

@@ -133,6 +133,13 @@ test('evidence over 1 MB is analysed in full but not laid out in its box', async
   await expect(page.getByTestId('evidence-input-held')).toContainText('MB held');
   await expect(page.getByTestId('evidence-input')).toHaveValue('');
   await expect(page.locator('[data-finding="har.code_lost"]')).toBeVisible();
+  // A reload keeps the other inputs, not 1 MB and more of evidence, and says so.
+  await page.reload();
+  await expect(page.getByTestId('registered-input')).toHaveValue('https://fabrikam.com/auth/callback');
+  await expect(page.getByTestId('evidence-dropped')).toContainText('too large to keep in the tab');
+  await page.getByTestId('evidence-file').setInputFiles({ name: 'big.har', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('evidence-dropped')).toHaveCount(0);
   await page.getByTestId('evidence-input-held').getByRole('button', { name: 'Clear it' }).click();
   await expect(page.locator('[data-finding^="har."]')).toHaveCount(0);
+  await expect(page.getByTestId('evidence-dropped')).toHaveCount(0);
 });
