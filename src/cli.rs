@@ -138,19 +138,24 @@ pub fn text_report(a: &Analysis) -> String {
     terminal_safe(&s)
 }
 
+/// `s` with each character `escaped` picks written by `write` (from its code point).
+fn escape_chars(s: &str, escaped: impl Fn(char) -> bool, write: fn(u32) -> String) -> String {
+    if !s.chars().any(&escaped) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match escaped(c) {
+            true => write(u32::from(c)),
+            false => c.to_string(),
+        })
+        .collect()
+}
+
 /// The JSON report with the characters that reorder or hide text in a terminal written as
 /// JSON escapes (`\u202e`): the same JSON value, safe to print. They only occur inside strings.
 fn json_safe(json: &str) -> String {
     let risky = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
-    if !json.chars().any(risky) {
-        return json.to_string();
-    }
-    json.chars()
-        .map(|c| match risky(c) {
-            true => format!("\\u{:04x}", u32::from(c)),
-            false => c.to_string(),
-        })
-        .collect()
+    escape_chars(json, risky, |n| format!("\\u{n:04x}"))
 }
 
 /// The report as a terminal or a CI log may show it: control characters from the input
@@ -162,15 +167,7 @@ fn terminal_safe(s: &str) -> String {
         (c.is_control() && c != '\n' && c != '\t')
             || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
     };
-    if !s.chars().any(hidden) {
-        return s.to_string();
-    }
-    s.chars()
-        .map(|c| match hidden(c) {
-            true => format!("<U+{:04X}>", u32::from(c)),
-            false => c.to_string(),
-        })
-        .collect()
+    escape_chars(s, hidden, |n| format!("<U+{n:04X}>"))
 }
 
 /// Runs the CLI; returns the process exit code.

@@ -367,6 +367,8 @@ fn mismatch_findings(
 ) {
     let platform = c.platform_for(Some(near));
     let registrable = registrable_problems(sent, c.audience);
+    // Why the nearest registered URI could not be registered today (an old http:// entry).
+    let near_refused = registrable_problems(&near.uri, c.audience);
     let (new_uri, why_form) = to_register(sent, platform);
     let register_snippets = |f: Finding| -> Finding {
         if registrable.is_empty() {
@@ -523,10 +525,10 @@ fn mismatch_findings(
                 let proxy = s.scheme_lower() == "http" && r.scheme_lower() == "https";
                 f.title(format!("The app sends {}:// but {}:// is registered", s.scheme().unwrap_or(""), r.scheme().unwrap_or("")))
                     .detail(format!("{ctx}{}", if proxy { " The usual cause: TLS ends at a proxy, load balancer or App Service front end, and the app builds its redirect URI from the http request it sees." } else { "" }))
-                    .fix(if proxy { format!("Make the app see the original scheme: {}, or set the redirect URI explicitly to {}. http:// cannot be registered except for localhost.", hint.unwrap_or("in ASP.NET Core use the Forwarded Headers middleware (ForwardedHeaders.XForwardedProto, and clear KnownNetworks/KnownProxies when the proxy is not on loopback) before authentication; in other stacks trust X-Forwarded-Proto"), near.uri) } else if registrable.is_empty() && !registrable_problems(&near.uri, c.audience).is_empty() {
+                    .fix(if proxy { format!("Make the app see the original scheme: {}, or set the redirect URI explicitly to {}. http:// cannot be registered except for localhost.", hint.unwrap_or("in ASP.NET Core use the Forwarded Headers middleware (ForwardedHeaders.XForwardedProto, and clear KnownNetworks/KnownProxies when the proxy is not on loopback) before authentication; in other stacks trust X-Forwarded-Proto"), near.uri) } else if registrable.is_empty() && !near_refused.is_empty() {
                         // The registered http:// URI is one Entra no longer accepts: register the
                         // https one the app sends instead of going back to http.
-                        format!("Register {new_uri}{why_form} under {}. {keep} The registered {} is one Entra's rules refuse ({}): do not send it; remove it once the https one works.", platform.portal_name(), near.uri, registrable_problems(&near.uri, c.audience).join("; "))
+                        format!("Register {new_uri}{why_form} under {}. {keep} The registered {} is one Entra's rules refuse ({}): do not send it; remove it once the https one works.", platform.portal_name(), near.uri, near_refused.join("; "))
                     } else { format!("Send {} exactly.{reg_fix}", near.uri) })
             }
             Difference::TrailingSlash => {
@@ -641,9 +643,7 @@ fn mismatch_findings(
             )
         } else if android && matches!(d, Difference::Path | Difference::Host)
             || connector && matches!(d, Difference::Path | Difference::Host)
-            || (*d == Difference::Scheme
-                && registrable.is_empty()
-                && !registrable_problems(&near.uri, c.audience).is_empty())
+            || (*d == Difference::Scheme && registrable.is_empty() && !near_refused.is_empty())
         {
             register_snippets(f)
         } else if matches!(d, Difference::Path | Difference::Host) && malformed(&s, &r).is_some()
@@ -1170,19 +1170,26 @@ pub fn check(
 mod tests {
     use crate::core::{analyze, CaseInput};
 
-    #[test]
-    fn a_refused_http_registration_is_not_the_uri_to_send() {
+    /// The scheme finding for `redirect_uri` (encoded) sent against `registered`.
+    fn scheme_finding(redirect_uri: &str, registered: &str) -> crate::core::Finding {
         let a = analyze(&CaseInput {
-            authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&response_type=code&scope=openid&state=2".into(),
-            registered: "Web\nhttp://app.contoso.com/cb".into(),
+            authorize: format!("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri={redirect_uri}&response_type=code&scope=openid&state=2"),
+            registered: registered.into(),
             ..CaseInput::default()
         });
-        let f = a
-            .report
+        a.report
             .findings
-            .iter()
+            .into_iter()
             .find(|f| f.code == "redirect.scheme_mismatch")
-            .expect("scheme");
+            .expect("scheme")
+    }
+
+    #[test]
+    fn a_refused_http_registration_is_not_the_uri_to_send() {
+        let f = scheme_finding(
+            "https%3A%2F%2Fapp.contoso.com%2Fcb",
+            "Web\nhttp://app.contoso.com/cb",
+        );
         assert!(
             f.fix
                 .starts_with("Register https://app.contoso.com/cb under Web."),
@@ -1197,17 +1204,10 @@ mod tests {
             f.snippets
         );
         // Near miss: a localhost http registration is fine to send.
-        let a = analyze(&CaseInput {
-            authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Flocalhost%3A5001%2Fcb&response_type=code&scope=openid&state=2".into(),
-            registered: "Web\nhttp://localhost:5001/cb".into(),
-            ..CaseInput::default()
-        });
-        let f = a
-            .report
-            .findings
-            .iter()
-            .find(|f| f.code == "redirect.scheme_mismatch")
-            .expect("scheme");
+        let f = scheme_finding(
+            "https%3A%2F%2Flocalhost%3A5001%2Fcb",
+            "Web\nhttp://localhost:5001/cb",
+        );
         assert!(
             f.fix.starts_with("Send http://localhost:5001/cb exactly."),
             "{}",

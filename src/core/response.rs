@@ -416,14 +416,7 @@ pub fn checks(
     // Text that says nothing this page reads is said to be unread, not passed over silently.
     let free = cb.url.is_none() && cb.body.is_empty() && cb.within.is_none();
     if free && out.len() == before && cb.codes.is_empty() && !cb.text.trim().is_empty() {
-        let shown: String = cb
-            .text
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .chars()
-            .take(120)
-            .collect();
+        let shown: String = har::one_line(&cb.text).chars().take(120).collect();
         out.push(
             finding("response.no_code_no_error")
                 .severity(Severity::Warning)

@@ -62,12 +62,13 @@ fn outcome(hash: &str, current: &CaseInput) -> Outcome {
         Some(rest) => format!("v{rest}"),
         None => frag.to_string(),
     };
-    // A chat app may have percent-encoded a character or two.
+    // Encoded twice on its way: decoded once more.
     let frag = percent_encoding::percent_decode_str(&frag).decode_utf8_lossy();
-    if headless.is_some() && share::decode(&frag).is_err() {
+    let decoded = share::decode(&frag);
+    if headless.is_some() && decoded.is_err() {
         return Outcome::Failed(share::ShareError::UnknownVersion(String::new()).to_string());
     }
-    match share::decode(&frag) {
+    match decoded {
         Err(e) => Outcome::Failed(e.to_string()),
         Ok(case) if case == *current => Outcome::Same,
         Ok(case) if is_blank(current) => Outcome::Load(case),

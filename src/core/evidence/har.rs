@@ -1520,7 +1520,7 @@ fn method_of<'e>(e: &'e Entry<'_>) -> &'e str {
 }
 
 /// Text on one line (error descriptions carry CR LF before Trace ID etc.).
-fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -2586,10 +2586,7 @@ fn cookie_story(ix: &Ix, i: usize, e: &Entry, sanitized: bool) -> String {
         for c in &prev.resp_headers.auth_cookies {
             let (name, attrs) = c.split_once(';').unwrap_or((c.as_str(), ""));
             let attrs_l = attrs.to_ascii_lowercase();
-            let samesite = attrs_l
-                .split(';')
-                .find_map(|a| a.trim().strip_prefix("samesite=").map(str::trim))
-                .unwrap_or("");
+            let samesite = cookie_attr(&attrs_l, "samesite").unwrap_or("");
             let secure = attrs_l.split(';').any(|a| a.trim() == "secure");
             let was_sent = sent.iter().any(|s| s == name);
             let mut how = if samesite.is_empty() {
