@@ -7,14 +7,16 @@
 //!
 //! Redaction ([`redact`]) replaces secrets with markers that keep the analysis
 //! of the shared case unchanged: the same value gets the same marker in every
-//! field, different values get different markers, and a marker keeps the
-//! form the analyzer checks (a `code_challenge` marker is 43 characters of
-//! the base64url alphabet, a hidden client ID is a valid, obviously fake
-//! GUID). Values are found where they live, not by pattern over the whole
-//! text: `name=value` pairs in URLs and query strings (also when the pair is
-//! percent-encoded inside another URL), the parsed tree of JSON text (HAR and
-//! sign-in log exports, Graph JSON), hidden form inputs in HTML bodies,
-//! e-mail addresses and JWTs anywhere.
+//! field, different values get different markers (values that differ only in
+//! letter case get markers that differ only in letter case), and a marker
+//! keeps the form the analyzer checks (a `code_challenge` marker is 43
+//! characters of the base64url alphabet, a hidden client ID is a valid,
+//! obviously fake GUID). Values are found where they live, not by pattern
+//! over the whole text: `name=value` pairs in URLs and query strings (also
+//! when the pair is percent-encoded inside another URL, such as a redirect
+//! URI's own `?token=`, sent and registered alike), the parsed tree of JSON
+//! text (HAR and sign-in log exports, Graph JSON), hidden form inputs in HTML
+//! bodies, e-mail addresses and JWTs anywhere.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -357,6 +359,37 @@ fn secret_name(name: &str) -> Option<&'static str> {
         .find(|s| s.eq_ignore_ascii_case(name))
 }
 
+/// Query parameters that carry a credential in URLs, a redirect URI's own
+/// query included (`?token=`, a storage signature `sig=`, `api_key=`). Read
+/// in `name=value` pairs and HAR name/value entries only: as JSON keys the
+/// shorter ones name other things.
+const URL_SECRET_NAMES: &[&str] = &[
+    "token",
+    "sig",
+    "signature",
+    "key",
+    "apikey",
+    "api_key",
+    "api-key",
+    "access_key",
+    "secret",
+    "auth",
+    "ticket",
+    "otp",
+    "x-amz-signature",
+    "x-amz-credential",
+    "x-amz-security-token",
+    "x-goog-signature",
+    "x-goog-credential",
+];
+
+fn url_secret_name(name: &str) -> Option<&'static str> {
+    URL_SECRET_NAMES
+        .iter()
+        .copied()
+        .find(|s| s.eq_ignore_ascii_case(name))
+}
+
 /// Names that hold a client or tenant ID, compared without case, `_`, `-`
 /// or spaces (`client_id`, `appId`, `tenantId`, …).
 fn id_kind(name: &str) -> Option<&'static str> {
@@ -552,6 +585,10 @@ struct Redactor<'a> {
     /// large to count above is each new marker checked against the inputs.
     check_collisions: bool,
     markers: HashMap<(Class, String), String>,
+    /// Lowercase value -> (its first marker, spellings so far): a value
+    /// spelled again with other letter case gets the same marker in other
+    /// letter case, so "differs only in case" survives the link.
+    families: HashMap<(Class, String), (String, u32)>,
     issued: HashSet<String>,
     /// Lowercase GUID -> (fake GUID, kind).
     ids: HashMap<String, (String, &'static str)>,
@@ -561,9 +598,6 @@ struct Redactor<'a> {
     guid_counter: u64,
     tenant_counter: u64,
     field: &'static str,
-    /// Whether `name=value` pairs are looked for (not in the registered
-    /// redirect URIs: a redirect URI is never redacted).
-    pairs: bool,
     records: Vec<Redaction>,
     seen: HashSet<(&'static str, String)>,
     /// How deep escaped text is being looked into.
@@ -623,6 +657,7 @@ impl<'a> Redactor<'a> {
             originals,
             check_collisions: floors.capped,
             markers: HashMap::new(),
+            families: HashMap::new(),
             issued: HashSet::new(),
             ids: HashMap::new(),
             tenants: HashMap::new(),
@@ -630,7 +665,6 @@ impl<'a> Redactor<'a> {
             guid_counter: floors.guids,
             tenant_counter: floors.markers,
             field: "authorize",
-            pairs: true,
             records: Vec::new(),
             seen: HashSet::new(),
             depth: 0,
@@ -707,7 +741,9 @@ impl<'a> Redactor<'a> {
         let marker = match self.markers.get(&map_key) {
             Some(m) => m.clone(),
             None => {
-                let m = self.fresh(class);
+                let m = self
+                    .family_marker(class, key)
+                    .unwrap_or_else(|| self.fresh(class));
                 self.issued.insert(m.clone());
                 self.markers.insert(map_key, m.clone());
                 m
@@ -715,6 +751,42 @@ impl<'a> Redactor<'a> {
         };
         self.record(name, raw, &marker);
         Some(marker)
+    }
+
+    /// The marker of an opaque or e-mail value not seen in this spelling:
+    /// a fresh one for its first spelling; for one that differs only in
+    /// letter case from a value already marked, that marker with other
+    /// letters of its `redacted` in upper case (a pattern per spelling).
+    /// None for other classes, or when no such variant is left.
+    fn family_marker(&mut self, class: Class, key: &str) -> Option<String> {
+        if !matches!(class, Class::Opaque | Class::Email) {
+            return None;
+        }
+        let family = (class, key.to_lowercase());
+        let Some((base, used)) = self.families.get(&family).cloned() else {
+            let m = self.fresh(class);
+            self.families.insert(family, (m.clone(), 0));
+            return Some(m);
+        };
+        let next = used + 1;
+        if next >= 1 << 8 {
+            return None;
+        }
+        let variant: String = base
+            .char_indices()
+            .map(|(i, c)| {
+                if i < 8 && next >> i & 1 == 1 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
+            .collect();
+        if self.collides(&variant) || self.issued.contains(&variant) {
+            return None;
+        }
+        self.families.insert(family, (base, next));
+        Some(variant)
     }
 
     /// The fake GUID for a client or tenant ID; None when `key` is no GUID.
@@ -773,7 +845,7 @@ impl<'a> Redactor<'a> {
             return None;
         }
         if self.opts.redact_secrets {
-            if let Some(canon) = secret_name(name) {
+            if let Some(canon) = secret_name(name).or_else(|| url_secret_name(name)) {
                 let key = decode_level(raw, level);
                 return self.secret(canon, raw, &key);
             }
@@ -791,7 +863,6 @@ impl<'a> Redactor<'a> {
 
     fn field(&mut self, name: &'static str, text: &str) -> String {
         self.field = name;
-        self.pairs = name != "registered";
         if text.is_empty() {
             return String::new();
         }
@@ -976,7 +1047,7 @@ impl<'a> Redactor<'a> {
             }
             if key.eq_ignore_ascii_case("redirect_uri") {
                 if let Value::String(s) = val {
-                    if let Some(new) = self.text_without_pairs(s) {
+                    if let Some(new) = self.text(s) {
                         *s = new;
                         changed = true;
                     }
@@ -1099,10 +1170,7 @@ impl<'a> Redactor<'a> {
     /// as ordinary text.
     fn har_pair(&mut self, parent_key: &str, name: &str, value: &str) -> Option<String> {
         if name.eq_ignore_ascii_case("redirect_uri") {
-            return Some(
-                self.text_without_pairs(value)
-                    .unwrap_or_else(|| value.to_string()),
-            );
+            return Some(self.text(value).unwrap_or_else(|| value.to_string()));
         }
         if self.opts.redact_secrets {
             if parent_key.eq_ignore_ascii_case("cookies") {
@@ -1173,17 +1241,6 @@ impl<'a> Redactor<'a> {
 
     // -- free text ---------------------------------------------------------
 
-    /// A redirect URI: never redacted as a pair, nor looked into for pairs
-    /// (e-mail addresses, JWTs and IDs in it are still replaced, the same
-    /// way as everywhere else).
-    fn text_without_pairs(&mut self, s: &str) -> Option<String> {
-        let pairs = self.pairs;
-        self.pairs = false;
-        let out = self.text(s);
-        self.pairs = pairs;
-        out
-    }
-
     /// Free text, pass by pass; None when nothing in it changes.
     fn text(&mut self, text: &str) -> Option<String> {
         // JSON copied from a web page: its quotes are HTML entities.
@@ -1204,7 +1261,7 @@ impl<'a> Redactor<'a> {
         if s.contains('"') || s.contains("':") {
             pass(self, Self::quoted_pairs);
         }
-        if self.pairs && (s.contains('=') || contains_ci(s, "%3D")) {
+        if s.contains('=') || contains_ci(s, "%3D") {
             pass(self, Self::query_pairs);
         }
         if secrets && s.contains("eyJ") {
@@ -1245,11 +1302,6 @@ impl<'a> Redactor<'a> {
             let value_start = name_end + eq_len;
             let value_end = pair_value_end(b, value_start, level);
             let name = &s[i..name_end];
-            if name.eq_ignore_ascii_case("redirect_uri") {
-                // Never redacted, nor looked into.
-                i = value_end.max(i + 1);
-                continue;
-            }
             let raw = &s[value_start..value_end];
             if let Some(marker) = self.pair_value(name, raw, level) {
                 sp.put(value_start, value_end, &marker);
@@ -1495,7 +1547,7 @@ impl<'a> Redactor<'a> {
                     frame.map(|f| (f.key.clone(), f.name.clone().unwrap_or_default()))?;
                 self.har_pair(&parent, &name, &text)
             }
-            Some(k) if k.eq_ignore_ascii_case("redirect_uri") => self.text_without_pairs(&text),
+            Some(k) if k.eq_ignore_ascii_case("redirect_uri") => self.text(&text),
             // A HAR body stored as base64 (its `encoding` may not be known here).
             Some("text")
                 if text.len() >= 16
@@ -1670,7 +1722,8 @@ impl<'a> Redactor<'a> {
             let raw = &s[start..end];
             let key = decode_level(raw, if at_len == 5 { 1 } else { 0 });
             if let Some(marker) = self.secret("email", raw, &key) {
-                sp.put(start, end, &marker);
+                // The at sign keeps its spelling (`%40` in an encoded URI).
+                sp.put(start, end, &marker.replacen('@', &s[i..i + at_len], 1));
             }
             i = end.max(i + 1);
         }
@@ -2693,14 +2746,104 @@ mod tests {
             "response_mode=query",
             "scope=openid",
             "response_type=code",
-            // A redirect URI is never redacted, nor looked into.
-            "redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb%3Fstate%3Dkeepthis&",
+            // A redirect URI keeps its form; only its own secrets change.
+            "redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb%3Fstate%3Dredacted-",
             &format!("client_id={CLIENT}"),
         ] {
             assert!(r.authorize.contains(kept), "{kept} lost: {}", r.authorize);
         }
+        assert!(!r.authorize.contains("keepthis"));
         assert!(!r.authorize.contains("abcdef123"));
         assert!(!r.authorize.contains("upper-case-code"));
+    }
+
+    /// Verdict, redirect status and finding codes: what a colleague reads.
+    fn diagnosis(c: &CaseInput) -> (String, String, Vec<String>) {
+        let a = super::super::analyze(c);
+        (
+            a.verdict.as_str().to_string(),
+            format!("{:?}", a.report.redirect.status),
+            a.report
+                .findings
+                .iter()
+                .map(|f| f.code.to_string())
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_redirect_uris_own_secret_gets_one_marker_on_both_sides() {
+        for (sent, registered, status) in [
+            // Registered with its token: the same marker keeps the exact match.
+            (
+                "cb%3Ftoken%3DS3cr3tValue9",
+                "https://app.contoso.com/cb?token=S3cr3tValue9",
+                "Exact",
+            ),
+            // A storage signature in an unencoded redirect_uri.
+            (
+                "cb?sig=S3cr3tValue9",
+                "https://app.contoso.com/cb?sig=S3cr3tValue9",
+                "Exact",
+            ),
+            // Another value on each side: two markers, still a mismatch.
+            (
+                "cb%3Fapi_key%3DS3cr3tValue9",
+                "https://app.contoso.com/cb?api_key=0therValue8",
+                "Mismatch",
+            ),
+        ] {
+            let c = CaseInput {
+                authorize: authorize_url("state=s1").replace("cb&", &format!("{sent}&")),
+                registered: registered.to_string(),
+                ..CaseInput::default()
+            };
+            let (r, list) = redact(&c, &ShareOptions::default());
+            let all = format!("{}\n{}", r.authorize, r.registered);
+            assert!(
+                !all.contains("S3cr3tValue9") && !all.contains("0therValue8"),
+                "{all}"
+            );
+            assert!(list.iter().any(|x| x.field == "registered"), "{list:?}");
+            let (before, after) = (diagnosis(&c), diagnosis(&r));
+            assert_eq!(before.1, status, "{sent}");
+            assert_eq!(before, after, "{sent}\n{all}");
+        }
+    }
+
+    #[test]
+    fn values_that_differ_only_in_case_get_markers_that_differ_only_in_case() {
+        let c = CaseInput {
+            authorize: authorize_url("state=s1")
+                .replace("%2Fcb&", "%2Fusers%2FJohn.Doe%40contoso.com%2Fcb&"),
+            registered: "https://app.contoso.com/users/john.doe@contoso.com/cb".into(),
+            ..CaseInput::default()
+        };
+        let (r, _) = redact(&c, &ShareOptions::default());
+        assert!(
+            !r.authorize.contains("Doe") && !r.registered.contains("doe"),
+            "{r:?}"
+        );
+        let sent = params(&r.authorize, "redirect_uri")
+            .pop()
+            .unwrap_or_default();
+        // The at sign keeps its encoded spelling inside the encoded URI.
+        assert!(sent.contains("%40example.invalid"), "{sent}");
+        let marker = |t: &str| {
+            let at = t
+                .find("redacted-")
+                .or_else(|| t.to_ascii_lowercase().find("redacted-"));
+            at.map(|i| t[i..i + 10].to_string()).unwrap_or_default()
+        };
+        let (a, b) = (marker(&sent), marker(&r.registered));
+        assert_ne!(a, b);
+        assert!(a.eq_ignore_ascii_case(&b), "{a} / {b}");
+        let (before, after) = (diagnosis(&c), diagnosis(&r));
+        assert!(
+            before.2.iter().any(|c| c == "redirect.path_case_mismatch"),
+            "{before:?}"
+        );
+        assert_eq!(before, after);
     }
 
     #[test]
