@@ -689,6 +689,45 @@ fn a_hidden_newline_in_redirect_uri_is_named() {
     assert!(f.fix.ends_with(&format!("send {CB}.")), "{}", f.fix);
 }
 
+/// A NUL on both sides: the sent value is refused before any comparison, so nothing says the
+/// URI is registered and the report names no match.
+#[test]
+fn a_control_character_on_both_sides_is_no_match() {
+    let bad = "https://app.contoso.com/signin\u{0}-oidc";
+    let a = analyze(&auth(bad).reg(bad));
+    assert_eq!(a.report.findings[0].code, "request.redirect_uri_invalid");
+    assert!(!a.report.has("redirect.exact_match"), "{:?}", codes(&a));
+    assert!(a.report.redirect.matched.is_none());
+    assert!(a.report.redirect.nearest.is_some());
+}
+
+/// An invisible character both sides hold: the match stands, with a warning that names it.
+#[test]
+fn an_invisible_character_on_both_sides_is_a_warning() {
+    for c in ['\u{200B}', '\u{202E}', '\u{00AD}'] {
+        let uri = format!("https://app.contoso.com/signin{c}-oidc");
+        let a = analyze(&auth(&uri).reg(&uri));
+        assert!(a.report.has("redirect.exact_match"));
+        let f = a
+            .report
+            .findings
+            .iter()
+            .find(|f| f.code == "redirect.invisible_characters");
+        let f = f.unwrap_or_else(|| panic!("{:?} not named", c));
+        assert_eq!(f.severity, Severity::Warning);
+        assert!(
+            f.title.contains(&format!("U+{:04X}", c as u32)),
+            "{}",
+            f.title
+        );
+        assert!(f.fix.contains(CB), "{}", f.fix);
+    }
+    // Near miss: a plain URI on both sides.
+    assert!(!analyze(&auth(CB).reg(CB))
+        .report
+        .has("redirect.invisible_characters"));
+}
+
 /// `LOCALHOST:3000` against `localhost`: the host case is the one cause, the port is not.
 #[test]
 fn localhost_in_capitals_is_one_difference() {

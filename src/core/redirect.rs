@@ -891,6 +891,30 @@ pub fn on_origin<'a>(origin: &str, reg: &'a Registered) -> Vec<&'a Registration>
         .collect()
 }
 
+/// A warning for an invisible character that the sent URI and the registered entry it matches
+/// both hold: the bytes are equal, so the match holds, but no one can see or retype it.
+fn shared_invisible(sent: &str) -> Option<Finding> {
+    let names: Vec<String> = sent
+        .chars()
+        .filter(|&c| !c.is_ascii_graphic())
+        .filter_map(|c| {
+            let name = uri::invisible_name(c).or(c.is_control().then_some("CONTROL CHARACTER"))?;
+            Some(format!("U+{:04X} {name}", c as u32))
+        })
+        .collect();
+    let first = names.first()?;
+    let clean: String = sent
+        .chars()
+        .filter(|&c| c.is_ascii_graphic() || (uri::invisible_name(c).is_none() && !c.is_control()))
+        .collect();
+    let mut f = finding("redirect.invisible_characters")
+        .title(format!("The sent and the registered URI hold the same invisible character: {first}"))
+        .detail(format!("Both hold {}: the bytes are equal, so the comparison with the registration holds, but the character cannot be seen in the portal, a log or a chat, and any copy retyped or cleaned by an editor ({clean}) no longer matches. It usually came from one copy-paste into both the app's configuration and the registration.", names.join(", ")))
+        .fix(format!("Register {clean} and send it, then remove the entry with the hidden character."));
+    f.severity = Severity::Warning;
+    Some(f)
+}
+
 /// Judges the sent redirect URI against the registration.
 #[allow(clippy::too_many_arguments)]
 pub fn check(
@@ -1101,6 +1125,16 @@ pub fn check(
                 mismatch_findings(&c, sent, entry, d, out);
             }
         }
+        // The same bytes on both sides, but the sent value is refused before any comparison
+        // (its form finding says why): no match to report.
+        _ if !form_ok => {
+            let d = matching::differences(&Uri::new(sent), &Uri::new(&entry.uri), true);
+            o.report.nearest = Some(Nearest {
+                uri: entry.uri.clone(),
+                platform: entry.platform,
+                differences: d.iter().map(|x| x.as_str().to_string()).collect(),
+            });
+        }
         v => {
             o.report.matched = Some(UriRef {
                 uri: entry.uri.clone(),
@@ -1127,6 +1161,9 @@ pub fn check(
             } else {
                 format!(" under {}", names.join(" and "))
             };
+            if let Some(f) = shared_invisible(sent) {
+                out.push(f);
+            }
             match v {
                 Verdict::Exact => out.push(finding("redirect.exact_match").detail(format!("{sent} is registered{platform}, byte for byte. If sign-in still fails, the cause is elsewhere: see the other findings, or paste what came back."))),
                 Verdict::LoopbackPort => out.push(finding("redirect.loopback_port_ignored").detail(format!("{sent} matches {}{platform}: for http://localhost URIs Entra ignores the port (reply-url; RFC 8252 §7.3), so any port works.", entry.uri))),

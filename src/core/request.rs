@@ -368,7 +368,7 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
                 format!("U+{:04X} {name} {place}", c as u32)
             })
             .collect();
-        let mut f = finding("request.redirect_uri_invalid").aadsts(90102).title(format!("redirect_uri holds a hidden character: {}", names.first().map_or("", String::as_str))).detail(format!("redirect_uri is '{clean}' plus {}: the value as sent is not a valid absolute URI ('redirect_uri' value must be a valid absolute URI, AADSTS90102), and even where a server accepted it, it would not equal the registered URI byte for byte.", names.join(", "))).fix(format!("Remove the character from the app's configured redirect URI (often a newline at the end of a configuration value, secret or environment variable, or a space copied from a document) and send {clean}."));
+        let mut f = finding("request.redirect_uri_invalid").aadsts(90102).title(format!("redirect_uri holds a hidden character: {}", names.first().map_or("", String::as_str))).detail(format!("redirect_uri is '{clean}' plus {}: the value as sent is not a valid absolute URI ('redirect_uri' value must be a valid absolute URI, AADSTS90102), so Entra refuses it before comparing it with the registered URIs.", names.join(", "))).fix(format!("Remove the character from the app's configured redirect URI (often a newline at the end of a configuration value, secret or environment variable, or a space copied from a document) and send {clean}."));
         if let Some(u) = fix::corrected_url(req, &clean) {
             f = f.snippet("Corrected authorize URL", u);
         }
