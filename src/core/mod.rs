@@ -511,6 +511,17 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
                         .any(|u| matches!(uri::Uri::new(u).path(), "" | "/"))
             });
             registration_stale(&mut findings, how, root_slash);
+        } else if let Some(left_out) = &reg.left_out {
+            let entra_said = req
+                .as_ref()
+                .and_then(|r| r.error_text.as_ref())
+                .is_some_and(|e| e.codes.contains(&50011))
+                || findings
+                    .iter()
+                    .any(|f| f.aadsts == Some(50011) && !f.code.starts_with("redirect."));
+            if !entra_said {
+                list_cut(&mut findings, left_out, sent.unwrap_or_default());
+            }
         }
     }
     if let (Some(pasted), Some(sent_app)) = (
@@ -937,6 +948,35 @@ fn origin_port_ignored(
     {
         *f = codes::finding("redirect.loopback_port_ignored").detail(format!("The text gives only the origin of the page that redeemed the code ({origin}); {stand_in}{under} is the one registered URI on it and matches with the port ignored: for http://localhost URIs Entra ignores the port (reply-url; RFC 8252 §7.3), so any port works."));
     }
+}
+
+/// The pasted list was cut for display and nothing from Entra says the sent URI was refused:
+/// the mismatch findings become warnings (the sent URI may be among the URIs not shown), and
+/// the first input finding says so, so the verdict is not a rejection.
+fn list_cut(findings: &mut Vec<Finding>, left_out: &registered::LeftOut, sent: &str) {
+    let mut demoted = false;
+    for f in findings.iter_mut() {
+        if f.code.starts_with("redirect.") && f.severity == Severity::Error {
+            f.severity = Severity::Warning;
+            demoted = true;
+        }
+    }
+    if !demoted {
+        return;
+    }
+    let why = match &left_out.cut_item {
+        Some(item) => format!("Its last URI was cut in the middle as '{item}…', and {sent} starts with it: most likely the sent URI is registered."),
+        None => "The URIs it does not show may hold the sent one.".to_string(),
+    };
+    let f = codes::finding("input.registered_unreadable")
+        .title("The pasted list was cut, so the sent URI may be registered among the URIs not shown")
+        .detail(format!("The registered list was shown cut to fit the console, so the comparison below is with the URIs it shows only. {why} The differences below hold for the URIs shown; they are warnings until the whole list is compared."))
+        .fix("Paste the whole list: Set $FormatEnumerationLimit = -1 or pipe the application to ConvertTo-Json -Depth 5 (PowerShell), or -o json (az), and compare again.");
+    let at = findings
+        .iter()
+        .position(|f| f.code == "input.registered_unreadable")
+        .unwrap_or(findings.len());
+    findings.insert(at, f);
 }
 
 /// Demotes the mismatch findings to warnings and says why: the comparison with the pasted

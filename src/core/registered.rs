@@ -124,6 +124,17 @@ pub struct Registered {
     pub notes: Vec<ReadNote>,
     /// The app's identifiers: `identifierUris`, or a SAML app's Identifier (Entity ID) field.
     pub identifiers: Vec<String>,
+    /// The input shows a list cut for display (PowerShell's `...`, a console column): URIs
+    /// are known to be left out, so a URI not found may be among them. With the beginning of
+    /// an item cut in the middle when that is the start of the sent URI.
+    pub left_out: Option<LeftOut>,
+}
+
+/// URIs a cut list leaves out (see [`Registered::left_out`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The beginning of a URI cut in the middle that the sent URI starts with.
+    pub cut_item: Option<String>,
 }
 
 /// A judgement made while reading the registered box, for the input finding.
@@ -1827,6 +1838,9 @@ impl LineReader {
             }
         }
         if cut.is_some() {
+            self.reg.left_out = Some(LeftOut {
+                cut_item: partial.clone().filter(|p| !p.is_empty()),
+            });
             let part = partial
                 .filter(|p| !p.is_empty())
                 .map(|p| format!(" Its last item, '{p}…', was cut in the middle and is left out: the URI the request sends may be that one."))
@@ -1983,6 +1997,7 @@ impl LineReader {
                         if !cell.ends_with('}')
                             && (cut.ends_with("...") || cut.ends_with('\u{2026}'))
                         {
+                            self.reg.left_out.get_or_insert(LeftOut { cut_item: None });
                             self.problem(row_no, format!("the {name} cell '{cell}' was cut by the table to fit the console, so the URIs in it were not read. Use -o json (az) or Format-List / ConvertTo-Json -Depth 5 (PowerShell) and paste again"));
                         } else {
                             self.text(cell, platform, row_no);
