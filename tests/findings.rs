@@ -728,6 +728,41 @@ fn an_invisible_character_on_both_sides_is_a_warning() {
         .has("redirect.invisible_characters"));
 }
 
+/// A browser app's silent request answered AADSTS50058: the hidden iframe's missing session
+/// cookie (third-party cookies blocked) is named, with the MSAL.js fallback; a server app's
+/// prompt=none is not a browser iframe.
+#[test]
+fn a_silent_browser_sign_in_names_blocked_third_party_cookies() {
+    let landing = error_landing(
+        "login_required",
+        50058,
+        "A silent sign-in request was sent but no user is signed in.",
+    );
+    let browser = CaseInput {
+        callback: landing.clone(),
+        ..auth(CB).spa().set("prompt", "none").reg(CB)
+    };
+    let f = analyze(&browser)
+        .report
+        .findings
+        .into_iter()
+        .find(|f| f.code == "response.error");
+    let f = f.expect("response.error");
+    assert!(f.detail.contains("third-party cookies"), "{}", f.detail);
+    assert!(f.fix.contains("InteractionRequiredAuthError"), "{}", f.fix);
+    let server = CaseInput {
+        callback: landing,
+        ..auth(CB).set("prompt", "none").reg(CB)
+    };
+    let f = analyze(&server)
+        .report
+        .findings
+        .into_iter()
+        .find(|f| f.code == "response.error");
+    let f = f.expect("response.error");
+    assert!(!f.detail.contains("third-party"), "{}", f.detail);
+}
+
 /// `LOCALHOST:3000` against `localhost`: the host case is the one cause, the port is not.
 #[test]
 fn localhost_in_capitals_is_one_difference() {

@@ -608,6 +608,19 @@ fn checks_inner(
             f = f.fix(
                 "Fall back to an interactive sign-in (loginRedirect / acquireTokenInteractive).",
             );
+            // A browser app's hidden iframe: the session cookie is third-party there.
+            let browser_silent = req.is_some_and(|r| {
+                r.get("prompt")
+                    .is_some_and(|p| p.eq_ignore_ascii_case("none"))
+                    && (r
+                        .get("x-client-SKU")
+                        .is_some_and(|k| k.to_ascii_lowercase().starts_with("msal.js"))
+                        || matches!(r.get("response_mode"), Some("fragment" | "web_message")))
+            });
+            if browser_silent && first == Some(50058) {
+                detail.push_str(" If the user is signed in to Entra in this browser, the session cookie did not reach the hidden iframe of the silent request: a browser that blocks third-party cookies (Safari's Intelligent Tracking Prevention, Firefox's strict tracking protection, Chrome with third-party cookies blocked, private windows) sends no login.microsoftonline.com cookie to an iframe inside another site, so every silent sign-in there answers AADSTS50058.");
+                f = f.fix("Fall back to an interactive sign-in when the silent one fails (MSAL.js: catch InteractionRequiredAuthError and call acquireTokenRedirect or acquireTokenPopup); after one interactive sign-in MSAL.js renews tokens with its refresh token, which needs no iframe. Do not rely on ssoSilent or a hidden iframe where third-party cookies are blocked.");
+            }
         }
         f = f.detail(detail);
         if specific_done {
