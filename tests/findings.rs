@@ -763,6 +763,55 @@ fn a_silent_browser_sign_in_names_blocked_third_party_cookies() {
     assert!(!f.detail.contains("third-party"), "{}", f.detail);
 }
 
+/// http://localhost on another port and with another path: the port is ignored, so the URI to
+/// send keeps the app's own port (the response goes to the port sent).
+#[test]
+fn a_localhost_fix_keeps_the_port_the_app_listens_on() {
+    for (sent, registered, expect) in [
+        (
+            "http://localhost:3000",
+            "http://localhost:5000/",
+            "http://localhost:3000/",
+        ),
+        (
+            "http://localhost:3000/auth/callback",
+            "http://localhost:5000/auth/Callback",
+            "http://localhost:3000/auth/Callback",
+        ),
+        (
+            "http://localhost/cb",
+            "http://localhost:8080/cb/",
+            "http://localhost/cb/",
+        ),
+    ] {
+        let a = analyze(&auth(sent).reg(registered));
+        let f = &a.report.findings[0];
+        assert!(
+            !f.fix.contains(":5000") && !f.fix.contains(":8080"),
+            "{sent}: {}",
+            f.fix
+        );
+        assert!(
+            f.detail.contains("Entra ignores for http://localhost"),
+            "{}",
+            f.detail
+        );
+        let to_send = f
+            .snippets
+            .iter()
+            .find(|s| s.label.starts_with("Authorize URL"));
+        assert!(
+            to_send.is_some_and(|s| s.text.contains(&enc(expect))),
+            "{:?}",
+            f.snippets
+        );
+    }
+    // Near miss: the same port, so the registered URI is the one to send.
+    let a = analyze(&auth("http://localhost:5000").reg("http://localhost:5000/"));
+    assert!(a.report.findings[0].fix.contains("http://localhost:5000/"));
+    assert!(!a.report.findings[0].detail.contains("ports differ"));
+}
+
 /// `LOCALHOST:3000` against `localhost`: the host case is the one cause, the port is not.
 #[test]
 fn localhost_in_capitals_is_one_difference() {

@@ -153,6 +153,17 @@ fn localhost_rule(s: &Uri, r: &Uri, b2c: bool) -> bool {
         && r.scheme() == Some("http")
 }
 
+/// The URI to send instead of `sent` when it differs from the `registered` http://localhost
+/// URI in more than the port: the registered one on the sent port, since Entra ignores the port
+/// there and the response goes to the port sent (where the app listens). None otherwise.
+pub fn on_sent_port(sent: &str, registered: &str, b2c: bool) -> Option<String> {
+    let (s, r) = (Uri::new(sent), Uri::new(registered));
+    if !localhost_rule(&s, &r, b2c) || s.port() == r.port() {
+        return None;
+    }
+    r.with_port(s.port())
+}
+
 /// Matches a wildcard host pattern (`*.contoso.com`) against a host: `*`
 /// stands for one or more characters that are not `/`.
 fn wildcard_host_matches(pattern: &str, host: &str) -> bool {

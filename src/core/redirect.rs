@@ -370,6 +370,9 @@ fn mismatch_findings(
     // Why the nearest registered URI could not be registered today (an old http:// entry).
     let near_refused = registrable_problems(&near.uri, c.audience);
     let (new_uri, why_form) = to_register(sent, platform);
+    // http://localhost: Entra ignores the port, and the app listens on the one it sends.
+    let send_to =
+        matching::on_sent_port(sent, &near.uri, c.b2c).unwrap_or_else(|| near.uri.clone());
     let register_snippets = |f: Finding| -> Finding {
         if registrable.is_empty() {
             f.snippet(
@@ -387,14 +390,14 @@ fn mismatch_findings(
     let send_snippet = |f: Finding| -> Finding {
         match c
             .req
-            .and_then(|r| fix::corrected_url(r, &near.uri).map(|u| (r.source, u)))
+            .and_then(|r| fix::corrected_url(r, &send_to).map(|u| (r.source, u)))
         {
             // A query string pasted alone is answered with the query string alone.
             Some((Source::Query, u)) => {
                 f.snippet("Query string with the registered redirect URI", u)
             }
             Some((_, u)) => f.snippet("Authorize URL with the registered redirect URI", u),
-            None => f.snippet("Registered redirect URI to send", near.uri.clone()),
+            None => f.snippet("Registered redirect URI to send", send_to.clone()),
         }
     };
     let answer = if c.b2c {
@@ -402,7 +405,7 @@ fn mismatch_findings(
     } else {
         "it shows AADSTS50011 on its own page and never redirects to the app"
     };
-    let ctx = format!("Entra compares the decoded redirect_uri with each registered URI exactly, character by character (reply-url; RFC 3986 §6.2.1 simple string comparison), so {answer}. Sent: {sent} — nearest registered: {}{}.", near.uri, if near.platform == Platform::Unknown { String::new() } else { format!(" ({})", near.platform.portal_name()) });
+    let ctx = format!("Entra compares the decoded redirect_uri with each registered URI exactly, character by character (reply-url; RFC 3986 §6.2.1 simple string comparison), so {answer}. Sent: {sent} — nearest registered: {}{}.{}", near.uri, if near.platform == Platform::Unknown { String::new() } else { format!(" ({})", near.platform.portal_name()) }, if send_to == near.uri { String::new() } else { " The ports differ too, which Entra ignores for http://localhost (reply-url): the response goes to the port sent, so the app keeps its own.".to_string() });
     // Only characters text recognition confuses differ: the pasted list may be misread (a
     // screenshot), so no mismatch is claimed and no command built from it.
     if let Some(pairs) = matching::misread(sent, &near.uri) {
@@ -529,7 +532,7 @@ fn mismatch_findings(
                         // The registered http:// URI is one Entra no longer accepts: register the
                         // https one the app sends instead of going back to http.
                         format!("Register {new_uri}{why_form} under {}. {keep} The registered {} is one Entra's rules refuse ({}): do not send it; remove it once the https one works.", platform.portal_name(), near.uri, near_refused.join("; "))
-                    } else { format!("Send {} exactly.{reg_fix}", near.uri) })
+                    } else { format!("Send {} exactly.{reg_fix}", send_to) })
             }
             Difference::TrailingSlash => {
                 let who = if sent.ends_with('/') { "The sent URI ends with '/' and the registered one does not" } else { "The registered URI ends with '/' and the sent one does not" };
@@ -541,7 +544,7 @@ fn mismatch_findings(
                 } else {
                     ""
                 };
-                f.title(who.to_string()).detail(format!("{ctx} A trailing slash is part of the path (Entra: 'requested address did not have a trailing slash').{root}")).fix(format!("Make the app send {} exactly (check its redirect URI setting and any framework that adds or strips '/').{reg_fix}", near.uri))
+                f.title(who.to_string()).detail(format!("{ctx} A trailing slash is part of the path (Entra: 'requested address did not have a trailing slash').{root}")).fix(format!("Make the app send {} exactly (check its redirect URI setting and any framework that adds or strips '/').{reg_fix}", send_to))
             }
             Difference::HostCase => f.detail(format!("{ctx} Entra documents no case-insensitive host comparison, so {} and {} are different.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("Send the host exactly as registered ({}); configure the app's public URL in lowercase.{reg_fix}", r.host().unwrap_or(""))),
             Difference::PathCase => f.detail(format!("{ctx} Redirect URIs are case-sensitive and must match the case of the app's URL path (Entra: 'Reply address did not match because of case sensitivity').")).fix(format!("Send the path exactly as registered ({}).{reg_fix}", r.path())),
@@ -622,15 +625,15 @@ fn mismatch_findings(
                 let fix = if s.query().is_some() {
                     format!("Send {} without the query and carry the return path in state.{register}", r.without_query_fragment())
                 } else {
-                    format!("Send {} exactly, its query included.{reg_fix}", near.uri)
+                    format!("Send {} exactly, its query included.{reg_fix}", send_to)
                 };
                 f.detail(format!("{ctx} The query string is part of the comparison; apps that send their current URL (with ?returnUrl=…) as redirect_uri get AADSTS50011.")).fix(fix)
             }
             Difference::Fragment => f.detail(format!("{ctx} The fragment differs; redirect URIs must not contain one (RFC 6749 §3.1.2).")).fix(format!("Send {} without '#'.", r.without_query_fragment())),
             Difference::Path if own_id.is_some() && registrable.is_empty() => f.detail(format!("{ctx} The sent path carries this app's client ID ({}), as a broker redirect URI does (ms-appx-web://microsoft.aad.brokerplugin/<client ID>); the registered one carries another ID, so it is another app's URI.", own_id.unwrap_or_default())).fix(format!("Register {sent} under {} — {keep} Sending the other app's URI cannot work.", platform.portal_name())),
-            Difference::Path if current_page => f.detail(format!("{ctx} When its configuration sets no redirectUri, MSAL.js sends the URL of the page the sign-in started from, so every page a user signs in from sends another URI.")).fix(format!("Set redirectUri to {} in the MSAL configuration (auth.redirectUri, or per request); MSAL returns the user to the page they started from afterwards (navigateToLoginRequestUrl).{reg_fix}", near.uri)),
+            Difference::Path if current_page => f.detail(format!("{ctx} When its configuration sets no redirectUri, MSAL.js sends the URL of the page the sign-in started from, so every page a user signs in from sends another URI.")).fix(format!("Set redirectUri to {} in the MSAL configuration (auth.redirectUri, or per request); MSAL returns the user to the page they started from afterwards (navigateToLoginRequestUrl).{reg_fix}", send_to)),
             Difference::Path if android => f.detail(format!("{ctx} Only the signature hash differs ({} vs {}). {ANDROID_HASH}", s.path(), r.path())).fix(format!("If this build (signed with the key whose hash {sent} holds) is meant to sign in, register {sent} under {} — {keep} Otherwise sign the app with the key whose hash is registered, and put {} in its MSAL configuration.", platform.portal_name(), near.uri)),
-            Difference::Path => f.detail(format!("{ctx} Path {} is not {}.", if s.path().is_empty() { "(empty)" } else { s.path() }, if r.path().is_empty() { "(empty)" } else { r.path() })).fix(format!("Send {} (check the callback path in the app's settings).{reg_fix}", near.uri)),
+            Difference::Path => f.detail(format!("{ctx} Path {} is not {}.", if s.path().is_empty() { "(empty)" } else { s.path() }, if r.path().is_empty() { "(empty)" } else { r.path() })).fix(format!("Send {} (check the callback path in the app's settings).{reg_fix}", send_to)),
         };
         let f = if android_encoded && *d == Difference::PercentEncoding {
             f.snippet(

@@ -189,6 +189,22 @@ impl<'a> Uri<'a> {
             None => self.raw.to_string(),
         }
     }
+    /// The URI with `port` as its port (None: without one); None when it has no host.
+    pub fn with_port(&self, port: Option<&str>) -> Option<String> {
+        let host = self.parts.host.as_ref()?;
+        let (cut, rest) = match &self.parts.port {
+            Some(p) => (p.start.saturating_sub(1), p.end),
+            None => (host.end, host.end),
+        };
+        let mut s = String::with_capacity(self.raw.len() + 6);
+        s.push_str(self.raw.get(..cut)?);
+        if let Some(p) = port {
+            s.push(':');
+            s.push_str(p);
+        }
+        s.push_str(self.raw.get(rest..)?);
+        Some(s)
+    }
     /// Everything before the query and fragment.
     pub fn without_query_fragment(&self) -> &'a str {
         self.raw.get(..self.parts.path.end).unwrap_or(self.raw)
