@@ -792,7 +792,7 @@ fn a_localhost_fix_keeps_the_port_the_app_listens_on() {
             f.fix
         );
         assert!(
-            f.detail.contains("Entra ignores for http://localhost"),
+            f.detail.contains("Entra ignores for localhost URIs"),
             "{}",
             f.detail
         );

@@ -1,7 +1,7 @@
 //! Entra's redirect-URI matching rules (reply-url): exact, case-sensitive
 //! comparison of the decoded `redirect_uri`, except that the port of
-//! `http://localhost` URIs is ignored (not for 127.0.0.1, not for [::1], not
-//! on B2C) and a registered wildcard matches per the manifest rules.
+//! `localhost` URIs (http or https) is ignored (not for 127.0.0.1, not for
+//! [::1], not on B2C) and a registered wildcard matches per the manifest rules.
 //! Everything else — host case, an explicit default port, percent-encoding
 //! variants — is a mismatch, and is named so the user sees what differs.
 
@@ -145,12 +145,16 @@ pub struct Comparison {
 
 /// True when the localhost port exception applies to this pair.
 fn localhost_rule(s: &Uri, r: &Uri, b2c: bool) -> bool {
-    // Documented for http://localhost (reply-url's examples, RFC 8252 §7.3's loopback
-    // redirects); an https://localhost port is compared as written.
+    // reply-url's "Localhost exceptions": the port (its examples are :5001 and :443) is
+    // ignored for localhost redirect URIs, whichever of http and https they use.
     !b2c && s.host() == Some("localhost")
         && r.host() == Some("localhost")
-        && s.scheme() == Some("http")
-        && r.scheme() == Some("http")
+        && s.scheme() == r.scheme()
+        && web_scheme(s)
+}
+
+fn web_scheme(u: &Uri) -> bool {
+    matches!(u.scheme_lower().as_str(), "http" | "https")
 }
 
 /// The URI to send instead of `sent` when it differs from the `registered` http://localhost
@@ -266,7 +270,7 @@ pub fn differences(s: &Uri, r: &Uri, b2c: bool) -> Vec<Difference> {
     // `LOCALHOST` against `localhost`: the host case is the one difference to fix; once it is
     // fixed the localhost port rule applies, so the port is not listed as a second cause.
     let ignore_port = localhost_rule(s, r, b2c)
-        || (!b2c && s.is_localhost() && r.is_localhost() && s.scheme_lower() == "http");
+        || (!b2c && s.is_localhost() && r.is_localhost() && web_scheme(s) && web_scheme(r));
     if !ignore_port && s.port() != r.port() {
         let default = s.default_port();
         let is_default = |p: Option<&str>| p.is_some() && p == default;
@@ -562,13 +566,22 @@ mod tests {
             diffs("http://127.0.0.1:5000/cb", "http://127.0.0.1:5001/cb"),
             ["port"]
         );
-        // Only http://localhost is documented: an https port is compared.
+        // The exception names localhost, not a scheme (its examples include :443).
+        assert_eq!(
+            compare(
+                "https://localhost:7071/signin-oidc",
+                "https://localhost:44321/signin-oidc",
+                false
+            ),
+            Verdict::LoopbackPort
+        );
+        // http against https: the scheme is the one difference, not the port.
         assert_eq!(
             diffs(
-                "https://localhost:7071/signin-oidc",
-                "https://localhost:44321/signin-oidc"
+                "http://localhost:5000/signin-oidc",
+                "https://localhost:5001/signin-oidc"
             ),
-            ["port"]
+            ["scheme"]
         );
     }
 

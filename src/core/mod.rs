@@ -946,7 +946,7 @@ fn origin_port_ignored(
         .iter_mut()
         .filter(|f| f.code == "redirect.exact_match")
     {
-        *f = codes::finding("redirect.loopback_port_ignored").detail(format!("The text gives only the origin of the page that redeemed the code ({origin}); {stand_in}{under} is the one registered URI on it and matches with the port ignored: for http://localhost URIs Entra ignores the port (reply-url; RFC 8252 §7.3), so any port works."));
+        *f = codes::finding("redirect.loopback_port_ignored").detail(format!("The text gives only the origin of the page that redeemed the code ({origin}); {stand_in}{under} is the one registered URI on it and matches with the port ignored: for localhost URIs Entra ignores the port (reply-url; RFC 8252 §7.3), so any port works."));
     }
 }
 

@@ -221,8 +221,8 @@ fn ambiguous_localhost(c: &Ctx, sent: Option<&str>, out: &mut Vec<Finding>) {
     let mut group_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for r in c.reg.uris.iter().filter(|r| r.uri.contains("localhost")) {
         let u = Uri::new(&r.uri);
-        // The port exception is documented for http://localhost only.
-        if u.host() != Some("localhost") || u.scheme() != Some("http") {
+        // The port exception is documented for localhost URIs (http or https).
+        if u.host() != Some("localhost") || !matches!(u.scheme(), Some("http" | "https")) {
             continue;
         }
         let key = u.without_port();
@@ -352,7 +352,7 @@ fn to_register(sent: &str, platform: Platform) -> (String, &'static str) {
         && s.host() == Some("localhost")
         && s.port().is_some()
     {
-        (s.without_port(), " (without the port: the app's loopback listener takes a free port on each run, and Entra ignores the port of http://localhost URIs (reply-url; RFC 8252 §7.3), so the port-less entry matches every run)")
+        (s.without_port(), " (without the port: the app's loopback listener takes a free port on each run, and Entra ignores the port of localhost URIs (reply-url; RFC 8252 §7.3), so the port-less entry matches every run)")
     } else {
         (sent.to_string(), "")
     }
@@ -405,7 +405,7 @@ fn mismatch_findings(
     } else {
         "it shows AADSTS50011 on its own page and never redirects to the app"
     };
-    let ctx = format!("Entra compares the decoded redirect_uri with each registered URI exactly, character by character (reply-url; RFC 3986 §6.2.1 simple string comparison), so {answer}. Sent: {sent} — nearest registered: {}{}.{}", near.uri, if near.platform == Platform::Unknown { String::new() } else { format!(" ({})", near.platform.portal_name()) }, if send_to == near.uri { String::new() } else { " The ports differ too, which Entra ignores for http://localhost (reply-url): the response goes to the port sent, so the app keeps its own.".to_string() });
+    let ctx = format!("Entra compares the decoded redirect_uri with each registered URI exactly, character by character (reply-url; RFC 3986 §6.2.1 simple string comparison), so {answer}. Sent: {sent} — nearest registered: {}{}.{}", near.uri, if near.platform == Platform::Unknown { String::new() } else { format!(" ({})", near.platform.portal_name()) }, if send_to == near.uri { String::new() } else { " The ports differ too, which Entra ignores for localhost URIs (reply-url): the response goes to the port sent, so the app keeps its own.".to_string() });
     // Only characters text recognition confuses differ: the pasted list may be misread (a
     // screenshot), so no mismatch is claimed and no command built from it.
     if let Some(pairs) = matching::misread(sent, &near.uri) {
@@ -587,7 +587,7 @@ fn mismatch_findings(
                 f.detail(format!("{ctx} Host {sh} is not {rh}.")).fix(format!("{register} Otherwise configure the app to use {rh}.{front}"))
             }
             Difference::Userinfo => f.title("The user information before '@' differs from the registered URI").detail(format!("{ctx} The part before '@' differs ({} vs {}); user information is part of the string Entra compares, and a redirect URI has no use for it.", s.userinfo().map_or("none".to_string(), |u| format!("'{u}'")), r.userinfo().map_or("none".to_string(), |u| format!("'{u}'")))).fix(format!("Send {} exactly, without user information.", near.uri)),
-            Difference::Port => f.detail(format!("{ctx} The port is part of the comparison{}.", if s.is_localhost() && r.is_localhost() && (s.scheme_lower() != "http" || r.scheme_lower() != "http") { "; Entra documents the localhost port exception for http://localhost URIs (reply-url, RFC 8252 §7.3), not for https://localhost, so the port is compared as written" } else if s.is_localhost() && r.is_localhost() { " on Azure AD B2C, which does not ignore the localhost port" } else if s.is_localhost() { "; the localhost port exception applies only when the registered URI is localhost too" } else if s.is_loopback_v4() { "; Entra documents the port exception for localhost only, not for 127.0.0.1" } else { "; only localhost URIs have their port ignored" })).fix(format!("Run the app on the registered port, or register the port it uses.{reg_fix}{}", if s.is_loopback_v4() { " For a desktop app with a random port, use http://localhost (port ignored) instead of 127.0.0.1." } else { "" })),
+            Difference::Port => f.detail(format!("{ctx} The port is part of the comparison{}.", if s.is_localhost() && r.is_localhost() && ![s.scheme_lower(), r.scheme_lower()].iter().all(|x| x == "http" || x == "https") { "; Entra documents the localhost port exception for web addresses (http and https, reply-url; RFC 8252 §7.3), so this scheme's port is compared as written" } else if s.is_localhost() && r.is_localhost() { " on Azure AD B2C, which does not ignore the localhost port" } else if s.is_localhost() { "; the localhost port exception applies only when the registered URI is localhost too" } else if s.is_loopback_v4() { "; Entra documents the port exception for localhost only, not for 127.0.0.1" } else { "; only localhost URIs have their port ignored" })).fix(format!("Run the app on the registered port, or register the port it uses.{reg_fix}{}", if s.is_loopback_v4() { " For a desktop app with a random port, use http://localhost (port ignored) instead of 127.0.0.1." } else { "" })),
             Difference::DefaultPort => f.detail(format!("{ctx} An explicit :443 or :80 is not removed before comparing (RFC 3986 §6.2.3 normalisation is not applied).")).fix(format!("Drop the default port from the app's configured URL and send {}.", near.uri)),
             // MSAL Android sends its configured URI with the hash URL-encoded, as the portal's
             // Android platform generates it; a registration holding it decoded is the one to fix.
@@ -1169,7 +1169,7 @@ pub fn check(
             }
             match v {
                 Verdict::Exact => out.push(finding("redirect.exact_match").detail(format!("{sent} is registered{platform}, byte for byte. If sign-in still fails, the cause is elsewhere: see the other findings, or paste what came back."))),
-                Verdict::LoopbackPort => out.push(finding("redirect.loopback_port_ignored").detail(format!("{sent} matches {}{platform}: for http://localhost URIs Entra ignores the port (reply-url; RFC 8252 §7.3), so any port works.", entry.uri))),
+                Verdict::LoopbackPort => out.push(finding("redirect.loopback_port_ignored").detail(format!("{sent} matches {}{platform}: for localhost URIs Entra ignores the port (reply-url; RFC 8252 §7.3), so any port works.", entry.uri))),
                 _ => out.push(finding("redirect.wildcard_match").detail(format!("{sent} matches the wildcard {}{platform}. Wildcards can only be set in the manifest, only for work-or-school audiences, and Microsoft strongly discourages them; on a wildcard match Entra strips the query and fragment of the redirect URI.", entry.uri)).fix(format!("Register {} explicitly and remove the wildcard.", Uri::new(sent).without_query_fragment()))),
             }
             // Entra's own AADSTS50011 for a URI the pasted list holds: Entra checked another
