@@ -812,6 +812,71 @@ fn a_localhost_fix_keeps_the_port_the_app_listens_on() {
     assert!(!a.report.findings[0].detail.contains("ports differ"));
 }
 
+/// What came back decides the fix: a resource missing from the tenant is not a consent prompt,
+/// a silent request cannot show the MFA prompt, and text from an app has no `error=` to quote.
+#[test]
+fn the_fix_fits_what_came_back() {
+    let landing = |error: &str, code: u32, text: &str| CaseInput {
+        callback: error_landing(error, code, text),
+        ..auth(CB).reg(CB)
+    };
+    let a = analyze(&landing(
+        "invalid_resource",
+        500011,
+        "The resource principal named api://orders was not found in the tenant named Contoso.",
+    ));
+    assert!(
+        !a.report.has("response.consent_required"),
+        "{:?}",
+        codes(&a)
+    );
+    let f = a
+        .report
+        .findings
+        .iter()
+        .find(|f| f.aadsts == Some(500011))
+        .expect("500011");
+    assert!(f.fix.contains("Expose an API"), "{}", f.fix);
+
+    let mfa = "Due to a configuration change made by your administrator, you must use multi-factor authentication.";
+    let silent = CaseInput {
+        callback: error_landing("interaction_required", 50076, mfa),
+        ..auth(CB).set("prompt", "none").reg(CB)
+    };
+    let a = analyze(&silent);
+    let f = a
+        .report
+        .findings
+        .iter()
+        .find(|f| f.code == "response.mfa_required")
+        .expect("mfa");
+    assert!(f.fix.contains("interactive request"), "{}", f.fix);
+    let a = analyze(&landing("interaction_required", 50076, mfa));
+    let f = a
+        .report
+        .findings
+        .iter()
+        .find(|f| f.code == "response.mfa_required")
+        .expect("mfa");
+    assert!(!f.fix.contains("prompt=none"), "{}", f.fix);
+
+    let text = CaseInput {
+        callback:
+            "MsalServiceException: AADSTS7000215: Invalid client secret provided. Trace ID: 0e1f"
+                .into(),
+        ..auth(CB).reg(CB)
+    };
+    let a = analyze(&text);
+    assert!(
+        a.report
+            .findings
+            .iter()
+            .all(|f| !f.detail.contains("error=(none)")),
+        "{:?}",
+        codes(&a)
+    );
+}
+
 /// `LOCALHOST:3000` against `localhost`: the host case is the one cause, the port is not.
 #[test]
 fn localhost_in_capitals_is_one_difference() {

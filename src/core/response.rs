@@ -27,6 +27,8 @@ pub fn for_code(code: u32, oauth_error: Option<&str>) -> Finding {
         Some(Category::ConditionalAccess) => "Open the failing sign-in in Entra's sign-in logs (filter by the correlation ID), read the Conditional Access tab for the policy with result Failure and its grant controls, and satisfy it (compliant or joined device, approved app, MFA, location) or have an admin adjust it.".to_string(),
         Some(Category::Mfa) if code != 500121 => "Complete (or register for) multi-factor authentication, then sign in again; an admin can see which policy required it in the sign-in log's Authentication Details and Conditional Access tabs.".to_string(),
         Some(Category::UserCancelled) => "Nothing is misconfigured: the user declined or closed the prompt. Sign in again and accept; if consent is not allowed for users, ask an admin to grant tenant-wide consent.".to_string(),
+        // Admin consent (90094 and others): the user cannot give it; the catalogue says how.
+        Some(Category::Consent) if code != 65001 && hint.is_some() => hint.unwrap_or_default().to_string(),
         Some(Category::Consent) => "Grant consent: sign in interactively (prompt=consent) or have an admin grant consent for the tenant under Enterprise applications › Permissions.".to_string(),
         _ => hint.map_or_else(|| format!("Look the code up at {} and in the sign-in logs.", aadsts::error_lookup_url(code)), str::to_string),
     };
@@ -522,8 +524,21 @@ fn checks_inner(
         .copied()
         .filter(|c| *c != 240004 && *c != 240003)
     {
-        let f = for_code(c, error.as_deref());
+        let mut f = for_code(c, error.as_deref());
         if f.code != "response.error" {
+            // A silent request cannot show the prompt MFA or consent needs.
+            let silent = req.is_some_and(|r| {
+                r.get("prompt")
+                    .is_some_and(|p| p.eq_ignore_ascii_case("none"))
+            });
+            if silent
+                && matches!(
+                    f.code.as_str(),
+                    "response.mfa_required" | "response.consent_required"
+                )
+            {
+                f.fix = format!("The request was silent (prompt=none), so Entra could not show the prompt this needs: fall back to an interactive request for the same scopes (MSAL: catch InteractionRequiredAuthError / MsalUiRequiredException and call the interactive method). There: {}", f.fix);
+            }
             out.push(f.detail(desc.clone().unwrap_or_else(|| cb.text.clone())));
             specific_done = true;
         }
@@ -586,11 +601,14 @@ fn checks_inner(
             (true, None) => "(none, though Entra sends one with every error: it was dropped on the way)".to_string(),
             _ => cb.text.clone(),
         };
-        detail.push_str(&format!(
-            "error={} error_description={}",
-            error.as_deref().unwrap_or("(none)"),
-            desc.as_deref().unwrap_or(&none)
-        ));
+        match error.as_deref() {
+            Some(e) => detail.push_str(&format!(
+                "error={e} error_description={}",
+                desc.as_deref().unwrap_or(&none)
+            )),
+            // Text from an app or a log, not an OAuth answer: its words alone.
+            None => detail.push_str(desc.as_deref().unwrap_or(&none)),
+        }
         if let Some(id) = super::evidence::correlation_id_in(&cb.text) {
             detail.push_str(&format!(
                 " (Correlation ID {id}: it finds this sign-in in Entra's sign-in logs.)"
