@@ -762,7 +762,8 @@ impl<'a> Redactor<'a> {
         if !matches!(class, Class::Opaque | Class::Email) {
             return None;
         }
-        let family = (class, key.to_lowercase());
+        // ASCII case only: the standard library's Unicode case tables would add 9 KB to the page.
+        let family = (class, key.to_ascii_lowercase());
         let Some((base, used)) = self.families.get(&family).cloned() else {
             let m = self.fresh(class);
             self.families.insert(family, (m.clone(), 0));
