@@ -507,7 +507,8 @@ findings! {
     /// The implicit flow (tokens only) on a Web registration runs in the browser.
     request_response_mode_fragment_server_not_for_implicit: "request.response_mode_fragment_server",
         fires: auth(CB).without("code_challenge").without("code_challenge_method").set("response_type", "code id_token").set("nonce", "n0nc3").without("response_mode").reg(&graph_app("AzureADMyOrg", &[CB], true)),
-        near: auth(CB).without("code_challenge").without("code_challenge_method").set("response_type", "id_token").set("nonce", "n0nc3").without("response_mode").reg(&graph_app("AzureADMyOrg", &[CB], true)),
+        // A callback path of no known server stack (/signin-oidc is ASP.NET Core's).
+        near: auth("https://app.contoso.com/auth").without("code_challenge").without("code_challenge_method").set("response_type", "id_token").set("nonce", "n0nc3").without("response_mode").reg(&graph_app("AzureADMyOrg", &["https://app.contoso.com/auth"], true)),
         near_with: ["request.response_type_no_code"];
     request_response_mode_form_post_spa: "request.response_mode_form_post_spa",
         fires: auth("https://app.contoso.com/").spa().set("response_mode", "form_post").reg("Single-page application\nhttps://app.contoso.com/"),
@@ -578,7 +579,7 @@ findings! {
     /// A Web registration and no PKCE: a confidential (server) client, whatever its library.
     response_code_in_fragment_web_platform: "response.code_in_fragment",
         fires: auth(CB).without("code_challenge").without("code_challenge_method").reg(&format!("Web\n{CB}")).callback(&format!("{CB}#code=0.AXoAMQ-s7Fq2mX9&state=s7Fq2mX9")),
-        near: auth(CB).reg(&format!("Single-page application\n{CB}")).callback(&format!("{CB}#code=0.AXoAMQ-s7Fq2mX9&state=s7Fq2mX9")),
+        near: auth("https://app.contoso.com/").spa().reg("Single-page application\nhttps://app.contoso.com/").callback("https://app.contoso.com/#code=0.AXoAMQ-s7Fq2mX9&state=s7Fq2mX9"),
         near_with: ["response.code_received"];
     response_landing_differs: "response.landing_differs",
         // The app redirected the callback to its home page before reading it.

@@ -176,6 +176,13 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
                 None,
             );
         }
+        if let Some(stack) = server_stack(u.path()) {
+            return guess(
+                ClientKind::WebServer,
+                format!("the redirect URI's path {} is {stack}'s callback, which redeems the code on the server", u.path()),
+                Some(stack),
+            );
+        }
         // Swagger UI's redirect page hands the code to the page that redeems it in the browser
         // (its implicit flow asks for no code, and redeems nothing).
         if u.path()
@@ -193,6 +200,42 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
     ClientGuess::default()
 }
 
+/// The server-side stack whose default callback route `path` is: these redeem the code on the
+/// server (a confidential client), whatever the request's other parameters say.
+pub fn server_stack(path: &str) -> Option<&'static str> {
+    let p = path.to_ascii_lowercase();
+    let has = |x: &str| p.contains(x);
+    Some(if p.ends_with("/signin-oidc") {
+        "ASP.NET Core"
+    } else if has("/.auth/login/") && p.ends_with("/callback") {
+        "App Service authentication"
+    } else if has("/login/oauth2/code/") {
+        "Spring Security"
+    } else if has("/api/auth/callback/") {
+        "Auth.js (NextAuth)"
+    } else if has("/realms/") && has("/broker/") && p.ends_with("/endpoint") {
+        "Keycloak"
+    } else if p.ends_with("/getatoken") {
+        "the MSAL Python web app (Flask, Django)"
+    } else if p.ends_with("/oauth2/callback") {
+        "oauth2-proxy"
+    } else if p.ends_with("/login/azuread") || p.ends_with("/login/generic_oauth") {
+        "Grafana"
+    } else if p.ends_with("/securityrealm/finishlogin") {
+        "Jenkins"
+    } else if p.ends_with("/hub/oauth_callback") {
+        "JupyterHub"
+    } else if p.ends_with("/oauth2/idpresponse") {
+        "Amazon Cognito"
+    } else if has("/accounts/microsoft/login/callback") {
+        "django-allauth"
+    } else if has("/users/auth/") && p.ends_with("/callback") {
+        "OmniAuth (GitLab, Rails)"
+    } else {
+        return None;
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,6 +243,35 @@ mod tests {
 
     fn kind(q: &str) -> ClientKind {
         infer(&authorize::read(q).expect("read")).kind
+    }
+
+    #[test]
+    fn a_server_stacks_callback_path_is_a_server_app() {
+        for path in [
+            "/signin-oidc",
+            "/realms/corp/broker/entra/endpoint",
+            "/login/oauth2/code/azure",
+            "/api/auth/callback/azure-ad",
+            "/oauth2/callback",
+            "/.auth/login/aad/callback",
+            "/getAToken",
+        ] {
+            let q = format!(
+                "client_id=a&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com{}",
+                path.replace('/', "%2F")
+            );
+            assert_eq!(kind(&q), ClientKind::WebServer, "{path}");
+        }
+        // Near miss: a path of the app's own choosing says nothing.
+        assert_eq!(
+            kind("client_id=a&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fauth%2Fcallback"),
+            ClientKind::Unknown
+        );
+        // The library named in the request wins over the path.
+        assert_eq!(
+            kind("client_id=a&x-client-SKU=msal.js.browser&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fsignin-oidc"),
+            ClientKind::Spa
+        );
     }
 
     #[test]
