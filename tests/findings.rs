@@ -878,6 +878,46 @@ fn the_fix_fits_what_came_back() {
     );
 }
 
+/// A wildcard entry is a pattern: never offered as the URI to send, and the apex it does not
+/// cover is said.
+#[test]
+fn a_wildcard_is_never_the_uri_to_send() {
+    let a = analyze(&auth("https://contoso.com/signin-oidc").reg(r#"{"signInAudience": "AzureADMyOrg", "replyUrlsWithType": [{"url": "https://*.contoso.com/signin-oidc", "type": "Web"}]}"#));
+    let f = &a.report.findings[0];
+    assert_eq!(f.code, "redirect.host_mismatch");
+    assert!(!f.fix.contains('*'), "{}", f.fix);
+    assert!(
+        f.snippets
+            .iter()
+            .all(|s| !s.text.contains("%2A") && !s.label.starts_with("Authorize URL")),
+        "{:?}",
+        f.snippets
+    );
+    assert!(
+        f.detail.contains("never contoso.com itself"),
+        "{}",
+        f.detail
+    );
+}
+
+/// An unencoded redirect_uri whose '&' split it: one finding, with the URI the app meant and a
+/// corrected URL that no longer carries the split-off pair beside it.
+#[test]
+fn an_unencoded_ampersand_gives_one_fix_with_the_meant_uri() {
+    let meant = "https://app.contoso.com/callback?client=web&tenant=emea";
+    let a = analyze(&auth(CB).raw("redirect_uri", meant).reg(meant));
+    assert_eq!(a.report.findings[0].code, "request.redirect_uri_unencoded");
+    assert!(!a.report.has("redirect.query_mismatch"), "{:?}", codes(&a));
+    let f = &a.report.findings[0];
+    assert!(f.fix.contains(meant), "{}", f.fix);
+    let url = &f.snippets.first().expect("snippet").text;
+    assert!(
+        url.contains(&format!("redirect_uri={}", enc(meant))),
+        "{url}"
+    );
+    assert!(!url.contains("&tenant=emea"), "{url}");
+}
+
 /// `LOCALHOST:3000` against `localhost`: the host case is the one cause, the port is not.
 #[test]
 fn localhost_in_capitals_is_one_difference() {

@@ -388,6 +388,10 @@ fn mismatch_findings(
         }
     };
     let send_snippet = |f: Finding| -> Finding {
+        // A wildcard entry is a pattern: there is no URI of it to send.
+        if near.uri.contains('*') {
+            return f;
+        }
         match c
             .req
             .and_then(|r| fix::corrected_url(r, &send_to).map(|u| (r.source, u)))
@@ -584,7 +588,17 @@ fn mismatch_findings(
                     Some(h) => format!(" If users reach it at {rh} through a front end that forwards another host, make the app see the original one: {h}."),
                     None => String::new(),
                 };
-                f.detail(format!("{ctx} Host {sh} is not {rh}.")).fix(format!("{register} Otherwise configure the app to use {rh}.{front}"))
+                // A wildcard is a pattern to register, never a host to send.
+                if rh.contains('*') {
+                    let covers = if rh.starts_with("*.") && sh.eq_ignore_ascii_case(&rh[2..]) {
+                        format!(" The '*' stands for at least one character before '.{}', so the wildcard covers subdomains such as www.{sh}, never {sh} itself.", &rh[2..])
+                    } else {
+                        String::new()
+                    };
+                    f.detail(format!("{ctx} Host {sh} does not fit the wildcard {rh}.{covers}")).fix(register)
+                } else {
+                    f.detail(format!("{ctx} Host {sh} is not {rh}.")).fix(format!("{register} Otherwise configure the app to use {rh}.{front}"))
+                }
             }
             Difference::Userinfo => f.title("The user information before '@' differs from the registered URI").detail(format!("{ctx} The part before '@' differs ({} vs {}); user information is part of the string Entra compares, and a redirect URI has no use for it.", s.userinfo().map_or("none".to_string(), |u| format!("'{u}'")), r.userinfo().map_or("none".to_string(), |u| format!("'{u}'")))).fix(format!("Send {} exactly, without user information.", near.uri)),
             Difference::Port => f.detail(format!("{ctx} The port is part of the comparison{}.", if s.is_localhost() && r.is_localhost() && ![s.scheme_lower(), r.scheme_lower()].iter().all(|x| x == "http" || x == "https") { "; Entra documents the localhost port exception for web addresses (http and https, reply-url; RFC 8252 §7.3), so this scheme's port is compared as written" } else if s.is_localhost() && r.is_localhost() { " on Azure AD B2C, which does not ignore the localhost port" } else if s.is_localhost() { "; the localhost port exception applies only when the registered URI is localhost too" } else if s.is_loopback_v4() { "; Entra documents the port exception for localhost only, not for 127.0.0.1" } else { "; only localhost URIs have their port ignored" })).fix(format!("Run the app on the registered port, or register the port it uses.{reg_fix}{}", if s.is_loopback_v4() { " For a desktop app with a random port, use http://localhost (port ignored) instead of 127.0.0.1." } else { "" })),

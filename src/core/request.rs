@@ -289,7 +289,34 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
             })
             .collect();
         if !strays.is_empty() {
-            out.push(finding("request.redirect_uri_unencoded").detail(format!("redirect_uri was not URL-encoded and carries its own query: the '&' inside it split it, so Entra received redirect_uri={v} and stray parameters ({}).", strays.join(", "))).fix("URL-encode the whole redirect_uri value (encodeURIComponent)."));
+            // The URI the app meant: the value with the pairs its '&' split off.
+            let split_off: Vec<String> = req
+                .params
+                .iter()
+                .filter(|x| strays.contains(&x.name.as_str()))
+                .map(|x| format!("{}={}", x.name, x.value))
+                .collect();
+            let meant = format!("{v}&{}", split_off.join("&"));
+            let mut f = finding("request.redirect_uri_unencoded").detail(format!("redirect_uri was not URL-encoded and carries its own query: the '&' inside it split it, so Entra received redirect_uri={v} and stray parameters ({}); the app meant {meant}.", strays.join(", "))).fix(format!("URL-encode the whole redirect_uri value (encodeURIComponent), so Entra receives {meant}."));
+            if let Some(u) = fix::corrected_url(req, &meant) {
+                // The split-off pairs travel inside redirect_uri now, not beside it.
+                let (base, query) = u.split_once('?').unwrap_or(("", u.as_str()));
+                let kept: Vec<&str> = query
+                    .split('&')
+                    .filter(|pair| {
+                        !strays.contains(&pair.split_once('=').map_or(*pair, |(n, _)| n))
+                    })
+                    .collect();
+                let fixed = if base.is_empty() {
+                    kept.join("&")
+                } else {
+                    format!("{base}?{}", kept.join("&"))
+                };
+                f = f.snippet("Corrected authorize URL", fixed);
+            }
+            out.push(f);
+            // What Entra compares is the cut value, not what the app meant: no mismatch to list.
+            return false;
         }
     }
     let lower = v.to_ascii_lowercase();
