@@ -918,6 +918,36 @@ fn an_unencoded_ampersand_gives_one_fix_with_the_meant_uri() {
     assert!(!url.contains("&tenant=emea"), "{url}");
 }
 
+/// A single-tenant app of unknown age through /common: a warning, until a code arrives, which
+/// shows Entra accepted the request.
+#[test]
+fn a_code_that_arrived_disproves_the_common_endpoint_warning() {
+    let common = Auth {
+        endpoint: V2.replace("contoso.onmicrosoft.com", "common"),
+        ..auth(CB)
+    };
+    let reg = graph_app("AzureADMyOrg", &[CB], false);
+    let before = analyze(&common.reg(&reg));
+    let f = before
+        .report
+        .findings
+        .iter()
+        .find(|f| f.code == "request.tenant_invalid")
+        .expect("50194");
+    assert_eq!(f.severity, Severity::Warning);
+    let after = analyze(&CaseInput {
+        callback: format!("{CB}?code=0.AXoAMQ-s7Fq2mX9&state=s7Fq2mX9"),
+        ..common.reg(&reg)
+    });
+    let f = after
+        .report
+        .findings
+        .iter()
+        .find(|f| f.code == "request.tenant_invalid")
+        .expect("50194");
+    assert_eq!(f.severity, Severity::Info, "{}", f.detail);
+}
+
 /// `LOCALHOST:3000` against `localhost`: the host case is the one cause, the port is not.
 #[test]
 fn localhost_in_capitals_is_one_difference() {

@@ -494,6 +494,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             }
         }
     }
+    authorize_passed(&mut findings);
     if outcome.report.status == RedirectStatus::Mismatch {
         // The request's state came back unchanged in the pasted answer.
         let state_returned = req
@@ -947,6 +948,39 @@ fn origin_port_ignored(
         .filter(|f| f.code == "redirect.exact_match")
     {
         *f = codes::finding("redirect.loopback_port_ignored").detail(format!("The text gives only the origin of the page that redeemed the code ({origin}); {stand_in}{under} is the one registered URI on it and matches with the port ignored: for localhost URIs Entra ignores the port (reply-url; RFC 8252 §7.3), so any port works."));
+    }
+}
+
+/// A code arrived, or the token request failed (only a request Entra accepted gets that far):
+/// the warning that a single-tenant app of unknown age may not use /common or /organizations
+/// (AADSTS50194) is then disproved for this app, and becomes information.
+fn authorize_passed(findings: &mut [Finding]) {
+    let token_leg = |f: &Finding| {
+        f.severity == Severity::Error
+            && f.aadsts
+                .and_then(aadsts::lookup)
+                .is_some_and(|i| i.appears == aadsts::Appears::Token)
+    };
+    let passed = findings.iter().any(|f| {
+        matches!(
+            f.code.as_str(),
+            "response.code_received"
+                | "response.code_in_fragment"
+                | "har.code_issued"
+                | "har.code_delivered"
+        ) || token_leg(f)
+    });
+    if !passed {
+        return;
+    }
+    for f in findings.iter_mut().filter(|f| {
+        f.code == "request.tenant_invalid"
+            && f.aadsts == Some(50194)
+            && f.severity == Severity::Warning
+    }) {
+        f.severity = Severity::Info;
+        f.detail.push_str(" Entra accepted this request (the answer shows a code, or a failure after the code was issued), so it is not refused for this app: it was created before that date, or its audience is not what the pasted registration says.");
+        f.fix = "Nothing to change for this sign-in; the tenant ID in the authority is still the safer form.".into();
     }
 }
 
