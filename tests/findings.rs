@@ -948,6 +948,34 @@ fn a_code_that_arrived_disproves_the_common_endpoint_warning() {
     assert_eq!(f.severity, Severity::Info, "{}", f.detail);
 }
 
+/// A server stack behind a load balancer sends its inner port: the fix is the public address,
+/// never registering the port; with http too, one finding says both.
+#[test]
+fn an_inner_port_behind_a_proxy_is_not_to_be_registered() {
+    let reg = "https://app.contoso.com/login/oauth2/code/azure";
+    let a = analyze(&auth("https://app.contoso.com:8443/login/oauth2/code/azure").reg(reg));
+    let f = &a.report.findings[0];
+    assert_eq!(f.code, "redirect.port_mismatch");
+    assert!(f.fix.contains("forward-headers-strategy"), "{}", f.fix);
+    assert!(
+        !f.snippets.iter().any(|s| s.text.contains(":8443")),
+        "{:?}",
+        f.snippets
+    );
+    let a = analyze(&auth("http://app.contoso.com:8080/login/oauth2/code/azure").reg(reg));
+    assert_eq!(a.report.findings[0].code, "redirect.scheme_mismatch");
+    assert!(!a.report.has("redirect.port_mismatch"), "{:?}", codes(&a));
+    // Near miss: a host of the app's own with another registered port stays a port mismatch
+    // whose fix may register it.
+    let a =
+        analyze(&auth("https://app.contoso.com:8443/cb").reg("https://app.contoso.com:9443/cb"));
+    assert!(
+        a.report.findings[0].fix.contains("register"),
+        "{}",
+        a.report.findings[0].fix
+    );
+}
+
 /// `LOCALHOST:3000` against `localhost`: the host case is the one cause, the port is not.
 #[test]
 fn localhost_in_capitals_is_one_difference() {

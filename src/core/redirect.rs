@@ -512,10 +512,32 @@ fn mismatch_findings(
         out.push(public_finding(if c.b2c { f } else { f.aadsts(50011) }, p));
         return;
     }
+    // A public host sent with a port the registered URI does not have: the port the app is
+    // served on inside (a load balancer, a container), not one a browser uses.
+    let inner_port = {
+        let (s, r) = (Uri::new(sent), Uri::new(&near.uri));
+        s.port().is_some()
+            && r.port().is_none()
+            && !s.is_localhost()
+            && !s.is_loopback_v4()
+            && !internal_host(&s)
+            && s.host()
+                .is_some_and(|h| r.host().is_some_and(|rh| h.eq_ignore_ascii_case(rh)))
+            && (hint.is_some() || diffs.contains(&Difference::Scheme))
+    };
     for d in diffs {
         let (s, r) = (Uri::new(sent), Uri::new(&near.uri));
         if *d == Difference::Fragment && s.fragment().is_some() {
             continue; // reported once, as a property of the sent URI
+        }
+        // http and an inner port: one cause, said once by the scheme finding.
+        if *d == Difference::Port && inner_port && diffs.contains(&Difference::Scheme) {
+            continue;
+        }
+        if *d == Difference::Port && inner_port {
+            let f = finding(d.code()).aadsts(50011).detail(format!("{ctx} The sent URI carries port {}, which the registered one does not: the port the app is served on behind a load balancer or proxy, which builds its redirect URI from the address it sees instead of the one the browser used.", s.port().unwrap_or(""))).fix(format!("Make the app build its redirect URI from the public address: {how}; or set the redirect URI explicitly to {}. Registering the inner port is no fix: the browser cannot reach it.", near.uri));
+            out.push(send_snippet(f));
+            continue;
         }
         let f = finding(d.code());
         let f = if c.b2c { f } else { f.aadsts(50011) };
@@ -648,6 +670,13 @@ fn mismatch_findings(
             Difference::Path if current_page => f.detail(format!("{ctx} When its configuration sets no redirectUri, MSAL.js sends the URL of the page the sign-in started from, so every page a user signs in from sends another URI.")).fix(format!("Set redirectUri to {} in the MSAL configuration (auth.redirectUri, or per request); MSAL returns the user to the page they started from afterwards (navigateToLoginRequestUrl).{reg_fix}", send_to)),
             Difference::Path if android => f.detail(format!("{ctx} Only the signature hash differs ({} vs {}). {ANDROID_HASH}", s.path(), r.path())).fix(format!("If this build (signed with the key whose hash {sent} holds) is meant to sign in, register {sent} under {} — {keep} Otherwise sign the app with the key whose hash is registered, and put {} in its MSAL configuration.", platform.portal_name(), near.uri)),
             Difference::Path => f.detail(format!("{ctx} Path {} is not {}.", if s.path().is_empty() { "(empty)" } else { s.path() }, if r.path().is_empty() { "(empty)" } else { r.path() })).fix(format!("Send {} (check the callback path in the app's settings).{reg_fix}", send_to)),
+        };
+        let f = if *d == Difference::Scheme && inner_port {
+            let mut f = f;
+            f.detail.push_str(&format!(" Its port {} is the inner one too (the registered URI has none): the same setting gives the app the browser's scheme and port.", s.port().unwrap_or("")));
+            f
+        } else {
+            f
         };
         let f = if android_encoded && *d == Difference::PercentEncoding {
             f.snippet(
