@@ -104,6 +104,56 @@ fn lines(pairs: &[(String, String)]) -> String {
         .join("\n")
 }
 
+/// The address and form body of a POST pasted as a command or a request: the browser's "Copy
+/// as cURL" (bash, or cmd with its `^` escapes) with `--data-raw`/`--data`/`-d`, or a raw
+/// request (`POST /signin-oidc HTTP/1.1`, its `Host:`, a blank line, the body). None when the
+/// text is neither or the body holds no `name=value`.
+fn posted_form(t: &str) -> Option<(Option<String>, String)> {
+    let unescaped = t.contains("^\"").then(|| t.replace('^', ""));
+    let t = unescaped.as_deref().unwrap_or(t);
+    // The quoted (or bare) argument that starts at byte `at`.
+    let arg = |at: usize| -> Option<&str> {
+        let rest = t.get(at..)?.trim_start().trim_start_matches('$');
+        match rest.chars().next()? {
+            q @ ('\'' | '"') => rest.get(1..)?.split(q).next(),
+            _ => rest.split_whitespace().next(),
+        }
+    };
+    if t.trim_start().to_ascii_lowercase().starts_with("curl ") {
+        let body = ["--data-raw", "--data-binary", "--data", "-d"]
+            .iter()
+            .find_map(|flag| {
+                t.match_indices(flag)
+                    .find(|(i, _)| t[..*i].ends_with(char::is_whitespace))
+                    .and_then(|(i, _)| arg(i + flag.len()))
+            })?;
+        let url = t
+            .split_whitespace()
+            .map(|w| w.trim_matches(['\'', '"']))
+            .find(|w| w.starts_with("http://") || w.starts_with("https://"))
+            .map(str::to_string);
+        return body.contains('=').then(|| (url, body.to_string()));
+    }
+    let (head, body) = t.split_once("\n\n").or_else(|| t.split_once("\r\n\r\n"))?;
+    let mut lines = head.lines();
+    let mut first = lines.next()?.split_whitespace();
+    let (method, target) = (first.next()?, first.next()?);
+    if method != "POST" || !target.starts_with('/') || !first.next()?.starts_with("HTTP/") {
+        return None;
+    }
+    let host = lines.find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        k.trim().eq_ignore_ascii_case("host").then(|| v.trim())
+    });
+    let body = body.trim();
+    (body.contains('=') && !body.contains(char::is_whitespace)).then(|| {
+        (
+            host.map(|h| format!("https://{h}{target}")),
+            body.to_string(),
+        )
+    })
+}
+
 /// Reads the callback box; `None` when it is empty.
 pub fn read(input: &str) -> Option<Callback> {
     let t = input.trim().trim_matches(['"', '\'', '`']).trim();
@@ -132,6 +182,11 @@ pub fn read(input: &str) -> Option<Callback> {
     } else if single_line && !t.contains(' ') && t.contains('=') {
         // A form_post body or a bare query: code=…&state=…
         cb.body = pairs(t.trim_start_matches('?').trim_start_matches('#'));
+        cb.text = lines(&cb.body);
+    } else if let Some((url, body)) = posted_form(t) {
+        // The browser's "Copy as cURL" or a raw request of the form_post to the app.
+        cb.url = url;
+        cb.body = pairs(&body);
         cb.text = lines(&cb.body);
     } else if let Some(form) = har::response_form(t) {
         // Entra's form_post page, saved as HTML or copied from the developer tools.
@@ -188,6 +243,25 @@ pub fn read(input: &str) -> Option<Callback> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_a_form_post_copied_as_a_command_or_a_request() {
+        for text in [
+            "curl 'https://app.contoso.com/signin-oidc' \\\n  -H 'content-type: application/x-www-form-urlencoded' \\\n  --data-raw 'code=0.AXo&state=CfDJ8Kx&session_state=1'",
+            "curl ^\"https://app.contoso.com/signin-oidc^\" ^\n  -H ^\"origin: https://login.microsoftonline.com^\" ^\n  --data-raw ^\"code=0.AXo^&state=CfDJ8Kx^\"",
+            "POST /signin-oidc HTTP/1.1\nHost: app.contoso.com\nContent-Type: application/x-www-form-urlencoded\n\ncode=0.AXo&state=CfDJ8Kx",
+        ] {
+            let cb = read(text).expect("read");
+            assert_eq!(cb.url.as_deref(), Some("https://app.contoso.com/signin-oidc"), "{text}");
+            assert_eq!(cb.get("code"), Some(("0.AXo", Place::Body)), "{text}");
+            assert_eq!(cb.get("state"), Some(("CfDJ8Kx", Place::Body)), "{text}");
+        }
+        // Near miss: a GET copied as cURL carries no form.
+        assert!(
+            read("curl 'https://app.contoso.com/?x=1' -H 'accept: text/html'")
+                .is_some_and(|cb| cb.body.is_empty())
+        );
+    }
 
     #[test]
     fn reads_an_error_redirect() {
