@@ -976,6 +976,32 @@ fn an_inner_port_behind_a_proxy_is_not_to_be_registered() {
     );
 }
 
+/// The personal-account form of a redirect URI mismatch names no code: it is read as
+/// AADSTS50011, so the mismatch is the one cause, not a second "invalid_request" error.
+#[test]
+fn the_personal_account_mismatch_text_is_aadsts50011() {
+    let text = "We're unable to complete your request\ninvalid_request: The provided value for the input parameter 'redirect_uri' is not valid. The expected value is a URI which matches a redirect URI registered for this client application.";
+    let sent = "https://app.contoso.com/callback/";
+    let a = analyze(&CaseInput {
+        callback: text.into(),
+        ..auth(sent).reg("https://app.contoso.com/callback")
+    });
+    assert_eq!(
+        a.report.findings[0].code,
+        "redirect.trailing_slash_mismatch"
+    );
+    assert!(!a.report.has("response.error"), "{:?}", codes(&a));
+    let a = analyze(&CaseInput {
+        authorize: text.into(),
+        ..CaseInput::default()
+    });
+    assert!(
+        a.report.findings.iter().any(|f| f.aadsts == Some(50011)),
+        "{:?}",
+        codes(&a)
+    );
+}
+
 /// `LOCALHOST:3000` against `localhost`: the host case is the one cause, the port is not.
 #[test]
 fn localhost_in_capitals_is_one_difference() {

@@ -174,7 +174,24 @@ pub fn codes_in(text: &str) -> Vec<u32> {
             i += 1;
         }
     }
+    // The personal-account (converged MSA) form of a redirect URI mismatch names no code:
+    // it is AADSTS50011's.
+    if seen.is_empty() && contains_ci(text, MSA_REDIRECT_MISMATCH) {
+        found.push(50011);
+    }
     found
+}
+
+/// The personal-account sign-in's words for AADSTS50011.
+const MSA_REDIRECT_MISMATCH: &str = "value for the input parameter 'redirect_uri' is not valid";
+
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    hay.len() >= n.len()
+        && hay
+            .as_bytes()
+            .windows(n.len())
+            .any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// The message a text gives after `AADSTS{code}:`, to the end of its segment (line, quote or

@@ -842,7 +842,8 @@ fn read_oauth(input: &str) -> Option<AuthorizeRequest> {
         let t = t.trim_start_matches(['"', '\'', '<', '(', '[']);
         !t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("http"))
             && t.to_ascii_uppercase().contains("AADSTS")
-    }) || android_check(trimmed).is_some();
+    }) || android_check(trimmed).is_some()
+        || aadsts::codes_in(trimmed) == [50011];
     let (lines, joined) = join_wrapped(input);
     let text = unescape_copied(unwrap_quotes(lines.join("\n").trim()));
     if looks_error {
