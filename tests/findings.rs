@@ -1002,6 +1002,44 @@ fn the_personal_account_mismatch_text_is_aadsts50011() {
     );
 }
 
+/// AADSTS70011 on a request that mixes /.default with other permissions: the fix names them.
+#[test]
+fn a_default_scope_mixed_with_others_is_named() {
+    let text = "The provided value for the input parameter 'scope' is not valid. static scope limit exceeded.";
+    let mixed = CaseInput {
+        callback: error_landing("invalid_scope", 70011, text),
+        ..auth(CB)
+            .set(
+                "scope",
+                "https://graph.microsoft.com/.default User.Read openid",
+            )
+            .reg(CB)
+    };
+    let f = analyze(&mixed)
+        .report
+        .findings
+        .into_iter()
+        .find(|f| f.aadsts == Some(70011))
+        .expect("70011");
+    assert!(f.fix.contains("with User.Read"), "{}", f.fix);
+    let alone = CaseInput {
+        callback: error_landing("invalid_scope", 70011, text),
+        ..auth(CB)
+            .set(
+                "scope",
+                "https://graph.microsoft.com/.default openid offline_access",
+            )
+            .reg(CB)
+    };
+    let f = analyze(&alone)
+        .report
+        .findings
+        .into_iter()
+        .find(|f| f.aadsts == Some(70011))
+        .expect("70011");
+    assert!(!f.fix.contains("mixes"), "{}", f.fix);
+}
+
 /// `LOCALHOST:3000` against `localhost`: the host case is the one cause, the port is not.
 #[test]
 fn localhost_in_capitals_is_one_difference() {

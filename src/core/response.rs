@@ -10,6 +10,27 @@ use super::evidence::har;
 use super::report::{Finding, Platform, Severity};
 use super::uri::Uri;
 
+/// A `/.default` scope sent with other permissions (the OpenID Connect scopes aside): the
+/// `/.default` scope and the others, for AADSTS70011's fix.
+fn default_mixed(req: &AuthorizeRequest) -> Option<(String, String)> {
+    let scopes = req.scopes();
+    let default = scopes
+        .iter()
+        .find(|s| s.to_ascii_lowercase().ends_with("/.default"))?;
+    let others: Vec<&str> = scopes
+        .iter()
+        .filter(|s| *s != default)
+        .filter(|s| {
+            !matches!(
+                s.to_ascii_lowercase().as_str(),
+                "openid" | "profile" | "email" | "offline_access"
+            )
+        })
+        .map(|s| s.as_ref())
+        .collect();
+    (!others.is_empty()).then(|| (default.to_string(), others.join(" ")))
+}
+
 /// The most specific finding for an AADSTS code (and the OAuth `error`).
 pub fn for_code(code: u32, oauth_error: Option<&str>) -> Finding {
     let info = aadsts::lookup(code);
@@ -573,7 +594,11 @@ fn checks_inner(
                     &cb.text,
                     req.and_then(|r| r.client_id()),
                 );
-                f.aadsts(c).fix(s.fix.clone()).reference(aadsts::error_lookup_url(c)).title(format!("Entra returned {}AADSTS{c}", error.as_deref().map(|e| format!("{e} / ")).unwrap_or_default()))
+                let fix = match (c, req.and_then(default_mixed)) {
+                    (70011, Some((default, others))) => format!("The scope mixes {default} with {others}: a resource's /.default (all its consented permissions) cannot be combined with other permissions, which is what 'static scope limit exceeded' means. Send {default} alone (with openid profile offline_access if needed), or the individual permissions without it."),
+                    _ => s.fix.clone(),
+                };
+                f.aadsts(c).fix(fix).reference(aadsts::error_lookup_url(c)).title(format!("Entra returned {}AADSTS{c}", error.as_deref().map(|e| format!("{e} / ")).unwrap_or_default()))
             }
             None => f.title(format!("Entra returned error={}", error.as_deref().unwrap_or("?"))).fix("Read error_description for the AADSTS code and look it up in the sign-in logs."),
         };
