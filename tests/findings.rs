@@ -1040,6 +1040,38 @@ fn a_default_scope_mixed_with_others_is_named() {
     assert!(!f.fix.contains("mixes"), "{}", f.fix);
 }
 
+/// Without the authorize URL the verdict asks for what is missing, not for a list already given.
+#[test]
+fn the_verdict_asks_for_what_is_missing() {
+    let landing = format!("{CB}?code=0.AXoAMQ-s7Fq2mX9&state=s7Fq2mX9");
+    let with_list = analyze(&CaseInput {
+        registered: CB.into(),
+        callback: landing.clone(),
+        ..CaseInput::default()
+    });
+    assert!(
+        with_list.headline.contains("paste the authorize URL"),
+        "{}",
+        with_list.headline
+    );
+    assert!(
+        !with_list.headline.contains("paste the registered"),
+        "{}",
+        with_list.headline
+    );
+    let without = analyze(&CaseInput {
+        callback: landing,
+        ..CaseInput::default()
+    });
+    assert!(
+        without
+            .headline
+            .contains("and the registered redirect URIs"),
+        "{}",
+        without.headline
+    );
+}
+
 /// `LOCALHOST:3000` against `localhost`: the host case is the one cause, the port is not.
 #[test]
 fn localhost_in_capitals_is_one_difference() {

@@ -573,6 +573,13 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         req.is_some() || !cb_text.trim().is_empty() || evidence.is_some() || too_large,
         req.as_ref().is_some_and(|r| r.saml.is_some()),
     );
+    // The registered list was pasted; what is missing is the URI the app sends.
+    // What is missing is the URI the app sends (and maybe the registered list too).
+    let headline = match (headline == PASTE_REGISTERED && report.redirect.sent.is_none(), registered_given) {
+        (true, true) => "Cannot tell yet: paste the authorize URL (or Entra's error text with its redirect URI) to compare with the registered URIs.".to_string(),
+        (true, false) => "Cannot tell yet: paste the authorize URL (or Entra's error text) and the registered redirect URIs to compare them.".to_string(),
+        _ => headline,
+    };
     let headline = uri::show_hidden(&headline).unwrap_or(headline);
     Analysis {
         report,
@@ -1089,6 +1096,8 @@ fn no_reply_address_stale(findings: &mut Vec<Finding>, held: usize, client_id: O
     );
 }
 
+const PASTE_REGISTERED: &str = "Cannot tell yet: paste the registered redirect URIs to compare.";
+
 fn verdict(report: &Report, any_input: bool, saml: bool) -> (VerdictKind, String) {
     let status = report.redirect.status;
     let stale = report
@@ -1155,10 +1164,7 @@ fn verdict(report: &Report, any_input: bool, saml: bool) -> (VerdictKind, String
                         "input.authorize_unreadable" | "response.error"
                     ) && f.severity == Severity::Info
                 })
-                .map_or_else(
-                    || "Cannot tell yet: paste the registered redirect URIs to compare.".into(),
-                    |f| f.title.clone(),
-                ),
+                .map_or_else(|| PASTE_REGISTERED.into(), |f| f.title.clone()),
         ),
         None => (
             VerdictKind::Unknown,
