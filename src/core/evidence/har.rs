@@ -1099,6 +1099,35 @@ impl Trace {
     /// The findings, with those that need the registration's platforms.
     pub fn findings_for(&self, ctx: &Context) -> Vec<Finding> {
         let mut out = self.findings.clone();
+        // A browser redemption that got no answer: the registration's platform
+        // says whether the likely cross-origin refusal is AADSTS9002326.
+        for t in self.tokens.iter().filter(|t| t.status <= 0) {
+            let uri = t.redirect_uri.as_deref().or(self.redirect_uri.as_deref());
+            let Some(platform) = uri.and_then(|u| ctx.platform_of(u)) else {
+                continue;
+            };
+            let at = format!("({})", at(t.index));
+            let Some(f) = out.iter_mut().find(|f| {
+                f.code == "har.token_origin_platform"
+                    && f.aadsts.is_none()
+                    && f.detail.contains(&at)
+            }) else {
+                continue;
+            };
+            let uri = uri.unwrap_or("");
+            *f = if platform == Platform::Spa {
+                finding("har.error_returned")
+                    .title("The browser's token request got no answer (status 0)")
+                    .detail(format!("{} The pasted registration has {uri} under Single-page application, so if it is the registration Entra read, the platform is not the cause: another cross-origin refusal or a network failure stopped the request.", f.detail))
+                    .fix("Open the browser console at the failed token request: its CORS or network message, and the token request's Response tab, say what refused it. Check that the registration pasted is the one of the request's client_id.")
+            } else {
+                f.clone()
+                    .aadsts(9002326)
+                    .title("The browser redeemed the code, but the redirect URI is not a single-page-application URI")
+                    .detail(format!("{} The pasted registration has {uri} under {}: Entra refuses the browser's redemption with AADSTS9002326.", f.detail, platform.portal_name()))
+                    .reference(aadsts::error_lookup_url(9002326))
+            };
+        }
         if out.iter().any(|f| f.code == "har.token_origin_platform") {
             return out;
         }
@@ -1264,9 +1293,21 @@ fn no_answer(e: &Entry) -> Option<String> {
     {
         "the network failed (no connection, a timeout, a dropped connection, or a proxy)"
     } else {
-        "the browser reports the request failed before any answer"
+        GENERIC_FAILURE
     };
     Some(format!("the browser reports {err} ({meaning})"))
+}
+
+const GENERIC_FAILURE: &str = "the browser reports the request failed before any answer";
+
+/// A browser request that got no answer for no named network reason
+/// (`net::ERR_FAILED`, or no `_error` at all): what a cross-origin (CORS)
+/// refusal looks like in a HAR.
+fn generic_failure(e: &Entry) -> bool {
+    e.status <= 0
+        && no_answer(e).is_some_and(|w| {
+            w.contains(GENERIC_FAILURE) || w.contains("it failed or was cancelled in the browser")
+        })
 }
 
 fn is_redirect(status: i64) -> bool {
@@ -3427,7 +3468,8 @@ fn token_checks(f: &mut Flow, e: &Entry, i: usize) {
             }
         }
     }
-    let failed = tr.error.is_some() || !tr.error_codes.is_empty() || e.status >= 400;
+    let failed =
+        tr.error.is_some() || !tr.error_codes.is_empty() || e.status >= 400 || e.status <= 0;
     f.steps.push((
         i,
         StepKind::Token,
@@ -3563,7 +3605,46 @@ fn token_checks(f: &mut Flow, e: &Entry, i: usize) {
                 .reference(aadsts::error_lookup_url(c)),
         );
     }
+    if tr.error.is_none() && tr.error_codes.is_empty() && (e.status <= 0 || e.status >= 400) {
+        f.findings
+            .push(unread_token_failure(e, i, &tr, auth_ru.as_deref()));
+    }
     f.tokens.push(tr);
+}
+
+/// A token request that failed with no error Entra's answer lets us read: no
+/// answer at all (status 0), or an error status without a readable body.
+fn unread_token_failure(e: &Entry, i: usize, tr: &TokenRequest, auth_ru: Option<&str>) -> Finding {
+    let uri = tr
+        .redirect_uri
+        .as_deref()
+        .or(auth_ru)
+        .unwrap_or("the redirect URI");
+    if e.status <= 0 {
+        let why = no_answer(e).unwrap_or_default();
+        if let (Some(o), true) = (&tr.origin, generic_failure(e)) {
+            return finding("har.token_origin_platform")
+                .title("The browser's token request got no answer: most likely refused as cross-origin, the redirect URI not being a single-page-application URI")
+                .detail(format!("The code redemption ({}) was sent from the browser (Origin: {o}) and {why}. That is how a refused cross-origin (CORS) request shows in a HAR: when {uri} is registered under Web (or Mobile and desktop applications) instead of Single-page application, Entra answers AADSTS9002326 ('Cross-origin token redemption is permitted only for the Single-Page Application client-type') without the headers that let the page read it, and MSAL.js reports post_request_failed or a network error. The answer itself is not in the HAR, so its AADSTS code cannot be read here; the code was not redeemed and the app got no tokens.", at(i)))
+                .fix(format!("Register {uri} under Single-page application (Authentication › Add a platform › Single-page application, or type Spa in the manifest) and remove it from Web. If it is already there, the browser console's CORS message and the token request's Response tab say what else refused it."));
+        }
+        return finding("har.error_returned")
+            .title("The token request got no answer (status 0)")
+            .detail(format!("The code redemption ({}) got no answer: {why}. The code was not redeemed in this recording, so the app got no tokens.", at(i)))
+            .fix("Look at what stopped the request (the browser console, an extension, the network or proxy), then sign in again and redeem the new code.");
+    }
+    let body = if e.body.as_deref().is_some_and(|b| !b.trim().is_empty()) {
+        "a response body with no OAuth error in it"
+    } else {
+        "no response body (Safari, and exports without content, leave bodies out)"
+    };
+    finding("har.error_returned")
+        .title(format!(
+            "The token request failed (status {}); the reason was not recorded",
+            e.status
+        ))
+        .detail(format!("Entra answered the code redemption ({}) with status {}, but the HAR holds {body}, so its error and AADSTS code cannot be read. The code was not redeemed: the sign-in itself went through, and it failed when the app asked for tokens.", at(i), e.status))
+        .fix("Export the HAR again with its content (Chrome or Edge: Export HAR with sensitive data; Firefox: Save All As HAR), or open the token request's Response tab in the developer tools or the app's log: the error_description names the AADSTS code (AADSTS9002326 platform, AADSTS500112 redirect_uri mismatch, AADSTS54005 code already redeemed, AADSTS70008 code expired, AADSTS7000218 no client secret), then check it here.")
 }
 
 #[cfg(test)]
@@ -4582,6 +4663,67 @@ mod tests {
         let t = trace(&log(&har(&[entry("POST", token, 200, tokens, post)])));
         assert!(
             t.tokens.is_empty() && t.timeline.is_empty(),
+            "{:?}",
+            codes(&t)
+        );
+    }
+
+    #[test]
+    fn a_token_request_that_failed_without_a_readable_answer_is_reported() {
+        let loc = "https://app.contoso.com/cb#code=0.AXcode&state=s1";
+        let token = "https://login.microsoftonline.com/common/oauth2/v2.0/token";
+        let post = r#","postData":{"mimeType":"application/x-www-form-urlencoded","text":"grant_type=authorization_code&code=0.AXcode&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb"}"#;
+        let origin = r#","headers":[{"name":"Origin","value":"https://app.contoso.com"}]"#;
+        let run = |redemption: String| {
+            trace(&log(&har(&[
+                entry("GET", AUTH, 302, &format!(r#","redirectURL":"{loc}""#), ""),
+                entry("GET", "https://app.contoso.com/cb", 200, "", ""),
+                redemption,
+            ])))
+        };
+        let redemption = |status: i64, resp: &str, req: &str| {
+            format!(
+                r#"{{"request":{{"method":"POST","url":"{token}"{req}{post}}},"response":{{"status":{status}{resp}}}}}"#
+            )
+        };
+        let of = |t: &Trace, code: &str| t.findings.iter().find(|f| f.code == code).cloned();
+        // A browser redemption that got no answer (net::ERR_FAILED): the CORS refusal of a
+        // redirect URI that is not under Single-page application.
+        let cors = run(redemption(0, r#","_error":"net::ERR_FAILED""#, origin));
+        let f = of(&cors, "har.token_origin_platform").expect("platform");
+        assert_eq!(f.severity, Severity::Error);
+        assert!(f.detail.contains("AADSTS9002326") && f.fix.contains("Single-page application"));
+        // The registration says Web: AADSTS9002326 it is.
+        let reg = crate::core::registered::read("Web\nhttps://app.contoso.com/cb");
+        let ctx = Context {
+            registered: Some(&reg),
+            ..Context::default()
+        };
+        let f = cors.findings_for(&ctx);
+        assert!(f
+            .iter()
+            .any(|f| f.code == "har.token_origin_platform" && f.aadsts == Some(9002326)));
+        // It says Single-page application: not the platform.
+        let reg = crate::core::registered::read("spa: https://app.contoso.com/cb");
+        let ctx = Context {
+            registered: Some(&reg),
+            ..Context::default()
+        };
+        let f = cors.findings_for(&ctx);
+        assert!(
+            !f.iter().any(|f| f.code == "har.token_origin_platform")
+                && f.iter().any(|f| f.code == "har.error_returned"),
+            "{f:?}"
+        );
+        // A 400 without a body: failed, reason not recorded.
+        let t = run(redemption(400, "", origin));
+        let f = of(&t, "har.error_returned").expect("failed");
+        assert!(f.title.contains("not recorded") && f.fix.contains("with its content"));
+        // Near miss: a redemption that got tokens says nothing.
+        let tokens = r#","content":{"mimeType":"application/json","text":"{\"token_type\":\"Bearer\",\"access_token\":\"x\"}"}"#;
+        let t = run(redemption(200, tokens, origin));
+        assert!(
+            of(&t, "har.error_returned").is_none() && of(&t, "har.token_origin_platform").is_none(),
             "{:?}",
             codes(&t)
         );
