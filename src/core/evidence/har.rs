@@ -1908,6 +1908,47 @@ pub fn trace(log: &Log) -> Trace {
                     }
                 }
             }
+            // Entra's own error page without the authorize request before it: a recording
+            // started on the sign-in page, or a flow with no authorize request (device code).
+            let page = (0..entries.len()).rev().find_map(|j| {
+                let e = &entries[j];
+                (ix.entra(j) && !is_token(e))
+                    .then(|| e.body.as_deref().and_then(page_error))
+                    .flatten()
+                    .filter(|(codes, _)| !codes.is_empty())
+                    .map(|(codes, message)| (j, codes, message))
+            });
+            if let Some((j, codes, message)) = page {
+                let device = entries
+                    .iter()
+                    .any(|e| uri::is_device_code(e.request.url.as_str()));
+                let how = if device {
+                    " This is the device code flow (a code entered at microsoft.com/devicelogin): it has no authorize request and no redirect URI, so no redirect URI or its platform plays a part; the app that showed the code gets no tokens when it polls for them."
+                } else {
+                    " The recording starts on Entra's sign-in page, after the app sent the browser there: the authorize request is not in the HAR, but Entra's answer is."
+                };
+                let fnd = error_page_finding(j, &codes, &message, false);
+                let fnd = Finding {
+                    detail: format!("{}{how}", fnd.detail),
+                    ..fnd
+                };
+                lone.steps.push((
+                    j,
+                    StepKind::EntraResponse,
+                    format!("Entra error page: AADSTS{}", codes[0]),
+                ));
+                lone.findings.push(fnd);
+                if device {
+                    // No authorize request is expected in a device code sign-in.
+                    for f in findings.iter_mut().filter(|f| f.code == "har.no_authorize") {
+                        *f = f
+                            .clone()
+                            .severity(Severity::Info)
+                            .title("The HAR records a device code sign-in, which has no authorize request")
+                            .fix("Nothing to record again: the device code flow has no authorize request and no redirect URI; see Entra's answer above.");
+                    }
+                }
+            }
             // A recording that starts at the app's callback (Entra's answer POSTed or sent in
             // the query to the app): what reached the app, and how the app answered.
             if let Some(cb) = lone_callback(&ix) {
@@ -2266,42 +2307,7 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
         } => {
             f.after = idx;
             let first = codes.first().copied();
-            let untrusted = first.is_none_or(|c| {
-                aadsts::lookup(c).is_none_or(|i| i.category == aadsts::Category::RedirectUri)
-            });
-            let mut fnd = finding("har.entra_error_page").detail(format!(
-                "Entra answered {} with its own error page instead of sending the browser back to the app{}: \"{}\"",
-                at(idx),
-                if untrusted { " (it never redirects to a redirect URI it cannot trust)" } else { "" },
-                one_line(&message)
-            ));
-            if let Some(c) = first {
-                let specific = response::for_code(c, None);
-                let fix = if c == 50011 && f.saml.is_some() {
-                    "Add the exact AssertionConsumerServiceURL the SAML request sends as a Reply URL (Basic SAML Configuration), or make the app send a registered one (see the redirect findings for the difference).".to_string()
-                } else if c == 50011 {
-                    "Register the exact redirect_uri the request sends (see the redirect findings for the difference), under the right platform, or make the app send the registered one.".to_string()
-                } else {
-                    specific.fix
-                };
-                fnd = fnd
-                    .aadsts(c)
-                    .title(format!(
-                        "Entra showed its own error page: AADSTS{c}{}",
-                        aadsts::lookup(c)
-                            .map(|i| format!(" ({})", i.summary.trim_end_matches('.')))
-                            .unwrap_or_default()
-                    ))
-                    .fix(fix)
-                    .reference(aadsts::error_lookup_url(c));
-            } else if let Some((c, why, fix)) = response::b2c_error(&message) {
-                fnd = fnd
-                    .title(format!("Azure AD B2C showed its own error page: AADB2C{c}"))
-                    .detail(format!("Azure AD B2C answered {} with its own error page instead of sending the browser back to the app: \"{}\" Why: {}.", at(idx), one_line(&message).trim_end_matches('.'), why.trim_end_matches('.')))
-                    .fix(fix);
-            } else {
-                fnd = fnd.fix("Read the message on Entra's page; look the sign-in up in Entra's sign-in logs by its correlation ID.");
-            }
+            let fnd = error_page_finding(idx, &codes, &message, f.saml.is_some());
             f.findings.push(fnd);
             // Mark the error page as the answer in the timeline.
             f.steps.retain(|s| s.0 != idx || s.1 == StepKind::Authorize);
@@ -2333,6 +2339,48 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
 /// The last page Entra answered in `a..end` (a 2xx) when no Entra page
 /// there has its text recorded: the sign-in stopped on a page the HAR cannot
 /// show.
+/// Entra's own error page (entry `idx`), read as `codes` and `message`.
+fn error_page_finding(idx: usize, codes: &[u32], message: &str, saml: bool) -> Finding {
+    let first = codes.first().copied();
+    let untrusted = first.is_none_or(|c| {
+        aadsts::lookup(c).is_none_or(|i| i.category == aadsts::Category::RedirectUri)
+    });
+    let mut fnd = finding("har.entra_error_page").detail(format!(
+        "Entra answered {} with its own error page instead of sending the browser back to the app{}: \"{}\"",
+        at(idx),
+        if untrusted { " (it never redirects to a redirect URI it cannot trust)" } else { "" },
+        one_line(message)
+    ));
+    if let Some(c) = first {
+        let specific = response::for_code(c, None);
+        let fix = if c == 50011 && saml {
+            "Add the exact AssertionConsumerServiceURL the SAML request sends as a Reply URL (Basic SAML Configuration), or make the app send a registered one (see the redirect findings for the difference).".to_string()
+        } else if c == 50011 {
+            "Register the exact redirect_uri the request sends (see the redirect findings for the difference), under the right platform, or make the app send the registered one.".to_string()
+        } else {
+            specific.fix
+        };
+        fnd = fnd
+            .aadsts(c)
+            .title(format!(
+                "Entra showed its own error page: AADSTS{c}{}",
+                aadsts::lookup(c)
+                    .map(|i| format!(" ({})", i.summary.trim_end_matches('.')))
+                    .unwrap_or_default()
+            ))
+            .fix(fix)
+            .reference(aadsts::error_lookup_url(c));
+    } else if let Some((c, why, fix)) = response::b2c_error(message) {
+        fnd = fnd
+            .title(format!("Azure AD B2C showed its own error page: AADB2C{c}"))
+            .detail(format!("Azure AD B2C answered {} with its own error page instead of sending the browser back to the app: \"{}\" Why: {}.", at(idx), one_line(message).trim_end_matches('.'), why.trim_end_matches('.')))
+            .fix(fix);
+    } else {
+        fnd = fnd.fix("Read the message on Entra's page; look the sign-in up in Entra's sign-in logs by its correlation ID.");
+    }
+    fnd
+}
+
 fn silent_page(ix: &Ix, a: usize, end: usize) -> Option<usize> {
     let pages: Vec<usize> = (a..end)
         .filter(|&j| {
@@ -4727,6 +4775,49 @@ mod tests {
             "{:?}",
             codes(&t)
         );
+    }
+
+    #[test]
+    fn an_entra_error_page_without_an_authorize_request_is_reported() {
+        let page = |code: u32| {
+            format!(
+                r#","content":{{"mimeType":"text/html","text":"<html><script>$Config={{\"strServiceExceptionMessage\":\"AADSTS{code}: Access has been blocked.\"}};</script></html>"}}"#
+            )
+        };
+        let login = "https://login.microsoftonline.com/common/login";
+        let of = |t: &Trace| {
+            t.findings
+                .iter()
+                .find(|f| f.code == "har.entra_error_page")
+                .cloned()
+        };
+        // Recording started on the sign-in page.
+        let t = trace(&log(&har(&[entry("POST", login, 200, &page(50105), "")])));
+        let f = of(&t).expect("error page");
+        assert_eq!((f.aadsts, f.severity), (Some(50105), Severity::Error));
+        assert!(
+            f.detail.contains("starts on Entra's sign-in page"),
+            "{}",
+            f.detail
+        );
+        // Device code flow: no redirect URI in it, and no authorize request to miss.
+        let device = "https://login.microsoftonline.com/common/oauth2/deviceauth";
+        let t = trace(&log(&har(&[
+            entry("GET", device, 200, "", ""),
+            entry("POST", login, 200, &page(53003), ""),
+        ])));
+        let f = of(&t).expect("error page");
+        assert_eq!(f.aadsts, Some(53003));
+        assert!(f.detail.contains("no redirect URI"), "{}", f.detail);
+        assert!(t
+            .findings
+            .iter()
+            .any(|f| f.code == "har.no_authorize" && f.severity == Severity::Info));
+        // Near miss: a plain sign-in page is no error.
+        let plain =
+            r#","content":{"mimeType":"text/html","text":"<html>Sign in to your account</html>"}"#;
+        let t = trace(&log(&har(&[entry("POST", login, 200, plain, "")])));
+        assert!(of(&t).is_none(), "{:?}", codes(&t));
     }
 
     #[test]
