@@ -1908,6 +1908,21 @@ pub fn trace(log: &Log) -> Trace {
                     }
                 }
             }
+            let device_polls: Vec<usize> = all_tokens
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    entries.get(i).is_some_and(|e| {
+                        get(&post_pairs(e), "grant_type")
+                            .is_some_and(|g| g.ends_with("device_code"))
+                    })
+                })
+                .collect();
+            let device = !device_polls.is_empty()
+                || entries
+                    .iter()
+                    .any(|e| uri::is_device_code(e.request.url.as_str()));
+            device_polling(&mut lone, entries, &device_polls);
             // Entra's own error page without the authorize request before it: a recording
             // started on the sign-in page, or a flow with no authorize request (device code).
             let page = (0..entries.len()).rev().find_map(|j| {
@@ -1919,9 +1934,6 @@ pub fn trace(log: &Log) -> Trace {
                     .map(|(codes, message)| (j, codes, message))
             });
             if let Some((j, codes, message)) = page {
-                let device = entries
-                    .iter()
-                    .any(|e| uri::is_device_code(e.request.url.as_str()));
                 let how = if device {
                     " This is the device code flow (a code entered at microsoft.com/devicelogin): it has no authorize request and no redirect URI, so no redirect URI or its platform plays a part; the app that showed the code gets no tokens when it polls for them."
                 } else {
@@ -1938,15 +1950,15 @@ pub fn trace(log: &Log) -> Trace {
                     format!("Entra error page: AADSTS{}", codes[0]),
                 ));
                 lone.findings.push(fnd);
-                if device {
-                    // No authorize request is expected in a device code sign-in.
-                    for f in findings.iter_mut().filter(|f| f.code == "har.no_authorize") {
-                        *f = f
-                            .clone()
-                            .severity(Severity::Info)
-                            .title("The HAR records a device code sign-in, which has no authorize request")
-                            .fix("Nothing to record again: the device code flow has no authorize request and no redirect URI; see Entra's answer above.");
-                    }
+            }
+            if device {
+                // No authorize request is expected in a device code sign-in.
+                for f in findings.iter_mut().filter(|f| f.code == "har.no_authorize") {
+                    *f = f
+                        .clone()
+                        .severity(Severity::Info)
+                        .title("The HAR records a device code sign-in, which has no authorize request")
+                        .fix("Nothing to record again: the device code flow has no authorize request and no redirect URI; see Entra's answer in the other findings.");
                 }
             }
             // A recording that starts at the app's callback (Entra's answer POSTed or sent in
@@ -2339,6 +2351,66 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
 /// The last page Entra answered in `a..end` (a 2xx) when no Entra page
 /// there has its text recorded: the sign-in stopped on a page the HAR cannot
 /// show.
+/// The device code flow's polling of /token (`polls`, the entries of its
+/// `device_code` grant): "not yet" answers (authorization_pending AADSTS70016,
+/// slow_down) are the flow waiting for the user, not failures. They are said
+/// once, as information when tokens came after them, else as a warning.
+fn device_polling(f: &mut Flow, entries: &[Entry], polls: &[usize]) {
+    let waiting = |t: &TokenRequest| {
+        polls.contains(&t.index)
+            && (t.error_codes.contains(&70016)
+                || matches!(
+                    t.error.as_deref(),
+                    Some("authorization_pending" | "slow_down")
+                ))
+    };
+    let pending: Vec<usize> = f
+        .tokens
+        .iter()
+        .filter(|t| waiting(t))
+        .map(|t| t.index)
+        .collect();
+    let success = polls.iter().copied().find(|&i| {
+        entries.get(i).is_some_and(|e| {
+            (200..300).contains(&e.status)
+                && !e.body.as_deref().is_some_and(|b| b.contains("\"error\""))
+        })
+    });
+    if pending.is_empty() && success.is_none() {
+        return;
+    }
+    let said = |x: &Finding| {
+        x.code == "har.error_returned"
+            && pending
+                .iter()
+                .any(|i| x.detail.contains(&format!("({})", at(*i))))
+    };
+    f.findings.retain(|x| !said(x));
+    for s in f.steps.iter_mut().filter(|s| pending.contains(&s.0)) {
+        s.2 = "device code poll: authorization pending (AADSTS70016)".to_string();
+    }
+    let n = pending.len();
+    let polled = match n {
+        0 => String::new(),
+        1 => format!("Entra answered 1 poll ({}) with authorization_pending (AADSTS70016): the user had not finished signing in on the other device yet, and the app polls again (RFC 8628 §3.5). ", at(pending[0])),
+        _ => format!("Entra answered {n} polls ({} to {}) with authorization_pending (AADSTS70016): the user had not finished signing in on the other device yet, and the app polls again (RFC 8628 §3.5). ", at(pending[0]), at(pending[n - 1])),
+    };
+    let fnd = match success {
+        Some(ok) => finding("har.error_returned")
+            .severity(Severity::Info)
+            .title("The device code sign-in succeeded: the app got its tokens")
+            .detail(format!("{polled}The poll at {} got the tokens: the device code flow worked. It uses no redirect URI.", at(ok)))
+            .fix("Nothing to change: 'authorization pending' answers are how the device code flow waits for the user."),
+        None => finding("har.error_returned")
+            .severity(Severity::Warning)
+            .aadsts(70016)
+            .title("The device code flow was still waiting for the user when the recording stopped (AADSTS70016)")
+            .detail(format!("{polled}No poll in this recording got the tokens."))
+            .fix("Have the user enter the code at the address the app showed and finish signing in before the code expires (expires_in); the app must keep polling every interval seconds. If it stops on the first authorization_pending, treat that answer as 'wait'."),
+    };
+    f.findings.push(fnd);
+}
+
 /// Entra's own error page (entry `idx`), read as `codes` and `message`.
 fn error_page_finding(idx: usize, codes: &[u32], message: &str, saml: bool) -> Finding {
     let first = codes.first().copied();
@@ -4818,6 +4890,39 @@ mod tests {
             r#","content":{"mimeType":"text/html","text":"<html>Sign in to your account</html>"}"#;
         let t = trace(&log(&har(&[entry("POST", login, 200, plain, "")])));
         assert!(of(&t).is_none(), "{:?}", codes(&t));
+    }
+
+    #[test]
+    fn device_code_polling_before_its_tokens_is_no_failure() {
+        let token = "https://login.microsoftonline.com/organizations/oauth2/v2.0/token";
+        let post = r#","postData":{"mimeType":"application/x-www-form-urlencoded","text":"client_id=6731de76-14a6-49ae-97bc-6eba6914391e&grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&device_code=GAQAB"}"#;
+        let pending = r#","content":{"mimeType":"application/json","text":"{\"error\":\"authorization_pending\",\"error_description\":\"AADSTS70016: Authorization is pending. Continue polling.\",\"error_codes\":[70016]}"}"#;
+        let tokens = r#","content":{"mimeType":"application/json","text":"{\"token_type\":\"Bearer\",\"access_token\":\"x\"}"}"#;
+        let poll = |status: i64, body: &str| entry("POST", token, status, body, post);
+        let t = trace(&log(&har(&[
+            poll(400, pending),
+            poll(400, pending),
+            poll(400, pending),
+            poll(200, tokens),
+        ])));
+        assert!(
+            t.findings.iter().all(|f| f.severity == Severity::Info),
+            "{:?}",
+            t.findings
+        );
+        assert!(t
+            .findings
+            .iter()
+            .any(|f| f.title.contains("device code sign-in succeeded")));
+        // Near miss: still pending when the recording stopped is a warning, said once.
+        let t = trace(&log(&har(&[poll(400, pending), poll(400, pending)])));
+        let said: Vec<_> = t
+            .findings
+            .iter()
+            .filter(|f| f.code == "har.error_returned")
+            .collect();
+        assert_eq!(said.len(), 1, "{:?}", codes(&t));
+        assert_eq!(said[0].severity, Severity::Warning);
     }
 
     #[test]
