@@ -2036,6 +2036,13 @@ pub fn trace(log: &Log) -> Trace {
                     .fix("Nothing to change here; see the other findings."),
             );
             findings.extend(f.findings.iter().cloned());
+            findings.extend(after_sign_in(
+                entries,
+                &flows,
+                chosen,
+                &redemptions,
+                &all_tokens,
+            ));
             // The rejection this attempt got past, as information.
             if let Some(old) = fixed.and_then(|n| flows.get(n)) {
                 let sent = |x: &Flow| x.redirect_uri().unwrap_or("(none)").to_string();
@@ -2351,6 +2358,108 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
 /// The last page Entra answered in `a..end` (a 2xx) when no Entra page
 /// there has its text recorded: the sign-in stopped on a page the HAR cannot
 /// show.
+/// Token failures beside the analysed sign-in: a silent request (prompt=none)
+/// answered "consent needed" that no interactive request of the same app
+/// followed, and a token request of another grant (a refresh token) that Entra
+/// refused. They are warnings when the analysed sign-in got its code.
+fn after_sign_in(
+    entries: &[Entry],
+    flows: &[Flow],
+    chosen: Option<usize>,
+    redemptions: &[(usize, Option<String>)],
+    all_tokens: &[usize],
+) -> Vec<Finding> {
+    let Some(f) = chosen.and_then(|c| flows.get(c)) else {
+        return Vec::new();
+    };
+    let signed_in = f.code.is_some() && !f.failed();
+    let severity = if signed_in {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    let after = if signed_in {
+        " The sign-in itself worked (its code was issued); this failure came after it, when the app asked for another token."
+    } else {
+        ""
+    };
+    let consent = |x: &Finding| {
+        x.severity == Severity::Error
+            && x.aadsts.is_some_and(|c| {
+                aadsts::lookup(c).is_some_and(|i| i.category == aadsts::Category::Consent)
+            })
+    };
+    let mut out = Vec::new();
+    for (n, o) in flows.iter().enumerate() {
+        if Some(n) == chosen || !o.benign_silent_failure() {
+            continue;
+        }
+        let app = o.get("client_id");
+        let retried = flows
+            .iter()
+            .skip(n + 1)
+            .any(|l| l.get("prompt") != Some("none") && l.get("client_id") == app);
+        if retried {
+            continue;
+        }
+        for x in o.findings.iter().filter(|x| consent(x)) {
+            out.push(
+                x.clone()
+                    .severity(severity)
+                    .detail(format!(
+                        "{} The silent request ({}, prompt=none, scope {}) cannot show a consent prompt, and no interactive request of the app followed it in this recording, so the token it asked for was never obtained.{after}",
+                        x.detail,
+                        at(o.idx),
+                        o.get("scope").unwrap_or("(none)")
+                    ))
+                    .fix("Consent is missing for the API's scope: have the app send an interactive request for it (MSAL: acquireTokenPopup or acquireTokenRedirect when the silent call fails with consent_required / interaction_required), or have an administrator grant consent for the tenant (Enterprise applications › Permissions › Grant admin consent)."),
+            );
+        }
+    }
+    // Token requests of another grant than the code redemptions (a refresh token).
+    let mut other = Flow {
+        idx: 0,
+        url: String::new(),
+        params: Vec::new(),
+        method: String::new(),
+        answer: Answer::None,
+        steps: Vec::new(),
+        findings: Vec::new(),
+        landing: None,
+        code: None,
+        after: 0,
+        tokens: Vec::new(),
+        saml: None,
+    };
+    for &i in all_tokens {
+        let Some(e) = entries.get(i) else { continue };
+        if e.status < 400 || redemptions.iter().any(|(r, _)| *r == i) {
+            continue;
+        }
+        let pp = post_pairs(e);
+        let grant = get(&pp, "grant_type").unwrap_or("(none)").to_string();
+        // The device code flow's polls are said elsewhere.
+        if grant.ends_with("device_code") {
+            continue;
+        }
+        let before = other.findings.len();
+        token_checks(&mut other, e, i);
+        let scope = get(&pp, "scope").unwrap_or("(none)").to_string();
+        for x in other.findings.iter_mut().skip(before) {
+            let consent_fix = consent(x);
+            *x = x.clone().severity(severity).detail(format!(
+                "{}. It is a {grant} request for scope {scope}.{after}",
+                x.detail.trim_end().trim_end_matches('.')
+            ));
+            if consent_fix {
+                x.fix = "Consent is missing for the API's scope: have the app send an interactive request for it (MSAL: acquireTokenPopup or acquireTokenRedirect when the silent call fails with invalid_grant / interaction_required), or have an administrator grant consent for the tenant (Enterprise applications › Permissions › Grant admin consent).".to_string();
+            }
+        }
+    }
+    out.append(&mut other.findings);
+    out
+}
+
 /// The device code flow's polling of /token (`polls`, the entries of its
 /// `device_code` grant): "not yet" answers (authorization_pending AADSTS70016,
 /// slow_down) are the flow waiting for the user, not failures. They are said
@@ -4923,6 +5032,69 @@ mod tests {
             .collect();
         assert_eq!(said.len(), 1, "{:?}", codes(&t));
         assert_eq!(said[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn consent_refused_after_a_sign_in_that_worked_is_a_warning() {
+        let ok = "https://app.contoso.com/cb#code=0.AXcode&state=s1";
+        let token = "https://login.microsoftonline.com/common/oauth2/v2.0/token";
+        let redeem = r#","postData":{"mimeType":"application/x-www-form-urlencoded","text":"grant_type=authorization_code&code=0.AXcode&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb"}"#;
+        let tokens = r#","content":{"mimeType":"application/json","text":"{\"token_type\":\"Bearer\",\"access_token\":\"x\"}"}"#;
+        let signed_in = || {
+            vec![
+                entry("GET", AUTH, 302, &format!(r#","redirectURL":"{ok}""#), ""),
+                entry("GET", "https://app.contoso.com/cb", 200, "", ""),
+                entry("POST", token, 200, tokens, redeem),
+            ]
+        };
+        let consent = |t: &Trace| {
+            t.findings
+                .iter()
+                .find(|f| f.aadsts == Some(65001))
+                .map(|f| (f.severity, f.fix.contains("admin consent")))
+        };
+        // A refresh token refused for consent.
+        let refresh = r#","postData":{"mimeType":"application/x-www-form-urlencoded","text":"grant_type=refresh_token&refresh_token=0.AXrt&scope=api%3A%2F%2Fx%2F.default"}"#;
+        let refused = r#","content":{"mimeType":"application/json","text":"{\"error\":\"invalid_grant\",\"error_description\":\"AADSTS65001: The user or administrator has not consented.\",\"error_codes\":[65001]}"}"#;
+        let mut e = signed_in();
+        e.push(entry("POST", token, 400, refused, refresh));
+        let t = trace(&log(&har(&e)));
+        assert_eq!(
+            consent(&t),
+            Some((Severity::Warning, true)),
+            "{:?}",
+            codes(&t)
+        );
+        // A silent request answered consent_required, no interactive request after it.
+        let silent = AUTH
+            .replace("&state=s1", "&prompt=none&state=s2")
+            .replace("scope=openid", "scope=api%3A%2F%2Fx%2F.default");
+        let err = "https://app.contoso.com/blank.html#error=consent_required&error_description=AADSTS65001%3A+consent&state=s2";
+        let mut e = signed_in();
+        e.push(entry(
+            "GET",
+            &silent,
+            302,
+            &format!(r#","redirectURL":"{err}""#),
+            "",
+        ));
+        let t = trace(&log(&har(&e)));
+        assert_eq!(
+            consent(&t),
+            Some((Severity::Warning, true)),
+            "{:?}",
+            codes(&t)
+        );
+        // Near miss: the app asked interactively after it: nothing left to say.
+        e.push(entry(
+            "GET",
+            &AUTH.replace("state=s1", "state=s3"),
+            302,
+            &format!(r#","redirectURL":"{ok}""#),
+            "",
+        ));
+        let t = trace(&log(&har(&e)));
+        assert_eq!(consent(&t), None, "{:?}", codes(&t));
     }
 
     #[test]
