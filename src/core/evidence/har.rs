@@ -1619,6 +1619,9 @@ fn error_returned(error: Option<&str>, desc: Option<&str>, idx: usize, how: &str
 /// offset such as `+01:00`) as microseconds since 1970 in UTC.
 pub(crate) fn time_key(s: &str) -> Option<u64> {
     let s = s.trim();
+    if let Some(iso) = us_date_time(s) {
+        return time_key(&iso);
+    }
     let b = s.as_bytes();
     let num = |r: std::ops::Range<usize>| -> Option<i64> {
         let t = s.get(r)?;
@@ -1681,6 +1684,54 @@ pub(crate) fn time_key(s: &str) -> Option<u64> {
     let days = era * 146_097 + doe - 719_468;
     let secs = ((days * 24 + h) * 60 + mi) * 60 + sec - offset_min * 60;
     u64::try_from(secs.checked_mul(1_000_000)?.checked_add(micros)?).ok()
+}
+
+/// The US date and time Log Analytics writes in its CSV export
+/// (`11/20/2026, 10:14:02.000 AM` under `TimeGenerated [UTC]`), as ISO 8601
+/// UTC; `None` for any other form.
+fn us_date_time(s: &str) -> Option<String> {
+    let (date, time) = s.split_once(char::is_whitespace)?;
+    let date = date.trim_end_matches(',');
+    let mut d = date.split('/');
+    let (mo, day, y) = (d.next()?, d.next()?, d.next()?);
+    let digits = |t: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&t.len()) && t.bytes().all(|c| c.is_ascii_digit())
+    };
+    if d.next().is_some() || !digits(mo, 1..=2) || !digits(day, 1..=2) || !digits(y, 4..=4) {
+        return None;
+    }
+    let time = time.trim();
+    let (clock, half) = match time.rsplit_once(char::is_whitespace) {
+        Some((c, h)) if h.eq_ignore_ascii_case("AM") || h.eq_ignore_ascii_case("PM") => {
+            (c.trim(), Some(h.eq_ignore_ascii_case("PM")))
+        }
+        _ => (time, None),
+    };
+    let (hms, frac) = clock.split_once('.').unwrap_or((clock, ""));
+    let mut t = hms.split(':');
+    let (h, mi, sec) = (t.next()?, t.next()?, t.next().unwrap_or("0"));
+    if t.next().is_some()
+        || !digits(h, 1..=2)
+        || !digits(mi, 2..=2)
+        || !digits(sec, 1..=2)
+        || !frac.bytes().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut h: u32 = h.parse().ok()?;
+    match half {
+        Some(_) if !(1..=12).contains(&h) => return None,
+        Some(pm) => h = h % 12 + if pm { 12 } else { 0 },
+        None => {}
+    }
+    let frac = if frac.is_empty() {
+        String::new()
+    } else {
+        format!(".{frac}")
+    };
+    Some(format!(
+        "{y}-{mo:0>2}-{day:0>2}T{h:02}:{mi}:{sec:0>2}{frac}Z"
+    ))
 }
 
 /// The entries in the order the browser started them (HAR 1.2: readers must
@@ -4733,6 +4784,29 @@ mod tests {
 
     fn started(t: &str, e: String) -> String {
         format!(r#"{{"startedDateTime":"{t}",{}"#, e.get(1..).unwrap_or(""))
+    }
+
+    #[test]
+    fn log_analytics_us_date_times_are_read() {
+        let iso = time_key("2026-11-20T10:14:02Z");
+        assert!(iso.is_some());
+        assert_eq!(time_key("11/20/2026, 10:14:02.000 AM"), iso);
+        assert_eq!(time_key("11/20/2026 10:14:02 AM"), iso);
+        assert_eq!(
+            time_key("11/20/2026, 10:14:02.000 PM"),
+            time_key("2026-11-20T22:14:02Z")
+        );
+        assert_eq!(
+            time_key("11/20/2026, 12:00:00.000 AM"),
+            time_key("2026-11-20T00:00:00Z")
+        );
+        assert_eq!(
+            time_key("1/2/2026, 12:30:00 PM"),
+            time_key("2026-01-02T12:30:00Z")
+        );
+        // Near misses: not a date, or an hour past 12 with AM.
+        assert_eq!(time_key("11/20, 10:14:02 AM"), None);
+        assert_eq!(time_key("11/20/2026, 13:14:02 AM"), None);
     }
 
     #[test]

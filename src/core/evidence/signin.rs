@@ -960,6 +960,18 @@ mod tests {
     }
 
     #[test]
+    fn a_log_analytics_csv_with_us_times_resolves_a_rejection_fixed_later() {
+        let csv = "TenantId,\"TimeGenerated [UTC]\",ResultType,ResultDescription,CorrelationId,AppId,\"CreatedDateTime [UTC]\",UserPrincipalName,IsInteractive\n\
+t,\"11/20/2026, 10:15:12.000 AM\",50011,\"The reply URL does not match.\",c1,A,\"11/20/2026, 10:14:02.000 AM\",u@contoso.com,true\n\
+t,\"11/20/2026, 10:16:40.000 AM\",0,,c2,A,\"11/20/2026, 10:16:39.000 AM\",u@contoso.com,true\n";
+        let mut ev = crate::core::evidence::read(csv);
+        assert_eq!(ev.signins.len(), 2, "{}", ev.summary);
+        let f = ev.evaluate(&Context::default());
+        let rejected = f.iter().find(|f| f.aadsts == Some(50011)).expect("50011");
+        assert_eq!(rejected.severity, Severity::Info, "{}", rejected.title);
+    }
+
+    #[test]
     fn judges_failures_and_filters() {
         let mk = |i: usize, app: &str, code: u32, corr: &str| SignIn {
             index: i,
