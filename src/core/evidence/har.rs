@@ -1832,9 +1832,22 @@ pub fn trace(log: &Log) -> Trace {
             })
             .map(|(i, _)| *i)
             .collect();
-        for i in linked {
+        let code_of = |i: usize| {
+            redemptions
+                .iter()
+                .find(|(r, _)| *r == i)
+                .and_then(|(_, c)| c.clone())
+        };
+        for &i in &linked {
             if let Some(e) = entries.get(i) {
-                token_checks(f, e, i);
+                // Another redemption of the same code that got tokens.
+                let winner = linked.iter().copied().find(|&j| {
+                    j != i
+                        && code_of(j).is_some_and(|c| !c.is_empty() && c != "REDACTED")
+                        && code_of(j) == code_of(i)
+                        && entries.get(j).is_some_and(got_tokens)
+                });
+                token_checks_beside(f, e, i, winner);
             }
         }
     }
@@ -2530,12 +2543,10 @@ fn device_polling(f: &mut Flow, entries: &[Entry], polls: &[usize]) {
         .filter(|t| waiting(t))
         .map(|t| t.index)
         .collect();
-    let success = polls.iter().copied().find(|&i| {
-        entries.get(i).is_some_and(|e| {
-            (200..300).contains(&e.status)
-                && !e.body.as_deref().is_some_and(|b| b.contains("\"error\""))
-        })
-    });
+    let success = polls
+        .iter()
+        .copied()
+        .find(|&i| entries.get(i).is_some_and(got_tokens));
     if pending.is_empty() && success.is_none() {
         return;
     }
@@ -3712,6 +3723,18 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
 }
 
 fn token_checks(f: &mut Flow, e: &Entry, i: usize) {
+    token_checks_beside(f, e, i, None);
+}
+
+/// A 2xx answer with no OAuth error: the redemption got its tokens.
+fn got_tokens(e: &Entry) -> bool {
+    (200..300).contains(&e.status) && !e.body.as_deref().is_some_and(|b| b.contains("\"error\""))
+}
+
+/// [`token_checks`], knowing `winner`: another redemption of the same code
+/// that got tokens, whenever it started (two redemptions sent together can
+/// finish in either order).
+fn token_checks_beside(f: &mut Flow, e: &Entry, i: usize, winner: Option<usize>) {
     let pp = post_pairs(e);
     let mut tr = TokenRequest {
         index: i,
@@ -3862,8 +3885,14 @@ fn token_checks(f: &mut Flow, e: &Entry, i: usize) {
             .find(|t| {
                 (200..300).contains(&t.status) && t.error.is_none() && t.error_codes.is_empty()
             })
+            .map(|t| t.index)
+            .or(winner)
             .filter(|_| c == 54005);
-        let again = redeemed.map_or(String::new(), |t| format!(" The same code had already been redeemed successfully at {}: the app redeemed it twice (a handler or effect that runs twice, e.g. React StrictMode in development, or two tabs), and only the second attempt failed; sign-in itself worked.", at(t.index)));
+        let again = redeemed.map_or(String::new(), |w| if w < i {
+            format!(" The same code had already been redeemed successfully at {}: the app redeemed it twice (a handler or effect that runs twice, e.g. React StrictMode in development, or two tabs), and only the second attempt failed; sign-in itself worked.", at(w))
+        } else {
+            format!(" The same code was redeemed successfully by the token request at {}, sent at about the same time: the app redeemed it twice (a handler or effect that runs twice, e.g. React StrictMode in development, or two tabs); Entra answered that one first and refused this one. Sign-in itself worked.", at(w))
+        });
         f.findings.push(
             finding("har.error_returned")
                 .severity(if redeemed.is_some() { Severity::Warning } else { Severity::Error })
@@ -5204,6 +5233,15 @@ mod tests {
         // Refused without an earlier success: the error stands.
         let t = trace(&log(&text(vec![first(400, refused)])));
         assert_eq!(severity(&t), Some((Severity::Error, false)));
+        // Sent together, the refused one started first: the sign-in worked all the same.
+        let t = trace(&log(&text(vec![first(400, refused), first(200, tokens)])));
+        let f = t
+            .findings
+            .iter()
+            .find(|f| f.code == "har.error_returned")
+            .expect("refused");
+        assert_eq!(f.severity, Severity::Warning);
+        assert!(f.detail.contains("Sign-in itself worked"), "{}", f.detail);
     }
 
     #[test]
