@@ -1099,6 +1099,35 @@ impl Trace {
     /// The findings, with those that need the registration's platforms.
     pub fn findings_for(&self, ctx: &Context) -> Vec<Finding> {
         let mut out = self.findings.clone();
+        // A browser redemption that got no answer: the registration's platform
+        // says whether the likely cross-origin refusal is AADSTS9002326.
+        for t in self.tokens.iter().filter(|t| t.status <= 0) {
+            let uri = t.redirect_uri.as_deref().or(self.redirect_uri.as_deref());
+            let Some(platform) = uri.and_then(|u| ctx.platform_of(u)) else {
+                continue;
+            };
+            let at = format!("({})", at(t.index));
+            let Some(f) = out.iter_mut().find(|f| {
+                f.code == "har.token_origin_platform"
+                    && f.aadsts.is_none()
+                    && f.detail.contains(&at)
+            }) else {
+                continue;
+            };
+            let uri = uri.unwrap_or("");
+            *f = if platform == Platform::Spa {
+                finding("har.error_returned")
+                    .title("The browser's token request got no answer (status 0)")
+                    .detail(format!("{} The pasted registration has {uri} under Single-page application, so if it is the registration Entra read, the platform is not the cause: another cross-origin refusal or a network failure stopped the request.", f.detail))
+                    .fix("Open the browser console at the failed token request: its CORS or network message, and the token request's Response tab, say what refused it. Check that the registration pasted is the one of the request's client_id.")
+            } else {
+                f.clone()
+                    .aadsts(9002326)
+                    .title("The browser redeemed the code, but the redirect URI is not a single-page-application URI")
+                    .detail(format!("{} The pasted registration has {uri} under {}: Entra refuses the browser's redemption with AADSTS9002326.", f.detail, platform.portal_name()))
+                    .reference(aadsts::error_lookup_url(9002326))
+            };
+        }
         if out.iter().any(|f| f.code == "har.token_origin_platform") {
             return out;
         }
@@ -1264,9 +1293,21 @@ fn no_answer(e: &Entry) -> Option<String> {
     {
         "the network failed (no connection, a timeout, a dropped connection, or a proxy)"
     } else {
-        "the browser reports the request failed before any answer"
+        GENERIC_FAILURE
     };
     Some(format!("the browser reports {err} ({meaning})"))
+}
+
+const GENERIC_FAILURE: &str = "the browser reports the request failed before any answer";
+
+/// A browser request that got no answer for no named network reason
+/// (`net::ERR_FAILED`, or no `_error` at all): what a cross-origin (CORS)
+/// refusal looks like in a HAR.
+fn generic_failure(e: &Entry) -> bool {
+    e.status <= 0
+        && no_answer(e).is_some_and(|w| {
+            w.contains(GENERIC_FAILURE) || w.contains("it failed or was cancelled in the browser")
+        })
 }
 
 fn is_redirect(status: i64) -> bool {
@@ -1578,6 +1619,9 @@ fn error_returned(error: Option<&str>, desc: Option<&str>, idx: usize, how: &str
 /// offset such as `+01:00`) as microseconds since 1970 in UTC.
 pub(crate) fn time_key(s: &str) -> Option<u64> {
     let s = s.trim();
+    if let Some(iso) = us_date_time(s) {
+        return time_key(&iso);
+    }
     let b = s.as_bytes();
     let num = |r: std::ops::Range<usize>| -> Option<i64> {
         let t = s.get(r)?;
@@ -1640,6 +1684,54 @@ pub(crate) fn time_key(s: &str) -> Option<u64> {
     let days = era * 146_097 + doe - 719_468;
     let secs = ((days * 24 + h) * 60 + mi) * 60 + sec - offset_min * 60;
     u64::try_from(secs.checked_mul(1_000_000)?.checked_add(micros)?).ok()
+}
+
+/// The US date and time Log Analytics writes in its CSV export
+/// (`11/20/2026, 10:14:02.000 AM` under `TimeGenerated [UTC]`), as ISO 8601
+/// UTC; `None` for any other form.
+fn us_date_time(s: &str) -> Option<String> {
+    let (date, time) = s.split_once(char::is_whitespace)?;
+    let date = date.trim_end_matches(',');
+    let mut d = date.split('/');
+    let (mo, day, y) = (d.next()?, d.next()?, d.next()?);
+    let digits = |t: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&t.len()) && t.bytes().all(|c| c.is_ascii_digit())
+    };
+    if d.next().is_some() || !digits(mo, 1..=2) || !digits(day, 1..=2) || !digits(y, 4..=4) {
+        return None;
+    }
+    let time = time.trim();
+    let (clock, half) = match time.rsplit_once(char::is_whitespace) {
+        Some((c, h)) if h.eq_ignore_ascii_case("AM") || h.eq_ignore_ascii_case("PM") => {
+            (c.trim(), Some(h.eq_ignore_ascii_case("PM")))
+        }
+        _ => (time, None),
+    };
+    let (hms, frac) = clock.split_once('.').unwrap_or((clock, ""));
+    let mut t = hms.split(':');
+    let (h, mi, sec) = (t.next()?, t.next()?, t.next().unwrap_or("0"));
+    if t.next().is_some()
+        || !digits(h, 1..=2)
+        || !digits(mi, 2..=2)
+        || !digits(sec, 1..=2)
+        || !frac.bytes().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut h: u32 = h.parse().ok()?;
+    match half {
+        Some(_) if !(1..=12).contains(&h) => return None,
+        Some(pm) => h = h % 12 + if pm { 12 } else { 0 },
+        None => {}
+    }
+    let frac = if frac.is_empty() {
+        String::new()
+    } else {
+        format!(".{frac}")
+    };
+    Some(format!(
+        "{y}-{mo:0>2}-{day:0>2}T{h:02}:{mi}:{sec:0>2}{frac}Z"
+    ))
 }
 
 /// The entries in the order the browser started them (HAR 1.2: readers must
@@ -1740,9 +1832,22 @@ pub fn trace(log: &Log) -> Trace {
             })
             .map(|(i, _)| *i)
             .collect();
-        for i in linked {
+        let code_of = |i: usize| {
+            redemptions
+                .iter()
+                .find(|(r, _)| *r == i)
+                .and_then(|(_, c)| c.clone())
+        };
+        for &i in &linked {
             if let Some(e) = entries.get(i) {
-                token_checks(f, e, i);
+                // Another redemption of the same code that got tokens.
+                let winner = linked.iter().copied().find(|&j| {
+                    j != i
+                        && code_of(j).is_some_and(|c| !c.is_empty() && c != "REDACTED")
+                        && code_of(j) == code_of(i)
+                        && entries.get(j).is_some_and(got_tokens)
+                });
+                token_checks_beside(f, e, i, winner);
             }
         }
     }
@@ -1867,6 +1972,59 @@ pub fn trace(log: &Log) -> Trace {
                     }
                 }
             }
+            let device_polls: Vec<usize> = all_tokens
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    entries.get(i).is_some_and(|e| {
+                        get(&post_pairs(e), "grant_type")
+                            .is_some_and(|g| g.ends_with("device_code"))
+                    })
+                })
+                .collect();
+            let device = !device_polls.is_empty()
+                || entries
+                    .iter()
+                    .any(|e| uri::is_device_code(e.request.url.as_str()));
+            device_polling(&mut lone, entries, &device_polls);
+            // Entra's own error page without the authorize request before it: a recording
+            // started on the sign-in page, or a flow with no authorize request (device code).
+            let page = (0..entries.len()).rev().find_map(|j| {
+                let e = &entries[j];
+                (ix.entra(j) && !is_token(e))
+                    .then(|| e.body.as_deref().and_then(page_error))
+                    .flatten()
+                    .filter(|(codes, _)| !codes.is_empty())
+                    .map(|(codes, message)| (j, codes, message))
+            });
+            if let Some((j, codes, message)) = page {
+                let how = if device {
+                    " This is the device code flow (a code entered at microsoft.com/devicelogin): it has no authorize request and no redirect URI, so no redirect URI or its platform plays a part; the app that showed the code gets no tokens when it polls for them."
+                } else {
+                    " The recording starts on Entra's sign-in page, after the app sent the browser there: the authorize request is not in the HAR, but Entra's answer is."
+                };
+                let fnd = error_page_finding(j, &codes, &message, false);
+                let fnd = Finding {
+                    detail: format!("{}{how}", fnd.detail),
+                    ..fnd
+                };
+                lone.steps.push((
+                    j,
+                    StepKind::EntraResponse,
+                    format!("Entra error page: AADSTS{}", codes[0]),
+                ));
+                lone.findings.push(fnd);
+            }
+            if device {
+                // No authorize request is expected in a device code sign-in.
+                for f in findings.iter_mut().filter(|f| f.code == "har.no_authorize") {
+                    *f = f
+                        .clone()
+                        .severity(Severity::Info)
+                        .title("The HAR records a device code sign-in, which has no authorize request")
+                        .fix("Nothing to record again: the device code flow has no authorize request and no redirect URI; see Entra's answer in the other findings.");
+                }
+            }
             // A recording that starts at the app's callback (Entra's answer POSTed or sent in
             // the query to the app): what reached the app, and how the app answered.
             if let Some(cb) = lone_callback(&ix) {
@@ -1942,6 +2100,13 @@ pub fn trace(log: &Log) -> Trace {
                     .fix("Nothing to change here; see the other findings."),
             );
             findings.extend(f.findings.iter().cloned());
+            findings.extend(after_sign_in(
+                entries,
+                &flows,
+                chosen,
+                &redemptions,
+                &all_tokens,
+            ));
             // The rejection this attempt got past, as information.
             if let Some(old) = fixed.and_then(|n| flows.get(n)) {
                 let sent = |x: &Flow| x.redirect_uri().unwrap_or("(none)").to_string();
@@ -2225,42 +2390,7 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
         } => {
             f.after = idx;
             let first = codes.first().copied();
-            let untrusted = first.is_none_or(|c| {
-                aadsts::lookup(c).is_none_or(|i| i.category == aadsts::Category::RedirectUri)
-            });
-            let mut fnd = finding("har.entra_error_page").detail(format!(
-                "Entra answered {} with its own error page instead of sending the browser back to the app{}: \"{}\"",
-                at(idx),
-                if untrusted { " (it never redirects to a redirect URI it cannot trust)" } else { "" },
-                one_line(&message)
-            ));
-            if let Some(c) = first {
-                let specific = response::for_code(c, None);
-                let fix = if c == 50011 && f.saml.is_some() {
-                    "Add the exact AssertionConsumerServiceURL the SAML request sends as a Reply URL (Basic SAML Configuration), or make the app send a registered one (see the redirect findings for the difference).".to_string()
-                } else if c == 50011 {
-                    "Register the exact redirect_uri the request sends (see the redirect findings for the difference), under the right platform, or make the app send the registered one.".to_string()
-                } else {
-                    specific.fix
-                };
-                fnd = fnd
-                    .aadsts(c)
-                    .title(format!(
-                        "Entra showed its own error page: AADSTS{c}{}",
-                        aadsts::lookup(c)
-                            .map(|i| format!(" ({})", i.summary.trim_end_matches('.')))
-                            .unwrap_or_default()
-                    ))
-                    .fix(fix)
-                    .reference(aadsts::error_lookup_url(c));
-            } else if let Some((c, why, fix)) = response::b2c_error(&message) {
-                fnd = fnd
-                    .title(format!("Azure AD B2C showed its own error page: AADB2C{c}"))
-                    .detail(format!("Azure AD B2C answered {} with its own error page instead of sending the browser back to the app: \"{}\" Why: {}.", at(idx), one_line(&message).trim_end_matches('.'), why.trim_end_matches('.')))
-                    .fix(fix);
-            } else {
-                fnd = fnd.fix("Read the message on Entra's page; look the sign-in up in Entra's sign-in logs by its correlation ID.");
-            }
+            let fnd = error_page_finding(idx, &codes, &message, f.saml.is_some());
             f.findings.push(fnd);
             // Mark the error page as the answer in the timeline.
             f.steps.retain(|s| s.0 != idx || s.1 == StepKind::Authorize);
@@ -2292,6 +2422,208 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
 /// The last page Entra answered in `a..end` (a 2xx) when no Entra page
 /// there has its text recorded: the sign-in stopped on a page the HAR cannot
 /// show.
+/// Token failures beside the analysed sign-in: a silent request (prompt=none)
+/// answered "consent needed" that no interactive request of the same app
+/// followed, and a token request of another grant (a refresh token) that Entra
+/// refused. They are warnings when the analysed sign-in got its code.
+fn after_sign_in(
+    entries: &[Entry],
+    flows: &[Flow],
+    chosen: Option<usize>,
+    redemptions: &[(usize, Option<String>)],
+    all_tokens: &[usize],
+) -> Vec<Finding> {
+    let Some(f) = chosen.and_then(|c| flows.get(c)) else {
+        return Vec::new();
+    };
+    let signed_in = f.code.is_some() && !f.failed();
+    let severity = if signed_in {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    let after = if signed_in {
+        " The sign-in itself worked (its code was issued); this failure came after it, when the app asked for another token."
+    } else {
+        ""
+    };
+    let consent = |x: &Finding| {
+        x.severity == Severity::Error
+            && x.aadsts.is_some_and(|c| {
+                aadsts::lookup(c).is_some_and(|i| i.category == aadsts::Category::Consent)
+            })
+    };
+    let mut out = Vec::new();
+    for (n, o) in flows.iter().enumerate() {
+        if Some(n) == chosen || !o.benign_silent_failure() {
+            continue;
+        }
+        let app = o.get("client_id");
+        let retried = flows
+            .iter()
+            .skip(n + 1)
+            .any(|l| l.get("prompt") != Some("none") && l.get("client_id") == app);
+        if retried {
+            continue;
+        }
+        for x in o.findings.iter().filter(|x| consent(x)) {
+            out.push(
+                x.clone()
+                    .severity(severity)
+                    .detail(format!(
+                        "{} The silent request ({}, prompt=none, scope {}) cannot show a consent prompt, and no interactive request of the app followed it in this recording, so the token it asked for was never obtained.{after}",
+                        x.detail,
+                        at(o.idx),
+                        o.get("scope").unwrap_or("(none)")
+                    ))
+                    .fix("Consent is missing for the API's scope: have the app send an interactive request for it (MSAL: acquireTokenPopup or acquireTokenRedirect when the silent call fails with consent_required / interaction_required), or have an administrator grant consent for the tenant (Enterprise applications › Permissions › Grant admin consent)."),
+            );
+        }
+    }
+    // Token requests of another grant than the code redemptions (a refresh token).
+    let mut other = Flow {
+        idx: 0,
+        url: String::new(),
+        params: Vec::new(),
+        method: String::new(),
+        answer: Answer::None,
+        steps: Vec::new(),
+        findings: Vec::new(),
+        landing: None,
+        code: None,
+        after: 0,
+        tokens: Vec::new(),
+        saml: None,
+    };
+    for &i in all_tokens {
+        let Some(e) = entries.get(i) else { continue };
+        if e.status < 400 || redemptions.iter().any(|(r, _)| *r == i) {
+            continue;
+        }
+        let pp = post_pairs(e);
+        let grant = get(&pp, "grant_type").unwrap_or("(none)").to_string();
+        // The device code flow's polls are said elsewhere.
+        if grant.ends_with("device_code") {
+            continue;
+        }
+        let before = other.findings.len();
+        token_checks(&mut other, e, i);
+        let scope = get(&pp, "scope").unwrap_or("(none)").to_string();
+        for x in other.findings.iter_mut().skip(before) {
+            let consent_fix = consent(x);
+            *x = x.clone().severity(severity).detail(format!(
+                "{}. It is a {grant} request for scope {scope}.{after}",
+                x.detail.trim_end().trim_end_matches('.')
+            ));
+            if consent_fix {
+                x.fix = "Consent is missing for the API's scope: have the app send an interactive request for it (MSAL: acquireTokenPopup or acquireTokenRedirect when the silent call fails with invalid_grant / interaction_required), or have an administrator grant consent for the tenant (Enterprise applications › Permissions › Grant admin consent).".to_string();
+            }
+        }
+    }
+    out.append(&mut other.findings);
+    out
+}
+
+/// The device code flow's polling of /token (`polls`, the entries of its
+/// `device_code` grant): "not yet" answers (authorization_pending AADSTS70016,
+/// slow_down) are the flow waiting for the user, not failures. They are said
+/// once, as information when tokens came after them, else as a warning.
+fn device_polling(f: &mut Flow, entries: &[Entry], polls: &[usize]) {
+    let waiting = |t: &TokenRequest| {
+        polls.contains(&t.index)
+            && (t.error_codes.contains(&70016)
+                || matches!(
+                    t.error.as_deref(),
+                    Some("authorization_pending" | "slow_down")
+                ))
+    };
+    let pending: Vec<usize> = f
+        .tokens
+        .iter()
+        .filter(|t| waiting(t))
+        .map(|t| t.index)
+        .collect();
+    let success = polls
+        .iter()
+        .copied()
+        .find(|&i| entries.get(i).is_some_and(got_tokens));
+    if pending.is_empty() && success.is_none() {
+        return;
+    }
+    let said = |x: &Finding| {
+        x.code == "har.error_returned"
+            && pending
+                .iter()
+                .any(|i| x.detail.contains(&format!("({})", at(*i))))
+    };
+    f.findings.retain(|x| !said(x));
+    for s in f.steps.iter_mut().filter(|s| pending.contains(&s.0)) {
+        s.2 = "device code poll: authorization pending (AADSTS70016)".to_string();
+    }
+    let n = pending.len();
+    let polled = match n {
+        0 => String::new(),
+        1 => format!("Entra answered 1 poll ({}) with authorization_pending (AADSTS70016): the user had not finished signing in on the other device yet, and the app polls again (RFC 8628 §3.5). ", at(pending[0])),
+        _ => format!("Entra answered {n} polls ({} to {}) with authorization_pending (AADSTS70016): the user had not finished signing in on the other device yet, and the app polls again (RFC 8628 §3.5). ", at(pending[0]), at(pending[n - 1])),
+    };
+    let fnd = match success {
+        Some(ok) => finding("har.error_returned")
+            .severity(Severity::Info)
+            .title("The device code sign-in succeeded: the app got its tokens")
+            .detail(format!("{polled}The poll at {} got the tokens: the device code flow worked. It uses no redirect URI.", at(ok)))
+            .fix("Nothing to change: 'authorization pending' answers are how the device code flow waits for the user."),
+        None => finding("har.error_returned")
+            .severity(Severity::Warning)
+            .aadsts(70016)
+            .title("The device code flow was still waiting for the user when the recording stopped (AADSTS70016)")
+            .detail(format!("{polled}No poll in this recording got the tokens."))
+            .fix("Have the user enter the code at the address the app showed and finish signing in before the code expires (expires_in); the app must keep polling every interval seconds. If it stops on the first authorization_pending, treat that answer as 'wait'."),
+    };
+    f.findings.push(fnd);
+}
+
+/// Entra's own error page (entry `idx`), read as `codes` and `message`.
+fn error_page_finding(idx: usize, codes: &[u32], message: &str, saml: bool) -> Finding {
+    let first = codes.first().copied();
+    let untrusted = first.is_none_or(|c| {
+        aadsts::lookup(c).is_none_or(|i| i.category == aadsts::Category::RedirectUri)
+    });
+    let mut fnd = finding("har.entra_error_page").detail(format!(
+        "Entra answered {} with its own error page instead of sending the browser back to the app{}: \"{}\"",
+        at(idx),
+        if untrusted { " (it never redirects to a redirect URI it cannot trust)" } else { "" },
+        one_line(message)
+    ));
+    if let Some(c) = first {
+        let specific = response::for_code(c, None);
+        let fix = if c == 50011 && saml {
+            "Add the exact AssertionConsumerServiceURL the SAML request sends as a Reply URL (Basic SAML Configuration), or make the app send a registered one (see the redirect findings for the difference).".to_string()
+        } else if c == 50011 {
+            "Register the exact redirect_uri the request sends (see the redirect findings for the difference), under the right platform, or make the app send the registered one.".to_string()
+        } else {
+            specific.fix
+        };
+        fnd = fnd
+            .aadsts(c)
+            .title(format!(
+                "Entra showed its own error page: AADSTS{c}{}",
+                aadsts::lookup(c)
+                    .map(|i| format!(" ({})", i.summary.trim_end_matches('.')))
+                    .unwrap_or_default()
+            ))
+            .fix(fix)
+            .reference(aadsts::error_lookup_url(c));
+    } else if let Some((c, why, fix)) = response::b2c_error(message) {
+        fnd = fnd
+            .title(format!("Azure AD B2C showed its own error page: AADB2C{c}"))
+            .detail(format!("Azure AD B2C answered {} with its own error page instead of sending the browser back to the app: \"{}\" Why: {}.", at(idx), one_line(message).trim_end_matches('.'), why.trim_end_matches('.')))
+            .fix(fix);
+    } else {
+        fnd = fnd.fix("Read the message on Entra's page; look the sign-in up in Entra's sign-in logs by its correlation ID.");
+    }
+    fnd
+}
+
 fn silent_page(ix: &Ix, a: usize, end: usize) -> Option<usize> {
     let pages: Vec<usize> = (a..end)
         .filter(|&j| {
@@ -3391,6 +3723,18 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
 }
 
 fn token_checks(f: &mut Flow, e: &Entry, i: usize) {
+    token_checks_beside(f, e, i, None);
+}
+
+/// A 2xx answer with no OAuth error: the redemption got its tokens.
+fn got_tokens(e: &Entry) -> bool {
+    (200..300).contains(&e.status) && !e.body.as_deref().is_some_and(|b| b.contains("\"error\""))
+}
+
+/// [`token_checks`], knowing `winner`: another redemption of the same code
+/// that got tokens, whenever it started (two redemptions sent together can
+/// finish in either order).
+fn token_checks_beside(f: &mut Flow, e: &Entry, i: usize, winner: Option<usize>) {
     let pp = post_pairs(e);
     let mut tr = TokenRequest {
         index: i,
@@ -3427,7 +3771,8 @@ fn token_checks(f: &mut Flow, e: &Entry, i: usize) {
             }
         }
     }
-    let failed = tr.error.is_some() || !tr.error_codes.is_empty() || e.status >= 400;
+    let failed =
+        tr.error.is_some() || !tr.error_codes.is_empty() || e.status >= 400 || e.status <= 0;
     f.steps.push((
         i,
         StepKind::Token,
@@ -3540,8 +3885,14 @@ fn token_checks(f: &mut Flow, e: &Entry, i: usize) {
             .find(|t| {
                 (200..300).contains(&t.status) && t.error.is_none() && t.error_codes.is_empty()
             })
+            .map(|t| t.index)
+            .or(winner)
             .filter(|_| c == 54005);
-        let again = redeemed.map_or(String::new(), |t| format!(" The same code had already been redeemed successfully at {}: the app redeemed it twice (a handler or effect that runs twice, e.g. React StrictMode in development, or two tabs), and only the second attempt failed; sign-in itself worked.", at(t.index)));
+        let again = redeemed.map_or(String::new(), |w| if w < i {
+            format!(" The same code had already been redeemed successfully at {}: the app redeemed it twice (a handler or effect that runs twice, e.g. React StrictMode in development, or two tabs), and only the second attempt failed; sign-in itself worked.", at(w))
+        } else {
+            format!(" The same code was redeemed successfully by the token request at {}, sent at about the same time: the app redeemed it twice (a handler or effect that runs twice, e.g. React StrictMode in development, or two tabs); Entra answered that one first and refused this one. Sign-in itself worked.", at(w))
+        });
         f.findings.push(
             finding("har.error_returned")
                 .severity(if redeemed.is_some() { Severity::Warning } else { Severity::Error })
@@ -3563,7 +3914,46 @@ fn token_checks(f: &mut Flow, e: &Entry, i: usize) {
                 .reference(aadsts::error_lookup_url(c)),
         );
     }
+    if tr.error.is_none() && tr.error_codes.is_empty() && (e.status <= 0 || e.status >= 400) {
+        f.findings
+            .push(unread_token_failure(e, i, &tr, auth_ru.as_deref()));
+    }
     f.tokens.push(tr);
+}
+
+/// A token request that failed with no error Entra's answer lets us read: no
+/// answer at all (status 0), or an error status without a readable body.
+fn unread_token_failure(e: &Entry, i: usize, tr: &TokenRequest, auth_ru: Option<&str>) -> Finding {
+    let uri = tr
+        .redirect_uri
+        .as_deref()
+        .or(auth_ru)
+        .unwrap_or("the redirect URI");
+    if e.status <= 0 {
+        let why = no_answer(e).unwrap_or_default();
+        if let (Some(o), true) = (&tr.origin, generic_failure(e)) {
+            return finding("har.token_origin_platform")
+                .title("The browser's token request got no answer: most likely refused as cross-origin, the redirect URI not being a single-page-application URI")
+                .detail(format!("The code redemption ({}) was sent from the browser (Origin: {o}) and {why}. That is how a refused cross-origin (CORS) request shows in a HAR: when {uri} is registered under Web (or Mobile and desktop applications) instead of Single-page application, Entra answers AADSTS9002326 ('Cross-origin token redemption is permitted only for the Single-Page Application client-type') without the headers that let the page read it, and MSAL.js reports post_request_failed or a network error. The answer itself is not in the HAR, so its AADSTS code cannot be read here; the code was not redeemed and the app got no tokens.", at(i)))
+                .fix(format!("Register {uri} under Single-page application (Authentication › Add a platform › Single-page application, or type Spa in the manifest) and remove it from Web. If it is already there, the browser console's CORS message and the token request's Response tab say what else refused it."));
+        }
+        return finding("har.error_returned")
+            .title("The token request got no answer (status 0)")
+            .detail(format!("The code redemption ({}) got no answer: {why}. The code was not redeemed in this recording, so the app got no tokens.", at(i)))
+            .fix("Look at what stopped the request (the browser console, an extension, the network or proxy), then sign in again and redeem the new code.");
+    }
+    let body = if e.body.as_deref().is_some_and(|b| !b.trim().is_empty()) {
+        "a response body with no OAuth error in it"
+    } else {
+        "no response body (Safari, and exports without content, leave bodies out)"
+    };
+    finding("har.error_returned")
+        .title(format!(
+            "The token request failed (status {}); the reason was not recorded",
+            e.status
+        ))
+        .detail(format!("Entra answered the code redemption ({}) with status {}, but the HAR holds {body}, so its error and AADSTS code cannot be read. The code was not redeemed: the sign-in itself went through, and it failed when the app asked for tokens.", at(i), e.status))
+        .fix("Export the HAR again with its content (Chrome or Edge: Export HAR with sensitive data; Firefox: Save All As HAR), or open the token request's Response tab in the developer tools or the app's log: the error_description names the AADSTS code (AADSTS9002326 platform, AADSTS500112 redirect_uri mismatch, AADSTS54005 code already redeemed, AADSTS70008 code expired, AADSTS7000218 no client secret), then check it here.")
 }
 
 #[cfg(test)]
@@ -4426,6 +4816,29 @@ mod tests {
     }
 
     #[test]
+    fn log_analytics_us_date_times_are_read() {
+        let iso = time_key("2026-11-20T10:14:02Z");
+        assert!(iso.is_some());
+        assert_eq!(time_key("11/20/2026, 10:14:02.000 AM"), iso);
+        assert_eq!(time_key("11/20/2026 10:14:02 AM"), iso);
+        assert_eq!(
+            time_key("11/20/2026, 10:14:02.000 PM"),
+            time_key("2026-11-20T22:14:02Z")
+        );
+        assert_eq!(
+            time_key("11/20/2026, 12:00:00.000 AM"),
+            time_key("2026-11-20T00:00:00Z")
+        );
+        assert_eq!(
+            time_key("1/2/2026, 12:30:00 PM"),
+            time_key("2026-01-02T12:30:00Z")
+        );
+        // Near misses: not a date, or an hour past 12 with AM.
+        assert_eq!(time_key("11/20, 10:14:02 AM"), None);
+        assert_eq!(time_key("11/20/2026, 13:14:02 AM"), None);
+    }
+
+    #[test]
     fn started_date_times_compare_across_offsets_and_precisions() {
         let k = |s: &str| time_key(s);
         assert_eq!(
@@ -4588,6 +5001,206 @@ mod tests {
     }
 
     #[test]
+    fn a_token_request_that_failed_without_a_readable_answer_is_reported() {
+        let loc = "https://app.contoso.com/cb#code=0.AXcode&state=s1";
+        let token = "https://login.microsoftonline.com/common/oauth2/v2.0/token";
+        let post = r#","postData":{"mimeType":"application/x-www-form-urlencoded","text":"grant_type=authorization_code&code=0.AXcode&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb"}"#;
+        let origin = r#","headers":[{"name":"Origin","value":"https://app.contoso.com"}]"#;
+        let run = |redemption: String| {
+            trace(&log(&har(&[
+                entry("GET", AUTH, 302, &format!(r#","redirectURL":"{loc}""#), ""),
+                entry("GET", "https://app.contoso.com/cb", 200, "", ""),
+                redemption,
+            ])))
+        };
+        let redemption = |status: i64, resp: &str, req: &str| {
+            format!(
+                r#"{{"request":{{"method":"POST","url":"{token}"{req}{post}}},"response":{{"status":{status}{resp}}}}}"#
+            )
+        };
+        let of = |t: &Trace, code: &str| t.findings.iter().find(|f| f.code == code).cloned();
+        // A browser redemption that got no answer (net::ERR_FAILED): the CORS refusal of a
+        // redirect URI that is not under Single-page application.
+        let cors = run(redemption(0, r#","_error":"net::ERR_FAILED""#, origin));
+        let f = of(&cors, "har.token_origin_platform").expect("platform");
+        assert_eq!(f.severity, Severity::Error);
+        assert!(f.detail.contains("AADSTS9002326") && f.fix.contains("Single-page application"));
+        // The registration says Web: AADSTS9002326 it is.
+        let reg = crate::core::registered::read("Web\nhttps://app.contoso.com/cb");
+        let ctx = Context {
+            registered: Some(&reg),
+            ..Context::default()
+        };
+        let f = cors.findings_for(&ctx);
+        assert!(f
+            .iter()
+            .any(|f| f.code == "har.token_origin_platform" && f.aadsts == Some(9002326)));
+        // It says Single-page application: not the platform.
+        let reg = crate::core::registered::read("spa: https://app.contoso.com/cb");
+        let ctx = Context {
+            registered: Some(&reg),
+            ..Context::default()
+        };
+        let f = cors.findings_for(&ctx);
+        assert!(
+            !f.iter().any(|f| f.code == "har.token_origin_platform")
+                && f.iter().any(|f| f.code == "har.error_returned"),
+            "{f:?}"
+        );
+        // A 400 without a body: failed, reason not recorded.
+        let t = run(redemption(400, "", origin));
+        let f = of(&t, "har.error_returned").expect("failed");
+        assert!(f.title.contains("not recorded") && f.fix.contains("with its content"));
+        // Near miss: a redemption that got tokens says nothing.
+        let tokens = r#","content":{"mimeType":"application/json","text":"{\"token_type\":\"Bearer\",\"access_token\":\"x\"}"}"#;
+        let t = run(redemption(200, tokens, origin));
+        assert!(
+            of(&t, "har.error_returned").is_none() && of(&t, "har.token_origin_platform").is_none(),
+            "{:?}",
+            codes(&t)
+        );
+    }
+
+    #[test]
+    fn an_entra_error_page_without_an_authorize_request_is_reported() {
+        let page = |code: u32| {
+            format!(
+                r#","content":{{"mimeType":"text/html","text":"<html><script>$Config={{\"strServiceExceptionMessage\":\"AADSTS{code}: Access has been blocked.\"}};</script></html>"}}"#
+            )
+        };
+        let login = "https://login.microsoftonline.com/common/login";
+        let of = |t: &Trace| {
+            t.findings
+                .iter()
+                .find(|f| f.code == "har.entra_error_page")
+                .cloned()
+        };
+        // Recording started on the sign-in page.
+        let t = trace(&log(&har(&[entry("POST", login, 200, &page(50105), "")])));
+        let f = of(&t).expect("error page");
+        assert_eq!((f.aadsts, f.severity), (Some(50105), Severity::Error));
+        assert!(
+            f.detail.contains("starts on Entra's sign-in page"),
+            "{}",
+            f.detail
+        );
+        // Device code flow: no redirect URI in it, and no authorize request to miss.
+        let device = "https://login.microsoftonline.com/common/oauth2/deviceauth";
+        let t = trace(&log(&har(&[
+            entry("GET", device, 200, "", ""),
+            entry("POST", login, 200, &page(53003), ""),
+        ])));
+        let f = of(&t).expect("error page");
+        assert_eq!(f.aadsts, Some(53003));
+        assert!(f.detail.contains("no redirect URI"), "{}", f.detail);
+        assert!(t
+            .findings
+            .iter()
+            .any(|f| f.code == "har.no_authorize" && f.severity == Severity::Info));
+        // Near miss: a plain sign-in page is no error.
+        let plain =
+            r#","content":{"mimeType":"text/html","text":"<html>Sign in to your account</html>"}"#;
+        let t = trace(&log(&har(&[entry("POST", login, 200, plain, "")])));
+        assert!(of(&t).is_none(), "{:?}", codes(&t));
+    }
+
+    #[test]
+    fn device_code_polling_before_its_tokens_is_no_failure() {
+        let token = "https://login.microsoftonline.com/organizations/oauth2/v2.0/token";
+        let post = r#","postData":{"mimeType":"application/x-www-form-urlencoded","text":"client_id=6731de76-14a6-49ae-97bc-6eba6914391e&grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&device_code=GAQAB"}"#;
+        let pending = r#","content":{"mimeType":"application/json","text":"{\"error\":\"authorization_pending\",\"error_description\":\"AADSTS70016: Authorization is pending. Continue polling.\",\"error_codes\":[70016]}"}"#;
+        let tokens = r#","content":{"mimeType":"application/json","text":"{\"token_type\":\"Bearer\",\"access_token\":\"x\"}"}"#;
+        let poll = |status: i64, body: &str| entry("POST", token, status, body, post);
+        let t = trace(&log(&har(&[
+            poll(400, pending),
+            poll(400, pending),
+            poll(400, pending),
+            poll(200, tokens),
+        ])));
+        assert!(
+            t.findings.iter().all(|f| f.severity == Severity::Info),
+            "{:?}",
+            t.findings
+        );
+        assert!(t
+            .findings
+            .iter()
+            .any(|f| f.title.contains("device code sign-in succeeded")));
+        // Near miss: still pending when the recording stopped is a warning, said once.
+        let t = trace(&log(&har(&[poll(400, pending), poll(400, pending)])));
+        let said: Vec<_> = t
+            .findings
+            .iter()
+            .filter(|f| f.code == "har.error_returned")
+            .collect();
+        assert_eq!(said.len(), 1, "{:?}", codes(&t));
+        assert_eq!(said[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn consent_refused_after_a_sign_in_that_worked_is_a_warning() {
+        let ok = "https://app.contoso.com/cb#code=0.AXcode&state=s1";
+        let token = "https://login.microsoftonline.com/common/oauth2/v2.0/token";
+        let redeem = r#","postData":{"mimeType":"application/x-www-form-urlencoded","text":"grant_type=authorization_code&code=0.AXcode&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb"}"#;
+        let tokens = r#","content":{"mimeType":"application/json","text":"{\"token_type\":\"Bearer\",\"access_token\":\"x\"}"}"#;
+        let signed_in = || {
+            vec![
+                entry("GET", AUTH, 302, &format!(r#","redirectURL":"{ok}""#), ""),
+                entry("GET", "https://app.contoso.com/cb", 200, "", ""),
+                entry("POST", token, 200, tokens, redeem),
+            ]
+        };
+        let consent = |t: &Trace| {
+            t.findings
+                .iter()
+                .find(|f| f.aadsts == Some(65001))
+                .map(|f| (f.severity, f.fix.contains("admin consent")))
+        };
+        // A refresh token refused for consent.
+        let refresh = r#","postData":{"mimeType":"application/x-www-form-urlencoded","text":"grant_type=refresh_token&refresh_token=0.AXrt&scope=api%3A%2F%2Fx%2F.default"}"#;
+        let refused = r#","content":{"mimeType":"application/json","text":"{\"error\":\"invalid_grant\",\"error_description\":\"AADSTS65001: The user or administrator has not consented.\",\"error_codes\":[65001]}"}"#;
+        let mut e = signed_in();
+        e.push(entry("POST", token, 400, refused, refresh));
+        let t = trace(&log(&har(&e)));
+        assert_eq!(
+            consent(&t),
+            Some((Severity::Warning, true)),
+            "{:?}",
+            codes(&t)
+        );
+        // A silent request answered consent_required, no interactive request after it.
+        let silent = AUTH
+            .replace("&state=s1", "&prompt=none&state=s2")
+            .replace("scope=openid", "scope=api%3A%2F%2Fx%2F.default");
+        let err = "https://app.contoso.com/blank.html#error=consent_required&error_description=AADSTS65001%3A+consent&state=s2";
+        let mut e = signed_in();
+        e.push(entry(
+            "GET",
+            &silent,
+            302,
+            &format!(r#","redirectURL":"{err}""#),
+            "",
+        ));
+        let t = trace(&log(&har(&e)));
+        assert_eq!(
+            consent(&t),
+            Some((Severity::Warning, true)),
+            "{:?}",
+            codes(&t)
+        );
+        // Near miss: the app asked interactively after it: nothing left to say.
+        e.push(entry(
+            "GET",
+            &AUTH.replace("state=s1", "state=s3"),
+            302,
+            &format!(r#","redirectURL":"{ok}""#),
+            "",
+        ));
+        let t = trace(&log(&har(&e)));
+        assert_eq!(consent(&t), None, "{:?}", codes(&t));
+    }
+
+    #[test]
     fn a_second_redemption_of_a_redeemed_code_is_a_warning() {
         let loc = "https://app.contoso.com/cb#code=0.AXcode&state=s1";
         let token = "https://login.microsoftonline.com/common/oauth2/v2.0/token";
@@ -4620,6 +5233,15 @@ mod tests {
         // Refused without an earlier success: the error stands.
         let t = trace(&log(&text(vec![first(400, refused)])));
         assert_eq!(severity(&t), Some((Severity::Error, false)));
+        // Sent together, the refused one started first: the sign-in worked all the same.
+        let t = trace(&log(&text(vec![first(400, refused), first(200, tokens)])));
+        let f = t
+            .findings
+            .iter()
+            .find(|f| f.code == "har.error_returned")
+            .expect("refused");
+        assert_eq!(f.severity, Severity::Warning);
+        assert!(f.detail.contains("Sign-in itself worked"), "{}", f.detail);
     }
 
     #[test]

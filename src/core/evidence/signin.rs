@@ -614,11 +614,9 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
         })
     };
     crate::core::order::by_key(&mut groups, |(_, g)| u64::from(token_leg(g) || paused(g)));
-    let authorize_leg_failed = groups.iter().any(|(_, g)| !token_leg(g) && !paused(g));
-    for (code, group) in &groups {
-        let Some(first) = group.first() else { continue };
-        // An interrupt the same sign-in (correlation ID, app, resource) later got past.
-        let recovered = ((is_interrupt(*code) || RETRIED_CODES.contains(code))
+    // An interrupt the same sign-in (correlation ID, app, resource) later got past.
+    let recovered_of = |code: u32, group: &[&SignIn]| {
+        ((is_interrupt(code) || RETRIED_CODES.contains(&code))
             && group.iter().all(|s| {
                 entries
                     .iter()
@@ -626,7 +624,16 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
             }))
             || group
                 .iter()
-                .all(|s| entries.iter().any(|o| fixed_later(o, s)));
+                .all(|s| entries.iter().any(|o| fixed_later(o, s)))
+    };
+    // A step the sign-in got past (an interrupt such as Keep me signed in, a
+    // retried password) is no failure of the browser's sign-in.
+    let authorize_leg_failed = groups
+        .iter()
+        .any(|(c, g)| !token_leg(g) && !paused(g) && !recovered_of(*c, g));
+    for (code, group) in &groups {
+        let Some(first) = group.first() else { continue };
+        let recovered = recovered_of(*code, group);
         let info = aadsts::lookup(*code);
         let cat = info.map(|i| i.category);
         let n = group.len();
@@ -957,6 +964,57 @@ mod tests {
 
     fn codes(j: &Judged) -> Vec<&str> {
         j.findings.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    #[test]
+    fn a_log_analytics_csv_with_us_times_resolves_a_rejection_fixed_later() {
+        let csv = "TenantId,\"TimeGenerated [UTC]\",ResultType,ResultDescription,CorrelationId,AppId,\"CreatedDateTime [UTC]\",UserPrincipalName,IsInteractive\n\
+t,\"11/20/2026, 10:15:12.000 AM\",50011,\"The reply URL does not match.\",c1,A,\"11/20/2026, 10:14:02.000 AM\",u@contoso.com,true\n\
+t,\"11/20/2026, 10:16:40.000 AM\",0,,c2,A,\"11/20/2026, 10:16:39.000 AM\",u@contoso.com,true\n";
+        let mut ev = crate::core::evidence::read(csv);
+        assert_eq!(ev.signins.len(), 2, "{}", ev.summary);
+        let f = ev.evaluate(&Context::default());
+        let rejected = f.iter().find(|f| f.aadsts == Some(50011)).expect("50011");
+        assert_eq!(rejected.severity, Severity::Info, "{}", rejected.title);
+    }
+
+    #[test]
+    fn an_interrupt_the_sign_in_got_past_is_no_failure_to_blame_a_token_error_on() {
+        let mk = |i: usize, code: u32, time: &str| SignIn {
+            index: i,
+            app_id: "A".into(),
+            user: "u@contoso.com".into(),
+            correlation_id: "c1".into(),
+            resource: "Graph".into(),
+            time: time.into(),
+            interactive: Some(true),
+            error_code: code,
+            aadsts: aadsts::lookup(code),
+            ..SignIn::default()
+        };
+        let pkce = |all: &[SignIn]| {
+            judge(all, &Context::default())
+                .findings
+                .into_iter()
+                .find(|f| f.aadsts == Some(50148))
+                .map(|f| (f.severity, f.detail.contains("listed first")))
+        };
+        // Keep me signed in (50140), then success, then the PKCE error at /token.
+        let all = [
+            mk(0, 50148, "2026-11-20T10:14:07Z"),
+            mk(1, 0, "2026-11-20T10:14:05Z"),
+            mk(2, 50140, "2026-11-20T10:14:04Z"),
+        ];
+        assert_eq!(pkce(&all), Some((Severity::Error, false)));
+        // Near miss: a real interactive failure beside it still takes the blame.
+        let all = [
+            mk(0, 50148, "2026-11-20T10:14:07Z"),
+            SignIn {
+                correlation_id: "c2".into(),
+                ..mk(1, 53003, "2026-11-20T10:14:05Z")
+            },
+        ];
+        assert_eq!(pkce(&all), Some((Severity::Warning, true)));
     }
 
     #[test]
