@@ -1161,7 +1161,7 @@ fn verdict(report: &Report, any_input: bool, saml: bool) -> (VerdictKind, String
                     // ...or an answer that is information (the device code flow still waiting).
                     matches!(
                         f.code.as_str(),
-                        "input.authorize_unreadable" | "response.error"
+                        "input.authorize_unreadable" | "response.error" | "har.error_returned"
                     ) && f.severity == Severity::Info
                 })
                 .map_or_else(|| PASTE_REGISTERED.into(), |f| f.title.clone()),
