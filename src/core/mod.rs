@@ -525,8 +525,22 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             }
         }
     }
+    // A list without its app ID that holds, exactly, the redirect URI another app of the same
+    // HAR sent (and not this request's): it is that app's registration.
+    let har_owner = (reg.app_id.is_none() && outcome.report.status == RedirectStatus::Mismatch)
+        .then(|| evidence.as_ref()?.trace.as_ref())
+        .flatten()
+        .zip(req.as_ref().and_then(|r| r.client_id()))
+        .and_then(|(t, sent_app)| {
+            t.apps
+                .iter()
+                .find(|(app, uri)| {
+                    !app.eq_ignore_ascii_case(sent_app) && reg.uris.iter().any(|r| r.uri == *uri)
+                })
+                .map(|(app, _)| app.clone())
+        });
     if let (Some(pasted), Some(sent_app)) = (
-        reg.app_id.as_deref(),
+        reg.app_id.as_deref().or(har_owner.as_deref()),
         req.as_ref().and_then(|r| r.client_id()),
     ) {
         other_app_commands(&mut findings, &reg, pasted, sent_app);
@@ -1211,6 +1225,62 @@ mod tests {
         assert_eq!(
             headline(oauth),
             "Entra accepts this redirect URI and nothing in the request stops the code."
+        );
+    }
+
+    /// Two apps in one HAR: the one that failed is compared with a pasted list that holds, exactly,
+    /// the other app's redirect URI. That list is the other app's: no command is built from it.
+    #[test]
+    fn a_list_of_another_app_in_the_har_builds_no_command() {
+        let auth = |app: &str, cb: &str| {
+            format!("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id={app}&response_type=code&redirect_uri={}&scope=openid&state=s1", uri::form_encode(cb))
+        };
+        let main_app = "c2a8f0e1-7d4b-4b39-9e61-2f5d8a3c9b70";
+        let widget = "5e9c1f3a-2b7d-4c8e-9f01-a2b3c4d5e6f7";
+        let entry = |url: &str, status: u16, location: &str, body: &str| {
+            format!(
+                r#"{{"request":{{"method":"GET","url":"{url}","headers":[]}},"response":{{"status":{status},"headers":[{{"name":"Location","value":"{location}"}}],"redirectURL":"{location}","content":{{"size":{},"mimeType":"text/html","text":"{body}"}}}}}}"#,
+                body.len()
+            )
+        };
+        let har = format!(
+            r#"{{"log":{{"entries":[{},{}]}}}}"#,
+            entry(&auth(main_app, "https://portal.fabrikam.com/signin-oidc"), 302, "https://portal.fabrikam.com/signin-oidc?code=0.AXo&state=s1", ""),
+            entry(&auth(widget, "https://chat.vendor.example/auth/silent"), 200, "", "AADSTS50011: The redirect URI 'https://chat.vendor.example/auth/silent' specified in the request does not match the redirect URIs configured for the application."),
+        );
+        let run = |registered: &str| {
+            analyze(&CaseInput {
+                registered: registered.into(),
+                evidence: har.clone(),
+                ..CaseInput::default()
+            })
+        };
+        let a = run("https://portal.fabrikam.com/signin-oidc");
+        assert_eq!(a.request.as_ref().and_then(|r| r.client_id()), Some(widget));
+        let snippets: Vec<&str> = a
+            .report
+            .findings
+            .iter()
+            .flat_map(|f| f.snippets.iter().map(|s| s.label.as_str()))
+            .collect();
+        assert!(
+            !snippets.iter().any(|l| l.starts_with("az CLI")),
+            "{snippets:?}"
+        );
+        assert!(a.report.findings.iter().any(|f| f
+            .fix
+            .contains(&format!("not in the pasted registration of app {main_app}"))));
+        // Near miss: a list that holds neither app's URI still gets its command.
+        let a = run("https://portal.fabrikam.com/other");
+        let snippets: Vec<&str> = a
+            .report
+            .findings
+            .iter()
+            .flat_map(|f| f.snippets.iter().map(|s| s.label.as_str()))
+            .collect();
+        assert!(
+            snippets.iter().any(|l| l.starts_with("az CLI")),
+            "{snippets:?}"
         );
     }
 

@@ -1072,6 +1072,9 @@ pub struct Trace {
     pub authorize: Vec<usize>,
     /// The entry index of the authorize request that was analysed.
     pub chosen: Option<usize>,
+    /// The (client_id, redirect_uri) of every authorize request that carries both, in order:
+    /// which apps signed in in this recording.
+    pub apps: Vec<(String, String)>,
     /// Its URL (a POST's form body appended as a query).
     pub authorize_url: Option<String>,
     /// Its redirect URI.
@@ -1778,6 +1781,12 @@ pub fn trace(log: &Log) -> Trace {
         .enumerate()
         .filter(|(_, e)| is_authorize(e))
         .map(|(i, _)| i)
+        .collect();
+    t.apps = t
+        .authorize
+        .iter()
+        .filter_map(|&i| crate::core::authorize::read(entries.get(i)?.request.url.as_str()))
+        .filter_map(|r| Some((r.client_id()?.to_string(), r.redirect_uri()?.to_string())))
         .collect();
 
     // Sanitised export: Entra always sets cookies, so none anywhere means they were stripped.
