@@ -2608,7 +2608,7 @@ fn error_page_finding(idx: usize, codes: &[u32], message: &str, saml: bool) -> F
         let fix = if c == 50011 && saml {
             "Add the exact AssertionConsumerServiceURL the SAML request sends as a Reply URL (Basic SAML Configuration), or make the app send a registered one (see the redirect findings for the difference).".to_string()
         } else if c == 50011 {
-            "Register the exact redirect_uri the request sends (see the redirect findings for the difference), under the right platform, or make the app send the registered one.".to_string()
+            "Make the app send a registered redirect URI, or register the one it sends under the right platform where Entra's rules allow it (an http:// address off localhost is refused): the redirect findings give the difference and which to do.".to_string()
         } else {
             specific.fix
         };
@@ -3309,7 +3309,12 @@ fn rewrote_finding(rewrites: &[Rewrite], form_post: bool) -> Option<Finding> {
     if query {
         fix.push_str("The redirect also loses the query with the code: a rule must keep it (in nginx, $uri drops it and $request_uri keeps it). ");
     }
-    if scheme {
+    // https sent and registered, then moved to http: the downgrade is the fault, and the app,
+    // now seeing http, redeems the code with another redirect_uri (AADSTS500112).
+    let downgrade = all.iter().any(|c| c.as_str() == "scheme https → http");
+    if downgrade {
+        fix.push_str("A proxy or server rule sends the https callback on to http: remove that redirect (or have it keep https), so the app receives the callback at the https address it sent; otherwise it redeems the code with the http address, which Entra refuses (AADSTS500112). ");
+    } else if scheme {
         fix.push_str("The app (behind a TLS-terminating proxy) builds its redirect URI with the wrong scheme: make it honour X-Forwarded-Proto (forwarded headers) so it sends the https URI, and register that; then nothing needs to redirect. ");
     }
     if slash {
@@ -3343,7 +3348,7 @@ fn rewrote_finding(rewrites: &[Rewrite], form_post: bool) -> Option<Finding> {
             .detail(format!(
                 "After Entra sent the browser back, {}.{}",
                 lines.join("; then "),
-                if lost { "" } else { " Nothing Entra sent was lost on the way, so this does not stop the sign-in by itself." }
+                if lost { "" } else if downgrade { " Nothing Entra sent was lost on the way, but the app now sees http: a library that builds the token request's redirect_uri from the address it was reached at sends the http one, which Entra refuses (AADSTS500112)." } else { " Nothing Entra sent was lost on the way, so this does not stop the sign-in by itself." }
             ))
             .fix(fix.trim_end().to_string())
             .severity(if lost { Severity::Error } else { Severity::Warning }),
@@ -4718,6 +4723,38 @@ mod tests {
             "secret code in the finding text"
         );
         assert_eq!(t.landing, None);
+    }
+
+    #[test]
+    fn a_callback_moved_from_https_to_http_is_the_fault_not_the_apps_scheme() {
+        let r = |from: &str, to: &str, change: &str| Rewrite {
+            idx: 3,
+            status: 301,
+            from: from.into(),
+            to: to.into(),
+            changes: vec![change.into()],
+        };
+        let down = rewrote_finding(
+            &[r(
+                "https://a.b/cb?code=x",
+                "http://a.b/cb?code=x",
+                "scheme https → http",
+            )],
+            false,
+        )
+        .expect("finding");
+        assert!(down.fix.contains("remove that redirect"), "{}", down.fix);
+        assert!(down.detail.contains("AADSTS500112"), "{}", down.detail);
+        let up = rewrote_finding(
+            &[r(
+                "http://a.b/cb?code=x",
+                "https://a.b/cb?code=x",
+                "scheme http → https",
+            )],
+            false,
+        )
+        .expect("finding");
+        assert!(up.fix.contains("X-Forwarded-Proto"), "{}", up.fix);
     }
 
     #[test]
