@@ -360,7 +360,9 @@ impl<'de: 'a, 'a> Deserialize<'de> for Entry<'a> {
                         Field::Response => {
                             // Browsers write the request first; keep the body
                             // only for Entra's hosts (or when the order is unusual).
-                            let keep = !have_request || is_entra_url(e.request.url.as_str());
+                            let keep = !have_request
+                                || is_entra_url(e.request.url.as_str())
+                                || is_federation_url(e.request.url.as_str());
                             let r = map.next_value_seed(ResponseSeed { keep })?;
                             e.status = r.status;
                             e.resp_headers = r.headers;
@@ -2379,6 +2381,17 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
                         ))
                         .fix("Let the browser reach the Entra sign-in host (login.microsoftonline.com or the authority the app uses): allow it in the ad, tracker or privacy extension (or try a private window without extensions), in the browser or device policy, and in the proxy or firewall; then sign in again."),
                 );
+            } else if let Some((j, host, said)) = federated_stop(ix, a, window_end) {
+                let what = said.as_deref().map_or(String::new(), |t| {
+                    format!(" Its page says: \"{}\".", one_line(t))
+                });
+                f.findings.push(
+                    finding("har.entra_error_page")
+                        .severity(if said.is_some() { Severity::Error } else { Severity::Warning })
+                        .title(format!("The sign-in went on to the organisation's identity provider ({host}) and stopped there: no code was issued"))
+                        .detail(format!("Entra sent the browser to {host} ({}), the federation server (AD FS or another) that signs in users of this domain, and nothing came back to Entra or the app after it, so no authorization code was issued in this recording.{what} The app and its redirect URI are not involved: the failure is at that server.", at(j)))
+                        .fix("Have the identity provider's administrator look the error up by its Activity ID and time (AD FS: the AD FS/Admin event log; MSIS7012, for example, is an error processing the request there, often the relying party trust for Microsoft Online or a token-signing certificate); or test with a cloud-only account, which Entra signs in itself."),
+                );
             } else if let Some(last) = silent_page(ix, a, window_end) {
                 f.findings.push(
                     finding("har.entra_error_page")
@@ -2631,6 +2644,36 @@ fn error_page_finding(idx: usize, codes: &[u32], message: &str, saml: bool) -> F
         fnd = fnd.fix("Read the message on Entra's page; look the sign-in up in Entra's sign-in logs by its correlation ID.");
     }
     fnd
+}
+
+/// A request to a federation server's sign-in endpoint (AD FS, WS-Federation).
+fn is_federation_url(url: &str) -> bool {
+    let lower = url
+        .get(..url.len().min(2048))
+        .unwrap_or(url)
+        .to_ascii_lowercase();
+    lower.contains("/adfs/ls") || lower.contains("wa=wsignin1.0")
+}
+
+/// The federation server (AD FS, a WS-Federation or SAML identity provider of the user's
+/// domain) a flow that got no answer went on to and ended at: its entry, its host, and the
+/// error its page shows (`MSIS…`, "An error occurred …") when the HAR kept it.
+fn federated_stop(ix: &Ix, a: usize, end: usize) -> Option<(usize, String, Option<String>)> {
+    let last = (a..end)
+        .rev()
+        .find(|&j| ix.entries.get(j).is_some_and(|e| e.status > 0))?;
+    let e = ix.entries.get(last)?;
+    let url = e.request.url.as_str();
+    let lower = url.to_ascii_lowercase();
+    if ix.entra(last) || !(is_federation_url(url) || lower.contains("samlrequest=")) {
+        return None;
+    }
+    let host = Uri::new(url).host()?.to_string();
+    let said = e.body.as_deref().map(visible_text).and_then(|t| {
+        let msis = t.find("MSIS").map(|i| t[i..].to_string());
+        msis.or_else(|| t.contains("An error occurred").then(|| t.clone()))
+    });
+    Some((last, host, said.map(|t| t.chars().take(300).collect())))
 }
 
 fn silent_page(ix: &Ix, a: usize, end: usize) -> Option<usize> {
@@ -4016,6 +4059,58 @@ mod tests {
 
     fn codes(t: &Trace) -> Vec<&str> {
         t.findings.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    #[test]
+    fn a_sign_in_that_stopped_at_the_federation_server_is_named() {
+        let adfs = "https://sts.contoso.com/adfs/ls/?wa=wsignin1.0&wtrealm=urn%3afederation%3aMicrosoftOnline";
+        let page = |text: &str| {
+            format!(
+                r#","content":{{"mimeType":"text/html","text":"<html><body><div id=\"errorMessage\">{text}</div></body></html>"}}"#
+            )
+        };
+        let run = |text: &str| {
+            trace(&log(&har(&[
+                entry("GET", AUTH, 200, &page("Sign in"), ""),
+                entry("GET", adfs, 200, &page("Sign in to Contoso"), ""),
+                entry("POST", adfs, 200, &page(text), ""),
+            ])))
+        };
+        let t = run("MSIS7012: An error occurred while processing the request.");
+        let f = t
+            .findings
+            .iter()
+            .find(|f| f.title.contains("sts.contoso.com"))
+            .expect("named");
+        assert_eq!(f.severity, Severity::Error);
+        assert!(f.detail.contains("MSIS7012"), "{}", f.detail);
+        // Still on its sign-in form: a warning, with nothing to quote.
+        let t = run("Sign in with your organizational account");
+        let f = t
+            .findings
+            .iter()
+            .find(|f| f.title.contains("sts.contoso.com"))
+            .expect("named");
+        assert_eq!(f.severity, Severity::Warning);
+        // Near miss: back on Entra after the federation server, it did not stop there.
+        let t = trace(&log(&har(&[
+            entry("GET", AUTH, 200, &page("Sign in"), ""),
+            entry("POST", adfs, 200, &page("Working"), ""),
+            entry(
+                "POST",
+                "https://login.microsoftonline.com/login.srf",
+                200,
+                &page("Sign in"),
+                "",
+            ),
+        ])));
+        assert!(
+            !t.findings
+                .iter()
+                .any(|f| f.title.contains("sts.contoso.com")),
+            "{:?}",
+            codes(&t)
+        );
     }
 
     #[test]
