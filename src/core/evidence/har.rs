@@ -2110,7 +2110,24 @@ pub fn trace(log: &Log) -> Trace {
                     ) + if t.reordered { " Entries are numbered in the order the browser started them (startedDateTime); the file lists them in another order." } else { "" })
                     .fix("Nothing to change here; see the other findings."),
             );
-            findings.extend(f.findings.iter().cloned());
+            // A failure no later attempt undoes (a block, an MFA step) that a later attempt of
+            // the same app got past all the same: said, the failure stays this attempt's.
+            let later_success = chosen.and_then(|c| {
+                let app = f.get("client_id")?;
+                flows.iter().skip(c + 1).find(|o| {
+                    o.code.is_some()
+                        && !o.failed()
+                        && o.get("client_id")
+                            .is_some_and(|x| x.eq_ignore_ascii_case(app))
+                })
+            });
+            let mut own = f.findings.clone();
+            if let Some(later) = later_success.filter(|_| last_failed == chosen) {
+                for x in own.iter_mut().filter(|x| x.severity == Severity::Error) {
+                    x.detail.push_str(&format!(" A later attempt of the same app ({}) got its code, so this did not repeat there (another device, network, account, or a changed policy): it explains this attempt, not the later one.", at(later.idx)));
+                }
+            }
+            findings.extend(own);
             findings.extend(after_sign_in(
                 entries,
                 &flows,
@@ -4059,6 +4076,48 @@ mod tests {
 
     fn codes(t: &Trace) -> Vec<&str> {
         t.findings.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    #[test]
+    fn a_block_a_later_attempt_got_past_says_so_and_stays_an_error() {
+        let ok = "https://app.contoso.com/cb?code=0.AX&state=s2";
+        let page = r#","content":{"mimeType":"text/html","text":"<html><body>AADSTS53003: Access has been blocked by Conditional Access policies.</body></html>"}"#;
+        let run = |second_app: &str| {
+            let second = AUTH
+                .replace("&state=s1", "&state=s2")
+                .replace("6731de76-14a6-49ae-97bc-6eba6914391e", second_app);
+            trace(&log(&har(&[
+                entry("GET", AUTH, 200, page, ""),
+                entry(
+                    "GET",
+                    &second,
+                    302,
+                    &format!(r#","redirectURL":"{ok}""#),
+                    "",
+                ),
+                entry("GET", ok, 200, "", ""),
+            ])))
+        };
+        let t = run("6731de76-14a6-49ae-97bc-6eba6914391e");
+        let f = t
+            .findings
+            .iter()
+            .find(|f| f.aadsts == Some(53003))
+            .expect("block");
+        assert_eq!(f.severity, Severity::Error);
+        assert!(
+            f.detail.contains("A later attempt of the same app"),
+            "{}",
+            f.detail
+        );
+        // Near miss: another app's success says nothing about this one.
+        let t = run("11111111-2222-3333-4444-555555555555");
+        let f = t
+            .findings
+            .iter()
+            .find(|f| f.aadsts == Some(53003))
+            .expect("block");
+        assert!(!f.detail.contains("A later attempt"), "{}", f.detail);
     }
 
     #[test]
