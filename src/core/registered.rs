@@ -455,9 +455,13 @@ fn read_json(t: &str, client_id: Option<&str>) -> Registered {
         });
         return reg;
     }
+    // Terraform's JSON (`terraform show -json`, a .tfstate file): its azuread resources,
+    // rewritten in Graph's shape.
+    let terraform = terraform_apps(&v);
     // A Graph list response wraps applications in `value`; `az ad app list`
     // prints a bare array of them.
     let apps = match &v {
+        _ if terraform.is_some() => terraform.as_ref(),
         Value::Object(o) => o
             .get("value")
             .and_then(Value::as_array)
@@ -637,6 +641,125 @@ fn app_config_message(what: &str) -> String {
 }
 
 /// An application object (not a `{url, type}` manifest entry).
+/// The applications of Terraform's JSON output: `terraform show -json`
+/// (`values.root_module.resources[].values`, child modules too) or a state file
+/// (`resources[].instances[].attributes`). Each `azuread_application` becomes a Graph-shaped
+/// application (its blocks are one-element lists); `azuread_application_redirect_uris`
+/// resources (`type` Web, SPA or PublicClient) add their lists to the one application, or
+/// make one. None when the JSON holds no azuread resource.
+fn terraform_apps(v: &Value) -> Option<Vec<Value>> {
+    use serde_json::json;
+    fn resources<'a>(module: &'a Value, out: &mut Vec<(&'a str, &'a Value)>, depth: usize) {
+        if depth > 8 {
+            return;
+        }
+        for r in module
+            .get("resources")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let Some(kind) = r.get("type").and_then(Value::as_str) else {
+                continue;
+            };
+            if let Some(values) = r.get("values") {
+                out.push((kind, values));
+            }
+            for i in r
+                .get("instances")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                if let Some(a) = i.get("attributes") {
+                    out.push((kind, a));
+                }
+            }
+        }
+        for child in module
+            .get("child_modules")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            resources(child, out, depth + 1);
+        }
+    }
+    let root = v
+        .get("values")
+        .and_then(|x| x.get("root_module"))
+        .unwrap_or(v);
+    let mut found = Vec::new();
+    resources(root, &mut found, 0);
+    if !found
+        .iter()
+        .any(|(k, _)| k.starts_with("azuread_application"))
+    {
+        return None;
+    }
+    let uris = |block: Option<&Value>| -> Value {
+        // `web = [{ redirect_uris = [...] }]`, or an object in older providers.
+        let b = block.map(|b| b.get(0).unwrap_or(b));
+        json!({ "redirectUris": b.and_then(|b| b.get("redirect_uris")).cloned().unwrap_or(json!([])) })
+    };
+    let mut apps: Vec<Value> = found
+        .iter()
+        .filter(|(k, _)| *k == "azuread_application")
+        .map(|(_, a)| {
+            let id = a.get("client_id").or_else(|| a.get("application_id")).cloned().unwrap_or(Value::Null);
+            let mut app = json!({
+                "appId": id,
+                "displayName": a.get("display_name").cloned().unwrap_or(Value::Null),
+                "web": uris(a.get("web")),
+                "spa": uris(a.get("single_page_application")),
+                "publicClient": uris(a.get("public_client")),
+            });
+            if let Some(aud) = a.get("sign_in_audience") {
+                app["signInAudience"] = aud.clone();
+            }
+            let web = a.get("web").map(|w| w.get(0).unwrap_or(w));
+            if let Some(g) = web.and_then(|w| w.get("implicit_grant")).map(|g| g.get(0).unwrap_or(g)) {
+                app["web"]["implicitGrantSettings"] = json!({
+                    "enableIdTokenIssuance": g.get("id_token_issuance_enabled").cloned().unwrap_or(Value::Null),
+                    "enableAccessTokenIssuance": g.get("access_token_issuance_enabled").cloned().unwrap_or(Value::Null),
+                });
+            }
+            app
+        })
+        .collect();
+    for (_, r) in found
+        .iter()
+        .filter(|(k, _)| *k == "azuread_application_redirect_uris")
+    {
+        let key = match r
+            .get("type")
+            .and_then(Value::as_str)
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("spa") => "spa",
+            Some("publicclient") => "publicClient",
+            _ => "web",
+        };
+        if apps.is_empty() {
+            apps.push(json!({ "web": { "redirectUris": [] } }));
+        }
+        if let [app] = apps.as_mut_slice() {
+            let list = r
+                .get("redirect_uris")
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
+            let slot = &mut app[key]["redirectUris"];
+            match slot.as_array_mut() {
+                Some(a) => a.extend(list),
+                None => *slot = Value::Array(list),
+            }
+        }
+    }
+    Some(apps)
+}
+
 fn is_app_object(v: &Value) -> bool {
     let Some(o) = v.as_object() else {
         return false;
@@ -2970,6 +3093,37 @@ mod tests {
     }
 
     /// `key = value` settings (Terraform) are read by their key like `Key : value` lines:
+    /// `terraform show -json` and a state file: the applications' blocks as Graph's platforms,
+    /// homepage and logout URLs left out; `azuread_application_redirect_uris` resources by type.
+    #[test]
+    fn reads_terraform_json_output_and_state() {
+        let show = r#"{"format_version":"1.0","values":{"root_module":{"resources":[{"type":"azuread_application","values":{"client_id":"6731de76-14a6-49ae-97bc-6eba6914391e","sign_in_audience":"AzureADMyOrg","web":[{"homepage_url":"https://a.contoso.com","logout_url":"https://a.contoso.com/out","redirect_uris":["https://a.contoso.com/cb"],"implicit_grant":[{"id_token_issuance_enabled":true,"access_token_issuance_enabled":false}]}],"single_page_application":[{"redirect_uris":["https://s.contoso.com/"]}],"public_client":[{"redirect_uris":[]}]}}]}}}"#;
+        let r = read(show);
+        let got: Vec<(&str, Platform)> = r
+            .uris
+            .iter()
+            .map(|u| (u.uri.as_str(), u.platform))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("https://a.contoso.com/cb", Platform::Web),
+                ("https://s.contoso.com/", Platform::Spa)
+            ]
+        );
+        assert_eq!(
+            r.app_id.as_deref(),
+            Some("6731de76-14a6-49ae-97bc-6eba6914391e")
+        );
+        assert_eq!(r.audience, Audience::MyOrg);
+        assert_eq!(r.id_token_issuance, Some(true));
+        let state = r#"{"version":4,"resources":[{"type":"azuread_application_redirect_uris","instances":[{"attributes":{"application_id":"/applications/3b5e","type":"SPA","redirect_uris":["https://s.contoso.com/"]}}]}]}"#;
+        let r = read(state);
+        assert_eq!(r.uris.len(), 1);
+        assert_eq!(r.uris[0].platform, Platform::Spa);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+    }
+
     /// redirect_uris lists are read, homepage and logout URLs are not redirect URIs, and a
     /// quoted audience is understood. A `=` inside a URI's query is no key.
     #[test]
