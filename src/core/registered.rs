@@ -197,6 +197,25 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
     let decoded = quoted_printable(input);
     let input = decoded.as_deref().unwrap_or(input);
     let t = input.trim_start_matches('\u{FEFF}').trim();
+    // PowerShell's ConvertTo-Json warns on the line before its JSON when it cut the depth.
+    let depth_cut = t
+        .split_once('\n')
+        .filter(|(first, rest)| {
+            first.trim_start().starts_with("WARNING:")
+                && first.contains("depth")
+                && rest.trim_start().starts_with(['{', '['])
+        })
+        .map(|(_, rest)| rest.trim());
+    if let Some(json) = depth_cut {
+        let mut reg = read_json(json, client_id);
+        reg.notes.push(ReadNote {
+            severity: Severity::Info,
+            title: "PowerShell cut the JSON at its depth limit",
+            message: "ConvertTo-Json wrote the objects below its depth limit (2 by default) as text: a list of redirect URIs became one string with the URIs separated by spaces, which was split again here (a redirect URI holds no space). The settings written as type names (ImplicitGrantSettings, RedirectUriSettings) were not read.".into(),
+            fix: "Pipe the application to ConvertTo-Json -Depth 5 to keep every setting.",
+        });
+        return reg;
+    }
     if (t.starts_with('{') || t.starts_with('[')) && !is_text_list(t) {
         return read_json(t, client_id);
     }
@@ -895,6 +914,12 @@ fn read_app_object(reg: &mut Registered, v: &Value) {
             if let Some(list) = listed {
                 for item in list {
                     push_json_item(reg, item, platform);
+                }
+            }
+            // ConvertTo-Json below its depth limit writes a list as one space-joined string.
+            if let Some(joined) = obj.get("redirectUris").and_then(Value::as_str) {
+                for uri in joined.split_whitespace() {
+                    push_json_item(reg, &Value::String(uri.to_string()), platform);
                 }
             }
             // Graph beta's `web.redirectUriSettings: [{uri, index}]`, when it alone holds them.
@@ -3093,6 +3118,20 @@ mod tests {
     }
 
     /// `key = value` settings (Terraform) are read by their key like `Key : value` lines:
+    /// ConvertTo-Json at its default depth writes each list as one space-joined string, with or
+    /// without its WARNING line before the JSON.
+    #[test]
+    fn reads_powershell_json_cut_at_its_depth() {
+        let json = r#"{"AppId": "6731de76-14a6-49ae-97bc-6eba6914391e", "Spa": {"RedirectUris": "https://s.contoso.com/r"}, "Web": {"ImplicitGrantSettings": "Microsoft.Graph.PowerShell.Models.MicrosoftGraphImplicitGrantSettings", "RedirectUris": "https://a.contoso.com/cb https://localhost:5001/cb"}}"#;
+        for text in [json.to_string(), format!("WARNING: Resulting JSON is truncated as serialization has exceeded the set depth of 2.\n{json}")] {
+            let r = read(&text);
+            let got: Vec<&str> = r.uris.iter().map(|u| u.uri.as_str()).collect();
+            assert_eq!(got, ["https://a.contoso.com/cb", "https://localhost:5001/cb", "https://s.contoso.com/r"], "{text}");
+            assert!(r.problems.is_empty(), "{:?}", r.problems);
+        }
+        assert_eq!(read(&format!("WARNING: Resulting JSON is truncated as serialization has exceeded the set depth of 2.\n{json}")).notes.len(), 1);
+    }
+
     /// `terraform show -json` and a state file: the applications' blocks as Graph's platforms,
     /// homepage and logout URLs left out; `azuread_application_redirect_uris` resources by type.
     #[test]
