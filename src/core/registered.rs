@@ -226,6 +226,10 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
             return read_json(&object, client_id);
         }
     }
+    // A mail client's plain text writes a link as `text<address>`: the address (a safe-links
+    // wrapper, or the URI again) is dropped, the text kept.
+    let unlinked = mail_links(input);
+    let input = unlinked.as_deref().unwrap_or(input);
     // `single_page_application { redirect_uris = ["…"] }` (Terraform), `spa: { redirectUris:
     // ['…'] }` (Bicep) on one line: read as the block it is.
     let blocks = one_line_blocks(input);
@@ -234,6 +238,35 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
     // `Update-MgApplication -Web @{ RedirectUris = @(…) }`.
     let commands = command_lists(input);
     read_lines(commands.as_deref().unwrap_or(input), client_id, sent)
+}
+
+/// `input` without the `<http…>` a mail client's plain text puts right after a link's text
+/// (`https://a/cb<https://eur01.safelinks.protection.outlook.com/?url=…>`); None when there is
+/// none.
+fn mail_links(input: &str) -> Option<String> {
+    let mut out = String::with_capacity(input.len());
+    let mut rest = input;
+    let mut changed = false;
+    while let Some(at) = rest.find("<http") {
+        let glued = rest[..at]
+            .chars()
+            .last()
+            .is_some_and(|c| !c.is_whitespace());
+        let end = rest[at..].find(['>', '\n']).map(|e| at + e);
+        match end.filter(|&e| glued && rest.as_bytes().get(e) == Some(&b'>')) {
+            Some(e) => {
+                out.push_str(&rest[..at]);
+                rest = &rest[e + 1..];
+                changed = true;
+            }
+            None => {
+                out.push_str(&rest[..at + 1]);
+                rest = &rest[at + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    changed.then_some(out)
 }
 
 /// `input` with each az or Microsoft Graph PowerShell command that sets redirect URIs written
@@ -3118,6 +3151,21 @@ mod tests {
     }
 
     /// `key = value` settings (Terraform) are read by their key like `Key : value` lines:
+    /// A mail's plain text: a link's address in `<…>` right after its text is not another URI.
+    #[test]
+    fn reads_links_of_a_mail_without_their_addresses() {
+        let r = read("  *   https://app.contoso.com/signin-oidc<https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fapp.contoso.com%2Fsignin-oidc&data=05%7C02>\n  *   https://b.contoso.com/cb<https://b.contoso.com/cb>\n  *   <https://c.contoso.com/cb>");
+        let got: Vec<&str> = r.uris.iter().map(|u| u.uri.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "https://app.contoso.com/signin-oidc",
+                "https://b.contoso.com/cb",
+                "https://c.contoso.com/cb"
+            ]
+        );
+    }
+
     /// ConvertTo-Json at its default depth writes each list as one space-joined string, with or
     /// without its WARNING line before the JSON.
     #[test]
