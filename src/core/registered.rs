@@ -1563,8 +1563,8 @@ fn split_before_uris(s: &str) -> Vec<&str> {
     out
 }
 
-/// The cells of one CSV row: comma-separated, `"` quotes with `""` escapes.
-fn csv_cells(line: &str) -> Vec<String> {
+/// The cells of one CSV row: `sep`-separated, `"` quotes with `""` escapes.
+fn csv_cells(line: &str, sep: char) -> Vec<String> {
     let mut cells = Vec::new();
     let mut cell = String::new();
     let mut quoted = false;
@@ -1580,7 +1580,7 @@ fn csv_cells(line: &str) -> Vec<String> {
                 cell.clear();
                 quoted = true;
             }
-            ',' if !quoted => cells.push(std::mem::take(&mut cell)),
+            c if c == sep && !quoted => cells.push(std::mem::take(&mut cell)),
             _ => cell.push(c),
         }
     }
@@ -1742,6 +1742,8 @@ struct LineReader {
     section: Option<Platform>,
     /// A CSV header naming a URI column was seen: later lines are CSV rows.
     csv: bool,
+    /// The CSV's separator: ',' or ';' (spreadsheets in locales with a decimal comma).
+    csv_sep: char,
     records: Vec<Record>,
     /// The record each of `reg.uris` came from.
     record_of: Vec<usize>,
@@ -1964,7 +1966,8 @@ impl LineReader {
             return self.cells(&cells, platform, line);
         }
         if self.csv || (text.contains('"') && text.contains(',')) {
-            return self.cells(&csv_cells(text), platform, line);
+            let sep = if self.csv { self.csv_sep } else { ',' };
+            return self.cells(&csv_cells(text, sep), platform, line);
         }
         let pieces = split_before_uris(text);
         if let [one] = pieces.as_slice() {
@@ -2487,6 +2490,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         reg: Registered::default(),
         section: Some(Platform::Unknown),
         csv: false,
+        csv_sep: ',',
         records: Vec::new(),
         record_of: Vec::new(),
         in_record: false,
@@ -2649,16 +2653,21 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
                 r.reg.audience = aud;
                 continue;
             }
-            // A CSV header naming a URI column: Type,Redirect URI,Enabled
-            if raw_line.contains(',') {
-                let l = raw_line.to_ascii_lowercase();
-                if csv_cells(&l)
-                    .iter()
-                    .any(|c| c.contains("uri") || c.contains("url"))
-                {
-                    r.csv = true;
-                    continue;
-                }
+            // A CSV header naming a URI column: Type,Redirect URI,Enabled (or `;` between them,
+            // as spreadsheets in locales with a decimal comma save it).
+            let l = raw_line.to_ascii_lowercase();
+            // (Two `;` cells, a platform and a URI, are read as words already: a `;` is no
+            // URI character, so `SPA;https://…` splits there.)
+            let sep = [',', ';'].into_iter().find(|&sep| {
+                let cells = csv_cells(&l, sep);
+                (sep == ',' || cells.len() > 2)
+                    && l.contains(sep)
+                    && cells.iter().any(|c| c.contains("uri") || c.contains("url"))
+            });
+            if let Some(sep) = sep {
+                r.csv = true;
+                r.csv_sep = sep;
+                continue;
             }
         }
         // A block's opening line (`resource app '…@v1.0' = {`, `web {`) holds no URI.
@@ -3151,6 +3160,24 @@ mod tests {
     }
 
     /// `key = value` settings (Terraform) are read by their key like `Key : value` lines:
+    /// A CSV saved with ';' between the cells (a decimal-comma locale): the URI column is read.
+    #[test]
+    fn reads_a_semicolon_separated_csv() {
+        let r = read("Plattform;Umleitungs-URI;Kommentar\r\nWeb;https://a.contoso.com/cb;Prod\r\nSPA;https://s.contoso.com/r;Frontend\r\n");
+        let got: Vec<(&str, Platform)> = r
+            .uris
+            .iter()
+            .map(|u| (u.uri.as_str(), u.platform))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("https://a.contoso.com/cb", Platform::Web),
+                ("https://s.contoso.com/r", Platform::Spa)
+            ]
+        );
+    }
+
     /// A mail's plain text: a link's address in `<…>` right after its text is not another URI.
     #[test]
     fn reads_links_of_a_mail_without_their_addresses() {
