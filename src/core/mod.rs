@@ -589,7 +589,8 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     );
     // The registered list was pasted; what is missing is the URI the app sends.
     // What is missing is the URI the app sends (and maybe the registered list too).
-    let headline = match (headline == PASTE_REGISTERED && report.redirect.sent.is_none(), registered_given) {
+    let no_request = req.as_ref().is_none_or(|r| !r.carries_request());
+    let headline = match (headline == PASTE_REGISTERED && no_request, registered_given) {
         (true, true) => "Cannot tell yet: paste the authorize URL (or Entra's error text with its redirect URI) to compare with the registered URIs.".to_string(),
         (true, false) => "Cannot tell yet: paste the authorize URL (or Entra's error text) and the registered redirect URIs to compare them.".to_string(),
         _ => headline,
@@ -1175,7 +1176,10 @@ fn verdict(report: &Report, any_input: bool, saml: bool) -> (VerdictKind, String
                     // ...or an answer that is information (the device code flow still waiting).
                     matches!(
                         f.code.as_str(),
-                        "input.authorize_unreadable" | "response.error" | "har.error_returned"
+                        "input.authorize_unreadable"
+                            | "response.error"
+                            | "har.error_returned"
+                            | "request.redirect_uri_missing"
                     ) && f.severity == Severity::Info
                 })
                 .map_or_else(|| PASTE_REGISTERED.into(), |f| f.title.clone()),

@@ -1076,6 +1076,23 @@ fn latin_lowercase(s: &str) -> String {
 /// The Basic SAML Configuration's field that names the app (the request's Issuer).
 const SAML_IDENTIFIER: &str = "Identifier (Entity ID)";
 
+/// The column headings of the Basic SAML Configuration's edit pane (Index, Default), in the
+/// portal's languages.
+const SAML_COLUMNS: &[&str] = &[
+    "default",
+    "index",
+    "standard",
+    "standaard",
+    "par défaut",
+    "predeterminado",
+    "predefinito",
+    "padrão",
+    "índice",
+    "indice",
+    "indeks",
+    "domyślny",
+];
+
 /// The field headings of a SAML app's Basic SAML Configuration (as the portal shows or edits
 /// it): `Some(None)` for the Reply URL (Assertion Consumer Service URL), `Some(Some(field))`
 /// for the fields whose URLs are not reply URLs. Logout URLs are the logout heading's.
@@ -2686,12 +2703,21 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
             // Inside a logout-URL section: said, so a redirect URI under a stray heading is
             // never dropped unseen.
             let value = text.trim();
-            // An Identifier need not be a URL (urn:…, a bare name).
+            // An Identifier need not be a URL (urn:…, a bare name). The edit pane's table adds
+            // its Index and Default columns after a tab: the value is the first cell, and the
+            // heading row's first cell is empty.
+            let first_cell = text.split('\t').next().unwrap_or("").trim();
+            let column_heading = text
+                .split('\t')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .all(|c| SAML_COLUMNS.contains(&latin_lowercase(c).as_str()));
             if r.saml_field == Some(SAML_IDENTIFIER)
-                && !value.is_empty()
-                && !value.contains(char::is_whitespace)
+                && !first_cell.is_empty()
+                && !first_cell.contains(char::is_whitespace)
+                && !column_heading
             {
-                r.reg.identifiers.push(value.to_string());
+                r.reg.identifiers.push(first_cell.to_string());
             }
             if text.contains("://") {
                 match r.saml_field {
@@ -3160,6 +3186,14 @@ mod tests {
     }
 
     /// `key = value` settings (Terraform) are read by their key like `Key : value` lines:
+    /// The Basic SAML Configuration's edit pane: its Index and Default columns are no values.
+    #[test]
+    fn reads_the_saml_edit_pane_without_its_columns() {
+        let r = read("Basic SAML Configuration\nIdentifier (Entity ID) *\n\tDefault\t\nhttps://sp.contoso.com/saml/metadata\tDefault\t\nAdd identifier\nReply URL (Assertion Consumer Service URL) *\n\tIndex\tDefault\t\nhttps://sp.contoso.com/saml/acs\t1\tDefault\t\nAdd reply URL\n");
+        assert_eq!(r.identifiers, ["https://sp.contoso.com/saml/metadata"]);
+        assert_eq!(uris(&r), ["https://sp.contoso.com/saml/acs"]);
+    }
+
     /// A CSV saved with ';' between the cells (a decimal-comma locale): the URI column is read.
     #[test]
     fn reads_a_semicolon_separated_csv() {
