@@ -1072,6 +1072,32 @@ fn the_verdict_asks_for_what_is_missing() {
     );
 }
 
+/// localhost entries under several platforms all match a desktop app's port: the one under
+/// its own platform is judged, the others are the ambiguity warning, not a platform error.
+#[test]
+fn the_matching_entry_under_the_clients_own_platform_is_judged() {
+    let reg = r#"{"signInAudience": "AzureADMyOrg", "web": {"redirectUris": ["http://localhost:3000"]}, "publicClient": {"redirectUris": ["http://localhost"]}}"#;
+    let desktop = auth("http://localhost:51000")
+        .raw("x-client-SKU", "MSAL.Desktop")
+        .without("code_challenge")
+        .without("code_challenge_method");
+    let a = analyze(&desktop.reg(reg));
+    assert_eq!(
+        a.report.redirect.matched.as_ref().map(|m| m.uri.as_str()),
+        Some("http://localhost")
+    );
+    assert!(
+        !a.report.has("redirect.platform_mismatch"),
+        "{:?}",
+        codes(&a)
+    );
+    assert!(
+        a.report.has("redirect.ambiguous_localhost"),
+        "{:?}",
+        codes(&a)
+    );
+}
+
 /// `LOCALHOST:3000` against `localhost`: the host case is the one cause, the port is not.
 #[test]
 fn localhost_in_capitals_is_one_difference() {

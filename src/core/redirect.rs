@@ -1118,6 +1118,33 @@ pub fn check(
         return o;
     }
     o.comparisons = matching::compare_all(sent, &reg.uris, c.b2c);
+    // Equally near entries (localhost URIs on several ports): the one under the client's own
+    // platform is the one to judge by, as it is the one that works when Entra picks it.
+    if let (Some(first), Some(own)) = (o.comparisons.first(), c.client.kind.platform()) {
+        let (score, verdict) = (first.score, first.verdict.clone());
+        // Two matches of one kind are alike to Entra (it picks one); near misses must tie.
+        let alike = |x: &&matching::Comparison| match verdict {
+            Verdict::Differs(_) => x.score == score,
+            _ => x.verdict == verdict,
+        };
+        let on_own =
+            |x: &matching::Comparison| reg.uris.get(x.index).is_some_and(|r| r.platform == own);
+        // (The same URI under two platforms is judged as it is: its own finding says so.)
+        let first_uri = reg.uris.get(first.index).map(|r| r.uri.as_str());
+        let other_uri =
+            |x: &matching::Comparison| reg.uris.get(x.index).map(|r| r.uri.as_str()) != first_uri;
+        if !on_own(first) {
+            if let Some(k) = o
+                .comparisons
+                .iter()
+                .take_while(alike)
+                .position(|x| on_own(x) && other_uri(x))
+            {
+                let chosen = o.comparisons.remove(k);
+                o.comparisons.insert(0, chosen);
+            }
+        }
+    }
     let Some(best) = o.comparisons.first().cloned() else {
         return o;
     };
