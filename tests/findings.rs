@@ -1098,6 +1098,28 @@ fn the_matching_entry_under_the_clients_own_platform_is_judged() {
     );
 }
 
+/// AADSTS700016 for a SAML app quotes the Issuer Entra could not find: compared with the pasted
+/// Identifier, the difference (a trailing slash) is named.
+#[test]
+fn a_saml_700016_is_compared_with_the_pasted_identifier() {
+    let a = analyze(&CaseInput {
+        authorize: "AADSTS700016: Application with identifier 'https://sp.contoso.com/saml/metadata/' was not found in the directory 'Contoso'.".into(),
+        registered: "Basic SAML Configuration\nIdentifier (Entity ID)\nhttps://sp.contoso.com/saml/metadata\nReply URL (Assertion Consumer Service URL)\nhttps://sp.contoso.com/saml/acs\n".into(),
+        ..CaseInput::default()
+    });
+    let f = a
+        .report
+        .findings
+        .iter()
+        .find(|f| f.title.contains("Issuer is not the app's Identifier"))
+        .expect("named");
+    assert!(
+        f.detail.contains("https://sp.contoso.com/saml/metadata/"),
+        "{}",
+        f.detail
+    );
+}
+
 /// `LOCALHOST:3000` against `localhost`: the host case is the one cause, the port is not.
 #[test]
 fn localhost_in_capitals_is_one_difference() {

@@ -383,6 +383,19 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         .and_then(|r| r.saml.as_ref()?.issuer.as_deref())
     {
         saml_issuer(&mut findings, issuer, &reg.identifiers);
+    } else if let Some(quoted) = req
+        .as_ref()
+        .and_then(|r| r.error_text.as_ref())
+        .filter(|e| e.codes.contains(&700016) && !reg.identifiers.is_empty())
+        .and_then(|_| identifier_in_700016(req.as_ref()?.error_text.as_ref()?.text.as_str()))
+    {
+        // Entra's AADSTS700016 quotes the Issuer it could not find: compared with the
+        // pasted Identifier as a request's Issuer would be.
+        if !uri::is_guid(&quoted) {
+            findings
+                .retain(|f| !(f.code == "request.client_id_invalid" && f.aadsts == Some(700016)));
+            saml_issuer(&mut findings, &quoted, &reg.identifiers);
+        }
     }
     if req.as_ref().is_some_and(|r| r.saml.is_some()) {
         saml_reply_urls(&mut findings);
@@ -887,6 +900,15 @@ fn platform_already_registered(findings: &mut [Finding], uri: &str, platform: Pl
         f.detail.push_str(&format!(" The pasted list already holds {uri} under {p}, so Entra judged another entry: the registration in force is not the pasted one (another app's client_id, another tenant, a change made minutes ago, or the URI under another platform there too), or the request that redeemed the code sent another redirect_uri or client_id than the authorize request."));
         f.fix = format!("Nothing to add under {p}. Make the code redemption send the client_id and redirect_uri={uri} of the authorize request; copy the redirect URIs again from the app registration whose Application (client) ID is that client_id, in the tenant of the sign-in, and remove {uri} from any other platform there; if it stands only under {p}, try again after a few minutes.");
     }
+}
+
+/// The identifier AADSTS700016 quotes: `Application with identifier 'X' was not found`.
+fn identifier_in_700016(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let at = lower.find("with identifier '")? + "with identifier '".len();
+    let rest = text.get(at..)?;
+    let end = rest.find('\'')?;
+    Some(rest[..end].trim().to_string()).filter(|s| !s.is_empty())
 }
 
 /// A SAML request's Issuer names the app by one of its identifiers (Identifier (Entity ID),

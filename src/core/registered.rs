@@ -2721,6 +2721,9 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
             }
             if text.contains("://") {
                 match r.saml_field {
+                    Some(field) if first_cell.contains("://") => {
+                        r.saml_other.push((first_cell.to_string(), field))
+                    }
                     Some(field) => r.saml_other.push((value.to_string(), field)),
                     None => r.logout.push(value.to_string()),
                 }
