@@ -881,6 +881,15 @@ fn several_apps(seen: &[String], wanted: Option<&str>, matching: usize) -> Strin
 
 fn push_json_item(reg: &mut Registered, item: &Value, platform: Platform) {
     match item {
+        // An ARM template expression (`[format('https://{0}/cb', parameters('host'))]`): its
+        // value exists only once deployed.
+        Value::String(s) if s.starts_with('[') && s.ends_with(']') && s.contains('(') => {
+            reg.problems.push(ReadProblem {
+                message: format!("{s} is a template expression, whose URI exists only once it is deployed, so it was not compared. Paste the deployed application's redirect URIs (az ad app show --id …)"),
+                line: 1,
+                column: 1,
+            })
+        }
         Value::String(s) => reg.uris.push(Registration {
             uri: s.clone(),
             platform,
@@ -3189,6 +3198,22 @@ mod tests {
     }
 
     /// `key = value` settings (Terraform) are read by their key like `Key : value` lines:
+    /// An ARM template's expression is no URI to compare.
+    #[test]
+    fn an_arm_expression_is_not_a_uri() {
+        let r = read(
+            r#"{"resources":[{"type":"Microsoft.Graph/applications@v1.0","properties":{"web":{"redirectUris":["[format('https://{0}/signin-oidc', parameters('hostName'))]","https://a.contoso.com/cb"]}}}]}"#,
+        );
+        assert_eq!(uris(&r), ["https://a.contoso.com/cb"]);
+        assert!(
+            r.problems
+                .iter()
+                .any(|p| p.message.contains("template expression")),
+            "{:?}",
+            r.problems
+        );
+    }
+
     /// The Basic SAML Configuration's edit pane: its Index and Default columns are no values.
     #[test]
     fn reads_the_saml_edit_pane_without_its_columns() {
