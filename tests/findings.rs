@@ -1120,6 +1120,35 @@ fn a_saml_700016_is_compared_with_the_pasted_identifier() {
     );
 }
 
+/// A fix that adds a URI to a list already at Entra's limit says the command would be refused.
+#[test]
+fn a_command_over_the_uri_limit_says_so() {
+    let full: Vec<String> = (0..100)
+        .map(|i| format!("https://app{i}.contoso.com/cb"))
+        .collect();
+    let reg = format!(
+        r#"{{"signInAudience": "AzureADandPersonalMicrosoftAccount", "web": {{"redirectUris": {}}}}}"#,
+        serde_json::to_string(&full).unwrap_or_default()
+    );
+    let a = analyze(&auth("https://new.contoso.com/cb").reg(&reg));
+    assert!(
+        a.report.findings[0]
+            .fix
+            .contains("limit for its audience is 100"),
+        "{}",
+        a.report.findings[0].fix
+    );
+    let a = analyze(&auth("https://new.contoso.com/cb").reg(&format!(
+        r#"{{"web": {{"redirectUris": ["{}"]}}}}"#,
+        full[0]
+    )));
+    assert!(
+        !a.report.findings[0].fix.contains("limit"),
+        "{}",
+        a.report.findings[0].fix
+    );
+}
+
 /// `LOCALHOST:3000` against `localhost`: the host case is the one cause, the port is not.
 #[test]
 fn localhost_in_capitals_is_one_difference() {

@@ -76,6 +76,16 @@ pub fn register_command(
 /// A note on what the command keeps, for the fix text.
 pub fn keep_note(reg: &Registered, platform: Platform) -> String {
     let mut note = keep_note_read(reg, platform);
+    // Entra's limit on the app's redirect URIs (reply-url): one more may be one too many.
+    let distinct: std::collections::HashSet<&str> =
+        reg.uris.iter().map(|u| u.uri.as_str()).collect();
+    let limit = reg.audience.max_uris();
+    if distinct.len() >= limit {
+        note.push_str(&format!(
+            " The app already has {} redirect URIs, Entra's limit for its audience is {limit} (reply-url): remove one it no longer uses from the command, or Entra refuses the update.",
+            distinct.len()
+        ));
+    }
     // Kept entries Entra would refuse to save make the whole update fail: say which, so the
     // user decides (deleting them silently could remove a URI an app still relies on).
     let refused: Vec<&str> = keep(reg, platform, "")
