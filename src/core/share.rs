@@ -489,6 +489,19 @@ fn find_ci(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
         .map(|p| p + from)
 }
 
+/// A query value as the analyzer reads it: form-decoded (`+` is a space) once per nesting
+/// level (level 0: once), so two spellings get one marker exactly when they are one value.
+fn form_decode_level(raw: &str, level: usize) -> String {
+    let mut s = raw.to_string();
+    for _ in 0..=level {
+        if !s.contains(['%', '+']) {
+            break;
+        }
+        s = super::uri::form_decode(&s).0;
+    }
+    s
+}
+
 /// Percent-decodes `raw` once per nesting level (level 0: once).
 fn decode_level(raw: &str, level: usize) -> String {
     let mut s = raw.to_string();
@@ -744,6 +757,13 @@ impl<'a> Redactor<'a> {
                 let m = self
                     .family_marker(class, key)
                     .unwrap_or_else(|| self.fresh(class));
+                // ASP.NET Core's state (a data-protection blob) names the kind of app: its
+                // `CfDJ8` prefix stays, so the shared case is read as the same app.
+                let m = if name == "state" && key.starts_with("CfDJ8") {
+                    format!("CfDJ8{m}")
+                } else {
+                    m
+                };
                 self.issued.insert(m.clone());
                 self.markers.insert(map_key, m.clone());
                 m
@@ -847,7 +867,7 @@ impl<'a> Redactor<'a> {
         }
         if self.opts.redact_secrets {
             if let Some(canon) = secret_name(name).or_else(|| url_secret_name(name)) {
-                let key = decode_level(raw, level);
+                let key = form_decode_level(raw, level);
                 return self.secret(canon, raw, &key);
             }
         }
@@ -2810,6 +2830,48 @@ mod tests {
             assert_eq!(before.1, status, "{sent}");
             assert_eq!(before, after, "{sent}\n{all}");
         }
+    }
+
+    #[test]
+    fn state_spellings_share_a_marker_exactly_when_the_analysis_reads_one_value() {
+        let cb = |state: &str| format!("https://app.contoso.com/cb?code=0.AXo&state={state}");
+        for (sent, back) in [
+            // '+' unencoded in the request, %20 on the way back: one value.
+            (
+                "eyJyIjoiL2hvbWUifQ+abc/xyz==",
+                "eyJyIjoiL2hvbWUifQ%20abc%2Fxyz%3D%3D",
+            ),
+            // %2B sent, '+' (a space) back: two values, a mismatch.
+            ("a%2Bb%3D%3D", "a+b%3D%3D"),
+        ] {
+            let c = case(&authorize_url(&format!("state={sent}")), &cb(back));
+            let (r, _) = redact(&c, &ShareOptions::default());
+            assert_eq!(diagnosis(&c), diagnosis(&r), "{sent} / {back}\n{r:?}");
+        }
+    }
+
+    #[test]
+    fn an_aspnet_core_state_keeps_its_prefix() {
+        let c = CaseInput {
+            authorize: authorize_url(
+                "state=CfDJ8Kx2aQ9mZWx0ZXIBAAAAq7Rz-xYz_0123456789&response_mode=query",
+            ),
+            registered: r#"{"spa": {"redirectUris": ["https://app.contoso.com/cb"]}}"#.into(),
+            ..CaseInput::default()
+        };
+        let (r, _) = redact(&c, &ShareOptions::default());
+        assert!(!r.authorize.contains("Kx2aQ9m"), "{}", r.authorize);
+        assert!(
+            params(&r.authorize, "state")[0].starts_with("CfDJ8redacted-"),
+            "{}",
+            r.authorize
+        );
+        let before = diagnosis(&c);
+        assert!(
+            before.2.iter().any(|c| c == "redirect.platform_mismatch"),
+            "{before:?}"
+        );
+        assert_eq!(before, diagnosis(&r));
     }
 
     #[test]
