@@ -390,6 +390,24 @@ fn url_secret_name(name: &str) -> Option<&'static str> {
         .find(|s| s.eq_ignore_ascii_case(name))
 }
 
+/// Request headers that carry a credential besides Authorization and Cookie.
+fn is_credential_header(name: &str) -> bool {
+    [
+        "x-api-key",
+        "api-key",
+        "ocp-apim-subscription-key",
+        "x-csrf-token",
+        "x-xsrf-token",
+        "x-ms-refreshtokencredential",
+        "x-ms-devicecredential",
+        "x-ms-token-aad-id-token",
+        "x-ms-token-aad-access-token",
+        "x-ms-client-principal",
+    ]
+    .iter()
+    .any(|h| h.eq_ignore_ascii_case(name))
+}
+
 /// Names that hold a client or tenant ID, compared without case, `_`, `-`
 /// or spaces (`client_id`, `appId`, `tenantId`, …).
 fn id_kind(name: &str) -> Option<&'static str> {
@@ -1206,12 +1224,23 @@ impl<'a> Redactor<'a> {
                 return Some(self.cookie_header(value, false));
             }
             if name.eq_ignore_ascii_case("set-cookie") {
-                return Some(self.cookie_header(value, true));
+                // Several cookies of one response, one per line (Firefox).
+                let lines: Vec<String> = value
+                    .split('\n')
+                    .map(|l| self.cookie_header(l, true))
+                    .collect();
+                return Some(lines.join("\n"));
             }
             if name.eq_ignore_ascii_case("authorization")
                 || name.eq_ignore_ascii_case("proxy-authorization")
             {
                 return Some(self.authorization(value));
+            }
+            if is_credential_header(name) {
+                return Some(
+                    self.secret("header", value, value.trim())
+                        .unwrap_or_else(|| value.to_string()),
+                );
             }
         }
         self.pair_value(name, value, 0)
@@ -1285,6 +1314,15 @@ impl<'a> Redactor<'a> {
         if s.contains('=') || contains_ci(s, "%3D") {
             pass(self, Self::query_pairs);
         }
+        if secrets
+            && (contains_ci(s, "cookie")
+                || contains_ci(s, " -b ")
+                || contains_ci(s, "-key:")
+                || contains_ci(s, "-token:")
+                || contains_ci(s, "credential:"))
+        {
+            pass(self, Self::header_lines);
+        }
         if secrets && s.contains("eyJ") {
             pass(self, Self::jwts);
         }
@@ -1302,6 +1340,81 @@ impl<'a> Redactor<'a> {
             pass(self, Self::tenant_names);
         }
         out
+    }
+
+    /// Headers in text: a raw HTTP request or response, a "Copy as cURL" command (`-H 'cookie:
+    /// …'`, `-b '…'`): Cookie and Set-Cookie values and credential headers become markers,
+    /// as in a HAR. A value runs to the end of its line, or to the quote that opened it.
+    fn header_lines(&mut self, s: &str) -> Option<String> {
+        let mut sp = Splice::new(s);
+        let mut at = 0;
+        for line in s.split_inclusive('\n') {
+            let start = at;
+            at += line.len();
+            let lower = line.to_ascii_lowercase();
+            // Which header, where its value starts, and the quote the line opened it with.
+            let found = ["set-cookie:", "cookie:"]
+                .iter()
+                .map(|h| (*h, lower.find(h)))
+                .chain(std::iter::once((
+                    "cookie-flag",
+                    lower.find(" -b ").or_else(|| lower.find(" --cookie ")),
+                )))
+                .find_map(|(h, p)| p.map(|p| (h, p)))
+                .or_else(|| {
+                    let colon = lower.find(':')?;
+                    let name = lower[..colon]
+                        .trim_start_matches([' ', '\t', '-', 'h', '\'', '"', '^', '>']);
+                    let name = lower[..colon]
+                        .rsplit([' ', '\'', '"', '^'])
+                        .next()
+                        .unwrap_or(name);
+                    is_credential_header(name.trim())
+                        .then_some(("credential", colon - name.trim().len()))
+                });
+            let Some((kind, pos)) = found else { continue };
+            // `cookie:` inside `set-cookie:` is the same header.
+            let (kind, pos) = if kind == "cookie:" && pos >= 4 && lower[..pos].ends_with("set-") {
+                ("set-cookie:", pos - 4)
+            } else {
+                (kind, pos)
+            };
+            let after = match kind {
+                "cookie-flag" => lower[pos..].find(['\'', '"']).map(|q| pos + q)?,
+                _ => pos + lower[pos..].find(':')? + 1,
+            };
+            let quote = match kind {
+                "cookie-flag" => line[after..].chars().next(),
+                _ => line[..pos].chars().rev().find(|c| matches!(c, '\'' | '"')),
+            };
+            let vstart = if kind == "cookie-flag" {
+                after + 1
+            } else {
+                after
+            };
+            let rest = &line[vstart..];
+            let vend = vstart
+                + match quote {
+                    Some(q) => rest.find(q).unwrap_or(rest.trim_end().len()),
+                    None => rest.trim_end().trim_end_matches('\\').trim_end().len(),
+                };
+            let value = &line[vstart..vend];
+            if value.trim().is_empty() {
+                continue;
+            }
+            let new = match kind {
+                "set-cookie:" => self.cookie_header(value, true),
+                "credential" => match self.secret("header", value, value.trim()) {
+                    Some(m) => format!(" {m}"),
+                    None => continue,
+                },
+                _ => self.cookie_header(value, false),
+            };
+            if new != value {
+                sp.put(start + vstart, start + vend, &new);
+            }
+        }
+        sp.finish()
     }
 
     /// `name=value` pairs of URLs and query strings, also percent-encoded
@@ -2830,6 +2943,80 @@ mod tests {
             assert_eq!(before.1, status, "{sent}");
             assert_eq!(before, after, "{sent}\n{all}");
         }
+    }
+
+    #[test]
+    fn every_cookie_of_a_multi_line_set_cookie_and_api_keys_in_a_har_are_redacted() {
+        let har = r#"{"log":{"entries":[{"request":{"method":"GET","url":"https://app.contoso.com/","headers":[{"name":"x-api-key","value":"XApiKeyValue777"},{"name":"x-ms-RefreshTokenCredential","value":"PrtValue888"}]},"response":{"status":200,"headers":[{"name":"Set-Cookie","value":".AspNetCore.Cookies=CookieOne111; path=/\nAppServiceAuthSession=CookieTwo222; path=/"}]}}]}}"#;
+        let (r, _) = redact(
+            &CaseInput {
+                evidence: har.into(),
+                ..CaseInput::default()
+            },
+            &ShareOptions::default(),
+        );
+        for secret in [
+            "XApiKeyValue777",
+            "PrtValue888",
+            "CookieOne111",
+            "CookieTwo222",
+        ] {
+            assert!(!r.evidence.contains(secret), "{secret} in {}", r.evidence);
+        }
+        assert!(
+            r.evidence.contains("AppServiceAuthSession=redacted-"),
+            "{}",
+            r.evidence
+        );
+    }
+
+    #[test]
+    fn cookies_and_credential_headers_in_pasted_requests_are_redacted() {
+        let raw = "POST /signin-oidc HTTP/1.1\nHost: app.contoso.com\nCookie: .AspNetCore.Correlation.abc=CorrSecret111; ARRAffinity=AffSecret222\nx-csrf-token: CsrfSecret333\n\ncode=0.AXo&state=s1";
+        let curl = "curl 'https://app.contoso.com/signin-oidc' \\\n  -H 'cookie: .AspNetCore.Nonce=NonceSecret444; x=1' \\\n  -b 'ARRAffinity=AffSecret555' \\\n  -H 'x-api-key: ApiKeySecret666' \\\n  --data-raw 'code=0.AXo&state=s1'";
+        let resp = "HTTP/1.1 302 Found\nSet-Cookie: .AspNetCore.Cookies=SessionSecret777; path=/; secure\nLocation: https://app.contoso.com/";
+        for text in [raw, curl, resp] {
+            let c = CaseInput {
+                callback: text.into(),
+                ..CaseInput::default()
+            };
+            let (r, _) = redact(&c, &ShareOptions::default());
+            for secret in [
+                "CorrSecret111",
+                "AffSecret222",
+                "CsrfSecret333",
+                "NonceSecret444",
+                "AffSecret555",
+                "ApiKeySecret666",
+                "SessionSecret777",
+            ] {
+                assert!(!r.callback.contains(secret), "{secret} in {}", r.callback);
+            }
+            // Names, attributes and the rest of the text stay.
+            assert!(
+                r.callback.contains("signin-oidc") || r.callback.contains("path=/"),
+                "{}",
+                r.callback
+            );
+        }
+        let (r, _) = redact(
+            &CaseInput {
+                callback: curl.into(),
+                ..CaseInput::default()
+            },
+            &ShareOptions::default(),
+        );
+        assert!(
+            r.callback
+                .contains("-H 'cookie: .AspNetCore.Nonce=redacted-"),
+            "{}",
+            r.callback
+        );
+        assert!(
+            r.callback.contains("-H 'x-api-key: redacted-"),
+            "{}",
+            r.callback
+        );
     }
 
     #[test]
