@@ -182,6 +182,12 @@ fn show(c: &CaseInput) -> String {
     )
 }
 
+/// The first finding with `code`; the test fails naming the codes found when there is none.
+fn finding<'a>(a: &'a Analysis, code: &str) -> &'a redirect_doctor::core::Finding {
+    let found = a.report.findings.iter().find(|f| f.code == code);
+    found.unwrap_or_else(|| panic!("no {code}: {:?}", codes(a)))
+}
+
 fn codes(a: &Analysis) -> Vec<&str> {
     a.report.findings.iter().map(|f| f.code.as_str()).collect()
 }
@@ -845,20 +851,10 @@ fn the_fix_fits_what_came_back() {
         ..auth(CB).set("prompt", "none").reg(CB)
     };
     let a = analyze(&silent);
-    let f = a
-        .report
-        .findings
-        .iter()
-        .find(|f| f.code == "response.mfa_required")
-        .expect("mfa");
+    let f = finding(&a, "response.mfa_required");
     assert!(f.fix.contains("interactive request"), "{}", f.fix);
     let a = analyze(&landing("interaction_required", 50076, mfa));
-    let f = a
-        .report
-        .findings
-        .iter()
-        .find(|f| f.code == "response.mfa_required")
-        .expect("mfa");
+    let f = finding(&a, "response.mfa_required");
     assert!(!f.fix.contains("prompt=none"), "{}", f.fix);
 
     let text = CaseInput {
@@ -928,23 +924,13 @@ fn a_code_that_arrived_disproves_the_common_endpoint_warning() {
     };
     let reg = graph_app("AzureADMyOrg", &[CB], false);
     let before = analyze(&common.reg(&reg));
-    let f = before
-        .report
-        .findings
-        .iter()
-        .find(|f| f.code == "request.tenant_invalid")
-        .expect("50194");
+    let f = finding(&before, "request.tenant_invalid");
     assert_eq!(f.severity, Severity::Warning);
     let after = analyze(&CaseInput {
         callback: format!("{CB}?code=0.AXoAMQ-s7Fq2mX9&state=s7Fq2mX9"),
         ..common.reg(&reg)
     });
-    let f = after
-        .report
-        .findings
-        .iter()
-        .find(|f| f.code == "request.tenant_invalid")
-        .expect("50194");
+    let f = finding(&after, "request.tenant_invalid");
     assert_eq!(f.severity, Severity::Info, "{}", f.detail);
 }
 
@@ -1506,12 +1492,7 @@ fn pasted_error_text_gives_its_error_and_message() {
         format!("{{'error': 'invalid_client', 'error_description': \"{message}\\r\\nTrace ID: 4c1d\", 'error_codes': [7000218]}}"),
     ] {
         let a = analyze(&auth(CB).reg(CB).callback(&text));
-        let f = a
-            .report
-            .findings
-            .iter()
-            .find(|f| f.code == "response.error")
-            .expect("response.error");
+        let f = finding(&a, "response.error");
         assert!(
             f.detail.ends_with(&format!("error=invalid_client error_description={message}")),
             "{}",
@@ -1523,12 +1504,7 @@ fn pasted_error_text_gives_its_error_and_message() {
     let a = analyze(&auth(CB).reg(CB).callback(&format!(
         "{CB}?error=invalid_request&error_description=AADSTS90014%3a+access_denied+nonce"
     )));
-    let f = a
-        .report
-        .findings
-        .iter()
-        .find(|f| f.code == "response.error")
-        .expect("response.error");
+    let f = finding(&a, "response.error");
     assert!(
         f.detail
             .contains("error=invalid_request error_description=AADSTS90014: access_denied nonce"),
@@ -1659,21 +1635,11 @@ fn the_accepted_headline_points_at_warnings() {
 fn a_wrap_joined_into_the_sent_uri_does_not_hold_the_verdict() {
     let sent = "https://app.contoso.com/authentication/signin-oidc";
     let firm = analyze(&auth(sent).reg("https://app.contoso.com/authenti\ncation/signin-oidc"));
-    let note = firm
-        .report
-        .findings
-        .iter()
-        .find(|f| f.code == "input.registered_unreadable")
-        .expect("the join is said");
+    let note = finding(&firm, "input.registered_unreadable");
     assert_eq!(note.severity, Severity::Info);
     assert_eq!(firm.verdict, redirect_doctor::core::VerdictKind::Accepted);
     let guess = analyze(&auth(sent).reg("https://app.contoso.com/auth\n/other-callback"));
-    let note = guess
-        .report
-        .findings
-        .iter()
-        .find(|f| f.code == "input.registered_unreadable")
-        .expect("the join is said");
+    let note = finding(&guess, "input.registered_unreadable");
     assert_eq!(note.severity, Severity::Warning, "{}", note.detail);
 }
 

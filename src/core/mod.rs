@@ -1281,14 +1281,13 @@ mod tests {
                 ..CaseInput::default()
             })
         };
+        let labels = |a: &Analysis| -> Vec<String> {
+            let all = a.report.findings.iter().flat_map(|f| f.snippets.iter());
+            all.map(|s| s.label.clone()).collect()
+        };
         let a = run("https://portal.fabrikam.com/signin-oidc");
         assert_eq!(a.request.as_ref().and_then(|r| r.client_id()), Some(widget));
-        let snippets: Vec<&str> = a
-            .report
-            .findings
-            .iter()
-            .flat_map(|f| f.snippets.iter().map(|s| s.label.as_str()))
-            .collect();
+        let snippets = labels(&a);
         assert!(
             !snippets.iter().any(|l| l.starts_with("az CLI")),
             "{snippets:?}"
@@ -1298,12 +1297,7 @@ mod tests {
             .contains(&format!("not in the pasted registration of app {main_app}"))));
         // Near miss: a list that holds neither app's URI still gets its command.
         let a = run("https://portal.fabrikam.com/other");
-        let snippets: Vec<&str> = a
-            .report
-            .findings
-            .iter()
-            .flat_map(|f| f.snippets.iter().map(|s| s.label.as_str()))
-            .collect();
+        let snippets = labels(&a);
         assert!(
             snippets.iter().any(|l| l.starts_with("az CLI")),
             "{snippets:?}"

@@ -937,6 +937,15 @@ pub fn on_origin<'a>(origin: &str, reg: &'a Registered) -> Vec<&'a Registration>
         .collect()
 }
 
+/// The report's nearest entry: `entry` and how the sent URI differs from it.
+fn nearest(entry: &Registration, d: &[Difference]) -> Nearest {
+    Nearest {
+        uri: entry.uri.clone(),
+        platform: entry.platform,
+        differences: d.iter().map(|x| x.as_str().to_string()).collect(),
+    }
+}
+
 /// A warning for an invisible character that the sent URI and the registered entry it matches
 /// both hold: the bytes are equal, so the match holds, but no one can see or retype it.
 fn shared_invisible(sent: &str) -> Option<Finding> {
@@ -1162,11 +1171,7 @@ pub fn check(
     if best.verdict == Verdict::Wildcard && audience.includes_personal() {
         o.report.status = RedirectStatus::Mismatch;
         let d = matching::differences(&Uri::new(sent), &Uri::new(&entry.uri), c.b2c);
-        o.report.nearest = Some(Nearest {
-            uri: entry.uri.clone(),
-            platform: entry.platform,
-            differences: d.iter().map(|x| x.as_str().to_string()).collect(),
-        });
+        o.report.nearest = Some(nearest(entry, &d));
         let platform = c.platform_for(Some(entry));
         let f = finding("redirect.not_registered").aadsts(50011).title("Only a wildcard covers this URI, and the app's audience includes personal accounts").detail(format!("{sent} matches only the wildcard {}, but wildcards are unsupported when personal Microsoft accounts can sign in ({}; reply-url, Restrictions), so it does not count as registered.", entry.uri, audience.as_str())).fix(format!("Register {} explicitly under {} and remove the wildcard.", Uri::new(sent).without_query_fragment(), platform.portal_name()));
         // The command registers the URI and drops the wildcard, as the fix says.
@@ -1189,11 +1194,7 @@ pub fn check(
     }
     match &best.verdict {
         Verdict::Differs(d) => {
-            o.report.nearest = Some(Nearest {
-                uri: entry.uri.clone(),
-                platform: entry.platform,
-                differences: d.iter().map(|x| x.as_str().to_string()).collect(),
-            });
+            o.report.nearest = Some(nearest(entry, d));
             if form_ok {
                 mismatch_findings(&c, sent, entry, d, out);
             }
@@ -1202,11 +1203,7 @@ pub fn check(
         // (its form finding says why): no match to report.
         _ if !form_ok => {
             let d = matching::differences(&Uri::new(sent), &Uri::new(&entry.uri), true);
-            o.report.nearest = Some(Nearest {
-                uri: entry.uri.clone(),
-                platform: entry.platform,
-                differences: d.iter().map(|x| x.as_str().to_string()).collect(),
-            });
+            o.report.nearest = Some(nearest(entry, &d));
         }
         v => {
             o.report.matched = Some(UriRef {
@@ -1215,11 +1212,7 @@ pub fn check(
             });
             if *v != Verdict::Exact {
                 let d = matching::differences(&Uri::new(sent), &Uri::new(&entry.uri), true);
-                o.report.nearest = Some(Nearest {
-                    uri: entry.uri.clone(),
-                    platform: entry.platform,
-                    differences: d.iter().map(|x| x.as_str().to_string()).collect(),
-                });
+                o.report.nearest = Some(nearest(entry, &d));
             }
             // Every platform it stands under (Entra documents no choice between entries).
             let mut names: Vec<&str> = Vec::new();

@@ -3226,11 +3226,7 @@ mod tests {
     #[test]
     fn reads_a_semicolon_separated_csv() {
         let r = read("Plattform;Umleitungs-URI;Kommentar\r\nWeb;https://a.contoso.com/cb;Prod\r\nSPA;https://s.contoso.com/r;Frontend\r\n");
-        let got: Vec<(&str, Platform)> = r
-            .uris
-            .iter()
-            .map(|u| (u.uri.as_str(), u.platform))
-            .collect();
+        let got = uris_on(&r);
         assert_eq!(
             got,
             [
@@ -3275,11 +3271,7 @@ mod tests {
     fn reads_terraform_json_output_and_state() {
         let show = r#"{"format_version":"1.0","values":{"root_module":{"resources":[{"type":"azuread_application","values":{"client_id":"6731de76-14a6-49ae-97bc-6eba6914391e","sign_in_audience":"AzureADMyOrg","web":[{"homepage_url":"https://a.contoso.com","logout_url":"https://a.contoso.com/out","redirect_uris":["https://a.contoso.com/cb"],"implicit_grant":[{"id_token_issuance_enabled":true,"access_token_issuance_enabled":false}]}],"single_page_application":[{"redirect_uris":["https://s.contoso.com/"]}],"public_client":[{"redirect_uris":[]}]}}]}}}"#;
         let r = read(show);
-        let got: Vec<(&str, Platform)> = r
-            .uris
-            .iter()
-            .map(|u| (u.uri.as_str(), u.platform))
-            .collect();
+        let got = uris_on(&r);
         assert_eq!(
             got,
             [
@@ -3608,6 +3600,13 @@ mod tests {
 
     fn uris(r: &Registered) -> Vec<&str> {
         r.uris.iter().map(|u| u.uri.as_str()).collect()
+    }
+
+    fn uris_on(r: &Registered) -> Vec<(&str, Platform)> {
+        r.uris
+            .iter()
+            .map(|u| (u.uri.as_str(), u.platform))
+            .collect()
     }
 
     const WEB_FL: &str = "\nHomePageUrl           :\nImplicitGrantSettings : Microsoft.Graph.PowerShell.Models.MicrosoftGraphImplicitGrantSettings\nLogoutUrl             : https://localhost:5001/signout-oidc\nRedirectUriSettings   : {Microsoft.Graph.PowerShell.Models.MicrosoftGraphRedirectUriSettings, Microsoft.Graph.PowerShell.Models.MicrosoftGraphRedirectUriSettings}\nRedirectUris          : {https://app.contoso.com/signin-oidc, https://localhost:5001/signin-oidc/}\nAdditionalProperties  : {}\n";

@@ -1362,15 +1362,10 @@ impl<'a> Redactor<'a> {
                 )))
                 .find_map(|(h, p)| p.map(|p| (h, p)))
                 .or_else(|| {
+                    // The word before the line's first colon (`x-api-key:`, `-H 'x-api-key:`).
                     let colon = lower.find(':')?;
-                    let name = lower[..colon]
-                        .trim_start_matches([' ', '\t', '-', 'h', '\'', '"', '^', '>']);
-                    let name = lower[..colon]
-                        .rsplit([' ', '\'', '"', '^'])
-                        .next()
-                        .unwrap_or(name);
-                    is_credential_header(name.trim())
-                        .then_some(("credential", colon - name.trim().len()))
+                    let name = lower[..colon].rsplit([' ', '\'', '"', '^']).next()?;
+                    is_credential_header(name).then_some(("credential", colon - name.len()))
                 });
             let Some((kind, pos)) = found else { continue };
             // `cookie:` inside `set-cookie:` is the same header.
@@ -1380,8 +1375,12 @@ impl<'a> Redactor<'a> {
                 (kind, pos)
             };
             let after = match kind {
-                "cookie-flag" => lower[pos..].find(['\'', '"']).map(|q| pos + q)?,
-                _ => pos + lower[pos..].find(':')? + 1,
+                "cookie-flag" => lower[pos..].find(['\'', '"']),
+                _ => lower[pos..].find(':').map(|c| c + 1),
+            };
+            // A line it cannot read leaves that line, not the rest of the text, unredacted.
+            let Some(after) = after.map(|a| pos + a) else {
+                continue;
             };
             let quote = match kind {
                 "cookie-flag" => line[after..].chars().next(),

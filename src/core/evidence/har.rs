@@ -1173,9 +1173,10 @@ impl Trace {
 }
 
 /// What Entra answered to a flow.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 enum Answer {
     /// Nothing that sends the browser back.
+    #[default]
     None,
     /// A 3xx to the app.
     Redirect { idx: usize, location: String },
@@ -1190,7 +1191,7 @@ enum Answer {
 }
 
 /// One authorize request and what followed.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 struct Flow {
     idx: usize,
     url: String,
@@ -1958,20 +1959,7 @@ pub fn trace(log: &Log) -> Trace {
                 entries.len()
             )).fix("Open the developer tools on the app's tab, tick Preserve log in the Network panel, start the sign-in from the app, finish or fail it, then export the HAR."));
             // Token requests alone still say something.
-            let mut lone = Flow {
-                idx: 0,
-                url: String::new(),
-                params: Vec::new(),
-                method: String::new(),
-                answer: Answer::None,
-                steps: Vec::new(),
-                findings: Vec::new(),
-                landing: None,
-                code: None,
-                after: 0,
-                tokens: Vec::new(),
-                saml: None,
-            };
+            let mut lone = Flow::default();
             // Code redemptions, and any other grant Entra refused (a refresh
             // token that needs MFA or consent again): its error is the story.
             for &i in &all_tokens {
@@ -2520,20 +2508,7 @@ fn after_sign_in(
         }
     }
     // Token requests of another grant than the code redemptions (a refresh token).
-    let mut other = Flow {
-        idx: 0,
-        url: String::new(),
-        params: Vec::new(),
-        method: String::new(),
-        answer: Answer::None,
-        steps: Vec::new(),
-        findings: Vec::new(),
-        landing: None,
-        code: None,
-        after: 0,
-        tokens: Vec::new(),
-        saml: None,
-    };
+    let mut other = Flow::default();
     for &i in all_tokens {
         let Some(e) = entries.get(i) else { continue };
         if e.status < 400 || redemptions.iter().any(|(r, _)| *r == i) {
