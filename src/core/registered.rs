@@ -234,6 +234,10 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
     // ['…'] }` (Bicep) on one line: read as the block it is.
     let blocks = one_line_blocks(input);
     let input = blocks.as_deref().unwrap_or(input);
+    // Code that sets them inline: `new azuread.Application("app", { web: { redirectUris: ["…"] } })`,
+    // `web=ApplicationWebArgs(redirect_uris=["…"])`.
+    let inline = inline_lists(input);
+    let input = inline.as_deref().unwrap_or(input);
     // The command that set them: `az ad app update --web-redirect-uris …`,
     // `Update-MgApplication -Web @{ RedirectUris = @(…) }`.
     let commands = command_lists(input);
@@ -398,6 +402,118 @@ fn one_line_blocks(input: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// `input` with every redirect URI list set inside a longer line of code (`{ web: { redirectUris:
+/// ["…"] }, spa: { … } }` of Pulumi or the CDK, Python's `web={"redirect_uris": [...]}`) on a
+/// line of its own, in a block named after the platform key before it; None when no line has
+/// one. A line that is only `redirectUris: [...]` is read as it is.
+fn inline_lists(input: &str) -> Option<String> {
+    if !input.contains("://") {
+        return None;
+    }
+    let mut changed = false;
+    let mut out = String::with_capacity(input.len() + 64);
+    for line in input.lines() {
+        let lists = line_lists(line);
+        if lists.is_empty() {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        changed = true;
+        for (platform, key, list) in lists {
+            match platform {
+                Some(p) => out.push_str(&format!("{p} {{\n{key}: {list}\n}}\n")),
+                None => out.push_str(&format!("{key}: {list}\n")),
+            }
+        }
+    }
+    changed.then_some(out)
+}
+
+/// The redirect URI lists (`key: [...]`, `key = [...]`, `"key": [...]`) inside `line`, each with
+/// the platform key (`web`, `spa`, `publicClient`) last seen before it on the line. Empty when
+/// there is none, or the line is one list alone.
+fn line_lists(line: &str) -> Vec<(Option<&'static str>, &str, &str)> {
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let b = line.as_bytes();
+    let skip_space = |mut j: usize| {
+        while j < b.len() && (b[j] == b' ' || b[j] == b'\t') {
+            j += 1;
+        }
+        j
+    };
+    // `key` ends at `i`: after an optional closing quote, a `:` or `=`, the index past it.
+    let assigned = |i: usize| {
+        let mut j = i;
+        if j < b.len() && matches!(b[j], b'"' | b'\'') {
+            j += 1;
+        }
+        let j = skip_space(j);
+        (j < b.len() && matches!(b[j], b':' | b'=')).then(|| skip_space(j + 1))
+    };
+    let mut out = Vec::new();
+    let mut platform: Option<&'static str> = None;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() || (i > 0 && ident(b[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && ident(b[i]) {
+            i += 1;
+        }
+        let key = &line[start..i];
+        let Some(j) = assigned(i) else { continue };
+        let block = |p: Platform| match p {
+            Platform::Web => Some("web"),
+            Platform::Spa => Some("spa"),
+            Platform::PublicClient => Some("publicClient"),
+            Platform::Unknown => None,
+        };
+        if let Some(p) = block(platform_of_type(&key.replace('_', ""))) {
+            platform = Some(p);
+        }
+        let on = match label_kind(key) {
+            Label::Redirect(p) if b.get(j) == Some(&b'[') => p.map_or(platform, block),
+            _ => continue,
+        };
+        // The matching `]`, past brackets inside quoted URIs (`http://[::1]:8080`).
+        let (mut depth, mut quote, mut end) = (0usize, None::<u8>, None);
+        for (k, &c) in b.iter().enumerate().skip(j) {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, b'"' | b'\'') => quote = Some(c),
+                (None, b'[') => depth += 1,
+                (None, b']') => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = Some(k + 1);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(end) = end else { break };
+        let list = &line[j..end];
+        if list.contains("://") {
+            out.push((on, key, list));
+        }
+        i = end;
+    }
+    // `redirectUris: ["…"],` alone on its line is read as it is.
+    let alone = |(_, key, list): &(Option<&str>, &str, &str)| {
+        let t = line.trim().trim_end_matches([',', ';']).trim_end();
+        t.trim_start_matches(['"', '\'']).starts_with(key) && t.ends_with(list)
+    };
+    if out.len() == 1 && out.first().is_some_and(alone) {
+        out.clear();
+    }
+    out
 }
 
 /// The text of a quoted-printable e-mail body (`=3D` for `=`, a line ending in `=` continued
@@ -1980,6 +2096,11 @@ impl LineReader {
         if text.is_empty() {
             return;
         }
+        // `["…", "…"],` as a list item of code.
+        let text = match text.strip_suffix([',', ';']) {
+            Some(t) if t.trim_end().ends_with([']', '}']) => t.trim_end(),
+            _ => text,
+        };
         if let Some(inner) = text
             .strip_prefix('{')
             .and_then(|r| r.strip_suffix('}'))
@@ -3294,6 +3415,35 @@ mod tests {
 
     /// redirect_uris lists are read, homepage and logout URLs are not redirect URIs, and a
     /// quoted audience is understood. A `=` inside a URI's query is no key.
+    #[test]
+    fn reads_lists_set_inline_in_code() {
+        // Pulumi TypeScript, a list item of an object literal with its trailing comma.
+        let r = read("const app = new azuread.Application(\"app\", {\n  web: {\n    redirectUris: [\"https://a.contoso.com/cb/\", \"https://a.contoso.com/out\"],\n  },\n});");
+        assert_eq!(
+            uris(&r),
+            ["https://a.contoso.com/cb/", "https://a.contoso.com/out"]
+        );
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        // One line of code with a list per platform, and a bracket inside a quoted URI.
+        let r = read("app = azuread.Application(\"a\", spa=azuread.ApplicationSpaArgs(redirect_uris=[\"https://a.contoso.com/spa\", \"http://[::1]:8080/x\"]), web=azuread.ApplicationWebArgs(homepage_url=\"https://a.contoso.com\", redirect_uris=[\"https://a.contoso.com/cb\"]))");
+        assert_eq!(
+            uris_on(&r),
+            [
+                ("https://a.contoso.com/spa", Platform::Spa),
+                ("http://[::1]:8080/x", Platform::Spa),
+                ("https://a.contoso.com/cb", Platform::Web)
+            ]
+        );
+        let r = read("new Application(this, 'a', { web: { redirectUris: ['https://a/cb'] }, publicClient: { redirectUris: ['msal1://auth'] } });");
+        assert_eq!(
+            uris_on(&r),
+            [
+                ("https://a/cb", Platform::Web),
+                ("msal1://auth", Platform::PublicClient)
+            ]
+        );
+    }
+
     #[test]
     fn reads_terraform_settings() {
         let r = read("resource \"azuread_application\" \"a\" {\n  sign_in_audience = \"AzureADMyOrg\"\n  web {\n    homepage_url  = \"https://a.contoso.com\"\n    logout_url    = \"https://a.contoso.com/out\"\n    redirect_uris = [\"https://a.contoso.com/cb\", \"https://b.contoso.com/cb\"]\n  }\n}\nhttps://c.contoso.com/cb?x=1&y=2");
