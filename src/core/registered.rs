@@ -2442,6 +2442,37 @@ impl LineReader {
         });
     }
 
+    /// The portal's Mobile and desktop card lists three suggested redirect URIs (the nativeclient
+    /// page, `oauth20_desktop.srf (LiveSDK)`, `msal{client}://auth (MSAL only)`) with a tick box
+    /// each, ticked or not: a copy of the card holds them either way. Said as a warning when the
+    /// URI the request sends is one of them.
+    fn suggestion_note(&mut self, input: &str, sent: Option<&str>) {
+        let card = input.lines().any(|l| {
+            let t = l.trim_end();
+            t.ends_with("(LiveSDK)") || t.ends_with("(MSAL only)")
+        });
+        let suggested = |u: &str| {
+            let l = u.to_ascii_lowercase();
+            l == "https://login.microsoftonline.com/common/oauth2/nativeclient"
+                || l == "https://login.live.com/oauth20_desktop.srf"
+                || l.strip_prefix("msal")
+                    .and_then(|r| r.strip_suffix("://auth"))
+                    .is_some_and(uri::is_guid)
+        };
+        let Some(sent) = sent.filter(|s| card && suggested(s)) else {
+            return;
+        };
+        if !self.reg.uris.iter().any(|u| u.uri == sent) {
+            return;
+        }
+        self.reg.notes.push(ReadNote {
+            title: "The portal lists this URI as a suggestion, ticked or not",
+            message: format!("The pasted Mobile and desktop applications card holds the portal's suggested redirect URIs (the lines marked LiveSDK and MSAL only, and the nativeclient page), each with a tick box. A copy of the card holds them whether they are ticked or not, so {sent}, which the request sends, may not be registered."),
+            fix: "In the portal (Authentication › Mobile and desktop applications), check that its box is ticked and saved, or paste the manifest's publicClient.redirectUris.",
+            severity: Severity::Warning,
+        });
+    }
+
     /// What a Terraform plan's URIs were read as.
     fn plan_note(&mut self, removed: &[String], sent: Option<&str>) {
         let gone = if removed.is_empty() {
@@ -2864,6 +2895,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
     }
     r.logout_note(sent);
     r.saml_note(sent);
+    r.suggestion_note(input, sent);
     if plan && (changed || !removed.is_empty()) {
         r.plan_note(&removed, sent);
     }
@@ -3442,6 +3474,28 @@ mod tests {
                 ("msal1://auth", Platform::PublicClient)
             ]
         );
+    }
+
+    #[test]
+    fn the_portal_s_suggested_public_client_uris_may_be_unticked() {
+        let card = "Mobile and desktop applications\nRedirect URIs\nhttps://login.microsoftonline.com/common/oauth2/nativeclient\nhttps://login.live.com/oauth20_desktop.srf (LiveSDK)\nmsal6731de76-14a6-49ae-97bc-6eba6914391e://auth (MSAL only)\nhttps://app.contoso.com/cb";
+        let sent = "https://login.microsoftonline.com/common/oauth2/nativeclient";
+        let r = read_for(card, None, Some(sent));
+        assert_eq!(r.on(Platform::PublicClient).len(), 4);
+        assert_eq!(r.notes.len(), 1);
+        assert_eq!(r.notes[0].severity, Severity::Warning);
+        assert!(r.notes[0].message.contains(sent));
+        // A URI of the app's own is no suggestion; a plain list is no card.
+        assert!(read_for(card, None, Some("https://app.contoso.com/cb"))
+            .notes
+            .is_empty());
+        assert!(read_for(
+            &card.replace(" (LiveSDK)", "").replace(" (MSAL only)", ""),
+            None,
+            Some(sent)
+        )
+        .notes
+        .is_empty());
     }
 
     #[test]
