@@ -156,7 +156,11 @@ fn posted_form(t: &str) -> Option<(Option<String>, String)> {
 
 /// Reads the callback box; `None` when it is empty.
 pub fn read(input: &str) -> Option<Callback> {
-    let t = input.trim().trim_matches(['"', '\'', '`']).trim();
+    let t = input
+        .trim_start_matches('\u{FEFF}')
+        .trim()
+        .trim_matches(['"', '\'', '`'])
+        .trim();
     if t.is_empty() {
         return None;
     }

@@ -195,8 +195,13 @@ pub fn read(input: &str) -> Registered {
 /// wrapped over two lines.
 pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Registered {
     let decoded = quoted_printable(input);
-    let input = decoded.as_deref().unwrap_or(input);
-    let t = input.trim_start_matches('\u{FEFF}').trim();
+    // A byte order mark is how the file was saved (PowerShell's `Set-Content -Encoding UTF8`),
+    // not part of its first URI.
+    let input = decoded
+        .as_deref()
+        .unwrap_or(input)
+        .trim_start_matches('\u{FEFF}');
+    let t = input.trim();
     // PowerShell's ConvertTo-Json warns on the line before its JSON when it cut the depth.
     let depth_cut = t
         .split_once('\n')
@@ -3496,6 +3501,20 @@ mod tests {
         )
         .notes
         .is_empty());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_part_of_the_first_uri() {
+        let r = read("\u{FEFF}https://a.contoso.com/cb\r\nhttps://b.contoso.com/cb\r\n");
+        assert_eq!(
+            uris(&r),
+            ["https://a.contoso.com/cb", "https://b.contoso.com/cb"]
+        );
+        // Inside a line it is kept, and said by the comparison.
+        assert_eq!(
+            uris(&read("https://a.contoso.com/cb\u{FEFF}")),
+            ["https://a.contoso.com/cb\u{FEFF}"]
+        );
     }
 
     #[test]
