@@ -884,6 +884,24 @@ fn read_oauth(input: &str) -> Option<AuthorizeRequest> {
         .map(|l| l.trim().trim_start_matches('?'))
         .find(|q| q.contains('=') && !q.contains(char::is_whitespace));
     if let Some(q) = bare {
+        // `login.microsoftonline.com/…/authorize?client_id=…` (an address bar copied without its
+        // scheme) or `/…/oauth2/v2.0/authorize?client_id=…` (a path from the developer tools):
+        // the part before '?' is no parameter.
+        let before = q
+            .split_once('?')
+            .map(|(b, _)| b)
+            .filter(|b| !b.contains('=') && b.contains('/'));
+        if let Some(before) = before {
+            if before.starts_with('/') {
+                let mut req = read_url(&format!("https://path.invalid{q}"), joined);
+                req.host = None;
+                req.url = q.to_string();
+                return Some(req);
+            }
+            if before.split('/').next().is_some_and(|h| h.contains('.')) {
+                return Some(read_url(&format!("https://{q}"), joined));
+            }
+        }
         let mut req = empty(Source::Query);
         let (query, fragment) = match q.split_once('#') {
             Some((a, b)) => (a, Some(b)),
@@ -970,6 +988,26 @@ mod tests {
         let oidc = "AADSTS50011: The redirect URI 'https://a.b/c' specified in the request does not match the redirect URIs configured for the application '6731de76-14a6-49ae-97bc-6eba6914391e'.";
         assert_eq!(
             read_error_text(oidc).app_id.as_deref(),
+            Some("6731de76-14a6-49ae-97bc-6eba6914391e")
+        );
+    }
+
+    #[test]
+    fn reads_a_url_copied_without_its_scheme_or_host() {
+        for text in [
+            "login.microsoftonline.com/contoso.com/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code",
+            "/contoso.com/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code",
+        ] {
+            let r = read(text).expect("read");
+            assert_eq!(r.get("client_id"), Some("6731de76-14a6-49ae-97bc-6eba6914391e"), "{text}");
+            assert_eq!(r.endpoint, Endpoint::V2, "{text}");
+            assert_eq!(r.tenant.as_deref(), Some("contoso.com"), "{text}");
+        }
+        // A bare query keeps its first parameter.
+        let r = read("client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code")
+            .expect("read");
+        assert_eq!(
+            r.get("client_id"),
             Some("6731de76-14a6-49ae-97bc-6eba6914391e")
         );
     }

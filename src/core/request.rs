@@ -142,7 +142,9 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
     if req.source == Source::Url {
         let host = req.host.clone().unwrap_or_default();
         // Azure AD B2C on a custom domain: any host, with a B2C policy in the path or `p`.
-        let entra_host = super::authorize::is_entra_host(&host)
+        // A path copied without its host (`/contoso.com/oauth2/v2.0/authorize?…`) names none.
+        let entra_host = req.host.is_none()
+            || super::authorize::is_entra_host(&host)
             || (req.is_b2c() && req.endpoint != Endpoint::Unknown);
         if !entra_host || req.endpoint == Endpoint::Unknown {
             let what = if entra_host {
