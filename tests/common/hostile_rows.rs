@@ -415,6 +415,10 @@ pub fn rows() -> Vec<Row> {
         Row::new("bom-registered")
             .auth(good.clone())
             .reg(format!("\u{FEFF}{CB}"))
+            .status("exact"),
+        Row::new("bom-inside-registered")
+            .auth(good.clone())
+            .reg(format!("{CB}\u{FEFF}"))
             .has("redirect.invisible_characters"),
         // Empty and blank.
         Row::new("all-empty").no_findings().status("unchecked"),
