@@ -118,10 +118,20 @@ impl Ctx<'_> {
     }
     /// The platform a new registration of the sent URI belongs under.
     fn platform_for(&self, near: Option<&Registration>) -> Platform {
+        let near = near.map(|r| r.platform).filter(|p| *p != Platform::Unknown);
+        // MSAL Node serves web servers and desktop apps (Electron) alike, and an http://localhost
+        // URI with a path reads as a server's: a registration that holds the nearest URI under
+        // Mobile and desktop says it is the desktop app.
+        let desktop_node = self.client.kind == ClientKind::WebServer
+            && self.client.library.as_deref() == Some("MSAL Node")
+            && near == Some(Platform::PublicClient);
+        if desktop_node {
+            return Platform::PublicClient;
+        }
         self.client
             .kind
             .platform()
-            .or(near.map(|r| r.platform).filter(|p| *p != Platform::Unknown))
+            .or(near)
             .unwrap_or(Platform::Web)
     }
 }
@@ -1408,6 +1418,36 @@ mod tests {
             .contains("MSAL configuration"));
         assert!(!fix("msal.js.browser", "https://www.contoso.com/orders/42")
             .contains("MSAL configuration"));
+    }
+
+    /// MSAL Node serves servers and desktop apps: the registration's platform decides where the
+    /// fix registers a localhost URI with a path.
+    #[test]
+    fn msal_node_registered_as_a_desktop_app_is_fixed_under_mobile_and_desktop() {
+        let register = |registered: &str| {
+            analyze(&CaseInput {
+                authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=http%3A%2F%2Flocalhost%3A53127%2Fredirect&response_type=code&scope=openid&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&x-client-SKU=msal.js.node".into(),
+                registered: registered.into(),
+                ..CaseInput::default()
+            })
+            .report
+            .findings
+            .into_iter()
+            .find(|f| f.code == "redirect.path_mismatch")
+            .and_then(|f| f.snippets.into_iter().find(|s| s.label.starts_with("URI to register")))
+            .map(|s| (s.label, s.text))
+        };
+        let (label, uri) = register(r#"{"publicClient":{"redirectUris":["http://localhost"]}}"#)
+            .expect("a URI to register");
+        assert_eq!(
+            label,
+            "URI to register under Mobile and desktop applications"
+        );
+        assert_eq!(uri, "http://localhost/redirect");
+        let (label, _) =
+            register(r#"{"web":{"redirectUris":["http://localhost:3000/auth/redirect"]}}"#)
+                .expect("a URI to register");
+        assert_eq!(label, "URI to register under Web");
     }
 
     /// A query the app sends may be registered instead, unless the audience has personal
