@@ -113,14 +113,28 @@ pub fn keep_note(reg: &Registered, platform: Platform) -> String {
 fn keep_note_read(reg: &Registered, platform: Platform) -> String {
     if reg.has_platforms {
         let n = keep(reg, platform, "").len();
+        // URIs read outside any platform's part of the list: the command cannot tell whether
+        // they are on this platform, so it leaves them out and says so.
+        let mut unplaced: Vec<&str> = reg
+            .uris
+            .iter()
+            .filter(|r| r.platform == Platform::Unknown)
+            .map(|r| r.uri.as_str())
+            .collect();
+        unplaced.dedup();
+        let unplaced = match unplaced.as_slice() {
+            [] => String::new(),
+            [one] => format!(" It leaves out {one}, which the pasted list names under no platform: add it if it is registered under {}.", platform.portal_name()),
+            [first, rest @ ..] => format!(" It leaves out {} URIs the pasted list names under no platform ({first}, …): add those registered under {}.", rest.len() + 1, platform.portal_name()),
+        };
         if n == 0 {
             return format!(
-                "The pasted list holds no other URI under {}, so the command sets this one alone there.",
+                "The pasted list holds no other URI under {}, so the command sets this one alone there.{unplaced}",
                 platform.portal_name()
             );
         }
         format!(
-            "The command keeps the {n} URI{} already registered under {}.",
+            "The command keeps the {n} URI{} already registered under {}.{unplaced}",
             if n == 1 { "" } else { "s" },
             platform.portal_name()
         )
@@ -219,6 +233,17 @@ mod tests {
         assert!(keep_note(&reg, Platform::Web).contains("keeps the one it holds under Web"));
         let reg = registered::read("Web\nhttps://a/cb");
         assert!(keep_note(&reg, Platform::Web).starts_with("The command keeps the 1 URI already"));
+        // A URI before any platform heading is not put in the command, and that is said.
+        let reg = registered::read("https://x/cb\nWeb\nhttps://a/cb");
+        let n = keep_note(&reg, Platform::Web);
+        assert!(
+            n.contains("It leaves out https://x/cb, which the pasted list names under no platform"),
+            "{n}"
+        );
+        // A PowerShell type name names a platform, but places no URI.
+        let reg = registered::read("Web            : Microsoft.Graph.PowerShell.Models.MicrosoftGraphWebApplication\nRedirectUris : {https://a/cb, https://b/cb}");
+        assert!(!reg.has_platforms);
+        assert!(keep_note(&reg, Platform::Web).contains("keeps all 2 of them"));
     }
 
     #[test]

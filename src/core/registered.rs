@@ -2073,10 +2073,12 @@ impl LineReader {
                 let Some(platform) = p.or(self.section) else {
                     return; // inside a logout-URL section
                 };
-                self.reg.has_platforms |= p.is_some();
                 if is_type_name(value) {
+                    // `Web : Microsoft.Graph…WebApplication` names a platform but reads no URI:
+                    // the list does not say where its other URIs are.
                     self.type_names.push((label.to_string(), line));
                 } else {
+                    self.reg.has_platforms |= p.is_some();
                     let before = self.reg.uris.len();
                     self.text(value, platform, line);
                     if !label.to_ascii_lowercase().ends_with('s') {
