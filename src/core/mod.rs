@@ -769,7 +769,10 @@ fn har_refused_listed_uri(
         .as_deref()
         .and_then(authorize::read)
         .is_some_and(|r| r.redirect_uri() == Some(sent));
-    let refused = |f: &Finding| f.code == "har.entra_error_page" && f.aadsts == Some(50011);
+    // A failure a later attempt got past (said as information) is not this request's.
+    let refused = |f: &Finding| {
+        f.code == "har.entra_error_page" && f.aadsts == Some(50011) && f.severity != Severity::Info
+    };
     if !same_request || !findings.iter().any(&refused) {
         return;
     }
