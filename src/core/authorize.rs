@@ -39,6 +39,9 @@ pub enum Endpoint {
     V2,
     /// `/oauth2/authorize`.
     V1,
+    /// `/adminconsent` or `/v2.0/adminconsent`: an admin grants the app's permissions for the
+    /// tenant, and Entra sends the answer (`admin_consent=True`, or an error) to redirect_uri.
+    AdminConsent,
     /// Not an authorize path, or not known.
     Unknown,
 }
@@ -955,6 +958,8 @@ fn read_url(text: &str, joined: bool) -> AuthorizeRequest {
         Endpoint::V2
     } else if lower.ends_with("/oauth2/authorize") || lower.ends_with("/oauth2/authorize/") {
         Endpoint::V1
+    } else if lower.trim_end_matches('/').ends_with("/adminconsent") {
+        Endpoint::AdminConsent
     } else {
         Endpoint::Unknown
     };
@@ -1010,6 +1015,16 @@ mod tests {
             r.get("client_id"),
             Some("6731de76-14a6-49ae-97bc-6eba6914391e")
         );
+    }
+
+    #[test]
+    fn an_admin_consent_request_is_its_own_endpoint() {
+        for path in ["contoso.com/v2.0/adminconsent", "contoso.com/adminconsent"] {
+            let r = read(&format!("https://login.microsoftonline.com/{path}?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Fa%2Fcb")).expect("read");
+            assert_eq!(r.endpoint, Endpoint::AdminConsent, "{path}");
+            assert_eq!(r.tenant.as_deref(), Some("contoso.com"));
+            assert_eq!(r.redirect_uri(), Some("https://a/cb"));
+        }
     }
 
     #[test]

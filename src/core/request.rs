@@ -492,7 +492,8 @@ pub const KNOWN_PARAMS: &[&str] = &[
 /// The flow rules: response_type and mode, PKCE, scope, nonce, state, prompt.
 pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
     let req = c.req;
-    if req.params.is_empty() {
+    // An admin consent request asks for no code or token: none of the flow rules apply.
+    if req.params.is_empty() || req.endpoint == Endpoint::AdminConsent {
         return;
     }
     let v2 = req.endpoint != Endpoint::V1;

@@ -1372,8 +1372,15 @@ fn post_text(e: &Entry) -> Option<String> {
 fn is_authorize(e: &Entry) -> bool {
     let url = e.request.url.as_str();
     is_entra_url(url)
-        && (ends_with_endpoint(url, &["/oauth2/v2.0/authorize", "/oauth2/authorize"])
-            || is_saml_request(e))
+        && (ends_with_endpoint(
+            url,
+            &[
+                "/oauth2/v2.0/authorize",
+                "/oauth2/authorize",
+                "/v2.0/adminconsent",
+                "/adminconsent",
+            ],
+        ) || is_saml_request(e))
 }
 
 /// A SAML sign-in request: `SAMLRequest` sent to Entra's `/saml2` endpoint, in the query
@@ -2040,7 +2047,15 @@ pub fn trace(log: &Log) -> Trace {
                 };
                 lone.steps
                     .push((cb, StepKind::Callback, "the app's callback".to_string()));
-                lone.findings.push(finding("har.code_delivered").detail(format!("The recording starts at the app's callback: the browser sent {carries} to {} ({} {}), and the app answered {}. The authorize request and Entra's pages before it are not in the HAR.", shown(e.request.url.as_str()), method_of(e), at(cb), e.status)).fix("Nothing to change between Entra and the app."));
+                // An error and no code (`?error=access_denied&error_description=AADSTS65004…`):
+                // nothing was delivered; the landing's own findings say what came back.
+                let error_only = carries != "the code"
+                    && landing
+                        .split(['?', '&', '#'])
+                        .any(|p| p.starts_with("error="));
+                if !error_only {
+                    lone.findings.push(finding("har.code_delivered").detail(format!("The recording starts at the app's callback: the browser sent {carries} to {} ({} {}), and the app answered {}. The authorize request and Entra's pages before it are not in the HAR.", shown(e.request.url.as_str()), method_of(e), at(cb), e.status)).fix("Nothing to change between Entra and the app."));
+                }
                 lone.landing = Some(landing);
                 if let Some(f) = app_error(&ix, &lone, entries.len(), t.sanitized) {
                     lone.findings.push(f);
