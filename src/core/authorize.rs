@@ -163,7 +163,12 @@ impl AuthorizeRequest {
             .as_deref()
             .is_some_and(|p| p.split('/').any(is_b2c_policy))
             || self.get("p").is_some_and(is_b2c_policy);
-        host_b2c || policy
+        // Azure AD B2C's own error text (AADB2C90006) names no host.
+        let b2c_text = self
+            .error_text
+            .as_ref()
+            .is_some_and(|e| e.text.contains("AADB2C"));
+        host_b2c || policy || b2c_text
     }
     /// True when the input carries an authorize request to judge: one of its
     /// parameters, or Entra's error text.
@@ -843,8 +848,10 @@ fn read_oauth(input: &str) -> Option<AuthorizeRequest> {
     // (an error landing URL's error_description) is not error text.
     let looks_error = trimmed.split_whitespace().any(|t| {
         let t = t.trim_start_matches(['"', '\'', '<', '(', '[']);
-        !t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("http"))
-            && t.to_ascii_uppercase().contains("AADSTS")
+        !t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("http")) && {
+            let u = t.to_ascii_uppercase();
+            u.contains("AADSTS") || u.contains("AADB2C")
+        }
     }) || android_check(trimmed).is_some()
         || aadsts::codes_in(trimmed) == [50011];
     let (lines, joined) = join_wrapped(input);
@@ -1025,6 +1032,21 @@ mod tests {
             assert_eq!(r.tenant.as_deref(), Some("contoso.com"));
             assert_eq!(r.redirect_uri(), Some("https://a/cb"));
         }
+    }
+
+    #[test]
+    fn reads_azure_ad_b2c_error_text() {
+        let r = read("AADB2C90006: The redirect URI 'http://localhost:5000/signin-oidc' provided in the request is not registered for the client id '6731de76-14a6-49ae-97bc-6eba6914391e'.\nCorrelation ID: 5f6e7d8c-9b0a-4c1d-8e2f-3a4b5c6d7e8f").expect("read");
+        let e = r.error_text.as_ref().expect("error text");
+        assert_eq!(
+            e.redirect_uri.as_deref(),
+            Some("http://localhost:5000/signin-oidc")
+        );
+        assert_eq!(
+            e.app_id.as_deref(),
+            Some("6731de76-14a6-49ae-97bc-6eba6914391e")
+        );
+        assert!(r.is_b2c());
     }
 
     #[test]
