@@ -162,7 +162,10 @@ fn web_scheme(u: &Uri) -> bool {
 /// there and the response goes to the port sent (where the app listens). None otherwise.
 pub fn on_sent_port(sent: &str, registered: &str, b2c: bool) -> Option<String> {
     let (s, r) = (Uri::new(sent), Uri::new(registered));
-    if !localhost_rule(&s, &r, b2c) || s.port() == r.port() {
+    // An app at `http://127.0.0.1:8400` told to send the registered `http://localhost` keeps
+    // its port too: the port of the localhost URI it then sends is ignored.
+    let loopback_ip = !b2c && s.is_loopback_v4() && r.is_localhost();
+    if !(localhost_rule(&s, &r, b2c) || loopback_ip) || s.port() == r.port() {
         return None;
     }
     r.with_port(s.port())
@@ -494,10 +497,20 @@ pub fn is_close(d: &[Difference]) -> bool {
             )
         })
         .count();
-    !d.is_empty()
-        && d.len() <= 2
-        && !(d.contains(&Difference::Host) && d.contains(&Difference::Path))
-        && major <= 2
+    // `http://127.0.0.1:8400/` against `http://localhost`: one loopback address written
+    // another way (the port and the root's slash come with it), not another app.
+    let loopback_variant = d.contains(&Difference::LocalhostVsLoopbackIp)
+        && d.iter().all(|x| {
+            matches!(
+                x,
+                Difference::LocalhostVsLoopbackIp | Difference::Port | Difference::TrailingSlash
+            )
+        });
+    loopback_variant
+        || !d.is_empty()
+            && d.len() <= 2
+            && !(d.contains(&Difference::Host) && d.contains(&Difference::Path))
+            && major <= 2
 }
 
 #[cfg(test)]
@@ -514,6 +527,22 @@ mod tests {
 
     /// Characters a screenshot's text recognition confuses are found; any other difference,
     /// or none, is no misreading.
+    #[test]
+    fn a_loopback_ip_with_a_port_is_close_to_localhost() {
+        use Difference::*;
+        assert!(is_close(&[LocalhostVsLoopbackIp, Port, TrailingSlash]));
+        assert!(!is_close(&[LocalhostVsLoopbackIp, Port, Path]));
+        // The app keeps its port when told to send the registered localhost URI.
+        assert_eq!(
+            on_sent_port("http://127.0.0.1:8400/", "http://localhost", false).as_deref(),
+            Some("http://localhost:8400")
+        );
+        assert_eq!(
+            on_sent_port("http://127.0.0.1:8400/", "http://localhost", true),
+            None
+        );
+    }
+
     #[test]
     fn finds_differences_text_recognition_makes() {
         assert_eq!(
