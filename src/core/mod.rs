@@ -508,6 +508,10 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         }
     }
     authorize_passed(&mut findings);
+    localhost_platform_refused(
+        &mut findings,
+        outcome.report.matched.as_ref().map(|m| m.platform),
+    );
     if outcome.report.status == RedirectStatus::Mismatch {
         // The request's state came back unchanged in the pasted answer.
         let state_returned = req
@@ -748,6 +752,44 @@ fn point_to_stale(
         f.fix = format!("The pasted registration already holds {holds}: compare with the registration Entra checked (see redirect.registration_stale).");
     }
     findings.push(stale);
+}
+
+/// Entra refused the code redemption for the platform (AADSTS9002326: not a single-page app;
+/// 9002327 or 7000218: a browser or a public client redeeming a Web URI's code) while the
+/// sent localhost URI has a twin on another platform that differs only by port: Entra picked
+/// the twin's platform (reply-url), which is the cause to fix.
+fn localhost_platform_refused(findings: &mut [Finding], matched: Option<Platform>) {
+    // The codes that fit the sent URI's own platform being swapped for the twin's.
+    let fits = |code: u32| match matched {
+        Some(Platform::Spa) => matches!(code, 9002326 | 9002327 | 7000218),
+        Some(Platform::PublicClient) => matches!(code, 9002327 | 7000218),
+        _ => false,
+    };
+    let refused = |f: &Finding| {
+        f.severity == Severity::Error
+            && !f.code.starts_with("redirect.")
+            && f.aadsts.is_some_and(fits)
+    };
+    let Some(code) = findings.iter().find(|f| refused(f)).and_then(|f| f.aadsts) else {
+        return;
+    };
+    let Some(twin) = findings.iter_mut().find(|f| {
+        f.code == "redirect.ambiguous_localhost"
+            && f.detail
+                .contains("including for the redirect URI this request sends")
+    }) else {
+        return;
+    };
+    twin.severity = Severity::Error;
+    twin.aadsts = Some(code);
+    twin.title = format!("AADSTS{code}: Entra applied the platform of the other localhost URI");
+    twin.detail = format!(
+        "{} The token request failed with AADSTS{code}, which is what that looks like here.",
+        twin.detail
+    );
+    for f in findings.iter_mut().filter(|f| refused(f)) {
+        f.fix = "Entra picked the platform of the other localhost URI that differs only by port: see redirect.ambiguous_localhost.".into();
+    }
 }
 
 /// Entra's own error page in a HAR says AADSTS50011 for the very request whose redirect URI
