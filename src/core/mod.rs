@@ -529,6 +529,12 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
                         .any(|u| matches!(uri::Uri::new(u).path(), "" | "/"))
             });
             registration_stale(&mut findings, how, root_slash);
+        } else if let Some(t) = reg
+            .templates
+            .iter()
+            .find(|t| registered::template_may_become(t, sent.unwrap_or_default()))
+        {
+            template_may_hold(&mut findings, t, sent.unwrap_or_default());
         } else if let Some(left_out) = &reg.left_out {
             let entra_said = req
                 .as_ref()
@@ -1095,6 +1101,31 @@ fn list_cut(findings: &mut Vec<Finding>, left_out: &registered::LeftOut, sent: &
         .title("The pasted list was cut, so the sent URI may be registered among the URIs not shown")
         .detail(format!("The registered list was shown cut to fit the console, so the comparison below is with the URIs it shows only. {why} The differences below hold for the URIs shown; they are warnings until the whole list is compared."))
         .fix("Paste the whole list: Set $FormatEnumerationLimit = -1 or pipe the application to ConvertTo-Json -Depth 5 (PowerShell), or -o json (az), and compare again.");
+    let at = findings
+        .iter()
+        .position(|f| f.code == "input.registered_unreadable")
+        .unwrap_or(findings.len());
+    findings.insert(at, f);
+}
+
+/// The pasted list holds a template entry (`https://${host}/signin-oidc`) that the sent URI
+/// may be once deployed: the mismatches with the other entries become warnings, and that is
+/// said first.
+fn template_may_hold(findings: &mut Vec<Finding>, template: &str, sent: &str) {
+    let mut demoted = false;
+    for f in findings.iter_mut() {
+        if f.code.starts_with("redirect.") && f.severity == Severity::Error {
+            f.severity = Severity::Warning;
+            demoted = true;
+        }
+    }
+    if !demoted {
+        return;
+    }
+    let f = codes::finding("input.registered_unreadable")
+        .title("A template entry of the pasted list may be the sent URI once deployed")
+        .detail(format!("The pasted list holds {template}, a template whose expressions a deployment fills in; {sent} has its fixed parts in the same places, so it may be what Entra holds. The differences below are with the other entries; they are warnings until the deployed registration is compared."))
+        .fix("Paste the deployed application's redirect URIs (az ad app show --id <client_id> --query \"{web:web.redirectUris,spa:spa.redirectUris,publicClient:publicClient.redirectUris}\"), or check the value the template's variables had when it was deployed.");
     let at = findings
         .iter()
         .position(|f| f.code == "input.registered_unreadable")

@@ -128,6 +128,9 @@ pub struct Registered {
     /// are known to be left out, so a URI not found may be among them. With the beginning of
     /// an item cut in the middle when that is the start of the sent URI.
     pub left_out: Option<LeftOut>,
+    /// Entries holding a template expression (`https://${host}/cb`): not compared, as only a
+    /// deployment gives their value, but a URI they may become is not a definite mismatch.
+    pub templates: Vec<String>,
 }
 
 /// URIs a cut list leaves out (see [`Registered::left_out`]).
@@ -1000,6 +1003,47 @@ fn several_apps(seen: &[String], wanted: Option<&str>, matching: usize) -> Strin
     )
 }
 
+/// The first template expression in `s`, when it holds one: `${host}` (Terraform, Bicep, a
+/// shell or JavaScript template), `$(host)` (a pipeline variable), `{{ host }}` (Helm,
+/// Ansible), `#{host}#` (a release's token replacement). A deployment fills them in; Entra
+/// holds the result.
+fn template_expression(s: &str) -> Option<&str> {
+    [("${", "}"), ("$(", ")"), ("{{", "}}"), ("#{", "}#")]
+        .iter()
+        .find_map(|(open, close)| {
+            let start = s.find(open)?;
+            let end = s[start + open.len()..].find(close)? + start + open.len() + close.len();
+            Some(&s[start..end])
+        })
+}
+
+/// True when `uri` may be what `template` becomes once its expressions are filled in: its
+/// literal parts appear in `uri` in order, the first at the start and the last at the end.
+pub fn template_may_become(template: &str, uri: &str) -> bool {
+    let mut parts = Vec::new();
+    let mut rest = template;
+    while let Some(expr) = template_expression(rest) {
+        let at = rest.find(expr).unwrap_or(0);
+        parts.push(&rest[..at]);
+        rest = &rest[at + expr.len()..];
+    }
+    parts.push(rest);
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return false;
+    };
+    if parts.len() < 2 || !uri.starts_with(first) || uri.len() < first.len() + last.len() {
+        return false;
+    }
+    let mut pos = first.len();
+    for middle in &parts[1..parts.len() - 1] {
+        match uri[pos..].find(middle) {
+            Some(i) => pos += i + middle.len(),
+            None => return false,
+        }
+    }
+    uri.len() - last.len() >= pos && uri.ends_with(last)
+}
+
 fn push_json_item(reg: &mut Registered, item: &Value, platform: Platform) {
     match item {
         // An ARM template expression (`[format('https://{0}/cb', parameters('host'))]`): its
@@ -1010,6 +1054,14 @@ fn push_json_item(reg: &mut Registered, item: &Value, platform: Platform) {
                 line: 1,
                 column: 1,
             })
+        }
+        Value::String(s) if template_expression(s).is_some() => {
+            reg.templates.push(s.clone());
+            reg.problems.push(ReadProblem {
+                message: format!("{s} holds a template expression, whose value exists only once it is deployed, so it was not compared. Paste the deployed application's redirect URIs (az ad app show --id …)"),
+                line: 1,
+                column: 1,
+            });
         }
         Value::String(s) => reg.uris.push(Registration {
             uri: s.clone(),
@@ -1968,6 +2020,10 @@ impl LineReader {
     }
 
     fn push(&mut self, uri: &str, platform: Platform, line: usize) {
+        if let Some(expr) = template_expression(uri) {
+            self.reg.templates.push(uri.to_string());
+            return self.problem(line, format!("{uri} holds the template expression {expr}, whose value exists only once it is deployed, so it was not compared. Paste the deployed application's redirect URIs (az ad app show --id …)"));
+        }
         self.reg.uris.push(Registration {
             uri: uri.to_string(),
             platform,
@@ -3517,6 +3573,44 @@ mod tests {
             uris(&read("https://a.contoso.com/cb\u{FEFF}")),
             ["https://a.contoso.com/cb\u{FEFF}"]
         );
+    }
+
+    #[test]
+    fn a_template_entry_is_kept_apart_and_matched_by_its_fixed_parts() {
+        let r = read("web {\n  redirect_uris = [\"https://${azurerm_linux_web_app.web.default_hostname}/signin-oidc\", \"https://localhost:5001/signin-oidc\"]\n}");
+        assert_eq!(uris(&r), ["https://localhost:5001/signin-oidc"]);
+        assert_eq!(
+            r.templates,
+            ["https://${azurerm_linux_web_app.web.default_hostname}/signin-oidc"]
+        );
+        assert!(r.problems[0]
+            .message
+            .contains("template expression ${azurerm_linux_web_app.web.default_hostname}"));
+        let t = "https://${appName}.azurewebsites.net/signin-oidc";
+        assert!(template_may_become(
+            t,
+            "https://contoso.azurewebsites.net/signin-oidc"
+        ));
+        assert!(!template_may_become(
+            t,
+            "https://contoso.azurewebsites.net/signin-oidc/"
+        ));
+        assert!(!template_may_become(
+            t,
+            "https://contoso.example.com/signin-oidc"
+        ));
+        assert!(template_may_become(
+            "https://$(host)/$(path)",
+            "https://a.contoso.com/cb"
+        ));
+        assert!(!template_may_become(
+            "https://a.contoso.com/cb",
+            "https://a.contoso.com/cb"
+        ));
+        // JSON strings too.
+        let r = read(r#"{"web":{"redirectUris":["https://{{ .Values.host }}/cb"]}}"#);
+        assert_eq!(r.templates.len(), 1);
+        assert!(r.uris.is_empty());
     }
 
     #[test]
