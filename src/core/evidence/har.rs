@@ -1869,6 +1869,18 @@ pub fn trace(log: &Log) -> Trace {
                 token_checks_beside(f, e, i, winner);
             }
         }
+        // A redemption of this very code shows the app read it, though the HAR cannot show the
+        // fragment or custom-scheme answer that carried it.
+        let read_by = linked.iter().copied().find(|&i| {
+            code_of(i).is_some_and(|c| {
+                !c.is_empty() && c != "REDACTED" && Some(c.as_str()) == f.code.as_deref()
+            })
+        });
+        let said = |c: &str| f.findings.iter().any(|x| x.code == c);
+        if let Some(i) = read_by.filter(|_| said("har.code_issued") && !said("har.code_delivered"))
+        {
+            f.findings.push(finding("har.code_delivered").detail(format!("The app redeemed this authorization code at Entra's token endpoint ({}), so it read the code from Entra's answer.", at(i))).fix("Nothing to change between Entra and the app."));
+        }
     }
 
     // A redirect URI rejection (AADSTS50011) that a later attempt of the
