@@ -414,8 +414,14 @@ fn mismatch_findings(
             None => f.snippet("Registered redirect URI to send", send_to.clone()),
         }
     };
+    let personal = c.audience.includes_personal()
+        || c.req
+            .and_then(|r| r.tenant.as_deref())
+            .is_some_and(|t| t.eq_ignore_ascii_case("consumers"));
     let answer = if c.b2c {
         "Azure AD B2C answers AADB2C90006 ('The redirect URI … provided in the request is not registered for the client id', error=redirect_uri_mismatch)"
+    } else if personal {
+        "it shows AADSTS50011 on its own page and never redirects to the app (a personal Microsoft account's sign-in instead comes back with error=invalid_request, 'The provided value for the input parameter 'redirect_uri' is not valid')"
     } else {
         "it shows AADSTS50011 on its own page and never redirects to the app"
     };
