@@ -344,7 +344,8 @@ struct Run {
 /// - the line reaches the wrap width: it is as wide as the wrapped line before
 ///   it, or exactly a common wrap width ([`WRAP_WIDTHS`]);
 /// - the next line itself carries URL syntax (`=`, `&`, `?`, `/`, a `%XX`
-///   escape) and is no wider than the line it would continue.
+///   escape) and is no wider than the line it would continue, or is a piece of a
+///   query (`a=b&c=d`) of any width.
 ///
 /// So a word such as `Copied` or a sentence on the line after a URL stays
 /// separate, while a URL wrapped at any width keeps its pieces.
@@ -360,8 +361,11 @@ fn continues(run: &Run, next: &str, next_width: usize) -> bool {
         || next.starts_with(['&', '?', '#', '%', '=', '/']);
     let at_wrap_width = run.width_before == Some(run.width) && run.width >= 40
         || run.width_before.is_none() && WRAP_WIDTHS.contains(&run.width);
-    let url_piece =
-        (next.contains(['=', '&', '?', '/']) || has_escape(next)) && next_width <= run.width;
+    // A piece of a query (`ype=code&redirect_uri=…`) continues the URL at any width: a
+    // break made by hand leaves the rest of the URL on one long line.
+    let query_piece = next.contains('&') && next.contains('=');
+    let url_piece = (next.contains(['=', '&', '?', '/']) || has_escape(next))
+        && (next_width <= run.width || query_piece);
     inside_syntax || at_wrap_width || url_piece
 }
 
@@ -1047,6 +1051,24 @@ mod tests {
             Some("6731de76-14a6-49ae-97bc-6eba6914391e")
         );
         assert!(r.is_b2c());
+    }
+
+    #[test]
+    fn a_url_broken_by_hand_inside_its_query_is_joined() {
+        let url = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb%2F&scope=openid%20profile&response_mode=form_post&nonce=n1&state=CfDJ8Kx2";
+        for at in [90, 120, 130] {
+            let r = read(&format!("{}\n{}", &url[..at], &url[at..])).expect("read");
+            assert_eq!(r.get("response_type"), Some("code"), "{at}");
+            assert_eq!(
+                r.redirect_uri(),
+                Some("https://app.contoso.com/cb/"),
+                "{at}"
+            );
+            assert!(r.joined_lines);
+        }
+        // A line of words after the URL stays apart.
+        let r = read(&format!("{url}\nsee the ticket for details")).expect("read");
+        assert_eq!(r.get("state"), Some("CfDJ8Kx2"));
     }
 
     #[test]
