@@ -155,6 +155,25 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
             None,
         );
     }
+    // A code in the fragment reaches only the page's own script: a browser app (a server
+    // never sees a fragment), unless the redirect URI is a native app's.
+    let native_uri = req
+        .redirect_uri()
+        .is_some_and(|r| !matches!(Uri::new(r).scheme_lower().as_str(), "http" | "https" | ""));
+    if mode.as_deref() == Some("fragment")
+        && req.response_types().contains(&"code")
+        && !native_uri
+        && req
+            .redirect_uri()
+            .and_then(|r| server_stack(Uri::new(r).path()))
+            .is_none()
+    {
+        return guess(
+            ClientKind::Spa,
+            "response_mode=fragment with a code (only the page's script reads a fragment)".into(),
+            None,
+        );
+    }
     if req.get("state").is_some_and(|s| s.starts_with("CfDJ8")) {
         return guess(
             ClientKind::WebServer,
@@ -270,6 +289,23 @@ mod tests {
         // The library named in the request wins over the path.
         assert_eq!(
             kind("client_id=a&x-client-SKU=msal.js.browser&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fsignin-oidc"),
+            ClientKind::Spa
+        );
+    }
+
+    #[test]
+    fn a_code_in_the_fragment_is_for_a_browser_app() {
+        assert_eq!(
+            kind("client_id=a&response_type=code&response_mode=fragment&code_challenge=x&redirect_uri=http%3A%2F%2Flocalhost%3A5173%2F"),
+            ClientKind::Spa
+        );
+        // A native app's own scheme, or a server's callback path, says otherwise.
+        assert_eq!(
+            kind("client_id=a&response_type=code&response_mode=fragment&redirect_uri=myapp%3A%2F%2Fauth"),
+            ClientKind::Native
+        );
+        assert_ne!(
+            kind("client_id=a&response_type=code&response_mode=fragment&redirect_uri=https%3A%2F%2Fa%2Fsignin-oidc"),
             ClientKind::Spa
         );
     }
