@@ -164,7 +164,7 @@ pub fn on_sent_port(sent: &str, registered: &str, b2c: bool) -> Option<String> {
     let (s, r) = (Uri::new(sent), Uri::new(registered));
     // An app at `http://127.0.0.1:8400` told to send the registered `http://localhost` keeps
     // its port too: the port of the localhost URI it then sends is ignored.
-    let loopback_ip = !b2c && s.is_loopback_v4() && r.is_localhost();
+    let loopback_ip = !b2c && (s.is_loopback_v4() || s.is_loopback_v6()) && r.is_localhost();
     if !(localhost_rule(&s, &r, b2c) || loopback_ip) || s.port() == r.port() {
         return None;
     }

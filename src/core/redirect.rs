@@ -383,8 +383,11 @@ fn mismatch_findings(
     // http://localhost: Entra ignores the port, and the app listens on the one it sends.
     let send_to =
         matching::on_sent_port(sent, &near.uri, c.b2c).unwrap_or_else(|| near.uri.clone());
+    // A URI with an invisible character or user information is no URI to register, whatever
+    // Entra's rules on saving it: the fix is to send the clean one.
+    let clean = |u: &str| uri::show_hidden(u).is_none() && Uri::new(u).userinfo().is_none();
     let register_snippets = |f: Finding| -> Finding {
-        if registrable.is_empty() {
+        if registrable.is_empty() && clean(&new_uri) {
             f.snippet(
                 format!("URI to register under {}", platform.portal_name()),
                 new_uri.as_str(),
@@ -398,8 +401,9 @@ fn mismatch_findings(
         }
     };
     let send_snippet = |f: Finding| -> Finding {
-        // A wildcard entry is a pattern: there is no URI of it to send.
-        if near.uri.contains('*') {
+        // A wildcard entry is a pattern: there is no URI of it to send; an entry with an
+        // invisible character is to be typed again, not sent.
+        if near.uri.contains('*') || !clean(&near.uri) {
             return f;
         }
         match c
@@ -440,7 +444,9 @@ fn mismatch_findings(
         return;
     }
     let keep = fix::keep_note(c.reg, platform);
-    let reg_fix = if registrable.is_empty() {
+    let reg_fix = if !clean(&new_uri) {
+        format!(" Do not register {sent} as it is: send the URI without the invisible character or user information.")
+    } else if registrable.is_empty() {
         format!(
             " Or register {new_uri}{why_form} under {}. {keep}",
             platform.portal_name()
@@ -665,7 +671,7 @@ fn mismatch_findings(
                 let odd: Vec<String> = sent.chars().chain(near.uri.chars()).filter_map(|ch| uri::confusable_ascii(ch).map(|a| format!("'{ch}' (U+{:04X}) looks like '{a}'", ch as u32))).collect();
                 f.detail(format!("{ctx} A look-alike character makes them differ: {}. Internationalised domain names are not supported in redirect URIs.", odd.join(", "))).fix(format!("Retype the URI in plain ASCII: {}.", uri::skeleton(&near.uri)))
             }
-            Difference::LocalhostVsLoopbackIp => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent.")).fix(format!("Send {send_to} — or register {sent}; the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.")),
+            Difference::LocalhostVsLoopbackIp => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent.")).fix(if registrable.is_empty() { format!("Send {send_to} — or register {sent}; the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.") } else { format!("Send {send_to}: {sent} cannot be registered ({}).", registrable.join("; ")) }),
             Difference::Query => {
                 // A query the app needs for its own routing (a plugin's ?action=…) can be
                 // registered, except for audiences with personal accounts.
@@ -1424,6 +1430,46 @@ mod tests {
             .contains("MSAL configuration"));
         assert!(!fix("msal.js.browser", "https://www.contoso.com/orders/42")
             .contains("MSAL configuration"));
+    }
+
+    /// A sent URI with an invisible character or user information is never offered for
+    /// registration, and an entry with an invisible character is never offered to send.
+    #[test]
+    fn no_fix_registers_or_sends_a_uri_with_hidden_parts() {
+        let labels = |sent: &str, registered: &str| -> Vec<String> {
+            analyze(&CaseInput {
+                authorize: format!("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri={}&response_type=code&scope=openid&response_mode=form_post", super::uri::form_encode(sent)),
+                registered: registered.into(),
+                ..CaseInput::default()
+            })
+            .report
+            .findings
+            .into_iter()
+            .flat_map(|f| f.snippets.into_iter().map(|s| format!("{}: {}", s.label, s.text)))
+            .collect()
+        };
+        for (sent, registered) in [
+            (
+                "https://app.contoso.com/cb\u{202E}",
+                "https://app.contoso.com/callback",
+            ),
+            (
+                "https://user@app.contoso.com/signin-oidc",
+                "https://app.contoso.com/signin-oidc",
+            ),
+        ] {
+            let l = labels(sent, registered);
+            assert!(
+                !l.iter()
+                    .any(|s| s.starts_with("URI to register") || s.starts_with("az CLI")),
+                "{sent}: {l:?}"
+            );
+        }
+        let l = labels(
+            "https://app.contoso.com/callback",
+            "https://app.contoso.com/callback\u{200B}",
+        );
+        assert!(!l.iter().any(|s| s.contains("%E2%80%8B")), "{l:?}");
     }
 
     /// MSAL Node serves servers and desktop apps: the registration's platform decides where the
