@@ -508,6 +508,17 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         }
     }
     authorize_passed(&mut findings);
+    // Another identity provider's request (Google, Okta, Auth0, Keycloak…): Entra never sees
+    // it, so a comparison with the Entra registration is no finding about it.
+    let other_idp = req.as_ref().is_some_and(|r| {
+        r.host
+            .as_deref()
+            .and_then(|h| request::other_provider(h, r.path.as_deref().unwrap_or("")))
+            .is_some()
+    });
+    if other_idp {
+        findings.retain(|f| !f.code.starts_with("redirect.") || f.severity == Severity::Info);
+    }
     localhost_platform_refused(
         &mut findings,
         outcome.report.matched.as_ref().map(|m| m.platform),

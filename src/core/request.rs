@@ -108,7 +108,7 @@ fn tenant_ok(t: &str) -> bool {
 
 /// The identity provider other than Entra that `host` (and `path`) belong to, when it is a
 /// well-known one.
-fn other_provider(host: &str, path: &str) -> Option<&'static str> {
+pub(crate) fn other_provider(host: &str, path: &str) -> Option<&'static str> {
     let h = host.to_ascii_lowercase();
     let is = |d: &str| h == d || h.ends_with(&format!(".{d}"));
     Some(if is("accounts.google.com") {

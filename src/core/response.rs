@@ -450,6 +450,30 @@ pub fn checks(
     }
 }
 
+/// The identity provider other than Entra whose page or answer the landing box holds: by the
+/// landing URL's host, or by the words of its error page.
+fn other_provider_landing(cb: &Callback) -> Option<&'static str> {
+    if let Some(url) = cb.url.as_deref() {
+        let u = super::uri::Uri::new(url);
+        return super::request::other_provider(u.host().unwrap_or(""), u.path());
+    }
+    const PAGES: [(&str, &str); 4] = [
+        ("google's oauth 2.0 policy", "Google"),
+        ("accounts.google.com", "Google"),
+        (
+            "the provided redirect_uri is not in the list of allowed callback urls",
+            "Auth0",
+        ),
+        (".okta.com", "Okta"),
+    ];
+    let lower = cb.text.to_ascii_lowercase();
+    PAGES
+        .iter()
+        .find(|(words, _)| lower.contains(words))
+        .map(|(_, name)| *name)
+        .filter(|_| cb.codes.is_empty())
+}
+
 fn checks_inner(
     cb: &Callback,
     req: Option<&AuthorizeRequest>,
@@ -458,6 +482,13 @@ fn checks_inner(
     platform: Option<Platform>,
     out: &mut Vec<Finding>,
 ) {
+    // Another identity provider's page or answer (a Google, Okta or Auth0 sign-in of the same
+    // app): its error is about that provider's client settings, not Entra's.
+    if let Some(name) = other_provider_landing(cb) {
+        let to = sent.map_or(String::new(), |s| format!(" goes to {s}; it"));
+        out.push(finding("response.landing_differs").severity(Severity::Warning).title(format!("The landing box holds {name}'s answer, not Entra's")).detail(format!("What was pasted as the landing comes from {name}'s sign-in server, so its error is {name}'s, about the client registered at {name}. Entra's answer to the pasted authorize request{to} never passes through {name}.")).fix(format!("If the app signs in with {name} here, fix it in {name}'s client settings (its allowed redirect or callback URLs, user assignment). To check the Entra sign-in, paste the address the browser showed after signing in with Entra.")));
+        return;
+    }
     // Pasted text (not a URL or a form body) says its error in a library's words.
     let free = cb.url.is_none() && cb.body.is_empty();
     // Entra's redirect-URI codes that the request carries as error text are judged with the
