@@ -192,6 +192,10 @@ pub fn read(input: &str) -> Option<Callback> {
         cb.url = url;
         cb.body = pairs(&body);
         cb.text = lines(&cb.body);
+    } else if let Some(fields) = form_data_view(t) {
+        // The developer tools' Payload view of the form_post (`code: 1.AXo…` per line).
+        cb.body = fields;
+        cb.text = lines(&cb.body);
     } else if let Some(form) = har::response_form(t) {
         // Entra's form_post page, saved as HTML or copied from the developer tools.
         cb.body = form.fields;
@@ -244,9 +248,46 @@ pub fn read(input: &str) -> Option<Callback> {
     Some(cb)
 }
 
+/// The fields of a form as the developer tools' Payload view (Form Data) shows it, one
+/// `name: value` per line, when every line is one and one of them is an answer's field.
+fn form_data_view(t: &str) -> Option<Vec<(String, String)>> {
+    const ANSWER: [&str; 5] = ["code", "error", "id_token", "SAMLResponse", "access_token"];
+    let mut fields = Vec::new();
+    for line in t.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (name, value) = line.split_once(':').or_else(|| line.split_once('\t'))?;
+        let name = name.trim();
+        if name.is_empty()
+            || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            || value.trim().is_empty()
+            || value.starts_with("//")
+        {
+            return None;
+        }
+        fields.push((name.to_string(), value.trim().to_string()));
+    }
+    fields
+        .iter()
+        .any(|(n, _)| ANSWER.contains(&n.as_str()))
+        .then_some(fields)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_the_form_data_view_of_the_developer_tools() {
+        let cb =
+            read("code: 1.AXoAv4j5\nstate: st_8f1c2a77\nsession_state: 00aa11bb").expect("read");
+        assert_eq!(cb.get("code"), Some(("1.AXoAv4j5", Place::Body)));
+        assert_eq!(cb.get("state"), Some(("st_8f1c2a77", Place::Body)));
+        let cb = read("error: access_denied\nerror_description: AADSTS53003: Access has been blocked by Conditional Access policies.").expect("read");
+        assert_eq!(cb.codes, [53003]);
+        // A URL among the lines is no field: the text is read as free text.
+        let cb = read("error: invalid_request\nhttps://app.contoso.com/cb?error=invalid_request")
+            .expect("read");
+        assert!(cb.body.is_empty());
+    }
 
     #[test]
     fn reads_a_form_post_copied_as_a_command_or_a_request() {
