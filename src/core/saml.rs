@@ -35,15 +35,9 @@ pub struct SamlRequest {
 /// The SAML request in `text`: a URL or form body with `SAMLRequest=`, its bare base64
 /// value, or the decoded `AuthnRequest` XML.
 pub fn read(text: &str) -> Option<SamlRequest> {
-    if let Some(at) = find_ci(text, "samlrequest=") {
-        let start = at + "samlrequest=".len();
-        let rest = text.get(start..).unwrap_or("");
-        let end = rest
-            .find(|c: char| matches!(c, '&' | '"' | '\'' | '<' | '>') || c.is_whitespace())
-            .unwrap_or(rest.len());
-        let value = rest.get(..end).unwrap_or("");
+    if let Some((at, value)) = saml_value(text) {
         let mut req = decode(value)?;
-        req.url = url_before(text, at);
+        req.url = url_before(text, at).or_else(|| form_action(text));
         return Some(req);
     }
     if text.contains("AuthnRequest") && text.contains('<') {
@@ -59,6 +53,46 @@ pub fn read(text: &str) -> Option<SamlRequest> {
         return decode(t);
     }
     None
+}
+
+/// Where `SAMLRequest` is named in `text` and its value: `SAMLRequest=…` (a URL, a form body),
+/// `SAMLRequest: …` (the developer tools' Form Data view, a log) or `name="SAMLRequest"
+/// value="…"` (the auto-posting form of a service provider's page).
+fn saml_value(text: &str) -> Option<(usize, &str)> {
+    const KEY: &str = "samlrequest";
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower.get(from..)?.find(KEY) {
+        let at = from + i;
+        from = at + KEY.len();
+        let rest = text.get(from..)?;
+        let quoted = rest.strip_prefix(['"', '\'']);
+        let r = quoted.unwrap_or(rest).trim_start_matches([' ', '\t']);
+        let value = r
+            .strip_prefix('=')
+            .or_else(|| r.strip_prefix(':'))
+            .or_else(|| rest.starts_with('\t').then_some(r))
+            .or_else(|| quoted.and_then(|_| r.strip_prefix("value=")));
+        let Some(v) = value.map(|v| v.trim_start_matches([' ', '\t', '"', '\''])) else {
+            continue;
+        };
+        let end = v
+            .find(|c: char| matches!(c, '&' | '"' | '\'' | '<' | '>') || c.is_whitespace())
+            .unwrap_or(v.len());
+        if end > 0 {
+            return Some((at, &v[..end]));
+        }
+    }
+    None
+}
+
+/// The `action` of an HTML form in `text` (where an auto-posting form sends its SAMLRequest).
+fn form_action(text: &str) -> Option<String> {
+    let at = find_ci(text, "action=")? + "action=".len();
+    let rest = text.get(at..)?.trim_start_matches(['"', '\'']);
+    let end = rest.find(['"', '\'', ' ', '>']).unwrap_or(rest.len());
+    let url = rest.get(..end)?;
+    url.contains("://").then(|| url.replace("&amp;", "&"))
 }
 
 /// What a SAML response's `Status` says: Success or not, the status codes (their last
@@ -397,6 +431,27 @@ mod tests {
         assert!(r.encoded);
         assert_eq!(r.url.as_deref(), Some(url.as_str()));
         assert!(r.xml.starts_with("<samlp:AuthnRequest "), "{}", r.xml);
+    }
+
+    #[test]
+    fn reads_the_form_data_view_and_an_auto_posting_form() {
+        let b64 = B64.encode(XML);
+        let view = format!("SAMLRequest: {b64}\nRelayState: /home");
+        let form = format!("<form method=\"post\" action=\"https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/saml2\"><input type=\"hidden\" name=\"SAMLRequest\" value=\"{b64}\"/></form>");
+        for text in [view.as_str(), form.as_str()] {
+            let r = read(text).expect("saml");
+            assert_eq!(
+                r.acs_url.as_deref(),
+                Some("https://sso.contoso.com/saml/acs?tenant=a&x=1"),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            read(&form).and_then(|r| r.url).as_deref(),
+            Some("https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/saml2")
+        );
+        // The word alone is no request.
+        assert!(read("The SAMLRequest was missing from the query").is_none());
     }
 
     #[test]
