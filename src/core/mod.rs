@@ -237,7 +237,10 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
                     let w = w.trim_matches(['\'', '"', '<', '>']);
                     w.contains("://") && uri::is_device_code(w)
                 });
-            findings.push(if device {
+            let other = request::other_provider_text(auth_text);
+            findings.push(if let Some(name) = other {
+                codes::finding("request.not_entra_authorize").severity(Severity::Error).title(format!("This is {name}'s error page, not Entra's")).detail(format!("The authorize box holds {name}'s own error page: {name}'s sign-in server refused the request, so Entra never saw it, and Entra's app registration plays no part.")).fix(format!("Fix it in {name}'s client settings (its allowed redirect or callback URLs). To check an Entra sign-in, paste its request to login.microsoftonline.com/…/oauth2/v2.0/authorize or Entra's error text (AADSTS…)."))
+            } else if device {
                 f.severity(Severity::Info).title("The device code flow uses no redirect URI").detail("The authorize box holds an address of the device code flow: the app asks /devicecode for a code, the user enters it on another device's browser, and the app polls /token for the tokens. No authorization code goes to a redirect URI, so there is none to check here.").fix("Nothing to register for this flow. If it fails, paste the answer of the /token polling (authorization_pending while the user has not finished; AADSTS7000218 means public client flows are not allowed on the app registration).")
             } else if ids_only {
                 f.title("Only the troubleshooting details were pasted, not Entra's error message").detail("The authorize box holds the troubleshooting details of Entra's error page (Request Id, Correlation Id, Timestamp), which identify the sign-in but do not say what failed; the message does: the line starting with AADSTS and a number (shown above the details, or as 'Message:' among them).").fix("Paste the message line with its AADSTS code, or the authorize URL from the browser's address bar. Keep the Request Id and Correlation Id: they find this sign-in in Entra's sign-in logs and belong in a support ticket.")

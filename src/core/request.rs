@@ -136,6 +136,32 @@ pub(crate) fn other_provider(host: &str, path: &str) -> Option<&'static str> {
     })
 }
 
+/// The identity provider other than Entra whose error page `text` is, by its own words (an
+/// AADSTS code in it makes it Entra's).
+pub(crate) fn other_provider_text(text: &str) -> Option<&'static str> {
+    const PAGES: [(&str, &str); 8] = [
+        ("google's oauth 2.0 policy", "Google"),
+        ("error 400: redirect_uri_mismatch", "Google"),
+        ("flowname=generaloauthflow", "Google"),
+        ("accounts.google.com", "Google"),
+        (
+            "the provided redirect_uri is not in the list of allowed callback urls",
+            "Auth0",
+        ),
+        (".okta.com", "Okta"),
+        (".auth0.com", "Auth0"),
+        ("invalid parameter: redirect_uri", "Keycloak"),
+    ];
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("aadsts") {
+        return None;
+    }
+    PAGES
+        .iter()
+        .find(|(words, _)| lower.contains(words))
+        .map(|(_, name)| *name)
+}
+
 /// The client and tenant checks (the first things Entra resolves).
 pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
     let req = c.req;

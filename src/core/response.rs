@@ -466,21 +466,9 @@ fn other_provider_landing(cb: &Callback) -> Option<&'static str> {
         let u = super::uri::Uri::new(url);
         return super::request::other_provider(u.host().unwrap_or(""), u.path());
     }
-    const PAGES: [(&str, &str); 4] = [
-        ("google's oauth 2.0 policy", "Google"),
-        ("accounts.google.com", "Google"),
-        (
-            "the provided redirect_uri is not in the list of allowed callback urls",
-            "Auth0",
-        ),
-        (".okta.com", "Okta"),
-    ];
-    let lower = cb.text.to_ascii_lowercase();
-    PAGES
-        .iter()
-        .find(|(words, _)| lower.contains(words))
-        .map(|(_, name)| *name)
-        .filter(|_| cb.codes.is_empty())
+    // Keycloak's page is read with the library messages, which say more.
+    super::request::other_provider_text(&cb.text)
+        .filter(|name| cb.codes.is_empty() && *name != "Keycloak")
 }
 
 fn checks_inner(
