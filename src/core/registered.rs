@@ -1962,6 +1962,8 @@ struct LineReader {
     logout: Vec<String>,
     /// The SAML field (Identifier, Sign on URL, Relay State) whose lines follow, when one does.
     saml_field: Option<&'static str>,
+    /// The lines follow the SAML configuration's Reply URL heading.
+    saml_reply: bool,
     /// Lines under such a field, with the field: not Reply URLs.
     saml_other: Vec<(String, &'static str)>,
     /// The redirect URI the request sends, when known.
@@ -2337,6 +2339,16 @@ impl LineReader {
                 );
             }
             return;
+        }
+        // A Reply URL row of the SAML edit pane: its Index and Default columns (`… 1 ✓`).
+        if self.saml_reply && uris.len() == 1 {
+            unknown.retain(|w| {
+                !w.split_whitespace().all(|t| {
+                    (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+                        || matches!(t, "✓" | "✔" | "☑")
+                        || SAML_COLUMNS.contains(&latin_lowercase(t).as_str())
+                })
+            });
         }
         if !unknown.is_empty() {
             self.problem(line, format!("this line was not read: besides a URI it holds other text ({}), so what is registered is unclear: {}", unknown.join(", "), whole.trim()));
@@ -2742,6 +2754,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         entries: Vec::new(),
         logout: Vec::new(),
         saml_field: None,
+        saml_reply: false,
         saml_other: Vec::new(),
         sent: sent.map(str::to_string),
         type_line: None,
@@ -2853,12 +2866,14 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
             // other fields hold URLs that are not.
             r.section = field.is_none().then_some(Platform::Web);
             r.saml_field = field;
+            r.saml_reply = field.is_none();
             r.reg.has_platforms |= field.is_none();
             continue;
         }
         if let Some(h) = heading_platform(raw_line) {
             r.section = h;
             r.saml_field = None;
+            r.saml_reply = false;
             r.reg.has_platforms |= h.is_some();
             continue;
         }
@@ -3611,6 +3626,18 @@ mod tests {
         let r = read(r#"{"web":{"redirectUris":["https://{{ .Values.host }}/cb"]}}"#);
         assert_eq!(r.templates.len(), 1);
         assert!(r.uris.is_empty());
+    }
+
+    #[test]
+    fn a_reply_url_row_keeps_its_url_without_its_index_and_default_mark() {
+        let r = read("Reply URL (Assertion Consumer Service URL)\nReply URL    Index   Default\nhttps://a.contoso.com/acs    0    ✓\nhttps://eu.contoso.com/acs   1\nSign on URL\nhttps://a.contoso.com/login 2");
+        assert_eq!(
+            uris(&r),
+            ["https://a.contoso.com/acs", "https://eu.contoso.com/acs"]
+        );
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        // Outside a SAML configuration a number beside a URI is still unclear.
+        assert!(!read("https://a.contoso.com/cb 1").problems.is_empty());
     }
 
     #[test]
