@@ -398,6 +398,13 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             findings
                 .retain(|f| !(f.code == "request.client_id_invalid" && f.aadsts == Some(700016)));
             saml_issuer(&mut findings, &quoted, &reg.identifiers);
+            // The page's record of the error keeps OAuth's words: a SAML app has no client_id.
+            for f in findings
+                .iter_mut()
+                .filter(|f| f.code == "response.error" && f.aadsts == Some(700016))
+            {
+                f.fix = "A SAML app is found by the request's Issuer, which must equal one of its Identifiers (Entity ID): see request.client_id_invalid.".into();
+            }
         }
     }
     if req.as_ref().is_some_and(|r| r.saml.is_some()) {
