@@ -552,6 +552,15 @@ fn mismatch_findings(
         if *d == Difference::Fragment && s.fragment().is_some() {
             continue; // reported once, as a property of the sent URI
         }
+        // 127.0.0.1:8400 against localhost: once the app sends localhost, its port is ignored;
+        // the loopback finding says so, with the port kept.
+        if *d == Difference::Port
+            && diffs.contains(&Difference::LocalhostVsLoopbackIp)
+            && r.is_localhost()
+            && !c.b2c
+        {
+            continue;
+        }
         // http and an inner port: one cause, said once by the scheme finding.
         if *d == Difference::Port && inner_port && diffs.contains(&Difference::Scheme) {
             continue;
@@ -1153,9 +1162,12 @@ pub fn check(
     // platform is the one to judge by, as it is the one that works when Entra picks it.
     if let (Some(first), Some(own)) = (o.comparisons.first(), c.client.kind.platform()) {
         let (score, verdict) = (first.score, first.verdict.clone());
-        // Two matches of one kind are alike to Entra (it picks one); near misses must tie.
-        let alike = |x: &&matching::Comparison| match verdict {
-            Verdict::Differs(_) => x.score == score,
+        // Two matches of one kind are alike to Entra (it picks one); near misses are alike
+        // when they tie, or differ from the sent URI in the same parts.
+        let alike = |x: &&matching::Comparison| match &verdict {
+            Verdict::Differs(d) => {
+                x.score == score || matches!(&x.verdict, Verdict::Differs(e) if e == d)
+            }
             _ => x.verdict == verdict,
         };
         let on_own =
@@ -1430,6 +1442,32 @@ mod tests {
             .contains("MSAL configuration"));
         assert!(!fix("msal.js.browser", "https://www.contoso.com/orders/42")
             .contains("MSAL configuration"));
+    }
+
+    /// A desktop app on 127.0.0.1 is judged by the Mobile and desktop localhost entry, not a
+    /// browser app's entry that differs from it in the same parts; the port is not a finding
+    /// of its own, as sending localhost makes it ignored.
+    #[test]
+    fn a_loopback_ip_is_judged_by_the_entry_of_its_own_platform() {
+        let r = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=http%3A%2F%2F127.0.0.1%3A51234%2F&scope=openid&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&x-client-SKU=MSAL.NetCore".into(),
+            registered: r#"{"spa":{"redirectUris":["http://localhost:3000"]},"publicClient":{"redirectUris":["http://localhost"]}}"#.into(),
+            ..CaseInput::default()
+        })
+        .report;
+        let near = r.redirect.nearest.as_ref().expect("nearest");
+        assert_eq!(
+            (near.uri.as_str(), near.platform),
+            ("http://localhost", crate::core::Platform::PublicClient)
+        );
+        assert!(r
+            .findings
+            .iter()
+            .any(|f| f.code == "redirect.localhost_vs_loopback_ip"));
+        assert!(!r
+            .findings
+            .iter()
+            .any(|f| f.code == "redirect.port_mismatch"));
     }
 
     /// A sent URI with an invisible character or user information is never offered for
