@@ -1230,7 +1230,27 @@ pub fn check(
         Verdict::Differs(d) => {
             o.report.nearest = Some(nearest(entry, d));
             if form_ok {
+                let before = out.len();
                 mismatch_findings(&c, sent, entry, d, out);
+                // Sending the nearest entry only moves the failure when it sits under another
+                // platform than the client's: the fix says so.
+                let own = c.client.kind.platform();
+                if let Some(own) =
+                    own.filter(|p| entry.platform != Platform::Unknown && entry.platform != *p)
+                {
+                    let code = match (own, entry.platform) {
+                        (Platform::Spa, _) => " (AADSTS9002326)",
+                        (_, Platform::Spa) => " (AADSTS9002327)",
+                        (Platform::PublicClient, Platform::Web) => " (AADSTS7000218)",
+                        _ => "",
+                    };
+                    let note = format!(" {} is registered under {}, not {}: sent as it is, the code redemption then fails for its platform{code}, so registering the URI under {} is the fix that works.", entry.uri, entry.platform.portal_name(), own.portal_name(), own.portal_name());
+                    for f in out.iter_mut().skip(before).filter(|f| {
+                        f.severity == Severity::Error && f.code.starts_with("redirect.")
+                    }) {
+                        f.fix.push_str(&note);
+                    }
+                }
             }
         }
         // The same bytes on both sides, but the sent value is refused before any comparison
@@ -1468,6 +1488,28 @@ mod tests {
             .findings
             .iter()
             .any(|f| f.code == "redirect.port_mismatch"));
+    }
+
+    /// Sending a nearest entry of another platform than the client's is said to move the
+    /// failure to the code redemption.
+    #[test]
+    fn sending_an_entry_of_another_platform_is_said_to_fail_later() {
+        let fix = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fspa.contoso.com%2Fnew%2F&scope=openid&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&x-client-SKU=msal.js.browser".into(),
+            registered: r#"{"web":{"redirectUris":["https://spa.contoso.com/new"]}}"#.into(),
+            ..CaseInput::default()
+        })
+        .report
+        .findings
+        .into_iter()
+        .find(|f| f.code == "redirect.trailing_slash_mismatch")
+        .map(|f| f.fix)
+        .unwrap_or_default();
+        assert!(
+            fix.contains("is registered under Web, not Single-page application"),
+            "{fix}"
+        );
+        assert!(fix.contains("AADSTS9002326"), "{fix}");
     }
 
     /// A sent URI with an invisible character or user information is never offered for
