@@ -1232,6 +1232,26 @@ pub fn check(
             if form_ok {
                 let before = out.len();
                 mismatch_findings(&c, sent, entry, d, out);
+                // The nearest entry itself breaks Entra's rules (a character it does not support,
+                // a fragment): sending it is no fix. (An old http:// entry may still work.)
+                let broken: Vec<String> = registrable_problems(&entry.uri, audience)
+                    .into_iter()
+                    .filter(|w| !w.starts_with("http:// is only"))
+                    .collect();
+                if !broken.is_empty() {
+                    let fix = format!("Choose a redirect URI Entra accepts, register it under {} and make the app send it: the registered {} breaks Entra's rules ({}), so sending it is no fix{}.", c.platform_for(Some(entry)).portal_name(), entry.uri, broken.join("; "), if registrable_problems(sent, audience).is_empty() { "" } else { ", and the sent URI cannot be registered either" });
+                    for f in out
+                        .iter_mut()
+                        .skip(before)
+                        .filter(|f| f.severity == Severity::Error)
+                    {
+                        f.snippets.retain(|s| {
+                            !s.label.ends_with("with the registered redirect URI")
+                                && s.label != "Registered redirect URI to send"
+                        });
+                        f.fix.clone_from(&fix);
+                    }
+                }
                 // Sending the nearest entry only moves the failure when it sits under another
                 // platform than the client's: the fix says so.
                 let own = c.client.kind.platform();
@@ -1510,6 +1530,30 @@ mod tests {
             "{fix}"
         );
         assert!(fix.contains("AADSTS9002326"), "{fix}");
+    }
+
+    /// A nearest entry that breaks Entra's rules is never the URI to send.
+    #[test]
+    fn an_entry_entra_refuses_is_not_offered_to_send() {
+        let f = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fobrien%2Fcb%2F&scope=openid&response_mode=form_post".into(),
+            registered: "https://app.contoso.com/o'brien/cb".into(),
+            ..CaseInput::default()
+        })
+        .report
+        .findings
+        .into_iter()
+        .find(|f| f.code == "redirect.path_mismatch")
+        .expect("a path mismatch");
+        assert!(
+            f.fix.starts_with("Choose a redirect URI Entra accepts"),
+            "{}",
+            f.fix
+        );
+        assert!(!f
+            .snippets
+            .iter()
+            .any(|s| s.label.ends_with("with the registered redirect URI")));
     }
 
     /// A sent URI with an invisible character or user information is never offered for
