@@ -238,7 +238,9 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
                     w.contains("://") && uri::is_device_code(w)
                 });
             let other = request::other_provider_text(auth_text);
-            findings.push(if let Some(name) = other {
+            findings.push(if saml::is_logout_request(auth_text) {
+                f.severity(Severity::Info).title("This is a SAML sign-out request, not a sign-in").detail("The authorize box holds a SAML LogoutRequest: the app asks Entra to sign the user out. It names no reply URL, so there is none to check; Entra answers it at the app's Logout Url.").fix("To check a sign-in, paste its SAMLRequest with an AuthnRequest (the request the app sends when a user signs in), or Entra's error text.")
+            } else if let Some(name) = other {
                 codes::finding("request.not_entra_authorize").severity(Severity::Error).title(format!("This is {name}'s error page, not Entra's")).detail(format!("The authorize box holds {name}'s own error page: {name}'s sign-in server refused the request, so Entra never saw it, and Entra's app registration plays no part.")).fix(format!("Fix it in {name}'s client settings (its allowed redirect or callback URLs). To check an Entra sign-in, paste its request to login.microsoftonline.com/…/oauth2/v2.0/authorize or Entra's error text (AADSTS…)."))
             } else if device {
                 f.severity(Severity::Info).title("The device code flow uses no redirect URI").detail("The authorize box holds an address of the device code flow: the app asks /devicecode for a code, the user enters it on another device's browser, and the app polls /token for the tokens. No authorization code goes to a redirect URI, so there is none to check here.").fix("Nothing to register for this flow. If it fails, paste the answer of the /token polling (authorization_pending while the user has not finished; AADSTS7000218 means public client flows are not allowed on the app registration).")

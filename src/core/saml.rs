@@ -55,6 +55,17 @@ pub fn read(text: &str) -> Option<SamlRequest> {
     None
 }
 
+/// True when `text` carries a SAML `LogoutRequest` (a sign-out, which names no reply URL)
+/// rather than an `AuthnRequest`.
+pub fn is_logout_request(text: &str) -> bool {
+    let xml = match saml_value(text) {
+        Some((_, value)) => decode_xml(value),
+        None if text.contains('<') => Some(text.to_string()),
+        None => None,
+    };
+    xml.is_some_and(|x| x.contains("LogoutRequest") && !x.contains("AuthnRequest"))
+}
+
 /// Where `SAMLRequest` is named in `text` and its value: `SAMLRequest=…` (a URL, a form body),
 /// `SAMLRequest: …` (the developer tools' Form Data view, a log) or `name="SAMLRequest"
 /// value="…"` (the auto-posting form of a service provider's page).
@@ -452,6 +463,14 @@ mod tests {
         );
         // The word alone is no request.
         assert!(read("The SAMLRequest was missing from the query").is_none());
+    }
+
+    #[test]
+    fn a_logout_request_is_told_apart() {
+        let logout = r#"<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0"><saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">https://sso.contoso.com</saml:Issuer></samlp:LogoutRequest>"#;
+        assert!(read(&redirect_binding(logout)).is_none());
+        assert!(is_logout_request(&redirect_binding(logout)));
+        assert!(!is_logout_request(&redirect_binding(XML)));
     }
 
     #[test]
