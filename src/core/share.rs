@@ -1319,7 +1319,9 @@ impl<'a> Redactor<'a> {
                 || contains_ci(s, " -b ")
                 || contains_ci(s, "-key:")
                 || contains_ci(s, "-token:")
-                || contains_ci(s, "credential:"))
+                || contains_ci(s, "credential:")
+                || contains_ci(s, "authorization:")
+                || named_secret_line(s))
         {
             pass(self, Self::header_lines);
         }
@@ -1365,7 +1367,19 @@ impl<'a> Redactor<'a> {
                     // The word before the line's first colon (`x-api-key:`, `-H 'x-api-key:`).
                     let colon = lower.find(':')?;
                     let name = lower[..colon].rsplit([' ', '\'', '"', '^']).next()?;
-                    is_credential_header(name).then_some(("credential", colon - name.len()))
+                    let at = colon - name.len();
+                    if is_credential_header(name) {
+                        return Some(("credential", at));
+                    }
+                    if matches!(name, "authorization" | "proxy-authorization") {
+                        return Some(("authorization", at));
+                    }
+                    // `client_secret: …`, `code: …` as a line of its own (a log, the developer
+                    // tools' Form Data view): the value is the parameter's.
+                    let alone =
+                        lower[..at].trim().is_empty() && !lower[colon + 1..].contains("://");
+                    (alone && self.opts.redact_secrets && secret_name(name).is_some())
+                        .then_some(("named", at))
                 });
             let Some((kind, pos)) = found else { continue };
             // `cookie:` inside `set-cookie:` is the same header.
@@ -1407,6 +1421,28 @@ impl<'a> Redactor<'a> {
                     Some(m) => format!(" {m}"),
                     None => continue,
                 },
+                // `Authorization: Bearer <token>`: the scheme stays, the credential goes (a JWT
+                // there is redacted as one wherever it is).
+                "authorization" => {
+                    let t = value.trim_start();
+                    let (scheme, cred) = t.split_once(' ').unwrap_or(("", t));
+                    if cred.trim().is_empty() || looks_like_jwt(cred.trim()) {
+                        continue;
+                    }
+                    match self.secret("header", cred, cred.trim()) {
+                        Some(m) if scheme.is_empty() => format!(" {m}"),
+                        Some(m) => format!(" {scheme} {m}"),
+                        None => continue,
+                    }
+                }
+                "named" => {
+                    let name = lower[pos..].split(':').next().unwrap_or("");
+                    let canon = secret_name(name).unwrap_or("header");
+                    match self.secret(canon, value.trim(), value.trim()) {
+                        Some(m) => format!(" {m}"),
+                        None => continue,
+                    }
+                }
                 _ => self.cookie_header(value, false),
             };
             if new != value {
@@ -1427,14 +1463,36 @@ impl<'a> Redactor<'a> {
                 i += 1;
                 continue;
             }
-            let name_end = i + b[i..].iter().take_while(|c| is_name_byte(**c)).count();
+            let mut name_end = i;
+            loop {
+                name_end += b[name_end..]
+                    .iter()
+                    .take_while(|c| is_name_byte(**c))
+                    .count();
+                // `client%5Fsecret=`: a '_' or '-' percent-encoded inside the name, which a
+                // form decoder reads as the plain name.
+                let escaped = matches!(
+                    b.get(name_end..name_end + 3),
+                    Some([b'%', b'5', b'F' | b'f'] | [b'%', b'2', b'D' | b'd'])
+                );
+                if escaped && b.get(name_end + 3).is_some_and(|c| is_name_byte(*c)) {
+                    name_end += 3;
+                } else {
+                    break;
+                }
+            }
             let Some((level, eq_len)) = equals_at(b, name_end) else {
                 i = name_end.max(i + 1);
                 continue;
             };
             let value_start = name_end + eq_len;
             let value_end = pair_value_end(b, value_start, level);
-            let name = &s[i..name_end];
+            let plain = s[i..name_end]
+                .replace("%5F", "_")
+                .replace("%5f", "_")
+                .replace("%2D", "-")
+                .replace("%2d", "-");
+            let name = plain.as_str();
             let raw = &s[value_start..value_end];
             if let Some(marker) = self.pair_value(name, raw, level) {
                 sp.put(value_start, value_end, &marker);
@@ -1767,7 +1825,7 @@ impl<'a> Redactor<'a> {
         while let Some(p) = s.get(from..).and_then(|r| r.find("eyJ")) {
             let start = from + p;
             from = start + 3;
-            if start > 0 && is_b64url(b[start - 1]) {
+            if start > 0 && is_b64url(b[start - 1]) && !after_escape(b, start) {
                 continue;
             }
             let end = jwt_end(b, start);
@@ -1794,7 +1852,7 @@ impl<'a> Redactor<'a> {
             let token = [&b"0.A"[..], b"1.A", b"AQAB", b"PAQAB"]
                 .iter()
                 .any(|p| rest.starts_with(p))
-                && (i == 0 || !(is_b64url(b[i - 1]) || b[i - 1] == b'.'));
+                && (i == 0 || !(is_b64url(b[i - 1]) || b[i - 1] == b'.') || after_escape(b, i));
             if !token {
                 i += 1;
                 continue;
@@ -2280,6 +2338,22 @@ fn pair_value_end(b: &[u8], start: usize, level: usize) -> usize {
         j += 1;
     }
     j
+}
+
+/// True when a line of `s` is `name: value` with a secret parameter's name (`client_secret:
+/// …`, `code: …`): a log's or the developer tools' Form Data view.
+fn named_secret_line(s: &str) -> bool {
+    s.lines().any(|l| {
+        l.trim_start()
+            .split_once(':')
+            .is_some_and(|(name, _)| name.len() <= 40 && secret_name(name).is_some())
+    })
+}
+
+/// True when a `%XX` escape ends right before `at` (`%20eyJ…`, `%2FeyJ…`): what follows starts
+/// a value of its own, though the escape's last character is a letter or digit.
+fn after_escape(b: &[u8], at: usize) -> bool {
+    at >= 3 && b[at - 3] == b'%' && b[at - 2].is_ascii_hexdigit() && b[at - 1].is_ascii_hexdigit()
 }
 
 /// The end of a JWT starting at `start` (which holds `eyJ`), if it is one:
@@ -3129,6 +3203,41 @@ mod tests {
             .contains("error_description=AADSTS50020%3a+User+account+%27"));
         assert!(r.callback.contains("error=access_denied"));
         assert!(list.iter().filter(|x| x.name == "email").count() == 2);
+    }
+
+    #[test]
+    fn secrets_after_an_escape_or_on_a_line_of_their_own_are_redacted() {
+        let jwt = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ4In0.ZXJyZGVzYw";
+        let c = CaseInput {
+            authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Fa%2Fcb&client%5Fsecret=Pl41nS3cretValue".into(),
+            callback: format!("https://app.contoso.com/cb?error=invalid_request&error_description=Token%20{jwt}%20rejected"),
+            evidence: "POST /token HTTP/1.1\nAuthorization: Bearer 0paqueT0kenValue123456\nclient_secret: An0therS3cretValue\ncode: 1.AXoAv4j5cvGGr0GRqy180BHbR3\n".into(),
+            ..CaseInput::default()
+        };
+        let (r, _) = redact(&c, &ShareOptions::default());
+        let text = all_text(&r);
+        for secret in [
+            jwt,
+            "Pl41nS3cretValue",
+            "0paqueT0kenValue123456",
+            "An0therS3cretValue",
+            "1.AXoAv4j5cvGGr0GRqy180BHbR3",
+        ] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+        assert!(
+            r.evidence.contains("Authorization: Bearer "),
+            "{}",
+            r.evidence
+        );
+        assert!(r.callback.contains("Token%20"), "{}", r.callback);
+        // A URL's own line is no `name: value` secret.
+        let c = CaseInput {
+            callback: "code: https://app.contoso.com/cb".into(),
+            ..CaseInput::default()
+        };
+        assert!(all_text(&redact(&c, &ShareOptions::default()).0)
+            .contains("https://app.contoso.com/cb"));
     }
 
     #[test]
