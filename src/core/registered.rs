@@ -249,7 +249,25 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
     // The command that set them: `az ad app update --web-redirect-uris …`,
     // `Update-MgApplication -Web @{ RedirectUris = @(…) }`.
     let commands = command_lists(input);
-    read_lines(commands.as_deref().unwrap_or(input), client_id, sent)
+    let mut reg = read_lines(commands.as_deref().unwrap_or(input), client_id, sent);
+    // Text that names nothing this reader knows (`hello world`, `***`): said, so the box does
+    // not read as empty.
+    let nothing = reg.uris.is_empty()
+        && reg.problems.is_empty()
+        && reg.notes.is_empty()
+        && reg.templates.is_empty()
+        && reg.identifiers.is_empty()
+        && !reg.has_platforms
+        && reg.app_id.is_none()
+        && reg.audience == Audience::Unknown;
+    if nothing && !input.trim().is_empty() {
+        reg.problems.push(ReadProblem {
+            message: "no redirect URI was found in it: a redirect URI starts with https://, http://localhost or an app's own scheme:// (msal…://auth)".into(),
+            line: 1,
+            column: 1,
+        });
+    }
+    reg
 }
 
 /// `input` without the `<http…>` a mail client's plain text puts right after a link's text
@@ -3641,6 +3659,22 @@ mod tests {
     }
 
     #[test]
+    fn text_without_any_uri_is_said() {
+        for t in ["hello world", "***", "%%%%", "?"] {
+            let r = read(t);
+            assert!(r.uris.is_empty());
+            assert!(
+                r.problems[0]
+                    .message
+                    .starts_with("no redirect URI was found"),
+                "{t}"
+            );
+        }
+        assert!(read("  \n ").problems.is_empty());
+        assert!(read("Web\nRedirect URIs").problems.is_empty());
+    }
+
+    #[test]
     fn reads_terraform_settings() {
         let r = read("resource \"azuread_application\" \"a\" {\n  sign_in_audience = \"AzureADMyOrg\"\n  web {\n    homepage_url  = \"https://a.contoso.com\"\n    logout_url    = \"https://a.contoso.com/out\"\n    redirect_uris = [\"https://a.contoso.com/cb\", \"https://b.contoso.com/cb\"]\n  }\n}\nhttps://c.contoso.com/cb?x=1&y=2");
         assert_eq!(
@@ -4314,8 +4348,13 @@ mod tests {
         );
         // Words before a URI are no marker.
         assert!(read("prod https://a/cb").uris.is_empty());
-        // A symbol run before something that is not a URI is left alone.
-        assert!(read("\u{1F539} see the wiki").problems.is_empty());
+        // A symbol run before something that is not a URI is left alone: the text only reads
+        // as holding no URI.
+        let r = read("\u{1F539} see the wiki");
+        assert_eq!(r.problems.len(), 1);
+        assert!(r.problems[0]
+            .message
+            .starts_with("no redirect URI was found"));
     }
 
     #[test]
