@@ -70,6 +70,11 @@ fn outcome(hash: &str, current: &CaseInput) -> Outcome {
     }
     match decoded {
         Err(e) => Outcome::Failed(e.to_string()),
+        // A link made of an empty case opens nothing: said, as for a link with nothing in it.
+        Ok(case) if is_blank(&case) => Outcome::Failed(
+            "The share link holds an empty case: every input in it is empty. Ask for the link again."
+                .to_string(),
+        ),
         Ok(case) if case == *current => Outcome::Same,
         Ok(case) if is_blank(current) => Outcome::Load(case),
         Ok(case) => Outcome::Ask(case),
@@ -320,6 +325,15 @@ mod tests {
             registered: "https://a.example/cb/".into(),
             ..CaseInput::default()
         }
+    }
+
+    #[test]
+    fn a_link_of_an_empty_case_says_so() {
+        let link = share::encode(&CaseInput::default());
+        let Outcome::Failed(said) = outcome(&link, &CaseInput::default()) else {
+            panic!("an empty case opened silently");
+        };
+        assert!(said.contains("empty case"), "{said}");
     }
 
     #[test]
