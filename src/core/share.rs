@@ -406,6 +406,22 @@ fn is_credential_header(name: &str) -> bool {
     ]
     .iter()
     .any(|h| h.eq_ignore_ascii_case(name))
+        || {
+            // An app's own credential header (`X-Custom-Auth`, `X-Auth-Token`, `X-Client-Secret`).
+            let n = name.to_ascii_lowercase();
+            n.starts_with("x-")
+                && [
+                    "auth",
+                    "token",
+                    "secret",
+                    "apikey",
+                    "api-key",
+                    "password",
+                    "signature",
+                ]
+                .iter()
+                .any(|w| n.contains(w))
+        }
 }
 
 /// Names that hold a client or tenant ID, compared without case, `_`, `-`
