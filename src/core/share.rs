@@ -3247,6 +3247,8 @@ mod tests {
             r.evidence
         );
         assert!(r.callback.contains("Token%20"), "{}", r.callback);
+        assert!(is_credential_header("X-Custom-Auth") && is_credential_header("x-auth-token"));
+        assert!(!is_credential_header("x-ms-request-id") && !is_credential_header("accept"));
         // A URL's own line is no `name: value` secret.
         let c = CaseInput {
             callback: "code: https://app.contoso.com/cb".into(),
