@@ -435,7 +435,7 @@ fn one_line_blocks(input: &str) -> Option<String> {
 /// line of its own, in a block named after the platform key before it; None when no line has
 /// one. A line that is only `redirectUris: [...]` is read as it is.
 fn inline_lists(input: &str) -> Option<String> {
-    if !input.contains("://") {
+    if !input.contains('[') || !input.contains("://") {
         return None;
     }
     let mut changed = false;
