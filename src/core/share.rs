@@ -1922,6 +1922,29 @@ impl<'a> Redactor<'a> {
                     before.len() >= p.len()
                         && before[before.len() - p.len()..].eq_ignore_ascii_case(p)
                 });
+            // `scheme://user:password@host`: the user and password go, the host stays.
+            let with_password = before.ends_with(b":") && before.len() >= 2 && {
+                let user_start = before[..before.len() - 1]
+                    .iter()
+                    .rposition(|c| !is_name_byte(*c) && *c != b'%')
+                    .map_or(0, |p| p + 1);
+                user_start >= 2 && &before[user_start - 2..user_start] == b"//"
+            };
+            // (A user name alone stays, as the host does: the shared case reads the same.)
+            if with_password && at_len == 1 && start >= sp.copied {
+                let user_start = before[..before.len() - 1]
+                    .iter()
+                    .rposition(|c| !is_name_byte(*c) && *c != b'%')
+                    .map_or(0, |p| p + 1);
+                let raw = &s[user_start..i];
+                if user_start < i && user_start >= sp.copied {
+                    if let Some(marker) = self.secret("userinfo", raw, raw) {
+                        sp.put(user_start, i, &marker);
+                    }
+                }
+                i += at_len;
+                continue;
+            }
             if start == i || start < sp.copied || userinfo || !valid_domain(domain) {
                 i += at_len;
                 continue;
@@ -3199,6 +3222,15 @@ mod tests {
             r.authorize
         );
         assert!(!r.authorize.contains("login_hint=ops"), "{}", r.authorize);
+        // A password in the user information goes with its user; the host stays.
+        let c = case("", "https://dave:S3cretPw@app.contoso.com/cb");
+        let (r, _) = redact(&c, &ShareOptions::default());
+        assert!(
+            r.callback.ends_with("@app.contoso.com/cb"),
+            "{}",
+            r.callback
+        );
+        assert!(!r.callback.contains("S3cretPw") && !r.callback.contains("dave"));
     }
 
     #[test]
