@@ -1106,16 +1106,6 @@ fn authorize_passed(findings: &mut [Finding]) {
 /// the mismatch findings become warnings (the sent URI may be among the URIs not shown), and
 /// the first input finding says so, so the verdict is not a rejection.
 fn list_cut(findings: &mut Vec<Finding>, left_out: &registered::LeftOut, sent: &str) {
-    let mut demoted = false;
-    for f in findings.iter_mut() {
-        if f.code.starts_with("redirect.") && f.severity == Severity::Error {
-            f.severity = Severity::Warning;
-            demoted = true;
-        }
-    }
-    if !demoted {
-        return;
-    }
     let why = match &left_out.cut_item {
         Some(item) => format!("Its last URI was cut in the middle as '{item}…', and {sent} starts with it: most likely the sent URI is registered."),
         None => "The URIs it does not show may hold the sent one.".to_string(),
@@ -1124,17 +1114,13 @@ fn list_cut(findings: &mut Vec<Finding>, left_out: &registered::LeftOut, sent: &
         .title("The pasted list was cut, so the sent URI may be registered among the URIs not shown")
         .detail(format!("The registered list was shown cut to fit the console, so the comparison below is with the URIs it shows only. {why} The differences below hold for the URIs shown; they are warnings until the whole list is compared."))
         .fix("Paste the whole list: Set $FormatEnumerationLimit = -1 or pipe the application to ConvertTo-Json -Depth 5 (PowerShell), or -o json (az), and compare again.");
-    let at = findings
-        .iter()
-        .position(|f| f.code == "input.registered_unreadable")
-        .unwrap_or(findings.len());
-    findings.insert(at, f);
+    mismatch_uncertain(findings, f);
 }
 
-/// The pasted list holds a template entry (`https://${host}/signin-oidc`) that the sent URI
-/// may be once deployed: the mismatches with the other entries become warnings, and that is
-/// said first.
-fn template_may_hold(findings: &mut Vec<Finding>, template: &str, sent: &str) {
+/// The pasted list may not be what Entra holds in full: the redirect mismatch errors become
+/// warnings and, when there were any, `why` (an input finding) is said before the other input
+/// findings.
+fn mismatch_uncertain(findings: &mut Vec<Finding>, why: Finding) {
     let mut demoted = false;
     for f in findings.iter_mut() {
         if f.code.starts_with("redirect.") && f.severity == Severity::Error {
@@ -1145,15 +1131,22 @@ fn template_may_hold(findings: &mut Vec<Finding>, template: &str, sent: &str) {
     if !demoted {
         return;
     }
-    let f = codes::finding("input.registered_unreadable")
-        .title("A template entry of the pasted list may be the sent URI once deployed")
-        .detail(format!("The pasted list holds {template}, a template whose expressions a deployment fills in; {sent} has its fixed parts in the same places, so it may be what Entra holds. The differences below are with the other entries; they are warnings until the deployed registration is compared."))
-        .fix("Paste the deployed application's redirect URIs (az ad app show --id <client_id> --query \"{web:web.redirectUris,spa:spa.redirectUris,publicClient:publicClient.redirectUris}\"), or check the value the template's variables had when it was deployed.");
     let at = findings
         .iter()
         .position(|f| f.code == "input.registered_unreadable")
         .unwrap_or(findings.len());
-    findings.insert(at, f);
+    findings.insert(at, why);
+}
+
+/// The pasted list holds a template entry (`https://${host}/signin-oidc`) that the sent URI
+/// may be once deployed: the mismatches with the other entries become warnings, and that is
+/// said first.
+fn template_may_hold(findings: &mut Vec<Finding>, template: &str, sent: &str) {
+    let f = codes::finding("input.registered_unreadable")
+        .title("A template entry of the pasted list may be the sent URI once deployed")
+        .detail(format!("The pasted list holds {template}, a template whose expressions a deployment fills in; {sent} has its fixed parts in the same places, so it may be what Entra holds. The differences below are with the other entries; they are warnings until the deployed registration is compared."))
+        .fix("Paste the deployed application's redirect URIs (az ad app show --id <client_id> --query \"{web:web.redirectUris,spa:spa.redirectUris,publicClient:publicClient.redirectUris}\"), or check the value the template's variables had when it was deployed.");
+    mismatch_uncertain(findings, f);
 }
 
 /// Demotes the mismatch findings to warnings and says why: the comparison with the pasted

@@ -1923,19 +1923,16 @@ impl<'a> Redactor<'a> {
                         && before[before.len() - p.len()..].eq_ignore_ascii_case(p)
                 });
             // `scheme://user:password@host`: the user and password go, the host stays.
-            let with_password = before.ends_with(b":") && before.len() >= 2 && {
-                let user_start = before[..before.len() - 1]
-                    .iter()
-                    .rposition(|c| !is_name_byte(*c) && *c != b'%')
-                    .map_or(0, |p| p + 1);
-                user_start >= 2 && &before[user_start - 2..user_start] == b"//"
-            };
             // (A user name alone stays, as the host does: the shared case reads the same.)
-            if with_password && at_len == 1 && start >= sp.copied {
-                let user_start = before[..before.len() - 1]
-                    .iter()
-                    .rposition(|c| !is_name_byte(*c) && *c != b'%')
-                    .map_or(0, |p| p + 1);
+            let with_password = before
+                .strip_suffix(b":")
+                .map(|user| {
+                    user.iter()
+                        .rposition(|c| !is_name_byte(*c) && *c != b'%')
+                        .map_or(0, |p| p + 1)
+                })
+                .filter(|&u| u >= 2 && &before[u - 2..u] == b"//");
+            if let Some(user_start) = with_password.filter(|_| at_len == 1 && start >= sp.copied) {
                 let raw = &s[user_start..i];
                 if user_start < i && user_start >= sp.copied {
                     if let Some(marker) = self.secret("userinfo", raw, raw) {
