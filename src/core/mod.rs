@@ -746,7 +746,17 @@ fn signin_refused_listed_uri(
     // Entra checks later, such as Conditional Access): the registration in force holds the URI
     // by now, or the refused request was another one.
     if ev.signins.iter().any(|s| {
-        s.error_code != 50011 && s.app_id.eq_ignore_ascii_case(app) && s.time >= entry.time
+        s.status_known
+            && s.error_code != 50011
+            && s.app_id.eq_ignore_ascii_case(app)
+            && match (
+                evidence::har::time_key(&s.time),
+                evidence::har::time_key(&entry.time),
+            ) {
+                (Some(later), Some(refused)) => later >= refused,
+                // Times in no form read: whether it came later cannot be told, so no claim.
+                _ => true,
+            }
     }) {
         return;
     }

@@ -539,7 +539,7 @@ fn record(cols: &Columns, row: &[Cow<str>]) -> Value {
 pub enum Read {
     /// A sign-in log export: one record per row (blank lines skipped), and
     /// the export's shape in words.
-    SignIns(Vec<Value>, String),
+    SignIns(Vec<Value>, String, bool),
     /// A CSV of other columns: why it is not read, naming the columns.
     OtherColumns(String),
     /// Not a table of at least three columns.
@@ -560,7 +560,15 @@ pub fn read(text: &str) -> Read {
         return Read::OtherColumns(other_columns(&header, &cols, rows.separator()));
     }
     rows.keep_fields(cols.widest());
-    let records: Vec<Value> = rows.by_ref().map(|r| record(&cols, &r)).collect();
+    let mut all: Vec<Vec<Cow<str>>> = rows.by_ref().collect();
+    // A copy or download cut off ends inside a quoted field or a row short of its columns:
+    // that last row is not read (its error code may be what was cut).
+    let cut =
+        rows.unterminated || (all.len() > 1 && all.last().is_some_and(|r| r.len() < cols.widest()));
+    if cut {
+        all.pop();
+    }
+    let records: Vec<Value> = all.iter().map(|r| record(&cols, r)).collect();
     let mut shape = if cols.has("resultType") || cols.has("timeGenerated") {
         "a Log Analytics CSV export".to_string()
     } else {
@@ -571,10 +579,10 @@ pub fn read(text: &str) -> Read {
         '\t' => shape.push_str(", tab-separated"),
         _ => {}
     }
-    if rows.unterminated {
-        shape.push_str(", cut off inside a quoted field");
+    if cut {
+        shape.push_str(", cut off");
     }
-    Read::SignIns(records, shape)
+    Read::SignIns(records, shape, cut)
 }
 
 fn other_columns(header: &[Cow<str>], cols: &Columns, sep: char) -> String {
@@ -761,7 +769,7 @@ mod tests {
         // (「リソース ID」 is no request ID), another column keeps its own name.
         assert_eq!(column_key("リソース ID"), "リソースid");
         assert_eq!(column_key("Ressourcen-ID"), "ressourcenid");
-        let Read::SignIns(rows, _) = read("\u{FEFF}Datum (UTC);Korrelations-ID;Benutzer;Anwendungs-ID;Status;Anmeldefehlercode;Fehlerursache\r\n2025-03-11T14:02:07Z;c;Adele Vance;a;Fehler;50011;Reply URL\r\n") else {
+        let Read::SignIns(rows, _, _) = read("\u{FEFF}Datum (UTC);Korrelations-ID;Benutzer;Anwendungs-ID;Status;Anmeldefehlercode;Fehlerursache\r\n2025-03-11T14:02:07Z;c;Adele Vance;a;Fehler;50011;Reply URL\r\n") else {
             panic!("not read")
         };
         assert_eq!(

@@ -1635,6 +1635,11 @@ pub(crate) fn time_key(s: &str) -> Option<u64> {
     if let Some(iso) = us_date_time(s) {
         return time_key(&iso);
     }
+    // Windows PowerShell's ConvertTo-Json: `/Date(1741701727000)/` (milliseconds, maybe an offset).
+    if let Some(ms) = s.strip_prefix("/Date(").and_then(|r| r.strip_suffix(")/")) {
+        let ms = ms.split(['+', '-']).next().unwrap_or("");
+        return ms.parse::<u64>().ok()?.checked_mul(1000);
+    }
     let b = s.as_bytes();
     let num = |r: std::ops::Range<usize>| -> Option<i64> {
         let t = s.get(r)?;
@@ -1700,13 +1705,19 @@ pub(crate) fn time_key(s: &str) -> Option<u64> {
 }
 
 /// The US date and time Log Analytics writes in its CSV export
-/// (`11/20/2026, 10:14:02.000 AM` under `TimeGenerated [UTC]`), as ISO 8601
-/// UTC; `None` for any other form.
+/// (`11/20/2026, 10:14:02.000 AM` under `TimeGenerated [UTC]`), or the
+/// day-first dotted date of a German one (`20.11.2026, 10:14:02.000`), as
+/// ISO 8601 UTC; `None` for any other form.
 fn us_date_time(s: &str) -> Option<String> {
     let (date, time) = s.split_once(char::is_whitespace)?;
     let date = date.trim_end_matches(',');
-    let mut d = date.split('/');
-    let (mo, day, y) = (d.next()?, d.next()?, d.next()?);
+    let mut d = date.split(['/', '.']);
+    let (first, second, y) = (d.next()?, d.next()?, d.next()?);
+    let (mo, day) = if date.contains('.') {
+        (second, first)
+    } else {
+        (first, second)
+    };
     let digits = |t: &str, n: std::ops::RangeInclusive<usize>| {
         n.contains(&t.len()) && t.bytes().all(|c| c.is_ascii_digit())
     };
@@ -5038,6 +5049,12 @@ mod tests {
         // Near misses: not a date, or an hour past 12 with AM.
         assert_eq!(time_key("11/20, 10:14:02 AM"), None);
         assert_eq!(time_key("11/20/2026, 13:14:02 AM"), None);
+        // A German export's day-first dotted date, and Windows PowerShell's /Date(ms)/.
+        assert_eq!(time_key("20.11.2026, 10:14:02.000"), iso);
+        assert_eq!(time_key("20.11.2026 10:14:02"), iso);
+        assert_eq!(time_key("/Date(1795169642000)/"), iso);
+        assert_eq!(time_key("/Date(1795169642000+0000)/"), iso);
+        assert_eq!(time_key("/Date(x)/"), None);
     }
 
     #[test]

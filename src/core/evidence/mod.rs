@@ -256,7 +256,26 @@ fn read_text(t: &str) -> Evidence {
     let first = t.lines().next().unwrap_or("").to_ascii_lowercase();
     let read = csv::read(t);
     match read {
-        csv::Read::SignIns(records, shape) => records_evidence(records, &shape),
+        csv::Read::SignIns(records, shape, false) => records_evidence(records, &shape),
+        csv::Read::SignIns(records, shape, true) => {
+            let ev = records_evidence(records, &shape);
+            let read = ev.signins.len();
+            let problem = finding("input.evidence_unreadable")
+                .title("The evidence file is cut off; the part before the cut was read")
+                .detail(format!(
+                    "The CSV ends in the middle of a row: the download or the copy was cut off. {} before the cut {} analysed; the cut row and whatever came after it are missing, so the failing sign-in may not show.",
+                    match read {
+                        1 => "The 1 complete row".to_string(),
+                        n => format!("The {n} complete rows"),
+                    },
+                    if read == 1 { "was" } else { "were" }
+                ))
+                .fix("Download the sign-in logs again and give the whole file (filter by application, user or time to keep it small).");
+            Evidence {
+                problem: Some(problem),
+                ..ev
+            }
+        }
         // A URL or error text with commas is not a table.
         _ if first.starts_with("http://")
             || first.starts_with("https://")
@@ -702,6 +721,18 @@ mod tests {
         assert!(e
             .problem
             .is_some_and(|p| p.detail.contains("1 complete sign-in entry")));
+        // A CSV cut inside a quoted field or short of its columns: its last row is not read.
+        let csv = "Date (UTC),Request ID,Application ID,Status,Sign-in error code,Failure reason,User agent\n2026-11-20T10:00:00Z,r1,a,Success,0,,\"Mozilla/5.0\"\n2026-11-20T10:01:00Z,r2,a,Failure,50011,The redirect URI,\"Mozilla";
+        for text in [csv, &csv[..csv.rfind(",The").unwrap_or(0)]] {
+            let e = read(text);
+            assert_eq!(e.kind, Kind::SignInLog, "{text}");
+            assert_eq!(e.signins.len(), 1, "{text}");
+            assert!(
+                e.problem
+                    .is_some_and(|p| p.detail.contains("The 1 complete row")),
+                "{text}"
+            );
+        }
         // Broken (not cut off) is not salvaged.
         let e = read(&har.replace("[{", "[{{"));
         assert_eq!(e.kind, Kind::Unreadable);

@@ -97,12 +97,23 @@ pub struct SignIn {
     /// The portal's Status says Interrupted: Entra paused the sign-in for a
     /// step (a session, MFA, a prompt), it did not fail it.
     pub interrupted: bool,
+    /// The record says whether it failed (an error code, a result type or the
+    /// portal's Status); without it `error_code` 0 means "not known", not success.
+    pub status_known: bool,
+    /// Nested values were cut to a type name by PowerShell's `ConvertTo-Json`
+    /// depth (`System.Collections.Hashtable`, `Microsoft.Graph.PowerShell.Models.…`).
+    pub depth_cut: bool,
 }
 
 impl SignIn {
     /// True when the sign-in failed.
     pub fn failed(&self) -> bool {
         self.error_code != 0
+    }
+
+    /// True when the record says the sign-in succeeded (not merely that no code was read).
+    pub fn succeeded(&self) -> bool {
+        self.status_known && self.error_code == 0
     }
 
     /// The policies with result failure.
@@ -116,21 +127,26 @@ impl SignIn {
         let status = r.get(&["status"]).map(json_in_string);
         let status = status.as_deref();
         let from_status = |k: &str| status.and_then(|s| field(s, &[k]));
-        let error_code = from_status("errorCode")
+        let code = from_status("errorCode")
             .and_then(as_u32)
-            .or_else(|| r.get(&["resultType"]).and_then(as_u32))
-            .unwrap_or(0);
+            .or_else(|| r.get(&["resultType"]).and_then(as_u32));
+        let error_code = code.unwrap_or(0);
+        let portal_status = r.str(&["portalStatus"]);
+        let policies_value = r.get(&[
+            "appliedConditionalAccessPolicies",
+            "conditionalAccessPolicies",
+            "appliedConditionalAccessPolicy",
+        ]);
+        let depth_cut = [status, policies_value, r.get(&["authenticationDetails"])]
+            .into_iter()
+            .flatten()
+            .any(type_name);
         let failure_reason = from_status("failureReason")
             .map(text)
             .filter(|s| !s.is_empty())
             .or_else(|| r.str(&["resultDescription"]))
             .unwrap_or_default();
-        let policies = r
-            .get(&[
-                "appliedConditionalAccessPolicies",
-                "conditionalAccessPolicies",
-                "appliedConditionalAccessPolicy",
-            ])
+        let policies = policies_value
             .map(json_in_string)
             .map(|p| match p.as_ref() {
                 Value::Array(a) => a.iter().map(policy).collect(),
@@ -175,7 +191,9 @@ impl SignIn {
                 aadsts::lookup(error_code)
             },
             interactive: interactive(&r),
-            interrupted: r.str(&["portalStatus"]).is_some_and(|w| {
+            status_known: code.is_some() || portal_status.is_some(),
+            depth_cut,
+            interrupted: portal_status.is_some_and(|w| {
                 [
                     "interrupted",
                     "unterbrochen",
@@ -299,6 +317,22 @@ fn field<'v>(v: &'v Value, names: &[&str]) -> Option<&'v Value> {
             })
             .filter(|v| !v.is_null())
     })
+}
+
+/// A value PowerShell's `ConvertTo-Json` wrote as the type name of a nested object it cut at
+/// its depth (default 2), or an array of them.
+fn type_name(v: &Value) -> bool {
+    match v {
+        Value::String(s) => {
+            let s = s.trim();
+            !s.contains(char::is_whitespace)
+                && (s.starts_with("System.Collections.")
+                    || s.starts_with("Microsoft.Graph.")
+                    || s.starts_with("System.Object"))
+        }
+        Value::Array(a) => a.first().is_some_and(type_name),
+        _ => false,
+    }
 }
 
 /// Log Analytics keeps dynamic columns as JSON in strings.
@@ -436,6 +470,10 @@ const INTERRUPT_CODES: &[u32] = &[
     16000, 50058, 50072, 50074, 50076, 50079, 50125, 50140, 50158, 50168, 50199, 70044,
 ];
 
+/// Prompts Entra shows within an interactive sign-in (choose an account, Keep me signed in,
+/// confirm the app): an export holding only that entry stopped before the sign-in went on.
+const PROMPT_CODES: &[u32] = &[16000, 50140, 50199];
+
 /// True for an interrupt code (listed, or named `…Interrupt` by Entra).
 fn is_interrupt(code: u32) -> bool {
     INTERRUPT_CODES.contains(&code)
@@ -451,7 +489,7 @@ const RETRIED_CODES: &[u32] = &[50126, 500121, 65001];
 /// same correlation ID, app and resource, and not earlier when both times read.
 fn resolves(ok: &SignIn, failed: &SignIn) -> bool {
     let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
-    !ok.failed()
+    ok.succeeded()
         && !failed.correlation_id.is_empty()
         && same(&ok.correlation_id, &failed.correlation_id)
         && same(&ok.app_id, &failed.app_id)
@@ -471,7 +509,7 @@ fn resolves(ok: &SignIn, failed: &SignIn) -> bool {
 fn follows_silent_failure(ok: &SignIn, failed: &SignIn) -> bool {
     let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
     failed.error_code == 50058
-        && !ok.failed()
+        && ok.succeeded()
         && same(&ok.app_id, &failed.app_id)
         && (ok.user.is_empty() || failed.user.is_empty() || same(&ok.user, &failed.user))
         && match (
@@ -491,7 +529,7 @@ fn follows_silent_failure(ok: &SignIn, failed: &SignIn) -> bool {
 fn fixed_later(ok: &SignIn, failed: &SignIn) -> bool {
     let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
     failed.error_code == 50011
-        && !ok.failed()
+        && ok.succeeded()
         && ok.interactive != Some(false)
         && same(&ok.app_id, &failed.app_id)
         && !failed.user.is_empty()
@@ -527,27 +565,35 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
             entries = m;
         }
     }
+    // The entries are all for other applications (each names its app id): their failures
+    // are not this request's.
+    let mut other_app = false;
     if let Some(app) = ctx.client_id.filter(|c| !c.is_empty()) {
         let m: Vec<&SignIn> = entries
             .iter()
             .copied()
             .filter(|s| s.app_id.eq_ignore_ascii_case(app))
             .collect();
-        if m.is_empty() && !entries.is_empty() {
+        if m.is_empty() && !entries.is_empty() && entries.iter().all(|s| s.app_id.is_empty()) {
+            filters.push(format!(
+                "the export names no application ID, so whether its entries are for app {app} cannot be told; all are shown"
+            ));
+        } else if m.is_empty() && !entries.is_empty() {
             let mut apps: Vec<String> = Vec::new();
             for s in &entries {
-                let a = if s.app_name.is_empty() {
-                    s.app_id.clone()
-                } else {
-                    format!("{} ({})", s.app_name, s.app_id)
+                let a = match (s.app_name.is_empty(), s.app_id.is_empty()) {
+                    (true, _) => s.app_id.clone(),
+                    (false, true) => s.app_name.clone(),
+                    (false, false) => format!("{} ({})", s.app_name, s.app_id),
                 };
                 if !a.is_empty() && !apps.contains(&a) {
                     apps.push(a);
                 }
             }
+            other_app = entries.iter().all(|s| !s.app_id.is_empty());
             out.findings.push(
                 finding("signin.app_mismatch")
-                    .detail(format!("The request's client_id is {app}, but no entry of the sign-in log is for it; the entries are for {}. These failures may belong to another application.", if apps.is_empty() { "no named application".to_string() } else { apps.join(", ") }))
+                    .detail(format!("The request's client_id is {app}, but no entry of the sign-in log is for it; the entries are for {}. These failures may belong to another application.", apps.join(", ")))
                     .fix("Filter the sign-in logs by the application (client) ID of the request before downloading, or check that the request uses the intended app registration."),
             );
             filters.push(format!("no entry is for app {app}, so all are shown"));
@@ -582,10 +628,18 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
         );
         return out;
     }
+    let unknown = entries.iter().filter(|s| !s.status_known).count();
+    if unknown > 0 {
+        out.findings.push(status_unknown(&entries, unknown));
+    }
+    let known = entries.len() - unknown;
+    if failed.is_empty() && known == 0 {
+        return out;
+    }
     if failed.is_empty() {
         out.findings.push(
             finding("signin.no_failures")
-                .detail(format!("{} sign-in log entr{}{filter_note}, none with an error code: Entra let these sign-ins through. If the app still gets no code, the loss is after Entra (the redirect back, the app's callback, the token request): a HAR of the sign-in shows it.", entries.len(), if entries.len() == 1 { "y" } else { "ies" }))
+                .detail(format!("{known} sign-in log entr{}{filter_note}{}, none with an error code: Entra let these sign-ins through. If the app still gets no code, the loss is after Entra (the redirect back, the app's callback, the token request): a HAR of the sign-in shows it.", if known == 1 { "y" } else { "ies" }, if unknown > 0 { " that say how they ended" } else { "" }))
                 .fix("Make sure the export covers the failing attempt (time range, user, application, interactive and non-interactive sign-ins), or capture a HAR."),
         );
         return out;
@@ -608,9 +662,10 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
     // expected miss of a silent request, or Entra asking the user to sign in.
     let paused = |g: &[&SignIn]| {
         g.iter().all(|s| {
-            s.interrupted
+            (s.interrupted
                 && (s.interactive == Some(false)
-                    || s.aadsts.is_some_and(|i| i.category == Category::Session))
+                    || s.aadsts.is_some_and(|i| i.category == Category::Session)))
+                || PROMPT_CODES.contains(&s.error_code)
         })
     };
     crate::core::order::by_key(&mut groups, |(_, g)| u64::from(token_leg(g) || paused(g)));
@@ -667,6 +722,11 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
                         .is_some_and(|i| matches!(i.appears, aadsts::Appears::Token))
             });
         let soften = |f: Finding| {
+            if other_app && f.severity == Severity::Error && !recovered {
+                let detail = format!("{} This entry is for another application than the request's client_id (see signin.app_mismatch), so it is not why this request got no code.", f.detail);
+                let fix = format!("For that application only: {}", f.fix);
+                return f.severity(Severity::Warning).detail(detail).fix(fix);
+            }
             if recovered {
                 if *code == 50011 {
                     let title = format!("{} (resolved by a later sign-in)", f.title);
@@ -740,7 +800,9 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
                     }
                 }
             }
-            let which = if names.is_empty() {
+            let which = if names.is_empty() && group.iter().any(|s| s.depth_cut) {
+                " The export's policies were cut to a type name by PowerShell's ConvertTo-Json (its default depth is 2), so which policy failed cannot be read: export again with ConvertTo-Json -Depth 10, or open the sign-in in the portal and read its Conditional Access tab.".to_string()
+            } else if names.is_empty() {
                 " The export lists no policy with result failure (the Conditional Access details need a licence and the right role), so open the sign-in in the portal and read its Conditional Access tab.".to_string()
             } else {
                 format!(
@@ -862,6 +924,30 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
         ));
     }
     out
+}
+
+/// The entries that do not say how they ended (`unknown` of `entries`): no error code, result
+/// type or portal Status, or a status PowerShell cut to its type name.
+fn status_unknown(entries: &[&SignIn], unknown: usize) -> Finding {
+    let of = if unknown == entries.len() {
+        if unknown == 1 {
+            "The entry".to_string()
+        } else {
+            format!("All {unknown} entries")
+        }
+    } else {
+        format!("{unknown} of the {} entries", entries.len())
+    };
+    let f = finding("input.evidence_unreadable")
+        .title("The sign-in log does not say whether its sign-ins failed")
+        .severity(Severity::Warning);
+    if entries.iter().any(|s| !s.status_known && s.depth_cut) {
+        f.detail(format!("{of} hold a type name (such as System.Collections.Hashtable) where the status should be: PowerShell's ConvertTo-Json cut the nested objects at its depth (2 unless -Depth is given), so their error code is lost. They are not counted as failures or as successes."))
+            .fix("Export again with a greater depth, for example … | ConvertTo-Json -Depth 10, or download the sign-in logs from the Entra admin center (Sign-in logs › Download, JSON or CSV).")
+    } else {
+        f.detail(format!("{of} have no error code (no status.errorCode, ResultType or Status column), so whether they failed cannot be told. They are not counted as failures or as successes."))
+            .fix("Include the status in the export (status in a Graph $select, ResultType in a Log Analytics query), or download the sign-in logs from the Entra admin center (Sign-in logs › Download, JSON or CSV).")
+    }
 }
 
 /// What to do about failing grant controls.
@@ -990,6 +1076,7 @@ t,\"11/20/2026, 10:16:40.000 AM\",0,,c2,A,\"11/20/2026, 10:16:39.000 AM\",u@cont
             interactive: Some(true),
             error_code: code,
             aadsts: aadsts::lookup(code),
+            status_known: true,
             ..SignIn::default()
         };
         let pkce = |all: &[SignIn]| {
@@ -1025,6 +1112,7 @@ t,\"11/20/2026, 10:16:40.000 AM\",0,,c2,A,\"11/20/2026, 10:16:39.000 AM\",u@cont
             error_code: code,
             correlation_id: corr.into(),
             aadsts: aadsts::lookup(code),
+            status_known: true,
             ..SignIn::default()
         };
         let all = vec![
@@ -1080,6 +1168,7 @@ t,\"11/20/2026, 10:16:40.000 AM\",0,,c2,A,\"11/20/2026, 10:16:39.000 AM\",u@cont
             error_code: code,
             correlation_id: "c".into(),
             aadsts: aadsts::lookup(code),
+            status_known: true,
             ..SignIn::default()
         };
         let j = judge(&[mk(50074), mk(0)], &Context::default());
@@ -1123,6 +1212,7 @@ t,\"11/20/2026, 10:16:40.000 AM\",0,,c2,A,\"11/20/2026, 10:16:39.000 AM\",u@cont
             resource: resource.into(),
             time: time.into(),
             aadsts: aadsts::lookup(code),
+            status_known: true,
             ..SignIn::default()
         }
     }
@@ -1138,7 +1228,8 @@ t,\"11/20/2026, 10:16:40.000 AM\",0,,c2,A,\"11/20/2026, 10:16:39.000 AM\",u@cont
     fn an_interrupted_session_row_of_the_portal_csv_is_a_warning() {
         let run = |status: &str, code: u32| {
             let text = format!("Date (UTC),Correlation ID,Application ID,Status,Sign-in error code,Failure reason\n2025-06-03T09:14:08Z,c1,A,{status},{code},x\n");
-            let super::super::csv::Read::SignIns(rows, _) = super::super::csv::read(&text) else {
+            let super::super::csv::Read::SignIns(rows, _, _) = super::super::csv::read(&text)
+            else {
                 panic!("not read")
             };
             let all: Vec<SignIn> = rows
@@ -1392,5 +1483,87 @@ t,\"11/20/2026, 10:16:40.000 AM\",0,,c2,A,\"11/20/2026, 10:16:39.000 AM\",u@cont
                 severities(&j)
             );
         }
+    }
+
+    #[test]
+    fn a_status_cut_by_powershell_or_missing_is_no_success() {
+        let cut =
+            one(r#"{"appId":"A","correlationId":"c","status":"System.Collections.Hashtable"}"#);
+        assert!(!cut.status_known && cut.depth_cut && !cut.succeeded());
+        let none =
+            one(r#"{"appId":"A","correlationId":"c","createdDateTime":"2026-11-20T10:00:00Z"}"#);
+        assert!(!none.status_known && !none.depth_cut);
+        let ok = one(r#"{"appId":"A","status":{"errorCode":0}}"#);
+        assert!(ok.succeeded());
+        let j = judge(&[cut.clone()], &Context::default());
+        assert_eq!(codes(&j), ["input.evidence_unreadable"]);
+        assert!(
+            j.findings[0].fix.contains("-Depth"),
+            "{}",
+            j.findings[0].fix
+        );
+        // One readable success beside it: no failure among those that say, and the note.
+        let j = judge(&[cut, ok], &Context::default());
+        assert_eq!(
+            codes(&j),
+            ["input.evidence_unreadable", "signin.no_failures"]
+        );
+        assert!(
+            j.findings[1].detail.starts_with("1 sign-in log entry"),
+            "{}",
+            j.findings[1].detail
+        );
+    }
+
+    #[test]
+    fn another_apps_failures_are_warnings_and_entries_without_an_app_id_are_no_mismatch() {
+        let mut other = entry(50011, "Graph", "2026-11-20T10:00:00Z");
+        other.app_id = "B".into();
+        let ctx = Context {
+            client_id: Some("A"),
+            ..Context::default()
+        };
+        let j = judge(&[other.clone()], &ctx);
+        assert_eq!(codes(&j), ["signin.app_mismatch", "signin.failure"]);
+        assert!(j.findings.iter().all(|f| f.severity == Severity::Warning));
+        let mut nameless = entry(53003, "Graph", "2026-11-20T10:00:00Z");
+        nameless.app_id = String::new();
+        nameless.app_name = "Contoso Portal".into();
+        let j = judge(&[nameless], &ctx);
+        assert!(
+            !codes(&j).contains(&"signin.app_mismatch"),
+            "{:?}",
+            codes(&j)
+        );
+        assert_eq!(j.findings.last().map(|f| f.severity), Some(Severity::Error));
+        assert!(j
+            .filter
+            .as_deref()
+            .is_some_and(|f| f.contains("names no application ID")));
+    }
+
+    #[test]
+    fn a_prompt_alone_is_an_interrupted_step_not_the_failure() {
+        for code in [50140, 50199] {
+            let j = judge(
+                &[entry(code, "Graph", "2026-11-20T10:00:00Z")],
+                &Context::default(),
+            );
+            assert_eq!(
+                severities(&j),
+                [("signin.failure".to_string(), Some(code), Severity::Warning)]
+            );
+            assert!(
+                j.findings[0].title.starts_with("Sign-in interrupted"),
+                "{}",
+                j.findings[0].title
+            );
+        }
+        // A failure that is no prompt stays the error.
+        let j = judge(
+            &[entry(50011, "Graph", "2026-11-20T10:00:00Z")],
+            &Context::default(),
+        );
+        assert_eq!(j.findings[0].severity, Severity::Error);
     }
 }
