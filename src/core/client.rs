@@ -61,6 +61,18 @@ pub fn sku(req: &AuthorizeRequest) -> Option<&str> {
         .map(|p| p.value.as_str())
 }
 
+/// True when the redirect URI is a loopback address without a path (`http://localhost:50321`):
+/// an interactive sign-in's local listener on this machine.
+fn loopback_listener(req: &AuthorizeRequest) -> bool {
+    req.redirect_uri().is_some_and(|r| {
+        let u = Uri::new(r);
+        u.scheme_lower() == "http"
+            && (u.is_localhost() || u.is_loopback_v4())
+            && matches!(u.path(), "" | "/")
+            && u.query().is_none()
+    })
+}
+
 /// Infers the client kind from the request.
 pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
     let guess = |kind, because: String, library: Option<&str>| ClientGuess {
@@ -113,13 +125,7 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
         // MSAL.NET, MSAL Python, MSAL Java and MSAL Go serve web apps and desktop apps alike;
         // their interactive sign-in listens at http://localhost:<free port> with no path, which
         // only a public client on this machine does.
-        let loopback_listener = req.redirect_uri().is_some_and(|r| {
-            let u = Uri::new(r);
-            u.scheme_lower() == "http"
-                && (u.is_localhost() || u.is_loopback_v4())
-                && matches!(u.path(), "" | "/")
-                && u.query().is_none()
-        });
+        let loopback_listener = loopback_listener(req);
         let library = [
             ("msal.netcore", "MSAL.NET"),
             ("msal.net", "MSAL.NET"),
@@ -148,6 +154,15 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
         }
     }
     let mode = req.get("response_mode").map(str::to_ascii_lowercase);
+    // A form_post to a loopback address without a path: a desktop app's own listener on a
+    // free port (MSAL Java posts there by default), not a web server's callback route.
+    if mode.as_deref() == Some("form_post") && loopback_listener(req) {
+        return guess(
+            ClientKind::Native,
+            "response_mode=form_post to a loopback address without a path (a desktop app's local listener, as MSAL Java's interactive sign-in posts to)".into(),
+            None,
+        );
+    }
     if mode.as_deref() == Some("form_post") {
         return guess(
             ClientKind::WebServer,
@@ -193,6 +208,17 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
                 ClientKind::Native,
                 format!("the redirect URI {r} is a native-app form"),
                 None,
+            );
+        }
+        // Postman's fixed callback: the Postman app (not a page) redeems the code, with the
+        // client secret it is given, and sends no Origin header.
+        if u.host()
+            .is_some_and(|h| h.eq_ignore_ascii_case("oauth.pstmn.io"))
+        {
+            return guess(
+                ClientKind::WebServer,
+                format!("the redirect URI {r} is Postman's callback: the Postman app redeems the code itself (with the client secret it is given, and no Origin header)"),
+                Some("Postman"),
             );
         }
         if let Some(stack) = server_stack(u.path()) {
@@ -365,6 +391,14 @@ mod tests {
     }
 
     #[test]
+    fn postmans_callback_is_redeemed_by_the_app_not_a_page() {
+        assert_eq!(
+            kind("client_id=a&response_type=code&redirect_uri=https%3A%2F%2Foauth.pstmn.io%2Fv1%2Fcallback"),
+            ClientKind::WebServer
+        );
+    }
+
+    #[test]
     fn reads_the_client_from_sku_mode_state_and_scheme() {
         assert_eq!(
             kind("client_id=a&x-client-SKU=msal.js.browser"),
@@ -376,6 +410,16 @@ mod tests {
         );
         assert_eq!(
             kind("client_id=a&response_mode=form_post"),
+            ClientKind::WebServer
+        );
+        // A form_post to a loopback listener without a path is a desktop app's (MSAL Java);
+        // one to a callback route on localhost is a web server in development.
+        assert_eq!(
+            kind("client_id=a&response_mode=form_post&redirect_uri=http%3A%2F%2Flocalhost%3A50321"),
+            ClientKind::Native
+        );
+        assert_eq!(
+            kind("client_id=a&response_mode=form_post&redirect_uri=http%3A%2F%2Flocalhost%3A5000%2Fsignin-oidc"),
             ClientKind::WebServer
         );
         assert_eq!(kind("client_id=a&state=CfDJ8Kx2"), ClientKind::WebServer);

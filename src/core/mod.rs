@@ -204,6 +204,9 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             r.error_text = Some(et);
         }
     }
+    if let Some(r) = req.as_mut() {
+        entra_received_other_uri(r, &mut findings);
+    }
     // MSAL Android's own redirect URI check pasted as what came back is read as in the
     // authorize box: it says which URI the app needs, whatever the request sent.
     let android = authorize::read_error_text(cb_text).android_check;
@@ -596,20 +599,37 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         req.as_ref()
             .and_then(|r| r.saml.as_ref()?.issuer.as_deref()),
     );
+    // Entra issued the code of a hybrid request: the implicit grant setting it needs is on.
+    // Entra answered unsupported_response_type for it (AADSTS700054 for ID tokens, 700051 for
+    // access tokens): the setting is off, the cause to fix, before the answer that shows it.
+    let issued = findings
+        .iter()
+        .any(|f| f.code == "har.code_issued" || f.code == "response.code_received");
+    let refused = |code: u32| {
+        findings
+            .iter()
+            .any(|f| f.aadsts == Some(code) && f.code != "request.implicit_grant_required")
+    };
+    let (refused_id, refused_access) = (refused(700054), refused(700051));
+    if issued && !refused_id && !refused_access {
+        findings.retain(|f| f.code != "request.implicit_grant_required");
+    }
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.code == "request.implicit_grant_required" && f.severity != Severity::Error)
+    {
+        let setting = match f.aadsts {
+            Some(700054) if refused_id => "ID tokens",
+            Some(700051) if refused_access => "Access tokens",
+            _ => continue,
+        };
+        let code = f.aadsts.unwrap_or(0);
+        *f = f.clone().severity(Severity::Error).title(format!("{setting} are not enabled for implicit grant")).detail(format!("{} Entra's answer says it is off: AADSTS{code}.", f.detail)).fix(format!("Enable '{setting}' under Authentication › Implicit grant and hybrid flows (web.implicitGrantSettings), or use response_type=code."));
+    }
     codes::sort(&mut findings);
     // Texts quote the inputs: a direction override or an invisible character in them would
     // reorder or hide what the reader sees, so each is written as its code point. (Snippets
     // stay exact: they are copied.)
-    // Entra issued the code of a hybrid request: the implicit grant setting it needs is on.
-    let issued = findings
-        .iter()
-        .any(|f| f.code == "har.code_issued" || f.code == "response.code_received");
-    let refused = findings
-        .iter()
-        .any(|f| f.aadsts == Some(700054) && f.code != "request.implicit_grant_required");
-    if issued && !refused {
-        findings.retain(|f| f.code != "request.implicit_grant_required");
-    }
     for f in &mut findings {
         for t in [&mut f.title, &mut f.detail, &mut f.fix] {
             if let Some(shown) = uri::show_hidden(t) {
@@ -680,6 +700,37 @@ fn har_sent_other_uri(pasted: &str, har_url: &str, findings: &mut Vec<Finding>) 
             .fix("Find where the app builds the redirect URI it really sends (its setting, or a proxy in front of it: forwarded scheme and host, a path base). To analyse the pasted request instead, clear the evidence."),
     );
     true
+}
+
+/// Entra's AADSTS50011 text quotes the redirect URI Entra received. When the pasted request
+/// sends another, the request that failed was not the pasted one (a setting of another
+/// environment, or a proxy in front of the app changing the scheme, host or path the app builds
+/// the URI from): the quoted URI is judged instead, and a finding says so.
+fn entra_received_other_uri(r: &mut authorize::AuthorizeRequest, findings: &mut Vec<Finding>) {
+    let Some(quoted) = r
+        .error_text
+        .as_ref()
+        .filter(|e| e.codes.contains(&50011))
+        .and_then(|e| e.redirect_uri.clone())
+    else {
+        return;
+    };
+    let Some(p) = r.params.iter_mut().find(|p| p.name == "redirect_uri") else {
+        return;
+    };
+    if p.value == quoted || quoted.trim().is_empty() {
+        return;
+    }
+    let pasted = std::mem::replace(&mut p.value, quoted.clone());
+    p.raw = percent_encoding::utf8_percent_encode(&quoted, percent_encoding::NON_ALPHANUMERIC)
+        .to_string();
+    p.utf8 = true;
+    findings.push(
+        codes::finding("input.several_requests")
+            .title("Entra's error quotes another redirect_uri than the pasted request sends; the quoted one is judged")
+            .detail(format!("The pasted authorize request sends redirect_uri={pasted}, but Entra's AADSTS50011 text quotes {quoted}: that is the URI Entra received, so the request that failed sent it, not the pasted one. The pasted URL comes from the app's settings, its code or another attempt; the app built another URI when it ran (another environment's setting, or a proxy in front of the app: forwarded scheme, host or path base)."))
+            .fix("Judge the quoted URI below. Then find where the running app builds the redirect URI it sends (its setting in that environment, the forwarded headers a proxy passes) and make it send a registered one."),
+    );
 }
 
 /// How the inputs show that Entra redirected to the sent URI although the pasted registration

@@ -525,6 +525,18 @@ fn mismatch_findings(
             out.push(public_finding(f, p));
             return;
         }
+        // The Windows broker (WAM) builds its redirect URI from the client ID itself: the app
+        // has no setting to send another while it signs in through the broker.
+        if sent
+            .to_ascii_lowercase()
+            .starts_with("ms-appx-web://microsoft.aad.brokerplugin/")
+            && registrable.is_empty()
+            && clean(&new_uri)
+        {
+            let f = f.detail(format!("{ctx} {sent} is the Windows broker's (WAM) redirect URI: MSAL builds it from the client ID when the app signs in through the broker, so the app has no setting that sends another one.")).fix(format!("Register {sent} under {} — {keep}", platform.portal_name()));
+            out.push(register_snippets(f));
+            return;
+        }
         let f = f.detail(format!("{ctx} They differ in {}, so this looks like another app, environment or host rather than a typo.", diffs.iter().map(|d| d.words()).collect::<Vec<_>>().join(", "))).fix(format!("Send a URI that is registered (check the app's redirect URI / base URL setting for this environment).{reg_fix}"));
         out.push(register_snippets(f));
         return;
@@ -556,7 +568,7 @@ fn mismatch_findings(
         // the loopback finding says so, with the port kept.
         if *d == Difference::Port
             && diffs.contains(&Difference::LocalhostVsLoopbackIp)
-            && r.is_localhost()
+            && (r.is_localhost() || s.is_localhost())
             && !c.b2c
         {
             continue;
@@ -680,6 +692,9 @@ fn mismatch_findings(
                 let odd: Vec<String> = sent.chars().chain(near.uri.chars()).filter_map(|ch| uri::confusable_ascii(ch).map(|a| format!("'{ch}' (U+{:04X}) looks like '{a}'", ch as u32))).collect();
                 f.detail(format!("{ctx} A look-alike character makes them differ: {}. Internationalised domain names are not supported in redirect URIs.", odd.join(", "))).fix(format!("Retype the URI in plain ASCII: {}.", uri::skeleton(&near.uri)))
             }
+            // The app sends localhost (MSAL Java rewrites 127.0.0.1 to it): registering
+            // localhost, whose port Entra ignores, is the fix that holds for every run.
+            Difference::LocalhostVsLoopbackIp if s.is_localhost() && registrable.is_empty() && clean(&new_uri) => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent. Some libraries send localhost even when configured with 127.0.0.1 (MSAL Java rewrites it).")).fix(format!("Register {new_uri}{why_form} under {} — {keep} Or make the app send {send_to}.", platform.portal_name())),
             Difference::LocalhostVsLoopbackIp => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent.")).fix(if registrable.is_empty() { format!("Send {send_to} — or register {sent}; the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.") } else { format!("Send {send_to}: {sent} cannot be registered ({}).", registrable.join("; ")) }),
             Difference::Query => {
                 // A query the app needs for its own routing (a plugin's ?action=…) can be
@@ -1239,7 +1254,16 @@ pub fn check(
                     .filter(|w| !w.starts_with("http:// is only"))
                     .collect();
                 if !broken.is_empty() {
-                    let fix = format!("Choose a redirect URI Entra accepts, register it under {} and make the app send it: the registered {} breaks Entra's rules ({}), so sending it is no fix{}.", c.platform_for(Some(entry)).portal_name(), entry.uri, broken.join("; "), if registrable_problems(sent, audience).is_empty() { "" } else { ", and the sent URI cannot be registered either" });
+                    let platform = c.platform_for(Some(entry));
+                    let (new_uri, why_form) = to_register(sent, platform);
+                    let sent_ok = registrable_problems(sent, audience).is_empty()
+                        && uri::show_hidden(sent).is_none()
+                        && Uri::new(sent).userinfo().is_none();
+                    let fix = if sent_ok {
+                        format!("Register {new_uri}{why_form}, the URI the app sends, under {}, and remove the registered {}: it breaks Entra's rules ({}), so sending it is no fix.", platform.portal_name(), entry.uri, broken.join("; "))
+                    } else {
+                        format!("Choose a redirect URI Entra accepts, register it under {} and make the app send it: the registered {} breaks Entra's rules ({}), so sending it is no fix, and the sent URI cannot be registered either.", platform.portal_name(), entry.uri, broken.join("; "))
+                    };
                     for f in out
                         .iter_mut()
                         .skip(before)
@@ -1546,7 +1570,8 @@ mod tests {
         .find(|f| f.code == "redirect.path_mismatch")
         .expect("a path mismatch");
         assert!(
-            f.fix.starts_with("Choose a redirect URI Entra accepts"),
+            f.fix
+                .starts_with("Register https://app.contoso.com/obrien/cb/, the URI the app sends"),
             "{}",
             f.fix
         );

@@ -1033,6 +1033,17 @@ fn template_expression(s: &str) -> Option<&str> {
             let end = s[start + open.len()..].find(close)? + start + open.len() + close.len();
             Some(&s[start..end])
         })
+        .or_else(|| spring_placeholder(s))
+}
+
+/// Spring Security's `{baseUrl}`, `{registrationId}`, `{baseScheme}` …: a name in single braces.
+fn spring_placeholder(s: &str) -> Option<&str> {
+    let start = s.find('{')?;
+    let len = s[start + 1..].find('}')?;
+    let name = &s[start + 1..start + 1 + len];
+    let named = name.bytes().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_');
+    named.then(|| &s[start..start + len + 2])
 }
 
 /// True when `uri` may be what `template` becomes once its expressions are filled in: its
@@ -1708,8 +1719,14 @@ fn looks_like_uri(s: &str) -> bool {
     if s.contains("://") {
         return true;
     }
-    // urn:…, or host/path without a scheme (kept so it can be judged).
-    s.to_ascii_lowercase().starts_with("urn:") || (s.contains('.') && s.contains('/'))
+    let lower = s.to_ascii_lowercase();
+    // urn:…, or host/path without a scheme (kept so it can be judged), a URI percent-encoded
+    // whole (copied from a log or a query), or one built from a template (`{baseUrl}/cb`).
+    lower.starts_with("urn:")
+        || (s.contains('.') && s.contains('/'))
+        || lower.starts_with("http%3a%2f%2f")
+        || lower.starts_with("https%3a%2f%2f")
+        || (s.contains('/') && template_expression(s).is_some_and(|e| s.starts_with(e)))
 }
 
 /// The scheme of `s` when it is an address with no `//` after its scheme (`javascript:…`,

@@ -131,6 +131,8 @@ pub(crate) fn other_provider(host: &str, path: &str) -> Option<&'static str> {
         "Ping Identity"
     } else if path.contains("/realms/") && path.contains("/protocol/openid-connect/") {
         "Keycloak"
+    } else if path.to_ascii_lowercase().starts_with("/adfs/oauth2/") {
+        "AD FS"
     } else {
         return None;
     })
@@ -181,6 +183,11 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
             } else {
                 format!("{host} is not an Entra authority host (login.microsoftonline.com, login.microsoftonline.us, login.partner.microsoftonline.cn, *.b2clogin.com, *.ciamlogin.com).")
             };
+            if other_provider(&host, req.path.as_deref().unwrap_or("")) == Some("AD FS") {
+                // An on-premises AD FS farm: its own clients and redirect URIs, its own errors.
+                out.push(finding("request.not_entra_authorize").severity(Severity::Error).title("This authorize request goes to AD FS, not to Microsoft Entra ID").detail(format!("{host} serves Active Directory Federation Services (/adfs/oauth2/authorize): AD FS checks the redirect URI against the client in its own application group, with its own rules and errors (MSIS… codes in its event log and error page), so Entra never sees this request and an Entra app registration or az command changes nothing here.")).fix("On the AD FS server, list the client's redirect URIs (Get-AdfsNativeClientApplication or Get-AdfsServerApplication, RedirectUri) and add the one the app sends (Set-AdfsNativeClientApplication or Set-AdfsServerApplication with -RedirectUri listing every URI to keep and the new one). If the app should sign in with Entra, point its authority to login.microsoftonline.com/<tenant>/v2.0."));
+                return;
+            }
             if let Some(name) = other_provider(&host, req.path.as_deref().unwrap_or("")) {
                 // Another identity provider's request: Entra's rules say nothing about it.
                 out.push(finding("request.not_entra_authorize").severity(Severity::Error).title(format!("This authorize request goes to {name}, not to Microsoft Entra ID")).detail(format!("{host} is {name}'s sign-in server, so Entra never sees this request: its redirect URI is checked against the client registered at {name}, with {name}'s rules and errors, and Entra's app registration plays no part.")).fix(format!("Check the redirect URI in {name}'s client settings; or, if the app should sign in with Entra, paste the request to login.microsoftonline.com/…/oauth2/v2.0/authorize (the first request to it in the browser's Network tab after clicking Sign in).")));
