@@ -165,6 +165,24 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     } else {
         ""
     };
+    // The portal's details of a failed sign-in pasted in the authorize box: read as the
+    // sign-in log entry it is (when no evidence was given).
+    let mut auth_text = auth_text;
+    if evidence
+        .as_ref()
+        .is_none_or(|e| e.kind == evidence::Kind::Empty)
+        && evidence::csv::read_pane(auth_text).is_some()
+    {
+        evidence = Some(evidence::read(auth_text));
+        auth_text = "";
+    }
+    // A sign-in log whose latest entry is AADSTS50011 quoting the redirect URI Entra received:
+    // with no request pasted, its failure reason is read as Entra's error text.
+    let from_signin = evidence
+        .as_ref()
+        .filter(|_| auth_text.trim().is_empty())
+        .and_then(|e| signin_error_text(e, None));
+    let auth_text = from_signin.as_deref().unwrap_or(auth_text);
     // Evidence: a HAR's authorize request (and what reached the app) stand in for empty boxes.
     let har_url = evidence.as_ref().and_then(|e| e.authorize_url.clone());
     let har_authorize = har_url
@@ -202,6 +220,15 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             let mut et = authorize::read_error_text(text);
             et.codes.retain(judged);
             r.error_text = Some(et);
+        }
+    }
+    // The request's own sign-in in the log, refused with AADSTS50011: its failure reason is
+    // Entra's text, quoting the URI Entra received.
+    if let (Some(r), Some(ev)) = (req.as_mut(), evidence.as_ref()) {
+        if r.error_text.is_none() && r.client_id().is_some() {
+            if let Some(t) = signin_error_text(ev, r.client_id()) {
+                r.error_text = Some(authorize::read_error_text(&t));
+            }
         }
     }
     if let Some(r) = req.as_mut() {
@@ -702,6 +729,25 @@ fn har_sent_other_uri(pasted: &str, har_url: &str, findings: &mut Vec<Finding>) 
     true
 }
 
+/// The AADSTS50011 error text of a sign-in log's latest entry (by time, else the export's
+/// order), when it is that failure and its reason quotes the redirect URI Entra received.
+fn signin_error_text(ev: &evidence::Evidence, client_id: Option<&str>) -> Option<String> {
+    let key = |s: &evidence::signin::SignIn| evidence::har::time_key(&s.time);
+    let of_app: Vec<&evidence::signin::SignIn> = ev
+        .signins
+        .iter()
+        .filter(|s| client_id.is_none_or(|c| s.app_id.eq_ignore_ascii_case(c)))
+        .collect();
+    let latest = if of_app.iter().all(|s| key(s).is_some()) {
+        of_app.iter().max_by_key(|s| (key(s), s.index)).copied()
+    } else {
+        of_app.last().copied()
+    }?;
+    let text = format!("AADSTS{}: {}", latest.error_code, latest.failure_reason);
+    (latest.error_code == 50011 && authorize::read_error_text(&text).redirect_uri.is_some())
+        .then_some(text)
+}
+
 /// Entra's AADSTS50011 text quotes the redirect URI Entra received. When the pasted request
 /// sends another, the request that failed was not the pasted one (a setting of another
 /// environment, or a proxy in front of the app changing the scheme, host or path the app builds
@@ -728,7 +774,7 @@ fn entra_received_other_uri(r: &mut authorize::AuthorizeRequest, findings: &mut 
     findings.push(
         codes::finding("input.several_requests")
             .title("Entra's error quotes another redirect_uri than the pasted request sends; the quoted one is judged")
-            .detail(format!("The pasted authorize request sends redirect_uri={pasted}, but Entra's AADSTS50011 text quotes {quoted}: that is the URI Entra received, so the request that failed sent it, not the pasted one. The pasted URL comes from the app's settings, its code or another attempt; the app built another URI when it ran (another environment's setting, or a proxy in front of the app: forwarded scheme, host or path base)."))
+            .detail(format!("The pasted authorize request sends redirect_uri={pasted}, but Entra's AADSTS50011 text (its error page, or the failure reason in its sign-in log) quotes {quoted}: that is the URI Entra received, so the request that failed sent it, not the pasted one. The pasted URL comes from the app's settings, its code or another attempt; the app built another URI when it ran (another environment's setting, or a proxy in front of the app: forwarded scheme, host or path base)."))
             .fix("Judge the quoted URI below. Then find where the running app builds the redirect URI it sends (its setting in that environment, the forwarded headers a proxy passes) and make it send a registered one."),
     );
 }

@@ -535,6 +535,38 @@ fn record(cols: &Columns, row: &[Cow<str>]) -> Value {
     Value::Object(rec)
 }
 
+/// The portal's details of one sign-in (Sign-in logs › a sign-in › Basic info) as copied:
+/// `Label<TAB>value` lines, or each label on its own line above its value. One record when
+/// it names an error code and an application or correlation ID.
+pub fn read_pane(text: &str) -> Option<Value> {
+    let known = |l: &str| record_key(&column_key(l)).is_some();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut pairs: Vec<(Cow<str>, Cow<str>)> = Vec::new();
+    let mut i = 0;
+    while let Some(line) = lines.get(i) {
+        if let Some((label, value)) = line.split_once('\t').filter(|(l, _)| known(l)) {
+            pairs.push((Cow::Borrowed(label.trim()), Cow::Borrowed(value.trim())));
+            i += 1;
+        } else if known(line) && lines.get(i + 1).is_some_and(|v| !known(v)) {
+            pairs.push((Cow::Borrowed(*line), Cow::Borrowed(lines[i + 1])));
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    // A pane names many fields; a line or two that happen to be labels are no pane.
+    if pairs.len() < 4 {
+        return None;
+    }
+    let (header, row): (Vec<Cow<str>>, Vec<Cow<str>>) = pairs.into_iter().unzip();
+    let cols = Columns::of(&header);
+    (cols.is_signin_log() && cols.has("errorCode")).then(|| record(&cols, &row))
+}
+
 /// What a CSV text turned out to be.
 pub enum Read {
     /// A sign-in log export: one record per row (blank lines skipped), and

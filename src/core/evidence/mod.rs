@@ -283,6 +283,10 @@ fn read_text(t: &str) -> Evidence {
         {
             Evidence::unreadable(unreadable(not_json_message(t)))
         }
+        _ if csv::read_pane(t).is_some() => records_evidence(
+            csv::read_pane(t).into_iter().collect(),
+            "the portal's details of one sign-in",
+        ),
         csv::Read::OtherColumns(why) => Evidence::unreadable(unreadable(why)),
         csv::Read::NotCsv => Evidence::unreadable(unreadable(not_json_message(t))),
     }
