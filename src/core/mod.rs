@@ -972,7 +972,9 @@ fn har_refused_listed_uri(
 /// another registration, or the list changed after the sign-in.
 fn har_spa_refused(findings: &mut Vec<Finding>, sent: Option<&str>) {
     let Some(sent) = sent else { return };
-    let refused = |f: &Finding| f.code == "har.token_origin_platform";
+    // Only AADSTS9002326 (a browser's redemption refused: not a SPA) contradicts a SPA entry;
+    // 9002327 (a SPA code redeemed without an Origin header) is what a SPA entry gives a server.
+    let refused = |f: &Finding| f.code == "har.token_origin_platform" && f.aadsts == Some(9002326);
     if !findings.iter().any(&refused)
         || findings
             .iter()

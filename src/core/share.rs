@@ -352,6 +352,30 @@ fn person_key(parent: &str, name: &str) -> Option<&'static str> {
     }
 }
 
+/// A JSON key an app's own request or answer names a credential with (`apiKey`,
+/// `clientSecret`, `adminPassword`, `subscription-key`), compared without case or separators.
+fn credential_key(name: &str) -> Option<&'static str> {
+    if name.len() > 40 {
+        return None;
+    }
+    let key: String = name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    [
+        "apikey",
+        "secret",
+        "password",
+        "accesskey",
+        "subscriptionkey",
+        "privatekey",
+    ]
+    .iter()
+    .any(|end| key.ends_with(end))
+    .then_some("secret")
+}
+
 fn secret_name(name: &str) -> Option<&'static str> {
     SECRET_NAMES
         .iter()
@@ -1110,7 +1134,10 @@ impl<'a> Redactor<'a> {
                 }
             }
             if self.opts.redact_secrets {
-                if let Some(canon) = secret_name(key).or_else(|| person_key(parent_key, key)) {
+                if let Some(canon) = secret_name(key)
+                    .or_else(|| person_key(parent_key, key))
+                    .or_else(|| credential_key(key))
+                {
                     changed |= self.secret_json(canon, val);
                     continue;
                 }
@@ -2435,6 +2462,16 @@ fn email_local_start(b: &[u8], at: usize) -> usize {
                 break;
             }
         }
+        // An apostrophe written as an HTML entity in a page (`o&#39;neil@…`).
+        if let Some(entity) = [&b"&#39;"[..], b"&#x27;", b"&apos;"]
+            .iter()
+            .find(|e| start >= e.len() && b[start - e.len()..start].eq_ignore_ascii_case(e))
+        {
+            if start > entity.len() && is_local_char(b[start - entity.len() - 1]) {
+                start -= entity.len();
+                continue;
+            }
+        }
         if start > 0 && is_local_char(b[start - 1]) {
             start -= 1;
         } else {
@@ -3083,7 +3120,7 @@ mod tests {
 
     #[test]
     fn every_cookie_of_a_multi_line_set_cookie_and_api_keys_in_a_har_are_redacted() {
-        let har = r#"{"log":{"entries":[{"request":{"method":"GET","url":"https://app.contoso.com/","headers":[{"name":"x-api-key","value":"XApiKeyValue777"},{"name":"x-ms-RefreshTokenCredential","value":"PrtValue888"}]},"response":{"status":200,"headers":[{"name":"Set-Cookie","value":".AspNetCore.Cookies=CookieOne111; path=/\nAppServiceAuthSession=CookieTwo222; path=/"}]}}]}}"#;
+        let har = r#"{"log":{"entries":[{"request":{"method":"GET","url":"https://app.contoso.com/","headers":[{"name":"x-api-key","value":"XApiKeyValue777"},{"name":"x-ms-RefreshTokenCredential","value":"PrtValue888"}]},"response":{"status":200,"headers":[{"name":"Set-Cookie","value":".AspNetCore.Cookies=CookieOne111; path=/\nAppServiceAuthSession=CookieTwo222; path=/"}]}},{"request":{"method":"POST","url":"https://app.contoso.com/api/login","postData":{"mimeType":"application/json","text":"{\"apiKey\":\"JsonApiKey999\",\"clientSecret\":\"JsonSecret000\",\"region\":\"eu\"}"}},"response":{"status":200}}]}}"#;
         let (r, _) = redact(
             &CaseInput {
                 evidence: har.into(),
@@ -3094,6 +3131,8 @@ mod tests {
         for secret in [
             "XApiKeyValue777",
             "PrtValue888",
+            "JsonApiKey999",
+            "JsonSecret000",
             "CookieOne111",
             "CookieTwo222",
         ] {
@@ -3275,6 +3314,14 @@ mod tests {
             .contains("error_description=AADSTS50020%3a+User+account+%27"));
         assert!(r.callback.contains("error=access_denied"));
         assert!(list.iter().filter(|x| x.name == "email").count() == 2);
+        // An apostrophe escaped for HTML in a page's text is part of the address.
+        let c = CaseInput {
+            evidence: "<p>Signed in as carol.o&#39;neil@fabrikam.com</p>".into(),
+            ..CaseInput::default()
+        };
+        let (r, _) = redact(&c, &ShareOptions::default());
+        assert!(!r.evidence.contains("carol"), "{}", r.evidence);
+        assert!(r.evidence.starts_with("<p>Signed in as "), "{}", r.evidence);
     }
 
     #[test]

@@ -1890,7 +1890,12 @@ pub fn trace(log: &Log) -> Trace {
         let said = |c: &str| f.findings.iter().any(|x| x.code == c);
         if let Some(i) = read_by.filter(|_| said("har.code_issued") && !said("har.code_delivered"))
         {
-            f.findings.push(finding("har.code_delivered").detail(format!("The app redeemed this authorization code at Entra's token endpoint ({}), so it read the code from Entra's answer.", at(i))).fix("Nothing to change between Entra and the app."));
+            // The recording lacks the request to the redirect URI (a proxy capture of the
+            // server's side, or one that started late), not the code: the app redeemed it.
+            f.findings.retain(|x| {
+                x.code != "har.code_lost" || !x.title.starts_with("No request to the redirect URI")
+            });
+            f.findings.push(finding("har.code_delivered").detail(format!("The app redeemed this authorization code at Entra's token endpoint ({}), so it read the code from Entra's answer; the recording does not show the request that brought it to the app.", at(i))).fix("Nothing to change between Entra and the app."));
         }
     }
 
@@ -1928,11 +1933,29 @@ pub fn trace(log: &Log) -> Trace {
     // failure and a resolved rejection aside), else the attempt that got
     // past the last resolved rejection, else the first.
     let last_resolved = (0..flows.len()).rev().find(|&n| resolved(n).is_some());
-    let last_failed = flows
+    // Cancelled because the page went on to another authorize request of the same app (a
+    // second click, a redirect): superseded, no failure; the later request is what happened.
+    let superseded = |n: usize| {
+        flows.get(n).is_some_and(|f| {
+            f.findings.iter().any(|x| {
+                (x.code == "har.authorize_blocked"
+                    && x.detail.contains("the request was cancelled"))
+                    || x.code == "har.form_post_not_posted"
+            }) && f.get("client_id").is_some_and(|app| {
+                flows.iter().skip(n + 1).any(|o| {
+                    o.get("client_id")
+                        .is_some_and(|x| x.eq_ignore_ascii_case(app))
+                })
+            })
+        })
+    };
+    let last_failed = flows.iter().enumerate().rposition(|(n, f)| {
+        f.failed() && !f.benign_silent_failure() && resolved(n).is_none() && !superseded(n)
+    });
+    let first_real = flows
         .iter()
         .enumerate()
-        .rposition(|(n, f)| f.failed() && !f.benign_silent_failure() && resolved(n).is_none());
-    let first_real = flows.iter().position(|f| !f.benign_silent_failure());
+        .position(|(n, f)| !f.benign_silent_failure() && !superseded(n));
     let chosen = last_failed
         .or_else(|| last_resolved.and_then(resolved))
         .or(first_real)
@@ -1944,6 +1967,8 @@ pub fn trace(log: &Log) -> Trace {
         " (the last that failed)".to_string()
     } else if last_resolved.and_then(resolved).is_some() {
         String::new() // said below, with the attempt it got past
+    } else if first_real.is_some_and(|n| n > 0 && (0..n).any(superseded)) {
+        " (the first that a later one of the same app did not replace)".to_string()
     } else if first_real.is_some_and(|n| n > 0) {
         " (the first that was not a silent attempt answered 'the user must sign in')".to_string()
     } else if first_real.is_some() {
@@ -2317,9 +2342,30 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
     // Entra's last page whose body the HAR does not hold (Chrome keeps no body for a page it
     // left at once; Safari's exports hold none).
     let mut bodiless: Option<usize> = None;
+    let mut last_entra = a;
     for j in a..window_end {
         let Some(e) = entries.get(j) else { break };
         if !ix.entra(j) {
+            // Safari's export folds a redirect chain into one entry, the final URL with the
+            // first request's method and body: Entra's redirect shows only as a request to
+            // the redirect URI carrying the answer in its own URL.
+            let url = e.request.url.as_str();
+            let own: Vec<(String, String)> = query_pairs(url)
+                .into_iter()
+                .chain(fragment_pairs(url))
+                .collect();
+            let answers = ["code", "error"].iter().any(|n| get(&own, n).is_some());
+            if answers
+                && redirect_uri
+                    .as_deref()
+                    .is_some_and(|r| base(url) == base(r))
+            {
+                f.answer = Answer::Redirect {
+                    idx: last_entra,
+                    location: url.to_string(),
+                };
+                break;
+            }
             // That page's form_post shows in the browser's POST of the answer to the
             // redirect URI right after it: the fields are the form's.
             if let Some(prev) = bodiless.filter(|_| method_of(e).eq_ignore_ascii_case("POST")) {
@@ -2343,6 +2389,7 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
             }
             continue;
         }
+        last_entra = j;
         bodiless = (e.body.as_deref().is_none_or(|b| b.trim().is_empty())
             && (200..300).contains(&e.status))
         .then_some(j);
@@ -3699,16 +3746,38 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
     }
     let action = form.action.as_str();
     let action_base = base(action);
-    let posted = entries
+    let to_action: Vec<usize> = entries
         .iter()
         .enumerate()
         .skip(idx + 1)
-        .find(|(i, e)| {
+        .filter(|(i, e)| {
             method_of(e).eq_ignore_ascii_case("POST")
                 && (e.request.url.as_str() == action
                     || ix.base.get(*i).is_some_and(|b| *b == action_base))
         })
-        .map(|(i, _)| i);
+        .map(|(i, _)| i)
+        .collect();
+    // Two sign-ins in one capture (two tabs, a double click): the POST of this page carries
+    // its own code or state, which may come after the other page's.
+    let own = |i: &usize| {
+        let fields = entries.get(*i).map(post_pairs).unwrap_or_default();
+        ["code", "state"].iter().any(|n| {
+            get(&form.fields, n).is_some_and(|v| !v.is_empty() && get(&fields, n) == Some(v))
+        })
+    };
+    let other = |i: &usize| {
+        let fields = entries.get(*i).map(post_pairs).unwrap_or_default();
+        ["code", "state"].iter().any(|n| {
+            get(&form.fields, n).is_some_and(|v| {
+                !v.is_empty() && get(&fields, n).is_some_and(|x| !x.is_empty() && x != v)
+            })
+        })
+    };
+    let posted = to_action
+        .iter()
+        .copied()
+        .find(own)
+        .or_else(|| to_action.iter().copied().find(|i| !other(i)));
     let carries = code.is_some()
         || error.is_some()
         || saml_response
