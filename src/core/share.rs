@@ -637,8 +637,9 @@ fn has_duplicate_keys(json: &str) -> bool {
 enum Class {
     /// `redacted-N`
     Opaque,
-    /// 43 characters of the base64url alphabet (a valid PKCE value).
-    Pkce,
+    /// Characters of the base64url alphabet, as many as the value had (a PKCE value keeps its
+    /// length: 43 is the only one an S256 challenge may have, a verifier may have 43 to 128).
+    Pkce(usize),
     /// A JWT-shaped token that carries nothing.
     Jwt,
     /// `redacted-N@example.invalid`
@@ -763,7 +764,7 @@ impl<'a> Redactor<'a> {
             let n = self.counter;
             let m = match class {
                 Class::Opaque => format!("redacted-{n}"),
-                Class::Pkce => format!("REDACTED{n:0>35}"),
+                Class::Pkce(len) => format!("REDACTED{n:0>w$}", w = len.saturating_sub(8)),
                 Class::Email => format!("redacted-{n}@example.invalid"),
                 Class::Jwt => format!(
                     "{}.{}.redacted-{n}",
@@ -802,9 +803,9 @@ impl<'a> Redactor<'a> {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'))
         {
-            // A well-formed PKCE value gets a well-formed marker; a malformed one an opaque
-            // marker, malformed too, so the analysis on the other side says the same.
-            Class::Pkce
+            // A well-formed PKCE value gets a well-formed marker of its length; a malformed one
+            // an opaque marker, malformed too, so the analysis on the other side says the same.
+            Class::Pkce(key.len())
         } else {
             Class::Opaque
         };
@@ -872,6 +873,13 @@ impl<'a> Redactor<'a> {
     fn id_guid(&mut self, kind: &'static str, raw: &str, key: &str) -> Option<String> {
         let key = key.trim();
         if !is_guid(key) || self.issued.contains(key) {
+            return None;
+        }
+        // The nil GUID and other one-digit GUIDs are placeholders, no one's ID: they stay,
+        // so the shared case shows the same placeholder error.
+        let mut hex = key.bytes().filter(|b| *b != b'-');
+        let first = hex.next().unwrap_or(b'0');
+        if hex.all(|b| b.eq_ignore_ascii_case(&first)) {
             return None;
         }
         let lower = key.to_ascii_lowercase();
@@ -3033,6 +3041,19 @@ mod tests {
         assert_eq!(ch[0].len(), 43);
         assert!(ch[0].bytes().all(is_b64url));
         assert_eq!(params(&r.authorize, "code_challenge_method"), ["S256"]);
+        // A verifier sent as the S256 challenge (67 characters) stays 67 characters long, so
+        // the shared case shows the same error.
+        let verifier = "a".repeat(67);
+        let c = case(
+            &authorize_url(&format!(
+                "state=a&code_challenge={verifier}&code_challenge_method=S256"
+            )),
+            "",
+        );
+        let (r, _) = redact(&c, &ShareOptions::default());
+        let ch = params(&r.authorize, "code_challenge");
+        assert_eq!(ch[0].len(), 67, "{ch:?}");
+        assert_ne!(ch[0], verifier);
     }
 
     #[test]
@@ -3998,6 +4019,22 @@ mod tests {
         let (plain, _) = redact(&c, &ShareOptions::default());
         assert!(plain.authorize.contains(CLIENT));
         assert!(plain.authorize.contains(TENANT));
+    }
+
+    #[test]
+    fn hide_ids_keeps_a_placeholder_guid() {
+        let nil = "00000000-0000-0000-0000-000000000000";
+        let c = case(
+            &format!("https://login.microsoftonline.com/{nil}/oauth2/v2.0/authorize?client_id={nil}&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid&state=s1"),
+            "",
+        );
+        let opts = ShareOptions {
+            redact_secrets: true,
+            hide_ids: true,
+        };
+        let (r, _) = redact(&c, &opts);
+        assert_eq!(r.authorize.matches(nil).count(), 2, "{}", r.authorize);
+        assert_eq!(outcome(&r), outcome(&c));
     }
 
     #[test]

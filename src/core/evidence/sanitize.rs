@@ -56,7 +56,6 @@ pub const SECRET_NAMES: &[&str] = &[
     "sctx",
     "otc",
     "token",
-    "samlrequest",
     "samlresponse",
     "wresult",
     "x-client-data",
@@ -248,7 +247,7 @@ fn get_str<'a>(fields: &'a [(String, J)], key: &str) -> Option<&'a str> {
 struct Edit {
     start: usize,
     end: usize,
-    with: &'static str,
+    with: String,
     name: String,
 }
 
@@ -344,11 +343,11 @@ fn scan_params(s: &str, names: &Names, with: &'static str, out: &mut Vec<Edit>) 
         }
         if delimited && !name.is_empty() && names.secret(name) {
             let v = s.get(vs..ve).unwrap_or("");
-            if !v.is_empty() && v != with && v != REDACTED {
+            if !v.is_empty() && v != with && !v.starts_with(REDACTED) {
                 out.push(Edit {
                     start: vs,
                     end: ve,
-                    with,
+                    with: with.to_string(),
                     name: name.to_string(),
                 });
             }
@@ -402,11 +401,11 @@ fn scan_props(s: &str, names: &Names, out: &mut Vec<Edit>) {
         }
         let ve = ve.min(b.len());
         let v = s.get(vs..ve).unwrap_or("");
-        if !v.is_empty() && v != REDACTED {
+        if !v.is_empty() && !v.starts_with(REDACTED) {
             out.push(Edit {
                 start: vs,
                 end: ve,
-                with: REDACTED,
+                with: REDACTED.to_string(),
                 name: name.to_string(),
             });
         }
@@ -425,11 +424,11 @@ fn scan_inputs(s: &str, names: &Names, out: &mut Vec<Edit>) {
             .map(|(_, v, _)| v.clone());
         if let Some(name) = name.filter(|n| names.secret(n)) {
             if let Some((_, v, r)) = attrs.iter().find(|(n, _, _)| n == "value") {
-                if !v.is_empty() && v != REDACTED {
+                if !v.is_empty() && !v.starts_with(REDACTED) {
                     out.push(Edit {
                         start: r.start,
                         end: r.end,
-                        with: REDACTED,
+                        with: REDACTED.to_string(),
                         name,
                     });
                 }
@@ -468,7 +467,7 @@ fn scan_jwts(s: &str, out: &mut Vec<Edit>) {
             out.push(Edit {
                 start: st,
                 end,
-                with: REDACTED_JWT,
+                with: REDACTED_JWT.to_string(),
                 name: "JWT".into(),
             });
             at = end;
@@ -507,7 +506,7 @@ fn scan_emails(s: &str, out: &mut Vec<Edit>) {
             out.push(Edit {
                 start: ls,
                 end: de,
-                with: REDACTED_EMAIL,
+                with: REDACTED_EMAIL.to_string(),
                 name: "e-mail address".into(),
             });
             at = de;
@@ -529,7 +528,7 @@ fn apply(s: &str, mut edits: Vec<Edit>) -> (String, Vec<Edit>) {
             continue;
         }
         out.push_str(s.get(pos..e.start).unwrap_or(""));
-        out.push_str(e.with);
+        out.push_str(&e.with);
         pos = e.end;
         kept.push(e);
     }
@@ -556,9 +555,59 @@ struct Walker {
     entry: Option<usize>,
     removed: Vec<Removed>,
     index: HashMap<(String, Where), usize>,
+    /// The marker of each (parameter, decoded value) replaced so far: one value keeps one
+    /// marker everywhere, and two values two, so the copy is analysed as the original is (a
+    /// state that came back changed still differs, a code is still the one redeemed).
+    markers: HashMap<(String, String), String>,
 }
 
 impl Walker {
+    /// The marker for the secret `value` of parameter `name`: `REDACTED-N`, numbered per
+    /// value; a well-formed PKCE value gets a well-formed marker of its own length, and an
+    /// ASP.NET Core state keeps its `CfDJ8` prefix (it names the kind of app).
+    fn marker(&mut self, name: &str, value: &str) -> String {
+        let decoded = crate::core::uri::form_decode(value).0;
+        let name = name.to_ascii_lowercase();
+        let key = (name.clone(), decoded.clone());
+        if let Some(m) = self.markers.get(&key) {
+            return m.clone();
+        }
+        // A failed SAML response keeps its status (Entra's error), not the assertion.
+        if name == "samlresponse" {
+            let failed = [value, decoded.as_str()]
+                .into_iter()
+                .find_map(crate::core::saml::response_status)
+                .filter(|st| !st.success);
+            if let Some(st) = failed {
+                let m = crate::core::saml::status_only(&st);
+                let m = if value.contains('%') {
+                    m.replace('+', "%2B")
+                        .replace('/', "%2F")
+                        .replace('=', "%3D")
+                } else {
+                    m
+                };
+                self.markers.insert(key, m.clone());
+                return m;
+            }
+        }
+        let n = self.markers.len() + 1;
+        let pkce = matches!(name.as_str(), "code_challenge" | "code_verifier")
+            && (43..=128).contains(&decoded.len())
+            && decoded
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'));
+        let m = if pkce {
+            format!("{REDACTED}{n:0>w$}", w = decoded.len() - REDACTED.len())
+        } else if name == "state" && decoded.starts_with("CfDJ8") {
+            format!("CfDJ8{REDACTED}-{n}")
+        } else {
+            format!("{REDACTED}-{n}")
+        };
+        self.markers.insert(key, m.clone());
+        m
+    }
+
     fn note(&mut self, name: &str, place: Where) {
         let key = (name.to_string(), place);
         let i = match self.index.get(&key) {
@@ -599,6 +648,10 @@ impl Walker {
         }
         if edits.is_empty() {
             return;
+        }
+        for e in edits.iter_mut().filter(|e| e.with == REDACTED) {
+            let value = s.get(e.start..e.end).unwrap_or("").to_string();
+            e.with = self.marker(&e.name, &value);
         }
         let (new, kept) = apply(s, edits);
         for e in &kept {
@@ -651,8 +704,8 @@ impl Walker {
                         };
                         if self.names.secret(k) {
                             if let J::Str(s) = v {
-                                if !s.is_empty() && s != REDACTED {
-                                    *s = REDACTED.to_string();
+                                if !s.is_empty() && !s.starts_with(REDACTED) {
+                                    *s = self.marker(k, s);
                                     self.note(k, place);
                                 }
                                 continue;
@@ -688,11 +741,16 @@ impl Walker {
         for (k, v) in fields.iter_mut() {
             if k == "value" {
                 if let J::Str(s) = v {
-                    if s.is_empty() || s == REDACTED {
+                    if s.is_empty() || s.starts_with(REDACTED) {
                         continue;
                     }
                     if whole || (place != Where::Header && self.value_leaks(s)) {
-                        *s = REDACTED.to_string();
+                        // A parameter's value keeps a marker of its own; a cookie or a
+                        // credential header is gone as a whole.
+                        *s = match place {
+                            Where::Query | Where::RequestBody => self.marker(&name, s),
+                            _ => REDACTED.to_string(),
+                        };
                         self.note(if name.is_empty() { "(unnamed)" } else { &name }, place);
                     } else {
                         self.text(s, place);
@@ -735,9 +793,13 @@ impl Walker {
         for p in s.split('&') {
             let (n, v) = p.split_once('=').unwrap_or((p, ""));
             let name = crate::core::uri::form_decode(n).0;
-            if !v.is_empty() && v != REDACTED && (self.names.secret(&name) || self.value_leaks(v)) {
+            if !v.is_empty()
+                && !v.starts_with(REDACTED)
+                && (self.names.secret(&name) || self.value_leaks(v))
+            {
                 self.note(&name, Where::RequestBody);
-                parts.push(format!("{n}={REDACTED}"));
+                let m = self.marker(&name, v);
+                parts.push(format!("{n}={m}"));
             } else {
                 let mut t = p.to_string();
                 self.text(&mut t, Where::RequestBody);
@@ -805,15 +867,34 @@ pub fn har(text: &str, opts: &Options) -> Result<(String, Vec<Removed>), String>
         ));
     }
     let t = text.trim_start_matches('\u{FEFF}');
-    let mut j: J = serde_json::from_str(t).map_err(|e| {
-        let s = e.to_string();
-        let msg = s
-            .rfind(" at line ")
-            .and_then(|p| s.get(..p))
-            .unwrap_or(&s)
-            .to_string();
-        format!("Line {}, column {}: {msg}", e.line(), e.column())
-    })?;
+    // A file cut off is sanitised up to its last complete entry, as it is analysed; the
+    // unfinished rest is left out, and said.
+    let mut cut = false;
+    let mut j: J = match serde_json::from_str(t) {
+        Ok(j) => j,
+        Err(e) => {
+            let salvaged = e
+                .is_eof()
+                .then(|| super::salvage_json(t))
+                .flatten()
+                .and_then(|s| serde_json::from_str(&s.closed).ok());
+            match salvaged {
+                Some(j) => {
+                    cut = true;
+                    j
+                }
+                None => {
+                    let s = e.to_string();
+                    let msg = s
+                        .rfind(" at line ")
+                        .and_then(|p| s.get(..p))
+                        .unwrap_or(&s)
+                        .to_string();
+                    return Err(format!("Line {}, column {}: {msg}", e.line(), e.column()));
+                }
+            }
+        }
+    };
     let is_har = match &j {
         J::Obj(f) => f.iter().any(|(k, v)| k == "log" && matches!(v, J::Obj(_))),
         _ => false,
@@ -830,8 +911,17 @@ pub fn har(text: &str, opts: &Options) -> Result<(String, Vec<Removed>), String>
         entry: None,
         removed: Vec::new(),
         index: HashMap::new(),
+        markers: HashMap::new(),
     };
     w.walk(&mut j, "", Where::Other);
+    if cut {
+        w.removed.push(Removed {
+            name: "the unfinished end of the file (it was cut off)".into(),
+            place: Where::Other,
+            count: 1,
+            entries: Vec::new(),
+        });
+    }
     let out = serde_json::to_string_pretty(&j).map_err(|e| e.to_string())?;
     Ok((out, w.removed))
 }
@@ -854,6 +944,7 @@ mod tests {
             entry: None,
             removed: Vec::new(),
             index: HashMap::new(),
+            markers: HashMap::new(),
         };
         let mut t = s.to_string();
         w.text(&mut t, Where::Other);
@@ -864,11 +955,11 @@ mod tests {
     fn params_in_urls_and_encoded_urls() {
         assert_eq!(
             run("https://a.b/cb?code=S3CR3T&state=st1&x=1#id_token=abc"),
-            "https://a.b/cb?code=REDACTED&state=REDACTED&x=1#id_token=REDACTED"
+            "https://a.b/cb?code=REDACTED-1&state=REDACTED-2&x=1#id_token=REDACTED-3"
         );
         assert_eq!(
             run("returnUrl=https%3A%2F%2Fa.b%2Fcb%3Fcode%3DS3CR3T%26x%3D1"),
-            "returnUrl=https%3A%2F%2Fa.b%2Fcb%3Fcode%3DREDACTED%26x%3D1"
+            "returnUrl=https%3A%2F%2Fa.b%2Fcb%3Fcode%3DREDACTED-1%26x%3D1"
         );
         // Longer names that end in a secret name are not secrets.
         assert_eq!(
@@ -881,11 +972,11 @@ mod tests {
     fn props_inputs_jwts_emails() {
         assert_eq!(
             run(r#"{"sFT":"AQAB\"x","n":1,"canary" : "c1"}"#),
-            r#"{"sFT":"REDACTED","n":1,"canary" : "REDACTED"}"#
+            r#"{"sFT":"REDACTED-1","n":1,"canary" : "REDACTED-2"}"#
         );
         assert_eq!(
             run(r#"<input type="hidden" name="code" value="0.AX"/><input name="keep" value="k">"#),
-            r#"<input type="hidden" name="code" value="REDACTED"/><input name="keep" value="k">"#
+            r#"<input type="hidden" name="code" value="REDACTED-1"/><input name="keep" value="k">"#
         );
         let jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl";
         assert_eq!(run(&format!("Bearer {jwt} end")), "Bearer REDACTED-JWT end");
@@ -893,6 +984,75 @@ mod tests {
             run("mail alice.smith+x@contoso.co.uk now; icon@2x and @media"),
             "mail redacted@example.invalid now; icon@2x and @media"
         );
+    }
+
+    #[test]
+    fn one_value_keeps_one_marker_and_pkce_values_keep_their_form() {
+        let challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+        let out = run(&format!(
+            "?state=a1&code_challenge={challenge}&x=1 then ?state=a1 and ?state=b2&code_verifier={}",
+            "v".repeat(67)
+        ));
+        assert_eq!(
+            out,
+            format!(
+                "?state=REDACTED-1&code_challenge=REDACTED{:0>35}&x=1 then ?state=REDACTED-1 and ?state=REDACTED-3&code_verifier=REDACTED{:0>59}",
+                2, 4
+            )
+        );
+        // An ASP.NET Core state keeps its prefix; a malformed challenge stays malformed.
+        assert_eq!(
+            run("state=CfDJ8abc&code_challenge=short"),
+            "state=CfDJ8REDACTED-1&code_challenge=REDACTED-2"
+        );
+    }
+
+    /// The sanitised copy of every example HAR is analysed as the HAR is: the same redirect
+    /// status and primary cause, and no error the original has not (cookies are gone, so a
+    /// cookie finding may go and the note on missing cookies may come).
+    #[test]
+    fn a_sanitised_har_keeps_its_diagnosis() {
+        use crate::core::{analyze, CaseInput};
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(&dir).expect("tests/cases exists") {
+            let path = entry.expect("entry").path();
+            let text = std::fs::read_to_string(&path).expect("readable case");
+            let case: CaseInput = serde_json::from_str(&text).expect("case parses");
+            if !case.evidence.contains("\"entries\"") {
+                continue;
+            }
+            let Ok((clean, _)) = har(&case.evidence, &Options::default()) else {
+                continue;
+            };
+            checked += 1;
+            let sanitised = CaseInput {
+                evidence: clean,
+                ..case.clone()
+            };
+            let (a, b) = (analyze(&case).report, analyze(&sanitised).report);
+            let name = path.display();
+            assert_eq!(a.redirect.status, b.redirect.status, "{name}");
+            assert_eq!(
+                a.primary().map(|f| &f.code),
+                b.primary().map(|f| &f.code),
+                "{name}"
+            );
+            for f in b
+                .findings
+                .iter()
+                .filter(|f| f.severity == crate::core::report::Severity::Error)
+            {
+                assert!(
+                    a.findings
+                        .iter()
+                        .any(|g| g.code == f.code && g.severity == f.severity),
+                    "{name}: {} is new after sanitising",
+                    f.code
+                );
+            }
+        }
+        assert!(checked >= 20, "only {checked} HAR examples");
     }
 
     #[test]

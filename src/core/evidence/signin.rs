@@ -1495,7 +1495,7 @@ t,\"11/20/2026, 10:16:40.000 AM\",0,,c2,A,\"11/20/2026, 10:16:39.000 AM\",u@cont
         assert!(!none.status_known && !none.depth_cut);
         let ok = one(r#"{"appId":"A","status":{"errorCode":0}}"#);
         assert!(ok.succeeded());
-        let j = judge(&[cut.clone()], &Context::default());
+        let j = judge(std::slice::from_ref(&cut), &Context::default());
         assert_eq!(codes(&j), ["input.evidence_unreadable"]);
         assert!(
             j.findings[0].fix.contains("-Depth"),
