@@ -88,6 +88,19 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
             None,
         );
     }
+    // Nested app authentication (brk-multihub://, brk-<app ID>://): the host (Outlook, Teams)
+    // signs the app's page in through its broker, whatever SKU it names, and the URI is
+    // registered under Single-page application, which the page's redemption needs.
+    if let Some(r) = req
+        .redirect_uri()
+        .filter(|r| Uri::new(r).scheme_lower().starts_with("brk-"))
+    {
+        return guess(
+            ClientKind::Spa,
+            format!("the redirect URI {r} is a nested app authentication URI (brk-…), registered as a single-page application"),
+            Some("nested app authentication"),
+        );
+    }
     if let Some(sku) = sku(req) {
         let s = sku.to_ascii_lowercase();
         let why = format!("x-client-SKU={sku}");
@@ -388,6 +401,16 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_nested_app_authentication_uri_is_a_single_page_app() {
+        assert_eq!(
+            kind(
+                "client_id=a&response_type=code&redirect_uri=brk-multihub%3A%2F%2Fwww.contoso.com"
+            ),
+            ClientKind::Spa
+        );
     }
 
     #[test]

@@ -18,17 +18,16 @@ pub fn sh_quote(s: &str) -> String {
 /// be on that platform, or, when the pasted list carried no platforms, every
 /// pasted URI (the fix text says so).
 fn keep<'a>(reg: &'a Registered, platform: Platform, new: &str) -> Vec<&'a str> {
-    let mut v: Vec<&str> = reg
-        .uris
+    // Each URI once: Microsoft Graph refuses a list with a value twice (DuplicateValue).
+    let mut seen = std::collections::HashSet::new();
+    reg.uris
         .iter()
         .filter(|r| {
             r.platform == platform || (!reg.has_platforms && r.platform == Platform::Unknown)
         })
         .map(|r| r.uri.as_str())
-        .filter(|u| *u != new)
-        .collect();
-    v.dedup();
-    v
+        .filter(|u| *u != new && seen.insert(*u))
+        .collect()
 }
 
 /// The command that adds `new` under `platform` and keeps what is there.
@@ -121,7 +120,8 @@ fn keep_note_read(reg: &Registered, platform: Platform) -> String {
             .filter(|r| r.platform == Platform::Unknown)
             .map(|r| r.uri.as_str())
             .collect();
-        unplaced.dedup();
+        let mut seen = std::collections::HashSet::new();
+        unplaced.retain(|u| seen.insert(*u));
         let unplaced = match unplaced.as_slice() {
             [] => String::new(),
             [one] => format!(" It leaves out {one}, which the pasted list names under no platform: add it if it is registered under {}.", platform.portal_name()),
@@ -244,6 +244,15 @@ mod tests {
         let reg = registered::read("Web            : Microsoft.Graph.PowerShell.Models.MicrosoftGraphWebApplication\nRedirectUris : {https://a/cb, https://b/cb}");
         assert!(!reg.has_platforms);
         assert!(keep_note(&reg, Platform::Web).contains("keeps all 2 of them"));
+    }
+
+    #[test]
+    fn a_uri_listed_twice_is_in_the_command_once() {
+        let reg =
+            registered::read("https://a.example/cb\nhttps://a.example/other\nhttps://a.example/cb");
+        let c = register_command(&reg, Some("id1"), Platform::Web, "https://a.example/cb/");
+        assert_eq!(c.matches("'https://a.example/cb'").count(), 1, "{c}");
+        assert!(c.ends_with("'https://a.example/cb/'"), "{c}");
     }
 
     #[test]

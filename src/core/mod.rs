@@ -654,6 +654,16 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         *f = f.clone().severity(Severity::Error).title(format!("{setting} are not enabled for implicit grant")).detail(format!("{} Entra's answer says it is off: AADSTS{code}.", f.detail)).fix(format!("Enable '{setting}' under Authentication › Implicit grant and hybrid flows (web.implicitGrantSettings), or use response_type=code."));
     }
     codes::sort(&mut findings);
+    // An app of a national cloud is changed through that cloud's Microsoft Graph.
+    let graph = req
+        .as_ref()
+        .and_then(|r| r.host.as_deref())
+        .and_then(national_graph);
+    if let Some(g) = graph {
+        for s in findings.iter_mut().flat_map(|f| f.snippets.iter_mut()) {
+            s.text = s.text.replace("https://graph.microsoft.com/", g);
+        }
+    }
     // Texts quote the inputs: a direction override or an invisible character in them would
     // reorder or hide what the reader sees, so each is written as its code point. (Snippets
     // stay exact: they are copied.)
@@ -727,6 +737,19 @@ fn har_sent_other_uri(pasted: &str, har_url: &str, findings: &mut Vec<Finding>) 
             .fix("Find where the app builds the redirect URI it really sends (its setting, or a proxy in front of it: forwarded scheme and host, a path base). To analyse the pasted request instead, clear the evidence."),
     );
     true
+}
+
+/// The Microsoft Graph of the national cloud whose sign-in host `host` is: US Government
+/// (login.microsoftonline.us) and China (21Vianet); `None` for the global cloud.
+fn national_graph(host: &str) -> Option<&'static str> {
+    let h = host.to_ascii_lowercase();
+    if h == "login.microsoftonline.us" {
+        Some("https://graph.microsoft.us/")
+    } else if h == "login.chinacloudapi.cn" || h == "login.partner.microsoftonline.cn" {
+        Some("https://microsoftgraph.chinacloudapi.cn/")
+    } else {
+        None
+    }
 }
 
 /// The AADSTS50011 error text of a sign-in log's latest entry (by time, else the export's
@@ -1527,6 +1550,44 @@ mod tests {
         // Near miss: a mismatch stays the verdict.
         let a = run("https://app.contoso.com/cb/");
         assert_eq!(a.verdict, VerdictKind::Rejected);
+    }
+
+    /// A command for an app of a national cloud goes to that cloud's Microsoft Graph.
+    #[test]
+    fn commands_use_the_national_clouds_graph() {
+        for (host, graph) in [
+            (
+                "login.microsoftonline.us",
+                "https://graph.microsoft.us/v1.0/",
+            ),
+            (
+                "login.chinacloudapi.cn",
+                "https://microsoftgraph.chinacloudapi.cn/v1.0/",
+            ),
+            (
+                "login.microsoftonline.com",
+                "https://graph.microsoft.com/v1.0/",
+            ),
+        ] {
+            let a = analyze(&CaseInput {
+                authorize: format!("https://{host}/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fspa.contoso.us%2Fauth%2F&scope=openid&state=s1&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&x-client-SKU=msal.js.browser"),
+                registered: r#"{"spa":{"redirectUris":["https://spa.contoso.us/auth"]}}"#.into(),
+                ..CaseInput::default()
+            });
+            let commands: Vec<&str> = a
+                .report
+                .findings
+                .iter()
+                .flat_map(|f| f.snippets.iter())
+                .map(|s| s.text.as_str())
+                .filter(|t| t.starts_with("az rest"))
+                .collect();
+            assert!(!commands.is_empty(), "{host}");
+            assert!(
+                commands.iter().all(|c| c.contains(graph)),
+                "{host}: {commands:?}"
+            );
+        }
     }
 
     /// An input too large to read is the verdict, not the empty page's "paste…".

@@ -834,6 +834,21 @@ fn platform_checks(c: &Ctx, m: &Registration, out: &mut Vec<Finding>) {
         } else {
             format!("Move {uri} from {from} to {}: remove it there and add it under {} (Authentication › Add a platform), or set its type in the manifest.", to.portal_name(), to.portal_name())
         };
+        // URIs the pasted list names under no platform: the command's lists cannot hold them.
+        let mut seen = std::collections::HashSet::new();
+        let unplaced: Vec<&str> = c
+            .reg
+            .uris
+            .iter()
+            .filter(|r| c.reg.has_platforms && r.platform == Platform::Unknown)
+            .map(|r| r.uri.as_str())
+            .filter(|u| *u != uri && seen.insert(*u))
+            .collect();
+        let text = match unplaced.as_slice() {
+            [] => text,
+            [one] => format!("{text} The command leaves out {one}, which the pasted list names under no platform: add it to the {from} list of the command if it is registered there, or the command removes it."),
+            [first, rest @ ..] => format!("{text} The command leaves out {} URIs the pasted list names under no platform ({first}, …): add those registered under {from} to the command, or it removes them.", rest.len() + 1),
+        };
         if c.reg.problems.is_empty() {
             text
         } else {
@@ -1156,8 +1171,16 @@ pub fn check(
         o.report.status = RedirectStatus::Mismatch;
         let platform = c.platform_for(None);
         let (new_uri, why_form) = to_register(sent, platform);
-        let f = finding("redirect.no_registrations").aadsts(500113).detail("The app registration has no redirect URI at all, so Entra has nowhere to send the code: 'No reply address is registered for the application' (AADSTS500113).").fix(format!("Register {new_uri}{why_form} under {} (Authentication › Add a platform).", platform.portal_name()));
-        let f = if registrable_problems(sent, audience).is_empty() {
+        let fix = if form_ok {
+            format!(
+                "Register {new_uri}{why_form} under {} (Authentication › Add a platform).",
+                platform.portal_name()
+            )
+        } else {
+            format!("Once the app sends its real redirect URI (see the request finding), register that one under {} (Authentication › Add a platform).", platform.portal_name())
+        };
+        let f = finding("redirect.no_registrations").aadsts(500113).detail("The app registration has no redirect URI at all, so Entra has nowhere to send the code: 'No reply address is registered for the application' (AADSTS500113).").fix(fix);
+        let f = if form_ok && registrable_problems(sent, audience).is_empty() {
             f.snippet(
                 format!("URI to register under {}", platform.portal_name()),
                 new_uri.as_str(),

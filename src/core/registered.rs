@@ -1025,7 +1025,7 @@ fn several_apps(seen: &[String], wanted: Option<&str>, matching: usize) -> Strin
 /// shell or JavaScript template), `$(host)` (a pipeline variable), `{{ host }}` (Helm,
 /// Ansible), `#{host}#` (a release's token replacement). A deployment fills them in; Entra
 /// holds the result.
-fn template_expression(s: &str) -> Option<&str> {
+pub(crate) fn template_expression(s: &str) -> Option<&str> {
     [("${", "}"), ("$(", ")"), ("{{", "}}"), ("#{", "}#")]
         .iter()
         .find_map(|(open, close)| {

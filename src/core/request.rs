@@ -379,6 +379,34 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
                 .fix("Set the redirect URI in the app's settings to the URI registered for it."),
         );
     }
+    // An absolute URI that still holds a template's slot (`https://${APP_HOST}/cb`,
+    // `https://{host}/cb`) or a registration's wildcard pattern as its host: the app's setting
+    // was never filled in, or holds the pattern instead of its address. No registration and
+    // no proxy setting fixes that, so the comparison below is left out.
+    if uri::is_absolute_uri(v) {
+        let host = uri::Uri::new(v).host().unwrap_or("").to_string();
+        let slot = super::registered::template_expression(v).map(str::to_string);
+        let (title, why) = match (&slot, host.contains('*')) {
+            (Some(t), _) => (
+                format!("redirect_uri holds an unfilled template: {t}"),
+                format!("redirect_uri '{v}' still holds {t}, a slot of a template or an environment variable that was never expanded when the app was configured or deployed, so the app sends it as written."),
+            ),
+            (None, true) => (
+                format!("redirect_uri holds a wildcard pattern: {host}"),
+                format!("redirect_uri '{v}' has the host {host}: a wildcard is a pattern for registered URIs, never an address a browser can be sent to, so the app's setting holds the pattern instead of its own address."),
+            ),
+            (None, false) => (String::new(), String::new()),
+        };
+        if !title.is_empty() {
+            out.push(
+                finding("request.placeholder_value")
+                    .title(title)
+                    .detail(why)
+                    .fix("Set the app's redirect URI (or the base URL it builds it from) to its real address, the one registered for it; for a template, set the variable it names where the app is deployed."),
+            );
+            return false;
+        }
+    }
     // A '+' left unencoded (an Android signature hash, `ab+cd`) in a value sent without any
     // encoding: the query is form-decoded, so Entra reads a space where the app meant '+'. (An
     // encoded value's '+' is how its encoder wrote a space.)
