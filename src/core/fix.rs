@@ -75,6 +75,9 @@ pub fn register_command(
 /// A note on what the command keeps, for the fix text.
 pub fn keep_note(reg: &Registered, platform: Platform) -> String {
     let mut note = keep_note_read(reg, platform);
+    if let Some(code) = reg.source {
+        note.push_str(&format!(" The pasted list is {code} code, which owns the registration: make the change there too (and deploy it), or its next deployment undoes the command."));
+    }
     // Entra's limit on the app's redirect URIs (reply-url): one more may be one too many.
     let distinct: std::collections::HashSet<&str> =
         reg.uris.iter().map(|u| u.uri.as_str()).collect();

@@ -593,6 +593,13 @@ fn mismatch_findings(
                     .detail(format!("{ctx} The scheme of an iOS or macOS redirect URI is msauth. followed by the app's bundle ID, so each bundle ID (a debug or beta build with its own, another target, a template's default such as org.reactjs.native.example.*) sends its own URI and needs its own registration.{case}"))
                     .fix(format!("If this build (bundle ID {sb}) is meant to sign in, register {sent} under {} (the portal's iOS / macOS platform builds it from the bundle ID) — {keep} Otherwise give the app the bundle ID {rb}, as registered.", platform.portal_name()))
             }
+            // A local run on the app's http address (a development profile without TLS): http
+            // is allowed for localhost, so registering it is a fix, and no proxy is involved.
+            Difference::Scheme if s.scheme_lower() == "http" && r.scheme_lower() == "https" && s.is_localhost() && registrable.is_empty() && clean(&new_uri) => {
+                f.title("The app sends http://localhost but https:// is registered")
+                    .detail(format!("{ctx} The app runs on its http address on this machine (a development profile without TLS, such as Kestrel's http one)."))
+                    .fix(format!("Register {new_uri}{why_form} under {} (http is allowed for localhost, and Entra ignores the port of localhost URIs) — {keep} Or run the app on its https address so it sends {}.", platform.portal_name(), near.uri))
+            }
             Difference::Scheme => {
                 let proxy = s.scheme_lower() == "http" && r.scheme_lower() == "https";
                 f.title(format!("The app sends {}:// but {}:// is registered", s.scheme().unwrap_or(""), r.scheme().unwrap_or("")))
@@ -738,6 +745,9 @@ fn mismatch_findings(
             || (*d == Difference::Scheme && registrable.is_empty() && !near_refused.is_empty())
         {
             register_snippets(f)
+        } else if *d == Difference::Scheme && s.scheme_lower() == "http" && s.is_localhost() {
+            // http://localhost against https: registering it (allowed) or sending the https one.
+            register_snippets(send_snippet(f))
         } else if matches!(d, Difference::Path | Difference::Host) && malformed(&s, &r).is_some()
             || matches!(
                 d,

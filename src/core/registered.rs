@@ -131,6 +131,10 @@ pub struct Registered {
     /// Entries holding a template expression (`https://${host}/cb`): not compared, as only a
     /// deployment gives their value, but a URI they may become is not a definite mismatch.
     pub templates: Vec<String>,
+    /// The infrastructure code the list was read from (Terraform, Bicep, an ARM template,
+    /// Pulumi): it owns the registration, so a change made with a command is undone by its
+    /// next deployment.
+    pub source: Option<&'static str>,
 }
 
 /// URIs a cut list leaves out (see [`Registered::left_out`]).
@@ -197,6 +201,9 @@ pub fn read(input: &str) -> Registered {
 /// the applications seen. The request's redirect URI (`sent`) is evidence for joining a URI
 /// wrapped over two lines.
 pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Registered {
+    // A terminal's colour codes (`az … -o jsonc` captured from a console or a CI log).
+    let plain = strip_ansi(input);
+    let input = plain.as_deref().unwrap_or(input);
     let decoded = quoted_printable(input);
     // A byte order mark is how the file was saved (PowerShell's `Set-Content -Encoding UTF8`),
     // not part of its first URI.
@@ -260,6 +267,7 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
         && !reg.has_platforms
         && reg.app_id.is_none()
         && reg.audience == Audience::Unknown;
+    reg.source = iac_source(input);
     if nothing && !input.trim().is_empty() {
         reg.problems.push(ReadProblem {
             message: "no redirect URI was found in it: a redirect URI starts with https://, http://localhost or an app's own scheme:// (msal…://auth)".into(),
@@ -268,6 +276,64 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
         });
     }
     reg
+}
+
+/// The infrastructure code `input` is, when it defines an app registration.
+fn iac_source(input: &str) -> Option<&'static str> {
+    if input.contains("azuread_application") {
+        Some("Terraform")
+    } else if input.contains("azuread.Application")
+        || input.contains("azuread:index/application")
+        || input.contains("azuread:Application")
+    {
+        Some("Pulumi")
+    } else if input.contains("Microsoft.Graph/applications") {
+        Some(if input.trim_start().starts_with('{') {
+            "ARM template"
+        } else {
+            "Bicep"
+        })
+    } else {
+        None
+    }
+}
+
+/// `input` without a terminal's escape sequences (`ESC [ … m` colours, `ESC ] … BEL` titles);
+/// None when it has none.
+fn strip_ansi(input: &str) -> Option<String> {
+    if !input.contains('\u{1b}') {
+        return None;
+    }
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\u{1b}' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek() {
+            // CSI: parameters and intermediates, then one final byte (@ to ~).
+            Some('[') => {
+                chars.next();
+                for d in chars.by_ref() {
+                    if ('@'..='~').contains(&d) {
+                        break;
+                    }
+                }
+            }
+            // OSC: up to BEL or ESC \.
+            Some(']') => {
+                chars.next();
+                while let Some(d) = chars.next() {
+                    if d == '\u{7}' || (d == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(out)
 }
 
 /// `input` without the `<http…>` a mail client's plain text puts right after a link's text
@@ -1140,6 +1206,30 @@ fn read_app_object(reg: &mut Registered, v: &Value) {
         reg.audience = Audience::parse(&a);
     }
     let mut platforms_seen = false;
+    // ConvertTo-Json below its depth limit writes a platform object as its .NET type name:
+    // its URIs are unknown, not absent, so a command built on it would wipe them.
+    let cut: Vec<&str> = ["web", "spa", "publicClient"]
+        .into_iter()
+        .filter(|k| {
+            v.get(*k)
+                .and_then(Value::as_str)
+                .is_some_and(|t| is_type_name(t.trim()))
+        })
+        .collect();
+    if let Some(first) = cut.first() {
+        let what = match cut.as_slice() {
+            [_] => format!("{first} shows only its type name, not its URIs"),
+            _ => format!(
+                "{} show only their type names, not their URIs",
+                cut.join(", ")
+            ),
+        };
+        reg.problems.push(ReadProblem {
+            message: format!("{what}: ConvertTo-Json cut it at its depth limit (2 by default). Pipe the application to ConvertTo-Json -Depth 5"),
+            line: 1,
+            column: 1,
+        });
+    }
     for (key, platform) in [
         ("web", Platform::Web),
         ("spa", Platform::Spa),
@@ -1315,15 +1405,66 @@ fn saml_heading(line: &str) -> Option<Option<&'static str>> {
     if is_prose(&l) {
         return None;
     }
-    if l.starts_with("reply url") || l.contains("assertion consumer service") {
+    // The card's labels in English and in the portal's other languages.
+    let starts = |words: &[&str]| words.iter().any(|w| l.starts_with(w));
+    if starts(&[
+        "reply url",
+        "応答 url",
+        "dirección url de respuesta",
+        "direccion url de respuesta",
+        "url de respuesta",
+        "antwort-url",
+        "url de réponse",
+        "url de resposta",
+        "回复 url",
+        "回覆 url",
+        "회신 url",
+        "url di risposta",
+    ]) || l.contains("assertion consumer service")
+    {
         return Some(None);
     }
-    let field = if l.starts_with("identifier (entity id)") || l == "identifier" || l == "entity id"
+    let field = if starts(&[
+        "identifier (entity id)",
+        "識別子",
+        "identificador",
+        "bezeichner",
+        "identificateur",
+        "标识符",
+        "識別碼",
+        "식별자",
+        "identificatore",
+    ]) || l == "identifier"
+        || l == "entity id"
     {
         SAML_IDENTIFIER
-    } else if l.starts_with("sign on url") || l.starts_with("sign-on url") {
+    } else if starts(&[
+        "sign on url",
+        "sign-on url",
+        "サインオン url",
+        "dirección url de inicio de sesión",
+        "direccion url de inicio de sesion",
+        "url de inicio de sesión",
+        "anmelde-url",
+        "url de connexion",
+        "url de logon",
+        "url de entrada",
+        "登录 url",
+        "登入 url",
+        "로그온 url",
+        "url di accesso",
+    ]) {
         "Sign on URL"
-    } else if l.starts_with("relay state") {
+    } else if starts(&[
+        "relay state",
+        "リレー状態",
+        "estado de la retransmisión",
+        "estado de retransmisión",
+        "relayzustand",
+        "état de relais",
+        "中继状态",
+        "stato dell'inoltro",
+    ]) {
         "Relay State"
     } else {
         return None;
@@ -1397,7 +1538,8 @@ fn is_prose(lower: &str) -> bool {
         "they", "too", "also", "users", "hit", "broken", "works", "fails", "please", "hi", "hey",
         "thanks", "not", "see", "only", "still",
     ];
-    lower.contains([',', '.', '!', '?', ';'])
+    // The full-width punctuation of Chinese and Japanese sentences too.
+    lower.contains([',', '.', '!', '?', ';', '，', '。', '！', '？', '；', '、'])
         || lower
             .split_whitespace()
             .any(|w| WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
@@ -3433,6 +3575,14 @@ mod tests {
     }
 
     /// YAML keys and Terraform / Bicep blocks name the platform of the URIs inside them.
+    #[test]
+    fn terminal_colour_codes_are_not_part_of_the_uris() {
+        let r = read("{\n  \u{1b}[94m\"spa\"\u{1b}[0m: [\n    \u{1b}[92m\"https://spa.contoso.com/\"\u{1b}[0m\n  ]\n}");
+        assert_eq!(r.uris.len(), 1, "{r:?}");
+        assert_eq!(r.uris[0].uri, "https://spa.contoso.com/");
+        assert_eq!(r.uris[0].platform, Platform::Spa);
+    }
+
     #[test]
     fn platform_keys_and_blocks_start_a_section() {
         let r = read("spa:\n- https://s.contoso.com/\npublicClient:\n- http://localhost\nweb {\n  \"https://w.contoso.com/cb\",\n  implicit_grant {\n  }\n}\nsingle_page_application {\n  \"https://t.contoso.com/\"\n}\n  public_client: {\n  'https://login.microsoftonline.com/common/oauth2/nativeclient'\n");

@@ -164,6 +164,10 @@ const TLS_TO_HTTP: &str = "The browser was sent back to an https:// address, but
 const TLS_TO_HTTP_FIX: &str = "Serve the app over HTTPS on that port (its framework's development certificate), or, for a loopback address, send and register the http:// URI instead (Entra allows http only for loopback: localhost, and 127.0.0.1 through the manifest).";
 const CERT: &str = "The browser does not trust the certificate of the address it was sent back to (a development certificate that is not trusted, a self-signed one, or one for another name). Entra accepted the redirect URI and sent the browser there; the sign-in stops at the app's certificate.";
 const CERT_FIX: &str = "Trust the development certificate on this machine (dotnet dev-certs https --trust, mkcert -install), or give the host a certificate issued for its name; then sign in again.";
+const HOST_404: &str = "The web server (IIS or App Service) found nothing at the redirect URI's path (HTTP Error 404): Entra sent the browser there, but no handler answers that path: the app's callback path differs from the registered URI's (CallbackPath in ASP.NET Core, the route of the callback), the app is deployed under another virtual directory or path base, or the OpenID Connect middleware is not configured.";
+const HOST_404_FIX: &str = "Make the app answer the registered path: set its callback path (CallbackPath, the redirect route) to the redirect URI's path and its path base to the virtual directory it runs under; or register and send the path the app does answer.";
+const GATEWAY: &str = "A gateway or load balancer in front of the app (Application Gateway, a reverse proxy) answered the redirect URI's request with an error (502/503): Entra sent the browser there; the app behind the gateway did not answer it (down, unhealthy in the gateway's probe, or failing on the callback; a response header too large for the gateway, often the sign-in cookies, gives 502 too).";
+const GATEWAY_FIX: &str = "Check the backend's health in the gateway and the app's log at the time of the callback; if the app answers other pages, raise the gateway's header size limit or make the sign-in cookies smaller (fewer group claims, a session store).";
 const FRAMED: &str = "The browser refused to show Entra's sign-in page inside a frame: Entra's interactive pages forbid framing (X-Frame-Options: deny). Only a silent request (prompt=none) can run in a hidden iframe; a sign-in that needs the user cannot.";
 const FRAMED_FIX: &str = "Sign in with a top-level redirect or a popup; in an embedded host (a Teams tab, an Office add-in, another site's iframe) use its authentication dialog or a popup.";
 
@@ -247,6 +251,15 @@ pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     ("err_cert_date_invalid", CERT, CERT_FIX),
     ("sec_error_unknown_issuer", CERT, CERT_FIX),
     ("you do not have permission to view this directory or page", "The web server (App Service or IIS in front of the app) refused the request after sign-in (401 or 403): Entra's answer reached it, but App Service authentication's authorization rules (allowed client applications, identities or groups, the token's audience) or the app's own rules turned the user away.", "Check the App Service Authentication settings (allowed token audiences, allowed client applications and identities) and the app's authorization rules; App Service's authentication logs say which rule refused."),
+    // The web host or a gateway in front of the app answered in its place at the redirect URI:
+    // Entra sent the browser there; the failure is on the app's side of it.
+    ("http error 404.0 - not found", HOST_404, HOST_404_FIX),
+    ("404 web site not found", "Azure App Service has no app on the host the browser was sent back to: Entra sent it there, but that host name is not bound to a running app (a deleted or stopped app, a custom domain not added to it, a slot's host).", "Send and register the host the app is really served on (its azurewebsites.net host or a custom domain added to it), or add the domain to the app (Custom domains)."),
+    ("http error 500.30", "The ASP.NET Core app failed to start (HTTP Error 500.30), so nothing could handle Entra's answer at the redirect URI: Entra sent the browser there; the app crashed at startup (a missing setting or secret, an exception in Program.cs, a wrong runtime).", "Read the app's startup error (App Service › Diagnose and solve problems, or the stdout log / Log stream) and fix it; then sign in again."),
+    ("502 bad gateway", GATEWAY, GATEWAY_FIX),
+    ("microsoft-azure-application-gateway", GATEWAY, GATEWAY_FIX),
+    ("503 service unavailable", GATEWAY, GATEWAY_FIX),
+    ("our services aren't available right now", "Azure Front Door could not reach the app behind it for the redirect URI's request: Entra sent the browser there; the origin is down, refused Front Door, or took too long.", "Check the origin's health in Front Door (origin group health probes, the origin host header) and that the app answers its callback path; then sign in again."),
     ("refused to display", FRAMED, FRAMED_FIX),
     ("in a frame is denied", FRAMED, FRAMED_FIX),
     ("refused to frame", FRAMED, FRAMED_FIX),
@@ -729,10 +742,17 @@ fn checks_inner(
             if let Some(at) = l.find(key) {
                 // Quoted as pasted; a browser's own error is not a library's.
                 let said = cb.text.get(at..at + key.len()).unwrap_or(key);
-                let who = ["The browser", "The web server"]
-                    .into_iter()
-                    .find(|w| why.starts_with(w))
-                    .unwrap_or("The sign-in library");
+                let who = [
+                    ("The browser", "The browser"),
+                    ("The web server", "The web server"),
+                    ("The ASP.NET Core app failed to start", "The web server"),
+                    ("Azure App Service", "Azure App Service"),
+                    ("A gateway", "The gateway in front of the app"),
+                    ("Azure Front Door", "Azure Front Door"),
+                ]
+                .into_iter()
+                .find(|(w, _)| why.starts_with(w))
+                .map_or("The sign-in library", |(_, who)| who);
                 // A network error on Entra's own host: the browser never reached sign-in.
                 let network = key.starts_with("err_") && *key != "err_too_many_redirects"
                     || key.starts_with("ssl_")
