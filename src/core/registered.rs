@@ -2147,6 +2147,10 @@ struct LineReader {
     sent: Option<String>,
     /// The line of the last `type: Web` property that set the platform of the lines after it.
     type_line: Option<usize>,
+    /// The record (index) that showed a property only Microsoft Graph's web platform object
+    /// has (`ImplicitGrantSettings`, `RedirectUriSettings`, `HomePageUrl`): its `RedirectUris`
+    /// are the Web platform's (`Get-MgApplication | Select -ExpandProperty Web`).
+    web_object: Option<usize>,
 }
 
 impl LineReader {
@@ -2251,6 +2255,17 @@ impl LineReader {
                 return;
             }
         }
+        let key: String = label
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if matches!(
+            key.as_str(),
+            "implicitgrantsettings" | "redirecturisettings" | "homepageurl"
+        ) {
+            self.web_object = Some(self.records.len());
+        }
         let kind = label_kind(label);
         // `"AzureADMyOrg",` as a config file writes it.
         let value = match kind {
@@ -2305,6 +2320,12 @@ impl LineReader {
                 }
             }
             Label::Redirect(p) => {
+                let web = (p.is_none()
+                    && self.section == Some(Platform::Unknown)
+                    && self.web_object == Some(self.records.len())
+                    && key == "redirecturis")
+                    .then_some(Platform::Web);
+                let p = p.or(web);
                 let Some(platform) = p.or(self.section) else {
                     return; // inside a logout-URL section
                 };
@@ -2935,6 +2956,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         saml_other: Vec::new(),
         sent: sent.map(str::to_string),
         type_line: None,
+        web_object: None,
     };
     let mut lines: Vec<&str> = input.lines().collect();
     // A Terraform plan: what it removes (`- "https://…",`) is not what it leaves registered, so
@@ -4168,11 +4190,12 @@ mod tests {
                 "https://localhost:5001/signin-oidc/"
             ]
         );
-        assert!(r.uris.iter().all(|u| u.platform == Platform::Unknown));
+        // ImplicitGrantSettings and RedirectUriSettings exist on the web platform object only.
+        assert!(r.uris.iter().all(|u| u.platform == Platform::Web));
         assert_eq!(r.uris[0].line, 6);
         // The logout URL and the type names are understood, not reported.
         assert!(r.problems.is_empty(), "{:?}", r.problems);
-        assert!(!r.has_platforms);
+        assert!(r.has_platforms);
     }
 
     #[test]
