@@ -233,7 +233,14 @@ pub fn main() -> i32 {
         text_report(&a)
     };
     let mut stdout = std::io::stdout().lock();
-    if stdout.write_all(out.as_bytes()).is_err() {
+    if let Err(e) = stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        // A reader that stopped early (`| head`) is no error worth a word; a full disk is.
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("redirect-doctor: cannot write the report: {e}");
+        }
         return 2;
     }
     exit_code(&a)

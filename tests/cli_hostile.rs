@@ -281,3 +281,25 @@ fn unreadable_case_files_exit_2_with_a_message() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// A report that cannot be written (a full disk) exits 2 and says why.
+#[test]
+fn a_report_that_cannot_be_written_is_said() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // no such device on this system
+    };
+    let d = dir("full");
+    let file = d.join("case.json");
+    std::fs::write(&file, br#"{"authorize": "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid&state=1", "registered": "https://app.contoso.com/cb"}"#).expect("write");
+    let out = Command::new(BIN)
+        .arg("check")
+        .arg(&file)
+        .arg("--json")
+        .stdout(full)
+        .output()
+        .expect("run the binary");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot write the report"), "{err}");
+    let _ = std::fs::remove_dir_all(&d);
+}

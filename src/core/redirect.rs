@@ -466,7 +466,20 @@ fn mismatch_findings(
     let android = is_android_hash(sent) && is_android_hash(&near.uri);
     // MSAL.js sends the page the user signed in from when its redirectUri is not set: a deeper
     // path on the origin of a registered URI.
-    let current_page = c.client.library.as_deref() == Some("MSAL.js (browser)") && {
+    // MSAL's page for popup and silent requests (blank.html, redirect.html): a dedicated
+    // redirect page the app means to send, not the page sign-in started from.
+    let msal_page = {
+        let p = Uri::new(sent).path().to_ascii_lowercase();
+        [
+            "/blank.html",
+            "/redirect.html",
+            "/redirect",
+            "/auth-redirect.html",
+        ]
+        .iter()
+        .any(|x| p.ends_with(x))
+    };
+    let current_page = c.client.library.as_deref() == Some("MSAL.js (browser)") && !msal_page && {
         let (su, nu) = (Uri::new(sent), Uri::new(&near.uri));
         su.scheme_lower() == nu.scheme_lower()
             && su.host() == nu.host()
@@ -622,7 +635,7 @@ fn mismatch_findings(
                 };
                 f.title(who.to_string()).detail(format!("{ctx} A trailing slash is part of the path (Entra: 'requested address did not have a trailing slash').{root}")).fix(format!("Make the app send {} exactly (check its redirect URI setting and any framework that adds or strips '/').{reg_fix}", send_to))
             }
-            Difference::HostCase => f.detail(format!("{ctx} Entra documents no case-insensitive host comparison, so {} and {} are different.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("Send the host exactly as registered ({}); configure the app's public URL in lowercase.{reg_fix}", r.host().unwrap_or(""))),
+            Difference::HostCase => f.detail(format!("{ctx} Entra documents no case-insensitive host comparison, so {} and {} are different.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("Send the host exactly as registered ({}), and configure the app's public URL with the host written that way.{reg_fix}", r.host().unwrap_or(""))),
             Difference::PathCase => f.detail(format!("{ctx} Redirect URIs are case-sensitive and must match the case of the app's URL path (Entra: 'Reply address did not match because of case sensitivity').")).fix(format!("Send the path exactly as registered ({}).{reg_fix}", r.path())),
             Difference::Path | Difference::Host if malformed(&s, &r).is_some() => {
                 let (short, long) = malformed(&s, &r).unwrap_or_default();
@@ -720,6 +733,7 @@ fn mismatch_findings(
             }
             Difference::Fragment => f.detail(format!("{ctx} The fragment differs; redirect URIs must not contain one (RFC 6749 §3.1.2).")).fix(format!("Send {} without '#'.", r.without_query_fragment())),
             Difference::Path if own_id.is_some() && registrable.is_empty() => f.detail(format!("{ctx} The sent path carries this app's client ID ({}), as a broker redirect URI does (ms-appx-web://microsoft.aad.brokerplugin/<client ID>); the registered one carries another ID, so it is another app's URI.", own_id.unwrap_or_default())).fix(format!("Register {sent} under {} — {keep} Sending the other app's URI cannot work.", platform.portal_name())),
+            Difference::Path if msal_page && c.client.kind == ClientKind::Spa && registrable.is_empty() && clean(&new_uri) => f.detail(format!("{ctx} {sent} is the page an MSAL.js app answers popup and silent requests at (a blank page, so the app's router does not take the response away), a redirect URI of its own.")).fix(format!("Register {new_uri} under {} — {keep} Or set the request's redirectUri back to {}.", platform.portal_name(), near.uri)),
             Difference::Path if current_page => f.detail(format!("{ctx} When its configuration sets no redirectUri, MSAL.js sends the URL of the page the sign-in started from, so every page a user signs in from sends another URI.")).fix(format!("Set redirectUri to {} in the MSAL configuration (auth.redirectUri, or per request); MSAL returns the user to the page they started from afterwards (navigateToLoginRequestUrl).{reg_fix}", send_to)),
             Difference::Path if android => f.detail(format!("{ctx} Only the signature hash differs ({} vs {}). {ANDROID_HASH}", s.path(), r.path())).fix(format!("If this build (signed with the key whose hash {sent} holds) is meant to sign in, register {sent} under {} — {keep} Otherwise sign the app with the key whose hash is registered, and put {} in its MSAL configuration.", platform.portal_name(), near.uri)),
             Difference::Path => f.detail(format!("{ctx} Path {} is not {}.", if s.path().is_empty() { "(empty)" } else { s.path() }, if r.path().is_empty() { "(empty)" } else { r.path() })).fix(format!("Send {} (check the callback path in the app's settings).{reg_fix}", send_to)),

@@ -1225,7 +1225,7 @@ fn read_app_object(reg: &mut Registered, v: &Value) {
             ),
         };
         reg.problems.push(ReadProblem {
-            message: format!("{what}: ConvertTo-Json cut it at its depth limit (2 by default). Pipe the application to ConvertTo-Json -Depth 5"),
+            message: format!("{what}: ConvertTo-Json cut {} at its depth limit (2 by default). Pipe the application to ConvertTo-Json -Depth 5", if cut.len() == 1 { "it" } else { "them" }),
             line: 1,
             column: 1,
         });
