@@ -649,6 +649,7 @@ static TABLE: &[AadstsInfo] = &[
     e(500112, "", "The redirect_uri sent to the token endpoint differs from the one used at the authorize endpoint (reported by users; not in Microsoft's reference table).", None, A::Token, C::RedirectUri, "Send exactly the same redirect_uri when redeeming the code as in the authorize request; watch for proxies changing the scheme or host and for an added trailing slash."),
     e(500113, "", "The app has no redirect URI registered at all (reported by users; not in Microsoft's reference table).", None, A::Page, C::RedirectUri, "Register the redirect URI the app sends, under the right platform."),
     e(500116, "", "The redirect URI in the request is not a valid URL (reported by users; not in Microsoft's reference table).", None, A::Page, C::RedirectUri, "Send an absolute, well-formed redirect_uri that is registered for the app."),
+    e(500117, "", "The reply URI in the request does not use a secure scheme: only https, or http for localhost, is accepted (reported by users; not in Microsoft's reference table).", None, A::Page, C::RedirectUri, "Send an https:// redirect URI. Behind a proxy or tunnel that ends TLS, make the app build it from the public https address (forwarded headers; Grafana's root_url, GF_SERVER_ROOT_URL) and register that one."),
     e(500121, "", "The second factor (MFA) failed: denied, not answered, or wrong.", None, A::Page, C::Mfa, "Sign in again and complete the second factor (approve the notification, answer the call, enter the current code); if the user did not start this sign-in, they should deny it and report it. An admin sees the method and its result in the sign-in log's Authentication Details."),
     e(500133, "", "The assertion is outside its valid time range, for example an expired access token used as a user assertion.", None, A::Token, C::Token, "Request a new token before using it as an assertion."),
     e(500141, "", "The user's invitation redemption finished, but the request was not started by the target application.", None, A::Unknown, C::Other, ""),
@@ -834,7 +835,7 @@ mod tests {
             (&[65001, 90094, 90095, 650056, 650057], Category::Consent),
             (&[65004], Category::UserCancelled),
             (
-                &[50011, 500113, 500112, 900971, 90102, 70004, 500116],
+                &[50011, 500113, 500112, 900971, 90102, 70004, 500116, 500117],
                 Category::RedirectUri,
             ),
             (&[50199], Category::Other),

@@ -713,6 +713,17 @@ fn first_quoted_uri(text: &str) -> Option<(&str, usize)> {
         let help = ["https://aka.ms/", "https://login.microsoftonline.com/error"]
             .iter()
             .any(|h| inner.to_ascii_lowercase().starts_with(h));
+        // Entra's own sign-in pages (a page source's urlLogin, …/reprocess?ctx=…) are no
+        // app's redirect URI; the native client page of desktop apps is one.
+        let u = uri::Uri::new(inner);
+        let entra_page = u
+            .host()
+            .is_some_and(|h| is_entra_host(h) || h.ends_with("login.live.com"))
+            && !u
+                .path()
+                .to_ascii_lowercase()
+                .ends_with("/oauth2/nativeclient");
+        let help = help || entra_page;
         if inner.contains("://") && !inner.contains(char::is_whitespace) && !help {
             return Some((inner, start + len));
         }
@@ -747,8 +758,42 @@ fn android_check(text: &str) -> Option<(String, String)> {
     Some((quoted("we expected"), quoted("we received")))
 }
 
+/// `text` with the escaped quotes of a page's source or a JSON string (`\u0027`, `&#39;`,
+/// `&quot;`, `\"`) written as quotes; None when it has none.
+fn unescape_quotes(text: &str) -> Option<String> {
+    const ESCAPES: [(&str, &str); 8] = [
+        ("\\u0027", "'"),
+        ("\\u0022", "\""),
+        ("\\\"", "\""),
+        ("&#39;", "'"),
+        ("&#x27;", "'"),
+        ("&apos;", "'"),
+        ("&quot;", "\""),
+        ("&#34;", "\""),
+    ];
+    ESCAPES.iter().any(|(e, _)| text.contains(e)).then(|| {
+        ESCAPES
+            .iter()
+            .fold(text.to_string(), |t, (e, q)| t.replace(e, q))
+    })
+}
+
 pub fn read_error_text(text: &str) -> ErrorText {
-    let codes = aadsts::codes_in(text);
+    let unescaped = unescape_quotes(text);
+    let text = unescaped.as_deref().unwrap_or(text);
+    let mut codes = aadsts::codes_in(text);
+    // Entra's older wording of AADSTS50011 for an app with no redirect URI at all is what it
+    // now says with AADSTS500113.
+    if codes.contains(&50011)
+        && text
+            .to_ascii_lowercase()
+            .contains("no reply address is registered")
+    {
+        codes.retain(|c| *c != 50011);
+        if !codes.contains(&500113) {
+            codes.push(500113);
+        }
+    }
     let mut redirect_uri = quoted_after(
         text,
         &[

@@ -207,6 +207,20 @@ pub fn read(input: &str) -> Option<Callback> {
         let landing = t
             .split_whitespace()
             .map(|w| w.trim_matches(['"', '\'', '<', '>', '(', ')', ',']))
+            // A URL inside a word (`"error_uri":"https://…`) starts at its scheme.
+            .map(|w| match w.find("://") {
+                Some(at) => {
+                    let start = w[..at]
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, c)| {
+                            !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+                        })
+                        .map_or(0, |(i, c)| i + c.len_utf8());
+                    w[start..].trim_end_matches(['"', '\'', '}', ']', ','])
+                }
+                None => w,
+            })
             .filter(|w| {
                 // Entra's own pages are no landing, but its desktop redirect URI is.
                 w.contains("://")

@@ -233,6 +233,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     }
     if let Some(r) = req.as_mut() {
         entra_received_other_uri(r, &mut findings);
+        space_in_path(r, &mut findings);
     }
     // MSAL Android's own redirect URI check pasted as what came back is read as in the
     // authorize box: it says which URI the app needs, whatever the request sent.
@@ -438,6 +439,21 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
                 f.fix = "A SAML app is found by the request's Issuer, which must equal one of its Identifiers (Entity ID): see request.client_id_invalid.".into();
             }
         }
+    } else if let Some(quoted) = req
+        .as_ref()
+        .and_then(|r| r.error_text.as_ref())
+        .filter(|e| e.codes.contains(&700016))
+        .and_then(|e| identifier_in_700016(&e.text))
+        .filter(|q| q.contains("://") || q.to_ascii_lowercase().starts_with("urn:"))
+    {
+        // AADSTS700016 quoting a URL or URN: the identifier of a SAML app (its Entity ID, the
+        // request's Issuer), not an OAuth client ID.
+        for f in findings
+            .iter_mut()
+            .filter(|f| f.aadsts == Some(700016) && f.severity == Severity::Error)
+        {
+            f.fix = format!("{quoted} is a SAML Entity ID (the request's Issuer), not a client ID: make it equal an Identifier of the enterprise application (Enterprise applications › the app › Single sign-on › Basic SAML Configuration › Identifier (Entity ID)), or add it there; and sign in to the tenant that holds the app.");
+        }
     }
     if req.as_ref().is_some_and(|r| r.saml.is_some()) {
         saml_reply_urls(&mut findings);
@@ -637,7 +653,16 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             .iter()
             .any(|f| f.aadsts == Some(code) && f.code != "request.implicit_grant_required")
     };
-    let (refused_id, refused_access) = (refused(700054), refused(700051));
+    // The personal-account endpoint says it without a code: "'id_token' is disabled for this app".
+    let said = |what: &str| {
+        [auth_text, cb_text]
+            .iter()
+            .any(|t| t.contains(&format!("'{what}' is disabled for this app")))
+    };
+    let (refused_id, refused_access) = (
+        refused(700054) || said("id_token"),
+        refused(700051) || said("token"),
+    );
     if issued && !refused_id && !refused_access {
         findings.retain(|f| f.code != "request.implicit_grant_required");
     }
@@ -652,6 +677,22 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         };
         let code = f.aadsts.unwrap_or(0);
         *f = f.clone().severity(Severity::Error).title(format!("{setting} are not enabled for implicit grant")).detail(format!("{} Entra's answer says it is off: AADSTS{code}.", f.detail)).fix(format!("Enable '{setting}' under Authentication › Implicit grant and hybrid flows (web.implicitGrantSettings), or use response_type=code."));
+    }
+    // AADSTS50020 for a personal account (outlook.com, live.com) at an app whose registration
+    // takes only its own tenant's users: the app's account types decide, not an invitation.
+    let personal = [auth_text, cb_text].iter().any(|t| {
+        let l = t.to_ascii_lowercase();
+        ["live.com", "outlook.com", "hotmail.", "msn.com", "passport"]
+            .iter()
+            .any(|d| l.contains(d))
+    });
+    if personal && audience == registered::Audience::MyOrg {
+        for f in findings
+            .iter_mut()
+            .filter(|f| f.code == "response.error" && f.aadsts == Some(50020))
+        {
+            f.fix = "A personal Microsoft account tried to sign in, and the app's Supported account types take only its own tenant's users (signInAudience AzureADMyOrg). If personal accounts should sign in, change Supported account types to include them (AzureADandPersonalMicrosoftAccount) and sign in through /common; otherwise invite the user as a guest, or sign in with an account of the tenant.".into();
+        }
     }
     codes::sort(&mut findings);
     // An app of a national cloud is changed through that cloud's Microsoft Graph.
@@ -737,6 +778,35 @@ fn har_sent_other_uri(pasted: &str, har_url: &str, findings: &mut Vec<Finding>) 
             .fix("Find where the app builds the redirect URI it really sends (its setting, or a proxy in front of it: forwarded scheme and host, a path base). To analyse the pasted request instead, clear the evidence."),
     );
     true
+}
+
+/// A space inside the redirect URI's path, sent encoded (`Azure+AD`, `Azure%20AD`): a URI
+/// with a space is registered with it written %20 (the form a registration holds, as for
+/// OpenShift's `…/oauth2callback/Azure%20AD`), so that form is what is compared, and said.
+fn space_in_path(r: &mut authorize::AuthorizeRequest, findings: &mut Vec<Finding>) {
+    let Some(p) = r.params.iter_mut().find(|p| p.name == "redirect_uri") else {
+        return;
+    };
+    let v = p.value.as_str();
+    // Written encoded (`https%3A%2F%2F…Azure+AD`): its '+' stands for a space. An unencoded
+    // value's '+' is a '+' Entra misreads (request.redirect_uri_unencoded says so).
+    let raw = p.raw.to_ascii_lowercase();
+    let encoded = (p.raw.contains('+') && !raw.contains("://")) || raw.contains("%20");
+    let inner = v.trim() == v && v.contains(' ') && !v.contains(['\t', '\r', '\n']);
+    let path_start = v.find("://").map_or(0, |i| i + 3);
+    let path_at = v[path_start..].find('/').map(|i| i + path_start);
+    let in_path = path_at.is_some_and(|at| !v[..at].contains(' '));
+    let written = v.replace(' ', "%20");
+    if !(encoded && inner && in_path && uri::is_absolute_uri(&written)) {
+        return;
+    }
+    findings.push(
+        codes::finding("input.authorize_decoded")
+            .title("The redirect URI's path holds a space; it is compared as %20")
+            .detail(format!("redirect_uri decodes to '{v}': a space the app encoded as '+' or %20. A registered URI holds a space written %20, the form Microsoft documents for such paths (an OpenShift identity provider named 'Azure AD' answers at …/oauth2callback/Azure%20AD), so {written} is what is compared."))
+            .fix("If the space belongs in the path (a name such as an identity provider's), register the URI with it written %20; if it does not, remove it from the app's redirect URI setting."),
+    );
+    p.value = written;
 }
 
 /// The Microsoft Graph of the national cloud whose sign-in host `host` is: US Government
@@ -1098,6 +1168,9 @@ fn platform_already_registered(findings: &mut [Finding], uri: &str, platform: Pl
         let asked = match f.aadsts {
             Some(9002326) => Platform::Spa,
             Some(9002327) => Platform::Web,
+            // A public client's redemption without a credential, refused: the URI Entra
+            // judged is not a Mobile and desktop one in the registration in force.
+            Some(7000218) => Platform::PublicClient,
             _ => continue,
         };
         if asked != platform {

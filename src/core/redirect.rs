@@ -1176,7 +1176,13 @@ pub fn check(
     }
     if !registered_given && quoted(500113) {
         o.report.status = RedirectStatus::Mismatch;
-        out.push(finding("redirect.no_registrations").aadsts(500113).detail("Entra says the app registration has no redirect URI at all: 'No reply address is registered for the application' (AADSTS500113).").fix(format!("Register {sent} under the app's platform (Authentication › Add a platform).")));
+        let refused = registrable_problems(sent, audience);
+        let fix = if refused.is_empty() {
+            format!("Register {sent} under the app's platform (Authentication › Add a platform).")
+        } else {
+            format!("Register the redirect URI the app should send under the app's platform (Authentication › Add a platform): {sent} itself cannot be registered ({}), so make the app send one that can.", refused.join("; "))
+        };
+        out.push(finding("redirect.no_registrations").aadsts(500113).detail("Entra says the app registration has no redirect URI at all: 'No reply address is registered for the application' (AADSTS500113).").fix(fix));
         return o;
     }
     if !registered_given {
@@ -1195,7 +1201,10 @@ pub fn check(
         o.report.status = RedirectStatus::Mismatch;
         let platform = c.platform_for(None);
         let (new_uri, why_form) = to_register(sent, platform);
-        let fix = if form_ok {
+        let refused = registrable_problems(sent, audience);
+        let fix = if form_ok && !refused.is_empty() {
+            format!("Register the redirect URI the app should send under {} (Authentication › Add a platform): {sent} itself cannot be registered ({}), so make the app send one that can.", platform.portal_name(), refused.join("; "))
+        } else if form_ok {
             format!(
                 "Register {new_uri}{why_form} under {} (Authentication › Add a platform).",
                 platform.portal_name()
@@ -1406,7 +1415,13 @@ pub fn check(
             {
                 out.push(finding("redirect.root_trailing_slash").detail(format!("{} has no path, so Entra sends the response to {}/ (with a slash) in query and fragment modes; the app must answer there.", entry.uri, entry.uri)).fix("Nothing to change if the app serves its root; otherwise register a URI with an explicit callback path."));
             }
-            if form_ok {
+            // A request that asks for no code (the implicit flow's id_token or token) is
+            // redeemed nowhere: the platform's redemption rules do not apply to it.
+            let no_code = req.is_some_and(|r| {
+                let types = r.response_types();
+                !types.is_empty() && !types.contains(&"code")
+            });
+            if form_ok && !no_code {
                 platform_checks(&c, entry, out);
             }
         }

@@ -214,7 +214,7 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
                 let f = finding("request.tenant_invalid")
                     .aadsts(50194)
                     .title(format!("A single-tenant app signs in through /{t}"))
-                    .fix("Use the tenant ID (or domain) in the authority.");
+                    .fix("Use the tenant ID (or domain) in the authority. If users of other organisations or personal Microsoft accounts (outlook.com) must sign in, keep /common and change the app's Supported account types to include them instead (signInAudience AzureADMultipleOrgs or AzureADandPersonalMicrosoftAccount).");
                 let created = c.reg.created.as_deref().unwrap_or("").trim();
                 out.push(match c.reg.created_after((2018, 10, 15)) {
                     Some(true) => f.detail(format!("The registration's signInAudience is AzureADMyOrg and the app was created on {created} (createdDateTime), after 15 October 2018: Entra does not support /common or /organizations for a single-tenant app created after that date (AADSTS50194), so it refuses the request before it looks at the redirect URI.")),
