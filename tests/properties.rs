@@ -225,7 +225,9 @@ proptest! {
     #[test]
     fn the_callback_reader_never_panics(s in text()) {
         let r = callback::read(&s);
-        prop_assert_eq!(r.is_none(), s.trim().trim_matches(['"', '\'', '`']).trim().is_empty());
+        // A byte order mark before the text is how it was saved, not text.
+        let t = s.trim_start_matches('\u{FEFF}').trim().trim_matches(['"', '\'', '`']).trim();
+        prop_assert_eq!(r.is_none(), t.is_empty());
     }
 
     #[test]

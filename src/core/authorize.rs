@@ -173,8 +173,17 @@ impl AuthorizeRequest {
     /// True when the input carries an authorize request to judge: one of its
     /// parameters, or Entra's error text.
     pub fn carries_request(&self) -> bool {
-        self.error_text.is_some()
-            || self.saml.is_some()
+        // Error text counts when something was read from it: a paste cut inside the code
+        // (`AADSTS500`) says nothing to judge.
+        let said = self.error_text.as_ref().is_some_and(|e| {
+            !e.codes.is_empty()
+                || e.redirect_uri.is_some()
+                || e.app_id.is_some()
+                || e.origin.is_some()
+                || e.android_check.is_some()
+                || !e.text.to_ascii_uppercase().contains("AADSTS")
+        });
+        said || self.saml.is_some()
             || self.params.iter().any(|p| {
                 matches!(
                     p.name.as_str(),

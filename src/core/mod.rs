@@ -253,6 +253,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         if !r.carries_request() {
             let what = match &r.host {
                 Some(h) => format!("The URL on {h} carries no authorize parameters (client_id, redirect_uri, response_type, scope): it is not the authorize request."),
+                None if auth_text.to_ascii_uppercase().contains("AADSTS") => "The authorize box names AADSTS without a whole error code (AADSTS and its five to seven digits) or a message to read: the text was cut when it was copied.".to_string(),
                 None => "No authorize URL, query string (client_id=…&redirect_uri=…) or Entra error text (AADSTS…) was found in the authorize box.".to_string(),
             };
             let f = codes::finding("input.authorize_unreadable");
