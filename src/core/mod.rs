@@ -695,6 +695,20 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             f.fix = "A personal Microsoft account tried to sign in, and the app's Supported account types take only its own tenant's users (signInAudience AzureADMyOrg). If personal accounts should sign in, change Supported account types to include them (AzureADandPersonalMicrosoftAccount) and sign in through /common; otherwise invite the user as a guest, or sign in with an account of the tenant.".into();
         }
     }
+    // AADSTS90002 quoting a tenant that is template text ('{tenant-id}'): never filled in.
+    let tenant_quoted = [auth_text, cb_text].iter().find_map(|t| {
+        let at = t.find("Tenant '")? + "Tenant '".len();
+        let len = t[at..].find('\'')?;
+        Some(t[at..at + len].to_string())
+    });
+    if let Some(t) = tenant_quoted.filter(|t| request::is_placeholder(t)) {
+        for f in findings
+            .iter_mut()
+            .filter(|f| f.aadsts == Some(90002) && f.severity == Severity::Error)
+        {
+            f.fix = format!("The authority still holds the template text '{t}': put the app's Directory (tenant) ID (the app registration's Overview page) in its place, or organizations or common for a multi-tenant app.");
+        }
+    }
     codes::sort(&mut findings);
     // An app of a national cloud is changed through that cloud's Microsoft Graph.
     let graph = req

@@ -1177,8 +1177,13 @@ pub fn check(
     if !registered_given && quoted(500113) {
         o.report.status = RedirectStatus::Mismatch;
         let refused = registrable_problems(sent, audience);
+        let platform = c.platform_for(None);
+        let under = match c.client.kind {
+            ClientKind::Unknown => "the app's platform".to_string(),
+            _ => platform.portal_name().to_string(),
+        };
         let fix = if refused.is_empty() {
-            format!("Register {sent} under the app's platform (Authentication › Add a platform).")
+            format!("Register {sent} under {under} (Authentication › Add a platform).")
         } else {
             format!("Register the redirect URI the app should send under the app's platform (Authentication › Add a platform): {sent} itself cannot be registered ({}), so make the app send one that can.", refused.join("; "))
         };
@@ -1413,7 +1418,13 @@ pub fn check(
             );
             if web && Uri::new(&entry.uri).path().is_empty() && matches!(mode, "query" | "fragment")
             {
-                out.push(finding("redirect.root_trailing_slash").detail(format!("{} has no path, so Entra sends the response to {}/ (with a slash) in query and fragment modes; the app must answer there.", entry.uri, entry.uri)).fix("Nothing to change if the app serves its root; otherwise register a URI with an explicit callback path."));
+                // The response goes to the URI sent (a localhost port the entry leaves out).
+                let to = if *v == Verdict::LoopbackPort {
+                    sent
+                } else {
+                    entry.uri.as_str()
+                };
+                out.push(finding("redirect.root_trailing_slash").detail(format!("{} has no path, so Entra sends the response to {to}/ (with a slash) in query and fragment modes; the app must answer there.", entry.uri)).fix("Nothing to change if the app serves its root; otherwise register a URI with an explicit callback path."));
             }
             // A request that asks for no code (the implicit flow's id_token or token) is
             // redeemed nowhere: the platform's redemption rules do not apply to it.
