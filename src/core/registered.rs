@@ -3145,6 +3145,11 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
             // its Index and Default columns after a tab: the value is the first cell, and the
             // heading row's first cell is empty.
             let first_cell = text.split('\t').next().unwrap_or("").trim();
+            // Copied with its columns padded by spaces (`https://…      ✓`).
+            let first_cell = match first_cell.split_once("  ") {
+                Some((cell, _)) => cell.trim(),
+                None => first_cell,
+            };
             let column_heading = text
                 .split('\t')
                 .map(str::trim)
