@@ -695,6 +695,28 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             f.fix = "A personal Microsoft account tried to sign in, and the app's Supported account types take only its own tenant's users (signInAudience AzureADMyOrg). If personal accounts should sign in, change Supported account types to include them (AzureADandPersonalMicrosoftAccount) and sign in through /common; otherwise invite the user as a guest, or sign in with an account of the tenant.".into();
         }
     }
+    // Microsoft's own client apps: their redirect URIs are Microsoft's to set, not the user's.
+    if let Some((id, name)) = req
+        .as_ref()
+        .and_then(|r| r.client_id())
+        .and_then(|id| first_party(id).map(|n| (id.to_string(), n)))
+    {
+        let mut touched = false;
+        for f in findings
+            .iter_mut()
+            .filter(|f| f.code.starts_with("redirect."))
+        {
+            let before = f.snippets.len();
+            f.snippets.retain(|s| !s.text.starts_with("az "));
+            touched |= f.snippets.len() != before || f.severity == Severity::Error;
+            if f.fix.starts_with("Paste the registered redirect URIs") {
+                f.fix = format!("{name} is Microsoft's own app (see request.client_id_invalid): its registered redirect URIs cannot be seen or changed. Send the redirect URI its tool or library uses, or sign in with an application of your own.");
+            }
+        }
+        if touched {
+            findings.push(codes::finding("request.client_id_invalid").severity(Severity::Warning).title(format!("client_id is Microsoft's own app: {name}")).detail(format!("The request's client_id {id} is {name}, an application Microsoft registers in its own tenant. Its redirect URIs are Microsoft's to set: no one else can see or change them, so registering a URI for it is not possible.")).fix("Send the redirect URI that client is documented with (its own tool or library sets it), or register an application of your own, with the redirect URI your tool sends, and use its client ID."));
+        }
+    }
     // AADSTS90002 quoting a tenant that is template text ('{tenant-id}'): never filled in.
     let tenant_quoted = [auth_text, cb_text].iter().find_map(|t| {
         let at = t.find("Tenant '")? + "Tenant '".len();
@@ -822,6 +844,45 @@ fn space_in_path(r: &mut authorize::AuthorizeRequest, findings: &mut Vec<Finding
             .fix("If the space belongs in the path (a name such as an identity provider's), register the URI with it written %20; if it does not, remove it from the app's redirect URI setting."),
     );
     p.value = written;
+}
+
+/// The name of a Microsoft first-party client app (its client ID is the same in every tenant).
+fn first_party(client_id: &str) -> Option<&'static str> {
+    const APPS: [(&str, &str); 11] = [
+        (
+            "04b07795-8ddb-461a-bbee-02f9e1bf7b46",
+            "Microsoft Azure CLI",
+        ),
+        (
+            "1950a258-227b-4e31-a9cf-717495945fc2",
+            "Microsoft Azure PowerShell",
+        ),
+        (
+            "14d82eec-204b-4c2f-b7e8-296a70dab67e",
+            "Microsoft Graph Command Line Tools (Microsoft Graph PowerShell)",
+        ),
+        ("de8bc8b5-d9f9-48b1-a8ad-b748da725064", "Graph Explorer"),
+        ("872cd9fa-d31f-45e0-9eab-6e460a02d1f1", "Visual Studio"),
+        ("aebc6443-996d-45c2-90f0-388ff96faa56", "Visual Studio Code"),
+        ("d3590ed6-52b3-4102-aeff-aad2292ab01c", "Microsoft Office"),
+        ("1fec8e78-bce4-4aaf-ab1b-5451cc387264", "Microsoft Teams"),
+        (
+            "fb78d390-0c51-40cd-8e17-fdbfab77341b",
+            "Exchange Online PowerShell",
+        ),
+        (
+            "1b730954-1685-4b74-9bfd-dac224a7b894",
+            "Azure Active Directory PowerShell",
+        ),
+        (
+            "51f81489-12ee-4a9e-aaae-a2591f45987d",
+            "Dynamics 365 Example Client Application",
+        ),
+    ];
+    let id = client_id.trim();
+    APPS.iter()
+        .find(|(g, _)| g.eq_ignore_ascii_case(id))
+        .map(|(_, n)| *n)
 }
 
 /// The Microsoft Graph of the national cloud whose sign-in host `host` is: US Government
