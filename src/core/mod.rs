@@ -208,6 +208,17 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     // Entra's own redirect-URI error text (AADSTS50011, 500113, 500112) pasted as what came back
     // speaks of the request: it is read as error text in the authorize box is, and judged
     // with the registration instead of as an answer to the app.
+    // With no request pasted, that text is the request as Entra saw it (its error page quotes
+    // the redirect URI and the app), as it is in the authorize box.
+    if let (None, Some(c)) = (req.as_ref(), cb.as_ref()) {
+        if c.codes.iter().any(|code| matches!(*code, 50011 | 500113)) {
+            let text = match c.url.is_none() && c.body.is_empty() {
+                true => cb_text,
+                false => c.text.as_str(),
+            };
+            req = authorize::read(text).filter(|r| r.error_text.is_some());
+        }
+    }
     if let (Some(r), Some(c)) = (req.as_mut(), cb.as_ref()) {
         let judged = |code: &u32| matches!(*code, 50011 | 500113 | 500112);
         // A landing URL or form body carrying one is read from its decoded parameters (Entra
@@ -847,7 +858,7 @@ fn space_in_path(r: &mut authorize::AuthorizeRequest, findings: &mut Vec<Finding
 }
 
 /// The name of a Microsoft first-party client app (its client ID is the same in every tenant).
-fn first_party(client_id: &str) -> Option<&'static str> {
+pub(crate) fn first_party(client_id: &str) -> Option<&'static str> {
     const APPS: [(&str, &str); 11] = [
         (
             "04b07795-8ddb-461a-bbee-02f9e1bf7b46",

@@ -298,40 +298,76 @@ fn iac_source(input: &str) -> Option<&'static str> {
     }
 }
 
-/// `input` without a terminal's escape sequences (`ESC [ … m` colours, `ESC ] … BEL` titles);
-/// None when it has none.
+/// `input` without a terminal's escape sequences: `ESC [ … m` colours and `ESC ] … BEL`
+/// titles, the same colours as a console without escape processing shows them (`←[92m`), and
+/// what is left of them when the escape character was lost (`[92m`, `[0m`); None when it has
+/// none.
 fn strip_ansi(input: &str) -> Option<String> {
-    if !input.contains('\u{1b}') {
+    // A colour code without its escape: `[`, numbers joined by `;`, `m`.
+    fn sgr_len(rest: &str) -> Option<usize> {
+        let body = rest.strip_prefix('[')?;
+        let end = body.find('m')?;
+        let params = &body[..end];
+        (params.len() <= 11
+            && params
+                .split(';')
+                .all(|p| p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit())))
+        .then_some(end + 2)
+    }
+    let has_sgr = |s: &str| {
+        s.match_indices('[')
+            .any(|(i, _)| sgr_len(&s[i..]).is_some())
+    };
+    if !input.contains('\u{1b}') && !has_sgr(input) {
         return None;
     }
     let mut out = String::with_capacity(input.len());
-    let mut chars = input.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '\u{1b}' {
-            out.push(c);
+    let mut rest = input;
+    while let Some(c) = rest.chars().next() {
+        let after = &rest[c.len_utf8()..];
+        if c == '\u{1b}' || c == '←' {
+            if let Some(n) = sgr_len(after) {
+                rest = &after[n..];
+                continue;
+            }
+        }
+        // Caret notation of ESC (`^[[92m`), as a pager or an editor shows it.
+        if c == '^' {
+            if let Some(n) = after.strip_prefix('[').and_then(sgr_len) {
+                rest = &after[1 + n..];
+                continue;
+            }
+        }
+        if c == '\u{1b}' {
+            // Another control sequence: CSI up to its final byte, OSC up to BEL or ESC \.
+            let mut chars = after.char_indices();
+            match chars.next() {
+                Some((_, '[')) => {
+                    let end = chars
+                        .find(|(_, d)| ('@'..='~').contains(d))
+                        .map_or(after.len(), |(i, d)| i + d.len_utf8());
+                    rest = &after[end..];
+                }
+                Some((_, ']')) => {
+                    let end = after
+                        .find('\u{7}')
+                        .map(|i| i + 1)
+                        .or_else(|| after.find("\u{1b}\\").map(|i| i + 2))
+                        .unwrap_or(after.len());
+                    rest = &after[end..];
+                }
+                _ => rest = after,
+            }
             continue;
         }
-        match chars.peek() {
-            // CSI: parameters and intermediates, then one final byte (@ to ~).
-            Some('[') => {
-                chars.next();
-                for d in chars.by_ref() {
-                    if ('@'..='~').contains(&d) {
-                        break;
-                    }
-                }
+        if c == '[' {
+            if let Some(n) = sgr_len(rest) {
+                rest = &rest[n..];
+                continue;
             }
-            // OSC: up to BEL or ESC \.
-            Some(']') => {
-                chars.next();
-                while let Some(d) = chars.next() {
-                    if d == '\u{7}' || (d == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
-                        break;
-                    }
-                }
-            }
-            _ => {}
         }
+        out.push(c);
+        rest = after;
     }
     Some(out)
 }
@@ -3608,6 +3644,15 @@ mod tests {
         assert_eq!(r.uris.len(), 1, "{r:?}");
         assert_eq!(r.uris[0].uri, "https://spa.contoso.com/");
         assert_eq!(r.uris[0].platform, Platform::Spa);
+        // A console without escape processing shows ESC as '←'; a copy may lose it.
+        for list in [
+            "←[94m[←[0m\n  ←[92m\"https://app.contoso.com/cb\"←[0m\n←[94m]←[0m",
+            "[94m[[0m\n  [92m\"https://app.contoso.com/cb\"[0m\n[94m][0m",
+        ] {
+            let r = read(list);
+            assert_eq!(uris(&r), ["https://app.contoso.com/cb"], "{list}");
+        }
+        assert_eq!(strip_ansi("https://a/cb[1]"), None);
     }
 
     #[test]

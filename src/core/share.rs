@@ -875,6 +875,10 @@ impl<'a> Redactor<'a> {
         if !is_guid(key) || self.issued.contains(key) {
             return None;
         }
+        // Microsoft's own apps' client IDs are the same in every tenant and name no one.
+        if crate::core::first_party(key).is_some() {
+            return None;
+        }
         // The nil GUID and other one-digit GUIDs are placeholders, no one's ID: they stay,
         // so the shared case shows the same placeholder error.
         let mut hex = key.bytes().filter(|b| *b != b'-');
@@ -1362,7 +1366,7 @@ impl<'a> Redactor<'a> {
         if s.contains('"') || s.contains("':") {
             pass(self, Self::quoted_pairs);
         }
-        if s.contains('=') || contains_ci(s, "%3D") {
+        if s.contains('=') || contains_ci(s, "%3D") || contains_ci(s, "%253D") {
             pass(self, Self::query_pairs);
         }
         if secrets
@@ -2367,9 +2371,19 @@ fn pair_boundary(b: &[u8], i: usize) -> bool {
     {
         return true;
     }
-    [&b"%26"[..], b"%3F", b"%23", b"%20"]
-        .iter()
-        .any(|p| ends_with_ci(b, i, p))
+    // Encoded once (`%26state%3D…`) or twice (`%2526state%253D…`, a URL in a URL in a log).
+    [
+        &b"%26"[..],
+        b"%3F",
+        b"%23",
+        b"%20",
+        b"%2526",
+        b"%253F",
+        b"%2523",
+        b"%2520",
+    ]
+    .iter()
+    .any(|p| ends_with_ci(b, i, p))
 }
 
 /// `=` (level 0), `%3D` (level 1) or `%253D` (level 2) at `i`.
@@ -4084,6 +4098,16 @@ mod tests {
         assert!(!r.authorize.contains("nestednonce2"), "{}", r.authorize);
         assert!(r.authorize.contains("%26nonce%3Dredacted-"));
         assert!(r.authorize.ends_with("&x=1"));
+        // Twice encoded: an authorize URL in a proxy's `rd=` in a log line.
+        let c = case(
+            "GET /oauth2/start?rd=https%253A%252F%252Flogin.microsoftonline.com%252Fcommon%252Foauth2%252Fv2.0%252Fauthorize%253Fclient_id%253Dx%2526state%253Ddeepstate77%2526login_hint%253Dalice%252540contoso.com%2526code_challenge%253DE9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM HTTP/1.1",
+            "",
+        );
+        let (r, list) = redact(&c, &ShareOptions::default());
+        for gone in ["deepstate77", "alice", "E9Melhoa2Owv"] {
+            assert!(!r.authorize.contains(gone), "{gone}: {}", r.authorize);
+        }
+        assert!(!list.is_empty());
     }
 
     #[test]

@@ -282,6 +282,7 @@ fn scan_params(s: &str, names: &Names, with: &'static str, out: &mut Vec<Edit>) 
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        // `=`, `%3D` (an encoded URL) or `%253D` (encoded twice: a URL in a URL in a log).
         let (eq_len, encoded) = if b.get(i) == Some(&b'=') {
             (1, false)
         } else if b.get(i) == Some(&b'%')
@@ -289,10 +290,16 @@ fn scan_params(s: &str, names: &Names, with: &'static str, out: &mut Vec<Edit>) 
             && matches!(b.get(i + 2), Some(b'D' | b'd'))
         {
             (3, true)
+        } else if b
+            .get(i..i + 5)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"%253D"))
+        {
+            (5, true)
         } else {
             i += 1;
             continue;
         };
+        let twice = eq_len == 5;
         let mut ns = i;
         while ns > 0 && b.get(ns - 1).copied().is_some_and(is_name_byte) {
             ns -= 1;
@@ -305,9 +312,23 @@ fn scan_params(s: &str, names: &Names, with: &'static str, out: &mut Vec<Edit>) 
                 .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
         {
             ns += 2;
+            // `%2526name`: the escape's own `%25` and then `26`.
+            if twice
+                && b.get(ns - 2..ns)
+                    .is_some_and(|h| h.eq_ignore_ascii_case(b"25"))
+                && i > ns + 2
+                && b.get(ns..ns + 2)
+                    .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+            {
+                ns += 2;
+            }
         }
         let name = s.get(ns..i).unwrap_or("");
-        let delimited = if encoded {
+        let delimited = if twice {
+            ends_with_ci(b, ns, b"%253F")
+                || ends_with_ci(b, ns, b"%2526")
+                || ends_with_ci(b, ns, b"%2523")
+        } else if encoded {
             ends_with_ci(b, ns, b"%3F")
                 || ends_with_ci(b, ns, b"%26")
                 || ends_with_ci(b, ns, b"%23")
@@ -330,12 +351,14 @@ fn scan_params(s: &str, names: &Names, with: &'static str, out: &mut Vec<Edit>) 
             ) {
                 break;
             }
-            // Inside an encoded URL the value ends at an encoded & or #.
+            // Inside an encoded URL the value ends at an encoded & or # (or one encoded twice).
             if c == b'%'
                 && encoded
-                && b.get(ve..ve + 3).is_some_and(|w| {
+                && (b.get(ve..ve + 3).is_some_and(|w| {
                     w.eq_ignore_ascii_case(b"%26") || w.eq_ignore_ascii_case(b"%23")
-                })
+                }) || b.get(ve..ve + 5).is_some_and(|w| {
+                    w.eq_ignore_ascii_case(b"%2526") || w.eq_ignore_ascii_case(b"%2523")
+                }))
             {
                 break;
             }
@@ -984,6 +1007,14 @@ mod tests {
             run("mail alice.smith+x@contoso.co.uk now; icon@2x and @media"),
             "mail redacted@example.invalid now; icon@2x and @media"
         );
+    }
+
+    #[test]
+    fn secrets_encoded_twice_are_replaced() {
+        let out = run("rd=https%253A%252F%252Flogin.microsoftonline.com%252Fa%253Fclient_id%253Dx%2526state%253Ddeep77%2526login_hint%253Da%252540b.com%2526x%253D1");
+        assert!(!out.contains("deep77"), "{out}");
+        assert!(out.contains("%2526state%253DREDACTED-"), "{out}");
+        assert!(out.ends_with("%2526x%253D1"), "{out}");
     }
 
     #[test]
