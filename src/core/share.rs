@@ -415,7 +415,7 @@ fn url_secret_name(name: &str) -> Option<&'static str> {
 }
 
 /// Request headers that carry a credential besides Authorization and Cookie.
-fn is_credential_header(name: &str) -> bool {
+pub(crate) fn is_credential_header(name: &str) -> bool {
     [
         "x-api-key",
         "api-key",
@@ -427,14 +427,25 @@ fn is_credential_header(name: &str) -> bool {
         "x-ms-token-aad-id-token",
         "x-ms-token-aad-access-token",
         "x-ms-client-principal",
+        // Who the user is, as a proxy or App Service authentication passes it on.
+        "x-ms-client-principal-name",
+        "x-ms-client-principal-id",
+        "x-forwarded-user",
+        "x-forwarded-email",
+        "x-forwarded-preferred-username",
+        "remote-user",
+        "requestverificationtoken",
+        "private-token",
+        "authentication",
     ]
     .iter()
     .any(|h| h.eq_ignore_ascii_case(name))
         || {
-            // An app's own credential header (`X-Custom-Auth`, `X-Auth-Token`, `X-Client-Secret`).
+            // An app's own credential header (`X-Custom-Auth`, `X-Auth-Token`, `X-Client-Secret`,
+            // `x-functions-key`).
             let n = name.to_ascii_lowercase();
             n.starts_with("x-")
-                && [
+                && ([
                     "auth",
                     "token",
                     "secret",
@@ -445,6 +456,7 @@ fn is_credential_header(name: &str) -> bool {
                 ]
                 .iter()
                 .any(|w| n.contains(w))
+                    || n.ends_with("-key"))
         }
 }
 
@@ -1380,6 +1392,9 @@ impl<'a> Redactor<'a> {
         {
             pass(self, Self::header_lines);
         }
+        if s.contains('\n') && crate::core::evidence::csv::read_pane(s).is_some() {
+            pass(self, Self::pane_lines);
+        }
         if secrets && s.contains("eyJ") {
             pass(self, Self::jwts);
         }
@@ -1397,6 +1412,63 @@ impl<'a> Redactor<'a> {
             pass(self, Self::tenant_names);
         }
         out
+    }
+
+    /// The portal's details pane of one sign-in (`Label<TAB>value` lines, or each label on the
+    /// line above its value): who signed in, from where and with which device become markers,
+    /// as in a sign-in log export; with IDs hidden, the app's and tenants' IDs too.
+    fn pane_lines(&mut self, s: &str) -> Option<String> {
+        let mut sp = Splice::new(s);
+        let mut at = 0;
+        let mut pending: Option<String> = None;
+        for line in s.split_inclusive('\n') {
+            let start = at;
+            at += line.len();
+            let body = line.trim_end_matches(['\r', '\n']);
+            let person_of = |label: &str| {
+                let key: String = label
+                    .chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect();
+                match key.as_str() {
+                    "user" | "username" | "userprincipalname" => Some("userdisplayname"),
+                    "userid" | "objectid" => Some("userid"),
+                    "ipaddress" | "ipaddressseenbyresource" => Some("ipaddress"),
+                    "location" | "deviceid" => Some("identity"),
+                    _ => None,
+                }
+            };
+            let (label, value, vstart) = match body.split_once('\t') {
+                Some((l, v)) => (l.to_string(), v, start + l.len() + 1),
+                None => match pending.take() {
+                    Some(l) => (l, body, start),
+                    None => {
+                        let l = body.trim();
+                        if person_of(l).is_some() || id_kind(l).is_some() {
+                            pending = Some(l.to_string());
+                        }
+                        continue;
+                    }
+                },
+            };
+            let value = value.trim_end();
+            if value.is_empty() {
+                continue;
+            }
+            let person = person_of(&label);
+            let vend = vstart + value.len();
+            if let Some(name) = person.filter(|_| self.opts.redact_secrets) {
+                if let Some(m) = self.secret(name, value, value) {
+                    sp.put(vstart, vend, &m);
+                }
+            } else if let Some(kind) = id_kind(&label).filter(|_| self.opts.hide_ids) {
+                if let Some(m) = self.id_guid(kind, value, value) {
+                    sp.put(vstart, vend, &m);
+                }
+            }
+        }
+        sp.finish()
     }
 
     /// Headers in text: a raw HTTP request or response, a "Copy as cURL" command (`-H 'cookie:
@@ -4037,6 +4109,33 @@ mod tests {
         let (plain, _) = redact(&c, &ShareOptions::default());
         assert!(plain.authorize.contains(CLIENT));
         assert!(plain.authorize.contains(TENANT));
+    }
+
+    #[test]
+    fn the_portals_sign_in_details_pane_keeps_no_one_s_identity() {
+        let pane = "Date\t3/11/2025, 2:02:07 PM\nRequest ID\tc2572fde-8068-5130-b523-3d33f46c70f7\nCorrelation ID\t5e1c9a44-7d0b-4b61-9f0e-2b7c4a0b6f31\nStatus\tFailure\nSign-in error code\t50011\nFailure reason\tThe redirect URI 'https://app.contoso.com/cb/' specified in the request does not match the redirect URIs configured for the application '6731de76-14a6-49ae-97bc-6eba6914391e'.\nUser\tAdele Vance\nUsername\tadelev@contoso.com\nUser ID\t0a1b2c3d-1111-2222-3333-444455556666\nIP address\t203.0.113.7\nLocation\tRedmond, Washington, US\nApplication\tContoso Portal\nApplication ID\t6731de76-14a6-49ae-97bc-6eba6914391e\nHome tenant ID\t72f988bf-86f1-41af-91ab-2d7cd011db47\n";
+        let c = CaseInput {
+            authorize: pane.into(),
+            registered: "https://app.contoso.com/cb".into(),
+            ..CaseInput::default()
+        };
+        let opts = ShareOptions {
+            redact_secrets: true,
+            hide_ids: true,
+        };
+        let (r, _) = redact(&c, &opts);
+        for gone in [
+            "Adele",
+            "adelev",
+            "0a1b2c3d-1111",
+            "203.0.113.7",
+            "Redmond",
+            "6731de76",
+            "72f988bf",
+        ] {
+            assert!(!r.authorize.contains(gone), "{gone}: {}", r.authorize);
+        }
+        assert_eq!(outcome(&r), outcome(&c));
     }
 
     #[test]

@@ -309,7 +309,9 @@ fn SignIns(rows: Vec<SignInRow>, left_out: usize, filter: Option<String>) -> imp
                     <div>{r.explanation}</div>
                     <div><span class="rd-muted">"The log says: "</span>{r.reason}</div>
                     <div><span class="rd-muted">"App: "</span>{r.app}
-                        <span class="rd-muted">" · Conditional Access: "</span>{r.conditional_access}</div>
+                        {(!r.conditional_access.is_empty()).then(|| view! {
+                            <span class="rd-muted">" · Conditional Access: "</span>{r.conditional_access.clone()}
+                        })}</div>
                     {policies}
                     {steps}
                 </li>

@@ -758,6 +758,7 @@ impl Walker {
             Where::Header => {
                 SECRET_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(&name))
                     || name.to_ascii_lowercase().starts_with("x-ms-token-")
+                    || crate::core::share::is_credential_header(&name)
             }
             _ => self.names.secret(&name),
         };
