@@ -539,7 +539,12 @@ fn record(cols: &Columns, row: &[Cow<str>]) -> Value {
 /// `Label<TAB>value` lines, or each label on its own line above its value. One record when
 /// it names an error code and an application or correlation ID.
 pub fn read_pane(text: &str) -> Option<Value> {
-    let known = |l: &str| record_key(&column_key(l)).is_some();
+    // A pane is a few dozen short lines; anything much longer is something else, and reading
+    // each of its lines as a label would cost a large paste dearly.
+    if text.len() > 16 * 1024 || text.lines().nth(200).is_some() {
+        return None;
+    }
+    let known = |l: &str| l.len() <= 64 && record_key(&column_key(l)).is_some();
     let lines: Vec<&str> = text
         .lines()
         .map(str::trim)
