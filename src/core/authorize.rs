@@ -769,7 +769,7 @@ fn android_check(text: &str) -> Option<(String, String)> {
 
 /// `text` with the escaped quotes of a page's source or a JSON string (`\u0027`, `&#39;`,
 /// `&quot;`, `\"`) written as quotes; None when it has none.
-fn unescape_quotes(text: &str) -> Option<String> {
+pub(crate) fn unescape_quotes(text: &str) -> Option<String> {
     const ESCAPES: [(&str, &str); 8] = [
         ("\\u0027", "'"),
         ("\\u0022", "\""),

@@ -2098,7 +2098,11 @@ fn label_kind(label: &str) -> Label {
         .collect::<String>()
         .to_ascii_lowercase();
     let strip = |suffix: &str| k.strip_suffix(suffix).unwrap_or(&k).to_string();
-    let platform = strip("redirecturis");
+    // `WebRedirectUris`, and Az.Resources' flattened `WebRedirectUri` / `SpaRedirectUri`.
+    let platform = match k.strip_suffix("redirecturis") {
+        Some(p) => p.to_string(),
+        None => strip("redirecturi"),
+    };
     match k.as_str() {
         "redirecturis" | "redirecturi" | "redirecturls" | "redirecturl" | "replyurls"
         | "replyurl" | "replyaddresses" | "replyaddress" => Label::Redirect(None),

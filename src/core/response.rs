@@ -526,7 +526,9 @@ fn checks_inner(
             free.then(|| description_in(&cb.text))
                 .flatten()
                 .map(str::to_string)
-        });
+        })
+        // Quotes escaped in a page's source (`\u0027`, `&#39;`) read as the page shows them.
+        .map(|d| super::authorize::unescape_quotes(&d).unwrap_or(d));
     // A landing URL still on Entra (the request itself, its sign-in or error pages): the
     // browser was never sent back, and its `code=` is no authorization code.
     // Entra's own redirect URI for desktop apps (…/oauth2/nativeclient) is an answer, though.
