@@ -236,14 +236,57 @@ pub fn inner_error_info(text: &str) -> Option<&str> {
     .find_map(|needle| find_ci(bytes, 0, needle).map(|at| at + needle.len()))?;
     let segment_end = segment_end(bytes, anchor_end);
     let marker = b"error:";
-    let at = find_ci(bytes.get(..segment_end)?, anchor_end, marker)?;
-    let inner = text.get(at + marker.len()..segment_end)?.trim();
+    let at = find_ci(bytes.get(..segment_end)?, anchor_end, marker)? + marker.len();
+    let starts = at + (bytes.get(at..)?.len() - text.get(at..)?.trim_start().len());
+    if bytes.get(starts) == Some(&b'{') {
+        return wrapped_json_error(text, starts);
+    }
+    let inner = text.get(at..segment_end)?.trim();
     let inner = inner.strip_suffix('.').unwrap_or(inner).trim_end();
     if inner.is_empty() || inner.eq_ignore_ascii_case("{errorInfo}") {
         None
     } else {
         Some(inner)
     }
+}
+
+/// The wrapped error when it is a JSON object (`Error: {"error":"invalid_request",
+/// "error_description":"AADSTS50011: …"}`, its quotes possibly escaped): its
+/// `error_description`, else its `error`, up to the value's closing quote.
+fn wrapped_json_error(text: &str, from: usize) -> Option<&str> {
+    let bytes = text.as_bytes();
+    // The object ends at the line's end at most (a wrapped object is on one line).
+    let end = bytes
+        .get(from..)?
+        .iter()
+        .position(|b| matches!(b, b'\r' | b'\n'))
+        .map_or(bytes.len(), |p| p + from);
+    let object = bytes.get(..end)?;
+    ["error_description", "error"].iter().find_map(|key| {
+        let mut search = from;
+        while let Some(k) = find_ci(object, search, key.as_bytes()) {
+            search = k + key.len();
+            // Only the key itself: `"error"` followed by its quote, then `:`.
+            let mut i = search;
+            while matches!(object.get(i), Some(b'"' | b'\\' | b' ')) {
+                i += 1;
+            }
+            if object.get(i) != Some(&b':') {
+                continue;
+            }
+            i += 1;
+            while matches!(object.get(i), Some(b'"' | b'\\' | b' ')) {
+                i += 1;
+            }
+            let value_end = segment_end(object, i);
+            let value = text.get(i..value_end)?.trim();
+            let value = value.strip_suffix('.').unwrap_or(value).trim_end();
+            if !value.is_empty() {
+                return Some(value);
+            }
+        }
+        None
+    })
 }
 
 /// What to do about the OAuth error an AADSTS240004 / 240003 wraps (`access_denied`), when it
@@ -1028,6 +1071,20 @@ mod tests {
             None
         );
         assert_eq!(inner_error_info("AADSTS50011: Error: x"), None);
+
+        // A wrapped JSON object gives its description, its quotes plain or escaped.
+        let object = r#"AADSTS240004: Authorization code not received from authorize endpoint call. Error: {"error":"invalid_request","error_description":"AADSTS50011: The redirect URI 'https://x/cb' does not match."}"#;
+        assert_eq!(
+            inner_error_info(object),
+            Some("AADSTS50011: The redirect URI 'https://x/cb' does not match")
+        );
+        let escaped = r#"{"error_description":"AADSTS240004: Authorization code not received from authorize endpoint call. Error: {\"error\":\"access_denied\"}\r\nTrace ID: 1"}"#;
+        assert_eq!(inner_error_info(escaped), Some("access_denied"));
+        // Cut inside the object: nothing readable is no wrapped error.
+        assert_eq!(
+            inner_error_info("authorize endpoint call. Error: {\"error_descr"),
+            None
+        );
     }
 
     #[test]

@@ -380,6 +380,14 @@ fn mismatch_findings(
     // Why the nearest registered URI could not be registered today (an old http:// entry).
     let near_refused = registrable_problems(&near.uri, c.audience);
     let (new_uri, why_form) = to_register(sent, platform);
+    // HTTPS:// beside another difference: the URI to register has the scheme as registered
+    // ones have it, and the app is told to send it so (the scheme finding below).
+    let new_uri = match (Uri::new(&new_uri).scheme(), Uri::new(&near.uri).scheme()) {
+        (Some(ns), Some(rs)) if diffs.len() > 1 && ns != rs && ns.eq_ignore_ascii_case(rs) => {
+            format!("{rs}{}", new_uri.get(ns.len()..).unwrap_or_default())
+        }
+        _ => new_uri,
+    };
     // http://localhost: Entra ignores the port, and the app listens on the one it sends.
     let send_to =
         matching::on_sent_port(sent, &near.uri, c.b2c).unwrap_or_else(|| near.uri.clone());
@@ -612,6 +620,14 @@ fn mismatch_findings(
                 f.title("The app sends http://localhost but https:// is registered")
                     .detail(format!("{ctx} The app runs on its http address on this machine (a development profile without TLS, such as Kestrel's http one)."))
                     .fix(format!("Register {new_uri}{why_form} under {} (http is allowed for localhost, and Entra ignores the port of localhost URIs) — {keep} Or run the app on its https address so it sends {}.", platform.portal_name(), near.uri))
+            }
+            // HTTPS:// against https:// beside a real difference (another host or path): the
+            // letter case is the smaller part, said after the one that decides.
+            Difference::Scheme if diffs.len() > 1 && s.scheme_lower() == r.scheme_lower() => {
+                f.severity(Severity::Warning)
+                    .title(format!("The scheme is also written in another letter case ({}:// sent, {}:// registered)", s.scheme().unwrap_or(""), r.scheme().unwrap_or("")))
+                    .detail(format!("{ctx} Entra documents no case-insensitive scheme comparison, so the letter case of the scheme counts too, besides the other differences."))
+                    .fix(format!("Write the scheme in the app's configuration in lower case, as registered ({}://).", r.scheme().unwrap_or("")))
             }
             Difference::Scheme => {
                 let proxy = s.scheme_lower() == "http" && r.scheme_lower() == "https";
@@ -1756,6 +1772,43 @@ mod tests {
                 "Send https://blog.contoso.com/cb?action=login exactly, its query included."
             ),
             "{f}"
+        );
+    }
+
+    /// HTTPS:// on another host: the host decides, the scheme's case is said after it, and
+    /// the URI to register is written with the scheme as registered.
+    #[test]
+    fn an_upper_case_scheme_beside_another_host_is_the_lesser_difference() {
+        let r = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=11111111-2222-3333-4444-555555555555&response_type=code&redirect_uri=HTTPS%3A%2F%2Fother.example.com%2Fcb&scope=openid&state=1".into(),
+            registered: "https://app.example.com/cb".into(),
+            ..CaseInput::default()
+        })
+        .report;
+        let first = r.findings.first().expect("a finding");
+        assert_eq!(first.code, "redirect.host_mismatch");
+        assert!(
+            first.fix.contains("register https://other.example.com/cb"),
+            "{}",
+            first.fix
+        );
+        let scheme = r
+            .findings
+            .iter()
+            .find(|f| f.code == "redirect.scheme_mismatch")
+            .expect("scheme");
+        assert_eq!(scheme.severity, super::Severity::Warning);
+        // Alone, the scheme's case is the cause.
+        let r = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=11111111-2222-3333-4444-555555555555&response_type=code&redirect_uri=HTTPS%3A%2F%2Fapp.example.com%2Fcb&scope=openid&state=1".into(),
+            registered: "https://app.example.com/cb".into(),
+            ..CaseInput::default()
+        })
+        .report;
+        let first = r.findings.first().expect("a finding");
+        assert_eq!(
+            (first.code.as_str(), first.severity),
+            ("redirect.scheme_mismatch", super::Severity::Error)
         );
     }
 
