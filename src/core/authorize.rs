@@ -787,6 +787,17 @@ pub(crate) fn unescape_quotes(text: &str) -> Option<String> {
     })
 }
 
+/// Whether `text` names Azure AD B2C's error `AADB2C{code}` (not followed by another digit).
+fn response_b2c_code(text: &str, code: u32) -> bool {
+    let needle = format!("AADB2C{code}");
+    text.match_indices(&needle).any(|(at, _)| {
+        !text
+            .as_bytes()
+            .get(at + needle.len())
+            .is_some_and(u8::is_ascii_digit)
+    })
+}
+
 pub fn read_error_text(text: &str) -> ErrorText {
     let unescaped = unescape_quotes(text);
     let text = unescaped.as_deref().unwrap_or(text);
@@ -801,6 +812,14 @@ pub fn read_error_text(text: &str) -> ErrorText {
         codes.retain(|c| *c != 50011);
         if !codes.contains(&500113) {
             codes.push(500113);
+        }
+    }
+    // Azure AD B2C says the same with its own codes: AADB2C90006 is AADSTS50011 (the redirect
+    // URI is not registered for the client), AADB2C90007 is AADSTS500113 (no redirect URI at
+    // all); they are judged as those (the findings use B2C's words where the request is B2C's).
+    for (b2c, same) in [(90006, 50011), (90007, 500113)] {
+        if response_b2c_code(text, b2c) && !codes.contains(&same) {
+            codes.push(same);
         }
     }
     let mut redirect_uri = quoted_after(

@@ -102,6 +102,16 @@ pub fn keep_note(reg: &Registered, platform: Platform) -> String {
             if refused.len() == 1 { "it" } else { "them" }
         ));
     }
+    // The portal's Android, iOS / macOS and Mobile and desktop cards are one list: a paste of
+    // some of them leaves the others' URIs out of a command that replaces it.
+    if platform == Platform::PublicClient && (1..3).contains(&reg.public_cards.len()) {
+        note.push_str(&format!(
+            " The Android, iOS / macOS and Mobile and desktop applications cards are one list to Entra (publicClient.redirectUris), and the pasted text holds only the {} card{}: if the app has the other{}, add their URIs to the command, or it removes them.",
+            reg.public_cards.join(" and "),
+            if reg.public_cards.len() == 1 { "" } else { "s" },
+            if reg.public_cards.len() == 1 { "s" } else { "" },
+        ));
+    }
     match reg.problems.len() {
         0 => note,
         n => format!(

@@ -146,8 +146,12 @@ pub struct Comparison {
 /// True when the localhost port exception applies to this pair.
 fn localhost_rule(s: &Uri, r: &Uri, b2c: bool) -> bool {
     // reply-url's "Localhost exceptions": the port (its examples are :5001 and :443) is
-    // ignored for localhost redirect URIs, whichever of http and https they use.
-    !b2c && s.host() == Some("localhost")
+    // ignored for localhost redirect URIs, whichever of http and https they use. Azure AD B2C
+    // takes any port only for a registered localhost URI without one (B2C's
+    // add-native-application: "If the registered URI contains a port, Azure AD B2C will use
+    // that port only").
+    (!b2c || r.port().is_none())
+        && s.host() == Some("localhost")
         && r.host() == Some("localhost")
         && s.scheme() == r.scheme()
         && web_scheme(s)

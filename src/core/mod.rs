@@ -211,7 +211,11 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     // With no request pasted, that text is the request as Entra saw it (its error page quotes
     // the redirect URI and the app), as it is in the authorize box.
     if let (None, Some(c)) = (req.as_ref(), cb.as_ref()) {
-        if c.codes.iter().any(|code| matches!(*code, 50011 | 500113)) {
+        if c.codes.iter().any(|code| matches!(*code, 50011 | 500113))
+            || ["AADB2C90006", "AADB2C90007"]
+                .iter()
+                .any(|b| c.text.contains(b))
+        {
             let text = match c.url.is_none() && c.body.is_empty() {
                 true => cb_text,
                 false => c.text.as_str(),
@@ -223,14 +227,17 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         let judged = |code: &u32| matches!(*code, 50011 | 500113 | 500112);
         // A landing URL or form body carrying one is read from its decoded parameters (Entra
         // shows these codes on its own page: one that reached the app was passed on to it).
-        if r.error_text.is_none() && c.codes.iter().any(judged) {
+        // Azure AD B2C's AADB2C90006 / 90007 are read as AADSTS50011 / 500113 are.
+        if r.error_text.is_none() && (c.codes.iter().any(judged) || c.text.contains("AADB2C")) {
             let text = match c.url.is_none() && c.body.is_empty() {
                 true => cb_text,
                 false => c.text.as_str(),
             };
             let mut et = authorize::read_error_text(text);
             et.codes.retain(judged);
-            r.error_text = Some(et);
+            if !et.codes.is_empty() {
+                r.error_text = Some(et);
+            }
         }
     }
     // The request's own sign-in in the log, refused with AADSTS50011: its failure reason is
@@ -600,7 +607,28 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             .and_then(|r| r.get("state"))
             .zip(cb.as_ref().and_then(|cb| cb.get("state").map(|(s, _)| s)))
             .is_some_and(|(a, b)| a == b);
-        if let Some(how) = accepted_anyway(&findings, evidence.as_ref(), sent, state_returned) {
+        // An error answer (not one about the redirect URI) that came back to the sent URI with
+        // the request's state: Entra or B2C redirected there, so they matched it.
+        let error_here = state_returned
+            && cb.as_ref().is_some_and(|c| {
+                let at_sent = c.url.as_deref().is_some_and(|u| {
+                    sent.is_some_and(|s| {
+                        uri::Uri::new(u).without_query_fragment()
+                            == uri::Uri::new(s).without_query_fragment()
+                    })
+                });
+                let about_redirect = c
+                    .codes
+                    .iter()
+                    .any(|x| matches!(*x, 50011 | 500113 | 500112))
+                    || ["AADB2C90006", "AADB2C90007", "redirect_uri"]
+                        .iter()
+                        .any(|w| c.text.contains(w));
+                at_sent && c.get("error").is_some() && !about_redirect
+            });
+        let how = accepted_anyway(&findings, evidence.as_ref(), sent, state_returned)
+            .or(error_here.then_some("an error answer came back to it with the request's state"));
+        if let Some(how) = how {
             // `https://x/` sent, `https://x` registered (or the reverse): the answer shows
             // Entra matched them, which the reply-url page leaves unsaid.
             let root_slash = outcome.report.nearest.as_ref().is_some_and(|n| {
@@ -751,6 +779,35 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     if let Some(g) = graph {
         for s in findings.iter_mut().flat_map(|f| f.snippets.iter_mut()) {
             s.text = s.text.replace("https://graph.microsoft.com/", g);
+        }
+    }
+    // An Azure AD B2C or External ID tenant is a directory of its own, usually without an
+    // Azure subscription: az must be signed in to it, or the app is not found (or another
+    // tenant's app of that ID is changed).
+    if let Some(r) = req.as_ref().filter(|r| {
+        r.is_b2c()
+            || r.host
+                .as_deref()
+                .is_some_and(|h| h.to_ascii_lowercase().ends_with(".ciamlogin.com"))
+    }) {
+        let kind = if r.is_b2c() {
+            "Azure AD B2C"
+        } else {
+            "External ID"
+        };
+        let tenant = r
+            .tenant
+            .as_deref()
+            .filter(|t| t.contains('.') || authorize::first_guid(t).is_some())
+            .unwrap_or("<tenant>.onmicrosoft.com");
+        for s in findings
+            .iter_mut()
+            .flat_map(|f| f.snippets.iter_mut())
+            .filter(|s| s.text.starts_with("az "))
+        {
+            s.label.push_str(&format!(
+                " — run it signed in to the {kind} tenant: az login --tenant {tenant} --allow-no-subscriptions"
+            ));
         }
     }
     // Texts quote the inputs: a direction override or an invisible character in them would

@@ -135,6 +135,9 @@ pub struct Registered {
     /// Pulumi): it owns the registration, so a change made with a command is undone by its
     /// next deployment.
     pub source: Option<&'static str>,
+    /// The portal's public-client cards whose heading the text holds (Android, iOS / macOS,
+    /// Mobile and desktop applications): one list to Entra, shown as three cards.
+    pub public_cards: Vec<&'static str>,
 }
 
 /// URIs a cut list leaves out (see [`Registered::left_out`]).
@@ -649,8 +652,36 @@ fn line_lists(line: &str) -> Vec<(Option<&'static str>, &str, &str)> {
 fn quoted_printable(input: &str) -> Option<String> {
     let b = input.as_bytes();
     let hex = |i: usize| b.get(i).is_some_and(u8::is_ascii_hexdigit);
-    let soft =
-        |i: usize| matches!(b.get(i + 1..i + 3), Some(b"\r\n")) || b.get(i + 1) == Some(&b'\n');
+    // A soft break ends a line an encoder wrapped at its width (76 characters, at least 70
+    // when an escape could not be split), and text goes on after it: a shorter line ending in
+    // `=`, or one followed by a new URI or nothing, is a value's own `=` (a base64 Android
+    // signature hash, `…/ZQrk=`).
+    let soft = |i: usize| {
+        let next = if matches!(b.get(i + 1..i + 3), Some(b"\r\n")) {
+            i + 3
+        } else if b.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            return false;
+        };
+        let line_start = b
+            .get(..i)
+            .and_then(|h| h.iter().rposition(|&c| c == b'\n'))
+            .map_or(0, |p| p + 1);
+        let rest = b.get(next..).unwrap_or_default();
+        let line_end = rest.iter().position(|&c| c == b'\n').unwrap_or(rest.len());
+        let next_line = String::from_utf8_lossy(rest.get(..line_end).unwrap_or_default());
+        let new_uri = next_line
+            .trim()
+            .split_once("://")
+            .is_some_and(|(scheme, _)| {
+                !scheme.is_empty()
+                    && scheme
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+            });
+        i + 1 - line_start >= 70 && !next_line.trim().is_empty() && !new_uri
+    };
     let eqs: Vec<usize> = (0..b.len()).filter(|&i| b[i] == b'=').collect();
     if eqs.is_empty() || !eqs.iter().all(|&i| soft(i) || (hex(i + 1) && hex(i + 2))) {
         return None;
@@ -3110,6 +3141,17 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
             continue;
         }
         if let Some(h) = heading_platform(raw_line) {
+            let card = match raw_line.trim().to_ascii_lowercase().as_str() {
+                "android" => Some("Android"),
+                "ios / macos" | "ios/macos" | "ios" | "macos" => Some("iOS / macOS"),
+                "mobile and desktop applications" | "mobile and desktop application" => {
+                    Some("Mobile and desktop applications")
+                }
+                _ => None,
+            };
+            if let Some(c) = card.filter(|c| !r.reg.public_cards.contains(c)) {
+                r.reg.public_cards.push(c);
+            }
             r.section = h;
             r.saml_field = None;
             r.saml_reply = false;
@@ -4158,13 +4200,28 @@ mod tests {
     /// query holds `=` is left as it is.
     #[test]
     fn reads_a_quoted_printable_mail_body() {
-        let r = read("Hi,\n\nhttps://a.contoso.com/cb?tenant=3Dcontoso\nhttps://b.contoso.com/authentication/=\nsignin-oidc\n");
+        // An encoder wraps at 76 characters, the `=` included.
+        let r = read("Hi,\n\nhttps://a.contoso.com/cb?tenant=3Dcontoso\nhttps://b.contoso.com/authentication/tenants/northwind-traders-europe/o=\nidc/signin\n");
         assert_eq!(
             uris(&r),
             [
                 "https://a.contoso.com/cb?tenant=contoso",
-                "https://b.contoso.com/authentication/signin-oidc"
+                "https://b.contoso.com/authentication/tenants/northwind-traders-europe/oidc/signin"
             ]
+        );
+        // A base64 value's own `=` at a line's end (an Android signature hash) joins nothing.
+        let r = read("msauth://com.contoso.app/2pmj9i4rSx0yEb/viWBYkE/ZQrk=\nhttp://localhost\n");
+        assert_eq!(
+            uris(&r),
+            [
+                "msauth://com.contoso.app/2pmj9i4rSx0yEb/viWBYkE/ZQrk=",
+                "http://localhost"
+            ]
+        );
+        let r = read("msauth://com.contoso.app/2pmj9i4rSx0yEb/viWBYkE/ZQrk=\n");
+        assert_eq!(
+            uris(&r),
+            ["msauth://com.contoso.app/2pmj9i4rSx0yEb/viWBYkE/ZQrk="]
         );
         let r = read("https://a.contoso.com/cb?x=3D1&y=2");
         assert_eq!(uris(&r), ["https://a.contoso.com/cb?x=3D1&y=2"]);

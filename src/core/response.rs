@@ -386,7 +386,12 @@ fn description_in(text: &str) -> Option<&str> {
 const B2C: &[(u32, &str, &str)] = &[
     (90118, "the user clicked 'Forgot your password?'. A B2C sign-in user flow returns this error to the app, which must start the password-reset user flow itself (or use a sign-in flow with self-service password reset built in).", "Handle error_description AADB2C90118 in the app by redirecting to the password-reset user flow (B2C_1_…reset…), or enable self-service password reset in the sign-up/sign-in flow."),
     (90091, "the user cancelled the B2C user flow (Cancel on its page).", "Nothing is broken: handle AADB2C90091 in the app by showing the start page again (or starting sign-in again)."),
-    (90006, "the redirect URI in the request is not registered for the client ID in this B2C tenant (B2C compares the whole URI, the localhost port included).", "Register the exact redirect_uri the request sends on the B2C app registration, or make the app send a registered one."),
+    (90006, "the redirect URI in the request is not registered for the client ID in this B2C tenant (B2C compares the whole URI, and the localhost port when the registered localhost URI has one).", "Register the exact redirect_uri the request sends on the app registration in the B2C tenant, or make the app send a registered one."),
+    (90007, "the application has no redirect URI registered in this B2C tenant.", "Register the redirect URI the app sends on the app registration in the B2C tenant (Azure AD B2C › App registrations › the app › Authentication), under the app's platform."),
+    (90057, "the app registration does not allow tokens from the authorize endpoint (the implicit flow), which this request's response_type asks for.", "Ask for a code (response_type=code) and redeem it, or tick ID tokens (and Access tokens, if the app asks for one) under Authentication › Implicit grant and hybrid flows of the app registration in the B2C tenant."),
+    (99059, "the request has no code_challenge, and Azure AD B2C requires PKCE for a redirect URI registered as a single-page application.", "Send code_challenge and code_challenge_method=S256 (MSAL.js 2 and later do), or, for a server app that keeps a secret, register the redirect URI under Web instead."),
+    (90079, "the token request of a confidential client has no client_secret.", "Send the client secret (or certificate) with the token request, or, for a browser or native app, register its redirect URI under Single-page application or Mobile and desktop applications."),
+    (90117, "the scope in the request is not one Azure AD B2C supports.", "Send openid, offline_access and the app's own API scopes (https://{tenant}.onmicrosoft.com/{api}/{scope}); Microsoft Graph scopes cannot be asked for through a B2C user flow."),
 ];
 
 /// The first `AADB2Cnnnnn` code in a text: the code, its meaning and its fix.
@@ -640,7 +645,9 @@ fn checks_inner(
             }
         }
     }
-    if error.is_some() || !codes.is_empty() {
+    // Azure AD B2C's own code in pasted text (its hosted page, an app's log) is its answer too.
+    let b2c_text = free && desc.as_deref().is_some_and(|d| b2c_error(d).is_some());
+    if error.is_some() || !codes.is_empty() || b2c_text {
         let first = codes.first().copied();
         let mut f = finding("response.error");
         f = match first {
@@ -659,12 +666,26 @@ fn checks_inner(
             None => f.title(format!("Entra returned error={}", error.as_deref().unwrap_or("?"))).fix("Read error_description for the AADSTS code and look it up in the sign-in logs."),
         };
         let mut detail = String::new();
-        if let Some((c, why, fix)) = desc.as_deref().and_then(b2c_error).filter(|b| b.0 == 90118) {
-            // Azure AD B2C: the user chose "Forgot your password?" in a sign-in user flow.
+        let b2c = desc
+            .as_deref()
+            .or(Some(cb.text.as_str()))
+            .and_then(b2c_error)
+            .filter(|_| first.is_none());
+        if let Some((c, why, fix)) = b2c {
             detail.push_str(&format!("AADB2C{c}: {why} "));
-            f = f
-                .title("Azure AD B2C: the user chose 'Forgot your password?' (AADB2C90118)")
-                .fix(fix);
+            f = if c == 90118 {
+                // Azure AD B2C: the user chose "Forgot your password?" in a sign-in user flow.
+                f.title("Azure AD B2C: the user chose 'Forgot your password?' (AADB2C90118)")
+            } else {
+                f.title(format!(
+                    "Azure AD B2C returned {}AADB2C{c}",
+                    error
+                        .as_deref()
+                        .map(|e| format!("{e} / "))
+                        .unwrap_or_default()
+                ))
+            }
+            .fix(fix);
         }
         if let Some(c) = codes.iter().find(|c| **c == 240004 || **c == 240003) {
             let inner = aadsts::inner_error_info(&cb.text);
@@ -691,9 +712,11 @@ fn checks_inner(
             None => detail.push_str(desc.as_deref().unwrap_or(&none)),
         }
         if let Some(id) = super::evidence::correlation_id_in(&cb.text) {
-            detail.push_str(&format!(
-                " (Correlation ID {id}: it finds this sign-in in Entra's sign-in logs.)"
-            ));
+            detail.push_str(&if b2c.is_some() {
+                format!(" (Correlation ID {id}: it finds this request in the user flow's or custom policy's logs (Application Insights) and in a support case.)")
+            } else {
+                format!(" (Correlation ID {id}: it finds this sign-in in Entra's sign-in logs.)")
+            });
         }
         if matches!(
             error.as_deref(),
