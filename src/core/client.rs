@@ -234,6 +234,17 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
                 Some("Postman"),
             );
         }
+        // Microsoft's connector consent service (Power Platform custom connectors, Logic
+        // Apps) redeems the code on its servers.
+        if u.host()
+            .is_some_and(|h| h.to_ascii_lowercase().ends_with(".consent.azure-apim.net"))
+        {
+            return guess(
+                ClientKind::WebServer,
+                format!("the redirect URI {r} is Microsoft's connector consent service (Power Platform custom connectors, Logic Apps), which redeems the code on its servers"),
+                Some("the connector consent service"),
+            );
+        }
         if let Some(stack) = server_stack(u.path()) {
             return guess(
                 ClientKind::WebServer,
@@ -276,7 +287,7 @@ pub fn server_stack(path: &str) -> Option<&'static str> {
     } else if p.ends_with("/getatoken") {
         "the MSAL Python web app (Flask, Django)"
     } else if p.ends_with("/oauth2/callback") {
-        "oauth2-proxy"
+        "a sign-in proxy (oauth2-proxy, Pomerium)"
     } else if p.ends_with("/login/azuread") || p.ends_with("/login/generic_oauth") {
         "Grafana"
     } else if p.ends_with("/securityrealm/finishlogin") {
@@ -289,6 +300,19 @@ pub fn server_stack(path: &str) -> Option<&'static str> {
         "django-allauth"
     } else if has("/users/auth/") && p.ends_with("/callback") {
         "OmniAuth (GitLab, Rails)"
+    } else if p.ends_with("/auth/microsoft_office365/callback") {
+        "Zammad (OmniAuth)"
+    } else if p.ends_with("/signup/office365/complete") || p.ends_with("/login/office365/complete")
+    {
+        "Mattermost"
+    } else if has("/oauth-authorized/") {
+        "Flask-AppBuilder (Superset, Airflow)"
+    } else if p.ends_with("/auth/v1/callback") {
+        "Supabase Auth"
+    } else if p.ends_with("/cdn-cgi/access/callback") {
+        "Cloudflare Access"
+    } else if p.ends_with("/apps/user_oidc/code") {
+        "Nextcloud (user_oidc)"
     } else {
         return None;
     })

@@ -770,6 +770,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             f.fix = format!("The authority still holds the template text '{t}': put the app's Directory (tenant) ID (the app registration's Overview page) in its place, or organizations or common for a multi-tenant app.");
         }
     }
+    app_lookup_failed_first(&mut findings);
     codes::sort(&mut findings);
     // An app of a national cloud is changed through that cloud's Microsoft Graph.
     let graph = req
@@ -951,6 +952,32 @@ pub(crate) fn first_party(client_id: &str) -> Option<&'static str> {
     APPS.iter()
         .find(|(g, _)| g.eq_ignore_ascii_case(id))
         .map(|(_, n)| *n)
+}
+
+/// Entra finds the tenant and the app in it before it reads redirect_uri: when it answered
+/// with one of those failures (the app not in the tenant, the tenant not found, no client_id,
+/// the app disabled), a redirect URI difference was never reached and comes second.
+fn app_lookup_failed_first(findings: &mut [Finding]) {
+    const BEFORE_REDIRECT: [u32; 6] = [700016, 90002, 900023, 900144, 90019, 7000112];
+    let Some(code) = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error && !f.code.starts_with("redirect."))
+        .filter(|f| {
+            f.code.starts_with("har.")
+                || f.code.starts_with("response.")
+                || f.code.starts_with("request.")
+        })
+        .find_map(|f| f.aadsts.filter(|c| BEFORE_REDIRECT.contains(c)))
+    else {
+        return;
+    };
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.code.starts_with("redirect.") && f.severity == Severity::Error)
+    {
+        f.severity = Severity::Warning;
+        f.detail.push_str(&format!(" Entra stopped at AADSTS{code} before it compared the redirect URI (it finds the tenant and the app in it first), so this difference is the next failure once that one is fixed, not this one."));
+    }
 }
 
 /// The Microsoft Graph of the national cloud whose sign-in host `host` is: US Government

@@ -296,6 +296,14 @@ fn base_url_hint(path: &str) -> Option<&'static str> {
         "in Jenkins, the Jenkins URL under Manage Jenkins › System"
     } else if p.ends_with("/apps/user_oidc/code") {
         "in Nextcloud, overwriteprotocol, overwritehost and overwrite.cli.url in config.php"
+    } else if has("/users/auth/") && p.ends_with("/callback") {
+        "in GitLab, external_url 'https://…' in gitlab.rb (behind an outer proxy, pass X-Forwarded-Proto: nginx['proxy_set_headers']); in Rails, config.force_ssl or the proxy's X-Forwarded-Proto"
+    } else if has("/accounts/microsoft/login/callback") {
+        "in django-allauth, ACCOUNT_DEFAULT_HTTP_PROTOCOL = \"https\" (and SECURE_PROXY_SSL_HEADER, USE_X_FORWARDED_HOST for the proxy's headers)"
+    } else if p.ends_with("/oauth2/callback") {
+        "in oauth2-proxy, --redirect-url set to the public https URL (or --reverse-proxy to trust X-Forwarded-Proto and X-Forwarded-Host); in Pomerium, authenticate_service_url"
+    } else if has("/oauth-authorized/") {
+        "in Superset or Airflow (Flask-AppBuilder), ENABLE_PROXY_FIX = True (with PROXY_FIX_CONFIG for the proxy's headers)"
     } else {
         return None;
     })
@@ -1409,6 +1417,12 @@ pub fn check(
                 Verdict::Exact => out.push(finding("redirect.exact_match").detail(format!("{sent} is registered{platform}, byte for byte. If sign-in still fails, the cause is elsewhere: see the other findings, or paste what came back."))),
                 Verdict::LoopbackPort if c.b2c => out.push(finding("redirect.loopback_port_ignored").title("Matched: Azure AD B2C takes any port for a localhost URI registered without one").detail(format!("{sent} matches {}{platform}: Azure AD B2C accepts any port in the request when the registered localhost URI has none, and only its port when it has one (B2C: add a native client application).", entry.uri))),
                 Verdict::LoopbackPort => out.push(finding("redirect.loopback_port_ignored").detail(format!("{sent} matches {}{platform}: for localhost URIs Entra ignores the port (reply-url; RFC 8252 §7.3), so any port works.", entry.uri))),
+                // Entra strips the query on a wildcard match (reply-url): the answer arrives
+                // without the query the app sends, so an app that routes on it never sees it.
+                _ if Uri::new(sent).query().is_some_and(|q| !q.is_empty()) => {
+                    let s = Uri::new(sent);
+                    out.push(finding("redirect.wildcard_match").severity(Severity::Error).aadsts(50011).title("Matched only by a wildcard, which drops the query the app sends").detail(format!("{sent} matches the wildcard {}{platform}, and on a wildcard match Entra strips the query and fragment of the redirect URI (reply-url): the answer goes to {}?code=… without ?{}, so an app that routes on its query (a plugin's ?action=…) never gets the code. Wildcards can only be set in the manifest, only for work-or-school audiences, and Microsoft strongly discourages them.", entry.uri, s.without_query_fragment(), s.query().unwrap_or_default())).fix(format!("Register {sent} explicitly, its query included (a query may be registered for work-or-school audiences), and remove the wildcard.")));
+                }
                 _ => out.push(finding("redirect.wildcard_match").detail(format!("{sent} matches the wildcard {}{platform}. Wildcards can only be set in the manifest, only for work-or-school audiences, and Microsoft strongly discourages them; on a wildcard match Entra strips the query and fragment of the redirect URI.", entry.uri)).fix(format!("Register {} explicitly and remove the wildcard.", Uri::new(sent).without_query_fragment()))),
             }
             // Entra's own AADSTS50011 for a URI the pasted list holds: Entra checked another

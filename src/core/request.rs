@@ -661,7 +661,15 @@ pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
                     && !(c.client.kind == ClientKind::WebServer
                         && c.platform == Some(Platform::Spa))
                 {
-                    out.push(finding("request.pkce_missing").aadsts(9002325).detail("The redirect URI is a single-page-application URI (or the client is a browser app), and Entra requires PKCE for SPA codes: without code_challenge the code cannot be redeemed ('Proof Key for Code Exchange is required for cross-origin authorization code redemption', AADSTS9002325).").fix("Send code_challenge (BASE64URL(SHA256(code_verifier))) with code_challenge_method=S256, and code_verifier at /token. MSAL.js 2+ does this for you."));
+                    // A browser library asking for a code always sends PKCE (MSAL.js 2+,
+                    // oidc-client-ts): a request without it, from an unknown client, is more
+                    // often a server app whose URI landed under SPA.
+                    let fix = if c.client.kind == ClientKind::Unknown {
+                        "If the app redeems the code on its server (a product or framework that keeps a client secret; browser libraries always send PKCE), move the redirect URI from Single-page application to Web: a SPA URI's code can be redeemed only from a browser, so PKCE alone would not help (AADSTS9002327). If it is a browser app, send code_challenge (BASE64URL(SHA256(code_verifier))) with code_challenge_method=S256, and code_verifier at /token (MSAL.js 2+ does this for you)."
+                    } else {
+                        "Send code_challenge (BASE64URL(SHA256(code_verifier))) with code_challenge_method=S256, and code_verifier at /token. MSAL.js 2+ does this for you."
+                    };
+                    out.push(finding("request.pkce_missing").aadsts(9002325).detail("The redirect URI is a single-page-application URI (or the client is a browser app), and Entra requires PKCE for SPA codes: without code_challenge the code cannot be redeemed ('Proof Key for Code Exchange is required for cross-origin authorization code redemption', AADSTS9002325).").fix(fix));
                 } else if c.client.kind == ClientKind::Native {
                     out.push(finding("request.pkce_missing").severity(Severity::Warning).detail("Public (mobile and desktop) clients should use PKCE (RFC 8252; the auth-code flow recommends it for every client).").fix("Send code_challenge with code_challenge_method=S256."));
                 }
