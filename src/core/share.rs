@@ -162,6 +162,32 @@ pub fn encode(case: &CaseInput) -> String {
 
 /// Redacts `case` as `opts` says, then encodes it. Returns the fragment
 /// (without `#`) and the preview of what was replaced.
+/// The case without its evidence, keeping what the evidence stood in for: a HAR's authorize
+/// request and what reached the app fill the boxes left empty, so a link that leaves a large
+/// HAR out still carries the redirect URI's diagnosis. True in the second place when a box
+/// was filled.
+pub fn without_evidence(case: &CaseInput) -> (CaseInput, bool) {
+    let ev = super::evidence::read(&case.evidence);
+    let mut c = CaseInput {
+        evidence: String::new(),
+        ..case.clone()
+    };
+    let mut filled = false;
+    if c.authorize.trim().is_empty() {
+        if let Some(u) = ev.authorize_url {
+            c.authorize = u;
+            filled = true;
+        }
+    }
+    if c.callback.trim().is_empty() {
+        if let Some(l) = ev.landing {
+            c.callback = l;
+            filled = true;
+        }
+    }
+    (c, filled)
+}
+
 pub fn share_fragment(case: &CaseInput, opts: &ShareOptions) -> (String, Vec<Redaction>) {
     let (redacted, list) = redact(case, opts);
     (encode(&redacted), list)
@@ -4390,5 +4416,40 @@ mod tests {
             // Stable: the state has one marker in both fields.
             prop_assert_eq!(params(&opened.authorize, "state"), params(&opened.callback, "state"));
         }
+    }
+
+    /// A link that leaves a HAR out carries its authorize request and landing in the empty
+    /// boxes, so the redirect URI's diagnosis survives; boxes the user filled stay as they are.
+    #[test]
+    fn a_case_without_its_evidence_keeps_what_the_evidence_stood_in_for() {
+        let har = serde_json::json!({"log": {"version": "1.2", "entries": [
+            {"request": {"method": "GET",
+                "url": "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&scope=openid&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb%2F&state=s1"},
+             "response": {"status": 200, "headers": [], "content": {"mimeType": "text/html", "text": "<html>AADSTS50011</html>"}}},
+        ]}})
+        .to_string();
+        let case = CaseInput {
+            registered: "https://app.contoso.com/cb".into(),
+            evidence: har,
+            ..CaseInput::default()
+        };
+        let (lighter, carried) = without_evidence(&case);
+        assert!(carried);
+        assert!(lighter.evidence.is_empty());
+        assert!(lighter
+            .authorize
+            .contains("redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb%2F"));
+        let a = crate::core::analyze(&lighter);
+        assert_eq!(
+            a.report.primary().map(|f| f.code.as_str()),
+            Some("redirect.trailing_slash_mismatch")
+        );
+        // A filled authorize box is not replaced.
+        let own = CaseInput {
+            authorize: "client_id=x&redirect_uri=https%3A%2F%2Fother%2Fcb".into(),
+            ..case
+        };
+        let (lighter, _) = without_evidence(&own);
+        assert_eq!(lighter.authorize, own.authorize);
     }
 }

@@ -42,6 +42,8 @@ struct Built {
     evidence_left_out: usize,
     /// The size of the evidence in the inputs.
     evidence_len: usize,
+    /// The evidence left out, its authorize request or landing went into the empty boxes.
+    carried: bool,
     /// The inputs it was built from (to tell when they changed since).
     from: CaseInput,
     /// The clear count when it was built: a link from before "Clear all" is gone for good.
@@ -77,14 +79,13 @@ fn preview_rows(list: Vec<Redaction>) -> Vec<PreviewRow> {
 fn build(case: CaseInput, opts: ShareOptions, include_large: bool, base: &str) -> Built {
     let evidence_len = case.evidence.len();
     let leave_out = evidence_len > LARGE_EVIDENCE && !include_large;
-    let (fragment, list) = if leave_out {
-        let lighter = CaseInput {
-            evidence: String::new(),
-            ..case.clone()
-        };
-        share::share_fragment(&lighter, &opts)
+    let (fragment, list, carried) = if leave_out {
+        let (lighter, carried) = share::without_evidence(&case);
+        let (f, l) = share::share_fragment(&lighter, &opts);
+        (f, l, carried)
     } else {
-        share::share_fragment(&case, &opts)
+        let (f, l) = share::share_fragment(&case, &opts);
+        (f, l, false)
     };
     // The link must open on the other side (the reader caps what it expands).
     let problem = match share::decode(&fragment) {
@@ -106,6 +107,7 @@ fn build(case: CaseInput, opts: ShareOptions, include_large: bool, base: &str) -
         rows: preview_rows(list),
         evidence_left_out: if leave_out { evidence_len } else { 0 },
         evidence_len,
+        carried,
         from: case,
         clears: 0,
     }
@@ -233,10 +235,12 @@ pub fn ShareSlot() -> impl IntoView {
         built.with(|b| {
             b.as_ref()
                 .filter(|b| b.evidence_len > LARGE_EVIDENCE)
-                .map(|b| (b.evidence_len, b.evidence_left_out > 0))
+                .map(|b| (b.evidence_len, b.evidence_left_out > 0, b.carried))
         })
-        .map(|(len, left_out)| {
-            let said = if left_out {
+        .map(|(len, left_out, carried)| {
+            let said = if left_out && carried {
+                format!("The evidence ({}) is left out of the link: a link holding it would be very long. Its authorize request and what reached the app go in the link's empty boxes, so the redirect URI's diagnosis stays; the evidence's other findings will be missing on the other side.", size(len))
+            } else if left_out {
                 format!("The evidence ({}) is left out of the link: a link holding it would be very long. The analysis on the other side will lack the evidence's findings.", size(len))
             } else {
                 format!("The evidence ({}) is in the link, which makes it long.", size(len))
