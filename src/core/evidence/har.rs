@@ -2009,10 +2009,26 @@ pub fn trace(log: &Log) -> Trace {
                 .iter()
                 .filter(|e| is_entra_url(e.request.url.as_str()))
                 .count();
-            findings.push(finding("har.no_authorize").detail(format!(
+            // A recording of the app's host only (a proxy in front of the app, a filtered
+            // export): the app's redirect to Entra names the authorize request all the same.
+            let sent_to_entra = entries.iter().enumerate().find_map(|(j, e)| {
+                let loc = location(e)?;
+                let path = Uri::new(&loc).path().to_ascii_lowercase();
+                (is_entra_url(&loc) && path.ends_with("/authorize")).then_some((j, loc))
+            });
+            if let Some((j, loc)) = &sent_to_entra {
+                t.authorize_url = Some(loc.clone());
+                findings.push(finding("har.no_authorize").severity(Severity::Info).title(format!("The HAR holds the app's side only: its redirect to Entra ({}) is analysed as the authorize request", at(*j))).detail(format!(
+                    "None of the {} requests goes to Entra ({entra} go to an Entra host), but the app's answer {} sends the browser to Entra's authorize endpoint: that URL is the request the browser made, and it is analysed as the authorize request unless one was pasted. Entra's own answer to it is not in the HAR (a recording of the app's host only: a proxy in front of the app, or an export filtered to it).",
+                    entries.len(),
+                    at(*j)
+                )).fix("For Entra's answer too, record in the browser: open the developer tools on the app's tab, tick Preserve log, sign in, then export the HAR."));
+            } else {
+                findings.push(finding("har.no_authorize").detail(format!(
                 "None of the {} requests goes to an Entra authorize endpoint (…/oauth2/v2.0/authorize or …/oauth2/authorize on login.microsoftonline.com, *.b2clogin.com, a B2C policy's custom domain, *.ciamlogin.com or a national cloud) or carries a SAMLRequest to …/saml2; {entra} go to an Entra host. The recording probably started after the redirect to Entra, or the app signs in another way.",
                 entries.len()
             )).fix("Open the developer tools on the app's tab, tick Preserve log in the Network panel, start the sign-in from the app, finish or fail it, then export the HAR."));
+            }
             // Token requests alone still say something.
             let mut lone = Flow::default();
             // Code redemptions, and any other grant Entra refused (a refresh
@@ -2102,7 +2118,16 @@ pub fn trace(log: &Log) -> Trace {
                         .split(['?', '&', '#'])
                         .any(|p| p.starts_with("error="));
                 if !error_only {
-                    lone.findings.push(finding("har.code_delivered").detail(format!("The recording starts at the app's callback: the browser sent {carries} to {} ({} {}), and the app answered {}. The authorize request and Entra's pages before it are not in the HAR.", shown(e.request.url.as_str()), method_of(e), at(cb), e.status)).fix("Nothing to change between Entra and the app."));
+                    let start = match &sent_to_entra {
+                        Some((j, _)) if *j < cb => format!("The HAR holds the app's requests only: after its redirect to Entra ({}), the browser sent {carries}", at(*j)),
+                        _ => format!("The recording starts at the app's callback: the browser sent {carries}"),
+                    };
+                    let before = if sent_to_entra.is_some() {
+                        "Entra's pages are"
+                    } else {
+                        "The authorize request and Entra's pages before it are"
+                    };
+                    lone.findings.push(finding("har.code_delivered").detail(format!("{start} to {} ({} {}), and the app answered {}. {before} not in the HAR.", shown(e.request.url.as_str()), method_of(e), at(cb), e.status)).fix("Nothing to change between Entra and the app."));
                 }
                 lone.landing = Some(landing);
                 if let Some(f) = app_error(&ix, &lone, entries.len(), t.sanitized) {
@@ -2482,6 +2507,14 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
                         .detail(format!("Entra sent the browser to {host} ({}), the federation server (AD FS or another) that signs in users of this domain, and nothing came back to Entra or the app after it, so no authorization code was issued in this recording.{what} The app and its redirect URI are not involved: the failure is at that server.", at(j)))
                         .fix("Have the identity provider's administrator look the error up by its Activity ID and time (AD FS: the AD FS/Admin event log; MSIS7012, for example, is an error processing the request there, often the relying party trust for Microsoft Online or a token-signing certificate); or test with a cloud-only account, which Entra signs in itself."),
                 );
+            } else if let Some(j) = mfa_started(ix, a, window_end) {
+                f.findings.push(
+                    finding("har.entra_error_page")
+                        .severity(Severity::Warning)
+                        .title("The sign-in stopped at Entra's multifactor step: it was started and never finished, so no code was issued")
+                        .detail(format!("Entra started the second factor ({}: …/SAS/BeginAuth) and no answer of it (…/SAS/EndAuth, …/SAS/ProcessAuth) or redirect to the app follows in this recording: the push notification, call or code was not approved (or the HAR was exported before it was). The redirect URI is not involved.", at(j)))
+                        .fix("Approve the sign-in in the authenticator app (or answer the call or text) and let the page finish; if no notification arrives, pick another verification method on the page. An admin finds the attempt in the sign-in logs (Authentication Details) by its time."),
+                );
             } else if let Some(last) = silent_page(ix, a, window_end) {
                 f.findings.push(
                     finding("har.entra_error_page")
@@ -2735,6 +2768,24 @@ fn is_federation_url(url: &str) -> bool {
 /// The federation server (AD FS, a WS-Federation or SAML identity provider of the user's
 /// domain) a flow that got no answer went on to and ended at: its entry, its host, and the
 /// error its page shows (`MSIS…`, "An error occurred …") when the HAR kept it.
+/// The entry of Entra's multifactor step begun (`…/SAS/BeginAuth`) when nothing of Entra
+/// after it answers it (`…/SAS/EndAuth`, `…/SAS/ProcessAuth`): the step was never finished.
+fn mfa_started(ix: &Ix, a: usize, end: usize) -> Option<usize> {
+    let path_of = |j: usize| {
+        ix.entries
+            .get(j)
+            .filter(|_| ix.entra(j))
+            .map(|e| Uri::new(e.request.url.as_str()).path().to_ascii_lowercase())
+    };
+    let begun = (a..end)
+        .rev()
+        .find(|&j| path_of(j).is_some_and(|p| p.ends_with("/sas/beginauth")))?;
+    let answered = (begun + 1..end).any(|j| {
+        path_of(j).is_some_and(|p| p.ends_with("/sas/endauth") || p.ends_with("/sas/processauth"))
+    });
+    (!answered).then_some(begun)
+}
+
 fn federated_stop(ix: &Ix, a: usize, end: usize) -> Option<(usize, String, Option<String>)> {
     let last = (a..end)
         .rev()
@@ -2957,7 +3008,12 @@ fn app_error(ix: &Ix, f: &Flow, window_end: usize, sanitized: bool) -> Option<Fi
         at(i),
         e.status
     );
-    let mut fix = "Read the app's log for the exception at this time (hook the authentication-failed event of the sign-in middleware to see it); Entra and the redirect URI did their part.".to_string();
+    // 404 / 405: nothing in the app answers that path or method, so no sign-in handler ran.
+    let mut fix = if matches!(e.status, 404 | 405) {
+        format!("Nothing in the app handles {} {}: the sign-in middleware's callback path is not the registered one (CallbackPath, redirect-uri, the route), the app runs under a virtual directory or path base the callback leaves out, or a static host refuses the form_post POST. Make the app serve the redirect URI's path{}; Entra and the redirect URI did their part.", e.request.method.0, shown(url), if e.request.method.0.eq_ignore_ascii_case("POST") { " for POST (response_mode=form_post), or ask for query when a page handles it" } else { "" })
+    } else {
+        "Read the app's log for the exception at this time (hook the authentication-failed event of the sign-in middleware to see it); Entra and the redirect URI did their part.".to_string()
+    };
     let mut title = format!("The app failed on the callback (HTTP {})", e.status);
     if let Some(c) = code {
         let summary = aadsts::lookup(c).map(|x| x.summary).unwrap_or("");
