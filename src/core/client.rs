@@ -269,6 +269,29 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
     ClientGuess::default()
 }
 
+/// The identity broker whose callback `redirect_uri` is (Supabase Auth, Amazon Cognito,
+/// Auth0, Okta, Keycloak, Firebase, Cloudflare Access): it redeems Entra's code itself and then
+/// sends the browser on to the app with its own result.
+pub fn broker(redirect_uri: &str) -> Option<&'static str> {
+    let u = Uri::new(redirect_uri);
+    let host = u.host().unwrap_or("").to_ascii_lowercase();
+    let path = u.path().to_ascii_lowercase();
+    Some(
+        if host.ends_with(".auth0.com") && path == "/login/callback" {
+            "Auth0"
+        } else if host.ends_with(".okta.com") || path.ends_with("/oauth2/v1/authorize/callback") {
+            "Okta"
+        } else if path.ends_with("/__/auth/handler") {
+            "Firebase Authentication"
+        } else {
+            match server_stack(&path)? {
+                s @ ("Supabase Auth" | "Amazon Cognito" | "Keycloak" | "Cloudflare Access") => s,
+                _ => return None,
+            }
+        },
+    )
+}
+
 /// The server-side stack whose default callback route `path` is: these redeem the code on the
 /// server (a confidential client), whatever the request's other parameters say.
 pub fn server_stack(path: &str) -> Option<&'static str> {

@@ -472,6 +472,7 @@ pub fn checks(
 ) {
     let before = out.len();
     checks_inner(cb, req, sent, client, platform, out);
+    relayed_by_broker(cb, sent, before, out);
     // Text that says nothing this page reads is said to be unread, not passed over silently.
     let free = cb.url.is_none() && cb.body.is_empty() && cb.within.is_none();
     if free && out.len() == before && cb.codes.is_empty() && !cb.text.trim().is_empty() {
@@ -483,6 +484,57 @@ pub fn checks(
                 .detail(format!("It holds no landing URL, form body or AADSTS code, and no message of a sign-in library or browser this page knows, so it adds nothing to the diagnosis: \"{shown}\"."))
                 .fix("Paste the address the browser showed after sign-in (with its ?code= or ?error=), the app's exception with its message, or a HAR of the sign-in in Evidence."),
         );
+    }
+}
+
+/// A landing on the app after an identity broker (Supabase Auth, Cognito, Auth0 …) took
+/// Entra's answer at the redirect URI: what the app got is the broker's result, with the
+/// broker's own state (or none), so no state or landing difference is Entra's, and an error
+/// without an AADSTS code is the broker's.
+fn relayed_by_broker(cb: &Callback, sent: Option<&str>, before: usize, out: &mut Vec<Finding>) {
+    let (Some(sent), Some(url)) = (sent, cb.url.as_deref()) else {
+        return;
+    };
+    let Some(name) = super::client::broker(sent) else {
+        return;
+    };
+    let (s, l) = (Uri::new(sent), Uri::new(url));
+    if s.without_query_fragment() == l.without_query_fragment() {
+        return;
+    }
+    let mine = out.split_off(before.min(out.len()));
+    let mut relayed = false;
+    for f in mine {
+        match f.code.as_str() {
+            "response.state_mismatch" => {}
+            "response.landing_differs" => relayed = true,
+            "response.error" if f.aadsts.is_none() => {
+                let said = cb
+                    .get("error_description")
+                    .map(|(d, _)| d.to_string())
+                    .unwrap_or_default();
+                let lower = said.to_ascii_lowercase();
+                let why = if lower.contains("email") && name == "Supabase Auth" {
+                    " Supabase asks Entra's ID token for the user's e-mail address and got none: the email claim is optional in Entra."
+                } else if lower.contains("issuer") {
+                    " The broker's configured issuer URL is not the iss of Entra's ID token: a v1 issuer (https://sts.windows.net/{tenant}/) against v2 tokens (https://login.microsoftonline.com/{tenant}/v2.0), or a tenant-specific issuer for a multi-tenant sign-in."
+                } else {
+                    ""
+                };
+                let fix = if lower.contains("email") && name == "Supabase Auth" {
+                    "Add the email optional claim to the ID token (Token configuration › Add optional claim › ID › email) and send the email scope; users need a mail address (or set xms_edov for unverified domains)."
+                } else if lower.contains("issuer") {
+                    "Set the broker's issuer URL to the iss of Entra's ID tokens from the endpoint it signs in with: https://login.microsoftonline.com/{tenant}/v2.0 for /oauth2/v2.0/authorize, https://sts.windows.net/{tenant}/ for the v1 endpoint (its metadata URL, …/.well-known/openid-configuration, names it); a sign-in through /common or /organizations issues each user's own tenant."
+                } else {
+                    "Read the broker's logs for this sign-in: Entra answered the broker at the redirect URI, and the error came from the broker afterwards."
+                };
+                out.push(f.title(format!("{name} returned error={} to the app: its own error, not Entra's", cb.get("error").map(|(e, _)| e).unwrap_or("?"))).detail(format!("{sent} is {name}'s callback: {name} took Entra's answer there, and then sent the browser to the app at {} with its own result. The error carries no AADSTS code, so it is {name}'s: \"{said}\".{why}", l.without_query_fragment())).fix(fix));
+            }
+            _ => out.push(f),
+        }
+    }
+    if relayed {
+        out.push(finding("response.landing_differs").severity(Severity::Info).title(format!("{name} sent the browser on to the app")).detail(format!("{sent} is {name}'s callback, so Entra's answer went to {name}, which then sent the browser to {} with its own result and state. That is how a broker works: no proxy redirected anything.", l.without_query_fragment())).fix("Nothing to change for the redirect URI."));
     }
 }
 
