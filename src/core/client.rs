@@ -215,6 +215,7 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
         let lower = r.to_ascii_lowercase();
         if (!scheme.is_empty() && scheme != "http" && scheme != "https")
             || lower.ends_with("/oauth2/nativeclient")
+            || lower == "https://login.live.com/oauth20_desktop.srf"
             || lower.starts_with("urn:ietf:wg:oauth:2.0:oob")
         {
             return guess(

@@ -659,6 +659,13 @@ fn mismatch_findings(
                 };
                 f.title(who.to_string()).detail(format!("{ctx} A trailing slash is part of the path (Entra: 'requested address did not have a trailing slash').{root}")).fix(format!("Make the app send {} exactly (check its redirect URI setting and any framework that adds or strips '/').{reg_fix}", send_to))
             }
+            // The host of a native URI is built for the app (the broker from the client ID,
+            // Windows from the package SID, Android's applicationId): no setting writes it in
+            // another case, so the string sent is the one to register.
+            Difference::HostCase if !matches!(s.scheme_lower().as_str(), "http" | "https") && registrable.is_empty() && clean(&new_uri) => {
+                let who = if sent.to_ascii_lowercase().starts_with("ms-appx-web://") { "the Windows broker (WAM) builds it from the client ID" } else if s.scheme_lower() == "ms-app" { "Windows builds it from the app package's SID (WebAuthenticationBroker.GetCurrentApplicationCallbackUri)" } else if android { "it is the build's applicationId (package name)" } else { "the app's platform builds it" };
+                f.detail(format!("{ctx} Entra documents no case-insensitive host comparison, so {} and {} are different; {who}, so the app has no setting that writes it another way.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("Register {new_uri} exactly as the app sends it, under {} — {keep} Then remove {} if nothing else sends it.", platform.portal_name(), near.uri))
+            }
             Difference::HostCase => f.detail(format!("{ctx} Entra documents no case-insensitive host comparison, so {} and {} are different.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("Send the host exactly as registered ({}), and configure the app's public URL with the host written that way.{reg_fix}", r.host().unwrap_or(""))),
             Difference::PathCase => f.detail(format!("{ctx} Redirect URIs are case-sensitive and must match the case of the app's URL path (Entra: 'Reply address did not match because of case sensitivity').")).fix(format!("Send the path exactly as registered ({}).{reg_fix}", r.path())),
             Difference::Path | Difference::Host if malformed(&s, &r).is_some() => {
@@ -759,6 +766,18 @@ fn mismatch_findings(
             Difference::Path if own_id.is_some() && registrable.is_empty() => f.detail(format!("{ctx} The sent path carries this app's client ID ({}), as a broker redirect URI does (ms-appx-web://microsoft.aad.brokerplugin/<client ID>); the registered one carries another ID, so it is another app's URI.", own_id.unwrap_or_default())).fix(format!("Register {sent} under {} — {keep} Sending the other app's URI cannot work.", platform.portal_name())),
             Difference::Path if msal_page && c.client.kind == ClientKind::Spa && registrable.is_empty() && clean(&new_uri) => f.detail(format!("{ctx} {sent} is the page an MSAL.js app answers popup and silent requests at (a blank page, so the app's router does not take the response away), a redirect URI of its own.")).fix(format!("Register {new_uri} under {} — {keep} Or set the request's redirectUri back to {}.", platform.portal_name(), near.uri)),
             Difference::Path if current_page => f.detail(format!("{ctx} When its configuration sets no redirectUri, MSAL.js sends the URL of the page the sign-in started from, so every page a user signs in from sends another URI.")).fix(format!("Set redirectUri to {} in the MSAL configuration (auth.redirectUri, or per request); MSAL returns the user to the page they started from afterwards (navigateToLoginRequestUrl).{reg_fix}", send_to)),
+            // The same key's hash in another form: URL-safe Base64, or keytool's hex fingerprint.
+            Difference::Path if is_android_hash(&near.uri) && android_hash_form(s.path()).is_some() => {
+                let (std, what) = android_hash_form(s.path()).unwrap_or_default();
+                let meant = format!("msauth://{}/{}", s.host().unwrap_or(""), android_hash_encode(&std));
+                let same = uri::percent_decode(&meant) == uri::percent_decode(&near.uri);
+                let detail = format!("{ctx} The sent path holds {what} instead of the signature hash as MSAL Android and the portal write it: the SHA-1 in standard Base64 ({std}), URL-encoded. {ANDROID_HASH}");
+                if same {
+                    f.title("The Android signature hash is written in another form than the registered one").detail(format!("{detail} Written that way it is the registered hash: the same key.")).fix(format!("Put {} in the MSAL configuration's redirect_uri (auth_config.json); it is registered.", near.uri))
+                } else {
+                    f.title("The Android signature hash is written in another form").detail(detail).fix(format!("Put {meant} in the MSAL configuration's redirect_uri and register it under {} (the portal's Android platform builds it from the package name and this hash) — {keep}", platform.portal_name()))
+                }
+            }
             Difference::Path if android => f.detail(format!("{ctx} Only the signature hash differs ({} vs {}). {ANDROID_HASH}", s.path(), r.path())).fix(format!("If this build (signed with the key whose hash {sent} holds) is meant to sign in, register {sent} under {} — {keep} Otherwise sign the app with the key whose hash is registered, and put {} in its MSAL configuration.", platform.portal_name(), near.uri)),
             Difference::Path => f.detail(format!("{ctx} Path {} is not {}.", if s.path().is_empty() { "(empty)" } else { s.path() }, if r.path().is_empty() { "(empty)" } else { r.path() })).fix(format!("Send {} (check the callback path in the app's settings).{reg_fix}", send_to)),
         };
@@ -957,6 +976,46 @@ fn bundle_of(uri: &str) -> &str {
 }
 
 const ANDROID_HASH: &str = "The path of an Android redirect URI (msauth://<package>/<hash>) is the Base64 SHA-1 hash of the certificate that signed the app, URL-encoded (as the portal's Android platform shows it). Each signing key gives its own hash: the debug keystore, the release (upload) key and Google Play App Signing's key differ, so each build that signs in needs its own registered URI. keytool -list -v -keystore <keystore> -alias <alias> prints a key's SHA-1 fingerprint, and the Play Console (Setup › App integrity › App signing) shows the Play App Signing key's; the hash is those 20 bytes in Base64.";
+
+/// A path holding a signing key's SHA-1 in a form other than MSAL's standard Base64: in
+/// URL-safe Base64 (`-`, `_`), or as keytool's hex fingerprint (`DA:99:…`). The standard
+/// Base64 and what the form was.
+fn android_hash_form(path: &str) -> Option<(String, &'static str)> {
+    use base64::Engine as _;
+    let p = uri::percent_decode(path.strip_prefix('/').unwrap_or(path));
+    if p.len() == 28
+        && p.ends_with('=')
+        && p.contains(['-', '_'])
+        && p.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'='))
+    {
+        return Some((
+            p.replace('-', "+").replace('_', "/"),
+            "the hash in URL-safe Base64 ('-' and '_' for '+' and '/')",
+        ));
+    }
+    let pairs: Vec<&str> = p.split(':').collect();
+    if pairs.len() == 20 && pairs.iter().all(|h| h.len() == 2) {
+        let bytes: Option<Vec<u8>> = pairs
+            .iter()
+            .map(|h| u8::from_str_radix(h, 16).ok())
+            .collect();
+        return bytes.map(|b| {
+            (
+                base64::engine::general_purpose::STANDARD.encode(b),
+                "the key's SHA-1 fingerprint as keytool prints it (hex, with colons)",
+            )
+        });
+    }
+    None
+}
+
+/// A standard Base64 hash URL-encoded as the portal's Android platform writes it.
+fn android_hash_encode(hash: &str) -> String {
+    hash.replace('+', "%2B")
+        .replace('/', "%2F")
+        .replace('=', "%3D")
+}
 
 /// True for an Android redirect URI: `msauth://<package>/<Base64 SHA-1>` (28 characters once
 /// decoded, ending in '=').
@@ -1796,6 +1855,31 @@ mod tests {
                 "Send https://blog.contoso.com/cb?action=login exactly, its query included."
             ),
             "{f}"
+        );
+    }
+
+    /// An Android signature hash in URL-safe Base64 or as keytool's hex fingerprint is read
+    /// as the standard Base64 MSAL writes; other paths are not.
+    #[test]
+    fn android_hash_forms_are_read_as_the_key() {
+        let std = "2pmj9i4rSx0yEb/viWBYkE/ZQrk=";
+        assert_eq!(
+            super::android_hash_form("/2pmj9i4rSx0yEb_viWBYkE_ZQrk=").map(|f| f.0),
+            Some(std.to_string())
+        );
+        let hex = "/DA:99:A3:F6:2E:2B:4B:1D:32:11:BF:EF:89:60:58:90:4F:D9:42:B9";
+        assert_eq!(
+            super::android_hash_form(hex).map(|f| f.0),
+            Some(std.to_string())
+        );
+        assert_eq!(
+            super::android_hash_form("/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D"),
+            None
+        );
+        assert_eq!(super::android_hash_form("/DA:99:ZZ"), None);
+        assert_eq!(
+            super::android_hash_encode(std),
+            "2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D"
         );
     }
 

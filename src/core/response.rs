@@ -475,7 +475,18 @@ pub fn checks(
     relayed_by_broker(cb, sent, before, out);
     // Text that says nothing this page reads is said to be unread, not passed over silently.
     let free = cb.url.is_none() && cb.body.is_empty() && cb.within.is_none();
-    if free && out.len() == before && cb.codes.is_empty() && !cb.text.trim().is_empty() {
+    // MSAL Android's own check of its redirect URI is read with the request (its finding says it).
+    let android_check = || {
+        super::authorize::read_error_text(&cb.text)
+            .android_check
+            .is_some()
+    };
+    if free
+        && out.len() == before
+        && cb.codes.is_empty()
+        && !cb.text.trim().is_empty()
+        && !android_check()
+    {
         let shown: String = har::one_line(&cb.text).chars().take(120).collect();
         out.push(
             finding("response.no_code_no_error")
