@@ -1228,6 +1228,7 @@ impl<'a> Redactor<'a> {
         if har::is_entra_url(url) {
             return false;
         }
+        let federation_host = har::is_federation_url(url);
         let Some(Value::Object(resp)) = entry.get_mut("response") else {
             return false;
         };
@@ -1255,7 +1256,14 @@ impl<'a> Redactor<'a> {
             text.clone()
         };
         let original: String = page.chars().take(60).collect();
-        if status >= 400 {
+        // A federation server's error page (AD FS, answered 200) is the failure's only text.
+        let federation = federation_host
+            .then(|| har::federation_digest(&page))
+            .flatten();
+        if let Some(digest) = federation {
+            self.record("app_page", &original, &digest);
+            content.insert("text".to_string(), Value::String(digest));
+        } else if status >= 400 {
             let digest = har::app_page_digest(&page);
             self.record("app_page", &original, &digest);
             content.insert("text".to_string(), Value::String(digest));
@@ -4451,5 +4459,38 @@ mod tests {
         };
         let (lighter, _) = without_evidence(&own);
         assert_eq!(lighter.authorize, own.authorize);
+    }
+
+    /// A federation server's error page (AD FS answers 200) keeps its MSIS code in a share
+    /// link, so the shared case says the same failure; the user's details on it do not.
+    #[test]
+    fn a_federation_error_page_keeps_its_code_in_a_link() {
+        let har = serde_json::json!({"log": {"version": "1.2", "entries": [
+            {"request": {"method": "GET",
+                "url": "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&scope=openid&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fsignin-oidc&state=s1"},
+             "response": {"status": 302, "headers": [{"name": "Location", "value": "https://sts.contoso.com/adfs/ls/?SAMLRequest=fZJBT8Mw"}], "redirectURL": "https://sts.contoso.com/adfs/ls/?SAMLRequest=fZJBT8Mw", "content": {"mimeType": "text/html", "text": ""}}},
+            {"request": {"method": "GET", "url": "https://sts.contoso.com/adfs/ls/?SAMLRequest=fZJBT8Mw"},
+             "response": {"status": 200, "headers": [], "content": {"mimeType": "text/html",
+                "text": "<html><body><h1>An error occurred</h1><p>Contact your administrator. jane.doe@contoso.com</p><p>MSIS7012: An error occurred while processing the request.</p></body></html>"}}},
+        ]}})
+        .to_string();
+        let case = CaseInput {
+            registered: "https://app.contoso.com/signin-oidc".into(),
+            evidence: har,
+            ..CaseInput::default()
+        };
+        let severity = |c: &CaseInput| {
+            crate::core::analyze(c)
+                .report
+                .findings
+                .iter()
+                .find(|f| f.code == "har.entra_error_page")
+                .map(|f| f.severity)
+        };
+        assert_eq!(severity(&case), Some(crate::core::Severity::Error));
+        let (shared, _) = redact(&case, &ShareOptions::default());
+        assert!(!shared.evidence.contains("jane.doe"), "{}", shared.evidence);
+        assert!(shared.evidence.contains("MSIS7012"));
+        assert_eq!(severity(&shared), Some(crate::core::Severity::Error));
     }
 }

@@ -422,7 +422,8 @@ impl<'de> DeserializeSeed<'de> for ResponseSeed {
             RedirectUrl,
             #[serde(rename = "content")]
             Content,
-            #[serde(rename = "_error")]
+            // Playwright's recordHar writes the browser's reason as `_failureText`.
+            #[serde(rename = "_error", alias = "_failureText")]
             Error,
             #[serde(other)]
             Other,
@@ -2757,7 +2758,7 @@ fn error_page_finding(idx: usize, codes: &[u32], message: &str, saml: bool) -> F
 }
 
 /// A request to a federation server's sign-in endpoint (AD FS, WS-Federation).
-fn is_federation_url(url: &str) -> bool {
+pub(crate) fn is_federation_url(url: &str) -> bool {
     let lower = url
         .get(..url.len().min(2048))
         .unwrap_or(url)
@@ -2886,6 +2887,35 @@ pub(crate) fn app_page_digest(body: &str) -> String {
             kept.join(". ")
         )
     }
+}
+
+/// What a federation server's page (AD FS …) says of its failure, for a share link: its
+/// MSIS codes and "An error occurred", nothing of the user; `None` when it says neither.
+pub(crate) fn federation_digest(body: &str) -> Option<String> {
+    let text = visible_text(body);
+    let mut kept: Vec<String> = Vec::new();
+    if text.contains("An error occurred") {
+        kept.push("An error occurred".to_string());
+    }
+    let mut at = 0;
+    while let Some(p) = text.get(at..).and_then(|r| r.find("MSIS")).map(|p| p + at) {
+        let digits: String = text
+            .get(p + 4..)
+            .unwrap_or("")
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if !digits.is_empty() && !kept.contains(&format!("MSIS{digits}")) {
+            kept.push(format!("MSIS{digits}"));
+        }
+        at = p + 4;
+    }
+    (!kept.is_empty()).then(|| {
+        format!(
+            "(page text left out of the share link; it named:) {}",
+            kept.join(". ")
+        )
+    })
 }
 
 /// Up to about 240 characters of `text` around the byte range `at`.
