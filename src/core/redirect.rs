@@ -473,6 +473,49 @@ fn mismatch_findings(
             registrable.join("; ")
         )
     };
+    // `scheme:/path` against `scheme://path` (AppAuth's private-use form, RFC 8252 §7.1,
+    // against one typed with an authority): one slash apart, read as another host and path.
+    let one_slash = |a: &str, b: &str| {
+        a.split_once(":/")
+            .zip(b.split_once("://"))
+            .is_some_and(|((sa, ra), (sb, rb))| sa == sb && !ra.starts_with('/') && ra == rb)
+    };
+    if !matches!(Uri::new(sent).scheme_lower().as_str(), "http" | "https")
+        && (one_slash(sent, &near.uri) || one_slash(&near.uri, sent))
+    {
+        let f = finding("redirect.path_mismatch").aadsts(50011).title(format!("The sent URI has {} slash after its scheme where the registered one has {}", if one_slash(sent, &near.uri) { "one" } else { "two" }, if one_slash(sent, &near.uri) { "two" } else { "one" })).detail(format!("{ctx} {sent} and {} differ only by one '/': with '//' what follows is a host, with ':/' it is a path (the private-use form AppAuth and its Flutter and React Native wrappers use, RFC 8252 §7.1). Entra compares the string as written.", near.uri));
+        let f = if registrable.is_empty() && clean(&new_uri) {
+            f.fix(format!("Register {sent} exactly as the app sends it under {} — {keep} Or change the app's redirect URL to {}.", platform.portal_name(), near.uri))
+        } else {
+            f.fix(format!("Change the app's redirect URL to {}.", near.uri))
+        };
+        out.push(register_snippets(f));
+        return;
+    }
+    // An iOS / macOS or Android app whose platform has no entry at all: the nearest entry is
+    // another platform's URI, which this build cannot send.
+    let apple_sent = is_apple_broker(sent);
+    let android_sent = is_android_hash(sent);
+    let none_of_kind = !c.reg.uris.iter().any(|r| {
+        (apple_sent && is_apple_broker(&r.uri)) || (android_sent && is_android_hash(&r.uri))
+    });
+    if (apple_sent || android_sent) && none_of_kind && registrable.is_empty() && clean(&new_uri) {
+        let (card, how) = if apple_sent {
+            (
+                "iOS / macOS",
+                format!(
+                    "with bundle ID {} (the portal builds {sent} from it)",
+                    bundle_of(sent)
+                ),
+            )
+        } else {
+            let s = Uri::new(sent);
+            ("Android", format!("with package name {} and signature hash {} (the portal builds {sent} from them)", s.host().unwrap_or(""), uri::percent_decode(s.path().strip_prefix('/').unwrap_or(""))))
+        };
+        let f = finding("redirect.not_registered").aadsts(50011).title(format!("The app registration has no {card} redirect URI for this app")).detail(format!("{ctx} The request comes from an {card} build, and no {card} redirect URI is registered: the nearest entry is another platform's URI, which this build cannot send.")).fix(format!("Add the {card} platform (Authentication › Add a platform › {card}) {how}, keeping the other platforms' entries — {keep}"));
+        out.push(register_snippets(f));
+        return;
+    }
     // The sent URI embeds the request's client ID where the nearest embeds another one.
     let lower = |x: &str| x.to_ascii_lowercase();
     let own_id = c
