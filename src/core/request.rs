@@ -171,9 +171,17 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
         let host = req.host.clone().unwrap_or_default();
         // Azure AD B2C on a custom domain: any host, with a B2C policy in the path or `p`.
         // A path copied without its host (`/contoso.com/oauth2/v2.0/authorize?…`) names none.
+        // An External ID (or B2C) custom URL domain in front of Entra: any host, with a tenant
+        // GUID or *.onmicrosoft.com tenant before Entra's own /oauth2/v2.0/authorize path.
+        let custom_domain = req.endpoint != Endpoint::Unknown
+            && req.tenant.as_deref().is_some_and(|t| {
+                t.to_ascii_lowercase().ends_with(".onmicrosoft.com")
+                    || super::authorize::first_guid(t).is_some_and(|g| g.len() == t.len())
+            });
         let entra_host = req.host.is_none()
             || super::authorize::is_entra_host(&host)
-            || (req.is_b2c() && req.endpoint != Endpoint::Unknown);
+            || (req.is_b2c() && req.endpoint != Endpoint::Unknown)
+            || custom_domain;
         if !entra_host || req.endpoint == Endpoint::Unknown {
             let what = if entra_host {
                 format!(
@@ -197,6 +205,22 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
         }
         if req.endpoint == Endpoint::V1 {
             out.push(finding("request.v1_endpoint").detail("The v1 endpoint (/oauth2/authorize) ignores scope and takes resource instead; the redirect URI rules are the same.").fix("Prefer the v2 endpoint (/oauth2/v2.0/authorize) with scope, as current MSAL libraries do."));
+        }
+        // Azure AD B2C's old authority (login.microsoftonline.com/tfp/…): B2C serves its user
+        // flows on b2clogin.com or a custom domain only.
+        let path = req.path.as_deref().unwrap_or("");
+        if req.is_b2c()
+            && host.eq_ignore_ascii_case("login.microsoftonline.com")
+            && path.to_ascii_lowercase().starts_with("/tfp/")
+        {
+            let rest = path.get(5..).unwrap_or("");
+            let tenant = rest.split('/').next().unwrap_or("");
+            let name = tenant
+                .split('.')
+                .next()
+                .filter(|n| !n.is_empty())
+                .unwrap_or("<tenant>");
+            out.push(finding("request.tenant_invalid").severity(Severity::Error).title("Azure AD B2C no longer answers on login.microsoftonline.com").detail("The request goes to login.microsoftonline.com/tfp/…, Azure AD B2C's authority before b2clogin.com; B2C has retired it ('You should no longer reference login.microsoftonline.com in your applications and APIs for authenticating users with Azure AD B2C').").fix(format!("Use https://{name}.b2clogin.com/{rest} (or the tenant's custom domain) as the authority, and register nothing new for it: the redirect URIs stay the same.")));
         }
         if host.eq_ignore_ascii_case("login.microsoftonline.de") {
             out.push(finding("request.not_entra_authorize").severity(Severity::Error).title("Microsoft Cloud Deutschland is closed").detail("login.microsoftonline.de was the authority of Microsoft Cloud Deutschland, which closed on 29 October 2021; apps and tenants moved to the global cloud.").fix("Use https://login.microsoftonline.com/<tenant>/oauth2/v2.0/authorize (the tenant moved to the global cloud)."));
@@ -481,6 +505,22 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
         };
         out.push(finding("request.redirect_uri_invalid").aadsts(90102).detail(format!("Entra refuses redirect_uri before any matching because {why} ('redirect_uri' value must be a valid absolute URI, AADSTS90102).")).fix(fix));
         return false;
+    }
+    // Azure AD B2C: a custom-scheme redirect URI needs a path with a '/' after its host
+    // (B2C's native-app guide: "//oauth/ works while //oauth fails").
+    let u = uri::Uri::new(v);
+    if c.req.is_b2c()
+        && !matches!(u.scheme_lower().as_str(), "http" | "https" | "")
+        && u.host().is_some_and(|h| !h.is_empty())
+        && u.path().is_empty()
+    {
+        out.push(
+            finding("request.redirect_uri_invalid")
+                .severity(Severity::Warning)
+                .title("Azure AD B2C needs a '/' after the host of a custom-scheme redirect URI")
+                .detail(format!("{v} has no path: Azure AD B2C's rules for a native app's redirect URI ask for a scheme and a path with at least one '/' after the host ('//oauth/ works while //oauth fails')."))
+                .fix(format!("Send and register {v}/ (or a path such as {v}/redirect) in the app and the B2C app registration.")),
+        );
     }
     if !p.utf8 {
         out.push(
