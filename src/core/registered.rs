@@ -309,7 +309,8 @@ fn strip_ansi(input: &str) -> Option<String> {
     // A colour code without its escape: `[`, numbers joined by `;`, `m`.
     fn sgr_len(rest: &str) -> Option<usize> {
         let body = rest.strip_prefix('[')?;
-        let end = body.find('m')?;
+        // Its parameters are short: look no further (to the text's end each time was quadratic).
+        let end = body.bytes().take(12).position(|b| b == b'm')?;
         let params = &body[..end];
         (params.len() <= 11
             && params
@@ -387,7 +388,12 @@ fn mail_links(input: &str) -> Option<String> {
             .chars()
             .last()
             .is_some_and(|c| !c.is_whitespace());
-        let end = rest[at..].find(['>', '\n']).map(|e| at + e);
+        // The link ends at its '>'; a line end or the next '<' first means it is none (and
+        // keeps each search short: to the end of the text each time was quadratic).
+        let end = rest
+            .get(at + 1..)
+            .and_then(|r| r.find(['>', '\n', '<']))
+            .map(|e| at + 1 + e);
         match end.filter(|&e| glued && rest.as_bytes().get(e) == Some(&b'>')) {
             Some(e) => {
                 out.push_str(&rest[..at]);
@@ -3056,6 +3062,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         lines = unmarked.iter().map(String::as_str).collect();
     }
     let mut i = 0;
+    let mut block_end: Option<usize> = None;
     // The number of URIs before the previous line, and that line: a URI it ended with may
     // continue on this one.
     let mut prev: (usize, &str) = (0, "");
@@ -3121,10 +3128,13 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         if let Some(starts) = lines.get(i).and_then(|l| dash_columns(l)) {
             if !raw_line.contains("://") {
                 // A console table: `az … -o table`, PowerShell Format-Table.
-                let mut end = i + 1;
+                // The end of the block of lines after it; lines of one block share it, so it
+                // is looked for once per block (per line was quadratic in a block of rules).
+                let mut end = block_end.filter(|&e| e > i).unwrap_or(i + 1);
                 while lines.get(end).is_some_and(|l| !l.trim().is_empty()) {
                     end += 1;
                 }
+                block_end = Some(end);
                 if r.table(raw_line, &starts, &lines[i + 1..end], line_no) {
                     i = end;
                     continue;

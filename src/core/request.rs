@@ -461,7 +461,15 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
         && !uri::is_absolute_uri(v)
         && uri::is_absolute_uri(&clean)
     {
-        let names: Vec<String> = v
+        // Where the run of hidden characters at the end starts (once: per character it made
+        // a long run quadratic).
+        let tail = v
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| hidden(c))
+            .last()
+            .map_or(v.len(), |(i, _)| i);
+        let mut names: Vec<String> = v
             .char_indices()
             .filter(|&(_, c)| hidden(c))
             .map(|(i, c)| {
@@ -474,7 +482,7 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
                 };
                 let place = if i == 0 {
                     "at the start"
-                } else if v[i..].chars().all(hidden) {
+                } else if i >= tail {
                     "at the end"
                 } else {
                     "inside"
@@ -482,6 +490,23 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
                 format!("U+{:04X} {name} {place}", c as u32)
             })
             .collect();
+        // The same character in the same place is said once, with its count.
+        let mut counted: Vec<(String, usize)> = Vec::new();
+        for n in names.drain(..) {
+            match counted.last_mut() {
+                Some((last, k)) if *last == n => *k += 1,
+                _ => counted.push((n, 1)),
+            }
+        }
+        let more = counted.len().saturating_sub(8);
+        counted.truncate(8);
+        names = counted
+            .into_iter()
+            .map(|(n, k)| if k > 1 { format!("{n} ({k} times)") } else { n })
+            .collect();
+        if more > 0 {
+            names.push(format!("{more} more"));
+        }
         let mut f = finding("request.redirect_uri_invalid").aadsts(90102).title(format!("redirect_uri holds a hidden character: {}", names.first().map_or("", String::as_str))).detail(format!("redirect_uri is '{clean}' plus {}: the value as sent is not a valid absolute URI ('redirect_uri' value must be a valid absolute URI, AADSTS90102), so Entra refuses it before comparing it with the registered URIs.", names.join(", "))).fix(format!("Remove the character from the app's configured redirect URI (often a newline at the end of a configuration value, secret or environment variable, or a space copied from a document) and send {clean}."));
         if let Some(u) = fix::corrected_url(req, &clean) {
             f = f.snippet("Corrected authorize URL", u);

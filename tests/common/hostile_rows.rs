@@ -153,6 +153,27 @@ pub fn rows() -> Vec<Row> {
             .has("input.too_large")
             .status("exact")
             .slow(),
+        // Repetitions that once made a reader quadratic (each search ran to the text's end).
+        Row::new("redirect-uri-20k-spaces")
+            .auth(auth_with(&format!("{}{}x", enc(CB), " ".repeat(20_000))))
+            .reg(CB)
+            .has("request.redirect_uri_invalid")
+            .slow(),
+        Row::new("registered-40k-mail-link-starts")
+            .auth(good.clone())
+            .reg("<http".repeat(40_000))
+            .lacks("redirect.exact_match")
+            .slow(),
+        Row::new("registered-50k-dash-rules")
+            .auth(good.clone())
+            .reg("---\n".repeat(50_000))
+            .lacks("redirect.exact_match")
+            .slow(),
+        Row::new("registered-500k-brackets")
+            .auth(good.clone())
+            .reg("[".repeat(500_000))
+            .lacks("redirect.exact_match")
+            .slow(),
         Row::new("audience-8kb")
             .auth(good.clone())
             .reg(CB)
