@@ -665,6 +665,12 @@ fn mismatch_findings(
                     .detail(format!("{ctx} The scheme of an iOS or macOS redirect URI is msauth. followed by the app's bundle ID, so each bundle ID (a debug or beta build with its own, another target, a template's default such as org.reactjs.native.example.*) sends its own URI and needs its own registration.{case}"))
                     .fix(format!("If this build (bundle ID {sb}) is meant to sign in, register {sent} under {} (the portal's iOS / macOS platform builds it from the bundle ID) — {keep} Otherwise give the app the bundle ID {rb}, as registered.", platform.portal_name()))
             }
+            // msal{client ID}://auth (MSAL.NET on Android, iOS, MAUI) with another app's ID in
+            // its scheme: copied from a sample or another app.
+            Difference::Scheme if msal_scheme_id(sent).is_some_and(|id| c.app_id().is_some_and(|a| !a.eq_ignore_ascii_case(id))) && msal_scheme_id(&near.uri).is_some() => {
+                let app = c.app_id().unwrap_or_default();
+                f.title("The msal{client ID} scheme carries another app's client ID").detail(format!("{ctx} MSAL.NET's redirect URI for Android, iOS and MAUI is msal{{client ID}}://auth, built from the app registration's client ID; the sent scheme carries {}, not the request's client_id {app}: the scheme was copied from a sample or another app (the Android manifest's android:scheme, Info.plist's URL scheme, the app's redirect URI setting).", msal_scheme_id(sent).unwrap_or_default())).fix(format!("Set the scheme to msal{app} in the app (redirect URI msal{app}://auth, the Android manifest's android:scheme and Info.plist's CFBundleURLSchemes); {} is registered.", near.uri))
+            }
             // A local run on the app's http address (a development profile without TLS): http
             // is allowed for localhost, so registering it is a fix, and no proxy is involved.
             Difference::Scheme if s.scheme_lower() == "http" && r.scheme_lower() == "https" && s.is_localhost() && registrable.is_empty() && clean(&new_uri) => {
@@ -726,6 +732,16 @@ fn mismatch_findings(
                     f.detail(why).fix(format!("Register {sent}, the redirect URI this connector sends, under {} — {keep} The registered {} serves only connectors set to use it.", platform.portal_name(), near.uri))
                 }
             }
+            // A product's own callback route on both sides, another one sent: the product's
+            // version or provider changed it (Keycloak 17 dropped /auth, Auth.js 5 renamed the
+            // provider, OmniAuth strategies were renamed); the route is no setting to change back.
+            Difference::Path if registrable.is_empty() && clean(&new_uri) && super::client::server_stack(s.path()).is_some_and(|p| super::client::server_stack(r.path()) == Some(p) && matches!(p, "Keycloak" | "Auth.js (NextAuth)" | "OmniAuth (GitLab, Rails)")) => {
+                let product = super::client::server_stack(s.path()).unwrap_or_default();
+                f.detail(format!("{ctx} Both are {product}'s own callback routes, which the product builds from its version and the provider's name (Keycloak 17 and later drop /auth; Auth.js 5 names the provider microsoft-entra-id instead of azure-ad; OmniAuth's strategies were renamed): an upgrade or a provider change moved it, and no setting moves it back.")).fix(format!("Register {new_uri} under {} — {keep} Remove {} once nothing sends it.", platform.portal_name(), near.uri))
+            }
+            // The nativeclient URI is one fixed value for every cloud (MSAL intercepts it): an
+            // app that builds it from a national cloud's host sends another string.
+            Difference::Host if s.path().eq_ignore_ascii_case("/common/oauth2/nativeclient") && r.path().eq_ignore_ascii_case("/common/oauth2/nativeclient") => f.title("The nativeclient URI is sent on another host").detail(format!("{ctx} https://login.microsoftonline.com/common/oauth2/nativeclient is a fixed redirect URI for desktop apps with an embedded browser, which MSAL intercepts, and it can be used in any cloud; the app built it from its authority's host ({}) instead.", s.host().unwrap_or(""))).fix(format!("Set the app's redirect URI to {} explicitly (MSAL: WithRedirectUri), whatever cloud it signs in to; or register {sent} under {} — {keep}", near.uri, platform.portal_name())),
             // The host of msauth://<package>/<hash> is the build's applicationId, not a site.
             Difference::Host if android => f.title("The Android package name (applicationId) differs from the registered URI").detail(format!("{ctx} The package name differs ({} vs {}): the host of an Android redirect URI is the applicationId of the build that signs in, and each build variant with its own applicationId (an applicationIdSuffix such as .debug, another flavour) sends its own URI, so each needs its own registered one.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("If this build ({}) is meant to sign in, register {sent} under {} (the portal's Android platform builds it from the package name and signature hash) — {keep} Otherwise sign in with the build whose package name is {}.", s.host().unwrap_or(""), platform.portal_name(), r.host().unwrap_or(""))),
             Difference::Host => {
@@ -1051,6 +1067,16 @@ fn android_hash_form(path: &str) -> Option<(String, &'static str)> {
         });
     }
     None
+}
+
+/// The client ID in an `msal{client ID}://…` scheme, if the URI has one.
+fn msal_scheme_id(u: &str) -> Option<&str> {
+    let scheme = u.split_once("://")?.0;
+    let id = scheme.get(4..)?;
+    (scheme.get(..4)?.eq_ignore_ascii_case("msal")
+        && id.len() == 36
+        && super::authorize::first_guid(id).is_some())
+    .then_some(id)
 }
 
 /// A standard Base64 hash URL-encoded as the portal's Android platform writes it.

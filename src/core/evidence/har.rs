@@ -2024,6 +2024,29 @@ pub fn trace(log: &Log) -> Trace {
                     entries.len(),
                     at(*j)
                 )).fix("For Entra's answer too, record in the browser: open the developer tools on the app's tab, tick Preserve log, sign in, then export the HAR."));
+            } else if let Some((j, ru, ok)) = all_tokens.iter().find_map(|&i| {
+                let e = entries.get(i)?;
+                let pairs = post_pairs(e);
+                (get(&pairs, "grant_type") == Some("authorization_code")).then(|| {
+                    (
+                        i,
+                        get(&pairs, "redirect_uri").unwrap_or("(none)").to_string(),
+                        e.status == 200,
+                    )
+                })
+            }) {
+                // The code's redemption without the sign-in before it: MSAL.js's popup or
+                // hidden frame, whose requests the app tab's developer tools do not record.
+                let worked = if ok {
+                    ", answered 200: the sign-in worked, Entra issued a code and the app redeemed it"
+                } else {
+                    ""
+                };
+                findings.push(finding("har.no_authorize").severity(if ok { Severity::Info } else { Severity::Warning }).title("The HAR holds the code's redemption but not the sign-in before it (a popup or hidden frame)").detail(format!(
+                    "None of the {} requests goes to an Entra authorize endpoint, but {} redeems an authorization code at /token (redirect_uri {ru}{worked}). MSAL.js's loginPopup, acquireTokenPopup and silent calls sign in in a popup or hidden iframe, whose requests the developer tools of the app's tab do not record.",
+                    entries.len(),
+                    at(j)
+                )).fix("To record the sign-in itself, tick 'Auto-open DevTools for popups' in the developer tools' settings (Chrome, Edge) and export the popup's HAR, or sign in once with loginRedirect; or paste the authorize URL from the popup's address bar into the authorize box."));
             } else {
                 findings.push(finding("har.no_authorize").detail(format!(
                 "None of the {} requests goes to an Entra authorize endpoint (…/oauth2/v2.0/authorize or …/oauth2/authorize on login.microsoftonline.com, *.b2clogin.com, a B2C policy's custom domain, *.ciamlogin.com or a national cloud) or carries a SAMLRequest to …/saml2; {entra} go to an Entra host. The recording probably started after the redirect to Entra, or the app signs in another way.",
