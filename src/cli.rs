@@ -96,7 +96,16 @@ pub fn text_report(a: &Analysis) -> String {
     let mut s = String::new();
     let r = &a.report;
     // URIs as the finding texts show them: an invisible character written as its code point.
-    let shown = |u: &str| crate::core::uri::show_hidden(u).unwrap_or_else(|| u.to_string());
+    // A URI is one line: its line ends and other control characters are written as code points.
+    let shown = |u: &str| {
+        let u = crate::core::uri::show_hidden(u).unwrap_or_else(|| u.to_string());
+        u.chars()
+            .map(|c| match c.is_control() {
+                true => format!("⟨U+{:04X}⟩", u32::from(c)),
+                false => c.to_string(),
+            })
+            .collect::<String>()
+    };
     s.push_str(&format!("Verdict: {}\n", a.headline));
     s.push_str(&format!("Redirect URI: {}", r.redirect.status.as_str()));
     if let Some(sent) = &r.redirect.sent {

@@ -18,9 +18,20 @@ pub struct Decoded {
 
 /// Reads `bytes` (the file `name`) as text, or says in one sentence why it is not text.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Decoded, String> {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return decode(name, rest.to_vec());
+    // Byte-order marks at the start, however many (stripped in one pass: one call and one
+    // copy per mark overflowed the stack on a file of them).
+    let mut start = 0;
+    while bytes
+        .get(start..)
+        .is_some_and(|r| r.starts_with(&[0xEF, 0xBB, 0xBF]))
+    {
+        start += 3;
     }
+    let bytes = if start > 0 {
+        bytes.get(start..).unwrap_or_default().to_vec()
+    } else {
+        bytes
+    };
     if let Some(kind) = magic_kind(&bytes) {
         return Err(format!("{name} is {kind}, not text: {}", binary_fix(kind)));
     }
@@ -146,6 +157,16 @@ mod tests {
 
     const LIST: &str =
         "Web\r\nhttps://app.contoso.com/signin-oidc\r\nhttps://app.contoso.com/é\r\n";
+
+    /// Any number of UTF-8 byte-order marks at the start are dropped, in one pass.
+    #[test]
+    fn many_byte_order_marks_are_dropped() {
+        let mut bytes = [0xEF, 0xBB, 0xBF].repeat(100_000);
+        bytes.extend_from_slice(b"https://app.contoso.com/cb");
+        let d = decode("list.txt", bytes).expect("text");
+        assert_eq!(d.text, "https://app.contoso.com/cb");
+        assert_eq!(d.encoding, None);
+    }
 
     #[test]
     fn utf8_text_is_read_as_it_is_and_its_mark_dropped() {

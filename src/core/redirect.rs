@@ -243,12 +243,29 @@ fn ambiguous_localhost(c: &Ctx, sent: Option<&str>, out: &mut Vec<Finding>) {
         groups[i].1.push(r);
     }
     for (key, members) in &groups {
-        let pair = members.iter().enumerate().find_map(|(i, a)| {
-            members[i + 1..]
+        // The first two members on other platforms with other URIs: per platform, the first
+        // two distinct URIs seen are enough to find one (comparing every pair was quadratic
+        // in a list of many localhost entries).
+        let mut seen: Vec<(Platform, Vec<&Registration>)> = Vec::new();
+        let mut pair = None;
+        for b in members {
+            pair = seen
                 .iter()
-                .find(|b| a.uri != b.uri && a.platform != b.platform)
-                .map(|b| (a, b))
-        });
+                .filter(|(p, _)| *p != b.platform)
+                .flat_map(|(_, firsts)| firsts.iter())
+                .find(|a| a.uri != b.uri)
+                .map(|a| (*a, *b));
+            if pair.is_some() {
+                break;
+            }
+            match seen.iter_mut().find(|(p, _)| *p == b.platform) {
+                Some((_, firsts)) if firsts.len() < 2 && firsts.iter().all(|a| a.uri != b.uri) => {
+                    firsts.push(b)
+                }
+                Some(_) => {}
+                None => seen.push((b.platform, vec![*b])),
+            }
+        }
         let Some((a, b)) = pair else {
             continue;
         };

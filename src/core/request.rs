@@ -452,11 +452,27 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
         out.push(f);
         return false;
     }
+    if !p.utf8 {
+        out.push(
+            finding("request.redirect_uri_invalid")
+                .aadsts(90102)
+                .title("redirect_uri decodes to invalid UTF-8")
+                .detail(format!(
+                    "The percent-encoded bytes of redirect_uri ('{}') are not valid UTF-8.",
+                    p.raw
+                ))
+                .fix("Percent-encode the UTF-8 bytes of the URI (encodeURIComponent)."),
+        );
+        return false;
+    }
     // White space, control or invisible characters (a newline at the end of a config value, a
     // no-break space from a document) in a value that is a valid URI without them.
     let hidden = |c: char| c.is_whitespace() || c.is_control() || uri::invisible_name(c).is_some();
     let clean: String = v.chars().filter(|&c| !hidden(c)).collect();
-    if !v.trim().is_empty()
+    // (Only on a value that decodes to UTF-8: a fix built from a lossy decoding would send
+    // U+FFFD; the invalid UTF-8 is said below.)
+    if p.utf8
+        && !v.trim().is_empty()
         && clean.len() != v.len()
         && !uri::is_absolute_uri(v)
         && uri::is_absolute_uri(&clean)
@@ -546,19 +562,6 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
                 .detail(format!("{v} has no path: Azure AD B2C's rules for a native app's redirect URI ask for a scheme and a path with at least one '/' after the host ('//oauth/ works while //oauth fails')."))
                 .fix(format!("Send and register {v}/ (or a path such as {v}/redirect) in the app and the B2C app registration.")),
         );
-    }
-    if !p.utf8 {
-        out.push(
-            finding("request.redirect_uri_invalid")
-                .aadsts(90102)
-                .title("redirect_uri decodes to invalid UTF-8")
-                .detail(format!(
-                    "The percent-encoded bytes of redirect_uri ('{}') are not valid UTF-8.",
-                    p.raw
-                ))
-                .fix("Percent-encode the UTF-8 bytes of the URI (encodeURIComponent)."),
-        );
-        return false;
     }
     true
 }

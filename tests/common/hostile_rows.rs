@@ -174,6 +174,11 @@ pub fn rows() -> Vec<Row> {
             .reg("[".repeat(500_000))
             .lacks("redirect.exact_match")
             .slow(),
+        Row::new("registered-50k-same-localhost")
+            .auth(good.clone())
+            .reg("http://localhost:1/\n".repeat(50_000))
+            .lacks("redirect.exact_match")
+            .slow(),
         Row::new("audience-8kb")
             .auth(good.clone())
             .reg(CB)

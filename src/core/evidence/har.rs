@@ -3152,8 +3152,24 @@ fn cookie_story(ix: &Ix, i: usize, e: &Entry, sanitized: bool) -> String {
     let sent = &e.request.headers.auth_cookies;
     let mut lines: Vec<String> = Vec::new();
     let mut blocked = false;
-    for (j, prev) in ix.entries.iter().enumerate().take(i) {
-        for c in &prev.resp_headers.auth_cookies {
+    // The latest six cookies set before the callback (walking back from it: from the start
+    // of the HAR for each callback was quadratic in a capture of many sign-ins).
+    let mut found: Vec<(usize, &String)> = Vec::new();
+    for j in (0..i).rev() {
+        let Some(prev) = ix.entries.get(j) else {
+            continue;
+        };
+        for c in prev.resp_headers.auth_cookies.iter().rev() {
+            found.push((j, c));
+        }
+        if found.len() >= 6 {
+            break;
+        }
+    }
+    found.truncate(6);
+    found.reverse();
+    for (j, c) in found {
+        {
             let (name, attrs) = c.split_once(';').unwrap_or((c.as_str(), ""));
             let attrs_l = attrs.to_ascii_lowercase();
             let samesite = cookie_attr(&attrs_l, "samesite").unwrap_or("");
@@ -3865,6 +3881,9 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
                     || ix.base.get(*i).is_some_and(|b| *b == action_base))
         })
         .map(|(i, _)| i)
+        // The next few POSTs there: a capture of thousands of sign-ins made each page search
+        // and parse them all (quadratic); its own POST follows it closely.
+        .take(32)
         .collect();
     // Two sign-ins in one capture (two tabs, a double click): the POST of this page carries
     // its own code or state, which may come after the other page's.
