@@ -976,7 +976,7 @@ fn app_lookup_failed_first(findings: &mut [Finding]) {
         .filter(|f| f.code.starts_with("redirect.") && f.severity == Severity::Error)
     {
         f.severity = Severity::Warning;
-        f.detail.push_str(&format!(" Entra stopped at AADSTS{code} before it compared the redirect URI (it finds the tenant and the app in it first), so this difference is the next failure once that one is fixed, not this one."));
+        f.detail.push_str(&format!(" This request did not get that far: Entra stopped at AADSTS{code} before it compared the redirect URI (it finds the tenant and the app in it first), so this difference is the next failure once that one is fixed, not this one."));
     }
 }
 

@@ -408,7 +408,12 @@ fn mismatch_findings(
     // HTTPS:// beside another difference: the URI to register has the scheme as registered
     // ones have it, and the app is told to send it so (the scheme finding below).
     let new_uri = match (Uri::new(&new_uri).scheme(), Uri::new(&near.uri).scheme()) {
-        (Some(ns), Some(rs)) if diffs.len() > 1 && ns != rs && ns.eq_ignore_ascii_case(rs) => {
+        (Some(ns), Some(rs))
+            if diffs.len() > 1
+                && ns != rs
+                && ns.eq_ignore_ascii_case(rs)
+                && matches!(rs, "http" | "https") =>
+        {
             format!("{rs}{}", new_uri.get(ns.len()..).unwrap_or_default())
         }
         _ => new_uri,
@@ -502,7 +507,7 @@ fn mismatch_findings(
     {
         let f = finding("redirect.path_mismatch").aadsts(50011).title(format!("The sent URI has {} slash after its scheme where the registered one has {}", if one_slash(sent, &near.uri) { "one" } else { "two" }, if one_slash(sent, &near.uri) { "two" } else { "one" })).detail(format!("{ctx} {sent} and {} differ only by one '/': with '//' what follows is a host, with ':/' it is a path (the private-use form AppAuth and its Flutter and React Native wrappers use, RFC 8252 §7.1). Entra compares the string as written.", near.uri));
         let f = if registrable.is_empty() && clean(&new_uri) {
-            f.fix(format!("Register {sent} exactly as the app sends it under {} — {keep} Or change the app's redirect URL to {}.", platform.portal_name(), near.uri))
+            f.fix(format!("Change the app's redirect URL to {} (the registered form). Or register {sent} exactly as the app sends it under {} (if the portal refuses the one-slash form, add it in the manifest) — {keep}", near.uri, platform.portal_name()))
         } else {
             f.fix(format!("Change the app's redirect URL to {}.", near.uri))
         };
@@ -514,7 +519,8 @@ fn mismatch_findings(
     let apple_sent = is_apple_broker(sent);
     let android_sent = is_android_hash(sent);
     let none_of_kind = !c.reg.uris.iter().any(|r| {
-        (apple_sent && is_apple_broker(&r.uri)) || (android_sent && is_android_hash(&r.uri))
+        (apple_sent && is_apple_broker(&r.uri))
+            || (android_sent && r.uri.to_ascii_lowercase().starts_with("msauth://"))
     });
     if (apple_sent || android_sent) && none_of_kind && registrable.is_empty() && clean(&new_uri) {
         let (card, how) = if apple_sent {
@@ -697,7 +703,7 @@ fn mismatch_findings(
             }
             // HTTPS:// against https:// beside a real difference (another host or path): the
             // letter case is the smaller part, said after the one that decides.
-            Difference::Scheme if diffs.len() > 1 && s.scheme_lower() == r.scheme_lower() => {
+            Difference::Scheme if diffs.len() > 1 && s.scheme_lower() == r.scheme_lower() && matches!(r.scheme(), Some("http" | "https")) => {
                 f.severity(Severity::Warning)
                     .title(format!("The scheme is also written in another letter case ({}:// sent, {}:// registered)", s.scheme().unwrap_or(""), r.scheme().unwrap_or("")))
                     .detail(format!("{ctx} Entra documents no case-insensitive scheme comparison, so the letter case of the scheme counts too, besides the other differences."))
@@ -728,7 +734,7 @@ fn mismatch_findings(
             // The host of a native URI is built for the app (the broker from the client ID,
             // Windows from the package SID, Android's applicationId): no setting writes it in
             // another case, so the string sent is the one to register.
-            Difference::HostCase if !matches!(s.scheme_lower().as_str(), "http" | "https") && registrable.is_empty() && clean(&new_uri) => {
+            Difference::HostCase if (sent.to_ascii_lowercase().starts_with("ms-appx-web://") || s.scheme_lower() == "ms-app" || android || s.scheme_lower() == "msauth") && registrable.is_empty() && clean(&new_uri) => {
                 let who = if sent.to_ascii_lowercase().starts_with("ms-appx-web://") { "the Windows broker (WAM) builds it from the client ID" } else if s.scheme_lower() == "ms-app" { "Windows builds it from the app package's SID (WebAuthenticationBroker.GetCurrentApplicationCallbackUri)" } else if android { "it is the build's applicationId (package name)" } else { "the app's platform builds it" };
                 f.detail(format!("{ctx} Entra documents no case-insensitive host comparison, so {} and {} are different; {who}, so the app has no setting that writes it another way.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("Register {new_uri} exactly as the app sends it, under {} — {keep} Then remove {} if nothing else sends it.", platform.portal_name(), near.uri))
             }
@@ -1566,7 +1572,7 @@ pub fn check(
                 // without the query the app sends, so an app that routes on it never sees it.
                 _ if Uri::new(sent).query().is_some_and(|q| !q.is_empty()) => {
                     let s = Uri::new(sent);
-                    out.push(finding("redirect.wildcard_match").severity(Severity::Error).aadsts(50011).title("Matched only by a wildcard, which drops the query the app sends").detail(format!("{sent} matches the wildcard {}{platform}, and on a wildcard match Entra strips the query and fragment of the redirect URI (reply-url): the answer goes to {}?code=… without ?{}, so an app that routes on its query (a plugin's ?action=…) never gets the code. Wildcards can only be set in the manifest, only for work-or-school audiences, and Microsoft strongly discourages them.", entry.uri, s.without_query_fragment(), s.query().unwrap_or_default())).fix(format!("Register {sent} explicitly, its query included (a query may be registered for work-or-school audiences), and remove the wildcard.")));
+                    out.push(finding("redirect.wildcard_match").title("Matched only by a wildcard, which drops the query the app sends").detail(format!("{sent} matches the wildcard {}{platform}, and on a wildcard match Entra strips the query and fragment of the redirect URI (reply-url): the answer goes to {}?code=… without ?{}, so an app that routes on its query (a plugin's ?action=…) never gets the code. Wildcards can only be set in the manifest, only for work-or-school audiences, and Microsoft strongly discourages them.", entry.uri, s.without_query_fragment(), s.query().unwrap_or_default())).fix(format!("Register {sent} explicitly, its query included (a query may be registered for work-or-school audiences), and remove the wildcard.")));
                 }
                 _ => out.push(finding("redirect.wildcard_match").detail(format!("{sent} matches the wildcard {}{platform}. Wildcards can only be set in the manifest, only for work-or-school audiences, and Microsoft strongly discourages them; on a wildcard match Entra strips the query and fragment of the redirect URI.", entry.uri)).fix(format!("Register {} explicitly and remove the wildcard.", Uri::new(sent).without_query_fragment()))),
             }

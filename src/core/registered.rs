@@ -686,7 +686,12 @@ fn quoted_printable(input: &str) -> Option<String> {
                         .chars()
                         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
             });
-        i + 1 - line_start >= 70 && !next_line.trim().is_empty() && !new_uri
+        // A line that is a whole Android redirect URI, or a heading after it, ends no wrapped
+        // text either.
+        let line = String::from_utf8_lossy(b.get(line_start..=i).unwrap_or_default());
+        let android = crate::core::redirect::is_android_hash(line.trim());
+        let heading = heading_platform(&next_line).is_some();
+        i + 1 - line_start >= 70 && !next_line.trim().is_empty() && !new_uri && !android && !heading
     };
     let eqs: Vec<usize> = (0..b.len()).filter(|&i| b[i] == b'=').collect();
     if eqs.is_empty() || !eqs.iter().all(|&i| soft(i) || (hex(i + 1) && hex(i + 2))) {
@@ -2774,7 +2779,11 @@ impl LineReader {
         if self.saml_other.is_empty() {
             return;
         }
-        let sent_there = sent.is_some_and(|s| self.saml_other.iter().any(|(l, _)| l == s));
+        // (An Identifier that is also a Reply URL, as many apps use their ACS URL as their
+        // Entity ID, is registered all the same.)
+        let sent_there = sent.is_some_and(|s| {
+            self.saml_other.iter().any(|(l, _)| l == s) && !self.reg.uris.iter().any(|r| r.uri == s)
+        });
         let read: Vec<String> = self
             .saml_other
             .iter()

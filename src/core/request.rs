@@ -180,14 +180,15 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
             });
         let entra_host = req.host.is_none()
             || super::authorize::is_entra_host(&host)
-            || (req.is_b2c() && req.endpoint != Endpoint::Unknown)
-            || custom_domain;
+            || (req.is_b2c() && req.endpoint != Endpoint::Unknown);
         if !entra_host || req.endpoint == Endpoint::Unknown {
             let what = if entra_host {
                 format!(
                     "The path {} is not /oauth2/v2.0/authorize or /oauth2/authorize.",
                     req.path.as_deref().unwrap_or("")
                 )
+            } else if custom_domain {
+                format!("{host} is not one of Entra's hosts, though the path has Entra's form (a tenant, then /oauth2/v2.0/authorize): if it is the tenant's External ID (or B2C) custom URL domain, this is Entra's request and the rules below apply; otherwise check the host for a typo.")
             } else {
                 format!("{host} is not an Entra authority host (login.microsoftonline.com, login.microsoftonline.us, login.partner.microsoftonline.cn, *.b2clogin.com, *.ciamlogin.com).")
             };
@@ -201,7 +202,11 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
                 out.push(finding("request.not_entra_authorize").severity(Severity::Error).title(format!("This authorize request goes to {name}, not to Microsoft Entra ID")).detail(format!("{host} is {name}'s sign-in server, so Entra never sees this request: its redirect URI is checked against the client registered at {name}, with {name}'s rules and errors, and Entra's app registration plays no part.")).fix(format!("Check the redirect URI in {name}'s client settings; or, if the app should sign in with Entra, paste the request to login.microsoftonline.com/…/oauth2/v2.0/authorize (the first request to it in the browser's Network tab after clicking Sign in).")));
                 return;
             }
-            out.push(finding("request.not_entra_authorize").detail(format!("{what} The rules below are Entra's; they may not apply to this server.")).fix("Paste the URL of the request to …/oauth2/v2.0/authorize: in the browser's developer tools (Network tab) it is the first request to the Entra host after you click Sign in."));
+            if custom_domain && !entra_host {
+                out.push(finding("request.not_entra_authorize").title(format!("{host} is not one of Entra's hosts: a custom URL domain, or a typo")).detail(what).fix("Nothing to change if this is the tenant's custom URL domain; otherwise send the request to login.microsoftonline.com (or the tenant's ciamlogin.com or b2clogin.com host)."));
+            } else {
+                out.push(finding("request.not_entra_authorize").detail(format!("{what} The rules below are Entra's; they may not apply to this server.")).fix("Paste the URL of the request to …/oauth2/v2.0/authorize: in the browser's developer tools (Network tab) it is the first request to the Entra host after you click Sign in."));
+            }
         }
         if req.endpoint == Endpoint::V1 {
             out.push(finding("request.v1_endpoint").detail("The v1 endpoint (/oauth2/authorize) ignores scope and takes resource instead; the redirect URI rules are the same.").fix("Prefer the v2 endpoint (/oauth2/v2.0/authorize) with scope, as current MSAL libraries do."));
@@ -218,8 +223,8 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
             let name = tenant
                 .split('.')
                 .next()
-                .filter(|n| !n.is_empty())
-                .unwrap_or("<tenant>");
+                .filter(|n| !n.is_empty() && tenant.contains('.'))
+                .unwrap_or("<tenant-name>");
             out.push(finding("request.tenant_invalid").severity(Severity::Error).title("Azure AD B2C no longer answers on login.microsoftonline.com").detail("The request goes to login.microsoftonline.com/tfp/…, Azure AD B2C's authority before b2clogin.com; B2C has retired it ('You should no longer reference login.microsoftonline.com in your applications and APIs for authenticating users with Azure AD B2C').").fix(format!("Use https://{name}.b2clogin.com/{rest} (or the tenant's custom domain) as the authority, and register nothing new for it: the redirect URIs stay the same.")));
         }
         if host.eq_ignore_ascii_case("login.microsoftonline.de") {
@@ -552,6 +557,8 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
     let u = uri::Uri::new(v);
     if c.req.is_b2c()
         && !matches!(u.scheme_lower().as_str(), "http" | "https" | "")
+        && !u.scheme_lower().starts_with("msauth")
+        && !u.scheme_lower().starts_with("msal")
         && u.host().is_some_and(|h| !h.is_empty())
         && u.path().is_empty()
     {

@@ -2804,8 +2804,24 @@ fn mfa_started(ix: &Ix, a: usize, end: usize) -> Option<usize> {
     let begun = (a..end)
         .rev()
         .find(|&j| path_of(j).is_some_and(|p| p.ends_with("/sas/beginauth")))?;
+    // The page polls EndAuth while it waits for the approval: only a ProcessAuth, or an
+    // EndAuth whose answer is not a plain "not yet" (or was not recorded), finished the step.
     let answered = (begun + 1..end).any(|j| {
-        path_of(j).is_some_and(|p| p.ends_with("/sas/endauth") || p.ends_with("/sas/processauth"))
+        path_of(j).is_some_and(|p| {
+            p.ends_with("/sas/processauth")
+                || (p.ends_with("/sas/endauth")
+                    && ix.entries.get(j).is_none_or(|e| {
+                        let body: String = e
+                            .body
+                            .as_deref()
+                            .unwrap_or("")
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                            .collect::<String>()
+                            .to_ascii_lowercase();
+                        body.is_empty() || body.contains("\"success\":true")
+                    }))
+        })
     });
     (!answered).then_some(begun)
 }
@@ -2930,6 +2946,9 @@ pub(crate) fn federation_digest(body: &str) -> Option<String> {
             .collect();
         if !digits.is_empty() && !kept.contains(&format!("MSIS{digits}")) {
             kept.push(format!("MSIS{digits}"));
+            if kept.len() >= 6 {
+                break;
+            }
         }
         at = p + 4;
     }
