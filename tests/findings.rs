@@ -323,6 +323,10 @@ findings! {
         fires: auth(CB).add("response_type", "code").reg(CB),
         // code_challenge and code_challenge_method share a prefix, not a name.
         near: auth(CB).reg(CB);
+    /// SAML: an AuthnRequest ID that begins with a digit (AADSTS7500529).
+    request_saml_request_invalid: "request.saml_request_invalid",
+        fires: CaseInput { authorize: r#"<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="7c1f5e2a" Version="2.0" AssertionConsumerServiceURL="https://sp.contoso.com/acs"><saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">https://sp.contoso.com</saml:Issuer></samlp:AuthnRequest>"#.into(), registered: "https://sp.contoso.com/acs".into(), ..CaseInput::default() },
+        near: CaseInput { authorize: r#"<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_7c1f5e2a" Version="2.0" AssertionConsumerServiceURL="https://sp.contoso.com/acs"><saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">https://sp.contoso.com</saml:Issuer></samlp:AuthnRequest>"#.into(), registered: "https://sp.contoso.com/acs".into(), ..CaseInput::default() };
     request_v1_endpoint: "request.v1_endpoint",
         fires: auth(CB).at(V1).without("scope").set("resource", "https://graph.microsoft.com").reg(CB),
         near: auth(CB).reg(CB);

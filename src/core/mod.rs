@@ -770,7 +770,34 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             f.fix = format!("The authority still holds the template text '{t}': put the app's Directory (tenant) ID (the app registration's Overview page) in its place, or organizations or common for a multi-tenant app.");
         }
     }
+    // A SAML error response read from a HAR is said by the HAR's finding; the landing the
+    // HAR stands in for says it once more.
+    let saml_error = |f: &Finding| {
+        f.title
+            .starts_with("Entra's SAML response carries an error")
+    };
+    if findings
+        .iter()
+        .any(|f| f.code == "har.error_returned" && saml_error(f))
+    {
+        findings.retain(|f| !(f.code == "response.error" && saml_error(f)));
+    }
     app_lookup_failed_first(&mut findings);
+    // The request's Issuer is not the pasted Identifier, yet Entra signed the user in for it:
+    // it found an app by that Issuer, so the pasted configuration is another app's or stale.
+    if findings
+        .iter()
+        .any(|f| f.code == "har.code_issued" && f.title.starts_with("Entra issued a SAML response"))
+    {
+        for f in findings.iter_mut().filter(|f| {
+            f.code == "request.client_id_invalid"
+                && f.title.starts_with("The SAML request's Issuer")
+        }) {
+            f.severity = Severity::Warning;
+            f.detail.push_str(" The HAR shows Entra issuing a SAML response for this request, so it found an app by this Issuer: the pasted configuration is another app's, another tenant's or out of date.");
+            f.fix = "Copy the Basic SAML Configuration again from the enterprise application whose Identifier (Entity ID) is the request's Issuer (Enterprise applications › the app › Single sign-on), and compare again.".to_string();
+        }
+    }
     codes::sort(&mut findings);
     // An app of a national cloud is changed through that cloud's Microsoft Graph.
     let graph = req

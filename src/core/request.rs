@@ -940,6 +940,7 @@ fn likely_registered<'r>(sent: &str, reg: &'r Registered) -> Option<&'r str> {
 
 /// What a SAML request says: how it was read, and its missing reply URL.
 fn saml_findings(s: &super::saml::SamlRequest, out: &mut Vec<Finding>) {
+    saml_rules(s, out);
     let how = if s.encoded {
         " (its SAMLRequest value decoded: base64, then inflated when it was deflated)"
     } else {
@@ -953,6 +954,32 @@ fn saml_findings(s: &super::saml::SamlRequest, out: &mut Vec<Finding>) {
     out.push(finding("input.authorize_decoded").title("Read as a SAML sign-in request").detail(format!("The authorize box holds a SAML app's AuthnRequest{how}, not an OAuth authorize request. {judged}{issuer}")).fix("Nothing to change for this reading.").snippet("SAML request as read", s.xml.clone()));
     if s.acs_url.is_none() {
         out.push(finding("request.redirect_uri_missing").severity(Severity::Info).title("The SAML request names no reply URL").detail("The AuthnRequest carries no AssertionConsumerServiceURL, so AADSTS50011 cannot come from a reply URL in this request: Entra uses one configured for the app.").fix("If the response goes to the wrong address, set the default Reply URL under Enterprise applications › the app › Single sign-on › Basic SAML Configuration, or have the app send its AssertionConsumerServiceURL."));
+    }
+}
+
+/// The rules of Entra's SAML protocol page an AuthnRequest can break before any reply URL is
+/// compared: an Issuer to find the app by, an ID that does not begin with a digit, no Subject,
+/// and an exact RequestedAuthnContext comparison.
+fn saml_rules(s: &super::saml::SamlRequest, out: &mut Vec<Finding>) {
+    let rule = || finding("request.saml_request_invalid");
+    if s.issuer.as_deref().is_none_or(|i| i.trim().is_empty()) {
+        out.push(finding("request.client_id_missing").title("The SAML request has no Issuer").detail("Entra finds the enterprise application by the AuthnRequest's Issuer (its Identifier, Entity ID); a request without one names no app, so Entra cannot answer it with a SAML response.").fix("Have the app send <Issuer> with its Entity ID, the value of Identifier (Entity ID) under Enterprise applications › the app › Single sign-on › Basic SAML Configuration."));
+    }
+    if let Some(id) =
+        s.id.as_deref()
+            .filter(|i| i.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        out.push(rule().aadsts(7500529).title("The SAML request's ID begins with a digit").detail(format!("The AuthnRequest's ID is {id}: Entra's SAML protocol requires an ID that does not begin with a number (an xs:ID), and answers AADSTS7500529 ('… is not a valid SAML ID').")).fix("Make the app generate request IDs that start with a letter or '_' (for example '_' or 'id' followed by a GUID)."));
+    }
+    if s.has_subject {
+        out.push(rule().title("The SAML request has a Subject element").detail("Entra's SAML protocol page: do not include a Subject element in the AuthnRequest; Entra signs in whoever authenticates and returns an error if one is provided.").fix("Remove <Subject> from the app's AuthnRequest (a login hint goes in the request's query as login_hint instead)."));
+    }
+    if let Some(c) = s
+        .comparison
+        .as_deref()
+        .filter(|c| !c.eq_ignore_ascii_case("exact"))
+    {
+        out.push(rule().severity(Severity::Warning).title(format!("RequestedAuthnContext asks for Comparison=\"{c}\"")).detail("Entra's SAML protocol page: the Comparison of RequestedAuthnContext must be exact (or left out, which means exact); Entra refuses other comparisons.").fix("Send Comparison=\"exact\" or leave RequestedAuthnContext out (most apps need none)."));
     }
 }
 

@@ -576,6 +576,32 @@ fn checks_inner(
         out.push(finding("response.landing_differs").severity(Severity::Warning).title(format!("The landing box holds {name}'s answer, not Entra's")).detail(format!("What was pasted as the landing comes from {name}'s sign-in server, so its error is {name}'s, about the client registered at {name}. Entra's answer to the pasted authorize request{to} never passes through {name}.")).fix(format!("If the app signs in with {name} here, fix it in {name}'s client settings (its allowed redirect or callback URLs, user assignment). To check the Entra sign-in, paste the address the browser showed after signing in with Entra.")));
         return;
     }
+    // A SAML response that came back (its form body, or the Form Data view): its status says
+    // whether Entra sent an assertion or an error.
+    if let Some(st) = cb
+        .get("SAMLResponse")
+        .and_then(|(v, _)| super::saml::response_status(v))
+    {
+        if !st.success {
+            let message = st.message.clone().unwrap_or_default();
+            let code = aadsts::codes_in(&message).first().copied();
+            let mut f = finding("response.error")
+                .title(format!(
+                    "Entra's SAML response carries an error: {}",
+                    code.map_or(st.codes.clone(), |c| format!("AADSTS{c}"))
+                ))
+                .detail(format!("The SAML response that came back holds status {} instead of an assertion{}: Entra accepted the reply URL (it posted there) but did not sign the user in to the app.", st.codes, if message.is_empty() { String::new() } else { format!(", with the message '{}'", message.trim()) }));
+            f = match code {
+                Some(c) => f
+                    .aadsts(c)
+                    .fix(for_code(c, None).fix)
+                    .reference(aadsts::error_lookup_url(c)),
+                None => f.fix("Look the sign-in up in Entra's sign-in logs (Enterprise applications › the app › Sign-in logs) by its time: the failure reason names the cause."),
+            };
+            out.push(f);
+        }
+        return;
+    }
     // Pasted text (not a URL or a form body) says its error in a library's words.
     let free = cb.url.is_none() && cb.body.is_empty();
     // Entra's redirect-URI codes that the request carries as error text are judged with the

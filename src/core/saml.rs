@@ -22,6 +22,12 @@ pub struct SamlRequest {
     /// The `AssertionConsumerServiceURL` attribute: the reply URL asked for (none: Entra
     /// uses the app's default Reply URL).
     pub acs_url: Option<String>,
+    /// The request's `ID` attribute.
+    pub id: Option<String>,
+    /// The request holds a `Subject` element (Entra refuses one).
+    pub has_subject: bool,
+    /// `RequestedAuthnContext`'s `Comparison` attribute, when given.
+    pub comparison: Option<String>,
     /// The `Issuer`: the app's identifier (Entity ID) as the service provider sends it.
     pub issuer: Option<String>,
     /// The `/saml2` URL the request was sent to, when one was pasted.
@@ -276,8 +282,27 @@ fn from_xml(xml: &str) -> Option<SamlRequest> {
     if let Some(i) = &issuer {
         shown.push_str(&format!("\n  <Issuer>{i}</Issuer>"));
     }
+    let id = attribute(tag, "ID");
+    let has_subject = xml.match_indices("Subject").any(|(i, _)| {
+        let before = name_window(xml, i);
+        before.rfind('<').is_some_and(|o| {
+            let name = before.get(o + 1..).unwrap_or("");
+            !name.starts_with('/') && (name.is_empty() || name.ends_with(':'))
+        }) && xml
+            .get(i + "Subject".len()..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c == '>' || c.is_whitespace())
+    });
+    let comparison = xml
+        .find("RequestedAuthnContext")
+        .and_then(|i| xml.get(i..))
+        .map(start_tag)
+        .and_then(|t| attribute(t, "Comparison"));
     Some(SamlRequest {
         acs_url,
+        id,
+        has_subject,
+        comparison,
         issuer,
         url: None,
         encoded: false,

@@ -2581,7 +2581,23 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
         }
     }
     if let Some(fnd) = app_error(ix, &f, window_end, sanitized) {
-        f.findings.push(fnd);
+        // Entra's SAML response carried an error, not an assertion: the app's failure on it is
+        // its effect, said after it and in SAML's words.
+        let saml_error = f.findings.iter().any(|x| {
+            x.code == "har.error_returned"
+                && x.title
+                    .starts_with("Entra's SAML response carries an error")
+        });
+        if saml_error {
+            f.findings.push(
+                fnd.severity(Severity::Warning)
+                    .title("The app failed on Entra's SAML error response")
+                    .detail("Entra's SAML response (see the error finding) carried an error status instead of an assertion, and the app failed on it; the app's failure follows from Entra's error.".to_string())
+                    .fix("Fix the error in Entra's SAML response first; an app that shows its own page for a SAML error status instead of failing is kinder to its users."),
+            );
+        } else {
+            f.findings.push(fnd);
+        }
     }
     crate::core::order::by_key(&mut f.steps, |s| s.0 as u64);
     f.steps.dedup_by_key(|s| s.0);
