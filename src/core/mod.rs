@@ -677,11 +677,19 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     ) {
         other_app_commands(&mut findings, &reg, pasted, sent_app);
     }
-    placeholder_app_id(
-        &mut findings,
-        req.as_ref()
-            .and_then(|r| r.saml.as_ref()?.issuer.as_deref()),
-    );
+    // The Identifier to name: the request's Issuer, unless the pasted Identifiers do not hold
+    // it (then it finds no app, or another one): the pasted one.
+    let identifier = req
+        .as_ref()
+        .and_then(|r| r.saml.as_ref()?.issuer.as_deref())
+        .map(|i| {
+            if reg.identifiers.is_empty() || reg.identifiers.iter().any(|x| x == i) {
+                i
+            } else {
+                reg.identifiers[0].as_str()
+            }
+        });
+    placeholder_app_id(&mut findings, identifier);
     // Entra issued the code of a hybrid request: the implicit grant setting it needs is on.
     // Entra answered unsupported_response_type for it (AADSTS700054 for ID tokens, 700051 for
     // access tokens): the setting is off, the cause to fix, before the answer that shows it.
@@ -1318,7 +1326,7 @@ fn other_app_commands(
 /// takes as `--id` too.
 fn placeholder_app_id(findings: &mut [Finding], saml_issuer: Option<&str>) {
     let whose = match saml_issuer {
-        Some(i) => format!(", or with the app's Identifier ({i}, the SAML request's Issuer)"),
+        Some(i) => format!(", or with the app's Identifier ({i})"),
         None => " (the client_id the app sends)".to_string(),
     };
     for s in findings.iter_mut().flat_map(|f| f.snippets.iter_mut()) {
