@@ -269,7 +269,13 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     }
     if let Some(r) = &req {
         if !r.carries_request() {
+            let saml2 = r.path.as_deref().is_some_and(|p| {
+                p.to_ascii_lowercase()
+                    .trim_end_matches('/')
+                    .ends_with("/saml2")
+            });
             let what = match &r.host {
+                Some(h) if saml2 => format!("The URL on {h} is Entra's SAML endpoint (/saml2) without a SAMLRequest that can be read: with the HTTP-POST binding the app's SAMLRequest travels in the form body, not the address (or the value is not base64 of a deflated or plain AuthnRequest)."),
                 Some(h) => format!("The URL on {h} carries no authorize parameters (client_id, redirect_uri, response_type, scope): it is not the authorize request."),
                 None if auth_text.to_ascii_uppercase().contains("AADSTS") => "The authorize box names AADSTS without a whole error code (AADSTS and its five to seven digits) or a message to read: the text was cut when it was copied.".to_string(),
                 None => "No authorize URL, query string (client_id=…&redirect_uri=…) or Entra error text (AADSTS…) was found in the authorize box.".to_string(),
@@ -297,7 +303,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             } else if ids_only {
                 f.title("Only the troubleshooting details were pasted, not Entra's error message").detail("The authorize box holds the troubleshooting details of Entra's error page (Request Id, Correlation Id, Timestamp), which identify the sign-in but do not say what failed; the message does: the line starting with AADSTS and a number (shown above the details, or as 'Message:' among them).").fix("Paste the message line with its AADSTS code, or the authorize URL from the browser's address bar. Keep the Request Id and Correlation Id: they find this sign-in in Entra's sign-in logs and belong in a support ticket.")
             } else {
-                f.detail(what).fix("Paste the full URL of the request to …/oauth2/v2.0/authorize (browser developer tools, Network tab: the first request to the Entra host after you click Sign in), or the error text Entra showed.")
+                f.detail(what).fix(if saml2 { "Paste the SAMLRequest itself: in the browser's developer tools, the request to …/saml2 › Payload (Form Data) shows SAMLRequest; copy its value, or the whole form, into this box. Or paste the error text Entra showed." } else { "Paste the full URL of the request to …/oauth2/v2.0/authorize (browser developer tools, Network tab: the first request to the Entra host after you click Sign in), or the error text Entra showed." })
             });
         }
         request::reading_findings(r, &mut findings);

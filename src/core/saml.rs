@@ -354,7 +354,7 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
         let q = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
         let body = rest.get(1..)?;
         let end = body.find(q)?;
-        return Some(unescape(body.get(..end)?).trim().to_string());
+        return Some(unescape(body.get(..end)?).to_string());
     }
     None
 }
