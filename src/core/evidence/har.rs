@@ -2153,8 +2153,36 @@ pub fn trace(log: &Log) -> Trace {
                     };
                     lone.findings.push(finding("har.code_delivered").detail(format!("{start} to {} ({} {}), and the app answered {}. {before} not in the HAR.", shown(e.request.url.as_str()), method_of(e), at(cb), e.status)).fix("Nothing to change between Entra and the app."));
                 }
+                // A SAML response Entra posted with no SAMLRequest before it: a sign-in started
+                // at Entra (My Apps, the portal's Test), sent to the app's Default Reply URL.
+                let idp_initiated = landing.contains("SAMLResponse")
+                    && (0..cb).any(|j| ix.entra(j))
+                    && !entries
+                        .iter()
+                        .any(|x| x.request.url.as_str().contains("SAMLRequest="));
+                if idp_initiated {
+                    for f in findings.iter_mut().filter(|f| f.code == "har.no_authorize") {
+                        *f = f.clone().severity(Severity::Info).title("The sign-in started at Entra: an IdP-initiated SAML sign-in (My Apps or the portal's Test), which has no SAMLRequest").detail(format!("No request of the app is in the HAR, and Entra's page posted a SAML response to {} ({}): Entra sends a sign-in started from My Apps or Test to the app's Default Reply URL.", shown(e.request.url.as_str()), at(cb))).fix("Nothing to record again.");
+                    }
+                    for f in lone
+                        .findings
+                        .iter_mut()
+                        .filter(|f| f.code == "har.code_delivered")
+                    {
+                        f.detail = f
+                            .detail
+                            .replace("The recording starts at the app's callback: ", "");
+                    }
+                }
                 lone.landing = Some(landing);
-                if let Some(f) = app_error(&ix, &lone, entries.len(), t.sanitized) {
+                if let Some(mut f) = app_error(&ix, &lone, entries.len(), t.sanitized) {
+                    if idp_initiated && matches!(e.status, 404 | 405) {
+                        f.fix = format!("Entra sent this IdP-initiated SAML response to the app's Default Reply URL, {}, where nothing handles it. If the app's Assertion Consumer Service is another of its Reply URLs, tick Default on that one (Enterprise applications › the app › Single sign-on › Basic SAML Configuration), or remove this one.", shown(e.request.url.as_str()));
+                        f.detail = f.detail.replace(
+                            "Entra's code reached the app",
+                            "Entra's SAML response reached the app",
+                        );
+                    }
                     lone.findings.push(f);
                 }
                 t.landing = lone.landing.clone();
