@@ -529,7 +529,10 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
             names.push(format!("{more} more"));
         }
         let mut f = finding("request.redirect_uri_invalid").aadsts(90102).title(format!("redirect_uri holds a hidden character: {}", names.first().map_or("", String::as_str))).detail(format!("redirect_uri is '{clean}' plus {}: the value as sent is not a valid absolute URI ('redirect_uri' value must be a valid absolute URI, AADSTS90102), so Entra refuses it before comparing it with the registered URIs.", names.join(", "))).fix(format!("Remove the character from the app's configured redirect URI (often a newline at the end of a configuration value, secret or environment variable, or a space copied from a document) and send {clean}."));
-        if let Some(u) = fix::corrected_url(req, &clean) {
+        if req.saml.is_some() {
+            // A SAML request's reply URL: compared as written with the Reply URLs.
+            f = finding("request.redirect_uri_invalid").title(format!("AssertionConsumerServiceURL holds a hidden character: {}", names.first().map_or("", String::as_str))).detail(format!("The SAML request's AssertionConsumerServiceURL is '{clean}' plus {}: Entra compares it as written with the app's Reply URLs, so it matches none of them.", names.join(", "))).fix(format!("Remove the character from the app's configured Assertion Consumer Service URL (its SAML settings or metadata) so it sends {clean}."));
+        } else if let Some(u) = fix::corrected_url(req, &clean) {
             f = f.snippet("Corrected authorize URL", u);
         }
         out.push(f);
@@ -962,6 +965,9 @@ fn saml_findings(s: &super::saml::SamlRequest, out: &mut Vec<Finding>) {
 /// and an exact RequestedAuthnContext comparison.
 fn saml_rules(s: &super::saml::SamlRequest, out: &mut Vec<Finding>) {
     let rule = || finding("request.saml_request_invalid");
+    if s.url_safe {
+        out.push(rule().title("The SAMLRequest is written in URL-safe Base64 ('-' and '_')").detail("The SAML bindings encode the request with standard Base64 ('+' and '/'), then URL-encode it; this SAMLRequest uses the URL-safe alphabet, which Entra does not decode, so it cannot read the request (AADSTS750054 or 75005, 'not a valid SAML 2.0 protocol message'). It was read here with the standard alphabet to check the rest.").fix("Make the app encode the (deflated) AuthnRequest with standard Base64, then URL-encode the result for the redirect binding."));
+    }
     if s.issuer.as_deref().is_none_or(|i| i.trim().is_empty()) {
         out.push(finding("request.client_id_missing").title("The SAML request has no Issuer").detail("Entra finds the enterprise application by the AuthnRequest's Issuer (its Identifier, Entity ID); a request without one names no app, so Entra cannot answer it with a SAML response.").fix("Have the app send <Issuer> with its Entity ID, the value of Identifier (Entity ID) under Enterprise applications › the app › Single sign-on › Basic SAML Configuration."));
     }

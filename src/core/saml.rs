@@ -28,6 +28,8 @@ pub struct SamlRequest {
     pub has_subject: bool,
     /// `RequestedAuthnContext`'s `Comparison` attribute, when given.
     pub comparison: Option<String>,
+    /// The value was in Base64's URL-safe alphabet ('-', '_'), which the SAML bindings do not use.
+    pub url_safe: bool,
     /// The `Issuer`: the app's identifier (Entity ID) as the service provider sends it.
     pub issuer: Option<String>,
     /// The `/saml2` URL the request was sent to, when one was pasted.
@@ -53,7 +55,8 @@ pub fn read(text: &str) -> Option<SamlRequest> {
     let t = text.trim();
     let b64 = t.len() >= 40
         && t.bytes().all(|b| {
-            b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'%' | b'\r' | b'\n')
+            b.is_ascii_alphanumeric()
+                || matches!(b, b'+' | b'/' | b'=' | b'%' | b'-' | b'_' | b'\r' | b'\n')
         });
     if b64 {
         return decode(t);
@@ -195,8 +198,23 @@ pub fn status_only(status: &ResponseStatus) -> String {
 /// Decodes a `SAMLRequest` value: percent-decoding (up to twice), base64, then raw deflate
 /// (redirect binding) or none (POST binding).
 fn decode(value: &str) -> Option<SamlRequest> {
-    let mut req = from_xml(&decode_xml(value)?)?;
+    if let Some(xml) = decode_xml(value) {
+        let mut req = from_xml(&xml)?;
+        req.encoded = true;
+        return Some(req);
+    }
+    // Base64's URL-safe alphabet ('-', '_'): read, and said, as Entra reads the standard one.
+    let standard: String = value
+        .chars()
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '/',
+            c => c,
+        })
+        .collect();
+    let mut req = from_xml(&decode_xml(&standard)?)?;
     req.encoded = true;
+    req.url_safe = standard != value;
     Some(req)
 }
 
@@ -303,6 +321,7 @@ fn from_xml(xml: &str) -> Option<SamlRequest> {
         id,
         has_subject,
         comparison,
+        url_safe: false,
         issuer,
         url: None,
         encoded: false,
