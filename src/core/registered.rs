@@ -1279,6 +1279,15 @@ fn read_app_object(reg: &mut Registered, v: &Value) {
             .filter_map(Value::as_str)
             .map(str::to_string)
             .collect();
+    } else if let Some(names) = v.get("servicePrincipalNames").and_then(Value::as_array) {
+        // A service principal (an enterprise application): its names are the app ID and the
+        // Identifiers a SAML request's Issuer must be one of.
+        reg.identifiers = names
+            .iter()
+            .filter_map(Value::as_str)
+            .filter(|n| n.contains(':'))
+            .map(str::to_string)
+            .collect();
     }
     if let Some(a) = str_of("signInAudience") {
         reg.audience = Audience::parse(&a);
