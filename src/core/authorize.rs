@@ -787,6 +787,17 @@ pub(crate) fn unescape_quotes(text: &str) -> Option<String> {
     })
 }
 
+/// Azure AD B2C's redirect URI errors and the AADSTS codes that say the same: AADB2C90006 is
+/// AADSTS50011 (not registered for the client), AADB2C90007 is AADSTS500113 (none at all).
+const B2C_REDIRECT: [(u32, u32); 2] = [(90006, 50011), (90007, 500113)];
+
+/// Whether `text` names one of Azure AD B2C's redirect URI errors (AADB2C90006, 90007).
+pub(crate) fn names_b2c_redirect_error(text: &str) -> bool {
+    B2C_REDIRECT
+        .iter()
+        .any(|(b2c, _)| response_b2c_code(text, *b2c))
+}
+
 /// Whether `text` names Azure AD B2C's error `AADB2C{code}` (not followed by another digit).
 fn response_b2c_code(text: &str, code: u32) -> bool {
     let needle = format!("AADB2C{code}");
@@ -817,7 +828,7 @@ pub fn read_error_text(text: &str) -> ErrorText {
     // Azure AD B2C says the same with its own codes: AADB2C90006 is AADSTS50011 (the redirect
     // URI is not registered for the client), AADB2C90007 is AADSTS500113 (no redirect URI at
     // all); they are judged as those (the findings use B2C's words where the request is B2C's).
-    for (b2c, same) in [(90006, 50011), (90007, 500113)] {
+    for (b2c, same) in B2C_REDIRECT {
         if response_b2c_code(text, b2c) && !codes.contains(&same) {
             codes.push(same);
         }

@@ -212,9 +212,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     // the redirect URI and the app), as it is in the authorize box.
     if let (None, Some(c)) = (req.as_ref(), cb.as_ref()) {
         if c.codes.iter().any(|code| matches!(*code, 50011 | 500113))
-            || ["AADB2C90006", "AADB2C90007"]
-                .iter()
-                .any(|b| c.text.contains(b))
+            || authorize::names_b2c_redirect_error(&c.text)
         {
             let text = match c.url.is_none() && c.body.is_empty() {
                 true => cb_text,
@@ -627,9 +625,8 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
                     .codes
                     .iter()
                     .any(|x| matches!(*x, 50011 | 500113 | 500112))
-                    || ["AADB2C90006", "AADB2C90007", "redirect_uri"]
-                        .iter()
-                        .any(|w| c.text.contains(w));
+                    || authorize::names_b2c_redirect_error(&c.text)
+                    || c.text.contains("redirect_uri");
                 at_sent && c.get("error").is_some() && !about_redirect
             });
         let how = accepted_anyway(&findings, evidence.as_ref(), sent, state_returned)
@@ -688,12 +685,9 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     let identifier = req
         .as_ref()
         .and_then(|r| r.saml.as_ref()?.issuer.as_deref())
-        .map(|i| {
-            if reg.identifiers.is_empty() || reg.identifiers.iter().any(|x| x == i) {
-                i
-            } else {
-                reg.identifiers[0].as_str()
-            }
+        .map(|i| match reg.identifiers.first() {
+            Some(first) if !reg.identifiers.iter().any(|x| x == i) => first.as_str(),
+            _ => i,
         });
     placeholder_app_id(&mut findings, identifier);
     // Entra issued the code of a hybrid request: the implicit grant setting it needs is on.
@@ -786,10 +780,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     }
     // A SAML error response read from a HAR is said by the HAR's finding; the landing the
     // HAR stands in for says it once more.
-    let saml_error = |f: &Finding| {
-        f.title
-            .starts_with("Entra's SAML response carries an error")
-    };
+    let saml_error = |f: &Finding| f.title.starts_with(saml::ERROR_RESPONSE_TITLE);
     if findings
         .iter()
         .any(|f| f.code == "har.error_returned" && saml_error(f))

@@ -851,7 +851,7 @@ fn mismatch_findings(
             // The same key's hash in another form: URL-safe Base64, or keytool's hex fingerprint.
             Difference::Path if is_android_hash(&near.uri) && android_hash_form(s.path()).is_some() => {
                 let (std, what) = android_hash_form(s.path()).unwrap_or_default();
-                let meant = format!("msauth://{}/{}", s.host().unwrap_or(""), android_hash_encode(&std));
+                let meant = format!("msauth://{}/{}", s.host().unwrap_or(""), uri::form_encode(&std));
                 let same = uri::percent_decode(&meant) == uri::percent_decode(&near.uri);
                 let detail = format!("{ctx} The sent path holds {what} instead of the signature hash as MSAL Android and the portal write it: the SHA-1 in standard Base64 ({std}), URL-encoded. {ANDROID_HASH}");
                 if same {
@@ -1100,13 +1100,6 @@ fn msal_scheme_id(u: &str) -> Option<&str> {
         && id.len() == 36
         && super::authorize::first_guid(id).is_some())
     .then_some(id)
-}
-
-/// A standard Base64 hash URL-encoded as the portal's Android platform writes it.
-fn android_hash_encode(hash: &str) -> String {
-    hash.replace('+', "%2B")
-        .replace('/', "%2F")
-        .replace('=', "%3D")
 }
 
 /// True for an Android redirect URI: `msauth://<package>/<Base64 SHA-1>` (28 characters once
@@ -1970,7 +1963,7 @@ mod tests {
         );
         assert_eq!(super::android_hash_form("/DA:99:ZZ"), None);
         assert_eq!(
-            super::android_hash_encode(std),
+            super::uri::form_encode(std),
             "2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D"
         );
     }

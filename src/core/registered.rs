@@ -677,15 +677,7 @@ fn quoted_printable(input: &str) -> Option<String> {
         let rest = b.get(next..).unwrap_or_default();
         let line_end = rest.iter().position(|&c| c == b'\n').unwrap_or(rest.len());
         let next_line = String::from_utf8_lossy(rest.get(..line_end).unwrap_or_default());
-        let new_uri = next_line
-            .trim()
-            .split_once("://")
-            .is_some_and(|(scheme, _)| {
-                !scheme.is_empty()
-                    && scheme
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
-            });
+        let new_uri = starts_uri(&next_line);
         // A line that is a whole Android redirect URI, or a heading after it, ends no wrapped
         // text either.
         let line = String::from_utf8_lossy(b.get(line_start..=i).unwrap_or_default());

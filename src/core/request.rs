@@ -202,7 +202,7 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
                 out.push(finding("request.not_entra_authorize").severity(Severity::Error).title(format!("This authorize request goes to {name}, not to Microsoft Entra ID")).detail(format!("{host} is {name}'s sign-in server, so Entra never sees this request: its redirect URI is checked against the client registered at {name}, with {name}'s rules and errors, and Entra's app registration plays no part.")).fix(format!("Check the redirect URI in {name}'s client settings; or, if the app should sign in with Entra, paste the request to login.microsoftonline.com/…/oauth2/v2.0/authorize (the first request to it in the browser's Network tab after clicking Sign in).")));
                 return;
             }
-            if custom_domain && !entra_host {
+            if custom_domain {
                 out.push(finding("request.not_entra_authorize").title(format!("{host} is not one of Entra's hosts: a custom URL domain, or a typo")).detail(what).fix("Nothing to change if this is the tenant's custom URL domain; otherwise send the request to login.microsoftonline.com (or the tenant's ciamlogin.com or b2clogin.com host)."));
             } else {
                 out.push(finding("request.not_entra_authorize").detail(format!("{what} The rules below are Entra's; they may not apply to this server.")).fix("Paste the URL of the request to …/oauth2/v2.0/authorize: in the browser's developer tools (Network tab) it is the first request to the Entra host after you click Sign in."));
@@ -528,13 +528,17 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
         if more > 0 {
             names.push(format!("{more} more"));
         }
-        let mut f = finding("request.redirect_uri_invalid").aadsts(90102).title(format!("redirect_uri holds a hidden character: {}", names.first().map_or("", String::as_str))).detail(format!("redirect_uri is '{clean}' plus {}: the value as sent is not a valid absolute URI ('redirect_uri' value must be a valid absolute URI, AADSTS90102), so Entra refuses it before comparing it with the registered URIs.", names.join(", "))).fix(format!("Remove the character from the app's configured redirect URI (often a newline at the end of a configuration value, secret or environment variable, or a space copied from a document) and send {clean}."));
-        if req.saml.is_some() {
-            // A SAML request's reply URL: compared as written with the Reply URLs.
-            f = finding("request.redirect_uri_invalid").title(format!("AssertionConsumerServiceURL holds a hidden character: {}", names.first().map_or("", String::as_str))).detail(format!("The SAML request's AssertionConsumerServiceURL is '{clean}' plus {}: Entra compares it as written with the app's Reply URLs, so it matches none of them.", names.join(", "))).fix(format!("Remove the character from the app's configured Assertion Consumer Service URL (its SAML settings or metadata) so it sends {clean}."));
-        } else if let Some(u) = fix::corrected_url(req, &clean) {
-            f = f.snippet("Corrected authorize URL", u);
-        }
+        // A SAML request's reply URL is compared as written with the Reply URLs; an OAuth
+        // redirect_uri is refused before any comparison.
+        let f = if req.saml.is_some() {
+            finding("request.redirect_uri_invalid").title(format!("AssertionConsumerServiceURL holds a hidden character: {}", names.first().map_or("", String::as_str))).detail(format!("The SAML request's AssertionConsumerServiceURL is '{clean}' plus {}: Entra compares it as written with the app's Reply URLs, so it matches none of them.", names.join(", "))).fix(format!("Remove the character from the app's configured Assertion Consumer Service URL (its SAML settings or metadata) so it sends {clean}."))
+        } else {
+            let f = finding("request.redirect_uri_invalid").aadsts(90102).title(format!("redirect_uri holds a hidden character: {}", names.first().map_or("", String::as_str))).detail(format!("redirect_uri is '{clean}' plus {}: the value as sent is not a valid absolute URI ('redirect_uri' value must be a valid absolute URI, AADSTS90102), so Entra refuses it before comparing it with the registered URIs.", names.join(", "))).fix(format!("Remove the character from the app's configured redirect URI (often a newline at the end of a configuration value, secret or environment variable, or a space copied from a document) and send {clean}."));
+            match fix::corrected_url(req, &clean) {
+                Some(u) => f.snippet("Corrected authorize URL", u),
+                None => f,
+            }
+        };
         out.push(f);
         return false;
     }

@@ -525,19 +525,12 @@ fn relayed_by_broker(cb: &Callback, sent: Option<&str>, before: usize, out: &mut
                     .map(|(d, _)| d.to_string())
                     .unwrap_or_default();
                 let lower = said.to_ascii_lowercase();
-                let why = if lower.contains("email") && name == "Supabase Auth" {
-                    " Supabase asks Entra's ID token for the user's e-mail address and got none: the email claim is optional in Entra."
+                let (why, fix) = if lower.contains("email") && name == "Supabase Auth" {
+                    (" Supabase asks Entra's ID token for the user's e-mail address and got none: the email claim is optional in Entra.", "Add the email optional claim to the ID token (Token configuration › Add optional claim › ID › email) and send the email scope; users need a mail address (or set xms_edov for unverified domains).")
                 } else if lower.contains("issuer") {
-                    " The broker's configured issuer URL is not the iss of Entra's ID token: a v1 issuer (https://sts.windows.net/{tenant}/) against v2 tokens (https://login.microsoftonline.com/{tenant}/v2.0), or a tenant-specific issuer for a multi-tenant sign-in."
+                    (" The broker's configured issuer URL is not the iss of Entra's ID token: a v1 issuer (https://sts.windows.net/{tenant}/) against v2 tokens (https://login.microsoftonline.com/{tenant}/v2.0), or a tenant-specific issuer for a multi-tenant sign-in.", "Set the broker's issuer URL to the iss of Entra's ID tokens from the endpoint it signs in with: https://login.microsoftonline.com/{tenant}/v2.0 for /oauth2/v2.0/authorize, https://sts.windows.net/{tenant}/ for the v1 endpoint (its metadata URL, …/.well-known/openid-configuration, names it); a sign-in through /common or /organizations issues each user's own tenant.")
                 } else {
-                    ""
-                };
-                let fix = if lower.contains("email") && name == "Supabase Auth" {
-                    "Add the email optional claim to the ID token (Token configuration › Add optional claim › ID › email) and send the email scope; users need a mail address (or set xms_edov for unverified domains)."
-                } else if lower.contains("issuer") {
-                    "Set the broker's issuer URL to the iss of Entra's ID tokens from the endpoint it signs in with: https://login.microsoftonline.com/{tenant}/v2.0 for /oauth2/v2.0/authorize, https://sts.windows.net/{tenant}/ for the v1 endpoint (its metadata URL, …/.well-known/openid-configuration, names it); a sign-in through /common or /organizations issues each user's own tenant."
-                } else {
-                    "Read the broker's logs for this sign-in: Entra answered the broker at the redirect URI, and the error came from the broker afterwards."
+                    ("", "Read the broker's logs for this sign-in: Entra answered the broker at the redirect URI, and the error came from the broker afterwards.")
                 };
                 out.push(f.title(format!("{name} returned error={} to the app: its own error, not Entra's", cb.get("error").map(|(e, _)| e).unwrap_or("?"))).detail(format!("{sent} is {name}'s callback: {name} took Entra's answer there, and then sent the browser to the app at {} with its own result. The error carries no AADSTS code, so it is {name}'s: \"{said}\".{why}", l.without_query_fragment())).fix(fix));
             }
@@ -587,7 +580,8 @@ fn checks_inner(
             let code = aadsts::codes_in(&message).first().copied();
             let mut f = finding("response.error")
                 .title(format!(
-                    "Entra's SAML response carries an error: {}",
+                    "{}: {}",
+                    super::saml::ERROR_RESPONSE_TITLE,
                     code.map_or(st.codes.clone(), |c| format!("AADSTS{c}"))
                 ))
                 .detail(format!("The SAML response that came back holds status {} instead of an assertion{}: Entra accepted the reply URL (it posted there) but did not sign the user in to the app.", st.codes, if message.is_empty() { String::new() } else { format!(", with the message '{}'", message.trim()) }));

@@ -127,6 +127,10 @@ pub struct ResponseStatus {
     pub message: Option<String>,
 }
 
+/// The title of a finding for a SAML response that carries an error status (a landing or a
+/// HAR), which later steps recognise it by.
+pub(crate) const ERROR_RESPONSE_TITLE: &str = "Entra's SAML response carries an error";
+
 /// The status of a `SAMLResponse` value (base64 of the XML; POST binding). `None` when it does
 /// not decode to a response with a status.
 pub fn response_status(value: &str) -> Option<ResponseStatus> {

@@ -2613,8 +2613,7 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
         // its effect, said after it and in SAML's words.
         let saml_error = f.findings.iter().any(|x| {
             x.code == "har.error_returned"
-                && x.title
-                    .starts_with("Entra's SAML response carries an error")
+                && x.title.starts_with(crate::core::saml::ERROR_RESPONSE_TITLE)
         });
         if saml_error {
             f.findings.push(
@@ -2855,15 +2854,12 @@ fn mfa_started(ix: &Ix, a: usize, end: usize) -> Option<usize> {
             p.ends_with("/sas/processauth")
                 || (p.ends_with("/sas/endauth")
                     && ix.entries.get(j).is_none_or(|e| {
-                        let body: String = e
-                            .body
-                            .as_deref()
-                            .unwrap_or("")
-                            .chars()
-                            .filter(|c| !c.is_whitespace())
-                            .collect::<String>()
-                            .to_ascii_lowercase();
-                        body.is_empty() || body.contains("\"success\":true")
+                        let body = e.body.as_deref().unwrap_or("").trim();
+                        body.is_empty()
+                            || serde_json::from_str::<serde_json::Value>(body)
+                                .ok()
+                                .and_then(|v| v.get("Success")?.as_bool())
+                                == Some(true)
                     }))
         })
     });
@@ -2962,14 +2958,17 @@ pub(crate) fn app_page_digest(body: &str) -> String {
         let codes = aadsts::codes_in(text.get(p..).unwrap_or(""));
         kept.extend(codes.iter().map(|c| format!("AADSTS{c}")));
     }
-    if kept.is_empty() {
-        "(page text left out of the share link)".to_string()
-    } else {
+    named_digest(&kept).unwrap_or_else(|| "(page text left out of the share link)".to_string())
+}
+
+/// What a page left out of a share link still says: the words it named, if any.
+fn named_digest(kept: &[String]) -> Option<String> {
+    (!kept.is_empty()).then(|| {
         format!(
             "(page text left out of the share link; it named:) {}",
             kept.join(". ")
         )
-    }
+    })
 }
 
 /// What a federation server's page (AD FS …) says of its failure, for a share link: its
@@ -2996,12 +2995,7 @@ pub(crate) fn federation_digest(body: &str) -> Option<String> {
         }
         at = p + 4;
     }
-    (!kept.is_empty()).then(|| {
-        format!(
-            "(page text left out of the share link; it named:) {}",
-            kept.join(". ")
-        )
-    })
+    named_digest(&kept)
 }
 
 /// Up to about 240 characters of `text` around the byte range `at`.
@@ -3920,7 +3914,8 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
                 &format!("a SAML response POSTed to {}", base(&form.action)),
             )
             .title(format!(
-                "Entra's SAML response carries an error: {}",
+                "{}: {}",
+                crate::core::saml::ERROR_RESPONSE_TITLE,
                 st.message
                     .as_deref()
                     .and_then(|m| m.split(':').next())
