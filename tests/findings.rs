@@ -1970,3 +1970,44 @@ fn a_broker_uri_of_another_app_is_not_offered_to_send() {
         f.fix
     );
 }
+
+/// A My Apps launch link in the authorize box is named as such: it starts a sign-in and holds
+/// no redirect URI, so the reader is sent to the request that followed it.
+#[test]
+fn a_my_apps_launch_link_is_named() {
+    let a = analyze(&CaseInput {
+        authorize: "https://launcher.myapps.microsoft.com/api/signin/b8d3c2a1-4e5f-6a7b-8c9d-0e1f2a3b4c5d?tenantId=8f3c2a1e-5b6d-4e7f-9a0b-1c2d3e4f5a6b".into(),
+        registered: "https://wiki.contoso.com/acs".into(),
+        ..CaseInput::default()
+    });
+    let f = a
+        .report
+        .findings
+        .iter()
+        .find(|f| f.code == "input.authorize_unreadable")
+        .expect("said");
+    assert!(f.title.contains("My Apps"), "{}", f.title);
+    assert!(f.fix.contains("Default Reply URL"), "{}", f.fix);
+}
+
+/// A SAML response with status NoPassive answers the app's IsPassive request: its fix speaks
+/// of IsPassive, not of OAuth's prompt=none, and its text of StatusMessage.
+#[test]
+fn a_no_passive_saml_response_is_fixed_in_the_request() {
+    use base64::Engine;
+    let xml = r#"<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_r" Version="2.0"><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Responder"><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:NoPassive"/></samlp:StatusCode><samlp:StatusMessage>AADSTS50058: A silent sign-in request was sent but no user is signed in.</samlp:StatusMessage></samlp:Status></samlp:Response>"#;
+    let value = base64::engine::general_purpose::STANDARD.encode(xml);
+    let a = analyze(&CaseInput {
+        callback: format!("SAMLResponse: {value}\nRelayState: /home"),
+        registered: "https://sp.contoso.com/saml/acs".into(),
+        ..CaseInput::default()
+    });
+    let f = a
+        .report
+        .findings
+        .iter()
+        .find(|f| f.code == "response.error")
+        .expect("the SAML error");
+    assert!(f.fix.contains("IsPassive"), "{}", f.fix);
+    assert!(!f.fix.contains("prompt=none"), "{}", f.fix);
+}

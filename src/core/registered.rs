@@ -1453,6 +1453,19 @@ fn latin_lowercase(s: &str) -> String {
         .collect()
 }
 
+/// The fields of a SAML app's Set up card: Entra's own addresses, which the app is given.
+const ENTRA_OWN: &str = "Entra's own address";
+
+/// Entra's sign-in host or its SAML issuer (`https://sts.windows.net/{tenant}/`).
+fn entra_endpoint(value: &str) -> bool {
+    let u = uri::Uri::new(value);
+    u.host().is_some_and(|h| {
+        crate::core::authorize::is_entra_host(h)
+            || h.eq_ignore_ascii_case("sts.windows.net")
+            || h.eq_ignore_ascii_case("sts.chinacloudapi.cn")
+    })
+}
+
 /// The Basic SAML Configuration's field that names the app (the request's Issuer).
 const SAML_IDENTIFIER: &str = "Identifier (Entity ID)";
 
@@ -1534,6 +1547,13 @@ fn saml_heading(line: &str) -> Option<Option<&'static str>> {
         "url di accesso",
     ]) {
         "Sign on URL"
+    } else if starts(&[
+        "app federation metadata url",
+        "login url",
+        "microsoft entra identifier",
+        "azure ad identifier",
+    ]) {
+        ENTRA_OWN
     } else if starts(&[
         "relay state",
         "リレー状態",
@@ -2226,6 +2246,8 @@ struct LineReader {
     saml_reply: bool,
     /// Lines under such a field, with the field: not Reply URLs.
     saml_other: Vec<(String, &'static str)>,
+    /// A heading of the Basic SAML Configuration was read: the paste is a SAML app's page.
+    saml_card: bool,
     /// The redirect URI the request sends, when known.
     sent: Option<String>,
     /// The line of the last `type: Web` property that set the platform of the lines after it.
@@ -2785,8 +2807,33 @@ impl LineReader {
         let sent_there = sent.is_some_and(|s| {
             self.saml_other.iter().any(|(l, _)| l == s) && !self.reg.uris.iter().any(|r| r.uri == s)
         });
-        let read: Vec<String> = self
+        let other: Vec<_> = self
             .saml_other
+            .iter()
+            .filter(|(_, f)| *f != ENTRA_OWN)
+            .collect();
+        if other.len() < self.saml_other.len() {
+            let mut own: Vec<&str> = Vec::new();
+            for (l, _) in self.saml_other.iter().filter(|(_, f)| *f == ENTRA_OWN) {
+                if !own.contains(&l.as_str()) {
+                    own.push(l);
+                }
+            }
+            self.reg.notes.push(ReadNote {
+                title: "Entra's own addresses on the SAML page are not the app's",
+                message: format!(
+                    "The paste holds the SAML page's Set up card too: {} {} Entra's own endpoints (its federation metadata, Login URL, Identifier and Logout URL), which the app is configured with. They are not Reply URLs or the app's logout URL, so they are not in the list read.",
+                    own.join(", "),
+                    if own.len() == 1 { "is one of" } else { "are" }
+                ),
+                fix: "Nothing to change for them in Entra; in the app, they are the IdP's sign-in URL, entity ID and sign-out URL.",
+                severity: Severity::Info,
+            });
+        }
+        if other.is_empty() {
+            return;
+        }
+        let read: Vec<String> = other
             .iter()
             .map(|(l, field)| format!("{l} ({field})"))
             .collect();
@@ -3041,6 +3088,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         saml_field: None,
         saml_reply: false,
         saml_other: Vec::new(),
+        saml_card: false,
         sent: sent.map(str::to_string),
         type_line: None,
         web_object: None,
@@ -3157,6 +3205,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
             r.section = field.is_none().then_some(Platform::Web);
             r.saml_field = field;
             r.saml_reply = field.is_none();
+            r.saml_card = true;
             r.reg.has_platforms |= field.is_none();
             continue;
         }
@@ -3270,6 +3319,12 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
                         r.saml_other.push((first_cell.to_string(), field))
                     }
                     Some(field) => r.saml_other.push((value.to_string(), field)),
+                    // A copy of the whole SAML page: its Set up card lists Entra's own
+                    // addresses (Login URL, Microsoft Entra Identifier, Logout URL), which are
+                    // neither the app's logout URL nor a Reply URL.
+                    None if r.saml_card && entra_endpoint(value) => {
+                        r.saml_other.push((value.to_string(), ENTRA_OWN))
+                    }
                     None => r.logout.push(value.to_string()),
                 }
             }
@@ -3407,6 +3462,37 @@ mod tests {
     /// A SAML app's Basic SAML Configuration: only its Reply URLs are registered redirect URIs;
     /// the Identifier and Sign on URL are said, not read. A sentence naming the field is no
     /// heading.
+    /// A copy of the whole SAML page: the Set up card's Entra addresses (metadata, Login URL,
+    /// Identifier, its Logout URL under the same heading as the app's) are said as Entra's,
+    /// not as the app's logout URLs; the app's own logout URL still is.
+    #[test]
+    fn the_saml_pages_entra_addresses_are_not_the_apps() {
+        let tid = "8f3c2a1e-5b6d-4e7f-9a0b-1c2d3e4f5a6b";
+        let page = format!("Basic SAML Configuration\nIdentifier (Entity ID)\nhttps://wiki.contoso.com\nReply URL (Assertion Consumer Service URL)\nhttps://wiki.contoso.com/acs\nLogout Url (Optional)\nhttps://wiki.contoso.com/logout\n3\nSAML Certificates\nApp Federation Metadata Url\nhttps://login.microsoftonline.com/{tid}/federationmetadata/2007-06/federationmetadata.xml\n4\nSet up Contoso Wiki\nLogin URL\nhttps://login.microsoftonline.com/{tid}/saml2\nMicrosoft Entra Identifier\nhttps://sts.windows.net/{tid}/\nLogout URL\nhttps://login.microsoftonline.com/{tid}/saml2\n");
+        let r = read_for(&page, None, Some("https://wiki.contoso.com/acs"));
+        assert_eq!(uris(&r), ["https://wiki.contoso.com/acs"]);
+        assert_eq!(r.identifiers, ["https://wiki.contoso.com"]);
+        let own = r
+            .notes
+            .iter()
+            .find(|n| n.title.starts_with("Entra's own"))
+            .expect("Entra's addresses said");
+        assert_eq!(
+            own.message.matches("/saml2").count(),
+            1,
+            "one address once: {}",
+            own.message
+        );
+        assert!(own.message.contains("https://sts.windows.net/"));
+        let logout = r
+            .notes
+            .iter()
+            .find(|n| n.title.contains("logout"))
+            .map(|n| n.message.as_str())
+            .unwrap_or_default();
+        assert!(!logout.contains("login.microsoftonline.com"), "{logout}");
+    }
+
     #[test]
     fn basic_saml_configuration_reads_only_its_reply_urls() {
         let card = "Basic SAML Configuration\nIdentifier (Entity ID)\nhttps://wiki.contoso.com\nReply URL (Assertion Consumer Service URL)\nhttps://wiki.contoso.com/acs\nSign on URL\nhttps://wiki.contoso.com/login.jsp\nRelay State (Optional)\nOptional\nLogout Url (Optional)\nhttps://wiki.contoso.com/logout\n";

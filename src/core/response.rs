@@ -32,6 +32,18 @@ fn default_mixed(req: &AuthorizeRequest) -> Option<(String, String)> {
 }
 
 /// The most specific finding for an AADSTS code (and the OAuth `error`).
+/// The fix for a SAML response that carries an error status: a passive request refused
+/// (`NoPassive`) is the app's `IsPassive`, not a `prompt` parameter SAML does not have.
+pub(crate) fn saml_status_fix(st: &super::saml::ResponseStatus, code: Option<u32>) -> String {
+    if st.codes.split('/').any(|c| c == "NoPassive") {
+        return "The app's AuthnRequest asked for a passive sign-in (IsPassive=\"true\") and Entra could not sign the user in without showing a page (no session, or a prompt was needed). The app should then send the AuthnRequest again without IsPassive (or with IsPassive=\"false\"), so that Entra can show its sign-in page.".to_string();
+    }
+    match code {
+        Some(c) => for_code(c, None).fix,
+        None => "Look the sign-in up in Entra's sign-in logs (Enterprise applications › the app › Sign-in logs) by its time: the failure reason names the cause.".to_string(),
+    }
+}
+
 pub fn for_code(code: u32, oauth_error: Option<&str>) -> Finding {
     let info = aadsts::lookup(code);
     let cat = info.map(|i| i.category);
@@ -585,13 +597,10 @@ fn checks_inner(
                     code.map_or(st.codes.clone(), |c| format!("AADSTS{c}"))
                 ))
                 .detail(format!("The SAML response that came back holds status {} instead of an assertion{}: Entra accepted the reply URL (it posted there) but did not sign the user in to the app.", st.codes, if message.is_empty() { String::new() } else { format!(", with the message '{}'", message.trim()) }));
-            f = match code {
-                Some(c) => f
-                    .aadsts(c)
-                    .fix(for_code(c, None).fix)
-                    .reference(aadsts::error_lookup_url(c)),
-                None => f.fix("Look the sign-in up in Entra's sign-in logs (Enterprise applications › the app › Sign-in logs) by its time: the failure reason names the cause."),
-            };
+            f = f.fix(saml_status_fix(&st, code));
+            if let Some(c) = code {
+                f = f.aadsts(c).reference(aadsts::error_lookup_url(c));
+            }
             out.push(f);
         }
         return;

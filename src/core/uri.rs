@@ -557,6 +557,19 @@ pub fn is_device_code(url: &str) -> bool {
         || (host == "login.microsoft.com" && path == "/device")
 }
 
+/// A launch link of My Apps (the user's app portal): it starts an app's sign-in, SAML
+/// IdP-initiated or the app's own sign-on URL, and is not a sign-in request itself.
+pub fn is_my_apps_launch(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    matches!(
+        host.as_str(),
+        "launcher.myapps.microsoft.com"
+            | "myapps.microsoft.com"
+            | "myapplications.microsoft.com"
+            | "account.activedirectory.windowsazure.com"
+    )
+}
+
 pub fn is_guid(s: &str) -> bool {
     let groups: Vec<&str> = s.split('-').collect();
     groups.len() == 5

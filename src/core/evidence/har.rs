@@ -320,6 +320,9 @@ pub struct Entry<'a> {
     resp_cookies: usize,
     redirect_url: Str<'a>,
     body: Option<String>,
+    /// The body was written to a file beside the HAR (`content._file`: Playwright's recordHar
+    /// with content `attach`, the default for a .zip archive), not into it.
+    body_file: bool,
     /// `startedDateTime`, as written.
     started: Str<'a>,
     /// Why the browser got no answer (`_error`: `net::ERR_CONNECTION_REFUSED`, …).
@@ -369,6 +372,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Entry<'a> {
                             e.resp_cookies = r.cookies;
                             e.redirect_url = r.redirect_url;
                             e.body = r.body;
+                            e.body_file = r.body_file;
                             if r.error.is_some() {
                                 e.error = r.error;
                             }
@@ -399,6 +403,7 @@ struct Response<'a> {
     cookies: usize,
     redirect_url: Str<'a>,
     body: Option<String>,
+    body_file: bool,
     error: Option<String>,
 }
 
@@ -462,7 +467,7 @@ impl<'de> DeserializeSeed<'de> for ResponseSeed {
                             // before `status`) keeps the page until the status
                             // is read.
                             let app_page = !self.keep && (!have_status || r.status >= 400);
-                            r.body = map.next_value_seed(ContentSeed {
+                            (r.body, r.body_file) = map.next_value_seed(ContentSeed {
                                 keep: self.keep || app_page,
                             })?;
                             if app_page {
@@ -508,8 +513,9 @@ struct ContentSeed {
 }
 
 impl<'de> DeserializeSeed<'de> for ContentSeed {
-    type Value = Option<String>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
+    /// The body's text, and whether it was written to a file beside the HAR instead.
+    type Value = (Option<String>, bool);
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(Option<String>, bool), D::Error> {
         #[derive(Deserialize)]
         #[serde(field_identifier)]
         enum Field {
@@ -517,6 +523,8 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
             Text,
             #[serde(rename = "encoding")]
             Encoding,
+            #[serde(rename = "_file")]
+            File,
             #[serde(other)]
             Other,
         }
@@ -524,15 +532,23 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
             keep: bool,
         }
         impl<'de> Visitor<'de> for V {
-            type Value = Option<String>;
+            type Value = (Option<String>, bool);
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a HAR content object")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<String>, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<(Option<String>, bool), A::Error> {
                 let mut text: Option<Str<'de>> = None;
                 let mut base64 = false;
+                let mut file = false;
                 while let Some(k) = map.next_key::<Field>()? {
                     match k {
+                        Field::File => {
+                            let name: Str = map.next_value()?;
+                            file = !name.as_str().trim().is_empty();
+                        }
                         Field::Text if self.keep => text = Some(map.next_value()?),
                         Field::Encoding => {
                             let enc: Str = map.next_value()?;
@@ -543,16 +559,17 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
                         }
                     }
                 }
-                Ok(text.map(|t| {
+                let text = text.map(|t| {
                     if base64 {
                         decode_base64_text(t.as_str()).unwrap_or_default()
                     } else {
                         t.0.into_owned()
                     }
-                }))
+                });
+                Ok((text, file))
             }
-            fn visit_unit<E>(self) -> Result<Option<String>, E> {
-                Ok(None)
+            fn visit_unit<E>(self) -> Result<(Option<String>, bool), E> {
+                Ok((None, false))
             }
         }
         d.deserialize_any(V { keep: self.keep })
@@ -2568,15 +2585,17 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
                         .fix("Approve the sign-in in the authenticator app (or answer the call or text) and let the page finish; if no notification arrives, pick another verification method on the page. An admin finds the attempt in the sign-in logs (Authentication Details) by its time."),
                 );
             } else if let Some(last) = silent_page(ix, a, window_end) {
+                let in_file = ix.entries.get(last).is_some_and(|e| e.body_file);
                 f.findings.push(
                     finding("har.entra_error_page")
                         .severity(Severity::Warning)
                         .title("The sign-in stopped on Entra's page (no code was issued), and the HAR holds no text of it")
                         .detail(format!(
-                            "Entra answered {} with a page of its own and nothing went back to the app after it (no redirect or form_post to the redirect URI), so no authorization code was issued in this recording. The HAR holds no text of that page (its response body was not recorded), so what it showed, an AADSTS error or a sign-in step left unfinished, cannot be read here.",
-                            at(last)
+                            "Entra answered {} with a page of its own and nothing went back to the app after it (no redirect or form_post to the redirect URI), so no authorization code was issued in this recording. The HAR holds no text of that page ({}), so what it showed, an AADSTS error or a sign-in step left unfinished, cannot be read here.",
+                            at(last),
+                            if in_file { "the recording wrote its body to a file beside the HAR, named by its content._file" } else { "its response body was not recorded" }
                         ))
-                        .fix("Sign in again and copy Entra's error text (the AADSTS line, with the Correlation ID and Timestamp of Troubleshooting details) into the authorize box here; or add the sign-in log entry of that attempt (Entra admin center › Sign-in logs, found by its time or correlation ID); or record the HAR again in a browser that keeps response bodies, with the developer tools open before the sign-in starts."),
+                        .fix(if in_file { "Open the body file that entry's content._file names (in the recording's .zip, or the folder beside the .har) and paste Entra's error text (the AADSTS line) into the authorize box here; or record again with the bodies in the HAR (recordHar content: 'embed')." } else { "Sign in again and copy Entra's error text (the AADSTS line, with the Correlation ID and Timestamp of Troubleshooting details) into the authorize box here; or add the sign-in log entry of that attempt (Entra admin center › Sign-in logs, found by its time or correlation ID); or record the HAR again in a browser that keeps response bodies, with the developer tools open before the sign-in starts." }),
                 );
             }
         }
@@ -3906,23 +3925,35 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
         .and_then(crate::core::saml::response_status)
         .filter(|s| !s.success);
     if let Some(st) = saml_failed.as_ref().filter(|_| saml_response) {
-        f.findings.push(
-            error_returned(
-                Some(&format!("SAML status {}", st.codes)),
-                st.message.as_deref().map(|m| m.trim_end_matches('.')),
-                idx,
-                &format!("a SAML response POSTed to {}", base(&form.action)),
-            )
+        let message = st.message.as_deref().map(one_line);
+        let code = aadsts::codes_in(message.as_deref().unwrap_or(""))
+            .first()
+            .copied();
+        let summary = code
+            .and_then(aadsts::lookup)
+            .map(|i| format!(" AADSTS{}: {}", i.code, i.summary))
+            .unwrap_or_default();
+        let mut e = finding("har.error_returned")
             .title(format!(
                 "{}: {}",
                 crate::core::saml::ERROR_RESPONSE_TITLE,
-                st.message
+                code.map_or(st.codes.clone(), |c| format!("AADSTS{c}"))
+            ))
+            .detail(format!(
+                "Entra's answer ({}, a SAML response POSTed to {}) holds status {} instead of an assertion{}.{summary}",
+                at(idx),
+                base(&form.action),
+                st.codes,
+                message
                     .as_deref()
-                    .and_then(|m| m.split(':').next())
-                    .filter(|c| c.starts_with("AADSTS"))
-                    .unwrap_or(st.codes.as_str())
-            )),
-        );
+                    .map(|m| format!(", with the StatusMessage '{}'", m.trim().trim_end_matches('.')))
+                    .unwrap_or_default()
+            ))
+            .fix(response::saml_status_fix(st, code));
+        if let Some(c) = code {
+            e = e.aadsts(c).reference(aadsts::error_lookup_url(c));
+        }
+        f.findings.push(e);
     }
     if saml_response && saml_failed.is_none() {
         f.findings.push(finding("har.code_issued").title("Entra issued a SAML response").detail(format!("Entra's answer ({}) is a page that makes the browser POST the SAML response (SAMLResponse, the signed assertion) to {}: Entra accepted the reply URL (AssertionConsumerServiceURL) and signed the user in.", at(idx), form.action)).fix("Nothing to change here."));
@@ -4263,6 +4294,10 @@ fn token_checks_beside(f: &mut Flow, e: &Entry, i: usize, winner: Option<usize>)
     f.tokens.push(tr);
 }
 
+/// Where a body written beside the HAR is, said instead of "no body".
+const ATTACHED_BODY: &str = "no response body of its own: the recording wrote bodies to files beside the HAR (its content._file names one, as Playwright's recordHar does with content 'attach', the default for a .zip archive)";
+const ATTACHED_BODY_FIX: &str = "Open the body file the entry's content._file names (in the recording's .zip, or the folder beside the .har), or record again with the bodies in the HAR (recordHar content: 'embed') and check it here: the error_description names the AADSTS code (AADSTS9002326 platform, AADSTS500112 redirect_uri mismatch, AADSTS54005 code already redeemed, AADSTS70008 code expired, AADSTS7000218 no client secret).";
+
 /// A token request that failed with no error Entra's answer lets us read: no
 /// answer at all (status 0), or an error status without a readable body.
 fn unread_token_failure(e: &Entry, i: usize, tr: &TokenRequest, auth_ru: Option<&str>) -> Finding {
@@ -4286,6 +4321,8 @@ fn unread_token_failure(e: &Entry, i: usize, tr: &TokenRequest, auth_ru: Option<
     }
     let body = if e.body.as_deref().is_some_and(|b| !b.trim().is_empty()) {
         "a response body with no OAuth error in it"
+    } else if e.body_file {
+        ATTACHED_BODY
     } else {
         "no response body (Safari, and exports without content, leave bodies out)"
     };
@@ -4295,7 +4332,7 @@ fn unread_token_failure(e: &Entry, i: usize, tr: &TokenRequest, auth_ru: Option<
             e.status
         ))
         .detail(format!("Entra answered the code redemption ({}) with status {}, but the HAR holds {body}, so its error and AADSTS code cannot be read. The code was not redeemed: the sign-in itself went through, and it failed when the app asked for tokens.", at(i), e.status))
-        .fix("Export the HAR again with its content (Chrome or Edge: Export HAR with sensitive data; Firefox: Save All As HAR), or open the token request's Response tab in the developer tools or the app's log: the error_description names the AADSTS code (AADSTS9002326 platform, AADSTS500112 redirect_uri mismatch, AADSTS54005 code already redeemed, AADSTS70008 code expired, AADSTS7000218 no client secret), then check it here.")
+        .fix(if e.body_file { ATTACHED_BODY_FIX } else { "Export the HAR again with its content (Chrome or Edge: Export HAR with sensitive data; Firefox: Save All As HAR), or open the token request's Response tab in the developer tools or the app's log: the error_description names the AADSTS code (AADSTS9002326 platform, AADSTS500112 redirect_uri mismatch, AADSTS54005 code already redeemed, AADSTS70008 code expired, AADSTS7000218 no client secret), then check it here." })
 }
 
 #[cfg(test)]
@@ -4919,6 +4956,31 @@ mod tests {
                 .and_then(|e| e.body.as_deref()),
             Some("<html>hi</html>")
         );
+    }
+
+    /// A body written beside the HAR (`content._file`) is known as such, not as missing.
+    #[test]
+    fn bodies_in_files_beside_the_har_are_known() {
+        let text = har(&[
+            entry(
+                "GET",
+                AUTH,
+                200,
+                r#","content":{"size":1500,"mimeType":"text/html","_file":"4f1c0a.html"}"#,
+                "",
+            ),
+            entry(
+                "GET",
+                AUTH,
+                200,
+                r#","content":{"mimeType":"text/html","text":"<html>hi</html>"}"#,
+                "",
+            ),
+        ]);
+        let l = log(&text);
+        let e = l.entries.as_deref().unwrap_or(&[]);
+        assert!(e.first().is_some_and(|e| e.body_file && e.body.is_none()));
+        assert!(e.get(1).is_some_and(|e| !e.body_file));
     }
 
     #[test]
