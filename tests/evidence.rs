@@ -51,6 +51,12 @@ const fn case(
     }
 }
 
+// `flows/` holds recordings of whole sign-in flows as exporters write them (several exported
+// sanitised, so with few secrets); the secret test reads only the fixtures beside it.
+
+/// A single-tenant app whose one Web redirect URI is https://app.contoso.com/signin-oidc.
+const MY_ORG_SIGNIN_OIDC: &str = r#"{"appId": "6731de76-14a6-49ae-97bc-6eba6914391e", "signInAudience": "AzureADMyOrg", "web": {"redirectUris": ["https://app.contoso.com/signin-oidc"], "implicitGrantSettings": {"enableIdTokenIssuance": true}}}"#;
+
 const AUTHORIZE_CLIENT: &str = "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid%20profile&state=abc123&nonce=n1&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
 const AUTHORIZE_OTHER: &str = "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?client_id=11111111-2222-3333-4444-555555555555&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid%20profile&state=abc123&nonce=n1&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
 
@@ -467,6 +473,111 @@ fn cases() -> Vec<Case> {
             ],
             None,
         ),
+        // A sign-in loop the browser cut (ERR_TOO_MANY_REDIRECTS) is the loop, not a request
+        // that nothing answered or that never reached Entra.
+        case(
+            "flows/loop-cut-at-callback.har",
+            MY_ORG_SIGNIN_OIDC,
+            &["har.sign_in_loop"],
+            &["har.code_lost", "har.authorize_blocked"],
+            Some("har.sign_in_loop"),
+        ),
+        case(
+            "flows/loop-cut-at-authorize.har",
+            MY_ORG_SIGNIN_OIDC,
+            &["har.sign_in_loop"],
+            &["har.code_lost", "har.authorize_blocked"],
+            Some("har.sign_in_loop"),
+        ),
+        // Steps inside Entra that stopped the sign-in: a loop at /common/reprocess, the device
+        // check without a certificate, "Stay signed in?" and the security-info registration
+        // left unanswered.
+        case(
+            "flows/entra-reprocess-loop.har",
+            MY_ORG_SIGNIN_OIDC,
+            &["har.entra_error_page"],
+            &[],
+            Some("har.entra_error_page"),
+        ),
+        case(
+            "flows/device-check-no-certificate.har",
+            MY_ORG_SIGNIN_OIDC,
+            &["har.entra_error_page"],
+            &[],
+            Some("har.entra_error_page"),
+        ),
+        case(
+            "flows/kmsi-unanswered.har",
+            MY_ORG_SIGNIN_OIDC,
+            &["har.entra_error_page"],
+            &[],
+            None,
+        ),
+        case(
+            "flows/proofup-abandoned.har",
+            MY_ORG_SIGNIN_OIDC,
+            &["har.entra_error_page"],
+            &[],
+            None,
+        ),
+        case(
+            "flows/kmsi-50140-in-page.har",
+            MY_ORG_SIGNIN_OIDC,
+            &["har.entra_error_page"],
+            &[],
+            None,
+        ),
+        // One lone surrogate escape (valid JSON, written by browsers) does not make the HAR
+        // unreadable.
+        Case {
+            aadsts: &[("har.entra_error_page", 50011)],
+            ..case(
+                "flows/lone-surrogate-escape.har",
+                MY_ORG_SIGNIN_OIDC,
+                &["har.entra_error_page", "redirect.trailing_slash_mismatch"],
+                &["input.evidence_unreadable"],
+                Some("redirect.trailing_slash_mismatch"),
+            )
+        },
+        case(
+            "flows/correlation-failed-cookies-sent.har",
+            MY_ORG_SIGNIN_OIDC,
+            &["har.app_error"],
+            &[],
+            Some("har.app_error"),
+        ),
+        case(
+            "flows/correlation-cookie-other-host.har",
+            "https://www.contoso.com/signin-oidc",
+            &["har.app_error"],
+            &[],
+            Some("har.app_error"),
+        ),
+        // Spring's failure page (a 200 after the callback's redirect to /login?error) is read.
+        case(
+            "flows/spring-login-error-page-200.har",
+            "https://app.contoso.com/login/oauth2/code/azure",
+            &["har.app_error"],
+            &[],
+            Some("har.app_error"),
+        ),
+        case(
+            "flows/callback-pending.har",
+            MY_ORG_SIGNIN_OIDC,
+            &["har.code_lost"],
+            &[],
+            None,
+        ),
+        Case {
+            aadsts: &[("har.entra_error_page", 50020)],
+            ..case(
+                "flows/personal-account-50020.har",
+                MY_ORG_SIGNIN_OIDC,
+                &["har.entra_error_page"],
+                &[],
+                Some("har.entra_error_page"),
+            )
+        },
     ]
 }
 
@@ -1589,4 +1700,73 @@ fn a_refused_uri_already_listed_is_not_to_be_registered_again() {
         .findings
         .iter()
         .any(|f| f.code == "redirect.registration_stale"));
+}
+
+/// What the new HAR readings say, beyond their codes: the interrupt left unanswered, the
+/// cookies that came back (or went to another host) behind "Correlation failed", the personal
+/// account's fix, a request still waiting.
+#[test]
+fn har_stops_and_cookie_stories_are_told() {
+    let said = |name: &str, registered: &str, code: &str| {
+        let a = analyze(&CaseInput {
+            registered: registered.into(),
+            evidence: fixture(name),
+            ..CaseInput::default()
+        });
+        a.report
+            .findings
+            .iter()
+            .find(|f| f.code == code)
+            .map(|f| {
+                (
+                    f.severity,
+                    format!("{} | {} | {}", f.title, f.detail, f.fix),
+                )
+            })
+            .unwrap_or((Severity::Info, String::new()))
+    };
+    let (sev, text) = said(
+        "flows/kmsi-50140-in-page.har",
+        MY_ORG_SIGNIN_OIDC,
+        "har.entra_error_page",
+    );
+    assert_eq!(sev, Severity::Warning, "{text}");
+    assert!(text.contains("Stay signed in?"), "{text}");
+    let (_, text) = said(
+        "flows/proofup-abandoned.har",
+        MY_ORG_SIGNIN_OIDC,
+        "har.entra_error_page",
+    );
+    assert!(text.contains("security info"), "{text}");
+    let (_, text) = said(
+        "flows/device-check-no-certificate.har",
+        MY_ORG_SIGNIN_OIDC,
+        "har.entra_error_page",
+    );
+    assert!(text.contains("device"), "{text}");
+    let (_, text) = said(
+        "flows/correlation-failed-cookies-sent.har",
+        MY_ORG_SIGNIN_OIDC,
+        "har.app_error",
+    );
+    assert!(text.contains("data protection key ring"), "{text}");
+    assert!(!text.contains("Serve the app over https"), "{text}");
+    let (_, text) = said(
+        "flows/correlation-cookie-other-host.har",
+        "https://www.contoso.com/signin-oidc",
+        "har.app_error",
+    );
+    assert!(
+        text.contains("The sign-in started on contoso.com"),
+        "{text}"
+    );
+    let (_, text) = said(
+        "flows/personal-account-50020.har",
+        MY_ORG_SIGNIN_OIDC,
+        "har.entra_error_page",
+    );
+    assert!(text.contains("Supported account types"), "{text}");
+    let (sev, text) = said("flows/callback-pending.har", MY_ORG_SIGNIN_OIDC, "har.code_lost");
+    assert_eq!(sev, Severity::Warning, "{text}");
+    assert!(!text.contains("never received"), "{text}");
 }

@@ -730,18 +730,23 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     }
     // AADSTS50020 for a personal account (outlook.com, live.com) at an app whose registration
     // takes only its own tenant's users: the app's account types decide, not an invitation.
-    let personal = [auth_text, cb_text].iter().any(|t| {
+    // Said in the pasted texts, or in the HAR's or sign-in log's own finding that quotes Entra.
+    let personal_in = |t: &str| {
         let l = t.to_ascii_lowercase();
         ["live.com", "outlook.com", "hotmail.", "msn.com", "passport"]
             .iter()
             .any(|d| l.contains(d))
-    });
-    if personal && audience == registered::Audience::MyOrg {
-        for f in findings
-            .iter_mut()
-            .filter(|f| f.code == "response.error" && f.aadsts == Some(50020))
-        {
-            f.fix = "A personal Microsoft account tried to sign in, and the app's Supported account types take only its own tenant's users (signInAudience AzureADMyOrg). If personal accounts should sign in, change Supported account types to include them (AzureADandPersonalMicrosoftAccount) and sign in through /common; otherwise invite the user as a guest, or sign in with an account of the tenant.".into();
+    };
+    let personal = personal_in(auth_text) || personal_in(cb_text);
+    if audience == registered::Audience::MyOrg {
+        for f in findings.iter_mut().filter(|f| {
+            matches!(
+                f.code.as_str(),
+                "response.error" | "har.entra_error_page" | "har.error_returned" | "signin.failure"
+            ) && f.aadsts == Some(50020)
+                && (personal || personal_in(&f.detail))
+        }) {
+            f.fix = "A personal Microsoft account tried to sign in, and the app's Supported account types take only its own tenant's users (signInAudience AzureADMyOrg). If personal accounts should sign in, change Supported account types to include them (AzureADandPersonalMicrosoftAccount) and sign in through /common. Otherwise invite the user as a guest and have the app sign in at the tenant's own authority (login.microsoftonline.com/{tenant ID}: /common sends a personal account to Microsoft's consumer tenant, 'Microsoft Services'), or sign in with an account of the tenant.".into();
         }
     }
     // Microsoft's own client apps: their redirect URIs are Microsoft's to set, not the user's.

@@ -1010,6 +1010,8 @@ impl<'a> Redactor<'a> {
         if !(t.starts_with('{') || t.starts_with('[')) {
             return Json::Not;
         }
+        let fixed = evidence::lone_surrogates_replaced(text);
+        let text = fixed.as_deref().unwrap_or(text);
         let mut value = match serde_json::from_str::<Value>(text) {
             Ok(v) => v,
             // Cut off (a HAR over an upload limit, a copy cut short): the

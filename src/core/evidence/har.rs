@@ -444,6 +444,7 @@ impl<'de> DeserializeSeed<'de> for ResponseSeed {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Response<'de>, A::Error> {
                 let mut r = Response::default();
                 let mut have_status = false;
+                let mut html_page = false;
                 while let Some(k) = map.next_key::<Field>()? {
                     match k {
                         Field::Status => {
@@ -467,10 +468,13 @@ impl<'de> DeserializeSeed<'de> for ResponseSeed {
                             // before `status`) keeps the page until the status
                             // is read.
                             let app_page = !self.keep && (!have_status || r.status >= 400);
-                            (r.body, r.body_file) = map.next_value_seed(ContentSeed {
+                            let c = map.next_value_seed(ContentSeed {
                                 keep: self.keep || app_page,
+                                keep_html: !self.keep,
                             })?;
-                            if app_page {
+                            (r.body, r.body_file) = (c.text, c.file);
+                            html_page = c.html;
+                            if !self.keep {
                                 if let Some(b) = r.body.as_mut() {
                                     cut(b, MAX_APP_BODY);
                                 }
@@ -481,7 +485,9 @@ impl<'de> DeserializeSeed<'de> for ResponseSeed {
                         }
                     }
                 }
-                if !self.keep && r.status < 400 {
+                // An app's page below 400 is kept only when it is HTML (its text, cut, says a
+                // sign-in failure shown on a 200 page: Spring's /login?error, allauth's).
+                if !self.keep && r.status < 400 && r.body.is_some() && !html_page {
                     r.body = None;
                 }
                 Ok(r)
@@ -508,14 +514,24 @@ fn cut(s: &mut String, max: usize) {
     }
 }
 
+/// A response's content as read: its text (when kept), whether the body was written to a
+/// file beside the HAR instead (`_file`), and whether it is an HTML page.
+#[derive(Default)]
+struct Content {
+    text: Option<String>,
+    file: bool,
+    html: bool,
+}
+
 struct ContentSeed {
     keep: bool,
+    /// Keep the text of an HTML page too (an app's page: its sign-in error shows there).
+    keep_html: bool,
 }
 
 impl<'de> DeserializeSeed<'de> for ContentSeed {
-    /// The body's text, and whether it was written to a file beside the HAR instead.
-    type Value = (Option<String>, bool);
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(Option<String>, bool), D::Error> {
+    type Value = Content;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Content, D::Error> {
         #[derive(Deserialize)]
         #[serde(field_identifier)]
         enum Field {
@@ -525,26 +541,40 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
             Encoding,
             #[serde(rename = "_file")]
             File,
+            #[serde(rename = "mimeType")]
+            Mime,
             #[serde(other)]
             Other,
         }
         struct V {
             keep: bool,
+            keep_html: bool,
         }
         impl<'de> Visitor<'de> for V {
-            type Value = (Option<String>, bool);
+            type Value = Content;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a HAR content object")
             }
-            fn visit_map<A: MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<(Option<String>, bool), A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Content, A::Error> {
                 let mut text: Option<Str<'de>> = None;
                 let mut base64 = false;
                 let mut file = false;
+                // None until the mimeType is read.
+                let mut html: Option<bool> = None;
                 while let Some(k) = map.next_key::<Field>()? {
                     match k {
+                        Field::Mime => {
+                            let m: Str = map.next_value()?;
+                            html = Some(
+                                m.as_str()
+                                    .trim_start()
+                                    .to_ascii_lowercase()
+                                    .starts_with("text/html"),
+                            );
+                        }
+                        Field::Text if !self.keep && self.keep_html && html != Some(false) => {
+                            text = Some(map.next_value()?)
+                        }
                         Field::File => {
                             let name: Str = map.next_value()?;
                             file = !name.as_str().trim().is_empty();
@@ -559,6 +589,9 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
                         }
                     }
                 }
+                if !self.keep && html != Some(true) {
+                    text = None;
+                }
                 let text = text.map(|t| {
                     if base64 {
                         decode_base64_text(t.as_str()).unwrap_or_default()
@@ -566,13 +599,20 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
                         t.0.into_owned()
                     }
                 });
-                Ok((text, file))
+                Ok(Content {
+                    text,
+                    file,
+                    html: html == Some(true),
+                })
             }
-            fn visit_unit<E>(self) -> Result<(Option<String>, bool), E> {
-                Ok((None, false))
+            fn visit_unit<E>(self) -> Result<Content, E> {
+                Ok(Content::default())
             }
         }
-        d.deserialize_any(V { keep: self.keep })
+        d.deserialize_any(V {
+            keep: self.keep,
+            keep_html: self.keep_html,
+        })
     }
 }
 
@@ -935,9 +975,12 @@ fn page_error(body: &str) -> Option<(Vec<u32>, String)> {
     // A sign-in page whose configuration carries only the error's number.
     if let Some(c) = js_number(body, "sErrorCode")
         .or_else(|| js_number(body, "iErrorCode"))
-        // A session hint (50058: no one signed in yet) is a normal sign-in page.
+        // A session hint (50058: no one signed in yet) is a normal sign-in page, and so are the
+        // interrupts that carry their number ("Stay signed in?" 50140, the confirmation 50199).
         .filter(|&c| {
-            c >= 10_000 && aadsts::lookup(c).is_none_or(|i| i.category != aadsts::Category::Session)
+            c >= 10_000
+                && !matches!(c, 50140 | 50199)
+                && aadsts::lookup(c).is_none_or(|i| i.category != aadsts::Category::Session)
         })
     {
         let summary = aadsts::lookup(c).map_or("", |i| i.summary);
@@ -1280,6 +1323,30 @@ fn location(e: &Entry) -> Option<String> {
 
 /// Why the browser got no answer to an entry (HAR status 0): its `_error`
 /// and what that means, or `None` when it was answered.
+/// The browser gave up following redirects (Chrome's and Edge's ERR_TOO_MANY_REDIRECTS,
+/// Firefox's NS_ERROR_REDIRECT_LOOP): the end of a redirect loop, not a network failure.
+fn redirect_limit(e: &Entry) -> bool {
+    e.status <= 0
+        && e.error.as_deref().is_some_and(|x| {
+            let u = x.to_ascii_uppercase();
+            u.contains("TOO_MANY_REDIRECTS")
+                || u.contains("REDIRECT_LOOP")
+                || u.contains("TOO MANY REDIRECTS")
+        })
+}
+
+/// The finding for a loop the browser cut at `i`, where `where_` says which request it was.
+fn loop_cut(i: usize, url: &str, where_: &str) -> Finding {
+    finding("har.sign_in_loop")
+        .title("The browser stopped a sign-in loop: too many redirects")
+        .detail(format!(
+            "The browser gave up at {} ({}, {where_}): it had followed too many redirects in a row (Chrome, Edge and Firefox stop at 20), so the app and Entra kept sending it back and forth. This is the end of a loop, not a network failure: the requests before it in the loop were answered.",
+            at(i),
+            shown(url)
+        ))
+        .fix("Find why the app sends the browser back to sign in after the callback: the session cookie the callback sets does not come back (SameSite, Secure over http, over 4 KB, a Domain that does not cover the host), the app does not accept it (instances without a shared data protection key ring), or the page after sign-in needs something the user lacks and answers with a new sign-in instead of 403.")
+}
+
 fn no_answer(e: &Entry) -> Option<String> {
     if e.status > 0 {
         return None;
@@ -2355,6 +2422,12 @@ pub fn trace(log: &Log) -> Trace {
                 .collect();
         }
     }
+    // One loop finding: the one that names the cookies, ahead of the browser's cut.
+    let mut loops = 0;
+    findings.retain(|x| {
+        loops += usize::from(x.code == "har.sign_in_loop");
+        x.code != "har.sign_in_loop" || loops == 1
+    });
     t.findings = findings;
     t.summary = format!(
         "HAR{}: {} requests, {} authorize request{}{}{}",
@@ -2550,7 +2623,19 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
         Answer::None => {
             let reached_entra = (a..window_end)
                 .any(|j| ix.entra(j) && entries.get(j).is_some_and(|e| e.status > 0));
-            if let Some(why) = e.filter(|_| !reached_entra).and_then(no_answer) {
+            if let Some(cut) = e.filter(|e| redirect_limit(e)) {
+                mark(
+                    &mut f,
+                    a,
+                    StepKind::Authorize,
+                    "the browser stopped here: too many redirects".to_string(),
+                );
+                f.findings.push(loop_cut(
+                    a,
+                    cut.request.url.as_str(),
+                    "the authorize request",
+                ));
+            } else if let Some(why) = e.filter(|_| !reached_entra).and_then(no_answer) {
                 mark(
                     &mut f,
                     a,
@@ -2576,6 +2661,8 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
                         .detail(format!("Entra sent the browser to {host} ({}), the federation server (AD FS or another) that signs in users of this domain, and nothing came back to Entra or the app after it, so no authorization code was issued in this recording.{what} The app and its redirect URI are not involved: the failure is at that server.", at(j)))
                         .fix("Have the identity provider's administrator look the error up by its Activity ID and time (AD FS: the AD FS/Admin event log; MSIS7012, for example, is an error processing the request there, often the relying party trust for Microsoft Online or a token-signing certificate); or test with a cloud-only account, which Entra signs in itself."),
                 );
+            } else if let Some(fnd) = stopped_inside_entra(ix, a, window_end) {
+                f.findings.push(fnd);
             } else if let Some(j) = mfa_started(ix, a, window_end) {
                 f.findings.push(
                     finding("har.entra_error_page")
@@ -2856,6 +2943,58 @@ pub(crate) fn is_federation_url(url: &str) -> bool {
 /// error its page shows (`MSIS…`, "An error occurred …") when the HAR kept it.
 /// The entry of Entra's multifactor step begun (`…/SAS/BeginAuth`) when nothing of Entra
 /// after it answers it (`…/SAS/EndAuth`, `…/SAS/ProcessAuth`): the step was never finished.
+/// A sign-in that went no further than one of Entra's own steps after the authorize request:
+/// a request of Entra's the browser could not complete (a redirect loop it cut, the device
+/// check without a certificate), or an interrupt page never answered ("Stay signed in?", the
+/// security-info registration).
+fn stopped_inside_entra(ix: &Ix, a: usize, end: usize) -> Option<Finding> {
+    let last = (a + 1..end).rev().find(|&j| ix.entra(j))?;
+    let e = ix.entries.get(last)?;
+    let url = e.request.url.as_str();
+    let lower = url.to_ascii_lowercase();
+    if e.status <= 0 && e.error.is_some() {
+        let err = e.error.as_deref().unwrap_or_default();
+        if redirect_limit(e) {
+            return Some(finding("har.entra_error_page").title("The sign-in looped inside Entra until the browser stopped it (too many redirects): no code was issued").detail(format!("After the authorize request, Entra's own pages redirected the browser again and again until it gave up at {} ({}, {err}). The app and its redirect URI are not involved: such a loop comes from the browser's state with Entra (its cookies for login.microsoftonline.com, a single sign-on extension or the device's sign-in state) or the device's clock.", at(last), shown(url))).fix("Clear the browser's cookies for login.microsoftonline.com (or try a private window), check the single sign-on extension (Windows Accounts, Microsoft Single Sign On) and the device's sign-in state and clock, then sign in again. An admin finds the attempt in the sign-in logs by its time."));
+        }
+        if lower.contains("deviceauthtls") || lower.contains("://device.login.") {
+            return Some(finding("har.entra_error_page").title("Entra's device check failed in the browser: no code was issued").detail(format!("Entra sent the browser to its device check ({}, {}) to read the device's certificate, for a Conditional Access policy that requires a registered, joined or compliant device; the browser reports {err}: it had no device certificate to offer, or the certificate prompt was cancelled. The app and its redirect URI are not involved.", at(last), shown(url))).fix("Sign in from a device registered with Entra (Entra joined or registered; Company Portal on macOS, iOS and Android) in a browser that can present its certificate (Edge, or Chrome with the Windows Accounts or Microsoft Single Sign On extension), and choose the device's certificate when asked. An admin sees the policy that required the device in the sign-in log."));
+        }
+        let why = no_answer(e).unwrap_or_default();
+        return Some(finding("har.entra_error_page").title("One of Entra's sign-in steps failed in the browser: no code was issued").detail(format!("After the authorize request, the browser's request to {} ({}) got no answer: {why}. The sign-in stopped there, inside Entra; the app and its redirect URI are not involved.", shown(url), at(last))).fix("Let the browser reach Entra's hosts (the proxy, firewall, extensions and network), then sign in again."));
+    }
+    // The interrupt pages, by the page's own id in its configuration.
+    let pgid = e
+        .body
+        .as_deref()
+        .and_then(|b| js_string(b, "pgid"))
+        .unwrap_or_default();
+    let registering = (last + 1..end).find(|&j| {
+        ix.entries.get(j).is_some_and(|x| {
+            let u = Uri::new(x.request.url.as_str());
+            let (host, path) = (
+                u.host().unwrap_or("").to_ascii_lowercase(),
+                u.path().to_ascii_lowercase(),
+            );
+            (host == "mysignins.microsoft.com" && path.starts_with("/register"))
+                || path.contains("/proofup")
+        })
+    });
+    let kmsi = pgid == "KmsiInterrupt"
+        || e.body
+            .as_deref()
+            .and_then(|b| js_string(b, "urlPost"))
+            .is_some_and(|p| p.to_ascii_lowercase().ends_with("/kmsi"));
+    if kmsi {
+        return Some(finding("har.entra_error_page").severity(Severity::Warning).title("The sign-in stopped at Entra's \"Stay signed in?\" prompt, which was never answered: no code was issued").detail(format!("Entra's answer {} is its \"Stay signed in?\" page (an interrupt, logged as AADSTS50140, not a failure), and no answer to it (…/kmsi) or redirect to the app follows in this recording. The redirect URI is not involved.", at(last))).fix("Answer the prompt (Yes or No) and let the page finish, or export the HAR after it. If the prompt is not wanted, an admin can hide it (company branding: 'Show option to remain signed in')."));
+    }
+    if pgid == "ConvergedProofUpRedirect" || registering.is_some() {
+        let at_ = registering.unwrap_or(last);
+        return Some(finding("har.entra_error_page").severity(Severity::Warning).title("The sign-in stopped at the security info registration (More information required): no code was issued").detail(format!("Entra asked the user to register security info for multifactor authentication ({}) and the sign-in never came back from it in this recording: the registration was left unfinished (logged as an interrupt such as AADSTS50079 or 50072). The redirect URI is not involved.", at(at_))).fix("Finish registering the security info (the authenticator app or a phone number) and let the page return to the sign-in; or skip it if the page offers 'Skip for now'. An admin sees the registration policy in the sign-in log and the user's methods under Authentication methods."));
+    }
+    None
+}
+
 fn mfa_started(ix: &Ix, a: usize, end: usize) -> Option<usize> {
     let path_of = |j: usize| {
         ix.entries
@@ -3164,7 +3303,15 @@ fn app_error(ix: &Ix, f: &Flow, window_end: usize, sanitized: bool) -> Option<Fi
         fix = (*lfix).to_string();
         let l = name.to_ascii_lowercase();
         if l == "correlation failed" || l == "idx21323" {
-            detail.push_str(&cookie_story(ix, i, e, sanitized));
+            let (story, verdict) = cookie_verdict(ix, i, e, sanitized);
+            detail.push_str(&story);
+            if let Some(better) = correlation_fix(&verdict) {
+                fix = better;
+                // The library's general reasons are not this case's.
+                if let Some(general) = detail.find(&format!(" {why}")) {
+                    detail.replace_range(general..general + why.len() + 1, "");
+                }
+            }
         }
     }
     Some(fnd.title(title).detail(detail).fix(fix))
@@ -3220,10 +3367,39 @@ fn next_page_failed(ix: &Ix, reached: usize, n: usize, p: &Entry) -> Finding {
 /// Which correlation or nonce cookie the callback request lacked and why
 /// (SameSite, Secure), from the Set-Cookie headers before it.
 fn cookie_story(ix: &Ix, i: usize, e: &Entry, sanitized: bool) -> String {
+    cookie_verdict(ix, i, e, sanitized).0
+}
+
+/// What the correlation and nonce cookies before a callback show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum CookieVerdict {
+    /// Not known (no cookies recorded, none set before the callback).
+    Unknown,
+    /// Every one came back on the callback.
+    AllSent,
+    /// One was held back for its SameSite or Secure attribute.
+    Blocked,
+    /// One was set by another host than the callback's (`set by`, `callback`).
+    OtherHost(String, String),
+    /// One did not come back for a reason the HAR does not show.
+    Missing,
+}
+
+/// The cookie story's text and its verdict.
+fn cookie_verdict(ix: &Ix, i: usize, e: &Entry, sanitized: bool) -> (String, CookieVerdict) {
     if sanitized {
-        return " The HAR holds no cookies, so which cookie was missing cannot be read from it."
-            .to_string();
+        return (
+            " The HAR holds no cookies, so which cookie was missing cannot be read from it."
+                .to_string(),
+            CookieVerdict::Unknown,
+        );
     }
+    let cb_host = Uri::new(e.request.url.as_str())
+        .host()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let mut other_host: Option<String> = None;
+    let mut missing = false;
     let post = method_of(e).eq_ignore_ascii_case("POST");
     let sent = &e.request.headers.auth_cookies;
     let mut lines: Vec<String> = Vec::new();
@@ -3259,8 +3435,26 @@ fn cookie_story(ix: &Ix, i: usize, e: &Entry, sanitized: bool) -> String {
             if !secure {
                 how.push_str(", without Secure");
             }
-            if post && !was_sent && (samesite != "none" || !secure) {
+            let set_host = ix
+                .entries
+                .get(j)
+                .and_then(|x| {
+                    Uri::new(x.request.url.as_str())
+                        .host()
+                        .map(str::to_ascii_lowercase)
+                })
+                .unwrap_or_default();
+            let domain = cookie_attr(&attrs_l, "domain").map(|d| d.trim_start_matches('.'));
+            let covers = match domain {
+                Some(d) => cb_host == d || cb_host.ends_with(&format!(".{d}")),
+                None => cb_host == set_host,
+            };
+            if !was_sent && !covers && !set_host.is_empty() {
+                other_host.get_or_insert(set_host);
+            } else if post && !was_sent && (samesite != "none" || !secure) {
                 blocked = true;
+            } else if !was_sent {
+                missing = true;
             }
             lines.push(format!(
                 "{name} was set at {} with {how} and {} on the callback request",
@@ -3270,22 +3464,37 @@ fn cookie_story(ix: &Ix, i: usize, e: &Entry, sanitized: bool) -> String {
         }
     }
     if lines.is_empty() {
-        return if sent.is_empty() {
+        let text = if sent.is_empty() {
             " The callback request carried no correlation or nonce cookie (.AspNetCore.Correlation.*, .AspNetCore.OpenIdConnect.Nonce.*), and no earlier response in the HAR sets one (the recording may have started after the app set it).".to_string()
         } else {
             String::new()
         };
+        return (text, CookieVerdict::Unknown);
     }
     lines.truncate(6);
-    format!(
-        " Cookies: {}.{}",
-        lines.join("; "),
-        if blocked {
-            " Entra's form_post is a cross-site POST: browsers send a cookie on it only when it is SameSite=None; Secure, so the app could not find its correlation and nonce cookies."
-        } else {
-            ""
-        }
-    )
+    let verdict = match other_host {
+        Some(h) => CookieVerdict::OtherHost(h, cb_host.clone()),
+        None if blocked => CookieVerdict::Blocked,
+        None if missing => CookieVerdict::Missing,
+        None => CookieVerdict::AllSent,
+    };
+    let why = match &verdict {
+        CookieVerdict::OtherHost(h, cb) => format!(" The sign-in started on {h}, which set the cookie, and Entra sent the browser back to {cb}: a cookie goes only to the host that set it (or the hosts its Domain names), so the callback did not carry it."),
+        CookieVerdict::Blocked => " Entra's form_post is a cross-site POST: browsers send a cookie on it only when it is SameSite=None; Secure, so the app could not find its correlation and nonce cookies.".to_string(),
+        CookieVerdict::AllSent => " The cookies came back, so SameSite and https are not the cause here: the app could not use them. Either they belong to another sign-in attempt than this answer's state (a second tab, a sign-in started twice, the back button, a bookmarked sign-in page), or the app cannot decrypt its own cookie (instances, slots or containers that do not share the data protection key ring, or keys lost on a restart).".to_string(),
+        _ => String::new(),
+    };
+    (format!(" Cookies: {}.{why}", lines.join("; ")), verdict)
+}
+
+/// The fix for "Correlation failed" (or a nonce error) when the cookies tell more than the
+/// library's message does.
+fn correlation_fix(v: &CookieVerdict) -> Option<String> {
+    match v {
+        CookieVerdict::OtherHost(h, cb) => Some(format!("Start the sign-in on the redirect URI's host: make {h} redirect to {cb} (or the reverse) before any sign-in starts, and build the redirect URI from one canonical host, so the cookie the sign-in sets comes back on the callback. Or register and send the redirect URI on the host users browse.")),
+        CookieVerdict::AllSent => Some("Share the data protection key ring between every instance of the app and keep it across restarts and slot swaps (ASP.NET Core: PersistKeysTo… with the same application name); start one sign-in at a time per browser, and do not bookmark or go back into Entra's sign-in page.".to_string()),
+        _ => None,
+    }
 }
 
 /// The first request to an app (not Entra) that carries Entra's answer: a code with its state
@@ -3689,6 +3898,23 @@ fn unanswered_callback(e: &Entry, reached: usize, issued: usize, why: &str) -> F
     } else {
         "Make the redirect URI reachable from the browser (the server running, the host resolvable, a valid certificate, no extension or policy blocking it), then sign in again: the code Entra issued here is single-use and expires within minutes."
     };
+    if redirect_limit(e) {
+        return loop_cut(reached, url, "the request to the redirect URI");
+    }
+    // No error named: still waiting for its answer when the HAR was exported (an app whose
+    // server hangs on its own token request), or cancelled; it may well have reached the app.
+    if e.error.is_none() {
+        return finding("har.code_lost")
+            .severity(Severity::Warning)
+            .title("The request that carried the code to the app has no answer in the recording")
+            .detail(format!(
+                "Entra issued a code ({}), and the browser went to {} ({}) with it, but the HAR holds no answer and no error for that request (status 0): it was still waiting when the HAR was exported, or it was cancelled. A request still waiting has reached the app, which did not answer; an app commonly hangs there on its own token request to Entra from the server.",
+                at(issued),
+                shown(url),
+                at(reached)
+            ))
+            .fix("Look for this request in the app's log at this time. If it hangs, check that the app's server reaches Entra's token endpoint (outbound firewall, the server process's proxy settings, DNS) and its time-outs; then sign in again and let the page finish before exporting the HAR.");
+    }
     // Cancelled in the browser (ERR_ABORTED): the request may well have reached the server, the
     // page just did not wait for its answer.
     if e.error
@@ -4815,14 +5041,16 @@ mod tests {
         );
     }
 
+    /// Of other hosts, only HTML pages are kept (an app's sign-in failure may show on a 200
+    /// page); scripts, JSON and images are not.
     #[test]
     fn lean_reader_skips_bodies_of_other_hosts() {
         let text = har(&[
             entry(
                 "GET",
-                "https://app.contoso.com/",
+                "https://app.contoso.com/app.js",
                 200,
-                r#","content":{"mimeType":"text/html","text":"<html>app</html>"}"#,
+                r#","content":{"mimeType":"application/javascript","text":"var a=1;"}"#,
                 "",
             ),
             entry(
@@ -4832,14 +5060,25 @@ mod tests {
                 r#","content":{"mimeType":"text/html","text":"<html>login</html>"}"#,
                 "",
             ),
+            entry(
+                "GET",
+                "https://app.contoso.com/login?error",
+                200,
+                r#","content":{"mimeType":"text/html; charset=utf-8","text":"<html>[authorization_request_not_found]</html>"}"#,
+                "",
+            ),
         ]);
         let l = log(&text);
         let e = l.entries.as_deref().unwrap_or(&[]);
-        assert_eq!(e.len(), 2);
+        assert_eq!(e.len(), 3);
         assert_eq!(e.first().and_then(|e| e.body.as_deref()), None);
         assert_eq!(
             e.get(1).and_then(|e| e.body.as_deref()),
             Some("<html>login</html>")
+        );
+        assert_eq!(
+            e.get(2).and_then(|e| e.body.as_deref()),
+            Some("<html>[authorization_request_not_found]</html>")
         );
     }
 
@@ -4917,17 +5156,18 @@ mod tests {
     #[test]
     fn an_app_error_page_is_read_whatever_the_key_order() {
         // JSON written back with sorted keys puts `content` before `status`.
-        let app = |status: i64, text: &str| {
+        let app = |status: i64, mime: &str, text: &str| {
             format!(
-                r#"{{"request":{{"method":"GET","url":"https://app.contoso.com/cb?code=c1"}},"response":{{"content":{{"mimeType":"text/html","text":"{text}"}},"headers":[],"status":{status}}}}}"#
+                r#"{{"request":{{"method":"GET","url":"https://app.contoso.com/cb?code=c1"}},"response":{{"content":{{"mimeType":"{mime}","text":"{text}"}},"headers":[],"status":{status}}}}}"#
             )
         };
         let text = har(&[
             app(
                 500,
+                "text/html",
                 "invalid_grant: AADSTS54005: code was already redeemed.",
             ),
-            app(200, "<html>home</html>"),
+            app(200, "application/json", "{}"),
         ]);
         let l = log(&text);
         let e = l.entries.as_deref().unwrap_or(&[]);
@@ -4935,7 +5175,7 @@ mod tests {
             e.first().and_then(|e| e.body.as_deref()),
             Some("invalid_grant: AADSTS54005: code was already redeemed.")
         );
-        // A page that is no error page is not kept, in either order.
+        // A 200 answer that is no page (JSON here) is not kept, in either order.
         assert_eq!(e.get(1).and_then(|e| e.body.as_deref()), None);
     }
 

@@ -225,7 +225,54 @@ pub fn read(text: &str) -> Evidence {
     if t.is_empty() {
         return Evidence::default();
     }
-    read_json(t)
+    match lone_surrogates_replaced(t) {
+        Some(fixed) => read_json(&fixed),
+        None => read_json(t),
+    }
+}
+
+/// JSON text with each `\uD800`–`\uDFFF` escape that is not half of a pair written as
+/// `\uFFFD`, or `None` when there is none. JSON allows such escapes, and browsers write them
+/// (a string cut in the middle of an emoji), but they are no character, so the JSON reader
+/// refuses the whole file for one of them.
+pub(crate) fn lone_surrogates_replaced(t: &str) -> Option<String> {
+    let b = t.as_bytes();
+    let unit = |at: usize| -> Option<u16> {
+        if b.get(at) != Some(&b'\\') || b.get(at + 1) != Some(&b'u') {
+            return None;
+        }
+        let hex = t.get(at + 2..at + 6)?;
+        u16::from_str_radix(hex, 16).ok()
+    };
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit(i) {
+            Some(0xD800..=0xDBFF)
+                if unit(i + 6).is_some_and(|n| (0xDC00..=0xDFFF).contains(&n)) =>
+            {
+                i += 12;
+            }
+            Some(0xD800..=0xDFFF) => {
+                let o = out.get_or_insert_with(|| String::with_capacity(t.len()));
+                o.push_str(t.get(copied..i).unwrap_or_default());
+                o.push_str("\\uFFFD");
+                i += 6;
+                copied = i;
+            }
+            Some(_) => i += 6,
+            // Any other escape is two characters (`\\`, `\"`, `\n` …).
+            None => i += 2,
+        }
+    }
+    let mut o = out?;
+    o.push_str(t.get(copied..).unwrap_or_default());
+    Some(o)
 }
 
 /// JSON (or, failing that, CSV and other text).
@@ -642,6 +689,21 @@ pub fn correlation_id_in(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A lone surrogate escape is read as U+FFFD; pairs and escaped backslashes are kept.
+    #[test]
+    fn lone_surrogate_escapes_are_replaced() {
+        assert_eq!(lone_surrogates_replaced(r#"{"a":"x\ud83d\ude00"}"#), None);
+        assert_eq!(lone_surrogates_replaced(r#"{"a":"\\ud83d"}"#), None);
+        assert_eq!(
+            lone_surrogates_replaced(r#"{"a":"x\ud83d","b":"\udc00y"}"#).as_deref(),
+            Some(r#"{"a":"x\uFFFD","b":"\uFFFDy"}"#)
+        );
+        assert_eq!(
+            lone_surrogates_replaced(r#"["\ud83d\u0041"]"#).as_deref(),
+            Some(r#"["\uFFFD\u0041"]"#)
+        );
+    }
 
     #[test]
     fn a_log_without_entries_is_no_har() {

@@ -891,6 +891,8 @@ pub fn har(text: &str, opts: &Options) -> Result<(String, Vec<Removed>), String>
         ));
     }
     let t = text.trim_start_matches('\u{FEFF}');
+    let fixed = super::lone_surrogates_replaced(t);
+    let t = fixed.as_deref().unwrap_or(t);
     // A file cut off is sanitised up to its last complete entry, as it is analysed; the
     // unfinished rest is left out, and said.
     let mut cut = false;
