@@ -1766,7 +1766,11 @@ fn har_stops_and_cookie_stories_are_told() {
         "har.entra_error_page",
     );
     assert!(text.contains("Supported account types"), "{text}");
-    let (sev, text) = said("flows/callback-pending.har", MY_ORG_SIGNIN_OIDC, "har.code_lost");
+    let (sev, text) = said(
+        "flows/callback-pending.har",
+        MY_ORG_SIGNIN_OIDC,
+        "har.code_lost",
+    );
     assert_eq!(sev, Severity::Warning, "{text}");
     assert!(!text.contains("never received"), "{text}");
 }

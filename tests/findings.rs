@@ -2011,3 +2011,41 @@ fn a_no_passive_saml_response_is_fixed_in_the_request() {
     assert!(f.fix.contains("IsPassive"), "{}", f.fix);
     assert!(!f.fix.contains("prompt=none"), "{}", f.fix);
 }
+
+/// A paste of one platform's section does not show the other lists: the command that moves
+/// the URI reads the destination list from Entra instead of replacing it with the URI alone,
+/// and one with the whole object sets both lists.
+#[test]
+fn a_move_command_never_replaces_a_list_the_paste_does_not_show() {
+    let authorize = "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/authorize?client_id=4b2c1d5e-8f7a-4c3b-9e1d-2a3b4c5d6e7f&scope=openid%20profile&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fsignin-oidc&response_mode=form_post&state=abc&nonce=n";
+    let command = |registered: &str| {
+        let a = analyze(&CaseInput {
+            authorize: authorize.into(),
+            registered: registered.into(),
+            ..CaseInput::default()
+        });
+        a.report
+            .findings
+            .iter()
+            .find(|f| f.code == "redirect.platform_mismatch")
+            .and_then(|f| f.snippets.iter().find(|s| s.label.starts_with("az CLI")))
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    };
+    let section =
+        command("Single-page application\nRedirect URIs\nhttps://app.contoso.com/signin-oidc");
+    assert!(
+        section.contains(r#"{"spa":{"redirectUris":[]}}"#),
+        "{section}"
+    );
+    assert!(!section.contains(r#""web":"#), "{section}");
+    assert!(section.contains("az ad app show"), "{section}");
+    let whole = command(
+        r#"{"spa":{"redirectUris":["https://app.contoso.com/signin-oidc"]},"web":{"redirectUris":["https://localhost:5001/signin-oidc"]}}"#,
+    );
+    assert!(
+        whole.contains(r#""web":{"redirectUris":["https://localhost:5001/signin-oidc","https://app.contoso.com/signin-oidc"]}"#),
+        "{whole}"
+    );
+    assert!(!whole.contains("az ad app show"), "{whole}");
+}

@@ -47,6 +47,21 @@ pub fn register_command(
     };
     let mut list = keep(reg, platform, new);
     list.push(new);
+    // A list the paste does not show (one platform's section, one infrastructure resource) is
+    // read from Entra when the command runs, not replaced by the URI alone.
+    if reg.has_platforms && !reg.shows(platform) {
+        let (flag, key) = match platform {
+            Platform::PublicClient => ("--public-client-redirect-uris", "publicClient"),
+            _ => ("--web-redirect-uris", "web"),
+        };
+        if platform != Platform::Spa {
+            return format!(
+                "az ad app update --id {q} {flag} $(az ad app show --id {q} --query '{key}.redirectUris[]' -o tsv) {}",
+                sh_quote(new),
+                q = sh_quote(id)
+            );
+        }
+    }
     match platform {
         Platform::Web | Platform::Unknown => format!(
             "az ad app update --id {} --web-redirect-uris {}",
@@ -140,6 +155,12 @@ fn keep_note_read(reg: &Registered, platform: Platform) -> String {
             [one] => format!(" It leaves out {one}, which the pasted list names under no platform: add it if it is registered under {}.", platform.portal_name()),
             [first, rest @ ..] => format!(" It leaves out {} URIs the pasted list names under no platform ({first}, …): add those registered under {}.", rest.len() + 1, platform.portal_name()),
         };
+        if n == 0 && !reg.shows(platform) && platform != Platform::Spa {
+            return format!(
+                "The pasted list does not show the {} list, so the command adds this one to the URIs registered there now (it reads them first).{unplaced}",
+                platform.portal_name()
+            );
+        }
         if n == 0 {
             return format!(
                 "The pasted list holds no other URI under {}, so the command sets this one alone there.{unplaced}",

@@ -953,19 +953,37 @@ fn move_command(
         }
         v
     };
+    // A destination list the paste does not show is read from Entra, not replaced by the one
+    // URI (a paste of one platform's section, one infrastructure resource).
+    let known = reg.shows(to);
+    let id = app_id
+        .unwrap_or(fix::APP_ID_PLACEHOLDER)
+        .replace(['\'', '"', '\\', '$', '`'], "");
     let mut body = serde_json::Map::new();
     for (p, with) in [(from, false), (to, true)] {
+        if p == to && !known {
+            continue;
+        }
         body.insert(
             key(p).to_string(),
             serde_json::json!({ "redirectUris": list(p, with) }),
         );
     }
-    format!(
-        "az rest --method PATCH --uri \"https://graph.microsoft.com/v1.0/applications(appId='{}')\" --headers 'Content-Type=application/json' --body {}",
-        app_id
-            .unwrap_or(fix::APP_ID_PLACEHOLDER)
-            .replace(['\'', '"', '\\', '$', '`'], ""),
+    let patch = format!(
+        "az rest --method PATCH --uri \"https://graph.microsoft.com/v1.0/applications(appId='{id}')\" --headers 'Content-Type=application/json' --body {}",
         fix::sh_quote(&serde_json::Value::Object(body).to_string())
+    );
+    let flag = match to {
+        _ if known => return patch,
+        Platform::Web | Platform::Unknown => "--web-redirect-uris",
+        Platform::PublicClient => "--public-client-redirect-uris",
+        // No az flag sets the single-page list: the portal adds it there.
+        Platform::Spa => return patch,
+    };
+    format!(
+        "{patch} && az ad app update --id '{id}' {flag} $(az ad app show --id '{id}' --query '{}.redirectUris[]' -o tsv) {}",
+        key(to),
+        fix::sh_quote(uri)
     )
 }
 
@@ -998,6 +1016,10 @@ fn platform_checks(c: &Ctx, m: &Registration, out: &mut Vec<Finding>) {
             [one] => format!("{text} The command leaves out {one}, which the pasted list names under no platform: add it to the {from} list of the command if it is registered there, or the command removes it."),
             [first, rest @ ..] => format!("{text} The command leaves out {} URIs the pasted list names under no platform ({first}, …): add those registered under {from} to the command, or it removes them.", rest.len() + 1),
         };
+        let text = match c.reg.source {
+            Some(code) => format!("{text} The pasted list is {code} code, which owns the registration: change the URI's type there (and deploy it), or its next deployment undoes the command."),
+            None => text,
+        };
         if c.reg.problems.is_empty() {
             text
         } else {
@@ -1010,10 +1032,14 @@ fn platform_checks(c: &Ctx, m: &Registration, out: &mut Vec<Finding>) {
         } else {
             f.snippet(format!("URI to register under {}", to.portal_name()), uri)
         };
-        f.snippet(
-            format!("az CLI (removes it from {from}, keeps the other URIs)"),
-            move_command(c.reg, c.app_id(), uri, m.platform, to),
-        )
+        let label = if c.reg.shows(to) {
+            format!("az CLI (removes it from {from}, keeps the other URIs)")
+        } else if to == Platform::Spa {
+            format!("az CLI (removes it from {from}; the paste does not show the Single-page application list, so add it there in the portal)")
+        } else {
+            format!("az CLI (removes it from {from}, adds it to the {} URIs registered now, which the paste does not show)", to.portal_name())
+        };
+        f.snippet(label, move_command(c.reg, c.app_id(), uri, m.platform, to))
     };
     match (m.platform, kind) {
         (Platform::Web, ClientKind::Spa) | (Platform::PublicClient, ClientKind::Spa) => out.push(snippets(finding("redirect.platform_mismatch").aadsts(9002326).title(format!("A browser app's redirect URI is registered under {}", m.platform.portal_name())).detail(format!("The request comes from a single-page app{why}, which redeems the code from the browser (cross-origin, with an Origin header). Entra only allows that for URIs of type Single-page application: 'Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type' (AADSTS9002326); MSAL.js reports a CORS error / post_request_failed.")).fix(change(Platform::Spa)), Platform::Spa)),

@@ -138,6 +138,9 @@ pub struct Registered {
     /// The portal's public-client cards whose heading the text holds (Android, iOS / macOS,
     /// Mobile and desktop applications): one list to Entra, shown as three cards.
     pub public_cards: Vec<&'static str>,
+    /// The platforms whose list the input shows, even empty (a JSON key, a portal heading):
+    /// a command may set such a list; another one it must not replace with what it does not see.
+    pub shown: Vec<Platform>,
 }
 
 /// URIs a cut list leaves out (see [`Registered::left_out`]).
@@ -162,6 +165,12 @@ pub struct ReadNote {
 }
 
 impl Registered {
+    /// Whether the input shows `p`'s whole list: under its own key or heading, or with a URI
+    /// on it.
+    pub fn shows(&self, p: Platform) -> bool {
+        self.shown.contains(&p) || self.uris.iter().any(|u| u.platform == p)
+    }
+
     /// Whether the application was created after the day `(year, month, day)`: None when the
     /// input does not say, or says only a date that cannot be placed (that very day, or a
     /// day/month order a locale decides).
@@ -1315,6 +1324,9 @@ fn read_app_object(reg: &mut Registered, v: &Value) {
         ("publicClient", Platform::PublicClient),
     ] {
         // `az ad app show --query "{web:web.redirectUris, spa:spa.redirectUris}"`
+        if v.get(key).is_some_and(|x| x.is_array() || x.is_object()) {
+            reg.shown.push(platform);
+        }
         if let Some(list) = v.get(key).and_then(Value::as_array) {
             platforms_seen = true;
             for item in list {
@@ -1354,6 +1366,9 @@ fn read_app_object(reg: &mut Registered, v: &Value) {
         }
     }
     if let Some(list) = v.get("replyUrlsWithType").and_then(Value::as_array) {
+        // The manifest's one list of every platform's URIs.
+        reg.shown
+            .extend([Platform::Web, Platform::Spa, Platform::PublicClient]);
         platforms_seen = true;
         for item in list {
             push_json_item(reg, item, Platform::Unknown);
@@ -3225,6 +3240,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
             r.saml_field = None;
             r.saml_reply = false;
             r.reg.has_platforms |= h.is_some();
+            r.reg.shown.extend(h);
             continue;
         }
         let trimmed = raw_line.trim();
