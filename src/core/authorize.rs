@@ -847,7 +847,9 @@ pub fn read_error_text(text: &str) -> ErrorText {
     let mut app_id = guid_after(text, "for the application")
         .or_else(|| guid_after(text, "client id"))
         .or_else(|| guid_after(text, "application with identifier"))
-        .or_else(|| guid_after(text, "application '"));
+        .or_else(|| guid_after(text, "application '"))
+        // The troubleshooting details: `App id: 6731de76-…`.
+        .or_else(|| guid_after(text, "app id"));
     // The token leg's wording quotes the URI sent to /token, then the authorize request's.
     let mut token_redirect_uri = None;
     if text
@@ -925,9 +927,43 @@ pub fn read(input: &str) -> Option<AuthorizeRequest> {
     Some(r)
 }
 
+/// The code of the troubleshooting details' `Error Code: 53003` line (Entra's blocked-access
+/// page shows it under More details, without the AADSTS prefix), when the text names no
+/// AADSTS code itself.
+fn details_error_code(text: &str) -> Option<u32> {
+    if text.to_ascii_uppercase().contains("AADSTS") {
+        return None;
+    }
+    text.lines().find_map(|l| {
+        let l = l.trim();
+        let rest = l
+            .get(..10)
+            .filter(|p| p.eq_ignore_ascii_case("error code"))?;
+        let digits = l
+            .get(rest.len()..)?
+            .trim_start_matches([' ', ':', '\t'])
+            .trim();
+        (5..=7)
+            .contains(&digits.len())
+            .then(|| digits.parse::<u32>().ok())
+            .flatten()
+            .filter(|&c| c >= 10_000)
+    })
+}
+
 /// Reads an OAuth authorize request (or Entra's error text) from the authorize box.
 fn read_oauth(input: &str) -> Option<AuthorizeRequest> {
     let input = input.trim_start_matches('\u{FEFF}');
+    // The troubleshooting details with an `Error Code:` line are Entra's error text.
+    let with_code;
+    let input = match details_error_code(input) {
+        Some(c) => {
+            with_code =
+                format!("AADSTS{c} (the Error Code of the troubleshooting details)\n{input}");
+            with_code.as_str()
+        }
+        None => input,
+    };
     let trimmed = unwrap_quotes(input);
     if trimmed.is_empty() {
         return None;

@@ -150,6 +150,8 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     } else {
         ""
     };
+    // As pasted, before a sign-in log or HAR stands in for it.
+    let auth_pasted = auth_text;
     let reg_text = if field("registered", &input.registered, MAX_FIELD, &mut findings) {
         input.registered.as_str()
     } else {
@@ -178,10 +180,30 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     }
     // A sign-in log whose latest entry is AADSTS50011 quoting the redirect URI Entra received:
     // with no request pasted, its failure reason is read as Entra's error text.
+    // The same with only the troubleshooting details pasted: their correlation ID and app ID
+    // say which entry; else the registration's app ID does.
+    let details_only = {
+        let l = auth_text.to_ascii_lowercase();
+        !l.contains("aadsts")
+            && !l.contains("://")
+            && evidence::correlation_id_in(auth_text).is_some()
+    };
     let from_signin = evidence
         .as_ref()
-        .filter(|_| auth_text.trim().is_empty())
-        .and_then(|e| signin_error_text(e, None));
+        .filter(|e| {
+            e.kind == evidence::Kind::SignInLog && (auth_text.trim().is_empty() || details_only)
+        })
+        .and_then(|e| {
+            let app = authorize::read_error_text(auth_text)
+                .app_id
+                .or_else(|| registered::read(reg_text).app_id);
+            signin_error_text(
+                e,
+                app.as_deref(),
+                evidence::correlation_id_in(auth_text).as_deref(),
+                true,
+            )
+        });
     let auth_text = from_signin.as_deref().unwrap_or(auth_text);
     // Evidence: a HAR's authorize request (and what reached the app) stand in for empty boxes.
     let har_url = evidence.as_ref().and_then(|e| e.authorize_url.clone());
@@ -242,7 +264,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     // Entra's text, quoting the URI Entra received.
     if let (Some(r), Some(ev)) = (req.as_mut(), evidence.as_ref()) {
         if r.error_text.is_none() && r.client_id().is_some() {
-            if let Some(t) = signin_error_text(ev, r.client_id()) {
+            if let Some(t) = signin_error_text(ev, r.client_id(), None, false) {
                 r.error_text = Some(authorize::read_error_text(&t));
             }
         }
@@ -556,7 +578,9 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             .as_ref()
             .and_then(|r| r.error_text.as_ref())
             .and_then(|e| e.correlation_id.clone())
-            .or_else(|| evidence::correlation_id_in(cb_text));
+            .or_else(|| evidence::correlation_id_in(cb_text))
+            // The troubleshooting details pasted in the authorize box name the sign-in too.
+            .or_else(|| evidence::correlation_id_in(auth_pasted));
         let ctx = evidence::Context {
             client_id: req.as_ref().and_then(|r| r.client_id()),
             correlation_id: correlation.as_deref(),
@@ -1033,14 +1057,36 @@ fn national_graph(host: &str) -> Option<&'static str> {
 }
 
 /// The AADSTS50011 error text of a sign-in log's latest entry (by time, else the export's
-/// order), when it is that failure and its reason quotes the redirect URI Entra received.
-fn signin_error_text(ev: &evidence::Evidence, client_id: Option<&str>) -> Option<String> {
+/// order), when it is that failure and its reason quotes the redirect URI Entra received: of
+/// `client_id`'s entries, of the one sign-in `correlation` names; with `no_request`, the
+/// latest entry with that failure (the export holds other users' and apps' sign-ins too).
+fn signin_error_text(
+    ev: &evidence::Evidence,
+    client_id: Option<&str>,
+    correlation: Option<&str>,
+    no_request: bool,
+) -> Option<String> {
     let key = |s: &evidence::signin::SignIn| evidence::har::time_key(&s.time);
-    let of_app: Vec<&evidence::signin::SignIn> = ev
+    let mut of_app: Vec<&evidence::signin::SignIn> = ev
         .signins
         .iter()
         .filter(|s| client_id.is_none_or(|c| s.app_id.eq_ignore_ascii_case(c)))
         .collect();
+    // The sign-in the troubleshooting details name, when the export holds it.
+    if let Some(c) = correlation {
+        if of_app
+            .iter()
+            .any(|s| s.correlation_id.eq_ignore_ascii_case(c))
+        {
+            of_app.retain(|s| s.correlation_id.eq_ignore_ascii_case(c));
+        }
+    }
+    // With no request to say which app, an export of several apps' sign-ins: the latest that
+    // Entra refused for its redirect URI, not the latest of any app (another user's success,
+    // another app's Conditional Access block).
+    if no_request && correlation.is_none() {
+        of_app.retain(|s| s.error_code == 50011);
+    }
     let latest = if of_app.iter().all(|s| key(s).is_some()) {
         of_app.iter().max_by_key(|s| (key(s), s.index)).copied()
     } else {
@@ -1138,16 +1184,17 @@ fn signin_refused_listed_uri(
     }
     let Some(entry) = ev
         .shown_signins()
-        .find(|s| s.error_code == 50011 && s.app_id.eq_ignore_ascii_case(app))
+        .find(|s| matches!(s.error_code, 50011 | 500113) && s.app_id.eq_ignore_ascii_case(app))
     else {
         return;
     };
+    let code = entry.error_code;
     // A later sign-in of the app got past the redirect URI check (a success, or a failure
     // Entra checks later, such as Conditional Access): the registration in force holds the URI
     // by now, or the refused request was another one.
     if ev.signins.iter().any(|s| {
         s.status_known
-            && s.error_code != 50011
+            && !matches!(s.error_code, 50011 | 500113)
             && s.app_id.eq_ignore_ascii_case(app)
             && match (
                 evidence::har::time_key(&s.time),
@@ -1166,15 +1213,20 @@ fn signin_refused_listed_uri(
         format!(" at {}", entry.time)
     };
     // The log entry's own advice (register the URI) does not hold: the list already has it.
+    let (title, what) = if code == 500113 {
+        ("The sign-in log shows Entra finding no redirect URI on the app, yet the pasted registration holds some", "the application had no redirect URI registered at all")
+    } else {
+        ("The sign-in log shows Entra refusing the redirect URI, yet the pasted registration holds it", "the redirect URI did not match the application's redirect URIs")
+    };
     point_to_stale(
         findings,
-        |f| f.code.starts_with("signin.") && f.aadsts == Some(50011),
+        |f| f.code.starts_with("signin.") && f.aadsts == Some(code),
         sent,
         codes::finding("redirect.registration_stale")
             .severity(Severity::Error)
-            .aadsts(50011)
-            .title("The sign-in log shows Entra refusing the redirect URI, yet the pasted registration holds it")
-            .detail(format!("The sign-in log shows AADSTS50011 for application {app} (the request's client_id){when}: the redirect URI did not match the application's redirect URIs. The pasted list holds {sent}, the URI this request sends. So either Entra compared it with another list (the registration in the sign-in's tenant, another app object, or a list changed after the sign-in: changes take a few minutes to apply), or the request that failed sent another redirect URI than the pasted one (a sign-in log does not record it)."))
+            .aadsts(code)
+            .title(title)
+            .detail(format!("The sign-in log shows AADSTS{code} for application {app} (the request's client_id){when}: {what}. The pasted list holds {sent}, the URI this request sends. So either Entra compared it with another list (the registration in the sign-in's tenant, another app object, or a list changed after the sign-in: changes take a few minutes to apply), or the request that failed sent another redirect URI than the pasted one (a sign-in log does not record it)."))
             .fix("Open the app registration whose Application (client) ID is the request's client_id, in the tenant of the sign-in, and copy its redirect URIs again; if they hold the URI, try again after a few minutes. To see the redirect_uri the failing request sent, capture a HAR of it (or paste Entra's error page text, which quotes it)."),
     );
 }

@@ -553,7 +553,13 @@ pub fn read_pane(text: &str) -> Option<Value> {
     let mut pairs: Vec<(Cow<str>, Cow<str>)> = Vec::new();
     let mut i = 0;
     while let Some(line) = lines.get(i) {
-        if let Some((label, value)) = line.split_once('\t').filter(|(l, _)| known(l)) {
+        // Tab-separated (the portal's pane), or PowerShell's Format-List (`ErrorCode   : 53003`).
+        let split = line
+            .split_once('\t')
+            .or_else(|| line.split_once(" : "))
+            .or_else(|| line.strip_suffix(" :").map(|l| (l, "")))
+            .filter(|(l, _)| known(l.trim()));
+        if let Some((label, value)) = split {
             pairs.push((Cow::Borrowed(label.trim()), Cow::Borrowed(value.trim())));
             i += 1;
         } else if known(line) && lines.get(i + 1).is_some_and(|v| !known(v)) {
@@ -563,13 +569,15 @@ pub fn read_pane(text: &str) -> Option<Value> {
             i += 1;
         }
     }
-    // A pane names many fields; a line or two that happen to be labels are no pane.
-    if pairs.len() < 4 {
-        return None;
-    }
+    // A pane names many fields; a line or two that happen to be labels are no pane. A
+    // sign-in's status alone (`$s.Status | Format-List`) names its code and reason.
     let (header, row): (Vec<Cow<str>>, Vec<Cow<str>>) = pairs.into_iter().unzip();
     let cols = Columns::of(&header);
-    (cols.is_signin_log() && cols.has("errorCode")).then(|| record(&cols, &row))
+    let status_only = cols.has("errorCode") && cols.has("failureReason");
+    if header.len() < 4 && !status_only {
+        return None;
+    }
+    ((cols.is_signin_log() || status_only) && cols.has("errorCode")).then(|| record(&cols, &row))
 }
 
 /// What a CSV text turned out to be.

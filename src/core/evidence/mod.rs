@@ -341,6 +341,10 @@ fn read_text(t: &str) -> Evidence {
 
 /// What a non-JSON text probably is.
 fn not_json_message(t: &str) -> String {
+    // PowerShell's list view of a sign-in: nested objects show only their type names.
+    if t.contains("Microsoft.Graph.PowerShell.Models.") {
+        return "This is PowerShell's list view of a sign-in (Format-List), where Status and the other nested objects show only their type names (Microsoft.Graph.PowerShell.Models.…), so the error code is not in it. Paste $s | ConvertTo-Json -Depth 10 instead, or $s.Status | Format-List for the error code and reason.".into();
+    }
     let first = t.lines().next().unwrap_or("");
     let lower = first.to_ascii_lowercase();
     if lower.starts_with("http://") || lower.starts_with("https://") {
@@ -439,6 +443,14 @@ fn json_error(t: &str, e: &serde_json::Error) -> Evidence {
     } else {
         ""
     };
+    // Valid JSON nested deeper than the reader follows (128 levels): no export is.
+    if msg.contains("recursion limit") {
+        return Evidence::unreadable(unreadable(format!(
+            "The evidence is JSON nested more than 128 levels deep (line {}, column {}), deeper than any HAR or sign-in log export, so it is not read.",
+            e.line(),
+            e.column()
+        )));
+    }
     Evidence::unreadable(unreadable(format!(
         "The evidence looks like JSON but is not valid: line {}, column {}: {msg}.{hint}",
         e.line(),
@@ -511,7 +523,16 @@ fn read_object(t: &str) -> Evidence {
                 };
             }
             if let Some(Value::Array(records)) = obj.remove("value") {
-                return records_evidence(records, "a Graph response (value: [...])");
+                let mut ev = records_evidence(records, "a Graph response (value: [...])");
+                // One page of a longer result: the failing sign-in may be on a later one.
+                if obj.contains_key("@odata.nextLink") && ev.kind == Kind::SignInLog {
+                    ev.problem = Some(finding("input.evidence_unreadable")
+                        .severity(Severity::Warning)
+                        .title("The export is one page of a longer result")
+                        .detail(format!("The Graph response carries @odata.nextLink: it is the first page ({} entries) of more sign-ins, and the failing one may be on a later page, so what this page does not show is not known.", ev.signins.len()))
+                        .fix("Follow @odata.nextLink (az rest --url '<nextLink>', Graph Explorer's next page), fetch all pages (Get-MgAuditLogSignIn -All), or filter the request to the failing sign-in ($filter=correlationId eq '…' or appId eq '…' and a time range)."));
+                }
+                return ev;
             }
             // Diagnostic settings write {"records": [...]} to Event Hubs and storage.
             if let Some(Value::Array(records)) = obj.remove("records") {

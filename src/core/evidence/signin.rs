@@ -146,6 +146,22 @@ impl SignIn {
             .filter(|s| !s.is_empty())
             .or_else(|| r.str(&["resultDescription"]))
             .unwrap_or_default();
+        // AADSTS240004 (no authorization code from the authorize call) names the error it
+        // wraps in its reason: that error is the entry's cause.
+        let wrapped = (error_code == 240004)
+            .then(|| {
+                aadsts::codes_in(&failure_reason)
+                    .into_iter()
+                    .find(|&c| c != 240004)
+            })
+            .flatten();
+        let (error_code, failure_reason) = match wrapped {
+            Some(c) => (
+                c,
+                format!("{failure_reason} (AADSTS240004, 'authorization code not received', wraps AADSTS{c}: that error is the cause)"),
+            ),
+            None => (error_code, failure_reason),
+        };
         let policies = policies_value
             .map(json_in_string)
             .map(|p| match p.as_ref() {
@@ -364,6 +380,18 @@ fn as_u32(v: &Value) -> Option<u32> {
 fn strings(v: Option<&Value>) -> Vec<String> {
     match v.map(json_in_string).as_deref() {
         Some(Value::Array(a)) => a.iter().map(text).filter(|s| !s.is_empty()).collect(),
+        // PowerShell's ConvertTo-Json past its depth joins a list with spaces
+        // (`Mfa RequireCompliantDevice`): names of one word each, not a sentence.
+        Some(Value::String(s))
+            if !s.contains(',')
+                && s.split_whitespace().nth(1).is_some()
+                && s.split_whitespace().all(|w| {
+                    w.starts_with(|c: char| c.is_ascii_uppercase())
+                        && w.chars().all(|c| c.is_ascii_alphanumeric())
+                }) =>
+        {
+            s.split_whitespace().map(str::to_string).collect()
+        }
         Some(Value::String(s)) if !s.is_empty() => s
             .split(',')
             .map(|x| x.trim().to_string())
@@ -516,7 +544,9 @@ fn follows_silent_failure(ok: &SignIn, failed: &SignIn) -> bool {
             super::har::time_key(&ok.time),
             super::har::time_key(&failed.time),
         ) {
-            (Some(o), Some(f)) => o > f,
+            // In the same second too: exports give whole seconds, and a library falls back
+            // from the silent request to the interactive one at once.
+            (Some(o), Some(f)) => o >= f,
             _ => false,
         }
 }
@@ -666,6 +696,10 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
                 && (s.interactive == Some(false)
                     || s.aadsts.is_some_and(|i| i.category == Category::Session)))
                 || PROMPT_CODES.contains(&s.error_code)
+                // No usable session in an interactive sign-in: Entra shows its sign-in page
+                // (the portal lists it Interrupted; Graph's export says only the code).
+                || (s.interactive == Some(true)
+                    && s.aadsts.is_some_and(|i| i.category == Category::Session))
         })
     };
     crate::core::order::by_key(&mut groups, |(_, g)| u64::from(token_leg(g) || paused(g)));
@@ -686,6 +720,16 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
     let authorize_leg_failed = groups
         .iter()
         .any(|(c, g)| !token_leg(g) && !paused(g) && !recovered_of(*c, g));
+    // The latest failure of the browser's sign-in (by time): an older failure of another kind
+    // is an earlier attempt, not what stops the sign-in now (a Conditional Access block in the
+    // morning, the redirect URI refused in the afternoon).
+    let time = |s: &SignIn| super::har::time_key(&s.time);
+    let latest: Option<(u64, u32, String)> = groups
+        .iter()
+        .filter(|(c, g)| !token_leg(g) && !paused(g) && !recovered_of(*c, g))
+        .flat_map(|(c, g)| g.iter().map(move |s| (*c, *s)))
+        .filter_map(|(c, s)| time(s).map(|t| (t, c, s.time.clone())))
+        .max_by_key(|(t, _, _)| *t);
     for (code, group) in &groups {
         let Some(first) = group.first() else { continue };
         let recovered = recovered_of(*code, group);
@@ -721,7 +765,19 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
                     && s.aadsts
                         .is_some_and(|i| matches!(i.appears, aadsts::Appears::Token))
             });
+        let earlier = latest.as_ref().filter(|(t, c, _)| {
+            c != code
+                && !token_leg(group)
+                && !paused(group)
+                && group.iter().all(|s| time(s).is_some_and(|x| x < *t))
+        });
         let soften = |f: Finding| {
+            if let Some((_, c, when)) =
+                earlier.filter(|_| f.severity == Severity::Error && !recovered)
+            {
+                let detail = format!("{} A later attempt ({when}) failed with AADSTS{c} instead, listed with its own finding: that is what stops the sign-in now; this earlier failure may show again once it is fixed.", f.detail);
+                return f.severity(Severity::Warning).detail(detail);
+            }
             if other_app && f.severity == Severity::Error && !recovered {
                 let detail = format!("{} This entry is for another application than the request's client_id (see signin.app_mismatch), so it is not why this request got no code.", f.detail);
                 let fix = format!("For that application only: {}", f.fix);
@@ -751,7 +807,13 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
                     "a step the user takes in an interactive sign-in"
                 };
                 let detail = format!("{} Entra marks this sign-in Interrupted, not Failure: it paused it to ask for a step ({step}; a silent request, prompt=none, gets this as its answer and the app then signs in interactively). So it is not why the browser got no authorization code; the export holds no later entry of that sign-in.", f.detail);
-                let fix = format!("{} If sign-in still fails, download the interactive sign-ins of the minutes after it (Entra admin center › Sign-in logs › User sign-ins (interactive)), or capture a HAR.", f.fix);
+                let interactive_session = cat == Some(Category::Session)
+                    && group.iter().all(|s| s.interactive == Some(true));
+                let fix = if interactive_session {
+                    "Nothing to change for this entry: in an interactive sign-in Entra answers this when it finds no session and shows its sign-in page, so the user did not finish signing in there (or the export lacks the entries after it). If sign-in still fails, download the interactive sign-ins of the minutes after it (Entra admin center › Sign-in logs › User sign-ins (interactive)), or capture a HAR.".to_string()
+                } else {
+                    format!("{} If sign-in still fails, download the interactive sign-ins of the minutes after it (Entra admin center › Sign-in logs › User sign-ins (interactive)), or capture a HAR.", f.fix)
+                };
                 let title = f.title.replacen("Sign-in failed", "Sign-in interrupted", 1);
                 f.severity(Severity::Warning)
                     .title(title)
