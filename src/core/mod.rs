@@ -350,6 +350,12 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
                 .fix(p.fix),
         );
     }
+    // An authorize URL cut short (a chat app, a log line, a screenshot's width): its last
+    // parameter is cut and the ones after it were never pasted, so none is judged missing.
+    let cut_off = req.as_mut().and_then(|r| cut_off_param(r, auth_text, &reg));
+    if let Some((name, value)) = &cut_off {
+        findings.push(codes::finding("input.authorize_unreadable").severity(Severity::Error).title("The authorize URL is cut off").detail(format!("The pasted URL ends inside {name} ({name}={value}): it was cut where it was copied from (a chat message, a log line, a column), so {name} is not the value the app sent and the parameters after it are missing from the paste, not from the request. Neither is judged here.")).fix("Copy the whole URL again: from the browser's address bar or the Network tab (right-click the request › Copy › Copy URL), or from the log with the line unwrapped."));
+    }
     let audience = match reg.audience {
         registered::Audience::Unknown => registered::Audience::parse(aud_text),
         a => a,
@@ -392,7 +398,17 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             || ((reg.from_json || reg.has_platforms) && reg.problems.is_empty()));
 
     let mut form_ok = true;
-    if let Some(r) = req.as_ref().filter(|r| r.carries_request()) {
+    // A request to /token or /devicecode pasted for the authorize request: said, and none of
+    // the authorize request's rules applied to it.
+    let token_grant = req.as_ref().and_then(request::token_grant);
+    if let Some(g) = &token_grant {
+        findings.push(request::token_request_finding(g));
+    }
+    if let Some(r) = req
+        .as_ref()
+        .filter(|r| r.carries_request())
+        .filter(|_| token_grant.is_none())
+    {
         let ctx = request::Ctx {
             req: r,
             reg: &reg,
@@ -533,7 +549,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         .filter(|p| *p != Platform::Unknown);
     if let Some(r) = req
         .as_ref()
-        .filter(|r| r.carries_request() && r.saml.is_none())
+        .filter(|r| r.carries_request() && r.saml.is_none() && token_grant.is_none())
     {
         let platform = target
             .map(|t| t.platform)
@@ -546,6 +562,23 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             platform,
         };
         request::flow_checks(&ctx, &mut findings);
+    }
+    // After a cut, what follows it is not known: nothing is missing from the request.
+    if cut_off.is_some() {
+        findings.retain(|f| {
+            !(f.code.starts_with("request.") && f.code.ends_with("_missing")
+                || f.code == "request.pkce_missing"
+                || f.code == "request.client_id_invalid")
+        });
+    }
+    // A second '?' put authorize parameters into redirect_uri's value: its query is that
+    // mistake, not a query to register.
+    if req.as_ref().is_some_and(|r| {
+        ["response_type", "scope", "state", "nonce", "response_mode"]
+            .iter()
+            .any(|n| request::swallowed(r, n).as_deref() == Some("redirect_uri"))
+    }) {
+        findings.retain(|f| f.code != "redirect.query_mismatch");
     }
     if let Some(cb) = &cb {
         response::checks(
@@ -1054,6 +1087,68 @@ fn national_graph(host: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// The last parameter of an authorize URL cut short, removed from the request (its name and
+/// the cut value): the text ends with an ellipsis, inside a percent-escape, inside client_id's
+/// GUID, or inside redirect_uri where a registered URI goes on (with response_type or scope
+/// missing after it).
+fn cut_off_param(
+    r: &mut authorize::AuthorizeRequest,
+    text: &str,
+    reg: &registered::Registered,
+) -> Option<(String, String)> {
+    if r.source != authorize::Source::Url || r.fragment.is_some() || r.saml.is_some() {
+        return None;
+    }
+    let last = r.params.last()?;
+    let t = text.trim_end();
+    let ellipsis = t.ends_with('…') || t.ends_with("...");
+    // The URL ends the paste: its last parameter's raw value is where the text stops.
+    let raw_end = last.raw.trim_end_matches(['…', '.']);
+    if !ellipsis && !t.ends_with(&last.raw) || raw_end.is_empty() && !ellipsis {
+        return None;
+    }
+    let v = last.value.trim_end_matches('…').trim_end_matches("...");
+    let escape_cut = {
+        let tail = raw_end.rsplit('%').next().unwrap_or("");
+        raw_end.contains('%')
+            && tail.len() < 2
+            && raw_end.ends_with(|c: char| c == '%' || c.is_ascii_hexdigit())
+    };
+    let guid_cut = last.name == "client_id"
+        && v.len() < 36
+        && v.len() >= 4
+        && v.chars().enumerate().all(|(i, c)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                c == '-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        });
+    let later_missing = r.param("response_type").is_none()
+        || (r.endpoint == authorize::Endpoint::V2 && r.param("scope").is_none());
+    // Cut inside a word of a registered URI that goes on: a host without its domain
+    // (https://app), a path segment cut short.
+    let uri_cut = last.name == "redirect_uri"
+        && later_missing
+        && !v.is_empty()
+        && reg.uris.iter().any(|u| {
+            let Some(rest) = u.uri.strip_prefix(v).filter(|r| !r.is_empty()) else {
+                return false;
+            };
+            let host = uri::Uri::new(v).host().map(str::to_ascii_lowercase);
+            let bare_host = host
+                .as_deref()
+                .is_some_and(|h| !h.contains('.') && h != "localhost" && !h.starts_with('['));
+            bare_host
+                || (!v.ends_with('/') && rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+        });
+    if !(ellipsis || escape_cut || guid_cut || uri_cut) {
+        return None;
+    }
+    let p = r.params.pop()?;
+    Some((p.name, p.value))
 }
 
 /// The AADSTS50011 error text of a sign-in log's latest entry (by time, else the export's

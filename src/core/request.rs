@@ -165,6 +165,76 @@ pub(crate) fn other_provider_text(text: &str) -> Option<&'static str> {
 }
 
 /// The client and tenant checks (the first things Entra resolves).
+/// The parameter whose value swallowed `name` after a second '?' (`…redirect_uri=…?response_type=code&…`,
+/// a URL built by appending `?…` to one that had its query already): Entra reads
+/// `?response_type=code` as part of that value and finds no `name`.
+pub fn swallowed(req: &AuthorizeRequest, name: &str) -> Option<String> {
+    if req.param(name).is_some() {
+        return None;
+    }
+    req.params.iter().find_map(|p| {
+        let (_, rest) = p.value.split_once('?')?;
+        rest.split('&')
+            .any(|pair| pair.split_once('=').is_some_and(|(n, _)| n == name))
+            .then(|| p.name.clone())
+    })
+}
+
+/// The finding for a parameter a second '?' hid inside another's value, with the URL that
+/// has '&' there.
+fn swallowed_finding(
+    req: &AuthorizeRequest,
+    code: &'static str,
+    name: &str,
+    holder: &str,
+) -> Finding {
+    let mut f = finding(code).aadsts(900144).title(format!("A second '?' hid {name} inside {holder}")).detail(format!("The URL has '?' a second time, after {holder}'s value, where '&' belongs: everything up to the next '&' is part of {holder} (…{holder}=…?{name}=…), so Entra finds no {name} ('The request body must contain the following parameter: '{name}'', AADSTS900144), and {holder} is not what the app meant.")).fix(format!("Join the parameters with '&': the code that builds the URL appends '?{name}=…' to a URL that already has its query; append '&{name}=…' there."));
+    // The URL as meant: the second '?' (the first inside a value) made '&'.
+    if let Some((base, query)) = req.url.split_once('?') {
+        if query.contains('?') {
+            f = f.snippet(
+                "Authorize URL with '&'",
+                format!("{base}?{}", query.replacen('?', "&", 1)),
+            );
+        }
+    }
+    f
+}
+
+/// The grant of a request to Entra's token or device code endpoint pasted for the authorize
+/// request (its `grant_type`, or the endpoint's): `None` for an authorize request.
+pub fn token_grant(req: &AuthorizeRequest) -> Option<String> {
+    if let Some(g) = req.get("grant_type").filter(|g| !g.trim().is_empty()) {
+        return Some(g.trim().to_string());
+    }
+    let path = req.path.as_deref().unwrap_or("").to_ascii_lowercase();
+    let path = path.trim_end_matches('/');
+    if path.ends_with("/oauth2/v2.0/devicecode") || path.ends_with("/oauth2/devicecode") {
+        return Some("device_code".to_string());
+    }
+    // Authorize parameters sent to /token are the authorize request at the wrong path
+    // (request.not_entra_authorize says so), not a token request.
+    ((path.ends_with("/oauth2/v2.0/token") || path.ends_with("/oauth2/token"))
+        && req.param("response_type").is_none())
+    .then(|| "(not given)".to_string())
+}
+
+/// What a token request pasted for the authorize request is, by its grant.
+pub fn token_request_finding(grant: &str) -> Finding {
+    let f = finding("input.authorize_unreadable").severity(Severity::Info);
+    let redemption = "The authorization code's redemption: its redirect_uri must equal the authorize request's exactly (AADSTS500112 when it does not), and that one must be registered, so it is judged below as the redirect URI sent. None of the authorize request's own rules (response_type, scope, state, PKCE challenge) apply to it.";
+    let (title, detail) = match grant {
+        "authorization_code" => ("This is the token request (grant_type=authorization_code), not the authorize request", redemption.to_string()),
+        "(not given)" => ("This is a request to the token endpoint, not the authorize request", format!("The URL is Entra's /token endpoint. If it redeems a code (grant_type=authorization_code): {redemption}")),
+        "device_code" | "urn:ietf:params:oauth:grant-type:device_code" => ("This is the device code flow, which uses no redirect URI", "The app asks /devicecode for a code, the user enters it on another device, and the app polls /token: no authorization code goes to a redirect URI, so there is none to check.".to_string()),
+        "client_credentials" => ("This is a client credentials request, which uses no redirect URI", "grant_type=client_credentials: the app gets a token for itself with its secret or certificate, with no user and no browser, so no redirect URI is involved and none is checked.".to_string()),
+        "urn:ietf:params:oauth:grant-type:jwt-bearer" => ("This is an on-behalf-of request, which uses no redirect URI", "grant_type=jwt-bearer (on-behalf-of): an API exchanges the token it received for one to call another API, server to server, so no redirect URI is involved and none is checked.".to_string()),
+        "refresh_token" => ("This is a refresh token request, which uses no redirect URI", "grant_type=refresh_token: the app renews its tokens at /token without the browser, so no redirect URI is checked (a single-page app's refresh must still come from its SPA redirect URI's origin).".to_string()),
+        other => ("This is a token request, not the authorize request", format!("grant_type={other} goes to /token; no authorization code is delivered to a redirect URI in it.")),
+    };
+    f.title(title).detail(detail).fix("To check why the authorization code did not arrive, paste the request to …/oauth2/v2.0/authorize (browser developer tools, Network tab: the first request to the Entra host after Sign in) or Entra's error text.")
+}
+
 pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
     let req = c.req;
     if req.source == Source::Url {
@@ -259,6 +329,22 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
     }
     if req.error_text.is_some() && req.params.is_empty() {
         return; // error text: only the redirect URI and app id are known
+    }
+    // The request's parameters after '#' instead of '?': the browser never sends a fragment,
+    // so Entra gets /authorize with none of them.
+    if req.param("client_id").is_some_and(|p| p.in_fragment)
+        && !req
+            .params
+            .iter()
+            .any(|p| p.name == "client_id" && !p.in_fragment)
+    {
+        let mut f = finding("request.client_id_missing").aadsts(900144).title("The request's parameters are after '#', which the browser never sends").detail("The authorize URL carries client_id (and the parameters around it) after '#' instead of '?': a fragment stays in the browser (RFC 3986 §3.5), so Entra receives /authorize without client_id, redirect_uri or any other of them and answers 'The request body must contain the following parameter: client_id' (AADSTS900144). The redirect URI below is what the app means to send, not what Entra receives.").fix("Build the URL with '?' before the parameters (…/oauth2/v2.0/authorize?client_id=…), not '#'.");
+        if let Some(frag) = req.fragment.as_deref() {
+            let base = req.url.split('#').next().unwrap_or(&req.url);
+            let base = base.trim_end_matches('?');
+            f = f.snippet("Authorize URL with '?'", format!("{base}?{frag}"));
+        }
+        out.push(f);
     }
     match req.param("client_id") {
         None => out.push(finding("request.client_id_missing").aadsts(900144).detail("Without client_id Entra cannot tell which app is signing in: 'The request body must contain the following parameter: client_id' (AADSTS900144).").fix("Send client_id=<Application (client) ID from the app registration's Overview page>.")),
@@ -649,7 +735,14 @@ pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
     let rt_param = req.param("response_type");
     match rt_param {
         None => {
-            if !req
+            if let Some(holder) = swallowed(req, "response_type") {
+                out.push(swallowed_finding(
+                    req,
+                    "request.response_type_missing",
+                    "response_type",
+                    &holder,
+                ));
+            } else if !req
                 .params
                 .iter()
                 .any(|p| p.name == "response_type" && p.in_fragment)
@@ -793,7 +886,10 @@ pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
             .iter()
             .any(|p| p.name == "scope" && p.in_fragment)
     {
-        out.push(finding("request.scope_missing").aadsts(900144).detail("The v2 endpoint requires scope: 'The request body must contain the following parameter: 'scope'' (AADSTS900144).").fix("Send scope=openid profile offline_access plus the API scopes you need."));
+        match swallowed(req, "scope") {
+            Some(holder) => out.push(swallowed_finding(req, "request.scope_missing", "scope", &holder)),
+            None => out.push(finding("request.scope_missing").aadsts(900144).detail("The v2 endpoint requires scope: 'The request body must contain the following parameter: 'scope'' (AADSTS900144).").fix("Send scope=openid profile offline_access plus the API scopes you need.")),
+        }
     } else if v2 && !tokens {
         let oidc_like = req.get("nonce").is_some();
         if oidc_like
