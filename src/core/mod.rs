@@ -1106,7 +1106,7 @@ fn cut_off_param(
     let ellipsis = t.ends_with('…') || t.ends_with("...");
     // The URL ends the paste: its last parameter's raw value is where the text stops.
     let raw_end = last.raw.trim_end_matches(['…', '.']);
-    if !ellipsis && !t.ends_with(&last.raw) || raw_end.is_empty() && !ellipsis {
+    if (raw_end.is_empty() || !t.ends_with(&last.raw)) && !ellipsis {
         return None;
     }
     let v = last.value.trim_end_matches('…').trim_end_matches("...");
