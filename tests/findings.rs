@@ -2049,3 +2049,22 @@ fn a_move_command_never_replaces_a_list_the_paste_does_not_show() {
     );
     assert!(!whole.contains("az ad app show"), "{whole}");
 }
+
+/// JSON in state sent without URL-encoding is cut at its '&': said, since the state that comes
+/// back is not the one the app stored. (A share link redacts state, so this is no example case.)
+#[test]
+fn unencoded_json_state_is_named() {
+    let a = analyze(&CaseInput {
+        authorize: r#"https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fsignin-oidc&response_mode=form_post&scope=openid%20profile&nonce=n&state={"returnUrl":"/home?x=1&y=2","csrf":"abc"}"#.into(),
+        registered: "https://app.contoso.com/signin-oidc".into(),
+        ..CaseInput::default()
+    });
+    assert!(
+        a.report
+            .findings
+            .iter()
+            .any(|f| f.code == "request.state_missing" && f.title.contains("JSON")),
+        "{:?}",
+        codes(&a)
+    );
+}

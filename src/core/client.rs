@@ -169,7 +169,12 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
     let mode = req.get("response_mode").map(str::to_ascii_lowercase);
     // A form_post to a loopback address without a path: a desktop app's own listener on a
     // free port (MSAL Java posts there by default), not a web server's callback route.
-    if mode.as_deref() == Some("form_post") && loopback_listener(req) {
+    // MSAL Java's listener always comes with a PKCE challenge: one without it is a web
+    // framework on a development port.
+    if mode.as_deref() == Some("form_post")
+        && loopback_listener(req)
+        && req.get("code_challenge").is_some()
+    {
         return guess(
             ClientKind::Native,
             "response_mode=form_post to a loopback address without a path (a desktop app's local listener, as MSAL Java's interactive sign-in posts to)".into(),
@@ -486,8 +491,13 @@ mod tests {
         // A form_post to a loopback listener without a path is a desktop app's (MSAL Java);
         // one to a callback route on localhost is a web server in development.
         assert_eq!(
-            kind("client_id=a&response_mode=form_post&redirect_uri=http%3A%2F%2Flocalhost%3A50321"),
+            kind("client_id=a&response_mode=form_post&code_challenge=abc&redirect_uri=http%3A%2F%2Flocalhost%3A50321"),
             ClientKind::Native
+        );
+        // Without PKCE it is no MSAL listener: a web framework on a development port.
+        assert_eq!(
+            kind("client_id=a&response_mode=form_post&nonce=n&redirect_uri=http%3A%2F%2Flocalhost%3A5000%2F"),
+            ClientKind::WebServer
         );
         assert_eq!(
             kind("client_id=a&response_mode=form_post&redirect_uri=http%3A%2F%2Flocalhost%3A5000%2Fsignin-oidc"),

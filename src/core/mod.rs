@@ -287,6 +287,12 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             }
         }
     }
+    // The sign-out request: said, its post_logout_redirect_uri judged with the registration
+    // below, and none of the authorize request's rules applied.
+    let logout = req.as_ref().is_some_and(is_logout);
+    if logout && req.as_ref().is_some_and(|r| r.carries_request()) {
+        findings.push(logout_finding());
+    }
     if let Some(r) = &req {
         if !r.carries_request() {
             let saml2 = r.path.as_deref().is_some_and(|p| {
@@ -320,6 +326,8 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
                 codes::finding("request.not_entra_authorize").severity(Severity::Error).title(format!("This is {name}'s error page, not Entra's")).detail(format!("The authorize box holds {name}'s own error page: {name}'s sign-in server refused the request, so Entra never saw it, and Entra's app registration plays no part.")).fix(format!("Fix it in {name}'s client settings (its allowed redirect or callback URLs). To check an Entra sign-in, paste its request to login.microsoftonline.com/…/oauth2/v2.0/authorize or Entra's error text (AADSTS…)."))
             } else if device {
                 f.severity(Severity::Info).title("The device code flow uses no redirect URI").detail("The authorize box holds an address of the device code flow: the app asks /devicecode for a code, the user enters it on another device's browser, and the app polls /token for the tokens. No authorization code goes to a redirect URI, so there is none to check here.").fix("Nothing to register for this flow. If it fails, paste the answer of the /token polling (authorization_pending while the user has not finished; AADSTS7000218 means public client flows are not allowed on the app registration).")
+            } else if is_logout(r) {
+                logout_finding()
             } else if r.host.as_deref().is_some_and(uri::is_my_apps_launch) {
                 f.severity(Severity::Info).title("This is a My Apps launch link, not the sign-in request").detail(format!("The URL on {} starts an app's sign-in from My Apps. For a SAML app, Entra then posts a SAML response that no request asked for (IdP-initiated) to the app's Default Reply URL; for an OpenID Connect or linked app, the browser goes to the app's Sign on or home page URL and the app sends its own authorize request. Neither is in this link, so there is no redirect URI in it to check.", r.host.as_deref().unwrap_or_default())).fix("Paste the request that followed it (browser developer tools, Network tab with Preserve log): the request to …/oauth2/v2.0/authorize or …/saml2, or Entra's error text. For a SAML app launched from My Apps, the SAML response goes to the Default Reply URL (Basic SAML Configuration): check that the app accepts it there.")
             } else if ids_only {
@@ -349,6 +357,18 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
                 .detail(p.message.clone())
                 .fix(p.fix),
         );
+    }
+    // The sign-out request: its post_logout_redirect_uri must be one of the app's registered
+    // redirect URIs, or Entra leaves the user on its own signed-out page.
+    if let Some(post) = req
+        .as_ref()
+        .filter(|_| logout)
+        .and_then(|r| r.get("post_logout_redirect_uri"))
+        .filter(|_| !reg.uris.is_empty())
+    {
+        if !reg.uris.iter().any(|u| u.uri == post) {
+            findings.push(codes::finding("redirect.not_registered").severity(Severity::Warning).title("post_logout_redirect_uri is not a registered redirect URI").detail(format!("The sign-out request sends post_logout_redirect_uri={post}, which the pasted list does not hold: Entra sends the browser there after sign-out only when it is one of the app's registered redirect URIs (compared exactly), so the user stays on Entra's signed-out page. (The front-channel logout URL is another setting: the address Entra calls to end the app's own session.)")).fix(format!("Register {post} as a redirect URI of the app (under the platform of its sign-in), or send one that is registered.")));
+        }
     }
     // An authorize URL cut short (a chat app, a log line, a screenshot's width): its last
     // parameter is cut and the ones after it were never pasted, so none is judged missing.
@@ -400,14 +420,18 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     let mut form_ok = true;
     // A request to /token or /devicecode pasted for the authorize request: said, and none of
     // the authorize request's rules applied to it.
-    let token_grant = req.as_ref().and_then(request::token_grant);
+    let token_grant = req
+        .as_ref()
+        .filter(|_| !logout)
+        .and_then(request::token_grant);
+    let not_authorize = token_grant.is_some() || logout;
     if let Some(g) = &token_grant {
         findings.push(request::token_request_finding(g));
     }
     if let Some(r) = req
         .as_ref()
         .filter(|r| r.carries_request())
-        .filter(|_| token_grant.is_none())
+        .filter(|_| !not_authorize)
     {
         let ctx = request::Ctx {
             req: r,
@@ -549,7 +573,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         .filter(|p| *p != Platform::Unknown);
     if let Some(r) = req
         .as_ref()
-        .filter(|r| r.carries_request() && r.saml.is_none() && token_grant.is_none())
+        .filter(|r| r.carries_request() && r.saml.is_none() && !not_authorize)
     {
         let platform = target
             .map(|t| t.platform)
@@ -1087,6 +1111,21 @@ fn national_graph(host: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// What the sign-out request is, said in place of the authorize request's findings.
+fn logout_finding() -> Finding {
+    codes::finding("input.authorize_unreadable").severity(Severity::Info).title("This is the sign-out request, not the sign-in").detail("The URL is Entra's sign-out endpoint (…/oauth2/v2.0/logout): it ends the user's session and, when post_logout_redirect_uri is a registered redirect URI of the app, sends the browser there afterwards. It asks for no code, so no redirect URI of a sign-in is in it.").fix("To check a sign-in, paste the request to …/oauth2/v2.0/authorize (the first request to the Entra host after Sign in) or Entra's error text.")
+}
+
+/// A request to Entra's sign-out endpoint (`…/oauth2/v2.0/logout`, `…/oauth2/logout`).
+fn is_logout(r: &authorize::AuthorizeRequest) -> bool {
+    r.host.as_deref().is_some_and(authorize::is_entra_host)
+        && r.path.as_deref().is_some_and(|p| {
+            let p = p.to_ascii_lowercase();
+            let p = p.trim_end_matches('/');
+            p.ends_with("/oauth2/v2.0/logout") || p.ends_with("/oauth2/logout")
+        })
 }
 
 /// The last parameter of an authorize URL cut short, removed from the request (its name and

@@ -235,6 +235,9 @@ pub fn token_request_finding(grant: &str) -> Finding {
     f.title(title).detail(detail).fix("To check why the authorization code did not arrive, paste the request to …/oauth2/v2.0/authorize (browser developer tools, Network tab: the first request to the Entra host after Sign in) or Entra's error text.")
 }
 
+/// The tenant of personal Microsoft accounts, which /consumers stands for.
+pub const MSA_TENANT: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";
+
 pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
     let req = c.req;
     if req.source == Source::Url {
@@ -324,6 +327,16 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
                 && matches!(c.audience, Audience::MyOrg | Audience::MultipleOrgs)
             {
                 out.push(finding("request.tenant_invalid").aadsts(9002332).title("An Entra-only app signs in through /consumers").detail("The registration only accepts work or school accounts, but /consumers is for personal Microsoft accounts (AADSTS9002332).").fix("Use organizations, or the tenant ID, in the authority."));
+            } else if t.eq_ignore_ascii_case(MSA_TENANT)
+                && matches!(c.audience, Audience::MyOrg | Audience::MultipleOrgs)
+            {
+                // The personal-account tenant by its ID: /consumers under another name.
+                out.push(finding("request.tenant_invalid").aadsts(9002332).title("An Entra-only app signs in through the personal-account tenant").detail(format!("The tenant {MSA_TENANT} is Microsoft's tenant of personal Microsoft accounts (what /consumers stands for), but the registration only accepts work or school accounts: Entra refuses it (AADSTS9002332), or finds no such app in that tenant (AADSTS700016).")).fix("Use organizations, or your Directory (tenant) ID, in the authority."));
+            } else if c.audience == Audience::PersonalOnly
+                && !t.eq_ignore_ascii_case("consumers")
+                && !t.eq_ignore_ascii_case(MSA_TENANT)
+            {
+                out.push(finding("request.tenant_invalid").aadsts(9002331).title(format!("A personal-accounts-only app signs in through /{t}")).detail(format!("The registration's signInAudience is PersonalMicrosoftAccount: only personal Microsoft accounts sign in to it, and only /consumers serves it. Through /{t} Entra answers that the application is configured for Microsoft Account users only and that /consumers must be used (AADSTS9002331).")).fix("Use /consumers in the authority (…/consumers/oauth2/v2.0/authorize), or change the app's Supported account types if work or school accounts should sign in too."));
             }
         }
     }
@@ -393,7 +406,37 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
         {
             return true;
         }
-        if !req.params.is_empty() {
+        // The URI under a name Entra does not read (redirect_url, redirectUri, Redirect_Uri,
+        // reply_url): Entra sees no redirect_uri at all.
+        let near = req.params.iter().find(|x| {
+            let n: String = x
+                .name
+                .to_ascii_lowercase()
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .collect();
+            matches!(
+                n.as_str(),
+                "redirecturi"
+                    | "redirecturl"
+                    | "replyurl"
+                    | "replyuri"
+                    | "redirect"
+                    | "returnurl"
+                    | "callbackurl"
+            ) && x.value.contains("://")
+        });
+        if let Some(x) = near {
+            let mut f = finding("request.redirect_uri_missing").severity(Severity::Error).title(format!("The redirect URI is sent as '{}', which Entra does not read", x.name)).detail(format!("The request sends {} under the name '{}'; Entra reads only redirect_uri (lower case, with an underscore), so for it the request has no redirect URI: it picks one of the registered URIs itself, and the response may go to an address the app does not listen on (or, with none that fits, Entra refuses the request).", x.value, x.name)).fix(format!("Send it as redirect_uri={} (the library's setting for the redirect URI, not a parameter of the app's own).", uri::form_encode(&x.value)));
+            if let Some(u) = fix::corrected_url(req, &x.value) {
+                let bad = format!("{}={}&", x.name, x.raw);
+                let u = u
+                    .replacen(&bad, "", 1)
+                    .replacen(&format!("&{}={}", x.name, x.raw), "", 1);
+                f = f.snippet("Corrected authorize URL", u);
+            }
+            out.push(f);
+        } else if !req.params.is_empty() {
             let mut f = finding("request.redirect_uri_missing").detail("With no redirect_uri, Entra picks one of the registered URIs at random (OpenID Connect on the Microsoft identity platform), so the response may go to an address the app does not listen on. The token request then must not send one either.").fix("Always send redirect_uri, equal to a registered URI.");
             if let Some(first) = c.reg.uris.first() {
                 f = f.snippet(
@@ -771,16 +814,27 @@ pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
     }
     let tokens = has("id_token") || has("token");
     if tokens {
-        let (setting, flag, code) = if has("token") {
-            ("Access tokens", c.reg.access_token_issuance, 700051)
-        } else {
-            ("ID tokens", c.reg.id_token_issuance, 700054)
-        };
-        let f = finding("request.implicit_grant_required").detail(format!("Tokens from /authorize need '{setting}' enabled under Authentication › Implicit grant and hybrid flows; otherwise Entra answers unsupported_response_type (AADSTS{code})."));
-        match flag {
-            Some(false) => out.push(f.severity(Severity::Error).aadsts(code).title(format!("{setting} are not enabled for implicit grant")).fix(format!("Enable '{setting}' under Implicit grant and hybrid flows (web.implicitGrantSettings), or use response_type=code."))),
-            None => out.push(f.aadsts(code).fix(format!("Check that '{setting}' is enabled under Implicit grant and hybrid flows, or use response_type=code."))),
-            Some(true) => {}
+        // Each token asked for needs its own setting: `id_token token` needs both.
+        let mut needed = Vec::new();
+        if has("token") {
+            needed.push(("Access tokens", c.reg.access_token_issuance, 700051));
+        }
+        if has("id_token") {
+            needed.push(("ID tokens", c.reg.id_token_issuance, 700054));
+        }
+        let unknown: Vec<&(&str, Option<bool>, u32)> =
+            needed.iter().filter(|(_, f, _)| f.is_none()).collect();
+        for (setting, flag, code) in &needed {
+            let f = finding("request.implicit_grant_required").detail(format!("Tokens from /authorize need '{setting}' enabled under Authentication › Implicit grant and hybrid flows; otherwise Entra answers unsupported_response_type (AADSTS{code})."));
+            match flag {
+                Some(false) => out.push(f.severity(Severity::Error).aadsts(*code).title(format!("{setting} are not enabled for implicit grant")).fix(format!("Enable '{setting}' under Implicit grant and hybrid flows (web.implicitGrantSettings), or use response_type=code."))),
+                // Not known: said once, for the first setting not known.
+                None if unknown.first().is_some_and(|(s, _, _)| s == setting) => {
+                    let names: Vec<&str> = unknown.iter().map(|(s, _, _)| *s).collect();
+                    out.push(f.aadsts(*code).fix(format!("Check that '{}' {} enabled under Implicit grant and hybrid flows, or use response_type=code.", names.join("' and '"), if names.len() == 1 { "is" } else { "are" })));
+                }
+                _ => {}
+            }
         }
         if has("id_token") && req.get("nonce").is_none_or(|n| n.trim().is_empty()) {
             out.push(finding("request.nonce_missing").aadsts(90014).detail("An ID token is requested from /authorize but the request has no nonce: 'The required field 'nonce' is missing' (AADSTS90014). OpenID Connect requires nonce in the implicit and hybrid flows.").fix("Send a fresh random nonce with every request and check it in the ID token."));
@@ -892,7 +946,22 @@ pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
         }
     } else if v2 && !tokens {
         let oidc_like = req.get("nonce").is_some();
-        if oidc_like
+        // Scopes joined by ',' or with their separator encoded twice (%2520): Entra reads one
+        // scope by that whole name and knows none (AADSTS70011).
+        let scope = req.get("scope").unwrap_or("");
+        let joined = !scope.contains(' ')
+            && (scope.contains(',') || scope.contains("%20") || scope.contains("%2B"))
+            && scope.to_ascii_lowercase().contains("openid");
+        if joined {
+            let fixed = scope
+                .replace(',', " ")
+                .replace("%20", " ")
+                .replace("%2B", " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push(finding("request.scope_missing").severity(Severity::Error).aadsts(70011).title("scope is one word: its scopes are joined by ',' or encoded twice").detail(format!("scope='{scope}' after decoding: Entra separates scopes by spaces only (sent as %20 or +), so it reads this as one scope of that name, which no API has: 'The provided value for the input parameter 'scope' is not valid' (AADSTS70011).")).fix(format!("Send the scopes separated by spaces and encoded once: scope={}", uri::form_encode(&fixed))));
+        } else if oidc_like
             && !req
                 .scopes()
                 .iter()
@@ -909,6 +978,23 @@ pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
             .any(|p| p.name == "state" && p.in_fragment)
     {
         out.push(finding("request.state_missing").detail("Without state the app cannot tie the response to its request (CSRF protection, RFC 6749 §10.12), and libraries that expect it reject the response.").fix("Send a random state with each request and compare it when the response comes back."));
+    }
+    // A state the app did not URL-encode: JSON with '&' in it is cut there, and Entra returns
+    // only the part before it; HTML in state Entra removes (reply-url). Either way the state
+    // that comes back is not the one the app stored.
+    if let Some(st) = req.get("state") {
+        let t = st.trim();
+        let open_json =
+            (t.starts_with('{') && !t.ends_with('}')) || (t.starts_with('[') && !t.ends_with(']'));
+        let rest_of_it = req
+            .params
+            .iter()
+            .any(|p| p.name.contains(['"', '}']) || p.value.contains(['}', ']']));
+        if open_json && rest_of_it {
+            out.push(finding("request.state_missing").title("state holds JSON that was not URL-encoded: its '&' cut it").detail(format!("state begins '{t}' and the rest of the JSON follows as other parameters: the app put JSON with '&' into the URL without encoding it, so Entra takes state only up to the first '&' and returns that. The app's check of the state that comes back then fails (a state mismatch, 'Unable to unprotect the message.State', a JSON error).")).fix("URL-encode state (encodeURIComponent), or better, send an opaque random key and keep the JSON in the app's session under it."));
+        } else if t.contains('<') && t.contains('>') {
+            out.push(finding("request.state_missing").title("state holds HTML, which Entra removes").detail(format!("state='{t}' holds HTML markup: Entra strips HTML from state (reply-url), so the state that comes back differs from the one sent and the app's check of it fails.")).fix("Send an opaque random value as state (letters, digits, '-', '_'), and keep any data the app needs in its session under it."));
+        }
     }
     if let Some(pr) = req.get("prompt") {
         let ok = pr.split_whitespace().all(|x| {

@@ -856,8 +856,14 @@ impl<'a> Redactor<'a> {
                     .unwrap_or_else(|| self.fresh(class));
                 // ASP.NET Core's state (a data-protection blob) names the kind of app: its
                 // `CfDJ8` prefix stays, so the shared case is read as the same app.
+                // A state's shape the analysis reads stays too: JSON cut open by an unencoded
+                // '&', HTML (which Entra strips).
                 let m = if name == "state" && key.starts_with("CfDJ8") {
                     format!("CfDJ8{m}")
+                } else if name == "state" && key.starts_with('{') && !key.ends_with('}') {
+                    format!("{{{m}")
+                } else if name == "state" && key.contains('<') && key.contains('>') {
+                    format!("<{m}>")
                 } else {
                     m
                 };
@@ -913,8 +919,11 @@ impl<'a> Redactor<'a> {
         if !is_guid(key) || self.issued.contains(key) {
             return None;
         }
-        // Microsoft's own apps' client IDs are the same in every tenant and name no one.
-        if crate::core::first_party(key).is_some() {
+        // Microsoft's own apps' client IDs are the same in every tenant and name no one, and
+        // neither does the tenant of personal Microsoft accounts.
+        if crate::core::first_party(key).is_some()
+            || key.eq_ignore_ascii_case(crate::core::request::MSA_TENANT)
+        {
             return None;
         }
         // The nil GUID and other one-digit GUIDs are placeholders, no one's ID: they stay,
