@@ -2068,3 +2068,38 @@ fn unencoded_json_state_is_named() {
         codes(&a)
     );
 }
+
+/// A server app browsed at 127.0.0.1 builds its redirect URI from that host: the fix opens it
+/// at the registered localhost origin (its session cookie must be for the callback's host),
+/// rather than making it send localhost.
+#[test]
+fn a_server_app_at_the_loopback_ip_is_opened_at_localhost() {
+    let a = analyze(&CaseInput {
+        authorize: "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/authorize?client_id=4b2c1d5e-8f7a-4c3b-9e1d-2a3b4c5d6e7f&redirect_uri=http%3A%2F%2F127.0.0.1%3A5000%2FgetAToken&response_type=code&scope=openid%20profile%20offline_access&response_mode=form_post&nonce=abc&state=CfDJ8x".into(),
+        registered: "http://localhost:5000/getAToken".into(),
+        ..CaseInput::default()
+    });
+    let f = a
+        .report
+        .findings
+        .iter()
+        .find(|f| f.code == "redirect.localhost_vs_loopback_ip")
+        .expect("named");
+    assert!(
+        f.fix.starts_with("Open the app at http://localhost:5000"),
+        "{}",
+        f.fix
+    );
+}
+
+/// A match under the localhost rule with a registered URI that has no port names the port as
+/// the difference, in the report as on the page.
+#[test]
+fn a_localhost_match_without_a_registered_port_names_the_port() {
+    let a = analyze(
+        &auth("http://localhost:8000/auth/azure/callback")
+            .reg("http://localhost/auth/azure/callback"),
+    );
+    let near = a.report.redirect.nearest.as_ref().expect("nearest");
+    assert_eq!(near.differences, ["port"]);
+}

@@ -828,6 +828,10 @@ fn mismatch_findings(
             // The app sends localhost (MSAL Java rewrites 127.0.0.1 to it): registering
             // localhost, whose port Entra ignores, is the fix that holds for every run.
             Difference::LocalhostVsLoopbackIp if s.is_localhost() && registrable.is_empty() && clean(&new_uri) => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent. Some libraries send localhost even when configured with 127.0.0.1 (MSAL Java rewrites it).")).fix(format!("Register {new_uri}{why_form} under {} — {keep} Or make the app send {send_to}.", platform.portal_name())),
+            // A server app builds redirect_uri from the address the browser used, and its session
+            // cookie belongs to that host: made to send localhost while the user stays on
+            // 127.0.0.1, its callback arrives without the session (state missing).
+            Difference::LocalhostVsLoopbackIp if c.client.kind == super::client::ClientKind::WebServer && !s.is_localhost() && r.is_localhost() => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent. A server-side app builds redirect_uri from the address the browser used, so it was opened at {}.", s.origin())).fix(format!("Open the app at {} (not {}), so it builds the registered redirect URI and its session cookie is for the host the callback comes back to; making it send localhost while the browser stays on 127.0.0.1 loses the session on the callback (state missing). Or register {sent}: the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.", Uri::new(&send_to).origin(), s.origin())),
             Difference::LocalhostVsLoopbackIp => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent.")).fix(if registrable.is_empty() { format!("Send {send_to} — or register {sent}; the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.") } else { format!("Send {send_to}: {sent} cannot be registered ({}).", registrable.join("; ")) }),
             Difference::Query => {
                 // A query the app needs for its own routing (a plugin's ?action=…) can be
@@ -1564,7 +1568,12 @@ pub fn check(
                 platform: entry.platform,
             });
             if *v != Verdict::Exact {
-                let d = matching::differences(&Uri::new(sent), &Uri::new(&entry.uri), true);
+                let mut d = matching::differences(&Uri::new(sent), &Uri::new(&entry.uri), true);
+                // Matched under the localhost rule: the port is what differs (a registered URI
+                // without one is no exception to name otherwise).
+                if *v == Verdict::LoopbackPort && d.is_empty() {
+                    d.push(matching::Difference::Port);
+                }
                 o.report.nearest = Some(nearest(entry, &d));
             }
             // Every platform it stands under (Entra documents no choice between entries).

@@ -186,6 +186,9 @@ const FRAMED_FIX: &str = "Sign in with a top-level redirect or a popup; in an em
 const NONCE_COOKIE: &str = "ASP.NET's nonce cookie was missing when the response arrived (the same cookie causes as 'Correlation failed'; IDX10311 is the .NET Framework (OWIN) wording).";
 const NONCE_COOKIE_FIX: &str = "Serve over https and keep the nonce cookie SameSite=None; Secure (on .NET Framework, OWIN 4.1 or later with its SameSite support, or the SystemWebCookieManager).";
 
+const MULTI_TENANT_ISSUER: &str = "The library rejected the ID token's issuer (iss): it was set up with the issuer of /common or /organizations (https://login.microsoftonline.com/common/v2.0, the metadata's '{tenantid}' template), but a token always names the user's own tenant (https://login.microsoftonline.com/<tenant ID>/v2.0), so no token matches. Entra accepted the redirect URI and signed the user in: the failure is the app's check of the token.";
+const MULTI_TENANT_ISSUER_FIX: &str = "Use the tenant's own authority (https://login.microsoftonline.com/<tenant ID>/v2.0) as the issuer for a single-tenant app; for a multi-tenant app, validate iss against the token's tid (the library's issuer validation option) instead of one fixed issuer.";
+
 /// Library and framework messages and what they mean.
 pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     ("hash_empty_error", "MSAL.js found no response in the URL hash: the redirect page cleared or changed the hash before MSAL read it (often the router).", "Use a redirect page that is not handled by the router (a blank page), and await handleRedirectPromise() before anything else navigates."),
@@ -242,6 +245,15 @@ pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     // Auth.js's error class, after the more telling words above.
     ("invalidcheck", AUTHJS_CHECK, AUTHJS_CHECK_FIX),
     ("checks.state argument is missing", STATE_LOST, STATE_LOST_FIX),
+    // Laravel Socialite: the state kept in the Laravel session did not come back.
+    ("invalidstateexception", STATE_LOST, STATE_LOST_FIX),
+    // passport-azure-ad: the nonce kept in the session or cookie was not found.
+    ("invalid nonce", "passport-azure-ad did not find the nonce it stored when sign-in started (in the session, or its cookie with useCookieInsteadOfSession): the session cookie did not come back with Entra's answer (another host or scheme than sign-in started on, http behind a proxy, SameSite on the form_post), the session store lost it (memory store with several instances or a restart), or an older answer arrived. Entra accepted the redirect URI: its answer reached the app.", "Start sign-in on the host of the redirect URI over https, set the session cookie SameSite=None; Secure for response_mode=form_post, and use a shared session store (or useCookieInsteadOfSession with cookieEncryptionKeys) behind several instances."),
+    // Spring Security: the code redemption at /token was refused.
+    ("[invalid_token_response]", "Spring Security's code redemption at Entra's /token failed (the text after it gives Entra's status: 401 is the client's credentials, 400 the code or redirect_uri). Entra accepted the redirect URI and issued the code; the token request is what failed: a wrong or expired client-secret, a secret's ID instead of its value, the wrong client-authentication-method, or a token-uri of another tenant.", "Check spring.security.oauth2.client.registration.<id>.client-secret (the secret's Value, not its ID, and not expired: Certificates & secrets), client-authentication-method (client_secret_basic or client_secret_post) and the provider's token-uri (the app's tenant); the app's log shows Entra's AADSTS code (7000215 invalid secret, 7000222 expired, 700016 wrong tenant)."),
+    // Auth.js and go-oidc: the ID token's issuer is not the one the app was configured with.
+    ("unexpected jwt \"iss\"", MULTI_TENANT_ISSUER, MULTI_TENANT_ISSUER_FIX),
+    ("id token issued by a different provider", MULTI_TENANT_ISSUER, MULTI_TENANT_ISSUER_FIX),
     ("did not find expected authorization request details in session", STATE_LOST, STATE_LOST_FIX),
     ("state not found in session", STATE_LOST, STATE_LOST_FIX),
     // MSAL Python: the auth_code_flow dict kept in the session between the two legs was lost.
@@ -1058,6 +1070,11 @@ mod tests {
             ("SecurityTokenNotYetValidException: IDX10222: Lifetime validation failed. The token is not yet valid.", "The sign-in library reported 'IDX10222'", "clock"),
             ("BrowserAuthError: no_token_request_cache_error: No token request found in cache.", "The sign-in library reported 'no_token_request_cache_error'", "another origin"),
             ("OAuth2AuthenticationException: [authorization_request_not_found] ", "The sign-in library reported 'authorization_request_not_found'", "JSESSIONID"),
+            ("Laravel\\Socialite\\Two\\InvalidStateException in AbstractProvider.php line 209", "The sign-in library reported 'InvalidStateException'", "session"),
+            ("authentication failed due to: In _validateResponse: invalid nonce", "The sign-in library reported 'invalid nonce'", "session store"),
+            ("[invalid_token_response] An error occurred while attempting to retrieve the OAuth 2.0 Access Token Response: 401 Unauthorized: [no body]", "The sign-in library reported '[invalid_token_response]'", "client-secret"),
+            ("[auth][cause]: OperationProcessingError: unexpected JWT \"iss\" (issuer) claim value", "The sign-in library reported 'unexpected JWT \"iss\"'", "tid"),
+            ("oidc: id token issued by a different provider, expected \"https://login.microsoftonline.com/common/v2.0\" got \"https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0\"", "The sign-in library reported 'id token issued by a different provider'", "tid"),
             ("[auth][error] InvalidCheck: pkceCodeVerifier value could not be parsed.", "The sign-in library reported 'pkceCodeVerifier'", "AUTH_URL"),
             ("RPError: state mismatch, expected s1, got: s0", "The sign-in library reported 'state mismatch'", "another tab"),
             ("403 Forbidden\nLogin Failed: Unable to find a valid CSRF token. Please try again.", "The sign-in library reported 'Unable to find a valid CSRF token'", "Secure flag"),

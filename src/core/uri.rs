@@ -206,6 +206,17 @@ impl<'a> Uri<'a> {
         Some(s)
     }
     /// Everything before the query and fragment.
+    /// Scheme, host and port (`http://127.0.0.1:5000`), as written.
+    pub fn origin(&self) -> String {
+        let rest = self.without_query_fragment();
+        let start = rest.find("://").map_or(0, |i| i + 3);
+        let end = rest
+            .get(start..)
+            .and_then(|r| r.find('/'))
+            .map_or(rest.len(), |i| start + i);
+        rest.get(..end).unwrap_or(rest).to_string()
+    }
+
     pub fn without_query_fragment(&self) -> &'a str {
         self.raw.get(..self.parts.path.end).unwrap_or(self.raw)
     }
