@@ -2103,3 +2103,29 @@ fn a_localhost_match_without_a_registered_port_names_the_port() {
     let near = a.report.redirect.nearest.as_ref().expect("nearest");
     assert_eq!(near.differences, ["port"]);
 }
+
+/// A path that differs in case before the app's own route (an IIS application, a path base)
+/// takes the case the user typed: the fix makes one case, not "send it as registered".
+#[test]
+fn a_virtual_directory_in_another_case_gets_a_canonical_case_fix() {
+    let a = analyze(
+        &auth("https://intranet.contoso.com/myapp/signin-oidc")
+            .reg("https://intranet.contoso.com/MyApp/signin-oidc"),
+    );
+    let f = a
+        .report
+        .findings
+        .iter()
+        .find(|f| f.code == "redirect.path_case_mismatch")
+        .expect("named");
+    assert!(f.fix.contains("rewrite rule"), "{}", f.fix);
+    let plain = analyze(
+        &auth("https://intranet.contoso.com/signin-OIDC")
+            .reg("https://intranet.contoso.com/signin-oidc"),
+    );
+    assert!(plain
+        .report
+        .findings
+        .iter()
+        .any(|f| f.fix.starts_with("Send the path exactly as registered")));
+}

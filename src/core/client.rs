@@ -316,7 +316,7 @@ pub fn server_stack(path: &str) -> Option<&'static str> {
     } else if p.ends_with("/getatoken") {
         "the MSAL Python web app (Flask, Django)"
     } else if p.ends_with("/oauth2/callback") {
-        "a sign-in proxy (oauth2-proxy, Pomerium)"
+        "a sign-in proxy (oauth2-proxy, Pomerium) or django-auth-adfs"
     } else if p.ends_with("/login/azuread") || p.ends_with("/login/generic_oauth") {
         "Grafana"
     } else if p.ends_with("/securityrealm/finishlogin") {

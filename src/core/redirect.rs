@@ -318,7 +318,7 @@ fn base_url_hint(path: &str) -> Option<&'static str> {
     } else if has("/accounts/microsoft/login/callback") {
         "in django-allauth, ACCOUNT_DEFAULT_HTTP_PROTOCOL = \"https\" (and SECURE_PROXY_SSL_HEADER, USE_X_FORWARDED_HOST for the proxy's headers)"
     } else if p.ends_with("/oauth2/callback") {
-        "in oauth2-proxy, --redirect-url set to the public https URL (or --reverse-proxy to trust X-Forwarded-Proto and X-Forwarded-Host); in Pomerium, authenticate_service_url"
+        "in oauth2-proxy, --redirect-url set to the public https URL (or --reverse-proxy to trust X-Forwarded-Proto and X-Forwarded-Host); in Pomerium, authenticate_service_url; in Django with django-auth-adfs (the same route), SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https') and USE_X_FORWARDED_HOST = True"
     } else if has("/oauth-authorized/") {
         "in Superset or Airflow (Flask-AppBuilder), ENABLE_PROXY_FIX = True (with PROXY_FIX_CONFIG for the proxy's headers)"
     } else {
@@ -739,6 +739,13 @@ fn mismatch_findings(
                 f.detail(format!("{ctx} Entra documents no case-insensitive host comparison, so {} and {} are different; {who}, so the app has no setting that writes it another way.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("Register {new_uri} exactly as the app sends it, under {} — {keep} Then remove {} if nothing else sends it.", platform.portal_name(), near.uri))
             }
             Difference::HostCase => f.detail(format!("{ctx} Entra documents no case-insensitive host comparison, so {} and {} are different.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("Send the host exactly as registered ({}), and configure the app's public URL with the host written that way.{reg_fix}", r.host().unwrap_or(""))),
+            // The case differs before the app's own route (an IIS application, a path base): that
+            // part is the case of the address the user typed, not a setting of the app.
+            Difference::PathCase if {
+                let (sp, rp) = (s.path(), r.path());
+                let (sl, rl) = (sp.rsplit_once('/'), rp.rsplit_once('/'));
+                matches!((sl, rl), (Some((sd, sn)), Some((rd, rn))) if sn == rn && sd != rd && !sd.is_empty())
+            } => f.detail(format!("{ctx} Redirect URIs are case-sensitive and must match the case of the app's URL path (Entra: 'Reply address did not match because of case sensitivity'). The case differs in the part before the callback route: under IIS (an application in a virtual directory) or a path base, that part takes the case of the address the user typed, so the app sends whatever case each user used.")).fix(format!("Make the case one: have the app send the registered URI as a fixed value (its redirect URI setting; in ASP.NET Core, set RedirectUri in OnRedirectToIdentityProvider), or add a rewrite rule that redirects other casings of {} to it before sign-in. Registering each casing fixes only the users who type it.{reg_fix}", r.path())),
             Difference::PathCase => f.detail(format!("{ctx} Redirect URIs are case-sensitive and must match the case of the app's URL path (Entra: 'Reply address did not match because of case sensitivity').")).fix(format!("Send the path exactly as registered ({}).{reg_fix}", r.path())),
             Difference::Path | Difference::Host if malformed(&s, &r).is_some() => {
                 let (short, long) = malformed(&s, &r).unwrap_or_default();
@@ -782,7 +789,8 @@ fn mismatch_findings(
                         .iter()
                         .any(|d| h.ends_with(d))
                 };
-                let front = match hint.filter(|_| s.path() == r.path() && default_host(sh) && !default_host(rh)) {
+                let behind_front = s.path() == r.path() && default_host(sh) && !default_host(rh);
+                let front = match hint.filter(|_| behind_front) {
                     Some(h) => format!(" If users reach it at {rh} through a front end that forwards another host, make the app see the original one: {h}."),
                     None => String::new(),
                 };
@@ -794,6 +802,16 @@ fn mismatch_findings(
                         String::new()
                     };
                     f.detail(format!("{ctx} Host {sh} does not fit the wildcard {rh}.{covers}")).fix(register)
+                } else if behind_front {
+                    // The front end first: registering the backend host sends the browser around
+                    // it, to a host whose cookies the sign-in did not set.
+                    let only = if registrable.is_empty() {
+                        format!("Only if users open the app at {sh} itself, register {new_uri}{why_form} under {}. {keep}", platform.portal_name())
+                    } else {
+                        format!("Only if users open the app at {sh} itself: {}", reg_fix.trim_start())
+                    };
+                    let keep_host = hint.unwrap_or("have it trust the front end's X-Forwarded-Host and X-Forwarded-Proto, or set its public base URL");
+                    f.detail(format!("{ctx} Host {sh} is not {rh}: {sh} is the platform's own host, which a front end (Front Door, Application Gateway) forwarded to the app in place of the one the browser used.")).fix(format!("If users reach the app at {rh}, make the app see that host: keep the original Host header in the front end (Front Door: an empty origin host header; Application Gateway: no host name override), or {keep_host}. Registering {sh} instead would send the browser around the front end (past its firewall, often into the app's access restrictions) to a host whose cookies the sign-in did not set (Correlation failed). {only}"))
                 } else {
                     f.detail(format!("{ctx} Host {sh} is not {rh}.")).fix(format!("{register} Otherwise configure the app to use {rh}.{front}"))
                 }
@@ -2144,8 +2162,15 @@ mod tests {
             "https://contoso-web.azurewebsites.net/.auth/login/aad/callback",
             "https://www.contoso.com/.auth/login/aad/callback",
         );
-        assert!(f.fix.starts_with("If contoso-web.azurewebsites.net is where the app now lives, register https://contoso-web.azurewebsites.net/.auth/login/aad/callback under Web."), "{}", f.fix);
+        assert!(
+            f.fix.starts_with(
+                "If users reach the app at www.contoso.com, make the app see that host"
+            ),
+            "{}",
+            f.fix
+        );
         assert!(f.fix.contains("forwardProxy"), "{}", f.fix);
+        assert!(f.fix.contains("Only if users open the app at contoso-web.azurewebsites.net itself, register https://contoso-web.azurewebsites.net/.auth/login/aad/callback under Web."), "{}", f.fix);
         let f = redirect_finding(
             "https://www.contoso.com/.auth/login/aad/callback",
             "https://contoso-web.azurewebsites.net/.auth/login/aad/callback",
