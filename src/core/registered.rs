@@ -141,6 +141,9 @@ pub struct Registered {
     /// The platforms whose list the input shows, even empty (a JSON key, a portal heading):
     /// a command may set such a list; another one it must not replace with what it does not see.
     pub shown: Vec<Platform>,
+    /// `publisherDomain`, if given: the home tenant's domain (its initial
+    /// `*.onmicrosoft.com` one unless a custom domain was verified).
+    pub publisher_domain: Option<String>,
 }
 
 /// URIs a cut list leaves out (see [`Registered::left_out`]).
@@ -1274,6 +1277,7 @@ fn read_app_object(reg: &mut Registered, v: &Value) {
     let str_of = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
     reg.app_id = str_of("appId");
     reg.created = str_of("createdDateTime");
+    reg.publisher_domain = str_of("publisherDomain");
     if let Some(ids) = v.get("identifierUris").and_then(Value::as_array) {
         reg.identifiers = ids
             .iter()

@@ -327,6 +327,15 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
                 && matches!(c.audience, Audience::MyOrg | Audience::MultipleOrgs)
             {
                 out.push(finding("request.tenant_invalid").aadsts(9002332).title("An Entra-only app signs in through /consumers").detail("The registration only accepts work or school accounts, but /consumers is for personal Microsoft accounts (AADSTS9002332).").fix("Use organizations, or the tenant ID, in the authority."));
+            } else if let Some(home) = c.reg.publisher_domain.as_deref().filter(|home| {
+                // Two initial domains name two tenants; a single-tenant app is only in its own.
+                let l = t.to_ascii_lowercase();
+                c.audience == Audience::MyOrg
+                    && l.ends_with(".onmicrosoft.com")
+                    && home.to_ascii_lowercase().ends_with(".onmicrosoft.com")
+                    && !home.eq_ignore_ascii_case(t)
+            }) {
+                out.push(finding("request.tenant_invalid").aadsts(700016).severity(Severity::Error).title(format!("A single-tenant app of {home} signs in at {t}")).detail(format!("The registration's publisherDomain is {home}, its home tenant, and its signInAudience is AzureADMyOrg: the app exists only there. The request goes to the tenant {t}, another tenant, where Entra finds no such app: 'Application with identifier … was not found in the directory' (AADSTS700016), before it looks at the redirect URI.")).fix(format!("Use the app's own tenant in the authority (login.microsoftonline.com/{home}, or its Directory (tenant) ID), or register the app in {t} and use that registration's client ID; if users of other tenants must sign in, make the app multi-tenant (AzureADMultipleOrgs) and use /organizations.")));
             } else if t.eq_ignore_ascii_case(MSA_TENANT)
                 && matches!(c.audience, Audience::MyOrg | Audience::MultipleOrgs)
             {
