@@ -898,8 +898,19 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         .and_then(|r| r.host.as_deref())
         .and_then(national_graph);
     if let Some(g) = graph {
+        // az talks to the cloud it is set to: the national one, or the command finds no app.
+        let cloud = if g.contains(".us/") {
+            "AzureUSGovernment"
+        } else {
+            "AzureChinaCloud"
+        };
         for s in findings.iter_mut().flat_map(|f| f.snippets.iter_mut()) {
             s.text = s.text.replace("https://graph.microsoft.com/", g);
+            if s.text.starts_with("az ") {
+                s.label.push_str(&format!(
+                    " — run it with az set to the app's cloud: az cloud set --name {cloud}, then az login"
+                ));
+            }
         }
     }
     // An Azure AD B2C or External ID tenant is a directory of its own, usually without an
@@ -1104,7 +1115,7 @@ fn app_lookup_failed_first(findings: &mut [Finding]) {
 /// (login.microsoftonline.us) and China (21Vianet); `None` for the global cloud.
 fn national_graph(host: &str) -> Option<&'static str> {
     let h = host.to_ascii_lowercase();
-    if h == "login.microsoftonline.us" {
+    if h == "login.microsoftonline.us" || h == "login-us.microsoftonline.com" {
         Some("https://graph.microsoft.us/")
     } else if h == "login.chinacloudapi.cn" || h == "login.partner.microsoftonline.cn" {
         Some("https://microsoftgraph.chinacloudapi.cn/")

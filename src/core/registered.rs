@@ -144,6 +144,9 @@ pub struct Registered {
     /// `publisherDomain`, if given: the home tenant's domain (its initial
     /// `*.onmicrosoft.com` one unless a custom domain was verified).
     pub publisher_domain: Option<String>,
+    /// The Microsoft Graph host the object was read from (its `@odata.context`), which names
+    /// the cloud the app is registered in.
+    pub graph_host: Option<String>,
 }
 
 /// URIs a cut list leaves out (see [`Registered::left_out`]).
@@ -1278,6 +1281,9 @@ fn read_app_object(reg: &mut Registered, v: &Value) {
     reg.app_id = str_of("appId");
     reg.created = str_of("createdDateTime");
     reg.publisher_domain = str_of("publisherDomain");
+    // Graph's `@odata.context` names the cloud the object was read from.
+    reg.graph_host = str_of("@odata.context")
+        .and_then(|c| uri::Uri::new(&c).host().map(str::to_ascii_lowercase));
     if let Some(ids) = v.get("identifierUris").and_then(Value::as_array) {
         reg.identifiers = ids
             .iter()

@@ -275,10 +275,50 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
                 out.push(finding("request.not_entra_authorize").severity(Severity::Error).title(format!("This authorize request goes to {name}, not to Microsoft Entra ID")).detail(format!("{host} is {name}'s sign-in server, so Entra never sees this request: its redirect URI is checked against the client registered at {name}, with {name}'s rules and errors, and Entra's app registration plays no part.")).fix(format!("Check the redirect URI in {name}'s client settings; or, if the app should sign in with Entra, paste the request to login.microsoftonline.com/…/oauth2/v2.0/authorize (the first request to it in the browser's Network tab after clicking Sign in).")));
                 return;
             }
+            let h = host.to_ascii_lowercase();
+            if h == "sts.windows.net" || h == "sts.chinacloudapi.cn" {
+                out.push(finding("request.not_entra_authorize").severity(Severity::Error).title(format!("{host} is Entra's token issuer, not its sign-in host")).detail(format!("{host} is the issuer Entra writes in v1 tokens (iss: https://{host}/<tenant>/), not an address that signs users in: an authority taken from a token's iss claim or from the SAML page's Microsoft Entra Identifier. The browser gets no sign-in page there.")).fix(format!("Use https://{}/<tenant>/oauth2/v2.0/authorize as the authority (the app's Instance and TenantId settings).", if h.ends_with(".cn") { "login.partner.microsoftonline.cn" } else { "login.microsoftonline.com" })));
+                return;
+            }
+            if h.ends_with('.') && super::authorize::is_entra_host(h.trim_end_matches('.')) {
+                out.push(finding("request.not_entra_authorize").title(format!("{host} ends with a dot")).detail(format!("The host is {}, written with a final dot (the DNS root): browsers reach the same server, but the name differs from the one the app is configured for, so an authority check in the app or a TLS name check may fail.", h.trim_end_matches('.'))).fix(format!("Write the host without the final dot: {}.", h.trim_end_matches('.'))));
+                return;
+            }
             if custom_domain {
                 out.push(finding("request.not_entra_authorize").title(format!("{host} is not one of Entra's hosts: a custom URL domain, or a typo")).detail(what).fix("Nothing to change if this is the tenant's custom URL domain; otherwise send the request to login.microsoftonline.com (or the tenant's ciamlogin.com or b2clogin.com host)."));
             } else {
                 out.push(finding("request.not_entra_authorize").detail(format!("{what} The rules below are Entra's; they may not apply to this server.")).fix("Paste the URL of the request to …/oauth2/v2.0/authorize: in the browser's developer tools (Network tab) it is the first request to the Entra host after you click Sign in."));
+            }
+        }
+        // The registration read from one cloud's Graph, the request sent to another cloud's
+        // sign-in host: the app is not in that cloud.
+        let cloud_of_graph = |g: &str| match g {
+            "graph.microsoft.us" | "dod-graph.microsoft.us" => Some("US Government"),
+            "microsoftgraph.chinacloudapi.cn" => Some("China (21Vianet)"),
+            "graph.microsoft.com" => Some("global"),
+            _ => None,
+        };
+        let cloud_of_host = |h: &str| match h {
+            "login.microsoftonline.us" | "login-us.microsoftonline.com" => Some("US Government"),
+            "login.chinacloudapi.cn" | "login.partner.microsoftonline.cn" => {
+                Some("China (21Vianet)")
+            }
+            "login.microsoftonline.com" | "login.microsoft.com" | "login.windows.net" => {
+                Some("global")
+            }
+            _ => None,
+        };
+        if let (Some(reg_cloud), Some(req_cloud)) = (
+            c.reg.graph_host.as_deref().and_then(cloud_of_graph),
+            cloud_of_host(&host.to_ascii_lowercase()),
+        ) {
+            if reg_cloud != req_cloud {
+                let to = match reg_cloud {
+                    "US Government" => "login.microsoftonline.us",
+                    "China (21Vianet)" => "login.partner.microsoftonline.cn",
+                    _ => "login.microsoftonline.com",
+                };
+                out.push(finding("request.tenant_invalid").aadsts(700016).severity(Severity::Error).title(format!("The app is registered in the {reg_cloud} cloud, the request goes to the {req_cloud} cloud")).detail(format!("The pasted registration was read from {} (its @odata.context), the {reg_cloud} cloud's Microsoft Graph, but the request goes to {host}, the {req_cloud} cloud's sign-in host. The clouds are separate: the tenant and the app are not found there (AADSTS90002 or AADSTS700016), before any redirect URI is compared.", c.reg.graph_host.as_deref().unwrap_or(""))).fix(format!("Send the request to {to} (the app's Instance or authority setting), the host of the cloud the app is registered in.")));
             }
         }
         if req.endpoint == Endpoint::V1 {
