@@ -568,6 +568,40 @@ fn cases() -> Vec<Case> {
             &[],
             None,
         ),
+        // A sign-in federated to another identity provider that stopped there: its error
+        // page (an error), or its own sign-in page left (a warning).
+        case(
+            "flows/idp-okta-403-not-assigned.har",
+            MY_ORG_SIGNIN_OIDC,
+            &["har.entra_error_page"],
+            &[],
+            Some("har.entra_error_page"),
+        ),
+        case(
+            "flows/idp-ping-error-page.har",
+            MY_ORG_SIGNIN_OIDC,
+            &["har.entra_error_page"],
+            &[],
+            Some("har.entra_error_page"),
+        ),
+        case(
+            "flows/idp-okta-sign-in-page.har",
+            MY_ORG_SIGNIN_OIDC,
+            &["har.entra_error_page"],
+            &[],
+            None,
+        ),
+        // Entra's page exported still gzip-compressed is read.
+        Case {
+            aadsts: &[("har.entra_error_page", 53003)],
+            ..case(
+                "flows/gzip-body.har",
+                MY_ORG_SIGNIN_OIDC,
+                &["har.entra_error_page"],
+                &[],
+                Some("har.entra_error_page"),
+            )
+        },
         Case {
             aadsts: &[("har.entra_error_page", 50020)],
             ..case(
@@ -1760,6 +1794,13 @@ fn har_stops_and_cookie_stories_are_told() {
         text.contains("The sign-in started on contoso.com"),
         "{text}"
     );
+    let (_, text) = said(
+        "flows/idp-okta-403-not-assigned.har",
+        MY_ORG_SIGNIN_OIDC,
+        "har.entra_error_page",
+    );
+    assert!(text.contains("not assigned"), "{text}");
+    assert!(!text.contains("MSIS"), "{text}");
     let (_, text) = said(
         "flows/personal-account-50020.har",
         MY_ORG_SIGNIN_OIDC,

@@ -616,13 +616,42 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
     }
 }
 
-/// A base64 body as text, when it is UTF-8.
+/// A base64 body as text, when it is UTF-8: as the browser decoded it, or still gzip-compressed
+/// as some proxies export it (Content-Encoding: gzip), inflated.
 pub(crate) fn decode_base64_text(s: &str) -> Option<String> {
     use base64::Engine;
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(s.trim())
         .ok()?;
-    String::from_utf8(bytes).ok()
+    match gunzip(&bytes) {
+        Some(plain) => String::from_utf8(plain).ok(),
+        None => String::from_utf8(bytes).ok(),
+    }
+}
+
+/// The content of gzip data (RFC 1952: a header, raw deflate, a trailer), at most 4 MB of it;
+/// None when `b` is not gzip.
+fn gunzip(b: &[u8]) -> Option<Vec<u8>> {
+    const MAX: usize = 4 << 20;
+    if b.len() < 18 || b[0] != 0x1f || b[1] != 0x8b || b[2] != 8 {
+        return None;
+    }
+    let flags = b[3];
+    let mut at = 10;
+    if flags & 4 != 0 {
+        let extra = usize::from(*b.get(at)?) | usize::from(*b.get(at + 1)?) << 8;
+        at += 2 + extra;
+    }
+    // A file name, then a comment: each ends with a zero byte.
+    for bit in [8, 16] {
+        if flags & bit != 0 {
+            at += b.get(at..)?.iter().position(|&x| x == 0)? + 1;
+        }
+    }
+    if flags & 2 != 0 {
+        at += 2;
+    }
+    miniz_oxide::inflate::decompress_to_vec_with_limit(b.get(at..)?, MAX).ok()
 }
 
 // ---------------------------------------------------------------------------
@@ -2621,6 +2650,10 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
 
     match f.answer.clone() {
         Answer::None => {
+            // The app's own host (its redirect URI's), which is no identity provider.
+            let app_host = f
+                .redirect_uri()
+                .and_then(|u| Uri::new(u).host().map(str::to_string));
             let reached_entra = (a..window_end)
                 .any(|j| ix.entra(j) && entries.get(j).is_some_and(|e| e.status > 0));
             if let Some(cut) = e.filter(|e| redirect_limit(e)) {
@@ -2650,16 +2683,35 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
                         ))
                         .fix("Let the browser reach the Entra sign-in host (login.microsoftonline.com or the authority the app uses): allow it in the ad, tracker or privacy extension (or try a private window without extensions), in the browser or device policy, and in the proxy or firewall; then sign in again."),
                 );
-            } else if let Some((j, host, said)) = federated_stop(ix, a, window_end) {
+            } else if let Some(stop) = federated_stop(ix, a, window_end, app_host.as_deref()) {
+                let FederatedStop {
+                    idx: j,
+                    host,
+                    said,
+                    status,
+                    adfs,
+                } = stop;
                 let what = said.as_deref().map_or(String::new(), |t| {
                     format!(" Its page says: \"{}\".", one_line(t))
                 });
+                let answered = if status >= 400 {
+                    format!(", which answered {status}")
+                } else {
+                    String::new()
+                };
+                let fix = if adfs {
+                    "Have the identity provider's administrator look the error up by its Activity ID and time (AD FS: the AD FS/Admin event log; MSIS7012, for example, is an error processing the request there, often the relying party trust for Microsoft Online or a token-signing certificate); or test with a cloud-only account, which Entra signs in itself.".to_string()
+                } else if said.is_some() || status >= 400 {
+                    format!("Have the administrator of the identity provider at {host} look the sign-in up in its own log by the time: whether the user is assigned to its Microsoft 365 / Entra application there, is active, and passes its policies; or test with a cloud-only account, which Entra signs in itself.")
+                } else {
+                    format!("Finish signing in at {host} (the organisation's own sign-in page), or, if it cannot be finished, have its administrator look at the attempt in its own log; or test with a cloud-only account, which Entra signs in itself.")
+                };
                 f.findings.push(
                     finding("har.entra_error_page")
-                        .severity(if said.is_some() { Severity::Error } else { Severity::Warning })
+                        .severity(if said.is_some() || status >= 400 { Severity::Error } else { Severity::Warning })
                         .title(format!("The sign-in went on to the organisation's identity provider ({host}) and stopped there: no code was issued"))
-                        .detail(format!("Entra sent the browser to {host} ({}), the federation server (AD FS or another) that signs in users of this domain, and nothing came back to Entra or the app after it, so no authorization code was issued in this recording.{what} The app and its redirect URI are not involved: the failure is at that server.", at(j)))
-                        .fix("Have the identity provider's administrator look the error up by its Activity ID and time (AD FS: the AD FS/Admin event log; MSIS7012, for example, is an error processing the request there, often the relying party trust for Microsoft Online or a token-signing certificate); or test with a cloud-only account, which Entra signs in itself."),
+                        .detail(format!("Entra sent the browser to {host} ({}{answered}), the identity provider that signs in users of this domain ({}), and nothing came back to Entra or the app after it, so no authorization code was issued in this recording.{what} The app and its redirect URI are not involved: the failure is at that server.", at(j), if adfs { "AD FS" } else { "a federation of the domain with another identity provider" }))
+                        .fix(fix),
                 );
             } else if let Some(fnd) = stopped_inside_entra(ix, a, window_end) {
                 f.findings.push(fnd);
@@ -2938,11 +2990,6 @@ pub(crate) fn is_federation_url(url: &str) -> bool {
     lower.contains("/adfs/ls") || lower.contains("wa=wsignin1.0")
 }
 
-/// The federation server (AD FS, a WS-Federation or SAML identity provider of the user's
-/// domain) a flow that got no answer went on to and ended at: its entry, its host, and the
-/// error its page shows (`MSIS…`, "An error occurred …") when the HAR kept it.
-/// The entry of Entra's multifactor step begun (`…/SAS/BeginAuth`) when nothing of Entra
-/// after it answers it (`…/SAS/EndAuth`, `…/SAS/ProcessAuth`): the step was never finished.
 /// A sign-in that went no further than one of Entra's own steps after the authorize request:
 /// a request of Entra's the browser could not complete (a redirect loop it cut, the device
 /// check without a certificate), or an interrupt page never answered ("Stay signed in?", the
@@ -2995,6 +3042,8 @@ fn stopped_inside_entra(ix: &Ix, a: usize, end: usize) -> Option<Finding> {
     None
 }
 
+/// The entry of Entra's multifactor step begun (`…/SAS/BeginAuth`) when nothing of Entra
+/// after it answers it (`…/SAS/EndAuth`, `…/SAS/ProcessAuth`): the step was never finished.
 fn mfa_started(ix: &Ix, a: usize, end: usize) -> Option<usize> {
     let path_of = |j: usize| {
         ix.entries
@@ -3024,22 +3073,80 @@ fn mfa_started(ix: &Ix, a: usize, end: usize) -> Option<usize> {
     (!answered).then_some(begun)
 }
 
-fn federated_stop(ix: &Ix, a: usize, end: usize) -> Option<(usize, String, Option<String>)> {
+/// The federation server (AD FS, a WS-Federation or SAML identity provider of the user's
+/// domain) a flow that got no answer went on to and ended at: its entry, its host, and the
+/// error its page shows (`MSIS…`, "An error occurred …") when the HAR kept it.
+fn federated_stop(ix: &Ix, a: usize, end: usize, app: Option<&str>) -> Option<FederatedStop> {
     let last = (a..end)
         .rev()
         .find(|&j| ix.entries.get(j).is_some_and(|e| e.status > 0))?;
     let e = ix.entries.get(last)?;
     let url = e.request.url.as_str();
     let lower = url.to_ascii_lowercase();
-    if ix.entra(last) || !(is_federation_url(url) || lower.contains("samlrequest=")) {
+    let host = Uri::new(url).host()?.to_ascii_lowercase();
+    if ix.entra(last) || app.is_some_and(|h| h.eq_ignore_ascii_case(&host)) {
         return None;
     }
-    let host = Uri::new(url).host()?.to_string();
-    let said = e.body.as_deref().map(visible_text).and_then(|t| {
-        let msis = t.find("MSIS").map(|i| t[i..].to_string());
-        msis.or_else(|| t.contains("An error occurred").then(|| t.clone()))
+    // Entra handed the browser to this host (its redirect names it), and the flow
+    // stayed there: the user's domain's identity provider, whatever its URLs look like
+    // (Okta's sign-in widget, PingFederate's /idp/SSO.saml2).
+    let handed = (a..last).any(|k| {
+        ix.entra(k)
+            && ix.entries.get(k).is_some_and(|x| {
+                location(x).is_some_and(|l| {
+                    Uri::new(&l)
+                        .host()
+                        .is_some_and(|h| h.eq_ignore_ascii_case(&host))
+                })
+            })
     });
-    Some((last, host, said.map(|t| t.chars().take(300).collect())))
+    // Or the federation request itself went to this host, which then moved on inside it
+    // (Okta's WS-Federation endpoint redirecting to its own sign-in page).
+    let federation_here = (a..last).any(|k| {
+        ix.entries.get(k).is_some_and(|x| {
+            let u = x.request.url.as_str();
+            (is_federation_url(u) || u.to_ascii_lowercase().contains("samlrequest="))
+                && Uri::new(u)
+                    .host()
+                    .is_some_and(|h| h.eq_ignore_ascii_case(&host))
+        })
+    });
+    let adfs = lower.contains("/adfs/");
+    if !(is_federation_url(url) || lower.contains("samlrequest=") || handed || federation_here) {
+        return None;
+    }
+    let text = e.body.as_deref().map(visible_text).unwrap_or_default();
+    let said = if adfs || text.contains("MSIS") {
+        let msis = text.find("MSIS").map(|i| text[i..].to_string());
+        msis.or_else(|| text.contains("An error occurred").then(|| text.clone()))
+    } else {
+        // Another provider's page: its text when it answered an error, or says one.
+        let l = text.to_ascii_lowercase();
+        (e.status >= 400
+            || ["error", "not assigned", "denied", "sorry", "unable"]
+                .iter()
+                .any(|w| l.contains(w)))
+        .then(|| text.clone())
+        .filter(|t| !t.is_empty())
+    };
+    Some(FederatedStop {
+        idx: last,
+        host,
+        said: said.map(|t| t.chars().take(300).collect()),
+        status: e.status,
+        adfs: adfs || text.contains("MSIS"),
+    })
+}
+
+/// Where a federated sign-in stopped (see [`federated_stop`]).
+struct FederatedStop {
+    idx: usize,
+    host: String,
+    /// The error its page shows, when the HAR kept it.
+    said: Option<String>,
+    status: i64,
+    /// The server is AD FS (its paths, its MSIS codes).
+    adfs: bool,
 }
 
 fn silent_page(ix: &Ix, a: usize, end: usize) -> Option<usize> {
@@ -5196,6 +5303,21 @@ mod tests {
                 .and_then(|e| e.body.as_deref()),
             Some("<html>hi</html>")
         );
+    }
+
+    /// A body exported still gzip-compressed (base64 of the gzip bytes) is read.
+    #[test]
+    fn gzip_bodies_in_base64_are_inflated() {
+        use base64::Engine;
+        let page =
+            "<html>AADSTS53003: Access has been blocked by Conditional Access policies.</html>";
+        let raw = miniz_oxide::deflate::compress_to_vec(page.as_bytes(), 6);
+        let mut gz = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3];
+        gz.extend_from_slice(&raw);
+        gz.extend_from_slice(&[0; 8]);
+        let b64 = base64::engine::general_purpose::STANDARD.encode(&gz);
+        assert_eq!(decode_base64_text(&b64).as_deref(), Some(page));
+        assert_eq!(gunzip(b"not gzip at all, not at all"), None);
     }
 
     /// A body written beside the HAR (`content._file`) is known as such, not as missing.
