@@ -954,6 +954,9 @@ fn details_error_code(text: &str) -> Option<u32> {
 /// Reads an OAuth authorize request (or Entra's error text) from the authorize box.
 fn read_oauth(input: &str) -> Option<AuthorizeRequest> {
     let input = input.trim_start_matches('\u{FEFF}');
+    // A URL from a mail's source (quoted-printable: `=3D` for `=`, lines wrapped with `=`).
+    let decoded = super::registered::quoted_printable(input);
+    let input = decoded.as_deref().unwrap_or(input);
     // The troubleshooting details with an `Error Code:` line are Entra's error text.
     let with_code;
     let input = match details_error_code(input) {

@@ -437,7 +437,8 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
     }
     for d in order {
         let n = counts.get(d).copied().unwrap_or(0);
-        if n < 2 {
+        // Empty pairs (`&&`, a trailing `&`) name no parameter.
+        if n < 2 || d.trim().is_empty() {
             continue;
         }
         out.push(finding("request.duplicate_parameter").title(format!("{d} is sent {n} times")).detail(format!("The query carries {d} more than once; Entra rejects or picks one, and libraries raise duplicate_query_parameter. Usually the app adds it and a library adds it again.")).fix(format!("Send {d} once.")));

@@ -722,8 +722,12 @@ pub fn redact(case: &CaseInput, opts: &ShareOptions) -> (CaseInput, Vec<Redactio
         return (case.clone(), Vec::new());
     }
     let mut r = Redactor::new(case, *opts);
+    // A URL from a mail's source is shared decoded: its quoted-printable line breaks depend on
+    // line lengths a marker would change.
+    let authorize = crate::core::registered::quoted_printable(&case.authorize)
+        .unwrap_or_else(|| case.authorize.clone());
     let mut out = CaseInput {
-        authorize: r.field("authorize", &case.authorize),
+        authorize: r.field("authorize", &authorize),
         registered: r.field("registered", &case.registered),
         // Entra's error lookup page holds an AADSTS number and nothing else.
         callback: if let Some((url, _)) = super::callback::entra_error_page(&case.callback) {
@@ -2860,8 +2864,11 @@ mod tests {
             let (frag, list) = share_fragment(&c, &ShareOptions::default());
             let opened = decode(&frag).expect("opens");
             let text = all_text(&opened);
+            // The authorize box as it is shared: a mail's quoted-printable text decoded.
+            let authorize = crate::core::registered::quoted_printable(&c.authorize)
+                .unwrap_or_else(|| c.authorize.clone());
             for p in ["state", "nonce", "code_challenge", "code"] {
-                for field in [&c.authorize, &c.callback] {
+                for field in [&authorize, &c.callback] {
                     // Entra's error lookup page: its code= is an AADSTS number, kept.
                     if crate::core::callback::entra_error_page(field).is_some() {
                         continue;
