@@ -814,8 +814,26 @@ pub const KNOWN_PARAMS: &[&str] = &[
 /// The flow rules: response_type and mode, PKCE, scope, nonce, state, prompt.
 pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
     let req = c.req;
-    // An admin consent request asks for no code or token: none of the flow rules apply.
-    if req.params.is_empty() || req.endpoint == Endpoint::AdminConsent {
+    // An admin consent request asks for no code or token: none of the flow rules apply, only
+    // its own (v2-admin-consent: a tenant, not common; scope required).
+    if req.endpoint == Endpoint::AdminConsent && !req.params.is_empty() {
+        let v2 = req
+            .path
+            .as_deref()
+            .is_some_and(|p| p.to_ascii_lowercase().contains("/v2.0/adminconsent"));
+        if v2 {
+            if req.tenant.as_deref().is_some_and(|t| {
+                t.eq_ignore_ascii_case("common") || t.eq_ignore_ascii_case("consumers")
+            }) {
+                out.push(finding("request.tenant_invalid").title("Admin consent needs the organisation's tenant, not /common").detail("The v2 admin consent endpoint grants the app's permissions for one organisation: its tenant segment must name it (its ID or a domain) or be organizations, never common or consumers, as a personal account cannot consent for an organisation.").fix("Send the admin consent request to login.microsoftonline.com/<tenant ID or domain>/v2.0/adminconsent (or /organizations/v2.0/adminconsent)."));
+            }
+            if req.get("scope").is_none_or(|s| s.trim().is_empty()) {
+                out.push(finding("request.scope_missing").aadsts(900144).title("The v2 admin consent request has no scope").detail("The v2 admin consent endpoint requires scope: the permissions the admin is asked to grant, as space-separated scopes (https://graph.microsoft.com/.default for those set on the app registration).").fix("Add scope=https://graph.microsoft.com/.default (or the API's <App ID URI>/.default, or the permissions it needs) to the request."));
+            }
+        }
+        return;
+    }
+    if req.params.is_empty() {
         return;
     }
     let v2 = req.endpoint != Endpoint::V1;
