@@ -1815,3 +1815,19 @@ fn har_stops_and_cookie_stories_are_told() {
     assert_eq!(sev, Severity::Warning, "{text}");
     assert!(!text.contains("never received"), "{text}");
 }
+
+/// Two CSV downloads pasted one after the other: the second header row is no sign-in entry.
+#[test]
+fn a_second_csv_header_is_no_entry() {
+    let header = "Date (UTC),Request ID,Correlation ID,User,Application,Application ID,Status,Sign-in error code,Failure reason";
+    let row = |t: &str, code: &str| {
+        format!("{t},1b4c6e0a-7d3f-4a5e-9c21-0f8e2b7a9d00,cd613e30-d8f1-6adf-91b7-584a2265b1f5,adele@contoso.com,Contoso Portal,6731de76-14a6-49ae-97bc-6eba6914391e,Failure,{code},Access has been blocked by Conditional Access policies.")
+    };
+    let text = format!(
+        "{header}\n{}\n\u{FEFF}{header}\n{}\n",
+        row("2025-03-11T14:02:07Z", "53003"),
+        row("2025-03-11T15:02:07Z", "53003")
+    );
+    let ev = evidence::read(&text);
+    assert_eq!(ev.signins.len(), 2, "{}", ev.summary);
+}

@@ -613,6 +613,9 @@ pub fn read(text: &str) -> Read {
     if cut {
         all.pop();
     }
+    // Two downloads pasted one after the other: the second one's header row is no sign-in.
+    let cell = |c: &str| c.trim_start_matches('\u{FEFF}').trim().to_string();
+    all.retain(|r| r.len() < 2 || !r.iter().zip(header.iter()).all(|(a, b)| cell(a) == cell(b)));
     let records: Vec<Value> = all.iter().map(|r| record(&cols, r)).collect();
     let mut shape = if cols.has("resultType") || cols.has("timeGenerated") {
         "a Log Analytics CSV export".to_string()
