@@ -87,6 +87,8 @@ pub enum ShareError {
     TooLarge,
     /// The content is not a JSON object of text fields; says what it is.
     WrongShape(String),
+    /// It opened, but a character changed on the way (its checksum, a field's name).
+    Damaged(String),
 }
 
 impl fmt::Display for ShareError {
@@ -115,6 +117,10 @@ impl fmt::Display for ShareError {
                 f,
                 "The share link opened, but it does not hold a case this page understands: {what}."
             ),
+            ShareError::Damaged(what) => write!(
+                f,
+                "The share link is damaged: {what}. Ask for the link again and copy it whole."
+            ),
         }
     }
 }
@@ -132,6 +138,9 @@ fn is_empty_str(s: &&str) -> bool {
 /// The JSON written into a link: empty fields are left out.
 #[derive(Serialize)]
 struct Wire<'a> {
+    /// The fields' checksum ([`checksum`]), first: a character changed on the way, or the end
+    /// of the link lost, is found.
+    sum: String,
     #[serde(skip_serializing_if = "is_empty_str")]
     authorize: &'a str,
     #[serde(skip_serializing_if = "is_empty_str")]
@@ -144,6 +153,19 @@ struct Wire<'a> {
     evidence: &'a str,
 }
 
+/// FNV-1a (32 bits) over the five fields, each followed by a unit separator: a link damaged
+/// when it was copied (one character changed) decodes to fields of another sum.
+fn checksum(fields: [&str; 5]) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for f in fields {
+        for b in f.bytes().chain([0x1f]) {
+            h ^= u32::from(b);
+            h = h.wrapping_mul(0x0100_0193);
+        }
+    }
+    format!("{h:08x}")
+}
+
 /// `"v1."` + base64url(deflate(JSON of the non-empty fields)), without the
 /// leading `#`. Redacts nothing: see [`share_fragment`].
 pub fn encode(case: &CaseInput) -> String {
@@ -153,6 +175,13 @@ pub fn encode(case: &CaseInput) -> String {
         callback: &case.callback,
         audience: &case.audience,
         evidence: &case.evidence,
+        sum: checksum([
+            &case.authorize,
+            &case.registered,
+            &case.callback,
+            &case.audience,
+            &case.evidence,
+        ]),
     };
     // Serialising string fields cannot fail; an empty object is the fallback.
     let json = serde_json::to_vec(&wire).unwrap_or_else(|_| b"{}".to_vec());
@@ -289,6 +318,33 @@ fn case_from_json(bytes: &[u8]) -> Result<CaseInput, ShareError> {
                     json_kind(other)
                 )))
             }
+        }
+    }
+    // A field of no name this page writes: a name damaged on the way.
+    if let Some(k) = map.keys().find(|k| {
+        !matches!(
+            k.as_str(),
+            "authorize" | "registered" | "callback" | "audience" | "evidence" | "sum"
+        )
+    }) {
+        return Err(ShareError::Damaged(format!(
+            "it holds a field this page never writes (\"{}\"), a name changed when the link was copied",
+            k.chars().take(40).collect::<String>()
+        )));
+    }
+    // Links written before the checksum have none; one that does not fit says the link changed.
+    if let Some(sum) = map.get("sum") {
+        let want = checksum([
+            &case.authorize,
+            &case.registered,
+            &case.callback,
+            &case.audience,
+            &case.evidence,
+        ]);
+        if sum.as_str() != Some(want.as_str()) {
+            return Err(ShareError::Damaged(
+                "its content does not match its checksum, so a character changed when it was copied".to_string(),
+            ));
         }
     }
     Ok(case)
@@ -4190,6 +4246,45 @@ mod tests {
         assert_eq!(outcome(&r), outcome(&c));
     }
 
+    /// A link with one character changed never opens as another case: it is refused as
+    /// damaged, or (a change the decoding does not see) opens as the same case.
+    #[test]
+    fn a_link_damaged_in_one_character_never_opens_another_case() {
+        let c = case(
+            "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb%2F&scope=openid&state=s1",
+            "https://app.contoso.com/cb",
+        );
+        let frag = encode(&c);
+        let mut opened_other = Vec::new();
+        for (i, ch) in frag.char_indices().skip(PREFIX.len()) {
+            for repl in ['z', 'A', '0', '_'] {
+                if repl == ch {
+                    continue;
+                }
+                let mut damaged = frag.clone();
+                damaged.replace_range(i..i + 1, &repl.to_string());
+                if let Ok(got) = decode(&damaged) {
+                    if got != c {
+                        opened_other.push(i);
+                    }
+                }
+            }
+        }
+        assert!(opened_other.is_empty(), "positions {opened_other:?}");
+        // A link written before the checksum still opens.
+        let old = format!(
+            "{PREFIX}{}",
+            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(
+                br#"{"authorize":"https://a.b/authorize?client_id=x","registered":"https://a.b/cb"}"#,
+                9
+            ))
+        );
+        assert_eq!(
+            decode(&old).map(|c| c.registered).ok().as_deref(),
+            Some("https://a.b/cb")
+        );
+    }
+
     #[test]
     fn hide_ids_keeps_a_placeholder_guid() {
         let nil = "00000000-0000-0000-0000-000000000000";
@@ -4370,7 +4465,8 @@ mod tests {
         let c = case("a", "");
         let bytes = URL_SAFE_NO_PAD.decode(&encode(&c)[3..]).unwrap();
         let json = miniz_oxide::inflate::decompress_to_vec(&bytes).unwrap();
-        assert_eq!(json, br#"{"authorize":"a"}"#);
+        let sum = checksum(["a", "", "", "", ""]);
+        assert_eq!(json, format!(r#"{{"sum":"{sum}","authorize":"a"}}"#).into_bytes());
     }
 
     fn arb_case() -> impl Strategy<Value = CaseInput> {
