@@ -172,28 +172,35 @@ pub fn status_only(status: &ResponseStatus) -> String {
     for c in status.codes.split('/') {
         xml.push_str(&format!(r#"<StatusCode Value="{}"/>"#, esc(c)));
     }
-    // Of the message, its AADSTS codes (what the analysis reads); a message without one is
-    // kept, addresses replaced.
+    // The message's last AADSTS sentence, which says what to change (an unsupported request
+    // property, the user not assigned; the ones before it are general), without its trace
+    // and correlation IDs, addresses replaced; its codes before it as codes alone.
     if let Some(m) = &status.message {
+        let m = m.find(" Trace ID:").and_then(|i| m.get(..i)).unwrap_or(m);
         let codes = super::aadsts::codes_in(m);
-        let kept = if codes.is_empty() {
-            m.split(' ')
-                .map(|w| {
-                    if w.contains('@') {
-                        "user@redacted.invalid"
-                    } else {
-                        w
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
+        let last = m.rfind("AADSTS").and_then(|i| m.get(i..)).unwrap_or(m);
+        let earlier: Vec<String> = codes
+            .iter()
+            .take(codes.len().saturating_sub(1))
+            .map(|c| format!("AADSTS{c}"))
+            .collect();
+        let last: String = last.chars().take(140).collect();
+        let m = if earlier.is_empty() {
+            last
         } else {
-            codes
-                .iter()
-                .map(|c| format!("AADSTS{c}"))
-                .collect::<Vec<_>>()
-                .join(" ")
+            format!("{} {last}", earlier.join(" "))
         };
+        let kept = m
+            .split(' ')
+            .map(|w| {
+                if w.contains('@') {
+                    "user@redacted.invalid"
+                } else {
+                    w
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
         xml.push_str(&format!("<StatusMessage>{}</StatusMessage>", esc(&kept)));
     }
     B64.encode(xml)
@@ -588,7 +595,10 @@ mod tests {
         let kept = status_only(&failed_with_address());
         let back = response_status(&kept).expect("status");
         assert_eq!(back.codes, "Responder/AuthnFailed");
-        assert_eq!(back.message.as_deref(), Some("AADSTS50105"));
+        assert_eq!(
+            back.message.as_deref(),
+            Some("AADSTS50105: user user@redacted.invalid is not assigned & <x>")
+        );
         let mut plain = failed_with_address();
         plain.message = Some("Denied for adele@contoso.com & <x>".into());
         let back = response_status(&status_only(&plain)).expect("status");

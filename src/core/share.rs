@@ -4466,7 +4466,10 @@ mod tests {
         let bytes = URL_SAFE_NO_PAD.decode(&encode(&c)[3..]).unwrap();
         let json = miniz_oxide::inflate::decompress_to_vec(&bytes).unwrap();
         let sum = checksum(["a", "", "", "", ""]);
-        assert_eq!(json, format!(r#"{{"sum":"{sum}","authorize":"a"}}"#).into_bytes());
+        assert_eq!(
+            json,
+            format!(r#"{{"sum":"{sum}","authorize":"a"}}"#).into_bytes()
+        );
     }
 
     fn arb_case() -> impl Strategy<Value = CaseInput> {

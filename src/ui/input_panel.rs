@@ -56,18 +56,18 @@ pub fn InputPanel() -> impl IntoView {
             <TextField id="authorize" label="Authorize request" testid="authorize-input"
                 hint="The full authorize URL, only its query string, or the error text Entra showed (AADSTS…)."
                 placeholder="https://login.microsoftonline.com/…/oauth2/v2.0/authorize?client_id=…&redirect_uri=…"
-                rows=5 value=inputs.authorize/>
+                rows=5 value=inputs.authorize show_max=MAX_FIELD limit=MAX_FIELD/>
             <TextField id="registered" label="Registered redirect URIs" testid="registered-input"
                 hint="One per line, the portal's Authentication page, or the app's manifest / Graph JSON. Drop a .json or .txt file here."
                 placeholder="https://app.contoso.com/auth/callback"
-                rows=5 value=inputs.registered file=registered_file/>
+                rows=5 value=inputs.registered file=registered_file show_max=MAX_FIELD limit=MAX_FIELD/>
             <AudienceSelect value=inputs.audience/>
             <TextField id="callback" label="What came back (optional)" testid="callback-input"
                 hint="The URL the browser landed on (?code=… or ?error=…), or an error from the app or MSAL."
-                rows=3 value=inputs.callback/>
+                rows=3 value=inputs.callback show_max=MAX_FIELD limit=MAX_FIELD/>
             <TextField id="evidence" label="Evidence (optional)" testid="evidence-input"
                 hint="A HAR export of the failing sign-in, or a sign-in log export. Paste it or open the file."
-                rows=3 value=inputs.evidence file=evidence_file show_max=SHOW_EVIDENCE/>
+                rows=3 value=inputs.evidence file=evidence_file show_max=SHOW_EVIDENCE limit=MAX_EVIDENCE/>
             {dropped_note}
         </section>
     }

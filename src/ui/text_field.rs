@@ -42,6 +42,9 @@ pub fn TextField(
     /// box: a browser takes many seconds to lay out tens of megabytes in a textarea.
     #[prop(optional)]
     show_max: Option<usize>,
+    /// The most the analyzer reads from this box; held text over it is said not analysed.
+    #[prop(optional)]
+    limit: Option<usize>,
 ) -> impl IntoView {
     let hidden = move || show_max.is_some_and(|m| value.with(|v| v.len() > m));
     let shown = move || {
@@ -53,10 +56,16 @@ pub fn TextField(
     };
     let held = move || {
         hidden().then(|| {
-            let held = super::size(value.with(String::len));
+            let len = value.with(String::len);
+            let held = super::size(len);
+            let how = if limit.is_some_and(|l| len > l) {
+                "held, too large to analyse (see the finding) or to show in the box"
+            } else {
+                "held and analysed in full; too large to show in the box"
+            };
             view! {
                 <p class="rd-field__status" role="status" data-testid=format!("{testid}-held")>
-                    {format!("{held} held and analysed in full; too large to show in the box. Typing in the box replaces it. ")}
+                    {format!("{held} {how}. Typing in the box replaces it. ")}
                     <button type="button" class="rd-button rd-button--quiet" on:click=move |_| value.set(String::new())>
                         "Clear it"
                     </button>

@@ -44,11 +44,15 @@ mod imp {
     pub fn save_inputs(case: &CaseInput) {
         let Some(store) = session() else { return };
         let empty = case == &CaseInput::default();
-        // A quota error (a huge evidence file) only means the inputs will not survive a reload.
-        let _ = match serde_json::to_string(case) {
+        // A quota error (megabytes in a box) means the inputs will not survive a reload; the
+        // copy saved before must not come back in their place either.
+        let saved = match serde_json::to_string(case) {
             Ok(text) if !empty => store.set_item(INPUTS_KEY, &text),
             _ => store.remove_item(INPUTS_KEY),
         };
+        if saved.is_err() {
+            let _ = store.remove_item(INPUTS_KEY);
+        }
     }
 
     const DROPPED_KEY: &str = "redirect-doctor:evidence-dropped";
