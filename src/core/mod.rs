@@ -587,12 +587,18 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         };
         request::flow_checks(&ctx, &mut findings);
     }
-    // After a cut, what follows it is not known: nothing is missing from the request.
+    // After a cut, what follows it is not known: no parameter is missing from the request
+    // (the findings on a present value stay).
     if cut_off.is_some() {
         findings.retain(|f| {
-            !(f.code.starts_with("request.") && f.code.ends_with("_missing")
-                || f.code == "request.pkce_missing"
-                || f.code == "request.client_id_invalid")
+            let absent = f.code.starts_with("request.")
+                && f.code.ends_with("_missing")
+                && f.title.starts_with("The request has no");
+            !(absent
+                || matches!(
+                    f.code.as_str(),
+                    "request.pkce_missing" | "request.nonce_missing" | "request.openid_missing"
+                ))
         });
     }
     // A second '?' put authorize parameters into redirect_uri's value: its query is that
@@ -639,7 +645,11 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             // The troubleshooting details pasted in the authorize box name the sign-in too.
             .or_else(|| evidence::correlation_id_in(auth_pasted));
         let ctx = evidence::Context {
-            client_id: req.as_ref().and_then(|r| r.client_id()),
+            // With no request, the app the pasted registration names.
+            client_id: req
+                .as_ref()
+                .and_then(|r| r.client_id())
+                .or(reg.app_id.as_deref()),
             correlation_id: correlation.as_deref(),
             redirect_uri: sent,
             registered: registered_given.then_some(&reg),
@@ -1153,10 +1163,16 @@ fn cut_off_param(
     }
     let last = r.params.last()?;
     let t = text.trim_end();
-    let ellipsis = t.ends_with('…') || t.ends_with("...");
-    // The URL ends the paste: its last parameter's raw value is where the text stops.
+    // The URL ends the paste: its last parameter's raw value is where the text stops (a
+    // sentence after the URL ending in "..." is no cut).
+    if !t.ends_with(&last.raw) {
+        return None;
+    }
+    // An ellipsis the cut left on the value itself (not on a free-form state or nonce).
+    let ellipsis = (last.raw.ends_with('…') || last.raw.ends_with("..."))
+        && !matches!(last.name.as_str(), "state" | "nonce");
     let raw_end = last.raw.trim_end_matches(['…', '.']);
-    if (raw_end.is_empty() || !t.ends_with(&last.raw)) && !ellipsis {
+    if raw_end.is_empty() && !ellipsis {
         return None;
     }
     let v = last.value.trim_end_matches('…').trim_end_matches("...");
@@ -1183,6 +1199,7 @@ fn cut_off_param(
     let uri_cut = last.name == "redirect_uri"
         && later_missing
         && !v.is_empty()
+        && !reg.uris.iter().any(|u| u.uri == v)
         && reg.uris.iter().any(|u| {
             let Some(rest) = u.uri.strip_prefix(v).filter(|r| !r.is_empty()) else {
                 return false;
@@ -1217,20 +1234,22 @@ fn signin_error_text(
         .iter()
         .filter(|s| client_id.is_none_or(|c| s.app_id.eq_ignore_ascii_case(c)))
         .collect();
-    // The sign-in the troubleshooting details name, when the export holds it.
+    // The sign-in the troubleshooting details name; none when the export does not hold it
+    // (another sign-in's failure is not this one's).
     if let Some(c) = correlation {
-        if of_app
-            .iter()
-            .any(|s| s.correlation_id.eq_ignore_ascii_case(c))
-        {
-            of_app.retain(|s| s.correlation_id.eq_ignore_ascii_case(c));
-        }
+        of_app.retain(|s| s.correlation_id.eq_ignore_ascii_case(c));
     }
     // With no request to say which app, an export of several apps' sign-ins: the latest that
     // Entra refused for its redirect URI, not the latest of any app (another user's success,
     // another app's Conditional Access block).
+    // With the app known (the registration names it), its latest failure, which must be
+    // that one: a newer failure of another kind is the cause now.
     if no_request && correlation.is_none() {
-        of_app.retain(|s| s.error_code == 50011);
+        if client_id.is_some() {
+            of_app.retain(|s| s.error_code != 0);
+        } else {
+            of_app.retain(|s| s.error_code == 50011);
+        }
     }
     let latest = if of_app.iter().all(|s| key(s).is_some()) {
         of_app.iter().max_by_key(|s| (key(s), s.index)).copied()

@@ -282,9 +282,7 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
             }
             if h.ends_with('.') && super::authorize::is_entra_host(h.trim_end_matches('.')) {
                 out.push(finding("request.not_entra_authorize").title(format!("{host} ends with a dot")).detail(format!("The host is {}, written with a final dot (the DNS root): browsers reach the same server, but the name differs from the one the app is configured for, so an authority check in the app or a TLS name check may fail.", h.trim_end_matches('.'))).fix(format!("Write the host without the final dot: {}.", h.trim_end_matches('.'))));
-                return;
-            }
-            if custom_domain {
+            } else if custom_domain {
                 out.push(finding("request.not_entra_authorize").title(format!("{host} is not one of Entra's hosts: a custom URL domain, or a typo")).detail(what).fix("Nothing to change if this is the tenant's custom URL domain; otherwise send the request to login.microsoftonline.com (or the tenant's ciamlogin.com or b2clogin.com host)."));
             } else {
                 out.push(finding("request.not_entra_authorize").detail(format!("{what} The rules below are Entra's; they may not apply to this server.")).fix("Paste the URL of the request to …/oauth2/v2.0/authorize: in the browser's developer tools (Network tab) it is the first request to the Entra host after you click Sign in."));

@@ -594,7 +594,7 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
                 }
                 let text = text.map(|t| {
                     if base64 {
-                        decode_base64_text(t.as_str()).unwrap_or_default()
+                        decode_base64_body(t.as_str()).unwrap_or_default()
                     } else {
                         t.0.into_owned()
                     }
@@ -616,9 +616,19 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
     }
 }
 
-/// A base64 body as text, when it is UTF-8: as the browser decoded it, or still gzip-compressed
-/// as some proxies export it (Content-Encoding: gzip), inflated.
+/// A base64 body as text, when it is UTF-8 (the sanitiser and share links write it back as it
+/// was, so they read it without inflating).
 pub(crate) fn decode_base64_text(s: &str) -> Option<String> {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(s.trim())
+        .ok()?;
+    String::from_utf8(bytes).ok()
+}
+
+/// A base64 body for the analysis: as the browser decoded it, or still gzip-compressed as some
+/// proxies export it (Content-Encoding: gzip), inflated.
+fn decode_base64_body(s: &str) -> Option<String> {
     use base64::Engine;
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(s.trim())
@@ -629,10 +639,11 @@ pub(crate) fn decode_base64_text(s: &str) -> Option<String> {
     }
 }
 
-/// The content of gzip data (RFC 1952: a header, raw deflate, a trailer), at most 4 MB of it;
-/// None when `b` is not gzip.
+/// The content of gzip data (RFC 1952: a header, raw deflate, a trailer); None when `b` is not
+/// gzip, or would inflate past 32 times its size or 1 MB: a page compresses a few times, a
+/// bomb of repeated bytes a thousand times, and every body of a HAR may be one.
 fn gunzip(b: &[u8]) -> Option<Vec<u8>> {
-    const MAX: usize = 4 << 20;
+    let max = b.len().saturating_mul(32).min(1 << 20);
     if b.len() < 18 || b[0] != 0x1f || b[1] != 0x8b || b[2] != 8 {
         return None;
     }
@@ -651,7 +662,7 @@ fn gunzip(b: &[u8]) -> Option<Vec<u8>> {
     if flags & 2 != 0 {
         at += 2;
     }
-    miniz_oxide::inflate::decompress_to_vec_with_limit(b.get(at..)?, MAX).ok()
+    miniz_oxide::inflate::decompress_to_vec_with_limit(b.get(at..)?, max).ok()
 }
 
 // ---------------------------------------------------------------------------
@@ -3171,12 +3182,35 @@ fn silent_page(ix: &Ix, a: usize, end: usize) -> Option<usize> {
         .flatten()
 }
 
-/// The text a page shows: tags dropped, character references decoded,
-/// whitespace collapsed.
+/// The text a page shows: tags dropped with the content of its scripts and styles (inline
+/// code names error words it only handles), character references decoded, whitespace
+/// collapsed.
 fn visible_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len().min(MAX_APP_BODY));
     let mut in_tag = false;
-    for c in html.chars() {
+    let mut skip_to = 0;
+    for (i, c) in html.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        if c == '<' {
+            let rest = html.as_bytes().get(i + 1..i + 9).unwrap_or_default();
+            let close = ["script", "style", "noscript"].iter().find_map(|t| {
+                let n = t.len();
+                (rest.len() > n
+                    && rest[..n].eq_ignore_ascii_case(t.as_bytes())
+                    && matches!(rest[n], b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/'))
+                .then(|| format!("</{t}"))
+            });
+            if let Some(end_tag) = close {
+                // To the end of the closing tag, or of the text when there is none.
+                skip_to = find_ci(html, i + 1, &end_tag)
+                    .and_then(|e| html.get(e..)?.find('>').map(|g| e + g + 1))
+                    .unwrap_or(html.len());
+                out.push(' ');
+                continue;
+            }
+        }
         match c {
             '<' => {
                 in_tag = true;
@@ -5316,7 +5350,15 @@ mod tests {
         gz.extend_from_slice(&raw);
         gz.extend_from_slice(&[0; 8]);
         let b64 = base64::engine::general_purpose::STANDARD.encode(&gz);
-        assert_eq!(decode_base64_text(&b64).as_deref(), Some(page));
+        assert_eq!(decode_base64_body(&b64).as_deref(), Some(page));
+        // What the sanitiser writes back stays as it was.
+        assert_eq!(decode_base64_text(&b64), None);
+        // A bomb of repeated bytes is not inflated.
+        let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; 4 << 20], 9);
+        let mut gz = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3];
+        gz.extend_from_slice(&bomb);
+        gz.extend_from_slice(&[0; 8]);
+        assert_eq!(gunzip(&gz), None);
         assert_eq!(gunzip(b"not gzip at all, not at all"), None);
     }
 

@@ -696,10 +696,10 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
                 && (s.interactive == Some(false)
                     || s.aadsts.is_some_and(|i| i.category == Category::Session)))
                 || PROMPT_CODES.contains(&s.error_code)
-                // No usable session in an interactive sign-in: Entra shows its sign-in page
-                // (the portal lists it Interrupted; Graph's export says only the code).
-                || (s.interactive == Some(true)
-                    && s.aadsts.is_some_and(|i| i.category == Category::Session))
+                // No usable session in an interactive sign-in (50058): Entra shows its sign-in
+                // page (the portal lists it Interrupted; Graph's export says only the code).
+                // The category's other codes are failures.
+                || (s.interactive == Some(true) && s.error_code == 50058)
         })
     };
     crate::core::order::by_key(&mut groups, |(_, g)| u64::from(token_leg(g) || paused(g)));
@@ -724,12 +724,13 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
     // is an earlier attempt, not what stops the sign-in now (a Conditional Access block in the
     // morning, the redirect URI refused in the afternoon).
     let time = |s: &SignIn| super::har::time_key(&s.time);
-    let latest: Option<(u64, u32, String)> = groups
+    // With its user and app: another user's later failure is another story.
+    let latest: Option<(u64, u32, String, &SignIn)> = groups
         .iter()
         .filter(|(c, g)| !token_leg(g) && !paused(g) && !recovered_of(*c, g))
         .flat_map(|(c, g)| g.iter().map(move |s| (*c, *s)))
-        .filter_map(|(c, s)| time(s).map(|t| (t, c, s.time.clone())))
-        .max_by_key(|(t, _, _)| *t);
+        .filter_map(|(c, s)| time(s).map(|t| (t, c, s.time.clone(), s)))
+        .max_by_key(|(t, _, _, _)| *t);
     for (code, group) in &groups {
         let Some(first) = group.first() else { continue };
         let recovered = recovered_of(*code, group);
@@ -765,14 +766,19 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
                     && s.aadsts
                         .is_some_and(|i| matches!(i.appears, aadsts::Appears::Token))
             });
-        let earlier = latest.as_ref().filter(|(t, c, _)| {
+        let earlier = latest.as_ref().filter(|(t, c, _, last)| {
             c != code
                 && !token_leg(group)
                 && !paused(group)
-                && group.iter().all(|s| time(s).is_some_and(|x| x < *t))
+                && group.iter().all(|s| {
+                    time(s).is_some_and(|x| x < *t)
+                        && !s.user.is_empty()
+                        && s.user.eq_ignore_ascii_case(&last.user)
+                        && s.app_id.eq_ignore_ascii_case(&last.app_id)
+                })
         });
         let soften = |f: Finding| {
-            if let Some((_, c, when)) =
+            if let Some((_, c, when, _)) =
                 earlier.filter(|_| f.severity == Severity::Error && !recovered)
             {
                 let detail = format!("{} A later attempt ({when}) failed with AADSTS{c} instead, listed with its own finding: that is what stops the sign-in now; this earlier failure may show again once it is fixed.", f.detail);
@@ -807,8 +813,8 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
                     "a step the user takes in an interactive sign-in"
                 };
                 let detail = format!("{} Entra marks this sign-in Interrupted, not Failure: it paused it to ask for a step ({step}; a silent request, prompt=none, gets this as its answer and the app then signs in interactively). So it is not why the browser got no authorization code; the export holds no later entry of that sign-in.", f.detail);
-                let interactive_session = cat == Some(Category::Session)
-                    && group.iter().all(|s| s.interactive == Some(true));
+                let interactive_session =
+                    *code == 50058 && group.iter().all(|s| s.interactive == Some(true));
                 let fix = if interactive_session {
                     "Nothing to change for this entry: in an interactive sign-in Entra answers this when it finds no session and shows its sign-in page, so the user did not finish signing in there (or the export lacks the entries after it). If sign-in still fails, download the interactive sign-ins of the minutes after it (Entra admin center › Sign-in logs › User sign-ins (interactive)), or capture a HAR.".to_string()
                 } else {
