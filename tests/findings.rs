@@ -327,6 +327,11 @@ findings! {
     request_saml_request_invalid: "request.saml_request_invalid",
         fires: CaseInput { authorize: r#"<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="7c1f5e2a" Version="2.0" AssertionConsumerServiceURL="https://sp.contoso.com/acs"><saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">https://sp.contoso.com</saml:Issuer></samlp:AuthnRequest>"#.into(), registered: "https://sp.contoso.com/acs".into(), ..CaseInput::default() },
         near: CaseInput { authorize: r#"<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_7c1f5e2a" Version="2.0" AssertionConsumerServiceURL="https://sp.contoso.com/acs"><saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">https://sp.contoso.com</saml:Issuer></samlp:AuthnRequest>"#.into(), registered: "https://sp.contoso.com/acs".into(), ..CaseInput::default() };
+    /// The sign-out request's post_logout_redirect_uri, compared as a redirect URI is.
+    request_post_logout_redirect_uri_not_registered: "request.post_logout_redirect_uri_not_registered",
+        fires: CaseInput { authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/logout?post_logout_redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fsignout-callback-oidc".into(), registered: "https://app.contoso.com/signin-oidc".into(), ..CaseInput::default() },
+        // The localhost port rule holds for it too.
+        near: CaseInput { authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/logout?post_logout_redirect_uri=http%3A%2F%2Flocalhost%3A5001%2Fsignout-callback-oidc".into(), registered: "http://localhost:5000/signout-callback-oidc".into(), ..CaseInput::default() };
     request_v1_endpoint: "request.v1_endpoint",
         fires: auth(CB).at(V1).without("scope").set("resource", "https://graph.microsoft.com").reg(CB),
         near: auth(CB).reg(CB);

@@ -931,7 +931,11 @@ pub fn read(input: &str) -> Option<AuthorizeRequest> {
 /// page shows it under More details, without the AADSTS prefix), when the text names no
 /// AADSTS code itself.
 fn details_error_code(text: &str) -> Option<u32> {
-    if text.to_ascii_uppercase().contains("AADSTS") {
+    let upper = text.to_ascii_uppercase();
+    // Only beside the details' other lines: another program's "Error code: 10060" is not Entra's.
+    if upper.contains("AADSTS")
+        || !(upper.contains("CORRELATION ID") || upper.contains("REQUEST ID"))
+    {
         return None;
     }
     text.lines().find_map(|l| {

@@ -122,6 +122,7 @@ codes! {
     "request.client_id_invalid", E, "client_id is not an application (client) ID", [AUTH_CODE, ERROR_CODES];
     "request.duplicate_parameter", E, "A parameter is sent more than once", [AUTH_CODE];
     "request.saml_request_invalid", E, "The SAML request breaks a rule of Entra's SAML protocol", [ERROR_CODES];
+    "request.post_logout_redirect_uri_not_registered", W, "The sign-out request's post_logout_redirect_uri is not a registered redirect URI", [OIDC];
     "request.v1_endpoint", I, "The request uses the v1 endpoint", [AUTH_CODE];
     // The form of redirect_uri, before any matching.
     "request.redirect_uri_unencoded", E, "redirect_uri is not URL-encoded and was cut short", [AUTH_CODE, RFC6749_3_1_2];

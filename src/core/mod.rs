@@ -320,7 +320,9 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
                     w.contains("://") && uri::is_device_code(w)
                 });
             let other = request::other_provider_text(auth_text);
-            findings.push(if saml::is_logout_request(auth_text) {
+            // A bare /token URL is said below, as the token request it is.
+            let token = request::token_grant(r).is_some();
+            findings.extend((!token).then(|| if saml::is_logout_request(auth_text) {
                 f.severity(Severity::Info).title("This is a SAML sign-out request, not a sign-in").detail("The authorize box holds a SAML LogoutRequest: the app asks Entra to sign the user out. It names no reply URL, so there is none to check; Entra answers it at the app's Logout Url.").fix("To check a sign-in, paste its SAMLRequest with an AuthnRequest (the request the app sends when a user signs in), or Entra's error text.")
             } else if let Some(name) = other {
                 codes::finding("request.not_entra_authorize").severity(Severity::Error).title(format!("This is {name}'s error page, not Entra's")).detail(format!("The authorize box holds {name}'s own error page: {name}'s sign-in server refused the request, so Entra never saw it, and Entra's app registration plays no part.")).fix(format!("Fix it in {name}'s client settings (its allowed redirect or callback URLs). To check an Entra sign-in, paste its request to login.microsoftonline.com/…/oauth2/v2.0/authorize or Entra's error text (AADSTS…)."))
@@ -334,7 +336,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
                 f.title("Only the troubleshooting details were pasted, not Entra's error message").detail("The authorize box holds the troubleshooting details of Entra's error page (Request Id, Correlation Id, Timestamp), which identify the sign-in but do not say what failed; the message does: the line starting with AADSTS and a number (shown above the details, or as 'Message:' among them).").fix("Paste the message line with its AADSTS code, or the authorize URL from the browser's address bar. Keep the Request Id and Correlation Id: they find this sign-in in Entra's sign-in logs and belong in a support ticket.")
             } else {
                 f.detail(what).fix(if saml2 { "Paste the SAMLRequest itself: in the browser's developer tools, the request to …/saml2 › Payload (Form Data) shows SAMLRequest; copy its value, or the whole form, into this box. Or paste the error text Entra showed." } else { "Paste the full URL of the request to …/oauth2/v2.0/authorize (browser developer tools, Network tab: the first request to the Entra host after you click Sign in), or the error text Entra showed." })
-            });
+            }));
         }
         request::reading_findings(r, &mut findings);
     }
@@ -360,14 +362,22 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     }
     // The sign-out request: its post_logout_redirect_uri must be one of the app's registered
     // redirect URIs, or Entra leaves the user on its own signed-out page.
+    // (Azure AD B2C redirects there whatever is registered, unless its policy requires an ID
+    // token in the sign-out request.)
     if let Some(post) = req
         .as_ref()
-        .filter(|_| logout)
+        .filter(|r| logout && !r.is_b2c())
         .and_then(|r| r.get("post_logout_redirect_uri"))
         .filter(|_| !reg.uris.is_empty())
     {
-        if !reg.uris.iter().any(|u| u.uri == post) {
-            findings.push(codes::finding("redirect.not_registered").severity(Severity::Warning).title("post_logout_redirect_uri is not a registered redirect URI").detail(format!("The sign-out request sends post_logout_redirect_uri={post}, which the pasted list does not hold: Entra sends the browser there after sign-out only when it is one of the app's registered redirect URIs (compared exactly), so the user stays on Entra's signed-out page. (The front-channel logout URL is another setting: the address Entra calls to end the app's own session.)")).fix(format!("Register {post} as a redirect URI of the app (under the platform of its sign-in), or send one that is registered.")));
+        // Compared as the sign-in's redirect URI is (the localhost port rule too).
+        let matched = reg.uris.iter().any(|u| {
+            matching::compare(post, &u.uri, false)
+                .status()
+                .is_accepted()
+        });
+        if !matched {
+            findings.push(codes::finding("request.post_logout_redirect_uri_not_registered").title("post_logout_redirect_uri is not a registered redirect URI").detail(format!("The sign-out request sends post_logout_redirect_uri={post}, which the pasted list does not hold: Entra sends the browser there after sign-out only when it is one of the app's registered redirect URIs (compared exactly), so the user stays on Entra's signed-out page. (The front-channel logout URL is another setting: the address Entra calls to end the app's own session.)")).fix(format!("Register {post} as a redirect URI of the app (under the platform of its sign-in), or send one that is registered.")));
         }
     }
     // An authorize URL cut short (a chat app, a log line, a screenshot's width): its last
@@ -586,6 +596,27 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             platform,
         };
         request::flow_checks(&ctx, &mut findings);
+    }
+    // A server app to be opened at localhost builds the URI itself: a URL that sends localhost
+    // from 127.0.0.1 is what the fix warns against.
+    for f in findings.iter_mut().filter(|f| {
+        f.code == "redirect.localhost_vs_loopback_ip" && f.fix.starts_with("Open the app at")
+    }) {
+        f.snippets.retain(|s| {
+            !s.label
+                .starts_with("Authorize URL with the registered redirect URI")
+        });
+    }
+    // A token request's body rebuilt as an authorize URL would be none, and would repeat its
+    // secret: only the URI to register stays.
+    if token_grant.is_some() {
+        for f in &mut findings {
+            f.snippets.retain(|s| {
+                !(s.label.starts_with("Query string")
+                    || s.label.starts_with("Authorize URL")
+                    || s.label.starts_with("Corrected"))
+            });
+        }
     }
     // After a cut, what follows it is not known: no parameter is missing from the request
     // (the findings on a present value stay).

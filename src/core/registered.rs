@@ -3483,11 +3483,6 @@ fn merge_problems(problems: &mut Vec<ReadProblem>) {
 mod tests {
     use super::*;
 
-    /// The one-URI-per-line fast path reads what the general path would: platform from the
-    /// heading, line numbers, and lines with a prefix, a comma or a note still go the long way.
-    /// A SAML app's Basic SAML Configuration: only its Reply URLs are registered redirect URIs;
-    /// the Identifier and Sign on URL are said, not read. A sentence naming the field is no
-    /// heading.
     /// A copy of the whole SAML page: the Set up card's Entra addresses (metadata, Login URL,
     /// Identifier, its Logout URL under the same heading as the app's) are said as Entra's,
     /// not as the app's logout URLs; the app's own logout URL still is.
@@ -3519,6 +3514,9 @@ mod tests {
         assert!(!logout.contains("login.microsoftonline.com"), "{logout}");
     }
 
+    /// A SAML app's Basic SAML Configuration: only its Reply URLs are registered redirect URIs;
+    /// the Identifier and Sign on URL are said, not read. A sentence naming the field is no
+    /// heading.
     #[test]
     fn basic_saml_configuration_reads_only_its_reply_urls() {
         let card = "Basic SAML Configuration\nIdentifier (Entity ID)\nhttps://wiki.contoso.com\nReply URL (Assertion Consumer Service URL)\nhttps://wiki.contoso.com/acs\nSign on URL\nhttps://wiki.contoso.com/login.jsp\nRelay State (Optional)\nOptional\nLogout Url (Optional)\nhttps://wiki.contoso.com/logout\n";
@@ -3559,6 +3557,8 @@ mod tests {
         );
     }
 
+    /// The one-URI-per-line fast path reads what the general path would: platform from the
+    /// heading, line numbers, and lines with a prefix, a comma or a note still go the long way.
     #[test]
     fn bare_uri_lines_keep_their_section_and_line() {
         let reg = read("Web\nhttps://a.contoso.com/cb\nhttps://b.contoso.com/cb?x=1&y=2\nSingle-page application\nhttps://c.contoso.com/\nspa:https://d.contoso.com/\nhttps://e.contoso.com/cb,\nhttps://f.contoso.com/cb  # old");

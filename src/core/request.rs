@@ -164,7 +164,6 @@ pub(crate) fn other_provider_text(text: &str) -> Option<&'static str> {
         .map(|(_, name)| *name)
 }
 
-/// The client and tenant checks (the first things Entra resolves).
 /// The parameter whose value swallowed `name` after a second '?' (`…redirect_uri=…?response_type=code&…`,
 /// a URL built by appending `?…` to one that had its query already): Entra reads
 /// `?response_type=code` as part of that value and finds no `name`.
@@ -204,11 +203,15 @@ fn swallowed_finding(
 /// The grant of a request to Entra's token or device code endpoint pasted for the authorize
 /// request (its `grant_type`, or the endpoint's): `None` for an authorize request.
 pub fn token_grant(req: &AuthorizeRequest) -> Option<String> {
+    let path = req.path.as_deref().unwrap_or("").to_ascii_lowercase();
+    let path = path.trim_end_matches('/');
+    // An authorize URL stays one, whatever extra parameters it carries.
+    if path.ends_with("/authorize") {
+        return None;
+    }
     if let Some(g) = req.get("grant_type").filter(|g| !g.trim().is_empty()) {
         return Some(g.trim().to_string());
     }
-    let path = req.path.as_deref().unwrap_or("").to_ascii_lowercase();
-    let path = path.trim_end_matches('/');
     if path.ends_with("/oauth2/v2.0/devicecode") || path.ends_with("/oauth2/devicecode") {
         return Some("device_code".to_string());
     }
@@ -225,12 +228,18 @@ pub fn token_request_finding(grant: &str) -> Finding {
     let redemption = "The authorization code's redemption: its redirect_uri must equal the authorize request's exactly (AADSTS500112 when it does not), and that one must be registered, so it is judged below as the redirect URI sent. None of the authorize request's own rules (response_type, scope, state, PKCE challenge) apply to it.";
     let (title, detail) = match grant {
         "authorization_code" => ("This is the token request (grant_type=authorization_code), not the authorize request", redemption.to_string()),
-        "(not given)" => ("This is a request to the token endpoint, not the authorize request", format!("The URL is Entra's /token endpoint. If it redeems a code (grant_type=authorization_code): {redemption}")),
+        "(not given)" => ("This is a request to the token endpoint, not the authorize request", "The URL is a /token endpoint, which redeems a code (or another grant) for tokens: it is not the authorize request, and it holds nothing to check here.".to_string()),
         "device_code" | "urn:ietf:params:oauth:grant-type:device_code" => ("This is the device code flow, which uses no redirect URI", "The app asks /devicecode for a code, the user enters it on another device, and the app polls /token: no authorization code goes to a redirect URI, so there is none to check.".to_string()),
         "client_credentials" => ("This is a client credentials request, which uses no redirect URI", "grant_type=client_credentials: the app gets a token for itself with its secret or certificate, with no user and no browser, so no redirect URI is involved and none is checked.".to_string()),
         "urn:ietf:params:oauth:grant-type:jwt-bearer" => ("This is an on-behalf-of request, which uses no redirect URI", "grant_type=jwt-bearer (on-behalf-of): an API exchanges the token it received for one to call another API, server to server, so no redirect URI is involved and none is checked.".to_string()),
         "refresh_token" => ("This is a refresh token request, which uses no redirect URI", "grant_type=refresh_token: the app renews its tokens at /token without the browser, so no redirect URI is checked (a single-page app's refresh must still come from its SPA redirect URI's origin).".to_string()),
         other => ("This is a token request, not the authorize request", format!("grant_type={other} goes to /token; no authorization code is delivered to a redirect URI in it.")),
+    };
+    // The bare endpoint holds nothing to check: an authorize request is still needed.
+    let f = if grant == "(not given)" {
+        f.severity(Severity::Error)
+    } else {
+        f
     };
     f.title(title).detail(detail).fix("To check why the authorization code did not arrive, paste the request to …/oauth2/v2.0/authorize (browser developer tools, Network tab: the first request to the Entra host after Sign in) or Entra's error text.")
 }
@@ -238,6 +247,7 @@ pub fn token_request_finding(grant: &str) -> Finding {
 /// The tenant of personal Microsoft accounts, which /consumers stands for.
 pub const MSA_TENANT: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";
 
+/// The client and tenant checks (the first things Entra resolves).
 pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
     let req = c.req;
     if req.source == Source::Url {
@@ -372,6 +382,11 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
                     && l.ends_with(".onmicrosoft.com")
                     && home.to_ascii_lowercase().ends_with(".onmicrosoft.com")
                     && !home.eq_ignore_ascii_case(t)
+                    // The tenant's routing domain (contoso.mail.onmicrosoft.com) is its own.
+                    && home
+                        .split('.')
+                        .next()
+                        .is_none_or(|h| l.split('.').next() != Some(&h.to_ascii_lowercase()))
             }) {
                 out.push(finding("request.tenant_invalid").aadsts(700016).severity(Severity::Error).title(format!("A single-tenant app of {home} signs in at {t}")).detail(format!("The registration's publisherDomain is {home}, its home tenant, and its signInAudience is AzureADMyOrg: the app exists only there. The request goes to the tenant {t}, another tenant, where Entra finds no such app: 'Application with identifier … was not found in the directory' (AADSTS700016), before it looks at the redirect URI.")).fix(format!("Use the app's own tenant in the authority (login.microsoftonline.com/{home}, or its Directory (tenant) ID), or register the app in {t} and use that registration's client ID; if users of other tenants must sign in, make the app multi-tenant (AzureADMultipleOrgs) and use /organizations.")));
             } else if t.eq_ignore_ascii_case(MSA_TENANT)
@@ -463,16 +478,14 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
                 .chars()
                 .filter(|c| c.is_ascii_alphanumeric())
                 .collect();
-            matches!(
+            // A misspelling of the name, or an app's own parameter (its return page) only
+            // when it holds a registered redirect URI.
+            (matches!(
                 n.as_str(),
-                "redirecturi"
-                    | "redirecturl"
-                    | "replyurl"
-                    | "replyuri"
-                    | "redirect"
-                    | "returnurl"
-                    | "callbackurl"
-            ) && x.value.contains("://")
+                "redirecturi" | "redirecturl" | "replyurl" | "replyuri"
+            ) || (matches!(n.as_str(), "redirect" | "returnurl" | "callbackurl")
+                && c.reg.uris.iter().any(|u| u.uri == x.value)))
+                && x.value.contains("://")
         });
         if let Some(x) = near {
             let mut f = finding("request.redirect_uri_missing").severity(Severity::Error).title(format!("The redirect URI is sent as '{}', which Entra does not read", x.name)).detail(format!("The request sends {} under the name '{}'; Entra reads only redirect_uri (lower case, with an underscore), so for it the request has no redirect URI: it picks one of the registered URIs itself, and the response may go to an address the app does not listen on (or, with none that fits, Entra refuses the request).", x.value, x.name)).fix(format!("Send it as redirect_uri={} (the library's setting for the redirect URI, not a parameter of the app's own).", uri::form_encode(&x.value)));

@@ -31,7 +31,6 @@ fn default_mixed(req: &AuthorizeRequest) -> Option<(String, String)> {
     (!others.is_empty()).then(|| (default.to_string(), others.join(" ")))
 }
 
-/// The most specific finding for an AADSTS code (and the OAuth `error`).
 /// The fix for a SAML response that carries an error status: a passive request refused
 /// (`NoPassive`) is the app's `IsPassive`, not a `prompt` parameter SAML does not have.
 pub(crate) fn saml_status_fix(st: &super::saml::ResponseStatus, code: Option<u32>) -> String {
@@ -44,6 +43,7 @@ pub(crate) fn saml_status_fix(st: &super::saml::ResponseStatus, code: Option<u32
     }
 }
 
+/// The most specific finding for an AADSTS code (and the OAuth `error`).
 pub fn for_code(code: u32, oauth_error: Option<&str>) -> Finding {
     let info = aadsts::lookup(code);
     let cat = info.map(|i| i.category);

@@ -205,7 +205,6 @@ impl<'a> Uri<'a> {
         s.push_str(self.raw.get(rest..)?);
         Some(s)
     }
-    /// Everything before the query and fragment.
     /// Scheme, host and port (`http://127.0.0.1:5000`), as written.
     pub fn origin(&self) -> String {
         let rest = self.without_query_fragment();
@@ -217,6 +216,7 @@ impl<'a> Uri<'a> {
         rest.get(..end).unwrap_or(rest).to_string()
     }
 
+    /// Everything before the query and fragment.
     pub fn without_query_fragment(&self) -> &'a str {
         self.raw.get(..self.parts.path.end).unwrap_or(self.raw)
     }

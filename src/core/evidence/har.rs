@@ -1361,8 +1361,6 @@ fn location(e: &Entry) -> Option<String> {
     Some(resolve(e.request.url.as_str(), loc))
 }
 
-/// Why the browser got no answer to an entry (HAR status 0): its `_error`
-/// and what that means, or `None` when it was answered.
 /// The browser gave up following redirects (Chrome's and Edge's ERR_TOO_MANY_REDIRECTS,
 /// Firefox's NS_ERROR_REDIRECT_LOOP): the end of a redirect loop, not a network failure.
 fn redirect_limit(e: &Entry) -> bool {
@@ -1387,6 +1385,8 @@ fn loop_cut(i: usize, url: &str, where_: &str) -> Finding {
         .fix("Find why the app sends the browser back to sign in after the callback: the session cookie the callback sets does not come back (SameSite, Secure over http, over 4 KB, a Domain that does not cover the host), the app does not accept it (instances without a shared data protection key ring), or the page after sign-in needs something the user lacks and answers with a new sign-in instead of 403.")
 }
 
+/// Why the browser got no answer to an entry (HAR status 0): its `_error`
+/// and what that means, or `None` when it was answered.
 fn no_answer(e: &Entry) -> Option<String> {
     if e.status > 0 {
         return None;
@@ -3006,7 +3006,17 @@ pub(crate) fn is_federation_url(url: &str) -> bool {
 /// check without a certificate), or an interrupt page never answered ("Stay signed in?", the
 /// security-info registration).
 fn stopped_inside_entra(ix: &Ix, a: usize, end: usize) -> Option<Finding> {
-    let last = (a + 1..end).rev().find(|&j| ix.entra(j))?;
+    // A request the page itself cancelled (a beacon or a poll as the tab moved on) is no step
+    // of the sign-in.
+    let cancelled = |j: usize| {
+        ix.entries.get(j).is_some_and(|e| {
+            e.status <= 0
+                && e.error
+                    .as_deref()
+                    .is_some_and(|x| x.to_ascii_uppercase().contains("ABORTED"))
+        })
+    };
+    let last = (a + 1..end).rev().find(|&j| ix.entra(j) && !cancelled(j))?;
     let e = ix.entries.get(last)?;
     let url = e.request.url.as_str();
     let lower = url.to_ascii_lowercase();
@@ -3095,7 +3105,19 @@ fn federated_stop(ix: &Ix, a: usize, end: usize, app: Option<&str>) -> Option<Fe
     let url = e.request.url.as_str();
     let lower = url.to_ascii_lowercase();
     let host = Uri::new(url).host()?.to_ascii_lowercase();
-    if ix.entra(last) || app.is_some_and(|h| h.eq_ignore_ascii_case(&host)) {
+    // Microsoft's own account and security-info pages (personal accounts' live.com, My
+    // Sign-Ins) are steps of Microsoft's sign-in, not the organisation's identity provider.
+    let microsoft = [
+        ".live.com",
+        ".microsoft.com",
+        ".windowsazure.com",
+        ".msftauth.net",
+        ".msauth.net",
+    ]
+    .iter()
+    .any(|d| host.ends_with(d) || host == d.trim_start_matches('.'))
+        || host == "aka.ms";
+    if ix.entra(last) || microsoft || app.is_some_and(|h| h.eq_ignore_ascii_case(&host)) {
         return None;
     }
     // Entra handed the browser to this host (its redirect names it), and the flow
@@ -4044,17 +4066,20 @@ fn unanswered_callback(e: &Entry, reached: usize, issued: usize, why: &str) -> F
     }
     // No error named: still waiting for its answer when the HAR was exported (an app whose
     // server hangs on its own token request), or cancelled; it may well have reached the app.
-    if e.error.is_none() {
+    // No error named (Firefox and Safari name none; Chrome leaves a request still waiting so):
+    // failed, cancelled or still waiting. A desktop app's loopback listener not answering is
+    // told below, as before.
+    if e.error.is_none() && !loopback {
         return finding("har.code_lost")
             .severity(Severity::Warning)
             .title("The request that carried the code to the app has no answer in the recording")
             .detail(format!(
-                "Entra issued a code ({}), and the browser went to {} ({}) with it, but the HAR holds no answer and no error for that request (status 0): it was still waiting when the HAR was exported, or it was cancelled. A request still waiting has reached the app, which did not answer; an app commonly hangs there on its own token request to Entra from the server.",
+                "Entra issued a code ({}), and the browser went to {} ({}) with it, but the HAR holds no answer and names no error for that request (status 0): it failed in the browser (Firefox and Safari exports name no reason), was cancelled, or was still waiting when the HAR was exported. A request still waiting has reached the app, which did not answer; an app commonly hangs there on its own token request to Entra from the server.",
                 at(issued),
                 shown(url),
                 at(reached)
             ))
-            .fix("Look for this request in the app's log at this time. If it hangs, check that the app's server reaches Entra's token endpoint (outbound firewall, the server process's proxy settings, DNS) and its time-outs; then sign in again and let the page finish before exporting the HAR.");
+            .fix("Look for this request in the app's log at this time: if it never arrived, make the redirect URI reachable from the browser (the server running, the host resolvable, a valid certificate); if it hangs, check that the app's server reaches Entra's token endpoint (outbound firewall, the server process's proxy settings, DNS) and its time-outs. Then sign in again and let the page finish before exporting the HAR.");
     }
     // Cancelled in the browser (ERR_ABORTED): the request may well have reached the server, the
     // page just did not wait for its answer.
