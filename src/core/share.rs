@@ -2255,15 +2255,25 @@ impl<'a> Redactor<'a> {
     /// `contoso.onmicrosoft.com`, `contoso.b2clogin.com`,
     /// `contoso.ciamlogin.com`: the tenant label becomes a marker.
     fn tenant_names(&mut self, s: &str) -> Option<String> {
-        const SUFFIXES: &[&[u8]] = &[b".onmicrosoft.com", b".b2clogin.com", b".ciamlogin.com"];
+        // The tenant's mail routing domain (contoso.mail.onmicrosoft.com) is the same tenant:
+        // its label gets the same marker.
+        const SUFFIXES: &[&[u8]] = &[
+            b".mail.onmicrosoft.com",
+            b".onmicrosoft.com",
+            b".b2clogin.com",
+            b".ciamlogin.com",
+        ];
         let b = s.as_bytes();
         let mut sp = Splice::new(s);
         let mut i = 0;
         while i < b.len() {
-            if b[i] != b'.' || !SUFFIXES.iter().any(|sfx| starts_with_ci(b, i, sfx)) {
+            let Some(sfx) = SUFFIXES
+                .iter()
+                .find(|sfx| b[i] == b'.' && starts_with_ci(b, i, sfx))
+            else {
                 i += 1;
                 continue;
-            }
+            };
             let mut start = i;
             while start > sp.copied
                 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'-')
@@ -2276,7 +2286,7 @@ impl<'a> Redactor<'a> {
                     sp.put(start, i, &marker);
                 }
             }
-            i += 1;
+            i += sfx.len();
         }
         sp.finish()
     }
