@@ -48,7 +48,7 @@ pub fn FindingCard(
             view! {
                 <div class="rd-snippet">
                     <div class="rd-snippet__head">
-                        <span class="rd-snippet__label">{s.label.clone()}</span>
+                        <span class="rd-snippet__label rd-break">{s.label.clone()}</span>
                         <CopyButton text=s.text.clone() label=s.label/>
                     </div>
                     // Shown with hidden characters as code points; copied exactly.

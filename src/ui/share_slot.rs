@@ -296,7 +296,7 @@ pub fn ShareSlot() -> impl IntoView {
                 <h3 class="rd-share__subtitle" id="share-preview-title">
                     {format!("What the link replaces ({})", thousands(total))}
                 </h3>
-                <ul class="rd-share__preview" data-testid="share-preview" aria-labelledby="share-preview-title">
+                <ul class="rd-share__preview" data-testid="share-preview" aria-labelledby="share-preview-title" tabindex="0">
                     {items}
                     {more}
                 </ul>

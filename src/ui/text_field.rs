@@ -84,10 +84,15 @@ pub fn TextField(
                 .encoding
                 .map_or(String::new(), |e| format!(", read as {e}"));
             let text = f.decoded.text;
-            status.set((
-                format!("Read {} ({}{encoding}).", f.name, super::size(f.size)),
-                text.len(),
-            ));
+            let said = if f.size == 0 {
+                format!(
+                    "{} is empty (0 bytes): nothing to analyse. Save or export it again.",
+                    f.name
+                )
+            } else {
+                format!("Read {} ({}{encoding}).", f.name, super::size(f.size))
+            };
+            status.set((said, text.len()));
             value.set(text);
         }
         Err(e) => status.set((e, value.with_untracked(String::len))),
