@@ -671,6 +671,11 @@ fn line_lists(line: &str) -> Vec<(Option<&'static str>, &str, &str)> {
 /// The text of a quoted-printable e-mail body (`=3D` for `=`, a line ending in `=` continued
 /// on the next): decoded when every `=` in it is an escape or a soft line break and one is.
 pub(crate) fn quoted_printable(input: &str) -> Option<String> {
+    // Neither a soft line break nor an escaped '=': no quoted-printable text (the common case,
+    // said before the per-'=' checks, which look at each one's line).
+    if !input.contains("=\n") && !input.contains("=\r\n") && !input.contains("=3D") {
+        return None;
+    }
     let b = input.as_bytes();
     let hex = |i: usize| b.get(i).is_some_and(u8::is_ascii_hexdigit);
     // A soft break ends a line an encoder wrapped at its width (76 characters, at least 70
