@@ -1065,13 +1065,24 @@ pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
         let t = st.trim();
         let open_json =
             (t.starts_with('{') && !t.ends_with('}')) || (t.starts_with('[') && !t.ends_with(']'));
-        let rest_of_it = req
-            .params
-            .iter()
-            .any(|p| p.name.contains(['"', '}']) || p.value.contains(['}', ']']));
+        // The JSON's other pieces, split off as parameters of their own: names with its quotes
+        // or braces (another parameter's own JSON value, such as claims, is none).
+        let rest_of_it = req.params.iter().any(|p| {
+            !KNOWN_PARAMS.contains(&p.name.as_str())
+                && p.name != "claims"
+                && (p.name.contains(['"', '}', ']']) || p.value.contains(['"', '}', ']']))
+        });
+        // A tag: '<', a letter or '/', then '>' before any other '<'.
+        let html = t.match_indices('<').any(|(i, _)| {
+            let rest = t.get(i + 1..).unwrap_or("");
+            rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
+                && rest
+                    .find('>')
+                    .is_some_and(|g| !rest[..g].contains('<') && g <= 60)
+        });
         if open_json && rest_of_it {
             out.push(finding("request.state_missing").title("state holds JSON that was not URL-encoded: its '&' cut it").detail(format!("state begins '{t}' and the rest of the JSON follows as other parameters: the app put JSON with '&' into the URL without encoding it, so Entra takes state only up to the first '&' and returns that. The app's check of the state that comes back then fails (a state mismatch, 'Unable to unprotect the message.State', a JSON error).")).fix("URL-encode state (encodeURIComponent), or better, send an opaque random key and keep the JSON in the app's session under it."));
-        } else if t.contains('<') && t.contains('>') {
+        } else if html {
             out.push(finding("request.state_missing").title("state holds HTML, which Entra removes").detail(format!("state='{t}' holds HTML markup: Entra strips HTML from state (reply-url), so the state that comes back differs from the one sent and the app's check of it fails.")).fix("Send an opaque random value as state (letters, digits, '-', '_'), and keep any data the app needs in its session under it."));
         }
     }
