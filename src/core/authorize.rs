@@ -218,6 +218,84 @@ pub const SIGN_IN_HOSTS: &[&str] = &[
     "login.windows-ppe.net",
 ];
 
+/// The cloud (Entra's global service or a national one) a sign-in or Graph host belongs to:
+/// the one table the commands, the cloud check and the host checks read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cloud {
+    Global,
+    UsGovernment,
+    China,
+}
+
+impl Cloud {
+    /// The cloud of an Entra sign-in host.
+    pub fn of_sign_in_host(host: &str) -> Option<Cloud> {
+        match host.to_ascii_lowercase().as_str() {
+            "login.microsoftonline.us" | "login-us.microsoftonline.com" => {
+                Some(Cloud::UsGovernment)
+            }
+            "login.chinacloudapi.cn" | "login.partner.microsoftonline.cn" => Some(Cloud::China),
+            "login.microsoftonline.com" | "login.microsoft.com" | "login.windows.net" => {
+                Some(Cloud::Global)
+            }
+            _ => None,
+        }
+    }
+
+    /// The cloud of a Microsoft Graph host.
+    pub fn of_graph_host(host: &str) -> Option<Cloud> {
+        match host.to_ascii_lowercase().as_str() {
+            "graph.microsoft.us" | "dod-graph.microsoft.us" => Some(Cloud::UsGovernment),
+            "microsoftgraph.chinacloudapi.cn" => Some(Cloud::China),
+            "graph.microsoft.com" => Some(Cloud::Global),
+            _ => None,
+        }
+    }
+
+    /// Its name in the findings' words.
+    pub fn name(self) -> &'static str {
+        match self {
+            Cloud::Global => "global",
+            Cloud::UsGovernment => "US Government",
+            Cloud::China => "China (21Vianet)",
+        }
+    }
+
+    /// Its sign-in host.
+    pub fn sign_in_host(self) -> &'static str {
+        match self {
+            Cloud::Global => "login.microsoftonline.com",
+            Cloud::UsGovernment => "login.microsoftonline.us",
+            Cloud::China => "login.partner.microsoftonline.cn",
+        }
+    }
+
+    /// Its Microsoft Graph (with the trailing '/').
+    pub fn graph(self) -> &'static str {
+        match self {
+            Cloud::Global => "https://graph.microsoft.com/",
+            Cloud::UsGovernment => "https://graph.microsoft.us/",
+            Cloud::China => "https://microsoftgraph.chinacloudapi.cn/",
+        }
+    }
+
+    /// Its name for `az cloud set`.
+    pub fn az_name(self) -> &'static str {
+        match self {
+            Cloud::Global => "AzureCloud",
+            Cloud::UsGovernment => "AzureUSGovernment",
+            Cloud::China => "AzureChinaCloud",
+        }
+    }
+}
+
+/// The host Entra writes as the issuer of v1 tokens (`https://sts.windows.net/{tenant}/`),
+/// which signs no one in.
+pub fn is_token_issuer_host(host: &str) -> bool {
+    let h = host.to_ascii_lowercase();
+    h == "sts.windows.net" || h == "sts.chinacloudapi.cn"
+}
+
 /// The Entra authority hosts this tool knows (SPEC §1; national clouds).
 pub fn is_entra_host(host: &str) -> bool {
     let h = host.to_ascii_lowercase();

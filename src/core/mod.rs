@@ -934,22 +934,21 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     }
     codes::sort(&mut findings);
     // An app of a national cloud is changed through that cloud's Microsoft Graph.
-    let graph = req
+    let national = req
         .as_ref()
         .and_then(|r| r.host.as_deref())
-        .and_then(national_graph);
-    if let Some(g) = graph {
+        .and_then(authorize::Cloud::of_sign_in_host)
+        .filter(|c| *c != authorize::Cloud::Global);
+    if let Some(cloud) = national {
         // az talks to the cloud it is set to: the national one, or the command finds no app.
-        let cloud = if g.contains(".us/") {
-            "AzureUSGovernment"
-        } else {
-            "AzureChinaCloud"
-        };
         for s in findings.iter_mut().flat_map(|f| f.snippets.iter_mut()) {
-            s.text = s.text.replace("https://graph.microsoft.com/", g);
+            s.text = s
+                .text
+                .replace("https://graph.microsoft.com/", cloud.graph());
             if s.text.starts_with("az ") {
                 s.label.push_str(&format!(
-                    " — run it with az set to the app's cloud: az cloud set --name {cloud}, then az login"
+                    " — run it with az set to the app's cloud: az cloud set --name {}, then az login",
+                    cloud.az_name()
                 ));
             }
         }
@@ -1149,19 +1148,6 @@ fn app_lookup_failed_first(findings: &mut [Finding]) {
     {
         f.severity = Severity::Warning;
         f.detail.push_str(&format!(" This request did not get that far: Entra stopped at AADSTS{code} before it compared the redirect URI (it finds the tenant and the app in it first), so this difference is the next failure once that one is fixed, not this one."));
-    }
-}
-
-/// The Microsoft Graph of the national cloud whose sign-in host `host` is: US Government
-/// (login.microsoftonline.us) and China (21Vianet); `None` for the global cloud.
-fn national_graph(host: &str) -> Option<&'static str> {
-    let h = host.to_ascii_lowercase();
-    if h == "login.microsoftonline.us" || h == "login-us.microsoftonline.com" {
-        Some("https://graph.microsoft.us/")
-    } else if h == "login.chinacloudapi.cn" || h == "login.partner.microsoftonline.cn" {
-        Some("https://microsoftgraph.chinacloudapi.cn/")
-    } else {
-        None
     }
 }
 

@@ -1490,9 +1490,7 @@ const ENTRA_OWN: &str = "Entra's own address";
 fn entra_endpoint(value: &str) -> bool {
     let u = uri::Uri::new(value);
     u.host().is_some_and(|h| {
-        crate::core::authorize::is_entra_host(h)
-            || h.eq_ignore_ascii_case("sts.windows.net")
-            || h.eq_ignore_ascii_case("sts.chinacloudapi.cn")
+        crate::core::authorize::is_entra_host(h) || crate::core::authorize::is_token_issuer_host(h)
     })
 }
 

@@ -3,7 +3,7 @@
 //! (response_type, response_mode, PKCE, scope, nonce, state, prompt).
 
 use super::aadsts;
-use super::authorize::{AuthorizeRequest, Endpoint, Source};
+use super::authorize::{AuthorizeRequest, Cloud, Endpoint, Source};
 use super::client::{ClientGuess, ClientKind};
 use super::codes::finding;
 use super::fix;
@@ -286,7 +286,7 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
                 return;
             }
             let h = host.to_ascii_lowercase();
-            if h == "sts.windows.net" || h == "sts.chinacloudapi.cn" {
+            if super::authorize::is_token_issuer_host(&h) {
                 out.push(finding("request.not_entra_authorize").severity(Severity::Error).title(format!("{host} is Entra's token issuer, not its sign-in host")).detail(format!("{host} is the issuer Entra writes in v1 tokens (iss: https://{host}/<tenant>/), not an address that signs users in: an authority taken from a token's iss claim or from the SAML page's Microsoft Entra Identifier. The browser gets no sign-in page there.")).fix(format!("Use https://{}/<tenant>/oauth2/v2.0/authorize as the authority (the app's Instance and TenantId settings).", if h.ends_with(".cn") { "login.partner.microsoftonline.cn" } else { "login.microsoftonline.com" })));
                 return;
             }
@@ -300,32 +300,12 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
         }
         // The registration read from one cloud's Graph, the request sent to another cloud's
         // sign-in host: the app is not in that cloud.
-        let cloud_of_graph = |g: &str| match g {
-            "graph.microsoft.us" | "dod-graph.microsoft.us" => Some("US Government"),
-            "microsoftgraph.chinacloudapi.cn" => Some("China (21Vianet)"),
-            "graph.microsoft.com" => Some("global"),
-            _ => None,
-        };
-        let cloud_of_host = |h: &str| match h {
-            "login.microsoftonline.us" | "login-us.microsoftonline.com" => Some("US Government"),
-            "login.chinacloudapi.cn" | "login.partner.microsoftonline.cn" => {
-                Some("China (21Vianet)")
-            }
-            "login.microsoftonline.com" | "login.microsoft.com" | "login.windows.net" => {
-                Some("global")
-            }
-            _ => None,
-        };
-        if let (Some(reg_cloud), Some(req_cloud)) = (
-            c.reg.graph_host.as_deref().and_then(cloud_of_graph),
-            cloud_of_host(&host.to_ascii_lowercase()),
+        if let (Some(reg_c), Some(req_c)) = (
+            c.reg.graph_host.as_deref().and_then(Cloud::of_graph_host),
+            Cloud::of_sign_in_host(&host),
         ) {
-            if reg_cloud != req_cloud {
-                let to = match reg_cloud {
-                    "US Government" => "login.microsoftonline.us",
-                    "China (21Vianet)" => "login.partner.microsoftonline.cn",
-                    _ => "login.microsoftonline.com",
-                };
+            if reg_c != req_c {
+                let (reg_cloud, req_cloud, to) = (reg_c.name(), req_c.name(), reg_c.sign_in_host());
                 out.push(finding("request.tenant_invalid").aadsts(700016).severity(Severity::Error).title(format!("The app is registered in the {reg_cloud} cloud, the request goes to the {req_cloud} cloud")).detail(format!("The pasted registration was read from {} (its @odata.context), the {reg_cloud} cloud's Microsoft Graph, but the request goes to {host}, the {req_cloud} cloud's sign-in host. The clouds are separate: the tenant and the app are not found there (AADSTS90002 or AADSTS700016), before any redirect URI is compared.", c.reg.graph_host.as_deref().unwrap_or(""))).fix(format!("Send the request to {to} (the app's Instance or authority setting), the host of the cloud the app is registered in.")));
             }
         }

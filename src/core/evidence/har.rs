@@ -1361,6 +1361,13 @@ fn location(e: &Entry) -> Option<String> {
     Some(resolve(e.request.url.as_str(), loc))
 }
 
+/// The browser cancelled the request itself (ERR_ABORTED): the page moved on or was closed.
+fn aborted(e: &Entry) -> bool {
+    e.error
+        .as_deref()
+        .is_some_and(|x| x.to_ascii_uppercase().contains("ABORTED"))
+}
+
 /// The browser gave up following redirects (Chrome's and Edge's ERR_TOO_MANY_REDIRECTS,
 /// Firefox's NS_ERROR_REDIRECT_LOOP): the end of a redirect loop, not a network failure.
 fn redirect_limit(e: &Entry) -> bool {
@@ -3009,12 +3016,9 @@ fn stopped_inside_entra(ix: &Ix, a: usize, end: usize) -> Option<Finding> {
     // A request the page itself cancelled (a beacon or a poll as the tab moved on) is no step
     // of the sign-in.
     let cancelled = |j: usize| {
-        ix.entries.get(j).is_some_and(|e| {
-            e.status <= 0
-                && e.error
-                    .as_deref()
-                    .is_some_and(|x| x.to_ascii_uppercase().contains("ABORTED"))
-        })
+        ix.entries
+            .get(j)
+            .is_some_and(|e| e.status <= 0 && aborted(e))
     };
     let last = (a + 1..end).rev().find(|&j| ix.entra(j) && !cancelled(j))?;
     let e = ix.entries.get(last)?;
@@ -4083,10 +4087,7 @@ fn unanswered_callback(e: &Entry, reached: usize, issued: usize, why: &str) -> F
     }
     // Cancelled in the browser (ERR_ABORTED): the request may well have reached the server, the
     // page just did not wait for its answer.
-    if e.error
-        .as_deref()
-        .is_some_and(|x| x.to_ascii_uppercase().contains("ABORTED"))
-    {
+    if aborted(e) {
         return finding("har.code_lost")
             .severity(Severity::Warning)
             .title("The request that carried the code to the app was cancelled in the browser")
