@@ -2134,3 +2134,63 @@ fn a_virtual_directory_in_another_case_gets_a_canonical_case_fix() {
         .iter()
         .any(|f| f.fix.starts_with("Send the path exactly as registered")));
 }
+
+/// A second '?' that hid response_type inside redirect_uri, after an unencoded state that holds
+/// a '?' of its own: the corrected URL turns the '?' that hid it into '&' and leaves state's.
+#[test]
+fn the_second_question_mark_fixed_is_the_one_that_hid_the_parameter() {
+    let url = format!(
+        "{V2}?client_id={CLIENT_ID}&state=/orders?page=2&redirect_uri={}?response_type=code&scope=openid&code_challenge={CHALLENGE}&code_challenge_method=S256",
+        enc(CB)
+    );
+    let a = analyze(&CaseInput {
+        authorize: url.clone(),
+        registered: CB.to_string(),
+        ..CaseInput::default()
+    });
+    let f = finding(&a, "request.response_type_missing");
+    let fixed = &f
+        .snippets
+        .iter()
+        .find(|s| s.label.contains("'&'"))
+        .expect("snippet")
+        .text;
+    assert!(fixed.contains("state=/orders?page=2&"), "{fixed}");
+    assert!(
+        fixed.contains(&format!("redirect_uri={}&response_type=code", enc(CB))),
+        "{fixed}"
+    );
+}
+
+/// A client_id one digit short at the end of the URL: cut when the pasted registration's
+/// application ID goes on from it, the app's own (wrong) ID when that ID differs.
+#[test]
+fn a_short_client_id_at_the_end_is_cut_only_when_the_app_id_goes_on_from_it() {
+    let short = &CLIENT_ID[..35];
+    let url = format!(
+        "{V2}?response_type=code&redirect_uri={}&scope=openid&state=s7Fq2mX9&code_challenge={CHALLENGE}&code_challenge_method=S256&client_id={short}",
+        enc(CB)
+    );
+    let reg = |app_id: &str| CaseInput {
+        authorize: url.clone(),
+        registered: format!(r#"{{"appId":"{app_id}","web":{{"redirectUris":["{CB}"]}}}}"#),
+        ..CaseInput::default()
+    };
+    let cut = analyze(&reg(CLIENT_ID));
+    assert!(
+        cut.report.has("input.authorize_unreadable"),
+        "{:?}",
+        codes(&cut)
+    );
+    let other = analyze(&reg("0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"));
+    assert!(
+        !other.report.has("input.authorize_unreadable"),
+        "{:?}",
+        codes(&other)
+    );
+    assert!(
+        other.report.has("request.client_id_invalid"),
+        "{:?}",
+        codes(&other)
+    );
+}

@@ -1208,7 +1208,15 @@ fn cut_off_param(
             } else {
                 c.is_ascii_hexdigit()
             }
-        });
+        })
+        // The registration's application ID, when pasted, must go on from it: a client_id that
+        // differs is the app's configured ID (a typo, another app), not a cut one.
+        && reg
+            .app_id
+            .as_deref()
+            .is_none_or(|id| {
+                id.len() > v.len() && id.get(..v.len()).is_some_and(|h| h.eq_ignore_ascii_case(v))
+            });
     let later_missing = r.param("response_type").is_none()
         || (r.endpoint == authorize::Endpoint::V2 && r.param("scope").is_none());
     // Cut inside a word of a registered URI that goes on: a host without its domain

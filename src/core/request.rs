@@ -188,12 +188,25 @@ fn swallowed_finding(
     holder: &str,
 ) -> Finding {
     let mut f = finding(code).aadsts(900144).title(format!("A second '?' hid {name} inside {holder}")).detail(format!("The URL has '?' a second time, after {holder}'s value, where '&' belongs: everything up to the next '&' is part of {holder} (…{holder}=…?{name}=…), so Entra finds no {name} ('The request body must contain the following parameter: '{name}'', AADSTS900144), and {holder} is not what the app meant.")).fix(format!("Join the parameters with '&': the code that builds the URL appends '?{name}=…' to a URL that already has its query; append '&{name}=…' there."));
-    // The URL as meant: the second '?' (the first inside a value) made '&'.
+    // The URL as meant: the '?' inside the holder's value (the one that hid the name) made
+    // '&'; an unencoded '?' in another parameter's value stays.
     if let Some((base, query)) = req.url.split_once('?') {
-        if query.contains('?') {
+        let mut at = 0;
+        let hider = query.split('&').find_map(|pair| {
+            let start = at;
+            at += pair.len() + 1;
+            let value = pair.strip_prefix(holder)?.strip_prefix('=')?;
+            let q = value.find('?')?;
+            let rest = &value[q + 1..];
+            rest.split('&')
+                .next()
+                .is_some_and(|p| p.split_once('=').is_some_and(|(n, _)| n == name))
+                .then_some(start + holder.len() + 1 + q)
+        });
+        if let Some(q) = hider {
             f = f.snippet(
                 "Authorize URL with '&'",
-                format!("{base}?{}", query.replacen('?', "&", 1)),
+                format!("{base}?{}&{}", &query[..q], &query[q + 1..]),
             );
         }
     }
