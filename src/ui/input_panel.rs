@@ -17,6 +17,25 @@ pub fn InputPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let inputs = state.inputs;
     let clear = move |_| state.clear();
+    let undo = move |_| state.undo_clear();
+    // "Undo clear" stays while the boxes stay empty after "Clear all": the first thing typed,
+    // picked or opened ends it until the next "Clear all".
+    let undo_open = Memo::new(move |before: Option<&(u32, bool)>| {
+        let clears = state.clears.get();
+        let open = state.cleared.with(Option::is_some)
+            && inputs.all_empty()
+            && before.is_none_or(|&(n, was)| n != clears || was);
+        (clears, open)
+    });
+    let undo_button = move || {
+        undo_open.get().1.then(|| {
+            view! {
+                <button type="button" class="rd-button rd-button--quiet" data-testid="undo-clear" on:click=undo>
+                    "Undo clear"
+                </button>
+            }
+        })
+    };
     // Evidence over 1 MB is not kept across a reload: said, until evidence is given again.
     let given_since = Memo::new(move |before: Option<&bool>| {
         before.copied().unwrap_or(false) || !inputs.evidence.with(String::is_empty)
@@ -48,6 +67,7 @@ pub fn InputPanel() -> impl IntoView {
         <section class="rd-inputs" aria-labelledby="inputs-title">
             <div class="rd-inputs__head">
                 <h2 class="rd-section-title" id="inputs-title">"Inputs"</h2>
+                {undo_button}
                 <button type="button" class="rd-button rd-button--quiet" data-testid="clear-all" on:click=clear>
                     "Clear all"
                 </button>

@@ -56,6 +56,31 @@ impl Inputs {
         }
     }
 
+    /// Moves every input out, leaving the boxes empty.
+    fn take(&self) -> CaseInput {
+        let take = |s: RwSignal<String>| s.try_update(std::mem::take).unwrap_or_default();
+        CaseInput {
+            authorize: take(self.authorize),
+            registered: take(self.registered),
+            callback: take(self.callback),
+            audience: take(self.audience),
+            evidence: take(self.evidence),
+        }
+    }
+
+    /// Whether every box is empty (tracked).
+    pub fn all_empty(&self) -> bool {
+        [
+            self.authorize,
+            self.registered,
+            self.callback,
+            self.audience,
+            self.evidence,
+        ]
+        .iter()
+        .all(|s| s.with(String::is_empty))
+    }
+
     /// Replaces every input with `case`.
     pub fn set(&self, case: CaseInput) {
         self.authorize.set(case.authorize);
@@ -82,15 +107,27 @@ pub struct AppState {
     pub clears: RwSignal<u32>,
     /// The size of the evidence a reload did not keep (too large for the tab's storage).
     pub evidence_dropped: RwSignal<Option<usize>>,
+    /// What the last "Clear all" emptied, and the URI picked then: "Undo clear" puts it back.
+    pub cleared: RwSignal<Option<(CaseInput, Option<String>)>>,
 }
 
 impl AppState {
     /// "Clear all": empty inputs, the core's diff, and a new clear count.
     pub fn clear(&self) {
-        self.compare_with.set(None);
-        self.inputs.set(CaseInput::default());
+        let picked = self.compare_with.try_update(Option::take).flatten();
+        let before = self.inputs.take();
+        let had = before != CaseInput::default();
+        self.cleared.set(had.then_some((before, picked)));
         self.clears.update(|n| *n += 1);
         self.evidence_dropped.set(None);
+    }
+
+    /// "Undo clear": the inputs the last "Clear all" emptied, back in their boxes.
+    pub fn undo_clear(&self) {
+        if let Some((case, picked)) = self.cleared.try_update(Option::take).flatten() {
+            self.inputs.set(case);
+            self.compare_with.set(picked);
+        }
     }
 
     /// Builds the state around `inputs`.
@@ -113,6 +150,7 @@ impl AppState {
             shown_diff,
             clears: RwSignal::new(0),
             evidence_dropped: RwSignal::new(None),
+            cleared: RwSignal::new(None),
         }
     }
 }

@@ -147,8 +147,25 @@ test('a UTF-16 export is read as text, an archive is refused, and Clear all clea
   await expect(page.getByText(/Read uris\.txt/)).toHaveCount(0);
 });
 
-test('a reload keeps the inputs; "Clear all" empties them', async ({ analyzer, page }) => {
+test('a reload keeps the inputs; "Clear all" empties them, "Undo clear" puts them back', async ({ analyzer, page }) => {
   await analyzer.open();
+  await expect(page.getByTestId('undo-clear')).toHaveCount(0);
+  await analyzer.fill({ ...TRAILING_SLASH, callback: 'https://app.contoso.com/cb?error=access_denied' });
+  await analyzer.expectStatus('mismatch');
+
+  await page.getByTestId('clear-all').click();
+  await analyzer.expectStatus('unchecked');
+  await page.getByTestId('undo-clear').click();
+  await expect(analyzer.authorize).toHaveValue(TRAILING_SLASH.authorize ?? '');
+  await expect(analyzer.callback).toHaveValue('https://app.contoso.com/cb?error=access_denied');
+  await analyzer.expectStatus('mismatch');
+  await expect(page.getByTestId('undo-clear')).toHaveCount(0);
+  // Typing after "Clear all" ends the undo: emptying the box again does not bring it back.
+  await page.getByTestId('clear-all').click();
+  await analyzer.authorize.fill('x');
+  await expect(page.getByTestId('undo-clear')).toHaveCount(0);
+  await analyzer.authorize.fill('');
+  await expect(page.getByTestId('undo-clear')).toHaveCount(0);
   await analyzer.fill({ ...TRAILING_SLASH, callback: 'https://app.contoso.com/cb?error=access_denied' });
   await analyzer.expectStatus('mismatch');
 
