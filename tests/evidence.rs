@@ -1759,6 +1759,26 @@ fn har_stops_and_cookie_stories_are_told() {
             })
             .unwrap_or((Severity::Info, String::new()))
     };
+    // A B2C sign-in Google refused: the redirect URI B2C sent Google, fixed at Google; an
+    // organisation's Okta keeps the federation's words.
+    let (sev, text) = said(
+        "flows/b2c-google-redirect-uri-mismatch.har",
+        "",
+        "har.entra_error_page",
+    );
+    assert_eq!(sev, Severity::Error, "{text}");
+    assert!(
+        text.contains("Google refused the redirect URI the B2C tenant sent it (https://fabrikamb2c.b2clogin.com/fabrikamb2c.onmicrosoft.com/oauth2/authresp)"),
+        "{text}"
+    );
+    assert!(text.contains("In the Google Cloud Console"), "{text}");
+    assert!(!text.contains("organisation"), "{text}");
+    let (_, text) = said(
+        "flows/idp-okta-403-not-assigned.har",
+        MY_ORG_SIGNIN_OIDC,
+        "har.entra_error_page",
+    );
+    assert!(text.contains("organisation's identity provider"), "{text}");
     let (sev, text) = said(
         "flows/kmsi-50140-in-page.har",
         MY_ORG_SIGNIN_OIDC,

@@ -2701,6 +2701,11 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
                         ))
                         .fix("Let the browser reach the Entra sign-in host (login.microsoftonline.com or the authority the app uses): allow it in the ad, tracker or privacy extension (or try a private window without extensions), in the browser or device policy, and in the proxy or firewall; then sign in again."),
                 );
+            } else if let Some(fnd) = federated_stop(ix, a, window_end, app_host.as_deref())
+                .as_ref()
+                .and_then(|stop| social_stop(ix, a, stop))
+            {
+                f.findings.push(fnd);
             } else if let Some(stop) = federated_stop(ix, a, window_end, app_host.as_deref()) {
                 let FederatedStop {
                     idx: j,
@@ -3173,6 +3178,137 @@ fn federated_stop(ix: &Ix, a: usize, end: usize, app: Option<&str>) -> Option<Fe
         status: e.status,
         adfs: adfs || text.contains("MSIS"),
     })
+}
+
+/// The social identity providers B2C, External ID and guest sign-in send users to: host,
+/// name, and where the redirect URIs of the OAuth client B2C uses are set.
+const SOCIAL: &[(&str, &str, &str)] = &[
+    ("accounts.google.com", "Google", "the Google Cloud Console (APIs & Services → Credentials → that OAuth 2.0 client → Authorized redirect URIs)"),
+    ("www.facebook.com", "Facebook", "the Meta for Developers app (Facebook Login → Settings → Valid OAuth Redirect URIs)"),
+    ("m.facebook.com", "Facebook", "the Meta for Developers app (Facebook Login → Settings → Valid OAuth Redirect URIs)"),
+    ("facebook.com", "Facebook", "the Meta for Developers app (Facebook Login → Settings → Valid OAuth Redirect URIs)"),
+    ("appleid.apple.com", "Apple", "the Apple Developer account (the Services ID → Sign in with Apple → Return URLs)"),
+    ("github.com", "GitHub", "the GitHub OAuth app (Authorization callback URL)"),
+    ("www.linkedin.com", "LinkedIn", "the LinkedIn app (Auth → Authorized redirect URLs)"),
+    ("api.twitter.com", "X (Twitter)", "the X developer portal app (User authentication settings → Callback URI)"),
+    ("twitter.com", "X (Twitter)", "the X developer portal app (User authentication settings → Callback URI)"),
+    ("x.com", "X (Twitter)", "the X developer portal app (User authentication settings → Callback URI)"),
+    ("www.amazon.com", "Amazon", "the Login with Amazon security profile (Web Settings → Allowed Return URLs)"),
+    ("login.yahoo.com", "Yahoo", "the Yahoo developer app (Redirect URI(s))"),
+];
+
+/// A sign-in that went on to a social or another OAuth identity provider of a B2C or
+/// External ID tenant (Google, Facebook …) and stopped there: named as that provider's,
+/// and when its page refuses the redirect URI, the fix is the one B2C sent it
+/// (`…/oauth2/authresp`), at that provider, not the app registration's.
+fn social_stop(ix: &Ix, a: usize, stop: &FederatedStop) -> Option<Finding> {
+    let auth_url = ix.entries.get(a)?.request.url.as_str();
+    let auth = Uri::new(auth_url);
+    let auth_host = auth.host().unwrap_or("").to_ascii_lowercase();
+    let ciam = auth_host.ends_with(".ciamlogin.com");
+    let b2c = auth_host.ends_with(".b2clogin.com")
+        || auth.path().split('/').any(is_b2c_policy)
+        || get(&query_pairs(auth_url), "p").is_some_and(is_b2c_policy);
+    let known = SOCIAL.iter().find(|(h, _, _)| *h == stop.host);
+    if known.is_none() && !(b2c || ciam) {
+        return None;
+    }
+    let e = ix.entries.get(stop.idx)?;
+    // The provider's own OAuth request (the one B2C sent, before the provider moved on
+    // inside its own pages) holds the redirect URI B2C gave it.
+    let sent = (a..=stop.idx).rev().find_map(|k| {
+        let x = ix.entries.get(k)?;
+        let host = Uri::new(x.request.url.as_str())
+            .host()?
+            .to_ascii_lowercase();
+        (host == stop.host)
+            .then(|| get(&query_pairs(x.request.url.as_str()), "redirect_uri").map(str::to_string))
+            .flatten()
+    });
+    let client = (a..=stop.idx)
+        .rev()
+        .find_map(|k| {
+            let x = ix.entries.get(k)?;
+            let host = Uri::new(x.request.url.as_str())
+                .host()?
+                .to_ascii_lowercase();
+            (host == stop.host)
+                .then(|| {
+                    get(&query_pairs(x.request.url.as_str()), "client_id")
+                        .map(|c| format!(" ({c})"))
+                })
+                .flatten()
+        })
+        .unwrap_or_default();
+    let (name, console) = known.map_or(
+        (
+            stop.host.as_str(),
+            "the identity provider's settings for the client B2C uses",
+        ),
+        |(_, n, c)| (*n, *c),
+    );
+    let tenant = if ciam {
+        "the External ID tenant"
+    } else if b2c {
+        "the B2C tenant"
+    } else {
+        "the tenant"
+    };
+    let text = e.body.as_deref().map(visible_text).unwrap_or_default();
+    let l = text.to_ascii_lowercase();
+    let about_redirect = [
+        "redirect_uri",
+        "redirect uri",
+        "redirect url",
+        "callback url",
+        "return url",
+    ]
+    .iter()
+    .any(|w| l.contains(w));
+    let refused = about_redirect
+        && [
+            "mismatch",
+            "not match",
+            "does not match",
+            "doesn't match",
+            "invalid",
+            "blocked",
+            "whitelisted",
+            "not registered",
+            "not allowed",
+        ]
+        .iter()
+        .any(|w| l.contains(w));
+    let said = stop.said.as_deref().map_or(String::new(), |t| {
+        format!(" Its page says: \"{}\".", one_line(t))
+    });
+    let answered = if stop.status >= 400 {
+        format!(", which answered {}", stop.status)
+    } else {
+        String::new()
+    };
+    let f = finding("har.entra_error_page");
+    Some(match sent.filter(|_| refused) {
+        Some(ru) => f
+            .title(format!("{name} refused the redirect URI {tenant} sent it ({ru}): add it at {name}, not in the app registration"))
+            .detail(format!("{tenant_c} sent the browser to {host} ({at}{answered}) to sign the user in with {name}, with redirect_uri={ru}: the address where {name} returns the user to {tenant} (…/oauth2/authresp for B2C), not the app's redirect URI. {name} checks it against the OAuth client {tenant} uses, and refused it.{said} The app registration's redirect URIs are not involved, and no code was issued.", tenant_c = upper_first(tenant), host = stop.host, at = at(stop.idx)))
+            .fix(format!("In {console}, add {ru} exactly as it is here (scheme, host, path, case) to the OAuth client{client} whose client ID {tenant}'s {name} identity provider holds; with a custom domain in front of {tenant}, add that domain's …/oauth2/authresp too. Then sign in again.")),
+        None => f
+            .severity(if stop.said.is_some() || stop.status >= 400 { Severity::Error } else { Severity::Warning })
+            .title(format!("The sign-in went on to {name} ({host}), an identity provider {tenant} offers, and stopped there: no code was issued", host = stop.host))
+            .detail(format!("{tenant_c} sent the browser to {host} ({at}{answered}) to sign the user in with {name}, and nothing came back to {tenant} or the app after it, so no authorization code was issued in this recording.{said} The app and its redirect URI are not involved.", tenant_c = upper_first(tenant), host = stop.host, at = at(stop.idx)))
+            .fix(if stop.said.is_some() || stop.status >= 400 {
+                format!("Read {name}'s error above: its settings are in {console}, and the identity provider's configuration (client ID, secret) in {tenant}'s Identity providers blade. To test the rest of the sign-in, use a local account of {tenant}.")
+            } else {
+                format!("Finish signing in at {name} (the recording stopped on its page), or, if it cannot be finished, check the {name} identity provider's client ID and secret in {tenant}'s Identity providers blade and {console}; a local account of {tenant} tests the rest of the sign-in.")
+            }),
+    })
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
 }
 
 /// Where a federated sign-in stopped (see [`federated_stop`]).
