@@ -125,6 +125,14 @@ pub(crate) fn other_provider(host: &str, path: &str) -> Option<&'static str> {
         "Apple"
     } else if is("facebook.com") {
         "Facebook"
+    } else if is("linkedin.com") {
+        "LinkedIn"
+    } else if is("twitter.com") || is("x.com") {
+        "X (Twitter)"
+    } else if h == "www.amazon.com" || h == "na.account.amazon.com" {
+        "Amazon"
+    } else if h == "login.yahoo.com" || h == "api.login.yahoo.com" {
+        "Yahoo"
     } else if is("login.salesforce.com") || is("my.salesforce.com") {
         "Salesforce"
     } else if is("pingone.com") || is("pingidentity.com") {
@@ -136,6 +144,87 @@ pub(crate) fn other_provider(host: &str, path: &str) -> Option<&'static str> {
     } else {
         return None;
     })
+}
+
+/// Where a social identity provider (one B2C, External ID and guest sign-in send users to)
+/// keeps the redirect URIs of an OAuth client.
+pub(crate) fn provider_console(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Google" => "the Google Cloud Console (APIs & Services → Credentials → that OAuth 2.0 client → Authorized redirect URIs)",
+        "Facebook" => "the Meta for Developers app (Facebook Login → Settings → Valid OAuth Redirect URIs)",
+        "Apple" => "the Apple Developer account (the Services ID → Sign in with Apple → Return URLs)",
+        "GitHub" => "the GitHub OAuth app (Authorization callback URL)",
+        "LinkedIn" => "the LinkedIn app (Auth → Authorized redirect URLs)",
+        "X (Twitter)" => "the X developer portal app (User authentication settings → Callback URI)",
+        "Amazon" => "the Login with Amazon security profile (Web Settings → Allowed Return URLs)",
+        "Yahoo" => "the Yahoo developer app (Redirect URI(s))",
+        _ => return None,
+    })
+}
+
+/// Whether a provider's page (lowercase text) refuses a redirect URI ("redirect_uri_mismatch",
+/// "URL blocked … not whitelisted", "The redirect_uri does not match").
+pub(crate) fn refuses_redirect(lower: &str) -> bool {
+    [
+        "redirect_uri",
+        "redirect uri",
+        "redirect url",
+        "callback url",
+        "return url",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        && [
+            "mismatch",
+            "not match",
+            "doesn't match",
+            "invalid",
+            "blocked",
+            "whitelisted",
+            "not registered",
+            "not allowed",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// Whom a sign-in started at `authorize_url` sends on to a social identity provider: an
+/// External ID tenant (ciamlogin.com), a B2C tenant (b2clogin.com, a B2C policy in the path
+/// or `p`), or Entra (a guest's federation).
+pub(crate) fn federating_tenant(authorize_url: &str) -> &'static str {
+    let u = super::uri::Uri::new(authorize_url);
+    let host = u.host().unwrap_or("").to_ascii_lowercase();
+    let policy = u.path().split('/').any(super::authorize::is_b2c_policy)
+        || u.query().is_some_and(|q| {
+            q.split('&').any(|p| {
+                p.split_once('=')
+                    .is_some_and(|(n, v)| n == "p" && super::authorize::is_b2c_policy(v))
+            })
+        });
+    if host.ends_with(".ciamlogin.com") {
+        "the External ID tenant"
+    } else if host.ends_with(".b2clogin.com") || policy {
+        "the B2C tenant"
+    } else {
+        "Entra"
+    }
+}
+
+/// The title and fix of a social provider's refusal of the redirect URI a B2C, External ID
+/// or Entra tenant sent it (its `…/oauth2/authresp`, `…/federation/…`): fixed at that
+/// provider, for the OAuth client (`client`, " (id)" or "") the tenant uses.
+pub(crate) fn provider_refusal(
+    name: &str,
+    tenant: &str,
+    redirect_uri: &str,
+    client: &str,
+) -> (String, String) {
+    let console =
+        provider_console(name).unwrap_or("the identity provider's settings for that client");
+    (
+        format!("{name} refused the redirect URI {tenant} sent it ({redirect_uri}): add it at {name}, not in the app registration"),
+        format!("In {console}, add {redirect_uri} exactly as it is here (scheme, host, path, case) to the OAuth client{client} whose client ID {tenant}'s {name} identity provider holds; with a custom domain in front of {tenant}, add that domain's address too. Then sign in again."),
+    )
 }
 
 /// The identity provider other than Entra whose error page `text` is, by its own words (an

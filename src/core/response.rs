@@ -578,6 +578,46 @@ fn other_provider_landing(cb: &Callback) -> Option<&'static str> {
         .filter(|name| cb.codes.is_empty() && *name != "Keycloak")
 }
 
+/// A social provider's page refusing the redirect URI a B2C, External ID or Entra tenant sent
+/// it (Google's "Error 400: redirect_uri_mismatch … redirect_uri=https://….b2clogin.com/…/
+/// oauth2/authresp"): the failure is at that provider, for the tenant's own address.
+fn federation_refused(
+    cb: &Callback,
+    req: Option<&AuthorizeRequest>,
+    sent: Option<&str>,
+    name: &str,
+) -> Option<Finding> {
+    let lower = cb.text.to_ascii_lowercase();
+    if !super::request::refuses_redirect(&lower) {
+        return None;
+    }
+    let at = lower.find("redirect_uri=")? + "redirect_uri=".len();
+    let raw = cb.text.get(at..)?.split_whitespace().next()?;
+    let raw = raw.split('&').next().unwrap_or(raw);
+    let ru = percent_encoding::percent_decode_str(raw)
+        .decode_utf8_lossy()
+        .into_owned();
+    let u = super::uri::Uri::new(&ru);
+    let host = u.host()?.to_ascii_lowercase();
+    let path = u.path().to_ascii_lowercase();
+    let authority = req.and_then(|r| {
+        super::uri::Uri::new(&r.url)
+            .host()
+            .map(str::to_ascii_lowercase)
+    });
+    let tenants =
+        super::authorize::is_entra_host(&host) || authority.as_deref() == Some(host.as_str());
+    if !tenants || !(path.contains("/oauth2/authresp") || path.contains("/federation/")) {
+        return None;
+    }
+    let tenant = req.map_or("the B2C tenant", |r| {
+        super::request::federating_tenant(&r.url)
+    });
+    let (title, fix) = super::request::provider_refusal(name, tenant, &ru, "");
+    let app = sent.map_or(String::new(), |s| format!(" ({s})"));
+    Some(finding("response.error").title(title).detail(format!("The pasted page is {name}'s: {tenant} sent the user on to {name} to sign in with it, with redirect_uri={ru}, the address where {name} returns the user to {tenant}, not the app's redirect URI{app}. {name} checks it against the OAuth client {tenant} uses, and refused it. The app registration's redirect URIs are not involved, and no code was issued.")).fix(fix))
+}
+
 fn checks_inner(
     cb: &Callback,
     req: Option<&AuthorizeRequest>,
@@ -589,6 +629,10 @@ fn checks_inner(
     // Another identity provider's page or answer (a Google, Okta or Auth0 sign-in of the same
     // app): its error is about that provider's client settings, not Entra's.
     if let Some(name) = other_provider_landing(cb) {
+        if let Some(f) = federation_refused(cb, req, sent, name) {
+            out.push(f);
+            return;
+        }
         let to = sent.map_or(String::new(), |s| format!(" goes to {s}; it"));
         out.push(finding("response.landing_differs").severity(Severity::Warning).title(format!("The landing box holds {name}'s answer, not Entra's")).detail(format!("What was pasted as the landing comes from {name}'s sign-in server, so its error is {name}'s, about the client registered at {name}. Entra's answer to the pasted authorize request{to} never passes through {name}.")).fix(format!("If the app signs in with {name} here, fix it in {name}'s client settings (its allowed redirect or callback URLs, user assignment). To check the Entra sign-in, paste the address the browser showed after signing in with Entra.")));
         return;

@@ -17,6 +17,7 @@ use crate::core::aadsts;
 use crate::core::authorize::{is_b2c_policy, is_entra_host};
 use crate::core::codes::finding;
 use crate::core::report::{Finding, Platform, Severity};
+use crate::core::request;
 use crate::core::response;
 use crate::core::saml::{self, SamlRequest};
 use crate::core::uri::{self, Uri};
@@ -3180,37 +3181,15 @@ fn federated_stop(ix: &Ix, a: usize, end: usize, app: Option<&str>) -> Option<Fe
     })
 }
 
-/// The social identity providers B2C, External ID and guest sign-in send users to: host,
-/// name, and where the redirect URIs of the OAuth client B2C uses are set.
-const SOCIAL: &[(&str, &str, &str)] = &[
-    ("accounts.google.com", "Google", "the Google Cloud Console (APIs & Services → Credentials → that OAuth 2.0 client → Authorized redirect URIs)"),
-    ("www.facebook.com", "Facebook", "the Meta for Developers app (Facebook Login → Settings → Valid OAuth Redirect URIs)"),
-    ("m.facebook.com", "Facebook", "the Meta for Developers app (Facebook Login → Settings → Valid OAuth Redirect URIs)"),
-    ("facebook.com", "Facebook", "the Meta for Developers app (Facebook Login → Settings → Valid OAuth Redirect URIs)"),
-    ("appleid.apple.com", "Apple", "the Apple Developer account (the Services ID → Sign in with Apple → Return URLs)"),
-    ("github.com", "GitHub", "the GitHub OAuth app (Authorization callback URL)"),
-    ("www.linkedin.com", "LinkedIn", "the LinkedIn app (Auth → Authorized redirect URLs)"),
-    ("api.twitter.com", "X (Twitter)", "the X developer portal app (User authentication settings → Callback URI)"),
-    ("twitter.com", "X (Twitter)", "the X developer portal app (User authentication settings → Callback URI)"),
-    ("x.com", "X (Twitter)", "the X developer portal app (User authentication settings → Callback URI)"),
-    ("www.amazon.com", "Amazon", "the Login with Amazon security profile (Web Settings → Allowed Return URLs)"),
-    ("login.yahoo.com", "Yahoo", "the Yahoo developer app (Redirect URI(s))"),
-];
-
 /// A sign-in that went on to a social or another OAuth identity provider of a B2C or
 /// External ID tenant (Google, Facebook …) and stopped there: named as that provider's,
 /// and when its page refuses the redirect URI, the fix is the one B2C sent it
 /// (`…/oauth2/authresp`), at that provider, not the app registration's.
 fn social_stop(ix: &Ix, a: usize, stop: &FederatedStop) -> Option<Finding> {
-    let auth_url = ix.entries.get(a)?.request.url.as_str();
-    let auth = Uri::new(auth_url);
-    let auth_host = auth.host().unwrap_or("").to_ascii_lowercase();
-    let ciam = auth_host.ends_with(".ciamlogin.com");
-    let b2c = auth_host.ends_with(".b2clogin.com")
-        || auth.path().split('/').any(is_b2c_policy)
-        || get(&query_pairs(auth_url), "p").is_some_and(is_b2c_policy);
-    let known = SOCIAL.iter().find(|(h, _, _)| *h == stop.host);
-    if known.is_none() && !(b2c || ciam) {
+    let tenant = request::federating_tenant(ix.entries.get(a)?.request.url.as_str());
+    let known = request::other_provider(&stop.host, "")
+        .and_then(|n| request::provider_console(n).map(|c| (n, c)));
+    if known.is_none() && tenant == "Entra" {
         return None;
     }
     let e = ix.entries.get(stop.idx)?;
@@ -3240,45 +3219,12 @@ fn social_stop(ix: &Ix, a: usize, stop: &FederatedStop) -> Option<Finding> {
                 .flatten()
         })
         .unwrap_or_default();
-    let (name, console) = known.map_or(
-        (
-            stop.host.as_str(),
-            "the identity provider's settings for the client B2C uses",
-        ),
-        |(_, n, c)| (*n, *c),
-    );
-    let tenant = if ciam {
-        "the External ID tenant"
-    } else if b2c {
-        "the B2C tenant"
-    } else {
-        "the tenant"
-    };
+    let (name, console) = known.unwrap_or((
+        stop.host.as_str(),
+        "the identity provider's settings for the client B2C uses",
+    ));
     let text = e.body.as_deref().map(visible_text).unwrap_or_default();
-    let l = text.to_ascii_lowercase();
-    let about_redirect = [
-        "redirect_uri",
-        "redirect uri",
-        "redirect url",
-        "callback url",
-        "return url",
-    ]
-    .iter()
-    .any(|w| l.contains(w));
-    let refused = about_redirect
-        && [
-            "mismatch",
-            "not match",
-            "does not match",
-            "doesn't match",
-            "invalid",
-            "blocked",
-            "whitelisted",
-            "not registered",
-            "not allowed",
-        ]
-        .iter()
-        .any(|w| l.contains(w));
+    let refused = request::refuses_redirect(&text.to_ascii_lowercase());
     let said = stop.said.as_deref().map_or(String::new(), |t| {
         format!(" Its page says: \"{}\".", one_line(t))
     });
@@ -3289,10 +3235,12 @@ fn social_stop(ix: &Ix, a: usize, stop: &FederatedStop) -> Option<Finding> {
     };
     let f = finding("har.entra_error_page");
     Some(match sent.filter(|_| refused) {
-        Some(ru) => f
-            .title(format!("{name} refused the redirect URI {tenant} sent it ({ru}): add it at {name}, not in the app registration"))
+        Some(ru) => {
+            let (title, fix) = request::provider_refusal(name, tenant, &ru, &client);
+            f.title(title)
             .detail(format!("{tenant_c} sent the browser to {host} ({at}{answered}) to sign the user in with {name}, with redirect_uri={ru}: the address where {name} returns the user to {tenant} (…/oauth2/authresp for B2C), not the app's redirect URI. {name} checks it against the OAuth client {tenant} uses, and refused it.{said} The app registration's redirect URIs are not involved, and no code was issued.", tenant_c = upper_first(tenant), host = stop.host, at = at(stop.idx)))
-            .fix(format!("In {console}, add {ru} exactly as it is here (scheme, host, path, case) to the OAuth client{client} whose client ID {tenant}'s {name} identity provider holds; with a custom domain in front of {tenant}, add that domain's …/oauth2/authresp too. Then sign in again.")),
+            .fix(fix)
+        }
         None => f
             .severity(if stop.said.is_some() || stop.status >= 400 { Severity::Error } else { Severity::Warning })
             .title(format!("The sign-in went on to {name} ({host}), an identity provider {tenant} offers, and stopped there: no code was issued", host = stop.host))
