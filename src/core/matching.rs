@@ -149,8 +149,9 @@ fn localhost_rule(s: &Uri, r: &Uri, b2c: bool) -> bool {
     // ignored for localhost redirect URIs, whichever of http and https they use. Azure AD B2C
     // takes any port only for a registered localhost URI without one (B2C's
     // add-native-application: "If the registered URI contains a port, Azure AD B2C will use
-    // that port only").
-    (!b2c || r.port().is_none())
+    // that port only"), and documents that only for http://localhost in desktop apps: a
+    // port-less https://localhost is refused (AADB2C90006) for any port.
+    (!b2c || (r.port().is_none() && r.scheme_lower() == "http"))
         && s.host() == Some("localhost")
         && r.host() == Some("localhost")
         && s.scheme() == r.scheme()
