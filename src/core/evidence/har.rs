@@ -2424,7 +2424,20 @@ pub fn trace(log: &Log) -> Trace {
                     );
                 }
             }
-            t.authorize_url = Some(f.url.clone());
+            // A request whose parameters the HAR did not keep (a POST body Firefox left
+            // empty) refused on Entra's redirect-URI error page: that page's text quotes the
+            // redirect URI and the app Entra received, and stands in for the request.
+            let quoted = match &f.answer {
+                Answer::ErrorPage { codes, message, .. }
+                    if f.redirect_uri().is_none()
+                        && (codes.iter().any(|c| matches!(c, 50011 | 500113))
+                            || message.contains("AADB2C90006")) =>
+                {
+                    Some(message.clone())
+                }
+                _ => None,
+            };
+            t.authorize_url = Some(quoted.unwrap_or_else(|| f.url.clone()));
             t.redirect_uri = f.redirect_uri().map(str::to_string);
             t.landing = f.landing.clone();
             t.tokens = f.tokens.clone();
@@ -4506,7 +4519,14 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
         Some((r, e)) if method_of(e).eq_ignore_ascii_case("POST") => {
             f.after = f.after.max(r);
             let pp = post_pairs(e);
-            let recorded = e.request.post.is_some();
+            // Firefox writes a navigation POST whose body it did not keep as an empty
+            // postData (text "", no params): not recorded, rather than an empty body.
+            let recorded = e.request.post.as_ref().is_some_and(|p| {
+                p.text
+                    .as_ref()
+                    .is_some_and(|t| !t.as_str().trim().is_empty())
+                    || p.params.as_ref().is_some_and(|v| !v.is_empty())
+            });
             let issued = code.is_some() || saml_response;
             if let (Some(why), true) = (no_answer(e), issued) {
                 mark(
