@@ -2366,7 +2366,7 @@ pub fn trace(log: &Log) -> Trace {
                         if f.saml.is_some() { "sign-in" } else { "authorize" },
                         if flows.len() == 1 { "" } else { "s" },
                         at(f.idx),
-                        if f.findings.iter().any(|x| x.code == "har.authorize_blocked") { " It never reached Entra (see the blocked-request finding)." } else if matches!(f.answer, Answer::None) { " Entra never sent the browser back in this recording: the sign-in page was still open (or the recording stopped) when the HAR was exported." } else { "" }
+                        if f.findings.iter().any(|x| x.code == "har.authorize_blocked") { " It never reached Entra (see the blocked-request finding)." } else if matches!(f.answer, Answer::None) && !f.findings.iter().any(|x| x.code == "har.code_delivered") { " Entra never sent the browser back in this recording: the sign-in page was still open (or the recording stopped) when the HAR was exported." } else { "" }
                     ) + if t.reordered { " Entries are numbered in the order the browser started them (startedDateTime); the file lists them in another order." } else { "" })
                     .fix("Nothing to change here; see the other findings."),
             );
@@ -2759,6 +2759,24 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
                         .title("The sign-in stopped at Entra's multifactor step: it was started and never finished, so no code was issued")
                         .detail(format!("Entra started the second factor ({}: …/SAS/BeginAuth) and no answer of it (…/SAS/EndAuth, …/SAS/ProcessAuth) or redirect to the app follows in this recording: the push notification, call or code was not approved (or the HAR was exported before it was). The redirect URI is not involved.", at(j)))
                         .fix("Approve the sign-in in the authenticator app (or answer the call or text) and let the page finish; if no notification arrives, pick another verification method on the page. An admin finds the attempt in the sign-in logs (Authentication Details) by its time."),
+                );
+            } else if let Some(k) = posted_back(ix, a, window_end, redirect_uri.as_deref()) {
+                // Entra's page was not kept, nor the POST's body: the browser's POST to the
+                // redirect URI from Entra's origin is its form_post, delivered.
+                f.after = k;
+                let status = ix.entries.get(k).map_or(0, |e| e.status);
+                mark(
+                    &mut f,
+                    k,
+                    StepKind::Callback,
+                    "the browser's POST of Entra's answer to the redirect URI (body not recorded)"
+                        .to_string(),
+                );
+                f.findings.push(
+                    finding("har.code_delivered")
+                        .title("Entra's answer was posted to the redirect URI (its body is not in the HAR)")
+                        .detail(format!("The browser POSTed to the redirect URI ({}) from Entra's page (its Origin is Entra's sign-in host): that is Entra's form_post, so the redirect URI was accepted and the answer reached the app, which answered {status}. The HAR kept neither Entra's page nor the POST's body, so whether it carried a code or an error cannot be read here.", at(k)))
+                        .fix("Nothing to change for the redirect URI. If sign-in still fails, look at what the app did with the answer (its log, or the page it showed), or record the HAR again in a browser that keeps request and response bodies."),
                 );
             } else if let Some(last) = silent_page(ix, a, window_end) {
                 let in_file = ix.entries.get(last).is_some_and(|e| e.body_file);
@@ -3303,6 +3321,27 @@ fn silent_page(ix: &Ix, a: usize, end: usize) -> Option<usize> {
         .all(blank)
         .then(|| pages.last().copied())
         .flatten()
+}
+
+/// A POST to the redirect URI sent from Entra's page (its Origin an Entra host)
+/// whose body the HAR did not keep: Entra's form_post, when neither its page nor the POST's
+/// body was recorded.
+fn posted_back(ix: &Ix, a: usize, end: usize, redirect_uri: Option<&str>) -> Option<usize> {
+    let r = redirect_uri?;
+    (a + 1..end).find(|&k| {
+        ix.entries.get(k).is_some_and(|e| {
+            let from_entra = e
+                .request
+                .headers
+                .get("origin")
+                .and_then(|v| Uri::new(v).host().map(is_entra_host))
+                .unwrap_or(false);
+            method_of(e).eq_ignore_ascii_case("POST")
+                && base(e.request.url.as_str()) == base(r)
+                && from_entra
+                && post_pairs(e).is_empty()
+        })
+    })
 }
 
 /// The text a page shows: tags dropped with the content of its scripts and styles (inline
@@ -4554,6 +4593,19 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
                     }
                     f.findings.push(fnd);
                     f.landing = Some(post_text(e).unwrap_or(body));
+                    // The app redirected without signing the user in, its correlation or
+                    // nonce cookie (SameSite Lax or Strict) left out of Entra's cross-site
+                    // POST: it rejected the answer quietly (a remote failure handled by a
+                    // redirect home).
+                    let (story, verdict) = cookie_verdict(ix, r, e, false);
+                    let session = set_cookies(e).iter().any(|c| !is_auth_cookie(&c.name));
+                    if !saml_response
+                        && is_redirect(e.status)
+                        && !session
+                        && matches!(verdict, CookieVerdict::Blocked)
+                    {
+                        f.findings.push(finding("har.app_error").severity(Severity::Warning).title("The app redirected without signing the user in: its correlation cookie did not come back on Entra's form_post").detail(format!("The app answered the callback ({}) with a redirect ({}) and set no session cookie, so it did not sign the user in with this code.{story} Such an app rejects the answer (Correlation failed, or a nonce error) and sends the user on without an error page, often to the home page, signed out.", at(r), e.status)).fix("Make the correlation and nonce cookies SameSite=None; Secure and serve the app over https (behind a proxy that ends TLS, apply the forwarded headers): Entra's form_post is a cross-site POST, which carries only SameSite=None; Secure cookies. Or use response_mode=query, where the answer comes back in a top-level GET that carries SameSite=Lax cookies."));
+                    }
                 } else {
                     mark(f, r, StepKind::Callback, format!("POST without the {what}"));
                     f.findings.push(finding("har.code_lost").detail(format!("Entra's form_post page ({}) carried a {what}, but the POST that reached the app ({}) has no {delivered} in its body.", at(idx), at(r))).fix("Check what rewrites the POST body between the browser and the app."));
@@ -6432,8 +6484,22 @@ mod tests {
             .find(|f| f.code == "har.app_error")
             .expect("app_error");
         assert!(!f.detail.contains("NOT sent"), "{}", f.detail);
-        // An app that answered 302 did not fail.
+        // An app that answered 302 showed no error, but without its correlation cookie it
+        // cannot have signed the user in: a warning.
         let t = trace(&log(&text(302, "ai_user=1", "samesite=lax")));
+        let f = t
+            .findings
+            .iter()
+            .find(|f| f.code == "har.app_error")
+            .expect("app_error");
+        assert_eq!(f.severity, Severity::Warning);
+        assert!(f.detail.contains("was NOT sent"), "{}", f.detail);
+        // Nor with the cookies sent.
+        let t = trace(&log(&text(
+            302,
+            ".AspNetCore.Correlation.abc=v; .AspNetCore.OpenIdConnect.Nonce.def=v",
+            "secure; samesite=none",
+        )));
         assert!(!codes(&t).contains(&"har.app_error"), "{:?}", codes(&t));
     }
 
