@@ -828,7 +828,13 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
             Some(r) => format!("Send the full registered URI, {r}, URL-encoded once (set the app's base URL or redirect URI setting so it builds it)."),
             None => "Send the full registered URI, e.g. https://app.contoso.com/signin-oidc, URL-encoded once.".to_string(),
         };
-        out.push(finding("request.redirect_uri_invalid").aadsts(90102).detail(format!("Entra refuses redirect_uri before any matching because {why} ('redirect_uri' value must be a valid absolute URI, AADSTS90102).")).fix(fix));
+        // An empty value is no reply address at all: Entra's page says so (AADSTS900971).
+        let f = if v.trim().is_empty() {
+            finding("request.redirect_uri_invalid").aadsts(900971).detail("Entra refuses redirect_uri before any matching because it is empty: it has no reply address to send the answer to ('No reply address provided.', AADSTS900971; a value that is not an absolute URI gets ''redirect_uri' value must be a valid absolute URI', AADSTS90102).".to_string())
+        } else {
+            finding("request.redirect_uri_invalid").aadsts(90102).detail(format!("Entra refuses redirect_uri before any matching because {why} ('redirect_uri' value must be a valid absolute URI, AADSTS90102)."))
+        };
+        out.push(f.fix(fix));
         return false;
     }
     // Azure AD B2C: a custom-scheme redirect URI needs a path with a '/' after its host

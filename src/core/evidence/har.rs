@@ -1086,7 +1086,8 @@ fn page_error(body: &str) -> Option<(Vec<u32>, String)> {
                 .get(p..)
                 .and_then(|r| r.find(['<', '"', '\n', '\r']))
                 .map_or(body.len(), |e| p + e);
-            let msg = body.get(p..end).unwrap_or("").trim().to_string();
+            // Text in the HTML carries character references (&#39; for the quotes).
+            let msg = html_unescape(body.get(p..end).unwrap_or("").trim());
             return Some((aadsts::codes_in(&msg), msg));
         }
         at = p + 6;
@@ -1104,7 +1105,7 @@ fn page_error(body: &str) -> Option<(Vec<u32>, String)> {
             .map_or(body.len(), |e| p + e);
         (
             Vec::new(),
-            body.get(p..end).unwrap_or("").trim().to_string(),
+            html_unescape(body.get(p..end).unwrap_or("").trim()),
         )
     })
 }
@@ -3468,6 +3469,17 @@ fn excerpt(text: &str, at: std::ops::Range<usize>) -> String {
     let mut end = (at.end + 160).min(text.len());
     while !text.is_char_boundary(end) {
         end += 1;
+    }
+    // Cut at word boundaries: from the next space after the start, to the last before the end.
+    if start > 0 {
+        if let Some(sp) = text.get(start..at.start).and_then(|t| t.find(' ')) {
+            start += sp + 1;
+        }
+    }
+    if end < text.len() {
+        if let Some(sp) = text.get(at.end..end).and_then(|t| t.rfind(' ')) {
+            end = at.end + sp;
+        }
     }
     format!(
         "{}{}{}",
