@@ -69,6 +69,9 @@ pub fn registrable_problems(u: &str, audience: Audience) -> Vec<String> {
             bad.join(" ")
         ));
     }
+    if u.contains('\\') {
+        why.push("it contains a backslash ('\\'), which is no URI character (RFC 3986): a file-path join (Path.Combine, os.path.join on Windows) wrote it where '/' belongs".into());
+    }
     if p.host().is_some_and(|h| !h.is_ascii()) {
         why.push("its host is not ASCII (internationalised domain names are not supported)".into());
     }

@@ -837,6 +837,18 @@ pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
         out.push(f.fix(fix));
         return false;
     }
+    // A backslash where '/' belongs (a file-path join on Windows): browsers read it as '/',
+    // Entra receives it as written and compares it so.
+    let u = uri::Uri::new(v);
+    if matches!(u.scheme_lower().as_str(), "http" | "https") && v.contains('\\') {
+        let meant = v.replace('\\', "/");
+        let registered = c.reg.uris.iter().any(|r| r.uri == meant);
+        let f = finding("request.redirect_uri_invalid").aadsts(50011).title("redirect_uri holds a backslash where '/' belongs").detail(format!("redirect_uri is {v}: a backslash ('\\') is no URI character (RFC 3986), written by a file-path join (Path.Combine, os.path.join on Windows) where '/' belongs. Entra compares the value as sent, so it matches no registered URI{} (AADSTS50011), and no URI with a backslash can be registered.", if registered { format!(", though {meant} is registered") } else { String::new() })).fix(format!("Build the redirect URI with '/' (string concatenation or a URI builder, not a file-path join) and send {meant}."));
+        out.push(match fix::corrected_url(req, &meant) {
+            Some(u) => f.snippet("Corrected authorize URL", u),
+            None => f,
+        });
+    }
     // Azure AD B2C: a custom-scheme redirect URI needs a path with a '/' after its host
     // (B2C's native-app guide: "//oauth/ works while //oauth fails").
     let u = uri::Uri::new(v);
