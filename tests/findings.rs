@@ -550,6 +550,9 @@ findings! {
     request_nonce_missing: "request.nonce_missing",
         fires: auth(CB).set("response_type", "code id_token").set("response_mode", "form_post").reg(&graph_app("AzureADMyOrg", &[CB], true)),
         near: auth(CB).set("response_type", "code id_token").set("response_mode", "form_post").set("nonce", "n-0S6_WzA2Mj").reg(&graph_app("AzureADMyOrg", &[CB], true));
+    request_too_long: "request.too_long",
+        fires: auth(CB).set("state", &"s".repeat(17 * 1024)).reg(CB),
+        near: auth(CB).set("state", &"s".repeat(8 * 1024)).reg(CB);
     request_prompt_invalid: "request.prompt_invalid",
         fires: auth(CB).set("prompt", "select-account").reg(CB),
         near: auth(CB).set("prompt", "select_account").reg(CB);

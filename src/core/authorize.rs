@@ -343,10 +343,7 @@ const WRAP_WIDTHS: [usize; 6] = [64, 72, 76, 78, 79, 80];
 fn clean_line(l: &str) -> (&str, bool) {
     // A byte order mark or zero-width character a copy left at either end of the line.
     const INVISIBLE: [char; 5] = ['\u{feff}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}'];
-    let mut s = l
-        .trim()
-        .trim_matches(INVISIBLE)
-        .trim();
+    let mut s = l.trim().trim_matches(INVISIBLE).trim();
     let mut marked = false;
     loop {
         let before = s;

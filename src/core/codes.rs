@@ -121,6 +121,7 @@ codes! {
     "request.client_id_missing", E, "The request has no client_id", [AUTH_CODE, ERROR_CODES];
     "request.client_id_invalid", E, "client_id is not an application (client) ID", [AUTH_CODE, ERROR_CODES];
     "request.duplicate_parameter", E, "A parameter is sent more than once", [AUTH_CODE];
+    "request.too_long", W, "The authorize URL's query is too long for Entra", [ERROR_CODES];
     "request.saml_request_invalid", E, "The SAML request breaks a rule of Entra's SAML protocol", [ERROR_CODES];
     "request.post_logout_redirect_uri_not_registered", W, "The sign-out request's post_logout_redirect_uri is not a registered redirect URI", [OIDC];
     "request.v1_endpoint", I, "The request uses the v1 endpoint", [AUTH_CODE];

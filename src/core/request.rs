@@ -538,7 +538,31 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
         }
         out.push(finding("request.duplicate_parameter").title(format!("{d} is sent {n} times")).detail(format!("The query carries {d} more than once; Entra rejects or picks one, and libraries raise duplicate_query_parameter. Usually the app adds it and a library adds it again.")).fix(format!("Send {d} once.")));
     }
+    // A query of tens of kilobytes: Entra answers QueryStringTooLong (AADSTS90015), and
+    // servers on the way refuse request lines over 16 KB (their common default) first.
+    let query = req.url.split_once('?').map_or(0, |(_, q)| q.len());
+    if query > TOO_LONG_QUERY {
+        let largest = req
+            .params
+            .iter()
+            .max_by_key(|p| p.raw.len())
+            .filter(|p| p.raw.len() * 4 > query);
+        let named = largest.map_or(
+            format!(" It carries {} parameters.", req.params.len()),
+            |p| {
+                format!(
+                    " Its largest parameter is {} ({} bytes).",
+                    p.name,
+                    p.raw.len()
+                )
+            },
+        );
+        out.push(finding("request.too_long").aadsts(90015).detail(format!("The authorize URL's query is {query} bytes: Entra refuses a query string that long ('The query string is too long', AADSTS90015), and the servers on its way refuse request lines over 16 KB before it.{named}")).fix("Shorten the request: keep state a short random key (with the app's data in its session under it), and ask for fewer scopes or send fewer custom parameters; with response_mode=form_post only the answer gets longer, not the request."));
+    }
 }
+
+/// The query length over which an authorize request is said to be too long.
+const TOO_LONG_QUERY: usize = 16 * 1024;
 
 /// The form of `redirect_uri`, before any matching.
 pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
