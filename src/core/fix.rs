@@ -98,8 +98,15 @@ pub fn keep_note(reg: &Registered, platform: Platform) -> String {
         reg.uris.iter().map(|u| u.uri.as_str()).collect();
     let limit = reg.audience.max_uris();
     if distinct.len() >= limit {
+        // The command adds one: what to remove so the list ends at the limit.
+        let over = distinct.len() + 1 - limit;
+        let remove = if over == 1 {
+            "one it no longer uses".to_string()
+        } else {
+            format!("{over} it no longer uses")
+        };
         note.push_str(&format!(
-            " The app already has {} redirect URIs, Entra's limit for its audience is {limit} (reply-url): remove one it no longer uses from the command, or Entra refuses the update.",
+            " The app already has {} redirect URIs, Entra's limit for its audience is {limit} (reply-url): remove {remove} from the command, or Entra refuses the update.",
             distinct.len()
         ));
     }
