@@ -1130,6 +1130,8 @@ pub(crate) fn first_party(client_id: &str) -> Option<&'static str> {
 /// the app disabled), a redirect URI difference was never reached and comes second.
 fn app_lookup_failed_first(findings: &mut [Finding]) {
     const BEFORE_REDIRECT: [u32; 6] = [700016, 90002, 900023, 900144, 90019, 7000112];
+    // Azure AD B2C's: the client ID not in the tenant, not the policy's, not a B2C app.
+    const B2C_BEFORE_REDIRECT: [&str; 3] = ["AADB2C90018", "AADB2C90011", "AADB2C90068"];
     let Some(code) = findings
         .iter()
         .filter(|f| f.severity == Severity::Error && !f.code.starts_with("redirect."))
@@ -1138,7 +1140,17 @@ fn app_lookup_failed_first(findings: &mut [Finding]) {
                 || f.code.starts_with("response.")
                 || f.code.starts_with("request.")
         })
-        .find_map(|f| f.aadsts.filter(|c| BEFORE_REDIRECT.contains(c)))
+        .find_map(|f| {
+            f.aadsts
+                .filter(|c| BEFORE_REDIRECT.contains(c))
+                .map(|c| format!("AADSTS{c}"))
+                .or_else(|| {
+                    B2C_BEFORE_REDIRECT
+                        .iter()
+                        .find(|b| f.title.contains(*b))
+                        .map(|b| b.to_string())
+                })
+        })
     else {
         return;
     };
@@ -1147,7 +1159,7 @@ fn app_lookup_failed_first(findings: &mut [Finding]) {
         .filter(|f| f.code.starts_with("redirect.") && f.severity == Severity::Error)
     {
         f.severity = Severity::Warning;
-        f.detail.push_str(&format!(" This request did not get that far: Entra stopped at AADSTS{code} before it compared the redirect URI (it finds the tenant and the app in it first), so this difference is the next failure once that one is fixed, not this one."));
+        f.detail.push_str(&format!(" This request did not get that far: Entra stopped at {code} before it compared the redirect URI (it finds the tenant and the app in it first), so this difference is the next failure once that one is fixed, not this one."));
     }
 }
 
