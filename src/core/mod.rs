@@ -390,6 +390,15 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         registered::Audience::Unknown => registered::Audience::parse(aud_text),
         a => a,
     };
+    // An Azure AD B2C user flow's app is registered for "accounts in any identity provider
+    // or organizational directory" (AzureADandPersonalMicrosoftAccount): its rules for
+    // wildcards and query strings are the personal accounts'.
+    let audience = match audience {
+        registered::Audience::Unknown if req.as_ref().is_some_and(|r| r.is_b2c()) => {
+            registered::Audience::OrgsAndPersonal
+        }
+        a => a,
+    };
     // AADSTS9002326 names only the origin of the page that redeemed the code: when no
     // authorize URL gives the redirect URI, the one registered URI on that origin stands in.
     let origin = req
