@@ -976,6 +976,31 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         } else {
             "External ID"
         };
+        // Azure AD B2C answers with codes of its own (its error code list): the workforce
+        // AADSTS code a rule quotes is said beside B2C's, and not reported as B2C's answer.
+        if r.is_b2c() {
+            for f in findings
+                .iter_mut()
+                .filter(|f| f.code.starts_with("request.") || f.code.starts_with("redirect."))
+            {
+                let b2c = match (f.code.as_str(), f.aadsts) {
+                    ("request.client_id_missing", Some(900144)) => 90008,
+                    ("request.scope_missing", Some(900144)) => 90010,
+                    (_, Some(700054)) => 90057,
+                    (_, Some(9002325)) => 99059,
+                    (_, Some(9002326)) => 90079,
+                    _ => continue,
+                };
+                let code = f.aadsts.take().unwrap_or_default();
+                let from = format!("AADSTS{code}");
+                let to = format!("AADSTS{code} in Entra ID; Azure AD B2C answers AADB2C{b2c}");
+                for t in [&mut f.title, &mut f.detail, &mut f.fix] {
+                    if t.contains(&from) {
+                        *t = t.replacen(&from, &to, 1);
+                    }
+                }
+            }
+        }
         let tenant = r
             .tenant
             .as_deref()
