@@ -414,21 +414,36 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
         if req.endpoint == Endpoint::V1 {
             out.push(finding("request.v1_endpoint").detail("The v1 endpoint (/oauth2/authorize) ignores scope and takes resource instead; the redirect URI rules are the same.").fix("Prefer the v2 endpoint (/oauth2/v2.0/authorize) with scope, as current MSAL libraries do."));
         }
-        // Azure AD B2C's old authority (login.microsoftonline.com/tfp/…): B2C serves its user
-        // flows on b2clogin.com or a custom domain only.
+        // Azure AD B2C's old authority on login.microsoftonline.com (/tfp/…, /te/…, or the
+        // tenant's path with ?p=<policy>): B2C serves its user flows on b2clogin.com or a
+        // custom domain only.
         let path = req.path.as_deref().unwrap_or("");
-        if req.is_b2c()
-            && host.eq_ignore_ascii_case("login.microsoftonline.com")
-            && path.to_ascii_lowercase().starts_with("/tfp/")
-        {
-            let rest = path.get(5..).unwrap_or("");
+        if req.is_b2c() && host.eq_ignore_ascii_case("login.microsoftonline.com") {
+            let lower = path.to_ascii_lowercase();
+            let rest = if lower.starts_with("/tfp/") || lower.starts_with("/te/") {
+                path.splitn(3, '/').nth(2).unwrap_or("")
+            } else {
+                path.trim_start_matches('/')
+            };
+            let form = path
+                .splitn(3, '/')
+                .nth(1)
+                .filter(|f| matches!(f.to_ascii_lowercase().as_str(), "tfp" | "te"))
+                .map_or(String::new(), |f| format!("{f}/"));
             let tenant = rest.split('/').next().unwrap_or("");
+            // The b2clogin.com name is the tenant's initial onmicrosoft.com name; a verified
+            // domain does not give it.
             let name = tenant
-                .split('.')
-                .next()
-                .filter(|n| !n.is_empty() && tenant.contains('.'))
-                .unwrap_or("<tenant-name>");
-            out.push(finding("request.tenant_invalid").severity(Severity::Error).title("Azure AD B2C no longer answers on login.microsoftonline.com").detail("The request goes to login.microsoftonline.com/tfp/…, Azure AD B2C's authority before b2clogin.com; B2C has retired it ('You should no longer reference login.microsoftonline.com in your applications and APIs for authenticating users with Azure AD B2C').").fix(format!("Use https://{name}.b2clogin.com/{rest} (or the tenant's custom domain) as the authority, and register nothing new for it: the redirect URIs stay the same.")));
+                .to_ascii_lowercase()
+                .strip_suffix(".onmicrosoft.com")
+                .filter(|n| !n.is_empty() && !n.contains('.'))
+                .map_or("<tenant-name>".to_string(), str::to_string);
+            // The ?p= form keeps its policy in the query.
+            let query = req
+                .get("p")
+                .filter(|_| !rest.split('/').any(super::authorize::is_b2c_policy))
+                .map_or(String::new(), |p| format!("?p={p}"));
+            out.push(finding("request.tenant_invalid").severity(Severity::Error).title("Azure AD B2C no longer answers on login.microsoftonline.com").detail(format!("The request goes to login.microsoftonline.com/{form}…, Azure AD B2C's authority before b2clogin.com; B2C has retired it ('You should no longer reference login.microsoftonline.com in your applications and APIs for authenticating users with Azure AD B2C').")).fix(format!("Use https://{name}.b2clogin.com/{rest}{query} (or the tenant's custom domain) as the authority, and register nothing new for it: the redirect URIs stay the same.")));
         }
         if host.eq_ignore_ascii_case("login.microsoftonline.de") {
             out.push(finding("request.not_entra_authorize").severity(Severity::Error).title("Microsoft Cloud Deutschland is closed").detail("login.microsoftonline.de was the authority of Microsoft Cloud Deutschland, which closed on 29 October 2021; apps and tenants moved to the global cloud.").fix("Use https://login.microsoftonline.com/<tenant>/oauth2/v2.0/authorize (the tenant moved to the global cloud)."));
