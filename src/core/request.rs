@@ -426,7 +426,7 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
                 path.trim_start_matches('/')
             };
             let form = path
-                .splitn(3, '/')
+                .split('/')
                 .nth(1)
                 .filter(|f| matches!(f.to_ascii_lowercase().as_str(), "tfp" | "te"))
                 .map_or(String::new(), |f| format!("{f}/"));
