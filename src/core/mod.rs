@@ -966,7 +966,17 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     // Azure subscription: az must be signed in to it, or the app is not found (or another
     // tenant's app of that ID is changed).
     if let Some(r) = req.as_ref().filter(|r| {
+        // A custom URL domain in front of an External ID tenant: another host, with a
+        // tenant GUID or onmicrosoft.com name before Entra's authorize path.
+        let custom_domain = r.source == authorize::Source::Url
+            && r.host.as_deref().is_some_and(|h| !authorize::is_entra_host(h))
+            && r.endpoint != authorize::Endpoint::Unknown
+            && r.tenant.as_deref().is_some_and(|t| {
+                t.to_ascii_lowercase().ends_with(".onmicrosoft.com")
+                    || authorize::first_guid(t).is_some_and(|g| g.len() == t.len())
+            });
         r.is_b2c()
+            || custom_domain
             || r.host
                 .as_deref()
                 .is_some_and(|h| h.to_ascii_lowercase().ends_with(".ciamlogin.com"))
