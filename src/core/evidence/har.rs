@@ -2199,6 +2199,16 @@ pub fn trace(log: &Log) -> Trace {
                     }
                 }
             }
+            // A redemption refused because the redirect URI is not a single-page app's
+            // (AADSTS9002326): Entra's text names the page's origin, which picks the registered
+            // URI it stands for; with no authorize request, that text is the request.
+            if t.authorize_url.is_none() {
+                t.authorize_url = lone
+                    .tokens
+                    .iter()
+                    .find(|tr| tr.error_codes.contains(&9002326))
+                    .and_then(|tr| tr.description.clone());
+            }
             let device_polls: Vec<usize> = all_tokens
                 .iter()
                 .copied()
