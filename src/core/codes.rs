@@ -198,11 +198,12 @@ codes! {
     "har.redirect_rewrote", E, "A redirect between Entra and the app changed the URL", [AUTH_CODE, PROXY];
     "har.form_post_not_posted", E, "The form_post response never reached the app as a POST", [AUTH_CODE];
     "har.code_lost", E, "The code was issued but the app never received it", [AUTH_CODE];
-    "har.app_error", E, "The app failed on the callback", [AUTH_CODE, SAMESITE];
-    "har.sign_in_loop", E, "The app sent the browser back to sign in after each code", [AUTH_CODE, SAMESITE];
+    // The token request's failure shows on the app's callback page: the cause first.
     "har.token_redirect_mismatch", E, "The token request's redirect_uri differs from the authorize one", [RFC6749_4_1_3, AUTH_CODE];
     "har.token_missing_verifier", E, "The token request's PKCE code_verifier is missing or does not match", [AUTH_CODE, RFC7636_4_2];
     "har.token_origin_platform", E, "The token request's Origin header contradicts the platform", [AUTH_CODE];
+    "har.app_error", E, "The app failed on the callback", [AUTH_CODE, SAMESITE];
+    "har.sign_in_loop", E, "The app sent the browser back to sign in after each code", [AUTH_CODE, SAMESITE];
     "har.entra_error_page", E, "Entra showed its own error page", [ERROR_CODES, RFC6749_4_1_2_1];
     "har.error_returned", E, "Entra redirected back with an error", [ERROR_CODES];
     "har.no_authorize", W, "The HAR has no authorize request", [];
