@@ -2159,6 +2159,7 @@ fn is_continuation(line: &str, column: usize) -> bool {
 }
 
 /// What a property's label says its value is.
+#[derive(Clone, Copy)]
 enum Label {
     /// Redirect URIs, on a platform when the label names one.
     Redirect(Option<Platform>),
@@ -2180,6 +2181,44 @@ enum Label {
     Settings,
     /// Anything else.
     Other,
+}
+
+/// The portal Overview's count of redirect URIs per platform (`2 web, 1 spa, 1 public
+/// client`), after the colon it may be copied with.
+fn portal_counts(text: &str) -> Option<&str> {
+    let t = text.trim().trim_start_matches(':').trim();
+    let counted = |part: &str| {
+        let (n, what) = part.trim().split_once(' ')?;
+        let what = what.trim().to_ascii_lowercase();
+        (!n.is_empty()
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && matches!(what.as_str(), "web" | "spa" | "public client"))
+        .then_some(())
+    };
+    (!t.is_empty() && t.split(',').all(|p| counted(p).is_some())).then_some(t)
+}
+
+/// A label whose value is the app's identifiers (`identifierUris`, `Application ID URI`).
+fn is_identifier_label(label: &str) -> bool {
+    let k: String = label
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["identifier", "applicationiduri", "appiduri"]
+        .iter()
+        .any(|w| k.contains(w))
+}
+
+/// A label copied on a line of its own (`Application ID URI`, the portal's Overview), its
+/// value on the next line.
+fn bare_label(line: &str) -> Option<&str> {
+    let t = line.trim();
+    (t.len() <= 48
+        && t.starts_with(|c: char| c.is_ascii_alphabetic())
+        && t.chars()
+            .all(|c| c.is_ascii_alphanumeric() || " _.-()/&".contains(c)))
+    .then_some(t)
 }
 
 fn label_kind(label: &str) -> Label {
@@ -2208,6 +2247,8 @@ fn label_kind(label: &str) -> Label {
             "logout",
             "homepage",
             "identifier",
+            "applicationiduri",
+            "appiduri",
             "privacy",
             "termsofservice",
             "marketing",
@@ -2251,6 +2292,7 @@ struct LineReader {
     csv: bool,
     /// The CSV's separator: ',' or ';' (spreadsheets in locales with a decimal comma).
     csv_sep: char,
+
     records: Vec<Record>,
     /// The record each of `reg.uris` came from.
     record_of: Vec<usize>,
@@ -2284,6 +2326,32 @@ struct LineReader {
     /// has (`ImplicitGrantSettings`, `RedirectUriSettings`, `HomePageUrl`): its `RedirectUris`
     /// are the Web platform's (`Get-MgApplication | Select -ExpandProperty Web`).
     web_object: Option<usize>,
+    /// The items that follow a property whose URIs are not redirect URIs, when they do.
+    not_list: Option<NotList>,
+    /// The indent of the line being read.
+    indent: usize,
+}
+
+/// The items of a list under a property whose URIs are not redirect URIs: `identifierUris:`
+/// then `- api://…` lines (YAML), `identifier_uris = [` to `]` (Terraform, Bicep), or the
+/// value on the line under a label copied alone (`Application ID URI`, the portal's Overview).
+#[derive(Clone, Copy)]
+struct NotList {
+    /// The items are the app's identifiers (Application ID URIs).
+    identifiers: bool,
+    /// How the list goes on.
+    shape: ListShape,
+}
+
+/// How the lines of a [`NotList`] are told from those after it.
+#[derive(Clone, Copy)]
+enum ListShape {
+    /// YAML's `- item` lines, indented at least as far as the key (its indent).
+    Dashes(usize),
+    /// Every line up to the one holding the closing `]`.
+    Bracket,
+    /// The next line alone, when it is one URI.
+    One,
 }
 
 impl LineReader {
@@ -2346,6 +2414,48 @@ impl LineReader {
             line,
         });
         self.record_of.push(self.records.len().saturating_sub(1));
+    }
+
+    /// The identifiers in a value (`api://a`, `['api://a', 'api://b']`, `{api://a, api://b}`).
+    fn identifiers_in(&mut self, value: &str) {
+        for item in value.split([',', ' ', '\t', '[', ']', '{', '}', '(', ')']) {
+            let item = unquote(item);
+            if is_uri_token(item) && !self.reg.identifiers.iter().any(|i| i == item) {
+                self.reg.identifiers.push(item.to_string());
+            }
+        }
+    }
+
+    /// A line of the list a [`NotList`] opened: true when it is one (read, as an identifier
+    /// or not at all), false when the list has ended before it.
+    fn not_list_line(&mut self, list: NotList, raw_line: &str) -> bool {
+        let t = raw_line.trim();
+        let indent = raw_line.len() - raw_line.trim_start().len();
+        let (value, ends) = match list.shape {
+            ListShape::Dashes(at) => match t.strip_prefix('-') {
+                Some(v) if indent >= at && (v.is_empty() || v.starts_with([' ', '\t'])) => {
+                    (v, false)
+                }
+                _ => return false,
+            },
+            ListShape::Bracket => (
+                t,
+                t.starts_with(']') || t.trim_end_matches([',', ';', ')']).ends_with(']'),
+            ),
+            // `:` then the value on the next line, `: value`, or the value alone.
+            ListShape::One => match t.strip_prefix(':') {
+                Some(v) => (v, !v.trim().is_empty()),
+                None if is_uri_token(unquote(t)) => (t, true),
+                None => return false,
+            },
+        };
+        if list.identifiers {
+            self.identifiers_in(value);
+        }
+        if ends {
+            self.not_list = None;
+        }
+        true
     }
 
     fn record(&mut self) -> &mut Record {
@@ -2425,7 +2535,21 @@ impl LineReader {
                     self.record().audience = Some(a);
                 }
             }
-            Label::NotRedirect => {}
+            Label::NotRedirect => {
+                let identifiers = is_identifier_label(label);
+                let v = value.trim();
+                // `identifierUris:` over `- api://…` lines, `identifier_uris = [` over lines.
+                if v.is_empty() || v == "[" {
+                    let shape = if v.is_empty() {
+                        ListShape::Dashes(self.indent)
+                    } else {
+                        ListShape::Bracket
+                    };
+                    self.not_list = Some(NotList { identifiers, shape });
+                } else if identifiers {
+                    self.identifiers_in(v);
+                }
+            }
             Label::AppSetting => {
                 if self.app_setting.is_none() {
                     self.app_setting = Some((format!("{label} {value}"), line));
@@ -2483,6 +2607,9 @@ impl LineReader {
     /// Nothing that is not a URI is registered; a part holding a URI that
     /// cannot be read is reported.
     fn text(&mut self, text: &str, platform: Platform, line: usize) {
+        if let Some(counts) = portal_counts(text) {
+            return self.problem(line, format!("this is the portal's Overview, which shows only how many redirect URIs each platform has ({counts}), not the URIs, so none was read. Open the app's Authentication page and copy its lists, or paste the output of az ad app show --id … --query \"{{web:web.redirectUris,spa:spa.redirectUris,publicClient:publicClient.redirectUris}}\""));
+        }
         let unlinked = unlink(text.trim());
         if let Some(joined) = broken_uri(&unlinked) {
             return self.problem(line, broken_message(line, &unlinked, &joined));
@@ -2967,7 +3094,8 @@ impl LineReader {
         };
         let n = self.type_names.len();
         let labels: Vec<&str> = self.type_names.iter().map(|(l, _)| l.as_str()).collect();
-        let lines: Vec<String> = self.type_names.iter().map(|(_, l)| l.to_string()).collect();
+        let mut lines: Vec<String> = self.type_names.iter().map(|(_, l)| l.to_string()).collect();
+        lines.dedup();
         let (what, them) = if n == 1 {
             (
                 format!("{first} (line {line}) shows only its type name, not its URIs"),
@@ -2975,11 +3103,15 @@ impl LineReader {
             )
         } else {
             let (last, rest) = labels.split_last().unwrap_or((&"", &[]));
+            // One row of a CSV export holds them all.
+            let at = match lines.as_slice() {
+                [one] => format!("line {one}"),
+                _ => format!("{n} lines: {}", lines.join(", ")),
+            };
             (
                 format!(
-                    "{} and {last} ({n} lines: {}) show only their type names, not their URIs",
+                    "{} and {last} ({at}) show only their type names, not their URIs",
                     rest.join(", "),
-                    lines.join(", ")
                 ),
                 "them",
             )
@@ -3120,6 +3252,8 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         sent: sent.map(str::to_string),
         type_line: None,
         web_object: None,
+        not_list: None,
+        indent: 0,
     };
     let mut lines: Vec<&str> = input.lines().collect();
     // A Terraform plan: what it removes (`- "https://…",`) is not what it leaves registered, so
@@ -3178,6 +3312,14 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
             }
             prev = (r.reg.uris.len(), "");
             continue;
+        }
+        r.indent = raw_line.len() - raw_line.trim_start().len();
+        if let Some(list) = r.not_list {
+            if r.not_list_line(list, raw_line) {
+                prev = (r.reg.uris.len(), "");
+                continue;
+            }
+            r.not_list = None;
         }
         let ended = r.reg.uris.len().checked_sub(1).filter(|&k| {
             k >= prev.0
@@ -3268,6 +3410,33 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
                 r.cells(&cells, platform, line_no);
             }
             continue;
+        }
+        // The portal's Overview (Essentials) copies each label on a line of its own, its value
+        // on the next after a colon (`Application ID URI` / `: api://…`), or on the one after.
+        if let Some(label) = bare_label(raw_line) {
+            let colon = lines.get(i).and_then(|n| {
+                n.trim()
+                    .strip_prefix(':')
+                    .filter(|v| v.is_empty() || v.starts_with([' ', '\t']))
+            });
+            if let Some(rest) = colon {
+                i += 1;
+                let mut value = rest.trim();
+                if value.is_empty() {
+                    value = lines.get(i).map_or("", |v| v.trim());
+                    i += 1;
+                }
+                r.property(label, value, line_no);
+                continue;
+            }
+            // `Application ID URI` then its value alone.
+            if matches!(label_kind(label), Label::NotRedirect) {
+                r.not_list = Some(NotList {
+                    identifiers: is_identifier_label(label),
+                    shape: ListShape::One,
+                });
+                continue;
+            }
         }
         if let Some((label, value, column)) = property_line(raw_line) {
             let mut value = value.to_string();
@@ -4982,5 +5151,54 @@ mod tests {
             "{:?}",
             r.problems
         );
+    }
+
+    /// Identifier URIs written as a block list (az `-o yaml`, Bicep, Terraform) are the app's
+    /// identifiers, not redirect URIs; a redirect URI list written the same way still is.
+    #[test]
+    fn identifier_uris_in_a_block_list_are_identifiers() {
+        let yaml = "identifierUris:\n- api://6731de76-14a6-49ae-97bc-6eba6914391e\nweb:\n  redirectUris:\n  - https://portal.contoso.com/signin-oidc\n";
+        let r = read(yaml);
+        assert_eq!(uris(&r), ["https://portal.contoso.com/signin-oidc"]);
+        assert_eq!(
+            r.identifiers,
+            ["api://6731de76-14a6-49ae-97bc-6eba6914391e"]
+        );
+        let bicep = "resource app 'Microsoft.Graph/applications@v1.0' = {\n  displayName: 'Contoso Portal'\n  identifierUris: [\n    'api://contoso-portal'\n  ]\n  web: {\n    redirectUris: [\n      'https://portal.contoso.com/signin-oidc'\n    ]\n  }\n}\n";
+        let r = read(bicep);
+        assert_eq!(uris(&r), ["https://portal.contoso.com/signin-oidc"]);
+        assert_eq!(r.identifiers, ["api://contoso-portal"]);
+        let tf = "resource \"azuread_application\" \"portal\" {\n  identifier_uris = [\n    \"https://contoso.onmicrosoft.com/portal\",\n  ]\n  web {\n    homepage_url  = \"https://portal.contoso.com/\"\n    redirect_uris = [\n      \"https://portal.contoso.com/signin-oidc\",\n    ]\n  }\n}\n";
+        let r = read(tf);
+        assert_eq!(uris(&r), ["https://portal.contoso.com/signin-oidc"]);
+        assert_eq!(r.identifiers, ["https://contoso.onmicrosoft.com/portal"]);
+        // Near miss: the list ends where the YAML key's items end.
+        let r = read(
+            "identifierUris:\n- api://contoso-portal\nhttps://portal.contoso.com/signin-oidc\n",
+        );
+        assert_eq!(uris(&r), ["https://portal.contoso.com/signin-oidc"]);
+        assert_eq!(r.identifiers, ["api://contoso-portal"]);
+    }
+
+    /// The portal's Overview shows counts of redirect URIs and the Application ID URI, in any
+    /// of the shapes a copy gives: none is read as a redirect URI, and the counts are said.
+    #[test]
+    fn the_portals_overview_gives_counts_not_uris() {
+        let id = "api://6731de76-14a6-49ae-97bc-6eba6914391e";
+        for shape in [
+            format!("Application (client) ID\n: 6731de76-14a6-49ae-97bc-6eba6914391e\nRedirect URIs\n: 2 web, 1 spa, 1 public client\nApplication ID URI\n: {id}\n"),
+            format!("Redirect URIs\n:\n2 web, 1 spa, 1 public client\nApplication ID URI\n:\n{id}\n"),
+            format!("Redirect URIs\n2 web, 1 spa, 1 public client\nApplication ID URI\n{id}\n"),
+        ] {
+            let r = read(&shape);
+            assert!(r.uris.is_empty(), "{shape}: {:?}", r.uris);
+            assert_eq!(r.identifiers, [id], "{shape}");
+            assert_eq!(r.problems.len(), 1, "{shape}: {:?}", r.problems);
+            assert!(r.problems[0].message.contains("(2 web, 1 spa, 1 public client)"));
+        }
+        // Near miss: a URI under a heading that names no property is still read.
+        let r = read("Production\nhttps://portal.contoso.com/signin-oidc\n");
+        assert_eq!(uris(&r), ["https://portal.contoso.com/signin-oidc"]);
+        assert!(portal_counts("2 web apps").is_none());
     }
 }
