@@ -2292,7 +2292,8 @@ struct LineReader {
     csv: bool,
     /// The CSV's separator: ',' or ';' (spreadsheets in locales with a decimal comma).
     csv_sep: char,
-
+    /// The CSV header's column names and what each holds.
+    csv_columns: Vec<(String, Label)>,
     records: Vec<Record>,
     /// The record each of `reg.uris` came from.
     record_of: Vec<usize>,
@@ -2708,7 +2709,19 @@ impl LineReader {
     /// columns are skipped, and a cell with a URI among other text is reported.
     fn cells(&mut self, cells: &[String], platform: Platform, line: usize) {
         let cells: Vec<&str> = cells.iter().map(|c| unquote(c)).collect();
-        let row_platform = cells.iter().find_map(|c| platform_word(c));
+        // A CSV whose header names its redirect URI columns: only those are read (its other
+        // columns hold the home page, logout URL, identifier URIs, …).
+        let named = self.csv
+            && self
+                .csv_columns
+                .iter()
+                .any(|(_, k)| matches!(k, Label::Redirect(_)));
+        let column = |k: usize| self.csv_columns.get(k).map(|(_, kind)| *kind);
+        let row_platform = cells
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !named || matches!(column(*k), Some(Label::Other)))
+            .find_map(|(_, c)| platform_word(c));
         if row_platform.is_some() {
             self.reg.has_platforms = true;
         }
@@ -2728,6 +2741,9 @@ impl LineReader {
             });
             self.in_record = true;
         }
+        if named {
+            return self.named_cells(&cells, platform, line);
+        }
         for c in cells {
             // `https://a/cb;https://b/cb`: several URIs in one cell.
             let parts = split_before_uris(c);
@@ -2742,6 +2758,49 @@ impl LineReader {
                     line,
                     format!("the cell '{c}' is not an absolute URI, so it was not read"),
                 );
+            }
+        }
+    }
+
+    /// The cells of a CSV row whose header names its redirect URI columns: those columns'
+    /// URIs are read, on the platform a column names (`WebRedirectUris`, `SpaRedirectUris`) or
+    /// the row's; an identifier column gives the app's identifiers; the other columns are not
+    /// read.
+    fn named_cells(&mut self, cells: &[&str], platform: Platform, line: usize) {
+        for (k, c) in cells.iter().enumerate() {
+            let Some((name, kind)) = self.csv_columns.get(k).cloned() else {
+                break;
+            };
+            match kind {
+                Label::Redirect(p) if !c.is_empty() => {
+                    self.reg.has_platforms |= p.is_some();
+                    let platform = p.unwrap_or(platform);
+                    // Several URIs in one cell: `a;b`, `a, b`, or `a b` (a redirect URI holds
+                    // no space).
+                    let parts: Vec<&str> = split_before_uris(c)
+                        .into_iter()
+                        .flat_map(str::split_whitespace)
+                        .map(unquote)
+                        .filter(|p| !p.is_empty())
+                        .collect();
+                    if is_type_name(c) {
+                        // Export-Csv writes a platform object as its .NET type name.
+                        self.type_names.push((name, line));
+                    } else if !parts.is_empty() && parts.iter().all(|p| is_uri_token(p)) {
+                        for p in parts {
+                            self.push(p, platform, line);
+                        }
+                    } else if c.contains("://") || looks_like_uri(c) {
+                        self.problem(
+                            line,
+                            format!(
+                                "the {name} cell '{c}' is not an absolute URI, so it was not read"
+                            ),
+                        );
+                    }
+                }
+                Label::NotRedirect if is_identifier_label(&name) => self.identifiers_in(c),
+                _ => {}
             }
         }
     }
@@ -3236,6 +3295,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         section: Some(Platform::Unknown),
         csv: false,
         csv_sep: ',',
+        csv_columns: Vec::new(),
         records: Vec::new(),
         record_of: Vec::new(),
         in_record: false,
@@ -3462,15 +3522,29 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
             let l = raw_line.to_ascii_lowercase();
             // (Two `;` cells, a platform and a URI, are read as words already: a `;` is no
             // URI character, so `SPA;https://…` splits there.)
+            // A quoted header (Export-Csv) may name its columns by platform alone (`"Web"`).
+            let quoted = trimmed.starts_with('"');
             let sep = [',', ';'].into_iter().find(|&sep| {
                 let cells = csv_cells(&l, sep);
                 (sep == ',' || cells.len() > 2)
                     && l.contains(sep)
-                    && cells.iter().any(|c| c.contains("uri") || c.contains("url"))
+                    && cells.iter().any(|c| {
+                        c.contains("uri")
+                            || c.contains("url")
+                            || (quoted && matches!(label_kind(c), Label::Redirect(_)))
+                    })
             });
             if let Some(sep) = sep {
                 r.csv = true;
                 r.csv_sep = sep;
+                r.csv_columns = csv_cells(trimmed, sep)
+                    .iter()
+                    .map(|c| {
+                        let name = unquote(c).to_string();
+                        let kind = label_kind(&name);
+                        (name, kind)
+                    })
+                    .collect();
                 continue;
             }
         }
@@ -5200,5 +5274,46 @@ mod tests {
         let r = read("Production\nhttps://portal.contoso.com/signin-oidc\n");
         assert_eq!(uris(&r), ["https://portal.contoso.com/signin-oidc"]);
         assert!(portal_counts("2 web apps").is_none());
+    }
+
+    /// A CSV whose header names its redirect URI columns: only those are read, on the platform
+    /// a column names; the identifier column gives identifiers; the home page and logout
+    /// columns are not read. A cell of type names is said; URIs separated by spaces are split.
+    #[test]
+    fn a_csv_reads_only_its_redirect_uri_columns() {
+        let csv = "\"DisplayName\",\"AppId\",\"IdentifierUris\",\"HomePage\",\"LogoutUrl\",\"RedirectUris\"\n\"Contoso Portal\",\"6731de76-14a6-49ae-97bc-6eba6914391e\",\"api://contoso\",\"https://portal.contoso.com/\",\"https://portal.contoso.com/signout-oidc\",\"https://portal.contoso.com/signin-oidc;https://localhost:5001/signin-oidc\"\n";
+        let r = read(csv);
+        assert_eq!(
+            uris(&r),
+            [
+                "https://portal.contoso.com/signin-oidc",
+                "https://localhost:5001/signin-oidc"
+            ]
+        );
+        assert_eq!(r.identifiers, ["api://contoso"]);
+        let csv = "\"DisplayName\",\"AppId\",\"WebRedirectUris\",\"SpaRedirectUris\"\n\"Contoso Mobile\",\"6731de76-14a6-49ae-97bc-6eba6914391e\",\"https://portal.contoso.com/signin-oidc https://localhost:5001/signin-oidc\",\"https://spa.contoso.com/\"\n";
+        let r = read(csv);
+        assert!(r.has_platforms);
+        assert_eq!(
+            uris_on(&r),
+            [
+                ("https://portal.contoso.com/signin-oidc", Platform::Web),
+                ("https://localhost:5001/signin-oidc", Platform::Web),
+                ("https://spa.contoso.com/", Platform::Spa)
+            ]
+        );
+        let csv = "\"DisplayName\",\"AppId\",\"Web\",\"Spa\"\n\"Contoso Portal\",\"6731de76-14a6-49ae-97bc-6eba6914391e\",\"Microsoft.Graph.PowerShell.Models.MicrosoftGraphWebApplication\",\"Microsoft.Graph.PowerShell.Models.MicrosoftGraphSpaApplication\"\n";
+        let r = read(csv);
+        assert!(r.uris.is_empty());
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+        assert!(r.problems[0]
+            .message
+            .starts_with("Web and Spa (line 2) show only their type names"));
+        // Near miss: a header with no redirect URI column reads every URI cell, as before.
+        let r = read("Platform,Uri\nWeb,https://portal.contoso.com/signin-oidc\n");
+        assert_eq!(
+            uris_on(&r),
+            [("https://portal.contoso.com/signin-oidc", Platform::Web)]
+        );
     }
 }
