@@ -263,6 +263,9 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
     // wrapper, or the URI again) is dropped, the text kept.
     let unlinked = mail_links(input);
     let input = unlinked.as_deref().unwrap_or(input);
+    // `/* … */` (Terraform, Bicep, JSONC): what a block comment holds is never deployed.
+    let uncommented = block_comments(input);
+    let input = uncommented.as_deref().unwrap_or(input);
     // `single_page_application { redirect_uris = ["…"] }` (Terraform), `spa: { redirectUris:
     // ['…'] }` (Bicep) on one line: read as the block it is.
     let blocks = one_line_blocks(input);
@@ -422,6 +425,50 @@ fn mail_links(input: &str) -> Option<String> {
         }
     }
     out.push_str(rest);
+    changed.then_some(out)
+}
+
+/// `input` without its `/* … */` block comments (Terraform, Bicep, JSONC), their line breaks
+/// kept so that lines keep their numbers; None when it has none. A comment opens outside a
+/// quoted string, at a line's start or after a space or `,[{(` (so a wildcard's `://*.` is
+/// none), and must close.
+fn block_comments(input: &str) -> Option<String> {
+    if !input.contains("/*") || !input.contains("*/") {
+        return None;
+    }
+    let mut out = String::with_capacity(input.len());
+    let mut quote: Option<char> = None;
+    let mut last = '\n';
+    let mut rest = input;
+    let mut changed = false;
+    while let Some(c) = rest.chars().next() {
+        let after = &rest[c.len_utf8()..];
+        match (quote, c) {
+            (_, '\n') => quote = None,
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '/')
+                if after.starts_with('*') && (last.is_whitespace() || ",[{(".contains(last)) =>
+            {
+                // No `*/` after this one: none after a later one either (searched once).
+                let Some(end) = after.find("*/") else {
+                    out.push_str(rest);
+                    break;
+                };
+                let body = &after[..end];
+                out.extend(body.chars().filter(|&b| b == '\n'));
+                last = ' ';
+                rest = &after[end + 2..];
+                changed = true;
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+        last = c;
+        rest = after;
+    }
     changed.then_some(out)
 }
 
@@ -2629,6 +2676,8 @@ impl LineReader {
             .strip_prefix('{')
             .and_then(|r| r.strip_suffix('}'))
             .or_else(|| text.strip_prefix('[').and_then(|r| r.strip_suffix(']')))
+            // PowerShell's array literal: `@('https://a/cb', 'https://b/cb')`.
+            .or_else(|| text.strip_prefix("@(").and_then(|r| r.strip_suffix(')')))
         {
             return self.list(inner, platform, line);
         }
@@ -5315,5 +5364,43 @@ mod tests {
             uris_on(&r),
             [("https://portal.contoso.com/signin-oidc", Platform::Web)]
         );
+    }
+
+    /// What a `/* … */` block comment holds is not registered (Terraform, Bicep); a wildcard
+    /// URI's `/*` opens no comment.
+    #[test]
+    fn block_comments_are_not_read() {
+        let tf = "resource \"azuread_application\" \"portal\" {\n  web {\n    redirect_uris = [\n      \"https://portal.contoso.com/signin-oidc\",\n      /* \"https://portal.contoso.com/signin-oidc/\", */\n    ]\n  }\n  /*\n  single_page_application {\n    redirect_uris = [\"https://spa.contoso.com/\"]\n  }\n  */\n}\n";
+        let r = read(tf);
+        assert_eq!(uris(&r), ["https://portal.contoso.com/signin-oidc"]);
+        let r = read("https://*.contoso.com/cb\nhttps://a.contoso.com/*/x */\n");
+        assert_eq!(
+            uris(&r),
+            ["https://*.contoso.com/cb", "https://a.contoso.com/*/x"]
+        );
+        assert!(block_comments("a /* b").is_none());
+    }
+
+    /// PowerShell's array literal `@(…)` is a list of its quoted items; a URI that ends in `)`
+    /// outside one stays as it is.
+    #[test]
+    fn a_powershell_array_literal_is_a_list() {
+        for text in [
+            "@('https://portal.contoso.com/signin-oidc','https://localhost:5001/signin-oidc')",
+            "@(\"https://portal.contoso.com/signin-oidc\", \"https://localhost:5001/signin-oidc\")",
+        ] {
+            let r = read(text);
+            assert_eq!(
+                uris(&r),
+                [
+                    "https://portal.contoso.com/signin-oidc",
+                    "https://localhost:5001/signin-oidc"
+                ],
+                "{text}"
+            );
+            assert!(r.problems.is_empty(), "{:?}", r.problems);
+        }
+        let r = read("https://portal.contoso.com/page(1)\n");
+        assert_eq!(uris(&r), ["https://portal.contoso.com/page(1)"]);
     }
 }
