@@ -249,8 +249,26 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
         });
         return reg;
     }
+    // JSON pasted from a word processor or chat app, its quotes made typographic.
+    if (t.starts_with('{') || t.starts_with('[')) && t.contains(['“', '”']) {
+        let straight = t.replace(['“', '”'], "\"");
+        if parse_json(&straight).is_ok() {
+            let mut reg = read_json(&straight, client_id);
+            reg.source = iac_source(&straight);
+            reg.notes.push(ReadNote {
+                severity: Severity::Info,
+                title: "Typographic quotes were read as straight ones",
+                message: "The pasted JSON has typographic quotes (“ ”), as a word processor, a chat or a mail app writes them: read with straight quotes (\"), it is valid JSON, and was read so.".into(),
+                fix: "Nothing to change for this; copy JSON from the terminal or the portal's manifest editor to keep its quotes.",
+            });
+            return reg;
+        }
+    }
     if (t.starts_with('{') || t.starts_with('[')) && !is_text_list(t) {
-        return read_json(t, client_id);
+        let mut reg = read_json(t, client_id);
+        // `terraform show -json`, an ARM template: the code owns the registration.
+        reg.source = iac_source(t);
+        return reg;
     }
     // A section copied out of a manifest: `"replyUrlsWithType": [ … ],`, `"spa": { … }`.
     if t.starts_with('"') {
@@ -2245,6 +2263,20 @@ fn portal_counts(text: &str) -> Option<&str> {
     (!t.is_empty() && t.split(',').all(|p| counted(p).is_some())).then_some(t)
 }
 
+/// A note or status that says an entry is gone: `removed`, `deleted` (`(removed)`, `# deleted
+/// 2024-03-01`, a status cell); not `(old)` or `(prod)`, nor `not removed`.
+fn says_removed(note: &str) -> bool {
+    let l = note.to_ascii_lowercase();
+    let words: Vec<&str> = l
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| matches!(*w, "removed" | "deleted"))
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "not" | "never" | "to" | "be"))
+}
+
 /// A label whose value is the app's identifiers (`identifierUris`, `Application ID URI`).
 fn is_identifier_label(label: &str) -> bool {
     let k: String = label
@@ -2378,6 +2410,12 @@ struct LineReader {
     not_list: Option<NotList>,
     /// The indent of the line being read.
     indent: usize,
+    /// The records that showed a property only Graph's web platform object has: one each is
+    /// one application's Web object.
+    web_objects: Vec<usize>,
+    /// URIs the paste marks as removed (struck through, `(removed)`, a `deleted` status), left
+    /// out of the list read.
+    struck: Vec<String>,
 }
 
 /// The items of a list under a property whose URIs are not redirect URIs: `identifierUris:`
@@ -2556,6 +2594,11 @@ impl LineReader {
             "implicitgrantsettings" | "redirecturisettings" | "homepageurl"
         ) {
             self.web_object = Some(self.records.len());
+            // Records come in order: the last one pushed is the only one to look at.
+            let record = self.records.len() - 1;
+            if self.web_objects.last() != Some(&record) {
+                self.web_objects.push(record);
+            }
         }
         let kind = label_kind(label);
         // `"AzureADMyOrg",` as a config file writes it.
@@ -2665,6 +2708,12 @@ impl LineReader {
         // A trailing note: `https://x/cb   # prod`, `https://x/cb (old)`.
         let text = cut_note(unlinked.trim());
         if text.is_empty() {
+            return;
+        }
+        // A note that says the entry is gone (`(removed)`, `# deleted 2024-03-01`).
+        let note = unlinked.trim().get(text.len()..).unwrap_or_default();
+        if says_removed(note) && is_uri_token(unquote(text)) {
+            self.struck.push(unquote(text).to_string());
             return;
         }
         // `["…", "…"],` as a list item of code.
@@ -2792,6 +2841,13 @@ impl LineReader {
         }
         if named {
             return self.named_cells(&cells, platform, line);
+        }
+        // A row whose status cell says the entry is gone (`| Web | https://… | removed |`).
+        if cells.iter().any(|c| !c.contains("://") && says_removed(c)) {
+            for c in cells.iter().filter(|c| is_uri_token(c)) {
+                self.struck.push(c.to_string());
+            }
+            return;
         }
         for c in cells {
             // `https://a/cb;https://b/cb`: several URIs in one cell.
@@ -3059,6 +3115,39 @@ impl LineReader {
         });
     }
 
+    /// The entries the paste marks as removed, which were left out: said, as a warning when
+    /// the sent URI is among them.
+    fn struck_note(&mut self, sent: Option<&str>) {
+        let mut seen = std::collections::HashSet::new();
+        let struck: Vec<&str> = self
+            .struck
+            .iter()
+            .map(String::as_str)
+            .filter(|u| seen.insert(*u))
+            .collect();
+        let Some(first) = struck.first() else {
+            return;
+        };
+        let sent_there = sent.is_some_and(|s| struck.contains(&s));
+        let message = format!(
+            "{} {} struck through or marked removed or deleted in the pasted text, so {} left out of the list read{}.",
+            if struck.len() == 1 { first.to_string() } else { struck.join(", ") },
+            if struck.len() == 1 { "is" } else { "are" },
+            if struck.len() == 1 { "it was" } else { "they were" },
+            match (sent_there, struck.len()) {
+                (false, _) => "",
+                (true, 1) => "; it is the redirect URI the request sends",
+                (true, _) => "; the redirect URI the request sends is among them",
+            }
+        );
+        self.reg.notes.push(ReadNote {
+            title: "Entries marked as removed were left out",
+            message,
+            fix: "If the registration still holds one of them, paste its list as it is now (the portal's Authentication page, or az ad app show --id …): a command built from this list leaves them out.",
+            severity: if sent_there { Severity::Warning } else { Severity::Info },
+        });
+    }
+
     /// The URLs of a Basic SAML Configuration's other fields (Identifier, Sign on URL, Relay
     /// State), which are not Reply URLs: said, as a warning when the sent URI is among them.
     fn saml_note(&mut self, sent: Option<&str>) {
@@ -3227,6 +3316,21 @@ impl LineReader {
         self.problem(line, format!("{what}. Expand {them}, e.g. (Get-MgApplication -Filter \"appId eq '…'\").{first} | Format-List, or pipe the application to ConvertTo-Json -Depth 5"));
     }
 
+    /// Several Web platform objects with redirect URIs and no AppId (`Get-MgApplication | Select
+    /// -ExpandProperty Web` over several applications): one application has one, so they are
+    /// several applications, and none is named.
+    fn several_web_objects(&mut self) {
+        // A set, not a scan per object: an export can hold thousands.
+        let read: std::collections::HashSet<&usize> = self.record_of.iter().collect();
+        let with_uris = self.web_objects.iter().filter(|w| read.contains(w)).count();
+        if with_uris < 2 {
+            return;
+        }
+        self.reg.uris.clear();
+        self.record_of.clear();
+        self.problem(1, format!("this holds {with_uris} Web platform objects (HomePageUrl, ImplicitGrantSettings, RedirectUris), one per application, as Select -ExpandProperty Web prints them for several applications; none names its application (no AppId), so none of their redirect URIs were compared. Expand only the request's application: (Get-MgApplication -Filter \"appId eq '…'\").Web | Format-List"));
+    }
+
     /// Several PowerShell records with different AppIds: keep the one whose
     /// AppId is the request's client_id, or none.
     fn pick_record(&mut self, client_id: Option<&str>) {
@@ -3250,7 +3354,7 @@ impl LineReader {
             return;
         }
         if ids.len() < 2 {
-            return;
+            return self.several_web_objects();
         }
         let wanted = client_id.map(str::trim).filter(|c| !c.is_empty());
         let chosen: Option<usize> = wanted.and_then(|w| {
@@ -3363,6 +3467,8 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         web_object: None,
         not_list: None,
         indent: 0,
+        struck: Vec::new(),
+        web_objects: Vec::new(),
     };
     let mut lines: Vec<&str> = input.lines().collect();
     // A Terraform plan: what it removes (`- "https://…",`) is not what it leaves registered, so
@@ -3601,6 +3707,17 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         if is_noise(raw_line) || (trimmed.ends_with('{') && !trimmed.contains("://")) {
             continue;
         }
+        // Markdown's strikethrough (`- ~~https://old/cb~~`): an entry struck out as removed.
+        let struck = strip_bullet(raw_line)
+            .trim_end_matches([',', ';'])
+            .strip_prefix("~~")
+            .and_then(|r| r.strip_suffix("~~"))
+            .map(unquote)
+            .filter(|u| is_uri_token(u));
+        if let Some(u) = struck {
+            r.struck.push(u.to_string());
+            continue;
+        }
         let cleaned = clean_line(raw_line);
         let (platform, text) = match prefixed(cleaned) {
             Some((p, rest)) => {
@@ -3654,6 +3771,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         r.text(text, platform, line_no);
     }
     r.logout_note(sent);
+    r.struck_note(sent);
     r.saml_note(sent);
     r.suggestion_note(input, sent);
     if plan && (changed || !removed.is_empty()) {
@@ -5402,5 +5520,85 @@ mod tests {
         }
         let r = read("https://portal.contoso.com/page(1)\n");
         assert_eq!(uris(&r), ["https://portal.contoso.com/page(1)"]);
+    }
+
+    /// Entries marked as removed (struck through, `(removed)`, a `removed` status cell) are left
+    /// out and said; `(old)` and `to be removed` are no such mark.
+    #[test]
+    fn entries_marked_removed_are_left_out() {
+        for text in [
+            "- https://portal.contoso.com/signin-oidc\n- ~~https://old.contoso.com/signin-oidc~~\n",
+            "https://portal.contoso.com/signin-oidc\nhttps://old.contoso.com/signin-oidc (removed)\n",
+            "https://portal.contoso.com/signin-oidc\nhttps://old.contoso.com/signin-oidc   # deleted 2024-03-01\n",
+            "| Platform | Redirect URI | Status |\n|---|---|---|\n| Web | https://portal.contoso.com/signin-oidc | active |\n| Web | https://old.contoso.com/signin-oidc | removed |\n",
+        ] {
+            let r = read_for(text, None, Some("https://old.contoso.com/signin-oidc"));
+            assert_eq!(uris(&r), ["https://portal.contoso.com/signin-oidc"], "{text}");
+            let note = r.notes.iter().find(|n| n.title.contains("removed")).expect(text);
+            assert_eq!(note.severity, Severity::Warning);
+            assert!(note.message.contains("https://old.contoso.com/signin-oidc is struck"));
+            assert!(note.message.ends_with("it is the redirect URI the request sends."));
+        }
+        for text in [
+            "https://portal.contoso.com/signin-oidc\nhttps://old.contoso.com/signin-oidc (old)\n",
+            "https://portal.contoso.com/signin-oidc\nhttps://old.contoso.com/signin-oidc (to be removed)\n",
+        ] {
+            let r = read(text);
+            assert_eq!(uris(&r).len(), 2, "{text}");
+            assert!(r.notes.is_empty(), "{text}");
+        }
+    }
+
+    /// JSON whose quotes a word processor made typographic is read as the JSON it is, with
+    /// its platforms and identifiers.
+    #[test]
+    fn json_with_typographic_quotes_is_read_as_json() {
+        let r = read("{\n  “web”: {“redirectUris”: [“https://portal.contoso.com/signin-oidc”]},\n  “spa”: {“redirectUris”: [“https://spa.contoso.com/”]},\n  “identifierUris”: [“api://contoso”]\n}");
+        assert_eq!(
+            uris_on(&r),
+            [
+                ("https://portal.contoso.com/signin-oidc", Platform::Web),
+                ("https://spa.contoso.com/", Platform::Spa)
+            ]
+        );
+        assert_eq!(r.identifiers, ["api://contoso"]);
+        let r = read(
+            "[“https://portal.contoso.com/signin-oidc”, “https://localhost:5001/signin-oidc”]",
+        );
+        assert_eq!(uris(&r).len(), 2);
+        assert!(r.problems.is_empty());
+    }
+
+    /// Select -ExpandProperty Web over two applications prints two Web objects without AppIds:
+    /// several applications, not one; a single Web object is read as before.
+    #[test]
+    fn several_web_objects_without_app_ids_are_several_applications() {
+        let one = "HomePageUrl           : https://portal.contoso.com/\nImplicitGrantSettings : Microsoft.Graph.PowerShell.Models.MicrosoftGraphImplicitGrantSettings\nLogoutUrl             :\nRedirectUriSettings   : {Microsoft.Graph.PowerShell.Models.MicrosoftGraphRedirectUriSettings}\nRedirectUris          : {https://portal.contoso.com/signin-oidc}\nAdditionalProperties  : {}\n";
+        let r = read(one);
+        assert_eq!(
+            uris_on(&r),
+            [("https://portal.contoso.com/signin-oidc", Platform::Web)]
+        );
+        let two = format!("\n{}\n{one}\n", one.replace("portal.", "staging.portal."));
+        let r = read(&two);
+        assert!(r.uris.is_empty(), "{:?}", r.uris);
+        assert_eq!(r.problems.len(), 1);
+        assert!(r.problems[0]
+            .message
+            .starts_with("this holds 2 Web platform objects"));
+    }
+
+    /// JSON of infrastructure code (an ARM template, `terraform show -json`) names the code
+    /// that owns the registration, as its text form does; az's JSON names none.
+    #[test]
+    fn infrastructure_json_names_its_source() {
+        let arm = r#"{"resources": [{"type": "Microsoft.Graph/applications@v1.0", "name": "portal", "properties": {"web": {"redirectUris": ["https://portal.contoso.com/signin-oidc"]}}}]}"#;
+        let r = read(arm);
+        assert_eq!(uris(&r), ["https://portal.contoso.com/signin-oidc"]);
+        assert_eq!(r.source, Some("ARM template"));
+        let tf = r#"{"values": {"root_module": {"resources": [{"type": "azuread_application", "values": {"web": [{"redirect_uris": ["https://portal.contoso.com/signin-oidc"]}]}}]}}}"#;
+        assert_eq!(read(tf).source, Some("Terraform"));
+        let az = r#"{"appId": "6731de76-14a6-49ae-97bc-6eba6914391e", "web": {"redirectUris": ["https://portal.contoso.com/signin-oidc"]}}"#;
+        assert_eq!(read(az).source, None);
     }
 }
