@@ -881,7 +881,14 @@ fn read_json(t: &str, client_id: Option<&str>) -> Registered {
             .get("value")
             .and_then(Value::as_array)
             .filter(|a| !a.is_empty() && a.iter().all(Value::is_object)),
-        Value::Array(a) if !a.is_empty() && a.iter().all(is_app_object) => Some(a),
+        // (Not one app's platform objects: `az ad app show --query "[web, spa]"`.)
+        Value::Array(a)
+            if !a.is_empty()
+                && a.iter().all(is_app_object)
+                && !a.iter().all(is_platform_object) =>
+        {
+            Some(a)
+        }
         _ => None,
     };
     // An application inside another document (an ARM template's resource properties).
@@ -907,7 +914,23 @@ fn read_json(t: &str, client_id: Option<&str>) -> Registered {
     match v {
         Value::Array(items) => {
             for item in items {
-                push_json_item(&mut reg, item, Platform::Unknown);
+                match item.get("redirectUris").and_then(Value::as_array) {
+                    // A platform object: Graph's web platform alone has these settings.
+                    Some(list) => {
+                        let web = ["implicitGrantSettings", "homePageUrl", "logoutUrl"]
+                            .iter()
+                            .any(|k| item.get(k).is_some());
+                        let p = if web {
+                            Platform::Web
+                        } else {
+                            Platform::Unknown
+                        };
+                        for u in list {
+                            push_json_item(&mut reg, u, p);
+                        }
+                    }
+                    None => push_json_item(&mut reg, item, Platform::Unknown),
+                }
             }
             reg.has_platforms = reg.uris.iter().any(|r| r.platform != Platform::Unknown);
         }
@@ -1175,6 +1198,24 @@ fn terraform_apps(v: &Value) -> Option<Vec<Value>> {
     Some(apps)
 }
 
+/// One platform's object (`{"redirectUris": […]}`, Graph's web object with its settings), not
+/// an application.
+fn is_platform_object(v: &Value) -> bool {
+    v.as_object().is_some_and(|o| {
+        o.contains_key("redirectUris")
+            && o.keys().all(|k| {
+                matches!(
+                    k.as_str(),
+                    "redirectUris"
+                        | "homePageUrl"
+                        | "logoutUrl"
+                        | "implicitGrantSettings"
+                        | "redirectUriSettings"
+                )
+            })
+    })
+}
+
 fn is_app_object(v: &Value) -> bool {
     let Some(o) = v.as_object() else {
         return false;
@@ -1214,14 +1255,19 @@ fn pick_app<'a>(apps: &'a [Value], client_id: Option<&str>) -> Result<&'a Value,
     let seen: Vec<String> = apps
         .iter()
         .map(|a| {
-            let id = app_id(a).unwrap_or("no appId");
+            let id = app_id(a).map_or("no appId".to_string(), |id| format!("appId {id}"));
             match a.get("displayName").and_then(Value::as_str) {
-                Some(name) => format!("'{name}' (appId {id})"),
-                None => format!("appId {id}"),
+                Some(name) => format!("'{name}' ({id})"),
+                None => id,
             }
         })
         .collect();
-    Err(several_apps(&seen, wanted, matching.len()))
+    let mut message = several_apps(&seen, wanted, matching.len());
+    // A Graph query whose $select left the appId out (`$select=displayName,web`).
+    if apps.iter().all(|a| app_id(a).is_none()) {
+        message.push_str(" None of them carries its appId: add appId to the query ($select=appId,displayName,web,spa,publicClient).");
+    }
+    Err(message)
 }
 
 /// Why none of several applications was read, naming them.
@@ -5600,5 +5646,28 @@ mod tests {
         assert_eq!(read(tf).source, Some("Terraform"));
         let az = r#"{"appId": "6731de76-14a6-49ae-97bc-6eba6914391e", "web": {"redirectUris": ["https://portal.contoso.com/signin-oidc"]}}"#;
         assert_eq!(read(az).source, None);
+    }
+
+    /// One app's platform objects in an array are its lists, not applications; applications
+    /// without their appIds are named without a garbled one, and the query's fix is said.
+    #[test]
+    fn platform_objects_and_apps_without_app_ids() {
+        let r = read(
+            r#"[{"homePageUrl": null, "implicitGrantSettings": {"enableIdTokenIssuance": false}, "logoutUrl": null, "redirectUris": ["https://portal.contoso.com/signin-oidc"]}, {"redirectUris": ["https://spa.contoso.com/"]}]"#,
+        );
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        assert_eq!(
+            uris_on(&r),
+            [
+                ("https://portal.contoso.com/signin-oidc", Platform::Web),
+                ("https://spa.contoso.com/", Platform::Unknown)
+            ]
+        );
+        let r = read(
+            r#"{"value": [{"displayName": "A", "web": {"redirectUris": ["https://a/cb"]}}, {"displayName": "B", "web": {"redirectUris": ["https://b/cb"]}}]}"#,
+        );
+        let m = &r.problems[0].message;
+        assert!(m.contains("'A' (no appId), 'B' (no appId)"), "{m}");
+        assert!(m.contains("add appId to the query"), "{m}");
     }
 }
