@@ -49,18 +49,16 @@ pub fn register_command(
     list.push(new);
     // A list the paste does not show (one platform's section, one infrastructure resource) is
     // read from Entra when the command runs, not replaced by the URI alone.
-    if reg.has_platforms && !reg.shows(platform) {
+    if reads_live(reg, platform) {
         let (flag, key) = match platform {
             Platform::PublicClient => ("--public-client-redirect-uris", "publicClient"),
             _ => ("--web-redirect-uris", "web"),
         };
-        if platform != Platform::Spa {
-            return format!(
-                "az ad app update --id {q} {flag} $(az ad app show --id {q} --query '{key}.redirectUris[]' -o tsv) {}",
-                sh_quote(new),
-                q = sh_quote(id)
-            );
-        }
+        return format!(
+            "az ad app update --id {q} {flag} $(az ad app show --id {q} --query '{key}.redirectUris[]' -o tsv) {}",
+            sh_quote(new),
+            q = sh_quote(id)
+        );
     }
     match platform {
         Platform::Web | Platform::Unknown => format!(
@@ -85,6 +83,17 @@ pub fn register_command(
             )
         }
     }
+}
+
+/// Whether the command for `platform` reads that platform's list from Entra when it runs (the
+/// paste does not show it): then it keeps every URI registered there, pasted or not.
+fn reads_live(reg: &Registered, platform: Platform) -> bool {
+    let platform = if platform == Platform::Unknown {
+        Platform::Web
+    } else {
+        platform
+    };
+    reg.has_platforms && !reg.shows(platform) && platform != Platform::Spa
 }
 
 /// A note on what the command keeps, for the fix text.
@@ -135,6 +144,8 @@ pub fn keep_note(reg: &Registered, platform: Platform) -> String {
         ));
     }
     match reg.problems.len() {
+        // The command reads the registered list itself: nothing pasted needs adding.
+        _ if reads_live(reg, platform) => note,
         0 => note,
         n => format!(
             "{note} {n} part{} of the pasted list could not be read (see the input finding): add the URIs {} to the command, or it removes them.",
@@ -162,9 +173,11 @@ fn keep_note_read(reg: &Registered, platform: Platform) -> String {
             [one] => format!(" It leaves out {one}, which the pasted list names under no platform: add it if it is registered under {}.", platform.portal_name()),
             [first, rest @ ..] => format!(" It leaves out {} URIs the pasted list names under no platform ({first}, …): add those registered under {}.", rest.len() + 1, platform.portal_name()),
         };
-        if n == 0 && !reg.shows(platform) && platform != Platform::Spa {
+        if n == 0 && reads_live(reg, platform) {
+            // Those it reads: the URIs the paste names under no platform are among them when
+            // they are on this one.
             return format!(
-                "The pasted list does not show the {} list, so the command adds this one to the URIs registered there now (it reads them first).{unplaced}",
+                "The pasted list does not show the {} list, so the command adds this one to the URIs registered there now (it reads them first).",
                 platform.portal_name()
             );
         }
@@ -321,5 +334,21 @@ mod tests {
             corrected_url(&req, "https://a/cb").as_deref(),
             Some("client_id=x&redirect_uri=https%3A%2F%2Fa%2Fcb&state=s")
         );
+    }
+
+    /// A command that reads the registered list itself asks for nothing pasted to be added to
+    /// it; one built from the paste still does.
+    #[test]
+    fn a_command_reading_the_live_list_asks_for_nothing_to_be_added() {
+        let reg = crate::core::registered::read(
+            "ReplyUrls    : {https://a.contoso.com/cb, https://b.contoso.com/cb...}\nPublicClient :\n",
+        );
+        assert!(reg.has_platforms && !reg.problems.is_empty());
+        let c = register_command(&reg, Some("id1"), Platform::Web, "https://c.contoso.com/cb");
+        assert!(c.contains("az ad app show"), "{c}");
+        let n = keep_note(&reg, Platform::Web);
+        assert!(!n.contains("add "), "{n}");
+        let reg = crate::core::registered::read("https://a.contoso.com/cb\nhttps://x/ y z\n");
+        assert!(keep_note(&reg, Platform::Web).contains("add the URIs it holds"));
     }
 }

@@ -471,6 +471,13 @@ fn mismatch_findings(
         "it shows AADSTS50011 on its own page and never redirects to the app"
     };
     let ctx = format!("Entra compares the decoded redirect_uri with each registered URI exactly, character by character (reply-url; RFC 3986 §6.2.1 simple string comparison), so {answer}. Sent: {sent} — nearest registered: {}{}.{}", near.uri, if near.platform == Platform::Unknown { String::new() } else { format!(" ({})", near.platform.portal_name()) }, if send_to == near.uri { String::new() } else { " The ports differ too, which Entra ignores for localhost URIs (reply-url): the response goes to the port sent, so the app keeps its own.".to_string() });
+    // The app's Application ID URI sent as its redirect URI: a name of the app, never an address
+    // Entra sends the response to.
+    let ctx = if c.reg.identifiers.iter().any(|i| i == sent) {
+        format!("{ctx} {sent} is one of the app's identifiers (its Application ID URI, identifierUris), which names the app as the audience of tokens: Entra matches redirect_uri only against the redirect URIs, never against the identifiers.")
+    } else {
+        ctx
+    };
     // Only characters text recognition confuses differ: the pasted list may be misread (a
     // screenshot), so no mismatch is claimed and no command built from it.
     if let Some(pairs) = matching::misread(sent, &near.uri) {

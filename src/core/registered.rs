@@ -249,8 +249,26 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
         });
         return reg;
     }
+    // JSON pasted from a word processor or chat app, its quotes made typographic.
+    if (t.starts_with('{') || t.starts_with('[')) && t.contains(['“', '”']) {
+        let straight = t.replace(['“', '”'], "\"");
+        if parse_json(&straight).is_ok() {
+            let mut reg = read_json(&straight, client_id);
+            reg.source = iac_source(&straight);
+            reg.notes.push(ReadNote {
+                severity: Severity::Info,
+                title: "Typographic quotes were read as straight ones",
+                message: "The pasted JSON has typographic quotes (“ ”), as a word processor, a chat or a mail app writes them: read with straight quotes (\"), it is valid JSON, and was read so.".into(),
+                fix: "Nothing to change for this; copy JSON from the terminal or the portal's manifest editor to keep its quotes.",
+            });
+            return reg;
+        }
+    }
     if (t.starts_with('{') || t.starts_with('[')) && !is_text_list(t) {
-        return read_json(t, client_id);
+        let mut reg = read_json(t, client_id);
+        // `terraform show -json`, an ARM template: the code owns the registration.
+        reg.source = iac_source(t);
+        return reg;
     }
     // A section copied out of a manifest: `"replyUrlsWithType": [ … ],`, `"spa": { … }`.
     if t.starts_with('"') {
@@ -263,6 +281,9 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
     // wrapper, or the URI again) is dropped, the text kept.
     let unlinked = mail_links(input);
     let input = unlinked.as_deref().unwrap_or(input);
+    // `/* … */` (Terraform, Bicep, JSONC): what a block comment holds is never deployed.
+    let uncommented = block_comments(input);
+    let input = uncommented.as_deref().unwrap_or(input);
     // `single_page_application { redirect_uris = ["…"] }` (Terraform), `spa: { redirectUris:
     // ['…'] }` (Bicep) on one line: read as the block it is.
     let blocks = one_line_blocks(input);
@@ -422,6 +443,50 @@ fn mail_links(input: &str) -> Option<String> {
         }
     }
     out.push_str(rest);
+    changed.then_some(out)
+}
+
+/// `input` without its `/* … */` block comments (Terraform, Bicep, JSONC), their line breaks
+/// kept so that lines keep their numbers; None when it has none. A comment opens outside a
+/// quoted string, at a line's start or after a space or `,[{(` (so a wildcard's `://*.` is
+/// none), and must close.
+fn block_comments(input: &str) -> Option<String> {
+    if !input.contains("/*") || !input.contains("*/") {
+        return None;
+    }
+    let mut out = String::with_capacity(input.len());
+    let mut quote: Option<char> = None;
+    let mut last = '\n';
+    let mut rest = input;
+    let mut changed = false;
+    while let Some(c) = rest.chars().next() {
+        let after = &rest[c.len_utf8()..];
+        match (quote, c) {
+            (_, '\n') => quote = None,
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '/')
+                if after.starts_with('*') && (last.is_whitespace() || ",[{(".contains(last)) =>
+            {
+                // No `*/` after this one: none after a later one either (searched once).
+                let Some(end) = after.find("*/") else {
+                    out.push_str(rest);
+                    break;
+                };
+                let body = &after[..end];
+                out.extend(body.chars().filter(|&b| b == '\n'));
+                last = ' ';
+                rest = &after[end + 2..];
+                changed = true;
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+        last = c;
+        rest = after;
+    }
     changed.then_some(out)
 }
 
@@ -816,7 +881,14 @@ fn read_json(t: &str, client_id: Option<&str>) -> Registered {
             .get("value")
             .and_then(Value::as_array)
             .filter(|a| !a.is_empty() && a.iter().all(Value::is_object)),
-        Value::Array(a) if !a.is_empty() && a.iter().all(is_app_object) => Some(a),
+        // (Not one app's platform objects: `az ad app show --query "[web, spa]"`.)
+        Value::Array(a)
+            if !a.is_empty()
+                && a.iter().all(is_app_object)
+                && !a.iter().all(is_platform_object) =>
+        {
+            Some(a)
+        }
         _ => None,
     };
     // An application inside another document (an ARM template's resource properties).
@@ -842,7 +914,23 @@ fn read_json(t: &str, client_id: Option<&str>) -> Registered {
     match v {
         Value::Array(items) => {
             for item in items {
-                push_json_item(&mut reg, item, Platform::Unknown);
+                match item.get("redirectUris").and_then(Value::as_array) {
+                    // A platform object: Graph's web platform alone has these settings.
+                    Some(list) => {
+                        let web = ["implicitGrantSettings", "homePageUrl", "logoutUrl"]
+                            .iter()
+                            .any(|k| item.get(k).is_some());
+                        let p = if web {
+                            Platform::Web
+                        } else {
+                            Platform::Unknown
+                        };
+                        for u in list {
+                            push_json_item(&mut reg, u, p);
+                        }
+                    }
+                    None => push_json_item(&mut reg, item, Platform::Unknown),
+                }
             }
             reg.has_platforms = reg.uris.iter().any(|r| r.platform != Platform::Unknown);
         }
@@ -1110,6 +1198,24 @@ fn terraform_apps(v: &Value) -> Option<Vec<Value>> {
     Some(apps)
 }
 
+/// One platform's object (`{"redirectUris": […]}`, Graph's web object with its settings), not
+/// an application.
+fn is_platform_object(v: &Value) -> bool {
+    v.as_object().is_some_and(|o| {
+        o.contains_key("redirectUris")
+            && o.keys().all(|k| {
+                matches!(
+                    k.as_str(),
+                    "redirectUris"
+                        | "homePageUrl"
+                        | "logoutUrl"
+                        | "implicitGrantSettings"
+                        | "redirectUriSettings"
+                )
+            })
+    })
+}
+
 fn is_app_object(v: &Value) -> bool {
     let Some(o) = v.as_object() else {
         return false;
@@ -1149,14 +1255,19 @@ fn pick_app<'a>(apps: &'a [Value], client_id: Option<&str>) -> Result<&'a Value,
     let seen: Vec<String> = apps
         .iter()
         .map(|a| {
-            let id = app_id(a).unwrap_or("no appId");
+            let id = app_id(a).map_or("no appId".to_string(), |id| format!("appId {id}"));
             match a.get("displayName").and_then(Value::as_str) {
-                Some(name) => format!("'{name}' (appId {id})"),
-                None => format!("appId {id}"),
+                Some(name) => format!("'{name}' ({id})"),
+                None => id,
             }
         })
         .collect();
-    Err(several_apps(&seen, wanted, matching.len()))
+    let mut message = several_apps(&seen, wanted, matching.len());
+    // A Graph query whose $select left the appId out (`$select=displayName,web`).
+    if apps.iter().all(|a| app_id(a).is_none()) {
+        message.push_str(" None of them carries its appId: add appId to the query ($select=appId,displayName,web,spa,publicClient).");
+    }
+    Err(message)
 }
 
 /// Why none of several applications was read, naming them.
@@ -2159,6 +2270,7 @@ fn is_continuation(line: &str, column: usize) -> bool {
 }
 
 /// What a property's label says its value is.
+#[derive(Clone, Copy)]
 enum Label {
     /// Redirect URIs, on a platform when the label names one.
     Redirect(Option<Platform>),
@@ -2180,6 +2292,58 @@ enum Label {
     Settings,
     /// Anything else.
     Other,
+}
+
+/// The portal Overview's count of redirect URIs per platform (`2 web, 1 spa, 1 public
+/// client`), after the colon it may be copied with.
+fn portal_counts(text: &str) -> Option<&str> {
+    let t = text.trim().trim_start_matches(':').trim();
+    let counted = |part: &str| {
+        let (n, what) = part.trim().split_once(' ')?;
+        let what = what.trim().to_ascii_lowercase();
+        (!n.is_empty()
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && matches!(what.as_str(), "web" | "spa" | "public client"))
+        .then_some(())
+    };
+    (!t.is_empty() && t.split(',').all(|p| counted(p).is_some())).then_some(t)
+}
+
+/// A note or status that says an entry is gone: `removed`, `deleted` (`(removed)`, `# deleted
+/// 2024-03-01`, a status cell); not `(old)` or `(prod)`, nor `not removed`.
+fn says_removed(note: &str) -> bool {
+    let l = note.to_ascii_lowercase();
+    let words: Vec<&str> = l
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| matches!(*w, "removed" | "deleted"))
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "not" | "never" | "to" | "be"))
+}
+
+/// A label whose value is the app's identifiers (`identifierUris`, `Application ID URI`).
+fn is_identifier_label(label: &str) -> bool {
+    let k: String = label
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["identifier", "applicationiduri", "appiduri"]
+        .iter()
+        .any(|w| k.contains(w))
+}
+
+/// A label copied on a line of its own (`Application ID URI`, the portal's Overview), its
+/// value on the next line.
+fn bare_label(line: &str) -> Option<&str> {
+    let t = line.trim();
+    (t.len() <= 48
+        && t.starts_with(|c: char| c.is_ascii_alphabetic())
+        && t.chars()
+            .all(|c| c.is_ascii_alphanumeric() || " _.-()/&".contains(c)))
+    .then_some(t)
 }
 
 fn label_kind(label: &str) -> Label {
@@ -2208,6 +2372,8 @@ fn label_kind(label: &str) -> Label {
             "logout",
             "homepage",
             "identifier",
+            "applicationiduri",
+            "appiduri",
             "privacy",
             "termsofservice",
             "marketing",
@@ -2251,6 +2417,8 @@ struct LineReader {
     csv: bool,
     /// The CSV's separator: ',' or ';' (spreadsheets in locales with a decimal comma).
     csv_sep: char,
+    /// The CSV header's column names and what each holds.
+    csv_columns: Vec<(String, Label)>,
     records: Vec<Record>,
     /// The record each of `reg.uris` came from.
     record_of: Vec<usize>,
@@ -2284,6 +2452,38 @@ struct LineReader {
     /// has (`ImplicitGrantSettings`, `RedirectUriSettings`, `HomePageUrl`): its `RedirectUris`
     /// are the Web platform's (`Get-MgApplication | Select -ExpandProperty Web`).
     web_object: Option<usize>,
+    /// The items that follow a property whose URIs are not redirect URIs, when they do.
+    not_list: Option<NotList>,
+    /// The indent of the line being read.
+    indent: usize,
+    /// The records that showed a property only Graph's web platform object has: one each is
+    /// one application's Web object.
+    web_objects: Vec<usize>,
+    /// URIs the paste marks as removed (struck through, `(removed)`, a `deleted` status), left
+    /// out of the list read.
+    struck: Vec<String>,
+}
+
+/// The items of a list under a property whose URIs are not redirect URIs: `identifierUris:`
+/// then `- api://…` lines (YAML), `identifier_uris = [` to `]` (Terraform, Bicep), or the
+/// value on the line under a label copied alone (`Application ID URI`, the portal's Overview).
+#[derive(Clone, Copy)]
+struct NotList {
+    /// The items are the app's identifiers (Application ID URIs).
+    identifiers: bool,
+    /// How the list goes on.
+    shape: ListShape,
+}
+
+/// How the lines of a [`NotList`] are told from those after it.
+#[derive(Clone, Copy)]
+enum ListShape {
+    /// YAML's `- item` lines, indented at least as far as the key (its indent).
+    Dashes(usize),
+    /// Every line up to the one holding the closing `]`.
+    Bracket,
+    /// The next line alone, when it is one URI.
+    One,
 }
 
 impl LineReader {
@@ -2348,6 +2548,48 @@ impl LineReader {
         self.record_of.push(self.records.len().saturating_sub(1));
     }
 
+    /// The identifiers in a value (`api://a`, `['api://a', 'api://b']`, `{api://a, api://b}`).
+    fn identifiers_in(&mut self, value: &str) {
+        for item in value.split([',', ' ', '\t', '[', ']', '{', '}', '(', ')']) {
+            let item = unquote(item);
+            if is_uri_token(item) && !self.reg.identifiers.iter().any(|i| i == item) {
+                self.reg.identifiers.push(item.to_string());
+            }
+        }
+    }
+
+    /// A line of the list a [`NotList`] opened: true when it is one (read, as an identifier
+    /// or not at all), false when the list has ended before it.
+    fn not_list_line(&mut self, list: NotList, raw_line: &str) -> bool {
+        let t = raw_line.trim();
+        let indent = raw_line.len() - raw_line.trim_start().len();
+        let (value, ends) = match list.shape {
+            ListShape::Dashes(at) => match t.strip_prefix('-') {
+                Some(v) if indent >= at && (v.is_empty() || v.starts_with([' ', '\t'])) => {
+                    (v, false)
+                }
+                _ => return false,
+            },
+            ListShape::Bracket => (
+                t,
+                t.starts_with(']') || t.trim_end_matches([',', ';', ')']).ends_with(']'),
+            ),
+            // `:` then the value on the next line, `: value`, or the value alone.
+            ListShape::One => match t.strip_prefix(':') {
+                Some(v) => (v, !v.trim().is_empty()),
+                None if is_uri_token(unquote(t)) => (t, true),
+                None => return false,
+            },
+        };
+        if list.identifiers {
+            self.identifiers_in(value);
+        }
+        if ends {
+            self.not_list = None;
+        }
+        true
+    }
+
     fn record(&mut self) -> &mut Record {
         if self.records.is_empty() {
             self.records.push(Record::default());
@@ -2398,6 +2640,11 @@ impl LineReader {
             "implicitgrantsettings" | "redirecturisettings" | "homepageurl"
         ) {
             self.web_object = Some(self.records.len());
+            // Records come in order: the last one pushed is the only one to look at.
+            let record = self.records.len() - 1;
+            if self.web_objects.last() != Some(&record) {
+                self.web_objects.push(record);
+            }
         }
         let kind = label_kind(label);
         // `"AzureADMyOrg",` as a config file writes it.
@@ -2425,7 +2672,21 @@ impl LineReader {
                     self.record().audience = Some(a);
                 }
             }
-            Label::NotRedirect => {}
+            Label::NotRedirect => {
+                let identifiers = is_identifier_label(label);
+                let v = value.trim();
+                // `identifierUris:` over `- api://…` lines, `identifier_uris = [` over lines.
+                if v.is_empty() || v == "[" {
+                    let shape = if v.is_empty() {
+                        ListShape::Dashes(self.indent)
+                    } else {
+                        ListShape::Bracket
+                    };
+                    self.not_list = Some(NotList { identifiers, shape });
+                } else if identifiers {
+                    self.identifiers_in(v);
+                }
+            }
             Label::AppSetting => {
                 if self.app_setting.is_none() {
                     self.app_setting = Some((format!("{label} {value}"), line));
@@ -2483,6 +2744,9 @@ impl LineReader {
     /// Nothing that is not a URI is registered; a part holding a URI that
     /// cannot be read is reported.
     fn text(&mut self, text: &str, platform: Platform, line: usize) {
+        if let Some(counts) = portal_counts(text) {
+            return self.problem(line, format!("this is the portal's Overview, which shows only how many redirect URIs each platform has ({counts}), not the URIs, so none was read. Open the app's Authentication page and copy its lists, or paste the output of az ad app show --id … --query \"{{web:web.redirectUris,spa:spa.redirectUris,publicClient:publicClient.redirectUris}}\""));
+        }
         let unlinked = unlink(text.trim());
         if let Some(joined) = broken_uri(&unlinked) {
             return self.problem(line, broken_message(line, &unlinked, &joined));
@@ -2490,6 +2754,12 @@ impl LineReader {
         // A trailing note: `https://x/cb   # prod`, `https://x/cb (old)`.
         let text = cut_note(unlinked.trim());
         if text.is_empty() {
+            return;
+        }
+        // A note that says the entry is gone (`(removed)`, `# deleted 2024-03-01`).
+        let note = unlinked.trim().get(text.len()..).unwrap_or_default();
+        if says_removed(note) && is_uri_token(unquote(text)) {
+            self.struck.push(unquote(text).to_string());
             return;
         }
         // `["…", "…"],` as a list item of code.
@@ -2501,6 +2771,8 @@ impl LineReader {
             .strip_prefix('{')
             .and_then(|r| r.strip_suffix('}'))
             .or_else(|| text.strip_prefix('[').and_then(|r| r.strip_suffix(']')))
+            // PowerShell's array literal: `@('https://a/cb', 'https://b/cb')`.
+            .or_else(|| text.strip_prefix("@(").and_then(|r| r.strip_suffix(')')))
         {
             return self.list(inner, platform, line);
         }
@@ -2581,7 +2853,19 @@ impl LineReader {
     /// columns are skipped, and a cell with a URI among other text is reported.
     fn cells(&mut self, cells: &[String], platform: Platform, line: usize) {
         let cells: Vec<&str> = cells.iter().map(|c| unquote(c)).collect();
-        let row_platform = cells.iter().find_map(|c| platform_word(c));
+        // A CSV whose header names its redirect URI columns: only those are read (its other
+        // columns hold the home page, logout URL, identifier URIs, …).
+        let named = self.csv
+            && self
+                .csv_columns
+                .iter()
+                .any(|(_, k)| matches!(k, Label::Redirect(_)));
+        let column = |k: usize| self.csv_columns.get(k).map(|(_, kind)| *kind);
+        let row_platform = cells
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !named || matches!(column(*k), Some(Label::Other)))
+            .find_map(|(_, c)| platform_word(c));
         if row_platform.is_some() {
             self.reg.has_platforms = true;
         }
@@ -2601,6 +2885,16 @@ impl LineReader {
             });
             self.in_record = true;
         }
+        if named {
+            return self.named_cells(&cells, platform, line);
+        }
+        // A row whose status cell says the entry is gone (`| Web | https://… | removed |`).
+        if cells.iter().any(|c| !c.contains("://") && says_removed(c)) {
+            for c in cells.iter().filter(|c| is_uri_token(c)) {
+                self.struck.push(c.to_string());
+            }
+            return;
+        }
         for c in cells {
             // `https://a/cb;https://b/cb`: several URIs in one cell.
             let parts = split_before_uris(c);
@@ -2615,6 +2909,49 @@ impl LineReader {
                     line,
                     format!("the cell '{c}' is not an absolute URI, so it was not read"),
                 );
+            }
+        }
+    }
+
+    /// The cells of a CSV row whose header names its redirect URI columns: those columns'
+    /// URIs are read, on the platform a column names (`WebRedirectUris`, `SpaRedirectUris`) or
+    /// the row's; an identifier column gives the app's identifiers; the other columns are not
+    /// read.
+    fn named_cells(&mut self, cells: &[&str], platform: Platform, line: usize) {
+        for (k, c) in cells.iter().enumerate() {
+            let Some((name, kind)) = self.csv_columns.get(k).cloned() else {
+                break;
+            };
+            match kind {
+                Label::Redirect(p) if !c.is_empty() => {
+                    self.reg.has_platforms |= p.is_some();
+                    let platform = p.unwrap_or(platform);
+                    // Several URIs in one cell: `a;b`, `a, b`, or `a b` (a redirect URI holds
+                    // no space).
+                    let parts: Vec<&str> = split_before_uris(c)
+                        .into_iter()
+                        .flat_map(str::split_whitespace)
+                        .map(unquote)
+                        .filter(|p| !p.is_empty())
+                        .collect();
+                    if is_type_name(c) {
+                        // Export-Csv writes a platform object as its .NET type name.
+                        self.type_names.push((name, line));
+                    } else if !parts.is_empty() && parts.iter().all(|p| is_uri_token(p)) {
+                        for p in parts {
+                            self.push(p, platform, line);
+                        }
+                    } else if c.contains("://") || looks_like_uri(c) {
+                        self.problem(
+                            line,
+                            format!(
+                                "the {name} cell '{c}' is not an absolute URI, so it was not read"
+                            ),
+                        );
+                    }
+                }
+                Label::NotRedirect if is_identifier_label(&name) => self.identifiers_in(c),
+                _ => {}
             }
         }
     }
@@ -2824,6 +3161,39 @@ impl LineReader {
         });
     }
 
+    /// The entries the paste marks as removed, which were left out: said, as a warning when
+    /// the sent URI is among them.
+    fn struck_note(&mut self, sent: Option<&str>) {
+        let mut seen = std::collections::HashSet::new();
+        let struck: Vec<&str> = self
+            .struck
+            .iter()
+            .map(String::as_str)
+            .filter(|u| seen.insert(*u))
+            .collect();
+        let Some(first) = struck.first() else {
+            return;
+        };
+        let sent_there = sent.is_some_and(|s| struck.contains(&s));
+        let message = format!(
+            "{} {} struck through or marked removed or deleted in the pasted text, so {} left out of the list read{}.",
+            if struck.len() == 1 { first.to_string() } else { struck.join(", ") },
+            if struck.len() == 1 { "is" } else { "are" },
+            if struck.len() == 1 { "it was" } else { "they were" },
+            match (sent_there, struck.len()) {
+                (false, _) => "",
+                (true, 1) => "; it is the redirect URI the request sends",
+                (true, _) => "; the redirect URI the request sends is among them",
+            }
+        );
+        self.reg.notes.push(ReadNote {
+            title: "Entries marked as removed were left out",
+            message,
+            fix: "If the registration still holds one of them, paste its list as it is now (the portal's Authentication page, or az ad app show --id …): a command built from this list leaves them out.",
+            severity: if sent_there { Severity::Warning } else { Severity::Info },
+        });
+    }
+
     /// The URLs of a Basic SAML Configuration's other fields (Identifier, Sign on URL, Relay
     /// State), which are not Reply URLs: said, as a warning when the sent URI is among them.
     fn saml_note(&mut self, sent: Option<&str>) {
@@ -2967,7 +3337,8 @@ impl LineReader {
         };
         let n = self.type_names.len();
         let labels: Vec<&str> = self.type_names.iter().map(|(l, _)| l.as_str()).collect();
-        let lines: Vec<String> = self.type_names.iter().map(|(_, l)| l.to_string()).collect();
+        let mut lines: Vec<String> = self.type_names.iter().map(|(_, l)| l.to_string()).collect();
+        lines.dedup();
         let (what, them) = if n == 1 {
             (
                 format!("{first} (line {line}) shows only its type name, not its URIs"),
@@ -2975,16 +3346,35 @@ impl LineReader {
             )
         } else {
             let (last, rest) = labels.split_last().unwrap_or((&"", &[]));
+            // One row of a CSV export holds them all.
+            let at = match lines.as_slice() {
+                [one] => format!("line {one}"),
+                _ => format!("{n} lines: {}", lines.join(", ")),
+            };
             (
                 format!(
-                    "{} and {last} ({n} lines: {}) show only their type names, not their URIs",
+                    "{} and {last} ({at}) show only their type names, not their URIs",
                     rest.join(", "),
-                    lines.join(", ")
                 ),
                 "them",
             )
         };
         self.problem(line, format!("{what}. Expand {them}, e.g. (Get-MgApplication -Filter \"appId eq '…'\").{first} | Format-List, or pipe the application to ConvertTo-Json -Depth 5"));
+    }
+
+    /// Several Web platform objects with redirect URIs and no AppId (`Get-MgApplication | Select
+    /// -ExpandProperty Web` over several applications): one application has one, so they are
+    /// several applications, and none is named.
+    fn several_web_objects(&mut self) {
+        // A set, not a scan per object: an export can hold thousands.
+        let read: std::collections::HashSet<&usize> = self.record_of.iter().collect();
+        let with_uris = self.web_objects.iter().filter(|w| read.contains(w)).count();
+        if with_uris < 2 {
+            return;
+        }
+        self.reg.uris.clear();
+        self.record_of.clear();
+        self.problem(1, format!("this holds {with_uris} Web platform objects (HomePageUrl, ImplicitGrantSettings, RedirectUris), one per application, as Select -ExpandProperty Web prints them for several applications; none names its application (no AppId), so none of their redirect URIs were compared. Expand only the request's application: (Get-MgApplication -Filter \"appId eq '…'\").Web | Format-List"));
     }
 
     /// Several PowerShell records with different AppIds: keep the one whose
@@ -3010,7 +3400,7 @@ impl LineReader {
             return;
         }
         if ids.len() < 2 {
-            return;
+            return self.several_web_objects();
         }
         let wanted = client_id.map(str::trim).filter(|c| !c.is_empty());
         let chosen: Option<usize> = wanted.and_then(|w| {
@@ -3104,6 +3494,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         section: Some(Platform::Unknown),
         csv: false,
         csv_sep: ',',
+        csv_columns: Vec::new(),
         records: Vec::new(),
         record_of: Vec::new(),
         in_record: false,
@@ -3120,6 +3511,10 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         sent: sent.map(str::to_string),
         type_line: None,
         web_object: None,
+        not_list: None,
+        indent: 0,
+        struck: Vec::new(),
+        web_objects: Vec::new(),
     };
     let mut lines: Vec<&str> = input.lines().collect();
     // A Terraform plan: what it removes (`- "https://…",`) is not what it leaves registered, so
@@ -3178,6 +3573,14 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
             }
             prev = (r.reg.uris.len(), "");
             continue;
+        }
+        r.indent = raw_line.len() - raw_line.trim_start().len();
+        if let Some(list) = r.not_list {
+            if r.not_list_line(list, raw_line) {
+                prev = (r.reg.uris.len(), "");
+                continue;
+            }
+            r.not_list = None;
         }
         let ended = r.reg.uris.len().checked_sub(1).filter(|&k| {
             k >= prev.0
@@ -3269,6 +3672,33 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
             }
             continue;
         }
+        // The portal's Overview (Essentials) copies each label on a line of its own, its value
+        // on the next after a colon (`Application ID URI` / `: api://…`), or on the one after.
+        if let Some(label) = bare_label(raw_line) {
+            let colon = lines.get(i).and_then(|n| {
+                n.trim()
+                    .strip_prefix(':')
+                    .filter(|v| v.is_empty() || v.starts_with([' ', '\t']))
+            });
+            if let Some(rest) = colon {
+                i += 1;
+                let mut value = rest.trim();
+                if value.is_empty() {
+                    value = lines.get(i).map_or("", |v| v.trim());
+                    i += 1;
+                }
+                r.property(label, value, line_no);
+                continue;
+            }
+            // `Application ID URI` then its value alone.
+            if matches!(label_kind(label), Label::NotRedirect) {
+                r.not_list = Some(NotList {
+                    identifiers: is_identifier_label(label),
+                    shape: ListShape::One,
+                });
+                continue;
+            }
+        }
         if let Some((label, value, column)) = property_line(raw_line) {
             let mut value = value.to_string();
             while let Some(next) = lines.get(i).filter(|l| is_continuation(l, column)) {
@@ -3293,20 +3723,45 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
             let l = raw_line.to_ascii_lowercase();
             // (Two `;` cells, a platform and a URI, are read as words already: a `;` is no
             // URI character, so `SPA;https://…` splits there.)
+            // A quoted header (Export-Csv) may name its columns by platform alone (`"Web"`).
+            let quoted = trimmed.starts_with('"');
             let sep = [',', ';'].into_iter().find(|&sep| {
                 let cells = csv_cells(&l, sep);
                 (sep == ',' || cells.len() > 2)
                     && l.contains(sep)
-                    && cells.iter().any(|c| c.contains("uri") || c.contains("url"))
+                    && cells.iter().any(|c| {
+                        c.contains("uri")
+                            || c.contains("url")
+                            || (quoted && matches!(label_kind(c), Label::Redirect(_)))
+                    })
             });
             if let Some(sep) = sep {
                 r.csv = true;
                 r.csv_sep = sep;
+                r.csv_columns = csv_cells(trimmed, sep)
+                    .iter()
+                    .map(|c| {
+                        let name = unquote(c).to_string();
+                        let kind = label_kind(&name);
+                        (name, kind)
+                    })
+                    .collect();
                 continue;
             }
         }
         // A block's opening line (`resource app '…@v1.0' = {`, `web {`) holds no URI.
         if is_noise(raw_line) || (trimmed.ends_with('{') && !trimmed.contains("://")) {
+            continue;
+        }
+        // Markdown's strikethrough (`- ~~https://old/cb~~`): an entry struck out as removed.
+        let struck = strip_bullet(raw_line)
+            .trim_end_matches([',', ';'])
+            .strip_prefix("~~")
+            .and_then(|r| r.strip_suffix("~~"))
+            .map(unquote)
+            .filter(|u| is_uri_token(u));
+        if let Some(u) = struck {
+            r.struck.push(u.to_string());
             continue;
         }
         let cleaned = clean_line(raw_line);
@@ -3362,6 +3817,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         r.text(text, platform, line_no);
     }
     r.logout_note(sent);
+    r.struck_note(sent);
     r.saml_note(sent);
     r.suggestion_note(input, sent);
     if plan && (changed || !removed.is_empty()) {
@@ -4982,5 +5438,236 @@ mod tests {
             "{:?}",
             r.problems
         );
+    }
+
+    /// Identifier URIs written as a block list (az `-o yaml`, Bicep, Terraform) are the app's
+    /// identifiers, not redirect URIs; a redirect URI list written the same way still is.
+    #[test]
+    fn identifier_uris_in_a_block_list_are_identifiers() {
+        let yaml = "identifierUris:\n- api://6731de76-14a6-49ae-97bc-6eba6914391e\nweb:\n  redirectUris:\n  - https://portal.contoso.com/signin-oidc\n";
+        let r = read(yaml);
+        assert_eq!(uris(&r), ["https://portal.contoso.com/signin-oidc"]);
+        assert_eq!(
+            r.identifiers,
+            ["api://6731de76-14a6-49ae-97bc-6eba6914391e"]
+        );
+        let bicep = "resource app 'Microsoft.Graph/applications@v1.0' = {\n  displayName: 'Contoso Portal'\n  identifierUris: [\n    'api://contoso-portal'\n  ]\n  web: {\n    redirectUris: [\n      'https://portal.contoso.com/signin-oidc'\n    ]\n  }\n}\n";
+        let r = read(bicep);
+        assert_eq!(uris(&r), ["https://portal.contoso.com/signin-oidc"]);
+        assert_eq!(r.identifiers, ["api://contoso-portal"]);
+        let tf = "resource \"azuread_application\" \"portal\" {\n  identifier_uris = [\n    \"https://contoso.onmicrosoft.com/portal\",\n  ]\n  web {\n    homepage_url  = \"https://portal.contoso.com/\"\n    redirect_uris = [\n      \"https://portal.contoso.com/signin-oidc\",\n    ]\n  }\n}\n";
+        let r = read(tf);
+        assert_eq!(uris(&r), ["https://portal.contoso.com/signin-oidc"]);
+        assert_eq!(r.identifiers, ["https://contoso.onmicrosoft.com/portal"]);
+        // Near miss: the list ends where the YAML key's items end.
+        let r = read(
+            "identifierUris:\n- api://contoso-portal\nhttps://portal.contoso.com/signin-oidc\n",
+        );
+        assert_eq!(uris(&r), ["https://portal.contoso.com/signin-oidc"]);
+        assert_eq!(r.identifiers, ["api://contoso-portal"]);
+    }
+
+    /// The portal's Overview shows counts of redirect URIs and the Application ID URI, in any
+    /// of the shapes a copy gives: none is read as a redirect URI, and the counts are said.
+    #[test]
+    fn the_portals_overview_gives_counts_not_uris() {
+        let id = "api://6731de76-14a6-49ae-97bc-6eba6914391e";
+        for shape in [
+            format!("Application (client) ID\n: 6731de76-14a6-49ae-97bc-6eba6914391e\nRedirect URIs\n: 2 web, 1 spa, 1 public client\nApplication ID URI\n: {id}\n"),
+            format!("Redirect URIs\n:\n2 web, 1 spa, 1 public client\nApplication ID URI\n:\n{id}\n"),
+            format!("Redirect URIs\n2 web, 1 spa, 1 public client\nApplication ID URI\n{id}\n"),
+        ] {
+            let r = read(&shape);
+            assert!(r.uris.is_empty(), "{shape}: {:?}", r.uris);
+            assert_eq!(r.identifiers, [id], "{shape}");
+            assert_eq!(r.problems.len(), 1, "{shape}: {:?}", r.problems);
+            assert!(r.problems[0].message.contains("(2 web, 1 spa, 1 public client)"));
+        }
+        // Near miss: a URI under a heading that names no property is still read.
+        let r = read("Production\nhttps://portal.contoso.com/signin-oidc\n");
+        assert_eq!(uris(&r), ["https://portal.contoso.com/signin-oidc"]);
+        assert!(portal_counts("2 web apps").is_none());
+    }
+
+    /// A CSV whose header names its redirect URI columns: only those are read, on the platform
+    /// a column names; the identifier column gives identifiers; the home page and logout
+    /// columns are not read. A cell of type names is said; URIs separated by spaces are split.
+    #[test]
+    fn a_csv_reads_only_its_redirect_uri_columns() {
+        let csv = "\"DisplayName\",\"AppId\",\"IdentifierUris\",\"HomePage\",\"LogoutUrl\",\"RedirectUris\"\n\"Contoso Portal\",\"6731de76-14a6-49ae-97bc-6eba6914391e\",\"api://contoso\",\"https://portal.contoso.com/\",\"https://portal.contoso.com/signout-oidc\",\"https://portal.contoso.com/signin-oidc;https://localhost:5001/signin-oidc\"\n";
+        let r = read(csv);
+        assert_eq!(
+            uris(&r),
+            [
+                "https://portal.contoso.com/signin-oidc",
+                "https://localhost:5001/signin-oidc"
+            ]
+        );
+        assert_eq!(r.identifiers, ["api://contoso"]);
+        let csv = "\"DisplayName\",\"AppId\",\"WebRedirectUris\",\"SpaRedirectUris\"\n\"Contoso Mobile\",\"6731de76-14a6-49ae-97bc-6eba6914391e\",\"https://portal.contoso.com/signin-oidc https://localhost:5001/signin-oidc\",\"https://spa.contoso.com/\"\n";
+        let r = read(csv);
+        assert!(r.has_platforms);
+        assert_eq!(
+            uris_on(&r),
+            [
+                ("https://portal.contoso.com/signin-oidc", Platform::Web),
+                ("https://localhost:5001/signin-oidc", Platform::Web),
+                ("https://spa.contoso.com/", Platform::Spa)
+            ]
+        );
+        let csv = "\"DisplayName\",\"AppId\",\"Web\",\"Spa\"\n\"Contoso Portal\",\"6731de76-14a6-49ae-97bc-6eba6914391e\",\"Microsoft.Graph.PowerShell.Models.MicrosoftGraphWebApplication\",\"Microsoft.Graph.PowerShell.Models.MicrosoftGraphSpaApplication\"\n";
+        let r = read(csv);
+        assert!(r.uris.is_empty());
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+        assert!(r.problems[0]
+            .message
+            .starts_with("Web and Spa (line 2) show only their type names"));
+        // Near miss: a header with no redirect URI column reads every URI cell, as before.
+        let r = read("Platform,Uri\nWeb,https://portal.contoso.com/signin-oidc\n");
+        assert_eq!(
+            uris_on(&r),
+            [("https://portal.contoso.com/signin-oidc", Platform::Web)]
+        );
+    }
+
+    /// What a `/* … */` block comment holds is not registered (Terraform, Bicep); a wildcard
+    /// URI's `/*` opens no comment.
+    #[test]
+    fn block_comments_are_not_read() {
+        let tf = "resource \"azuread_application\" \"portal\" {\n  web {\n    redirect_uris = [\n      \"https://portal.contoso.com/signin-oidc\",\n      /* \"https://portal.contoso.com/signin-oidc/\", */\n    ]\n  }\n  /*\n  single_page_application {\n    redirect_uris = [\"https://spa.contoso.com/\"]\n  }\n  */\n}\n";
+        let r = read(tf);
+        assert_eq!(uris(&r), ["https://portal.contoso.com/signin-oidc"]);
+        let r = read("https://*.contoso.com/cb\nhttps://a.contoso.com/*/x */\n");
+        assert_eq!(
+            uris(&r),
+            ["https://*.contoso.com/cb", "https://a.contoso.com/*/x"]
+        );
+        assert!(block_comments("a /* b").is_none());
+    }
+
+    /// PowerShell's array literal `@(…)` is a list of its quoted items; a URI that ends in `)`
+    /// outside one stays as it is.
+    #[test]
+    fn a_powershell_array_literal_is_a_list() {
+        for text in [
+            "@('https://portal.contoso.com/signin-oidc','https://localhost:5001/signin-oidc')",
+            "@(\"https://portal.contoso.com/signin-oidc\", \"https://localhost:5001/signin-oidc\")",
+        ] {
+            let r = read(text);
+            assert_eq!(
+                uris(&r),
+                [
+                    "https://portal.contoso.com/signin-oidc",
+                    "https://localhost:5001/signin-oidc"
+                ],
+                "{text}"
+            );
+            assert!(r.problems.is_empty(), "{:?}", r.problems);
+        }
+        let r = read("https://portal.contoso.com/page(1)\n");
+        assert_eq!(uris(&r), ["https://portal.contoso.com/page(1)"]);
+    }
+
+    /// Entries marked as removed (struck through, `(removed)`, a `removed` status cell) are left
+    /// out and said; `(old)` and `to be removed` are no such mark.
+    #[test]
+    fn entries_marked_removed_are_left_out() {
+        for text in [
+            "- https://portal.contoso.com/signin-oidc\n- ~~https://old.contoso.com/signin-oidc~~\n",
+            "https://portal.contoso.com/signin-oidc\nhttps://old.contoso.com/signin-oidc (removed)\n",
+            "https://portal.contoso.com/signin-oidc\nhttps://old.contoso.com/signin-oidc   # deleted 2024-03-01\n",
+            "| Platform | Redirect URI | Status |\n|---|---|---|\n| Web | https://portal.contoso.com/signin-oidc | active |\n| Web | https://old.contoso.com/signin-oidc | removed |\n",
+        ] {
+            let r = read_for(text, None, Some("https://old.contoso.com/signin-oidc"));
+            assert_eq!(uris(&r), ["https://portal.contoso.com/signin-oidc"], "{text}");
+            let note = r.notes.iter().find(|n| n.title.contains("removed")).expect(text);
+            assert_eq!(note.severity, Severity::Warning);
+            assert!(note.message.contains("https://old.contoso.com/signin-oidc is struck"));
+            assert!(note.message.ends_with("it is the redirect URI the request sends."));
+        }
+        for text in [
+            "https://portal.contoso.com/signin-oidc\nhttps://old.contoso.com/signin-oidc (old)\n",
+            "https://portal.contoso.com/signin-oidc\nhttps://old.contoso.com/signin-oidc (to be removed)\n",
+        ] {
+            let r = read(text);
+            assert_eq!(uris(&r).len(), 2, "{text}");
+            assert!(r.notes.is_empty(), "{text}");
+        }
+    }
+
+    /// JSON whose quotes a word processor made typographic is read as the JSON it is, with
+    /// its platforms and identifiers.
+    #[test]
+    fn json_with_typographic_quotes_is_read_as_json() {
+        let r = read("{\n  “web”: {“redirectUris”: [“https://portal.contoso.com/signin-oidc”]},\n  “spa”: {“redirectUris”: [“https://spa.contoso.com/”]},\n  “identifierUris”: [“api://contoso”]\n}");
+        assert_eq!(
+            uris_on(&r),
+            [
+                ("https://portal.contoso.com/signin-oidc", Platform::Web),
+                ("https://spa.contoso.com/", Platform::Spa)
+            ]
+        );
+        assert_eq!(r.identifiers, ["api://contoso"]);
+        let r = read(
+            "[“https://portal.contoso.com/signin-oidc”, “https://localhost:5001/signin-oidc”]",
+        );
+        assert_eq!(uris(&r).len(), 2);
+        assert!(r.problems.is_empty());
+    }
+
+    /// Select -ExpandProperty Web over two applications prints two Web objects without AppIds:
+    /// several applications, not one; a single Web object is read as before.
+    #[test]
+    fn several_web_objects_without_app_ids_are_several_applications() {
+        let one = "HomePageUrl           : https://portal.contoso.com/\nImplicitGrantSettings : Microsoft.Graph.PowerShell.Models.MicrosoftGraphImplicitGrantSettings\nLogoutUrl             :\nRedirectUriSettings   : {Microsoft.Graph.PowerShell.Models.MicrosoftGraphRedirectUriSettings}\nRedirectUris          : {https://portal.contoso.com/signin-oidc}\nAdditionalProperties  : {}\n";
+        let r = read(one);
+        assert_eq!(
+            uris_on(&r),
+            [("https://portal.contoso.com/signin-oidc", Platform::Web)]
+        );
+        let two = format!("\n{}\n{one}\n", one.replace("portal.", "staging.portal."));
+        let r = read(&two);
+        assert!(r.uris.is_empty(), "{:?}", r.uris);
+        assert_eq!(r.problems.len(), 1);
+        assert!(r.problems[0]
+            .message
+            .starts_with("this holds 2 Web platform objects"));
+    }
+
+    /// JSON of infrastructure code (an ARM template, `terraform show -json`) names the code
+    /// that owns the registration, as its text form does; az's JSON names none.
+    #[test]
+    fn infrastructure_json_names_its_source() {
+        let arm = r#"{"resources": [{"type": "Microsoft.Graph/applications@v1.0", "name": "portal", "properties": {"web": {"redirectUris": ["https://portal.contoso.com/signin-oidc"]}}}]}"#;
+        let r = read(arm);
+        assert_eq!(uris(&r), ["https://portal.contoso.com/signin-oidc"]);
+        assert_eq!(r.source, Some("ARM template"));
+        let tf = r#"{"values": {"root_module": {"resources": [{"type": "azuread_application", "values": {"web": [{"redirect_uris": ["https://portal.contoso.com/signin-oidc"]}]}}]}}}"#;
+        assert_eq!(read(tf).source, Some("Terraform"));
+        let az = r#"{"appId": "6731de76-14a6-49ae-97bc-6eba6914391e", "web": {"redirectUris": ["https://portal.contoso.com/signin-oidc"]}}"#;
+        assert_eq!(read(az).source, None);
+    }
+
+    /// One app's platform objects in an array are its lists, not applications; applications
+    /// without their appIds are named without a garbled one, and the query's fix is said.
+    #[test]
+    fn platform_objects_and_apps_without_app_ids() {
+        let r = read(
+            r#"[{"homePageUrl": null, "implicitGrantSettings": {"enableIdTokenIssuance": false}, "logoutUrl": null, "redirectUris": ["https://portal.contoso.com/signin-oidc"]}, {"redirectUris": ["https://spa.contoso.com/"]}]"#,
+        );
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        assert_eq!(
+            uris_on(&r),
+            [
+                ("https://portal.contoso.com/signin-oidc", Platform::Web),
+                ("https://spa.contoso.com/", Platform::Unknown)
+            ]
+        );
+        let r = read(
+            r#"{"value": [{"displayName": "A", "web": {"redirectUris": ["https://a/cb"]}}, {"displayName": "B", "web": {"redirectUris": ["https://b/cb"]}}]}"#,
+        );
+        let m = &r.problems[0].message;
+        assert!(m.contains("'A' (no appId), 'B' (no appId)"), "{m}");
+        assert!(m.contains("add appId to the query"), "{m}");
     }
 }
