@@ -969,7 +969,9 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         // A custom URL domain in front of an External ID tenant: another host, with a
         // tenant GUID or onmicrosoft.com name before Entra's authorize path.
         let custom_domain = r.source == authorize::Source::Url
-            && r.host.as_deref().is_some_and(|h| !authorize::is_entra_host(h))
+            && r.host
+                .as_deref()
+                .is_some_and(|h| !authorize::is_entra_host(h))
             && r.endpoint != authorize::Endpoint::Unknown
             && r.tenant.as_deref().is_some_and(|t| {
                 t.to_ascii_lowercase().ends_with(".onmicrosoft.com")
