@@ -1762,7 +1762,11 @@ fn heading_platform(line: &str) -> Option<Option<Platform>> {
         | "android"
         | "public client/native (mobile & desktop)"
         | "public client"
-        | "mobile and desktop" => Some(Platform::PublicClient),
+        | "mobile and desktop"
+        // Azure AD B2C's Applications (Legacy) blade: its native client's field.
+        | "custom redirect uri"
+        | "custom redirect uris"
+        | "native client" => Some(Platform::PublicClient),
         // Sections whose URIs are not redirect URIs.
         "front-channel logout url" | "logout url" | "front-channel logout urls" => None,
         _ => return None,
