@@ -2277,6 +2277,12 @@ impl<'a> Redactor<'a> {
             let mut start = i;
             while start > sp.copied
                 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'-')
+                // A percent-escape before the label (`https%3A%2F%2Fcontoso…`) is not part of
+                // it.
+                && !(start >= 3
+                    && b[start - 3] == b'%'
+                    && b[start - 2].is_ascii_hexdigit()
+                    && b[start - 1].is_ascii_hexdigit())
             {
                 start -= 1;
             }
@@ -3027,6 +3033,23 @@ mod tests {
         out
     }
 
+    /// Tenant names (`contoso.onmicrosoft.com`, a marker in their place) as one name.
+    fn mask_tenants(s: &str) -> String {
+        let mut out = String::new();
+        for (i, part) in s.split(".onmicrosoft.com").enumerate() {
+            if i > 0 {
+                out.push_str("<tenant>.onmicrosoft.com");
+            }
+            let keep = part.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '-');
+            out.push_str(if i + 1 < s.split(".onmicrosoft.com").count() {
+                keep
+            } else {
+                part
+            });
+        }
+        out
+    }
+
     fn outcome(c: &CaseInput) -> String {
         let a = super::super::analyze(c);
         let mut out = format!(
@@ -3192,7 +3215,14 @@ mod tests {
                 changed += usize::from(!list.is_empty());
                 // Hidden IDs stand in for the app's own inside a URI (a broker's redirect URI
                 // carries its client ID): the same analysis, with another ID in the text.
-                let ids = |s: String| if opts.hide_ids { mask_guids(&s) } else { s };
+                // Hidden tenant names likewise, in a URI on the tenant's own host.
+                let ids = |s: String| {
+                    if opts.hide_ids {
+                        mask_tenants(&mask_guids(&s))
+                    } else {
+                        s
+                    }
+                };
                 assert_eq!(
                     ids(outcome(&opened)),
                     ids(before.clone()),
