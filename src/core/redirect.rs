@@ -388,6 +388,16 @@ fn to_register(sent: &str, platform: Platform) -> (String, &'static str) {
         && s.port().is_some()
     {
         (s.without_port(), " (without the port: the app's loopback listener takes a free port on each run, and Entra ignores the port of localhost URIs (reply-url; RFC 8252 §7.3), so the port-less entry matches every run)")
+    } else if platform == Platform::PublicClient
+        && s.scheme_lower() == "http"
+        && s.is_loopback_v4()
+        && s.port().is_some()
+        && matches!(s.path(), "" | "/")
+        && s.query().is_none()
+    {
+        // A loopback listener's port changes on each run: an entry with this run's port fails
+        // on the next one.
+        (s.without_port(), " (without the port: the app's loopback listener takes a free port on each run, so an entry with this run's port fails on the next one; Entra documents ignoring the port only for localhost URIs, so that a port-less 127.0.0.1 entry matches every port is not documented)")
     } else {
         (sent.to_string(), "")
     }
@@ -850,6 +860,9 @@ fn mismatch_findings(
             // cookie belongs to that host: made to send localhost while the user stays on
             // 127.0.0.1, its callback arrives without the session (state missing).
             Difference::LocalhostVsLoopbackIp if c.client.kind == super::client::ClientKind::WebServer && !s.is_localhost() && r.is_localhost() => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent. A server-side app builds redirect_uri from the address the browser used, so it was opened at {}.", s.origin())).fix(format!("Open the app at {} (not {}), so it builds the registered redirect URI and its session cookie is for the host the callback comes back to; making it send localhost while the browser stays on 127.0.0.1 loses the session on the callback (state missing). Or register {sent}: the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.", Uri::new(&send_to).origin(), s.origin())),
+            // A loopback listener on 127.0.0.1 and a registered localhost: the port sent is this
+            // run's, so sending localhost (port ignored) is the fix that holds on the next run.
+            Difference::LocalhostVsLoopbackIp if new_uri != sent && r.is_localhost() && registrable.is_empty() && clean(&new_uri) => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent.")).fix(format!("Make the app send {} on any port (http://localhost:<port>: Entra ignores the port of localhost URIs (reply-url; RFC 8252 §7.3), so the registered entry matches whatever free port its loopback listener takes) — or register {new_uri}{why_form}; the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below. {keep}", near.uri)),
             Difference::LocalhostVsLoopbackIp => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent.")).fix(if registrable.is_empty() { format!("Send {send_to} — or register {sent}; the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.") } else { format!("Send {send_to}: {sent} cannot be registered ({}).", registrable.join("; ")) }),
             Difference::Query => {
                 // A query the app needs for its own routing (a plugin's ?action=…) can be
@@ -1998,6 +2011,33 @@ mod tests {
 
     /// An Android signature hash in URL-safe Base64 or as keytool's hex fingerprint is read
     /// as the standard Base64 MSAL writes; other paths are not.
+    /// A desktop app's loopback listener on 127.0.0.1 takes a free port on each run: the URI
+    /// to register has no port. A path, or another platform, keeps the URI as sent.
+    #[test]
+    fn a_loopback_ip_listener_is_registered_without_its_port() {
+        let (u, why) = super::to_register("http://127.0.0.1:53127", super::Platform::PublicClient);
+        assert_eq!(u, "http://127.0.0.1");
+        assert!(why.contains("not documented"), "{why}");
+        assert_eq!(
+            super::to_register("http://127.0.0.1:53127/", super::Platform::PublicClient).0,
+            "http://127.0.0.1/"
+        );
+        for (sent, p) in [
+            (
+                "http://127.0.0.1:5000/signin-oidc",
+                super::Platform::PublicClient,
+            ),
+            ("http://127.0.0.1:53127", super::Platform::Web),
+            ("http://127.0.0.1", super::Platform::PublicClient),
+        ] {
+            assert_eq!(
+                super::to_register(sent, p),
+                (sent.to_string(), ""),
+                "{sent}"
+            );
+        }
+    }
+
     #[test]
     fn android_hash_forms_are_read_as_the_key() {
         let std = "2pmj9i4rSx0yEb/viWBYkE/ZQrk=";
