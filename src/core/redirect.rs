@@ -556,6 +556,13 @@ fn mismatch_findings(
         .filter(|id| lower(sent).contains(&lower(id)) && !lower(&near.uri).contains(&lower(id)));
     // An Android redirect URI (msauth://<package>/<signature hash>) on both sides.
     let android = is_android_hash(sent) && is_android_hash(&near.uri);
+    // The host of a native URI is built for the app (the broker from the client ID, Windows
+    // from the package SID, Android's applicationId, iOS's bundle ID): no setting writes it in
+    // another case, so no URL that sends the registered case is offered.
+    let built_host = sent.to_ascii_lowercase().starts_with("ms-appx-web://")
+        || Uri::new(sent).scheme_lower() == "ms-app"
+        || android
+        || Uri::new(sent).scheme_lower() == "msauth";
     // MSAL.js sends the page the user signed in from when its redirectUri is not set: a deeper
     // path on the origin of a registered URI.
     // MSAL's page for popup and silent requests (blank.html, redirect.html): a dedicated
@@ -744,7 +751,7 @@ fn mismatch_findings(
             // The host of a native URI is built for the app (the broker from the client ID,
             // Windows from the package SID, Android's applicationId): no setting writes it in
             // another case, so the string sent is the one to register.
-            Difference::HostCase if (sent.to_ascii_lowercase().starts_with("ms-appx-web://") || s.scheme_lower() == "ms-app" || android || s.scheme_lower() == "msauth") && registrable.is_empty() && clean(&new_uri) => {
+            Difference::HostCase if built_host && registrable.is_empty() && clean(&new_uri) => {
                 let who = if sent.to_ascii_lowercase().starts_with("ms-appx-web://") { "the Windows broker (WAM) builds it from the client ID" } else if s.scheme_lower() == "ms-app" { "Windows builds it from the app package's SID (WebAuthenticationBroker.GetCurrentApplicationCallbackUri)" } else if android { "it is the build's applicationId (package name)" } else { "the app's platform builds it" };
                 f.detail(format!("{ctx} Entra documents no case-insensitive host comparison, so {} and {} are different; {who}, so the app has no setting that writes it another way.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("Register {new_uri} exactly as the app sends it, under {} — {keep} Then remove {} if nothing else sends it.", platform.portal_name(), near.uri))
             }
@@ -935,7 +942,9 @@ fn mismatch_findings(
             )
         {
             send_snippet(f)
-        } else if own_id.is_some() && *d == Difference::Path {
+        } else if own_id.is_some() && *d == Difference::Path
+            || built_host && *d == Difference::HostCase && registrable.is_empty() && clean(&new_uri)
+        {
             register_snippets(f)
         } else {
             register_snippets(send_snippet(f))
@@ -2465,6 +2474,36 @@ mod tests {
         );
         assert!(f.fix.contains("check the callback path"), "{}", f.fix);
         assert!(!f.detail.contains("SHA-1"), "{}", f.detail);
+    }
+
+    /// A host the app cannot write another way (the broker's, an Android applicationId) differs
+    /// in case: the URI is registered as sent, and no "send the registered URI" is offered.
+    #[test]
+    fn a_built_host_in_another_case_offers_no_uri_to_send() {
+        let sends = |f: &super::Finding| {
+            f.snippets.iter().any(|s| {
+                s.label.starts_with("Registered redirect URI to send")
+                    || s.label.starts_with("Authorize URL")
+            })
+        };
+        for (sent, registered) in [
+            (
+                "ms-appx-web://Microsoft.AAD.BrokerPlugin/6731de76-14a6-49ae-97bc-6eba6914391e",
+                "ms-appx-web://microsoft.aad.brokerplugin/6731de76-14a6-49ae-97bc-6eba6914391e",
+            ),
+            (
+                "msauth://com.Contoso.App/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D",
+                "msauth://com.contoso.app/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D",
+            ),
+        ] {
+            let f = mismatch(sent, registered);
+            assert_eq!(f.code, "redirect.host_case_mismatch");
+            assert!(!sends(&f), "{sent}: {:?}", f.snippets);
+            assert!(f.snippets.iter().any(|s| s.text == sent), "{sent}");
+        }
+        // Near miss: a web host in another case is the app's setting: sending it is offered.
+        let f = mismatch("https://App.contoso.com/cb", "https://app.contoso.com/cb");
+        assert!(sends(&f), "{:?}", f.snippets);
     }
 
     /// msauth://<package>/<hash>: the host is the build's applicationId, so a host mismatch is
