@@ -1055,8 +1055,17 @@ fn checks_inner(
         // Entra answers at the redirect URI as sent, port included; only a URI
         // with no path is answered at its root with a slash (reply-url).
         let (lb, sb) = (l.without_query_fragment(), s.without_query_fragment());
+        // An app's own scheme (msauth://…) has no proxy or route between Entra and the app:
+        // a landing whose path differs only in percent-decoding (a log, Uri.getPath()) is
+        // the same URI written decoded.
+        let app_scheme = s.scheme_lower() != "http" && s.scheme_lower() != "https";
         let same = lb == sb
-            || (s.path().is_empty() && l.path() == "/" && lb.strip_suffix('/') == Some(sb));
+            || (s.path().is_empty() && l.path() == "/" && lb.strip_suffix('/') == Some(sb))
+            || (app_scheme
+                && l.scheme_lower() == s.scheme_lower()
+                && l.host() == s.host()
+                && l.port() == s.port()
+                && super::uri::percent_decode(l.path()) == super::uri::percent_decode(s.path()));
         // localhost and a loopback address name the same machine but are two sites to the
         // browser: what the app stored on one is not there on the other.
         let loopback = |u: &Uri| {
@@ -1296,6 +1305,29 @@ mod tests {
         assert!(r.has("response.code_received"), "{:?}", r.findings);
         // Near miss: another page of the app is still 'landed elsewhere'.
         assert!(run("https://app.contoso.com/.auth/login/aad").has("response.landing_differs"));
+    }
+
+    /// An Android landing whose signature hash is written percent-decoded (a log, Uri.getPath())
+    /// is the redirect URI sent: no proxy or route stands between Entra and an app's own scheme.
+    #[test]
+    fn an_app_scheme_landing_written_decoded_is_the_uri_sent() {
+        let landing = |callback: &str| {
+            analyze(&CaseInput {
+                authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=msauth%3A%2F%2Fcom.contoso.app%2F2pmj9i4rSx0yEb%252FviWBYkE%252FZQrk%253D&scope=openid&state=s1&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&x-client-SKU=MSAL.Android".into(),
+                registered: "Android\nmsauth://com.contoso.app/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D".into(),
+                callback: callback.into(),
+                ..CaseInput::default()
+            })
+            .report
+        };
+        let r =
+            landing("msauth://com.contoso.app/2pmj9i4rSx0yEb/viWBYkE/ZQrk=?code=0.AXoA&state=s1");
+        assert!(r.has("response.code_received"), "{:?}", r.findings);
+        assert!(!r.has("response.landing_differs"), "{:?}", r.findings);
+        // Near miss: another hash (another signing key) is another URI.
+        let r =
+            landing("msauth://com.contoso.app/Xo8WBi6jzSxKDVR4drqm84yr9iU=?code=0.AXoA&state=s1");
+        assert!(r.has("response.landing_differs"), "{:?}", r.findings);
     }
 
     /// Entra's error lookup page (the error_uri of an answer) pasted as the landing URL names its
