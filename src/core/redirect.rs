@@ -559,6 +559,13 @@ fn mismatch_findings(
     // The host of a native URI is built for the app (the broker from the client ID, Windows
     // from the package SID, Android's applicationId, iOS's bundle ID): no setting writes it in
     // another case, so no URL that sends the registered case is offered.
+    // The loopback address on the side that is not localhost (127.0.0.1, [::1]).
+    let loopback_ip = {
+        let (s, r) = (Uri::new(sent), Uri::new(&near.uri));
+        if s.is_localhost() { r.host() } else { s.host() }
+            .unwrap_or("127.0.0.1")
+            .to_string()
+    };
     let built_host = sent.to_ascii_lowercase().starts_with("ms-appx-web://")
         || Uri::new(sent).scheme_lower() == "ms-app"
         || android
@@ -862,15 +869,15 @@ fn mismatch_findings(
             }
             // The app sends localhost (MSAL Java rewrites 127.0.0.1 to it): registering
             // localhost, whose port Entra ignores, is the fix that holds for every run.
-            Difference::LocalhostVsLoopbackIp if s.is_localhost() && registrable.is_empty() && clean(&new_uri) => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent. Some libraries send localhost even when configured with 127.0.0.1 (MSAL Java rewrites it).")).fix(format!("Register {new_uri}{why_form} under {} — {keep} Or make the app send {send_to}.", platform.portal_name())),
+            Difference::LocalhostVsLoopbackIp if s.is_localhost() && registrable.is_empty() && clean(&new_uri) => f.detail(format!("{ctx} localhost and {loopback_ip} are different hosts to Entra; nothing documents them as equivalent. Some libraries send localhost even when configured with 127.0.0.1 (MSAL Java rewrites it).")).fix(format!("Register {new_uri}{why_form} under {} — {keep} Or make the app send {send_to}.", platform.portal_name())),
             // A server app builds redirect_uri from the address the browser used, and its session
             // cookie belongs to that host: made to send localhost while the user stays on
             // 127.0.0.1, its callback arrives without the session (state missing).
-            Difference::LocalhostVsLoopbackIp if c.client.kind == super::client::ClientKind::WebServer && !s.is_localhost() && r.is_localhost() => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent. A server-side app builds redirect_uri from the address the browser used, so it was opened at {}.", s.origin())).fix(format!("Open the app at {} (not {}), so it builds the registered redirect URI and its session cookie is for the host the callback comes back to; making it send localhost while the browser stays on 127.0.0.1 loses the session on the callback (state missing). Or register {sent}: the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.", Uri::new(&send_to).origin(), s.origin())),
+            Difference::LocalhostVsLoopbackIp if c.client.kind == super::client::ClientKind::WebServer && !s.is_localhost() && r.is_localhost() => f.detail(format!("{ctx} localhost and {loopback_ip} are different hosts to Entra; nothing documents them as equivalent. A server-side app builds redirect_uri from the address the browser used, so it was opened at {}.", s.origin())).fix(format!("Open the app at {} (not {}), so it builds the registered redirect URI and its session cookie is for the host the callback comes back to; making it send localhost while the browser stays on 127.0.0.1 loses the session on the callback (state missing). Or register {sent}: the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.", Uri::new(&send_to).origin(), s.origin())),
             // A loopback listener on 127.0.0.1 and a registered localhost: the port sent is this
             // run's, so sending localhost (port ignored) is the fix that holds on the next run.
-            Difference::LocalhostVsLoopbackIp if new_uri != sent && r.is_localhost() && registrable.is_empty() && clean(&new_uri) => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent.")).fix(format!("Make the app send {} on any port (http://localhost:<port>: Entra ignores the port of localhost URIs (reply-url; RFC 8252 §7.3), so the registered entry matches whatever free port its loopback listener takes) — or register {new_uri}{why_form}; the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below. {keep}", near.uri)),
-            Difference::LocalhostVsLoopbackIp => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent.")).fix(if registrable.is_empty() { format!("Send {send_to} — or register {sent}; the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.") } else { format!("Send {send_to}: {sent} cannot be registered ({}).", registrable.join("; ")) }),
+            Difference::LocalhostVsLoopbackIp if new_uri != sent && r.is_localhost() && registrable.is_empty() && clean(&new_uri) => f.detail(format!("{ctx} localhost and {loopback_ip} are different hosts to Entra; nothing documents them as equivalent.")).fix(format!("Make the app send {} on any port (http://localhost:<port>: Entra ignores the port of localhost URIs (reply-url; RFC 8252 §7.3), so the registered entry matches whatever free port its loopback listener takes) — or register {new_uri}{why_form}; the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below. {keep}", near.uri)),
+            Difference::LocalhostVsLoopbackIp => f.detail(format!("{ctx} localhost and {loopback_ip} are different hosts to Entra; nothing documents them as equivalent.")).fix(if registrable.is_empty() { format!("Send {send_to} — or register {sent}; the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.") } else { format!("Send {send_to}: {sent} cannot be registered ({}).", registrable.join("; ")) }),
             Difference::Query => {
                 // A query the app needs for its own routing (a plugin's ?action=…) can be
                 // registered, except for audiences with personal accounts.
@@ -2474,6 +2481,31 @@ mod tests {
         );
         assert!(f.fix.contains("check the callback path"), "{}", f.fix);
         assert!(!f.detail.contains("SHA-1"), "{}", f.detail);
+    }
+
+    /// localhost against a loopback address names the address sent, not always 127.0.0.1.
+    #[test]
+    fn the_loopback_host_named_is_the_one_sent() {
+        let detail = |sent: &str, registered: &str| {
+            let r = crate::core::analyze(&crate::core::CaseInput {
+                authorize: format!("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri={}&scope=openid", crate::core::uri::form_encode(sent)),
+                registered: registered.into(),
+                ..Default::default()
+            })
+            .report;
+            r.findings
+                .iter()
+                .find(|f| f.code == "redirect.localhost_vs_loopback_ip")
+                .map(|f| f.detail.clone())
+                .unwrap_or_default()
+        };
+        let d = detail("http://[::1]:53000", "http://localhost");
+        assert!(d.contains("localhost and [::1] are different hosts"), "{d}");
+        let d = detail("http://127.0.0.1:5000/cb", "http://localhost:5000/cb");
+        assert!(
+            d.contains("localhost and 127.0.0.1 are different hosts"),
+            "{d}"
+        );
     }
 
     /// A host the app cannot write another way (the broker's, an Android applicationId) differs
