@@ -170,9 +170,18 @@ pub fn read(input: &str) -> Option<Callback> {
     let unescaped = single_line.then(|| super::authorize::unescape_copied(t));
     let t = unescaped.as_deref().unwrap_or(t);
     let lower = t.to_ascii_lowercase();
+    // An out-of-band redirect URI (`urn:ietf:wg:oauth:2.0:oob`) has no `//`: the address a
+    // native library intercepts carries its answer as a query all the same.
+    let oob = lower
+        .strip_prefix("urn:ietf:wg:oauth:2.0:oob")
+        .map(|rest| rest.strip_prefix(":auto").unwrap_or(rest))
+        .is_some_and(|rest| rest.starts_with(['?', '#']));
     let is_url = single_line
         && !t.contains(' ')
-        && (lower.starts_with("http://") || lower.starts_with("https://") || t.contains("://"));
+        && (lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || t.contains("://")
+            || oob);
     if is_url {
         let u = Uri::new(t);
         cb.url = Some(t.to_string());
@@ -288,6 +297,28 @@ fn form_data_view(t: &str) -> Option<Vec<(String, String)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The out-of-band redirect URI with its answer (`urn:ietf:wg:oauth:2.0:oob?code=…`) is a
+    /// landing URL, though it has no `//`.
+    #[test]
+    fn an_oob_landing_is_read_as_a_url() {
+        let cb = read("urn:ietf:wg:oauth:2.0:oob?code=0.AXoAdR7B&state=s1").expect("read");
+        assert_eq!(
+            cb.url.as_deref(),
+            Some("urn:ietf:wg:oauth:2.0:oob?code=0.AXoAdR7B&state=s1")
+        );
+        assert_eq!(cb.get("code"), Some(("0.AXoAdR7B", Place::Query)));
+        let cb = read("urn:ietf:wg:oauth:2.0:oob:auto?error=access_denied&error_description=AADSTS65004%3A+User+declined+to+consent.").expect("read");
+        assert_eq!(cb.get("error"), Some(("access_denied", Place::Query)));
+        assert_eq!(cb.codes, [65004]);
+        // Near misses: another URN, or the oob words run on, is no landing URL.
+        for t in [
+            "urn:ietf:wg:oauth:2.0:oobx?code=1",
+            "urn:example:app?code=1",
+        ] {
+            assert!(read(t).expect("read").url.is_none(), "{t}");
+        }
+    }
 
     #[test]
     fn reads_the_form_data_view_of_the_developer_tools() {

@@ -135,7 +135,12 @@ pub fn keep_note(reg: &Registered, platform: Platform) -> String {
     }
     // The portal's Android, iOS / macOS and Mobile and desktop cards are one list: a paste of
     // some of them leaves the others' URIs out of a command that replaces it.
-    if platform == Platform::PublicClient && (1..3).contains(&reg.public_cards.len()) {
+    // A list not read in full is read from Entra by the command: nothing of it is removed.
+    let reads_first = reg.unread.contains(&platform) && platform != Platform::Spa;
+    if platform == Platform::PublicClient
+        && (1..3).contains(&reg.public_cards.len())
+        && !reads_first
+    {
         note.push_str(&format!(
             " The Android, iOS / macOS and Mobile and desktop applications cards are one list to Entra (publicClient.redirectUris), and the pasted text holds only the {} card{}: if the app has the other{}, add their URIs to the command, or it removes them.",
             reg.public_cards.join(" and "),
@@ -147,6 +152,7 @@ pub fn keep_note(reg: &Registered, platform: Platform) -> String {
         // The command reads the registered list itself: nothing pasted needs adding.
         _ if reads_live(reg, platform) => note,
         0 => note,
+        _ if reads_first => note,
         n => format!(
             "{note} {n} part{} of the pasted list could not be read (see the input finding): add the URIs {} to the command, or it removes them.",
             if n == 1 { "" } else { "s" },
@@ -173,6 +179,14 @@ fn keep_note_read(reg: &Registered, platform: Platform) -> String {
             [one] => format!(" It leaves out {one}, which the pasted list names under no platform: add it if it is registered under {}.", platform.portal_name()),
             [first, rest @ ..] => format!(" It leaves out {} URIs the pasted list names under no platform ({first}, …): add those registered under {}.", rest.len() + 1, platform.portal_name()),
         };
+        // A list read only in part: the command reads it from Entra, so nothing pasted needs
+        // adding to it.
+        if reg.unread.contains(&platform) && platform != Platform::Spa {
+            return format!(
+                "Part of the {} list could not be read (see the input finding), so the command adds this one to the URIs registered there now (it reads them first).",
+                platform.portal_name()
+            );
+        }
         if n == 0 && reads_live(reg, platform) {
             // Those it reads: the URIs the paste names under no platform are among them when
             // they are on this one.
@@ -298,6 +312,31 @@ mod tests {
         let reg = registered::read("Web            : Microsoft.Graph.PowerShell.Models.MicrosoftGraphWebApplication\nRedirectUris : {https://a/cb, https://b/cb}");
         assert!(!reg.has_platforms);
         assert!(keep_note(&reg, Platform::Web).contains("keeps all 2 of them"));
+    }
+
+    /// A portal card whose URI could not be built leaves the list unread: the command reads
+    /// the list from Entra, so the card's URI is not removed; a card that was read is kept.
+    #[test]
+    fn a_list_with_an_unread_card_is_read_from_entra_by_the_command() {
+        let new = "msauth://com.contoso.app/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D";
+        let reg = registered::read("Android\nPackage name\ncom.contoso.app\n");
+        let c = register_command(&reg, Some("id1"), Platform::PublicClient, new);
+        assert!(
+            c.contains("$(az ad app show --id 'id1' --query 'publicClient.redirectUris[]' -o tsv)"),
+            "{c}"
+        );
+        let n = keep_note(&reg, Platform::PublicClient);
+        assert!(
+            n.starts_with("Part of the Mobile and desktop applications list could not be read"),
+            "{n}"
+        );
+        assert!(!n.contains("or it removes them"), "{n}");
+        let reg = registered::read("Android\nPackage name\ncom.contoso.app\nSignature hash\nXo8WBi6jzSxKDVR4drqm84yr9iU=\n");
+        let c = register_command(&reg, Some("id1"), Platform::PublicClient, new);
+        assert!(
+            c.contains(r#"["msauth://com.contoso.app/Xo8WBi6jzSxKDVR4drqm84yr9iU%3D","msauth://"#),
+            "{c}"
+        );
     }
 
     #[test]

@@ -1787,8 +1787,13 @@ fn origin_port_ignored(
 /// the warning that a single-tenant app of unknown age may not use /common or /organizations
 /// (AADSTS50194) is then disproved for this app, and becomes information.
 fn authorize_passed(findings: &mut [Finding]) {
+    // Only what came back (the landing, a HAR, the sign-in log, Entra's text) shows it: a rule
+    // finding's code is the tool's prediction of the token leg, not Entra's answer.
     let token_leg = |f: &Finding| {
         f.severity == Severity::Error
+            && ["response.", "har.", "signin."]
+                .iter()
+                .any(|p| f.code.starts_with(p))
             && f.aadsts
                 .and_then(aadsts::lookup)
                 .is_some_and(|i| i.appears == aadsts::Appears::Token)
@@ -2022,6 +2027,34 @@ fn verdict(report: &Report, any_input: bool, saml: bool) -> (VerdictKind, String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The token-leg code a rule finding predicts (platform_mismatch's AADSTS7000218) is no
+    /// answer from Entra: the /common warning stays; a code that came back disproves it.
+    #[test]
+    fn a_predicted_token_error_does_not_disprove_the_common_warning() {
+        let tenant = |callback: &str| {
+            let a = analyze(&CaseInput {
+                authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=http%3A%2F%2Flocalhost%3A53127&scope=openid&state=s1&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&x-client-SKU=MSAL.Python".into(),
+                registered: r#"{"signInAudience":"AzureADMyOrg","web":{"redirectUris":["http://localhost"]},"publicClient":{"redirectUris":[]}}"#.into(),
+                callback: callback.into(),
+                ..CaseInput::default()
+            });
+            assert!(a.report.has("redirect.platform_mismatch"));
+            let f = a
+                .report
+                .findings
+                .iter()
+                .find(|f| f.code == "request.tenant_invalid")
+                .cloned()
+                .expect("tenant finding");
+            f.severity
+        };
+        assert_eq!(tenant(""), Severity::Warning);
+        assert_eq!(
+            tenant("http://localhost:53127/?code=0.AXoA&state=s1"),
+            Severity::Info
+        );
+    }
 
     /// A SAML request's accepted verdict speaks of its reply URL and the SAML response.
     #[test]

@@ -391,6 +391,16 @@ fn to_register(sent: &str, platform: Platform) -> (String, &'static str) {
         && s.port().is_some()
     {
         (s.without_port(), " (without the port: the app's loopback listener takes a free port on each run, and Entra ignores the port of localhost URIs (reply-url; RFC 8252 §7.3), so the port-less entry matches every run)")
+    } else if platform == Platform::PublicClient
+        && s.scheme_lower() == "http"
+        && s.is_loopback_v4()
+        && s.port().is_some()
+        && matches!(s.path(), "" | "/")
+        && s.query().is_none()
+    {
+        // A loopback listener's port changes on each run: an entry with this run's port fails
+        // on the next one.
+        (s.without_port(), " (without the port: the app's loopback listener takes a free port on each run, so an entry with this run's port fails on the next one; Entra documents ignoring the port only for localhost URIs, so that a port-less 127.0.0.1 entry matches every port is not documented)")
     } else {
         (sent.to_string(), "")
     }
@@ -556,6 +566,20 @@ fn mismatch_findings(
         .filter(|id| lower(sent).contains(&lower(id)) && !lower(&near.uri).contains(&lower(id)));
     // An Android redirect URI (msauth://<package>/<signature hash>) on both sides.
     let android = is_android_hash(sent) && is_android_hash(&near.uri);
+    // The host of a native URI is built for the app (the broker from the client ID, Windows
+    // from the package SID, Android's applicationId, iOS's bundle ID): no setting writes it in
+    // another case, so no URL that sends the registered case is offered.
+    // The loopback address on the side that is not localhost (127.0.0.1, [::1]).
+    let loopback_ip = {
+        let (s, r) = (Uri::new(sent), Uri::new(&near.uri));
+        if s.is_localhost() { r.host() } else { s.host() }
+            .unwrap_or("127.0.0.1")
+            .to_string()
+    };
+    let built_host = sent.to_ascii_lowercase().starts_with("ms-appx-web://")
+        || Uri::new(sent).scheme_lower() == "ms-app"
+        || android
+        || Uri::new(sent).scheme_lower() == "msauth";
     // MSAL.js sends the page the user signed in from when its redirectUri is not set: a deeper
     // path on the origin of a registered URI.
     // MSAL's page for popup and silent requests (blank.html, redirect.html): a dedicated
@@ -744,7 +768,7 @@ fn mismatch_findings(
             // The host of a native URI is built for the app (the broker from the client ID,
             // Windows from the package SID, Android's applicationId): no setting writes it in
             // another case, so the string sent is the one to register.
-            Difference::HostCase if (sent.to_ascii_lowercase().starts_with("ms-appx-web://") || s.scheme_lower() == "ms-app" || android || s.scheme_lower() == "msauth") && registrable.is_empty() && clean(&new_uri) => {
+            Difference::HostCase if built_host && registrable.is_empty() && clean(&new_uri) => {
                 let who = if sent.to_ascii_lowercase().starts_with("ms-appx-web://") { "the Windows broker (WAM) builds it from the client ID" } else if s.scheme_lower() == "ms-app" { "Windows builds it from the app package's SID (WebAuthenticationBroker.GetCurrentApplicationCallbackUri)" } else if android { "it is the build's applicationId (package name)" } else { "the app's platform builds it" };
                 f.detail(format!("{ctx} Entra documents no case-insensitive host comparison, so {} and {} are different; {who}, so the app has no setting that writes it another way.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("Register {new_uri} exactly as the app sends it, under {} — {keep} Then remove {} if nothing else sends it.", platform.portal_name(), near.uri))
             }
@@ -855,12 +879,15 @@ fn mismatch_findings(
             }
             // The app sends localhost (MSAL Java rewrites 127.0.0.1 to it): registering
             // localhost, whose port Entra ignores, is the fix that holds for every run.
-            Difference::LocalhostVsLoopbackIp if s.is_localhost() && registrable.is_empty() && clean(&new_uri) => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent. Some libraries send localhost even when configured with 127.0.0.1 (MSAL Java rewrites it).")).fix(format!("Register {new_uri}{why_form} under {} — {keep} Or make the app send {send_to}.", platform.portal_name())),
+            Difference::LocalhostVsLoopbackIp if s.is_localhost() && registrable.is_empty() && clean(&new_uri) => f.detail(format!("{ctx} localhost and {loopback_ip} are different hosts to Entra; nothing documents them as equivalent. Some libraries send localhost even when configured with 127.0.0.1 (MSAL Java rewrites it).")).fix(format!("Register {new_uri}{why_form} under {} — {keep} Or make the app send {send_to}.", platform.portal_name())),
             // A server app builds redirect_uri from the address the browser used, and its session
             // cookie belongs to that host: made to send localhost while the user stays on
             // 127.0.0.1, its callback arrives without the session (state missing).
-            Difference::LocalhostVsLoopbackIp if c.client.kind == super::client::ClientKind::WebServer && !s.is_localhost() && r.is_localhost() => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent. A server-side app builds redirect_uri from the address the browser used, so it was opened at {}.", s.origin())).fix(format!("Open the app at {} (not {}), so it builds the registered redirect URI and its session cookie is for the host the callback comes back to; making it send localhost while the browser stays on 127.0.0.1 loses the session on the callback (state missing). Or register {sent}: the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.", Uri::new(&send_to).origin(), s.origin())),
-            Difference::LocalhostVsLoopbackIp => f.detail(format!("{ctx} localhost and 127.0.0.1 are different hosts to Entra; nothing documents them as equivalent.")).fix(if registrable.is_empty() { format!("Send {send_to} — or register {sent}; the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.") } else { format!("Send {send_to}: {sent} cannot be registered ({}).", registrable.join("; ")) }),
+            Difference::LocalhostVsLoopbackIp if c.client.kind == super::client::ClientKind::WebServer && !s.is_localhost() && r.is_localhost() => f.detail(format!("{ctx} localhost and {loopback_ip} are different hosts to Entra; nothing documents them as equivalent. A server-side app builds redirect_uri from the address the browser used, so it was opened at {}.", s.origin())).fix(format!("Open the app at {} (not {}), so it builds the registered redirect URI and its session cookie is for the host the callback comes back to; making it send localhost while the browser stays on 127.0.0.1 loses the session on the callback (state missing). Or register {sent}: the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.", Uri::new(&send_to).origin(), s.origin())),
+            // A loopback listener on 127.0.0.1 and a registered localhost: the port sent is this
+            // run's, so sending localhost (port ignored) is the fix that holds on the next run.
+            Difference::LocalhostVsLoopbackIp if new_uri != sent && r.is_localhost() && registrable.is_empty() && clean(&new_uri) => f.detail(format!("{ctx} localhost and {loopback_ip} are different hosts to Entra; nothing documents them as equivalent.")).fix(format!("Make the app send {} on any port (http://localhost:<port>: Entra ignores the port of localhost URIs (reply-url; RFC 8252 §7.3), so the registered entry matches whatever free port its loopback listener takes) — or register {new_uri}{why_form}; the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below. {keep}", near.uri)),
+            Difference::LocalhostVsLoopbackIp => f.detail(format!("{ctx} localhost and {loopback_ip} are different hosts to Entra; nothing documents them as equivalent.")).fix(if registrable.is_empty() { format!("Send {send_to} — or register {sent}; the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.") } else { format!("Send {send_to}: {sent} cannot be registered ({}).", registrable.join("; ")) }),
             Difference::Query => {
                 // A query the app needs for its own routing (a plugin's ?action=…) can be
                 // registered, except for audiences with personal accounts.
@@ -932,7 +959,9 @@ fn mismatch_findings(
             )
         {
             send_snippet(f)
-        } else if own_id.is_some() && *d == Difference::Path {
+        } else if own_id.is_some() && *d == Difference::Path
+            || built_host && *d == Difference::HostCase && registrable.is_empty() && clean(&new_uri)
+        {
             register_snippets(f)
         } else {
             register_snippets(send_snippet(f))
@@ -2014,6 +2043,33 @@ mod tests {
 
     /// An Android signature hash in URL-safe Base64 or as keytool's hex fingerprint is read
     /// as the standard Base64 MSAL writes; other paths are not.
+    /// A desktop app's loopback listener on 127.0.0.1 takes a free port on each run: the URI
+    /// to register has no port. A path, or another platform, keeps the URI as sent.
+    #[test]
+    fn a_loopback_ip_listener_is_registered_without_its_port() {
+        let (u, why) = super::to_register("http://127.0.0.1:53127", super::Platform::PublicClient);
+        assert_eq!(u, "http://127.0.0.1");
+        assert!(why.contains("not documented"), "{why}");
+        assert_eq!(
+            super::to_register("http://127.0.0.1:53127/", super::Platform::PublicClient).0,
+            "http://127.0.0.1/"
+        );
+        for (sent, p) in [
+            (
+                "http://127.0.0.1:5000/signin-oidc",
+                super::Platform::PublicClient,
+            ),
+            ("http://127.0.0.1:53127", super::Platform::Web),
+            ("http://127.0.0.1", super::Platform::PublicClient),
+        ] {
+            assert_eq!(
+                super::to_register(sent, p),
+                (sent.to_string(), ""),
+                "{sent}"
+            );
+        }
+    }
+
     #[test]
     fn android_hash_forms_are_read_as_the_key() {
         let std = "2pmj9i4rSx0yEb/viWBYkE/ZQrk=";
@@ -2441,6 +2497,61 @@ mod tests {
         );
         assert!(f.fix.contains("check the callback path"), "{}", f.fix);
         assert!(!f.detail.contains("SHA-1"), "{}", f.detail);
+    }
+
+    /// localhost against a loopback address names the address sent, not always 127.0.0.1.
+    #[test]
+    fn the_loopback_host_named_is_the_one_sent() {
+        let detail = |sent: &str, registered: &str| {
+            let r = crate::core::analyze(&crate::core::CaseInput {
+                authorize: format!("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri={}&scope=openid", crate::core::uri::form_encode(sent)),
+                registered: registered.into(),
+                ..Default::default()
+            })
+            .report;
+            r.findings
+                .iter()
+                .find(|f| f.code == "redirect.localhost_vs_loopback_ip")
+                .map(|f| f.detail.clone())
+                .unwrap_or_default()
+        };
+        let d = detail("http://[::1]:53000", "http://localhost");
+        assert!(d.contains("localhost and [::1] are different hosts"), "{d}");
+        let d = detail("http://127.0.0.1:5000/cb", "http://localhost:5000/cb");
+        assert!(
+            d.contains("localhost and 127.0.0.1 are different hosts"),
+            "{d}"
+        );
+    }
+
+    /// A host the app cannot write another way (the broker's, an Android applicationId) differs
+    /// in case: the URI is registered as sent, and no "send the registered URI" is offered.
+    #[test]
+    fn a_built_host_in_another_case_offers_no_uri_to_send() {
+        let sends = |f: &super::Finding| {
+            f.snippets.iter().any(|s| {
+                s.label.starts_with("Registered redirect URI to send")
+                    || s.label.starts_with("Authorize URL")
+            })
+        };
+        for (sent, registered) in [
+            (
+                "ms-appx-web://Microsoft.AAD.BrokerPlugin/6731de76-14a6-49ae-97bc-6eba6914391e",
+                "ms-appx-web://microsoft.aad.brokerplugin/6731de76-14a6-49ae-97bc-6eba6914391e",
+            ),
+            (
+                "msauth://com.Contoso.App/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D",
+                "msauth://com.contoso.app/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D",
+            ),
+        ] {
+            let f = mismatch(sent, registered);
+            assert_eq!(f.code, "redirect.host_case_mismatch");
+            assert!(!sends(&f), "{sent}: {:?}", f.snippets);
+            assert!(f.snippets.iter().any(|s| s.text == sent), "{sent}");
+        }
+        // Near miss: a web host in another case is the app's setting: sending it is offered.
+        let f = mismatch("https://App.contoso.com/cb", "https://app.contoso.com/cb");
+        assert!(sends(&f), "{:?}", f.snippets);
     }
 
     /// msauth://<package>/<hash>: the host is the build's applicationId, so a host mismatch is

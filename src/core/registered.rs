@@ -141,6 +141,9 @@ pub struct Registered {
     /// The platforms whose list the input shows, even empty (a JSON key, a portal heading):
     /// a command may set such a list; another one it must not replace with what it does not see.
     pub shown: Vec<Platform>,
+    /// The platforms part of whose list was pasted but could not be read (a portal card whose
+    /// redirect URI could not be built): the input does not show their whole list.
+    pub unread: Vec<Platform>,
     /// `publisherDomain`, if given: the home tenant's domain (its initial
     /// `*.onmicrosoft.com` one unless a custom domain was verified).
     pub publisher_domain: Option<String>,
@@ -174,7 +177,8 @@ impl Registered {
     /// Whether the input shows `p`'s whole list: under its own key or heading, or with a URI
     /// on it.
     pub fn shows(&self, p: Platform) -> bool {
-        self.shown.contains(&p) || self.uris.iter().any(|u| u.platform == p)
+        !self.unread.contains(&p)
+            && (self.shown.contains(&p) || self.uris.iter().any(|u| u.platform == p))
     }
 
     /// Whether the application was created after the day `(year, month, day)`: None when the
@@ -2466,6 +2470,8 @@ struct LineReader {
     /// URIs the paste marks as removed (struck through, `(removed)`, a `deleted` status), left
     /// out of the list read.
     struck: Vec<String>,
+    /// The portal's Android or iOS / macOS card being read.
+    card: Option<Card>,
 }
 
 /// The items of a list under a property whose URIs are not redirect URIs: `identifierUris:`
@@ -2490,7 +2496,146 @@ enum ListShape {
     One,
 }
 
+/// A portal card of the Android or iOS / macOS platform: the fields the portal builds the
+/// card's redirect URI from, for a copy that leaves out the card's Redirect URI line.
+struct Card {
+    /// Android (package name and signature hash), else iOS / macOS (bundle ID).
+    android: bool,
+    /// The number of URIs read before the card: more after it means its URI line was read.
+    before: usize,
+    /// The field whose value the next line holds (the portal shows a label over its value).
+    awaiting: Option<CardField>,
+    /// Values read, with their lines.
+    package: Option<(String, usize)>,
+    hash: Option<(String, usize)>,
+    bundle: Option<(String, usize)>,
+}
+
+/// A field of a portal platform card.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CardField {
+    Package,
+    Hash,
+    Bundle,
+}
+
+/// The card field a label names (`Package name`, `Signature hash`, `Bundle ID`).
+fn card_field(label: &str) -> Option<CardField> {
+    let l = label
+        .trim()
+        .trim_end_matches(':')
+        .trim_end()
+        .to_ascii_lowercase();
+    match l.as_str() {
+        "package name" => Some(CardField::Package),
+        "signature hash" => Some(CardField::Hash),
+        "bundle id" | "bundle identifier" => Some(CardField::Bundle),
+        _ => None,
+    }
+}
+
+/// A card field's label and value on one line (`Package name\tcom.contoso.app`,
+/// `Bundle ID: com.contoso.app`), or the label alone (its value on the next line).
+fn card_line(line: &str) -> Option<(CardField, &str)> {
+    let t = line.trim();
+    if let Some(f) = card_field(t) {
+        return Some((f, ""));
+    }
+    let (label, value) = t.split_once(['\t', ':'])?;
+    Some((card_field(label)?, value.trim()))
+}
+
+/// An Android package name (applicationId): dot-separated names of letters, digits and `_`.
+fn is_package_name(s: &str) -> bool {
+    s.contains('.')
+        && s.split('.').all(|p| {
+            p.starts_with(|c: char| c.is_ascii_alphabetic())
+                && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        })
+}
+
+/// A signature hash as the portal's Android platform takes it: the certificate's SHA-1 in
+/// standard Base64 (28 characters, ending in `=`).
+fn is_signature_hash(s: &str) -> bool {
+    s.len() == 28
+        && s.ends_with('=')
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+}
+
+/// An iOS / macOS bundle ID: dot-separated names of letters, digits and `-`.
+fn is_bundle_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+}
+
 impl LineReader {
+    /// A line of an Android or iOS / macOS card: true when it was one of its fields.
+    fn card_line(&mut self, line: &str, line_no: usize) -> bool {
+        let Some(card) = self.card.as_mut() else {
+            return false;
+        };
+        let (field, value) = match card_line(line) {
+            Some((f, "")) => {
+                card.awaiting = Some(f);
+                return true;
+            }
+            Some(fv) => fv,
+            None => match card.awaiting.take() {
+                Some(f) if !line.trim().contains(char::is_whitespace) && !line.contains("://") => {
+                    (f, line.trim())
+                }
+                _ => return false,
+            },
+        };
+        card.awaiting = None;
+        let value = Some((value.to_string(), line_no));
+        match field {
+            CardField::Package => card.package = value,
+            CardField::Hash => card.hash = value,
+            CardField::Bundle => card.bundle = value,
+        }
+        true
+    }
+
+    /// The end of an Android or iOS / macOS card: when the copy left out its Redirect URI
+    /// line, the URI the portal builds from the card's fields is registered (the portal shows
+    /// nothing else: that URI is the card). Fields that give no URI are said.
+    fn end_card(&mut self) {
+        let Some(card) = self.card.take() else {
+            return;
+        };
+        if self.reg.uris.len() > card.before {
+            return;
+        }
+        let again = "so its redirect URI was not built: paste the card with its Redirect URI line";
+        let problems = self.reg.problems.len();
+        if card.android {
+            match (card.package, card.hash) {
+                (Some((p, _)), Some((h, line))) if is_package_name(&p) && is_signature_hash(&h) => {
+                    let built = format!("msauth://{p}/{}", uri::form_encode(&h));
+                    self.push(&built, Platform::PublicClient, line);
+                }
+                (Some((p, line)), Some(_)) if !is_package_name(&p) => self.problem(line, format!("the Android card's package name '{p}' is not an applicationId (names of letters, digits and '_' joined by dots), {again}")),
+                (Some(_), Some((h, line))) => self.problem(line, format!("the Android card's signature hash '{h}' is not one the portal takes (the signing certificate's SHA-1 in standard Base64: 28 characters ending in '='), {again}")),
+                (Some((p, line)), None) => self.problem(line, format!("the Android card shows the package name {p} but no signature hash, {again}")),
+                (None, Some((h, line))) => self.problem(line, format!("the Android card shows the signature hash {h} but no package name, {again}")),
+                (None, None) => {}
+            }
+        } else if let Some((b, line)) = card.bundle {
+            if is_bundle_id(&b) {
+                self.push(&format!("msauth.{b}://auth"), Platform::PublicClient, line);
+            } else {
+                self.problem(line, format!("the iOS / macOS card's bundle ID '{b}' is not one (names of letters, digits and '-' joined by dots), {again}"));
+            }
+        }
+        if self.reg.problems.len() > problems && !self.reg.unread.contains(&Platform::PublicClient)
+        {
+            self.reg.unread.push(Platform::PublicClient);
+        }
+    }
+
     fn problem(&mut self, line: usize, message: String) {
         self.reg.problems.push(ReadProblem {
             message,
@@ -3519,6 +3664,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         indent: 0,
         struck: Vec::new(),
         web_objects: Vec::new(),
+        card: None,
     };
     let mut lines: Vec<&str> = input.lines().collect();
     // A Terraform plan: what it removes (`- "https://…",`) is not what it leaves registered, so
@@ -3606,6 +3752,9 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
                 continue;
             }
         }
+        if r.card_line(raw_line, line_no) {
+            continue;
+        }
         // The common line, one bare URI (`https://app.contoso.com/cb`), is registered at once:
         // none of the forms below (headings, tables, properties, bullets, notes, links, quotes,
         // lists, cells) can start with a scheme and hold only these characters.
@@ -3656,6 +3805,17 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
             if let Some(c) = card.filter(|c| !r.reg.public_cards.contains(c)) {
                 r.reg.public_cards.push(c);
             }
+            r.end_card();
+            r.card = card
+                .filter(|c| *c != "Mobile and desktop applications")
+                .map(|c| Card {
+                    android: c == "Android",
+                    before: r.reg.uris.len(),
+                    awaiting: None,
+                    package: None,
+                    hash: None,
+                    bundle: None,
+                });
             r.section = h;
             r.saml_field = None;
             r.saml_reply = false;
@@ -3820,6 +3980,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         };
         r.text(text, platform, line_no);
     }
+    r.end_card();
     r.logout_note(sent);
     r.struck_note(sent);
     r.saml_note(sent);
@@ -4871,6 +5032,55 @@ mod tests {
         let r = read("{\n  \"redirectUri\": \"msauth.com.contoso.app://auth\",\n  \"authority\": \"https://login.microsoftonline.com/common\"\n}\n");
         assert!(r.uris.is_empty());
         assert!(!r.problems.is_empty());
+    }
+
+    /// An Android or iOS / macOS card copied without its Redirect URI line is the URI the
+    /// portal builds from its fields (the hash URL-encoded as the portal shows it).
+    #[test]
+    fn a_platform_card_without_its_uri_line_is_the_uri_the_portal_builds() {
+        let r = read("Android\nPackage name\ncom.contoso.app\nSignature hash\nXo8W+i6jzSxKDVR4drqm84yr9iU=\n");
+        assert_eq!(
+            uris_on(&r),
+            [(
+                "msauth://com.contoso.app/Xo8W%2Bi6jzSxKDVR4drqm84yr9iU%3D",
+                Platform::PublicClient
+            )]
+        );
+        assert!(
+            r.problems.is_empty() && r.unread.is_empty(),
+            "{:?}",
+            r.problems
+        );
+        let r = read("iOS / macOS\nBundle ID\tcom.contoso.App-1\nAndroid\nPackage name: com.contoso.app\nSignature hash: 2pmj9i4rSx0yEb/viWBYkE/ZQrk=\nWeb\nhttps://app.contoso.com/cb\n");
+        assert_eq!(
+            uris(&r),
+            [
+                "msauth.com.contoso.App-1://auth",
+                "msauth://com.contoso.app/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D",
+                "https://app.contoso.com/cb"
+            ]
+        );
+        // Near misses: a card with its Redirect URI line gives that URI alone; a card whose
+        // fields give no URI is said, and its list is not taken as read in full.
+        let r = read("Android\nPackage name\ncom.contoso.app\nSignature hash\n2pmj9i4rSx0yEb/viWBYkE/ZQrk=\nRedirect URI\nmsauth://com.contoso.app/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D\n");
+        assert_eq!(
+            uris(&r),
+            ["msauth://com.contoso.app/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D"]
+        );
+        for card in [
+            "Android\nPackage name\ncom.contoso.app\n",
+            "Android\nPackage name\ncom.contoso.app\nSignature hash\nDA:39:A3:EE:5E:6B:4B:0D:32:55:BF:EF:95:60:18:90:AF:D8:07:09\n",
+            "iOS / macOS\nBundle ID\ncom.contoso!app\n",
+        ] {
+            let r = read(card);
+            assert!(r.uris.is_empty(), "{card}");
+            assert_eq!(r.problems.len(), 1, "{card}");
+            assert!(!r.shows(Platform::PublicClient), "{card}");
+        }
+        // The words outside a card are no card field.
+        let r = read("Web\nPackage name\ncom.contoso.app\nhttps://app.contoso.com/cb\n");
+        assert_eq!(uris(&r), ["https://app.contoso.com/cb"]);
+        assert!(r.problems.is_empty());
     }
 
     fn uris(r: &Registered) -> Vec<&str> {

@@ -1296,6 +1296,7 @@ pub fn error_text_findings(req: &AuthorizeRequest, out: &mut Vec<Finding>) {
             ),
             &et.text,
             et.codes.len() == 1,
+            None,
         );
         // A secret sent for a redirect URI of a public client platform (AADSTS90023's message).
         if own.is_some_and(|m| {

@@ -126,8 +126,16 @@ pub(crate) fn public_flows(f: Finding, text: &str, app_id: Option<&str>) -> Find
 /// the user has not finished on the other device (RFC 8628 §3.5): information. Only when it is
 /// the one code of the text and the text shows the app gave up on it (an exception, a failure,
 /// a timeout) is it the error: the app stopped polling where it had to keep on.
-pub(crate) fn device_pending(f: Finding, text: &str, alone: bool) -> Finding {
-    if f.aadsts != Some(70016) {
+/// `slow_down` (RFC 8628 §3.5: poll less often) is information the same way.
+pub(crate) fn device_pending(f: Finding, text: &str, alone: bool, error: Option<&str>) -> Finding {
+    if error == Some("slow_down") && f.aadsts.is_none_or(|c| c == 70016) {
+        return f
+            .severity(Severity::Info)
+            .title("The device code flow asks the app to poll more slowly (slow_down)")
+            .detail("slow_down is the device code flow's answer to a poll of /token that came sooner than the interval allows (RFC 8628 §3.5): the authorization is still pending, and the client waits 5 seconds more between polls from then on. Nothing has failed.")
+            .fix("Nothing to change in the registration: poll /token every interval seconds, 5 more after each slow_down, until the user finishes signing in; MSAL's device code methods do this themselves.");
+    }
+    if f.aadsts != Some(70016) && error != Some("authorization_pending") {
         return f;
     }
     let l = text.to_ascii_lowercase();
@@ -357,8 +365,8 @@ fn entra_host_in(text: &str, at: usize) -> Option<String> {
 }
 
 /// The OAuth `error` values Entra answers with (RFC 6749 §4.1.2.1, §5.2; OpenID Connect;
-/// Azure AD B2C's redirect_uri_mismatch).
-const OAUTH_ERRORS: [&str; 16] = [
+/// Azure AD B2C's redirect_uri_mismatch; the device code flow's RFC 8628 answers).
+const OAUTH_ERRORS: [&str; 19] = [
     "invalid_request",
     "unauthorized_client",
     "access_denied",
@@ -375,6 +383,10 @@ const OAUTH_ERRORS: [&str; 16] = [
     "consent_required",
     "redirect_uri_mismatch",
     "account_selection_required",
+    // The device code flow's answers to a poll of /token (RFC 8628 §3.5).
+    "authorization_pending",
+    "slow_down",
+    "expired_token",
 ];
 
 /// The OAuth `error` in pasted text (a library's exception, a log line, a printed
@@ -905,6 +917,8 @@ fn checks_inner(
             }
         }
         f = f.detail(detail);
+        // The device code flow's polling answers: still waiting, not a failure.
+        f = device_pending(f, &cb.text, codes.len() <= 1, error.as_deref());
         if specific_done {
             f = f.severity(Severity::Error);
             // The specific finding above already says what to do: not said twice.
@@ -1044,8 +1058,17 @@ fn checks_inner(
         // Entra answers at the redirect URI as sent, port included; only a URI
         // with no path is answered at its root with a slash (reply-url).
         let (lb, sb) = (l.without_query_fragment(), s.without_query_fragment());
+        // An app's own scheme (msauth://…) has no proxy or route between Entra and the app:
+        // a landing whose path differs only in percent-decoding (a log, Uri.getPath()) is
+        // the same URI written decoded.
+        let app_scheme = s.scheme_lower() != "http" && s.scheme_lower() != "https";
         let same = lb == sb
-            || (s.path().is_empty() && l.path() == "/" && lb.strip_suffix('/') == Some(sb));
+            || (s.path().is_empty() && l.path() == "/" && lb.strip_suffix('/') == Some(sb))
+            || (app_scheme
+                && l.scheme_lower() == s.scheme_lower()
+                && l.host() == s.host()
+                && l.port() == s.port()
+                && super::uri::percent_decode(l.path()) == super::uri::percent_decode(s.path()));
         // localhost and a loopback address name the same machine but are two sites to the
         // browser: what the app stored on one is not there on the other.
         let loopback = |u: &Uri| {
@@ -1285,6 +1308,29 @@ mod tests {
         assert!(r.has("response.code_received"), "{:?}", r.findings);
         // Near miss: another page of the app is still 'landed elsewhere'.
         assert!(run("https://app.contoso.com/.auth/login/aad").has("response.landing_differs"));
+    }
+
+    /// An Android landing whose signature hash is written percent-decoded (a log, Uri.getPath())
+    /// is the redirect URI sent: no proxy or route stands between Entra and an app's own scheme.
+    #[test]
+    fn an_app_scheme_landing_written_decoded_is_the_uri_sent() {
+        let landing = |callback: &str| {
+            analyze(&CaseInput {
+                authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=msauth%3A%2F%2Fcom.contoso.app%2F2pmj9i4rSx0yEb%252FviWBYkE%252FZQrk%253D&scope=openid&state=s1&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&x-client-SKU=MSAL.Android".into(),
+                registered: "Android\nmsauth://com.contoso.app/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D".into(),
+                callback: callback.into(),
+                ..CaseInput::default()
+            })
+            .report
+        };
+        let r =
+            landing("msauth://com.contoso.app/2pmj9i4rSx0yEb/viWBYkE/ZQrk=?code=0.AXoA&state=s1");
+        assert!(r.has("response.code_received"), "{:?}", r.findings);
+        assert!(!r.has("response.landing_differs"), "{:?}", r.findings);
+        // Near miss: another hash (another signing key) is another URI.
+        let r =
+            landing("msauth://com.contoso.app/Xo8WBi6jzSxKDVR4drqm84yr9iU=?code=0.AXoA&state=s1");
+        assert!(r.has("response.landing_differs"), "{:?}", r.findings);
     }
 
     /// Entra's error lookup page (the error_uri of an answer) pasted as the landing URL names its
@@ -1560,6 +1606,27 @@ mod tests {
             "{}",
             p.title
         );
+        // The same polling answers pasted as what came back: information too.
+        let came_back = |callback: String| {
+            analyze(&CaseInput {
+                callback,
+                ..CaseInput::default()
+            })
+        };
+        let a = came_back(format!("{{\"error\":\"authorization_pending\",\"error_description\":\"{pending}\",\"error_codes\":[70016]}}"));
+        assert!(a.report.primary().is_none(), "{:?}", a.report.findings);
+        assert_eq!(
+            a.headline,
+            "The device code flow is waiting for the user (AADSTS70016)"
+        );
+        let a = came_back(
+            "{\"error\":\"slow_down\",\"error_description\":\"Polling too often.\"}".into(),
+        );
+        assert!(a.report.primary().is_none(), "{:?}", a.report.findings);
+        assert!(a.headline.contains("slow_down"), "{}", a.headline);
+        // Near miss: the code expired, a failure.
+        let a = came_back("{\"error\":\"expired_token\",\"error_description\":\"AADSTS70020: The provided value for the input parameter 'device_code' is not valid. This device code has expired.\",\"error_codes\":[70020]}".into());
+        assert_eq!(a.report.primary().and_then(|f| f.aadsts), Some(70020));
     }
 
     /// The device code page pasted as the landing URL of an authorization code request is one
