@@ -105,6 +105,9 @@ pub struct Registered {
     pub audience: Audience,
     /// The application (client) ID, if the input carried it.
     pub app_id: Option<String>,
+    /// Of several applications pasted, the other one whose list holds the redirect URI the
+    /// request sends ('name' (appId)), when the one read by client_id does not.
+    pub sent_on_other_app: Option<String>,
     /// `web.implicitGrantSettings.enableIdTokenIssuance`, if given.
     pub id_token_issuance: Option<bool>,
     /// `web.implicitGrantSettings.enableAccessTokenIssuance`, if given.
@@ -244,7 +247,7 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
         })
         .map(|(_, rest)| rest.trim());
     if let Some(json) = depth_cut {
-        let mut reg = read_json(json, client_id);
+        let mut reg = read_json(json, client_id, sent);
         reg.notes.push(ReadNote {
             severity: Severity::Info,
             title: "PowerShell cut the JSON at its depth limit",
@@ -257,7 +260,7 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
     if (t.starts_with('{') || t.starts_with('[')) && t.contains(['“', '”']) {
         let straight = t.replace(['“', '”'], "\"");
         if parse_json(&straight).is_ok() {
-            let mut reg = read_json(&straight, client_id);
+            let mut reg = read_json(&straight, client_id, sent);
             reg.source = iac_source(&straight);
             reg.notes.push(ReadNote {
                 severity: Severity::Info,
@@ -269,7 +272,7 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
         }
     }
     if (t.starts_with('{') || t.starts_with('[')) && !is_text_list(t) {
-        let mut reg = read_json(t, client_id);
+        let mut reg = read_json(t, client_id, sent);
         // `terraform show -json`, an ARM template: the code owns the registration.
         reg.source = iac_source(t);
         return reg;
@@ -278,7 +281,7 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
     if t.starts_with('"') {
         let object = format!("{{{}}}", t.trim_end_matches([',', ' ', '\t', '\r', '\n']));
         if parse_json(&object).is_ok() {
-            return read_json(&object, client_id);
+            return read_json(&object, client_id, sent);
         }
     }
     // A mail client's plain text writes a link as `text<address>`: the address (a safe-links
@@ -833,7 +836,7 @@ fn platform_of_type(t: &str) -> Platform {
     }
 }
 
-fn read_json(t: &str, client_id: Option<&str>) -> Registered {
+fn read_json(t: &str, client_id: Option<&str>, sent: Option<&str>) -> Registered {
     let mut reg = Registered {
         from_json: true,
         ..Registered::default()
@@ -903,7 +906,10 @@ fn read_json(t: &str, client_id: Option<&str>) -> Registered {
     let apps = apps.or(Some(&nested).filter(|n| !n.is_empty()));
     let v = match apps {
         Some(apps) => match pick_app(apps, client_id) {
-            Ok(app) => app,
+            Ok(app) => {
+                reg.sent_on_other_app = other_app_holding(apps, app, sent);
+                app
+            }
             Err(message) => {
                 reg.problems.push(ReadProblem {
                     message,
@@ -1272,6 +1278,44 @@ fn pick_app<'a>(apps: &'a [Value], client_id: Option<&str>) -> Result<&'a Value,
         message.push_str(" None of them carries its appId: add appId to the query ($select=appId,displayName,web,spa,publicClient).");
     }
     Err(message)
+}
+
+/// The redirect URIs an application object lists, on every platform (Graph's and the old
+/// manifest's names).
+fn app_uris(app: &Value) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for p in ["web", "spa", "publicClient"] {
+        if let Some(list) = app
+            .pointer(&format!("/{p}/redirectUris"))
+            .and_then(Value::as_array)
+        {
+            out.extend(list.iter().filter_map(Value::as_str));
+        }
+    }
+    if let Some(list) = app.get("replyUrlsWithType").and_then(Value::as_array) {
+        out.extend(
+            list.iter()
+                .filter_map(|r| r.get("url").and_then(Value::as_str)),
+        );
+    }
+    if let Some(list) = app.get("replyUrls").and_then(Value::as_array) {
+        out.extend(list.iter().filter_map(Value::as_str));
+    }
+    out
+}
+
+/// Of several applications pasted (`az ad app list`), the other one whose list holds the
+/// redirect URI the request sends, when the one read by client_id does not: 'name' (appId).
+fn other_app_holding(apps: &[Value], app: &Value, sent: Option<&str>) -> Option<String> {
+    let s = sent.filter(|s| !app_uris(app).contains(s))?;
+    let other = apps
+        .iter()
+        .find(|a| !std::ptr::eq(*a, app) && app_uris(a).contains(&s))?;
+    let id = other.get("appId").and_then(Value::as_str).unwrap_or("?");
+    Some(match other.get("displayName").and_then(Value::as_str) {
+        Some(n) => format!("'{n}' ({id})"),
+        None => id.to_string(),
+    })
 }
 
 /// Why none of several applications was read, naming them.
