@@ -713,7 +713,21 @@ fn mismatch_findings(
         }
         let f = finding(d.code());
         let f = if c.b2c { f } else { f.aadsts(50011) };
+        // A product that builds its callback route itself, with no setting that writes it
+        // another way (App Service authentication, Jenkins): when the registered entry differs
+        // from that route in its path, case or final slash, the registration is what to correct.
+        let fixed = fixed_route(s.path()).filter(|_| {
+            matches!(
+                d,
+                Difference::Path | Difference::PathCase | Difference::TrailingSlash
+            ) && registrable.is_empty()
+                && clean(&new_uri)
+        });
         let f = match d {
+            _ if fixed.is_some() => {
+                let (product, route) = fixed.unwrap_or_default();
+                f.detail(format!("{ctx} {sent} is {product}'s own callback route ({route}): {product} builds it from the address the app is reached at, and has no setting that sends another path, case or final slash, so the registered entry is the one to correct.")).fix(format!("Register {new_uri} exactly under {} — {keep} Then remove {} if nothing else sends it.", platform.portal_name(), near.uri))
+            }
             // iOS / macOS: msauth.<bundle ID>://auth carries the build's bundle ID in its scheme.
             Difference::Scheme if is_apple_broker(sent) && is_apple_broker(&near.uri) => {
                 let (sb, rb) = (bundle_of(sent), bundle_of(&near.uri));
@@ -938,7 +952,8 @@ fn mismatch_findings(
                 format!("az CLI (replaces {}, keeps the others)", near.uri),
                 fix::register_command(&without_near, c.app_id(), platform, sent),
             )
-        } else if android && matches!(d, Difference::Path | Difference::Host)
+        } else if fixed.is_some()
+            || android && matches!(d, Difference::Path | Difference::Host)
             || connector && matches!(d, Difference::Path | Difference::Host)
             || (*d == Difference::Scheme && registrable.is_empty() && !near_refused.is_empty())
         {
@@ -968,6 +983,22 @@ fn mismatch_findings(
         };
         out.push(f);
     }
+}
+
+/// The callback routes products build themselves, with no setting that writes them another
+/// way: the product and the route as it sends it.
+fn fixed_route(path: &str) -> Option<(&'static str, &'static str)> {
+    const ROUTES: &[(&str, &str)] = &[
+        (
+            "/.auth/login/aad/callback",
+            "App Service, Functions, Static Web Apps or Container Apps authentication",
+        ),
+        ("/securityRealm/finishLogin", "Jenkins (its Entra ID plugin)"),
+    ];
+    ROUTES
+        .iter()
+        .find(|(route, _)| path.ends_with(route))
+        .map(|(route, product)| (*product, *route))
 }
 
 trait EscapeInvisible {
