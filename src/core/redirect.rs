@@ -993,7 +993,10 @@ fn fixed_route(path: &str) -> Option<(&'static str, &'static str)> {
             "/.auth/login/aad/callback",
             "App Service, Functions, Static Web Apps or Container Apps authentication",
         ),
-        ("/securityRealm/finishLogin", "Jenkins (its Entra ID plugin)"),
+        (
+            "/securityRealm/finishLogin",
+            "Jenkins (its Entra ID plugin)",
+        ),
     ];
     ROUTES
         .iter()

@@ -2369,10 +2369,19 @@ fn says_removed(note: &str) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    words.iter().any(|w| matches!(*w, "removed" | "deleted"))
-        && !words
-            .iter()
-            .any(|w| matches!(*w, "not" | "never" | "to" | "be"))
+    // The note is that word, with a date at most: a note that says more ("removed trailing
+    // slash", "the duplicate was deleted") speaks of something else.
+    matches!(words.first(), Some(&("removed" | "deleted")))
+        && words[1..].iter().all(|w| {
+            matches!(*w, "on" | "at" | "since" | "in")
+                || w.bytes().all(|b| b.is_ascii_digit())
+                || [
+                    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                    "dec",
+                ]
+                .iter()
+                .any(|m| w.starts_with(m))
+        })
 }
 
 /// A label whose value is the app's identifiers (`identifierUris`, `Application ID URI`).
@@ -2396,6 +2405,34 @@ fn bare_label(line: &str) -> Option<&str> {
         && t.chars()
             .all(|c| c.is_ascii_alphanumeric() || " _.-()/&".contains(c)))
     .then_some(t)
+}
+
+/// A label the portal shows over a URL that is no redirect URI (Overview, Branding &
+/// properties): `Application ID URI`, `Home page URL`, `Front-channel logout URL` …
+fn is_portal_url_label(label: &str) -> bool {
+    let k: String = label
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    matches!(
+        k.as_str(),
+        "applicationiduri"
+            | "applicationiduris"
+            | "appiduri"
+            | "appiduris"
+            | "appidurioptional"
+            | "identifieruris"
+            | "homepageurl"
+            | "homepage"
+            | "logouturl"
+            | "frontchannellogouturl"
+            | "termsofserviceurl"
+            | "privacystatementurl"
+            | "marketingurl"
+            | "supporturl"
+            | "logourl"
+    )
 }
 
 fn label_kind(label: &str) -> Label {
@@ -3898,8 +3935,9 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
                 r.property(label, value, line_no);
                 continue;
             }
-            // `Application ID URI` then its value alone.
-            if matches!(label_kind(label), Label::NotRedirect) {
+            // `Application ID URI` then its value alone: the portal's own labels only, not a
+            // heading of the user's that holds one of their words ("Support portal").
+            if is_portal_url_label(label) {
                 r.not_list = Some(NotList {
                     identifiers: is_identifier_label(label),
                     shape: ListShape::One,
