@@ -393,11 +393,12 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     // An Azure AD B2C user flow's app is registered for "accounts in any identity provider
     // or organizational directory" (AzureADandPersonalMicrosoftAccount): its rules for
     // wildcards and query strings are the personal accounts'.
-    let audience = match audience {
-        registered::Audience::Unknown if req.as_ref().is_some_and(|r| r.is_b2c()) => {
-            registered::Audience::OrgsAndPersonal
-        }
-        a => a,
+    let b2c_audience =
+        audience == registered::Audience::Unknown && req.as_ref().is_some_and(|r| r.is_b2c());
+    let audience = if b2c_audience {
+        registered::Audience::OrgsAndPersonal
+    } else {
+        audience
     };
     // AADSTS9002326 names only the origin of the page that redeemed the code: when no
     // authorize URL gives the redirect URI, the one registered URI on that origin stands in.
@@ -1027,6 +1028,30 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
                 " — run it signed in to the {kind} tenant: az login --tenant {tenant} --allow-no-subscriptions"
             ));
         }
+    }
+    // The audience of a B2C user flow's app was inferred, not pasted: said so, and a registered
+    // query string (which B2C's own rules may allow) is not judged by Entra's rule for it.
+    if b2c_audience {
+        findings.retain(|f| f.code != "redirect.query_not_allowed_for_audience");
+        for f in &mut findings {
+            for t in [&mut f.title, &mut f.detail, &mut f.fix] {
+                if t.contains("the sign-in audience (AzureADandPersonalMicrosoftAccount)") {
+                    *t = t.replace(
+                        "the sign-in audience (AzureADandPersonalMicrosoftAccount)",
+                        "the audience of an Azure AD B2C user flow's app (AzureADandPersonalMicrosoftAccount)",
+                    );
+                }
+            }
+        }
+    }
+    // A code came back: the request was not too long for Entra after all.
+    if findings.iter().any(|f| {
+        matches!(
+            f.code.as_str(),
+            "response.code_received" | "har.code_issued" | "har.code_delivered"
+        )
+    }) {
+        findings.retain(|f| f.code != "request.too_long");
     }
     // Texts quote the inputs: a direction override or an invisible character in them would
     // reorder or hide what the reader sees, so each is written as its code point. (Snippets

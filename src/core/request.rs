@@ -577,7 +577,7 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
                 )
             },
         );
-        out.push(finding("request.too_long").aadsts(90015).detail(format!("The authorize URL's query is {query} bytes: Entra refuses a query string that long ('The query string is too long', AADSTS90015), and the servers on its way refuse request lines over 16 KB before it.{named}")).fix("Shorten the request: keep state a short random key (with the app's data in its session under it), and ask for fewer scopes or send fewer custom parameters; with response_mode=form_post only the answer gets longer, not the request."));
+        out.push(finding("request.too_long").aadsts(90015).detail(format!("The authorize URL's query is {query} bytes: Entra refuses a query string over its limit ('The query string is too long', AADSTS90015), which it does not document, and web servers commonly refuse request lines over 16 KB, so a request this long may never get an answer.{named}")).fix("Shorten the request: keep state a short random key (with the app's data in its session under it), and ask for fewer scopes or send fewer custom parameters; with response_mode=form_post only the answer gets longer, not the request."));
     }
 }
 

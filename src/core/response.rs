@@ -128,16 +128,6 @@ pub(crate) fn public_flows(f: Finding, text: &str, app_id: Option<&str>) -> Find
 /// a timeout) is it the error: the app stopped polling where it had to keep on.
 /// `slow_down` (RFC 8628 §3.5: poll less often) is information the same way.
 pub(crate) fn device_pending(f: Finding, text: &str, alone: bool, error: Option<&str>) -> Finding {
-    if error == Some("slow_down") && f.aadsts.is_none_or(|c| c == 70016) {
-        return f
-            .severity(Severity::Info)
-            .title("The device code flow asks the app to poll more slowly (slow_down)")
-            .detail("slow_down is the device code flow's answer to a poll of /token that came sooner than the interval allows (RFC 8628 §3.5): the authorization is still pending, and the client waits 5 seconds more between polls from then on. Nothing has failed.")
-            .fix("Nothing to change in the registration: poll /token every interval seconds, 5 more after each slow_down, until the user finishes signing in; MSAL's device code methods do this themselves.");
-    }
-    if f.aadsts != Some(70016) && error != Some("authorization_pending") {
-        return f;
-    }
     let l = text.to_ascii_lowercase();
     let stopped = alone
         && [
@@ -153,6 +143,22 @@ pub(crate) fn device_pending(f: Finding, text: &str, alone: bool, error: Option<
         ]
         .iter()
         .any(|k| l.contains(k));
+    if error == Some("slow_down") && f.aadsts.is_none_or(|c| c == 70016) && stopped {
+        return f
+            .title("The app stopped polling on slow_down")
+            .detail("slow_down is the device code flow's answer to a poll of /token that came sooner than the interval allows (RFC 8628 §3.5): the authorization is still pending, and the client is to wait 5 seconds more between polls. The pasted text shows the app treated it as a failure and stopped, so the user's sign-in can no longer reach it.")
+            .fix("Treat slow_down as 'wait longer': add 5 seconds to the polling interval and poll /token again, until the tokens come or expires_in has passed; MSAL's device code methods do this themselves.");
+    }
+    if error == Some("slow_down") && f.aadsts.is_none_or(|c| c == 70016) {
+        return f
+            .severity(Severity::Info)
+            .title("The device code flow asks the app to poll more slowly (slow_down)")
+            .detail("slow_down is the device code flow's answer to a poll of /token that came sooner than the interval allows (RFC 8628 §3.5): the authorization is still pending, and the client waits 5 seconds more between polls from then on. Nothing has failed.")
+            .fix("Nothing to change in the registration: poll /token every interval seconds, 5 more after each slow_down, until the user finishes signing in; MSAL's device code methods do this themselves.");
+    }
+    if f.aadsts != Some(70016) && error != Some("authorization_pending") {
+        return f;
+    }
     let why = "AADSTS70016 (authorization_pending) is the device code flow's answer to a poll of /token while the user has not yet entered the code and signed in on the other device (RFC 8628 §3.5: the client keeps polling at the given interval).";
     if stopped {
         f.title("The app stopped polling on AADSTS70016 (authorization_pending)")

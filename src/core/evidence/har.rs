@@ -2783,12 +2783,23 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
                     "the browser's POST of Entra's answer to the redirect URI (body not recorded)"
                         .to_string(),
                 );
-                f.findings.push(
-                    finding("har.code_delivered")
-                        .title("Entra's answer was posted to the redirect URI (its body is not in the HAR)")
-                        .detail(format!("The browser POSTed to the redirect URI ({}) from Entra's page (its Origin is Entra's sign-in host): that is Entra's form_post, so the redirect URI was accepted and the answer reached the app, which answered {status}. The HAR kept neither Entra's page nor the POST's body, so whether it carried a code or an error cannot be read here.", at(k)))
-                        .fix("Nothing to change for the redirect URI. If sign-in still fails, look at what the app did with the answer (its log, or the page it showed), or record the HAR again in a browser that keeps request and response bodies."),
-                );
+                // The POST got no answer (the app not running, a refused connection): the
+                // answer never reached the app.
+                let unanswered = ix
+                    .entries
+                    .get(k)
+                    .and_then(|e| no_answer(e).map(|why| (e, why)));
+                if let Some((e, why)) = unanswered {
+                    let issued = (a..k).rev().find(|&j| ix.entra(j)).unwrap_or(a);
+                    f.findings.push(unanswered_callback(e, k, issued, &why));
+                } else {
+                    f.findings.push(
+                        finding("har.code_delivered")
+                            .title("Entra's answer was posted to the redirect URI (its body is not in the HAR)")
+                            .detail(format!("The browser POSTed to the redirect URI ({}) from Entra's page (its Origin is Entra's sign-in host): that is Entra's form_post, so the redirect URI was accepted and the answer reached the app, which answered {status}. The HAR kept neither Entra's page nor the POST's body, so whether it carried a code or an error cannot be read here.", at(k)))
+                            .fix("Nothing to change for the redirect URI. If sign-in still fails, look at what the app did with the answer (its log, or the page it showed), or record the HAR again in a browser that keeps request and response bodies."),
+                    );
+                }
             } else if let Some(last) = silent_page(ix, a, window_end) {
                 let in_file = ix.entries.get(last).is_some_and(|e| e.body_file);
                 f.findings.push(
