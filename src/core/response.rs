@@ -1630,6 +1630,12 @@ mod tests {
         );
         assert!(a.report.primary().is_none(), "{:?}", a.report.findings);
         assert!(a.headline.contains("slow_down"), "{}", a.headline);
+        // The app raised on it: it stopped polling, an error.
+        let a = came_back("Traceback (most recent call last):\n  File \"app.py\", line 40, in poll\n    raise RuntimeError(result)\nRuntimeError: {'error': 'slow_down', 'error_description': 'Polling too frequently'}".into());
+        assert_eq!(
+            a.report.primary().map(|f| f.title.as_str()),
+            Some("The app stopped polling on slow_down")
+        );
         // Near miss: the code expired, a failure.
         let a = came_back("{\"error\":\"expired_token\",\"error_description\":\"AADSTS70020: The provided value for the input parameter 'device_code' is not valid. This device code has expired.\",\"error_codes\":[70020]}".into());
         assert_eq!(a.report.primary().and_then(|f| f.aadsts), Some(70020));
