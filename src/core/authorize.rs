@@ -737,7 +737,7 @@ fn quoted_after<'a>(text: &'a str, phrases: &[&str]) -> Option<&'a str> {
             };
             let inner = chars.as_str();
             let end = inner.find(close)?;
-            return inner.get(..end);
+            return inner.get(..end).map(|v| v.trim_matches(is_bidi_mark));
         }
     }
     None
@@ -798,7 +798,14 @@ fn first_quoted_uri(text: &str) -> Option<(&str, usize)> {
         let Some(len) = rest.find(*close) else {
             continue;
         };
-        let inner = rest.get(..len).unwrap_or("").trim();
+        // A right-to-left page (Hebrew, Arabic) wraps the quoted address in direction marks
+        // to show it left to right: marks of the page, not of the URI Entra received.
+        let inner = rest
+            .get(..len)
+            .unwrap_or("")
+            .trim()
+            .trim_matches(is_bidi_mark)
+            .trim();
         let help = ["https://aka.ms/", "https://login.microsoftonline.com/error"]
             .iter()
             .any(|h| inner.to_ascii_lowercase().starts_with(h));
@@ -818,6 +825,24 @@ fn first_quoted_uri(text: &str) -> Option<(&str, usize)> {
         }
     }
     None
+}
+
+/// A direction mark, embedding or isolate (LRM, RLM, U+202A–U+202E, U+2066–U+2069).
+fn is_bidi_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The first GUID standing in quotes in `text` ('6731de76-…'): the application a localized
+/// AADSTS50011 names, wherever its language puts it in the sentence.
+fn first_quoted_guid(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    (0..b.len()).find_map(|i| {
+        let g = text.get(i..i + 36)?;
+        let before = text.get(..i)?.chars().next_back()?;
+        let after = text.get(i + 36..)?.chars().next()?;
+        let quote = |c: char| "'\"‘’“”„«»「」『』".contains(c);
+        (quote(before) && quote(after) && uri::is_guid(g)).then(|| g.to_string())
+    })
 }
 
 /// True for the SAML wording of AADSTS50011 ('The reply URL specified in the request does
@@ -945,7 +970,11 @@ pub fn read_error_text(text: &str) -> ErrorText {
     if redirect_uri.is_none() && codes.contains(&50011) && !is_saml_wording(text) {
         if let Some((uri, end)) = first_quoted_uri(text) {
             redirect_uri = Some(uri.to_string());
-            app_id = app_id.or_else(|| text.get(end..).and_then(first_guid));
+            // The quoted GUID is the application's, before or after the URI (Japanese, Korean
+            // and Turkish name the application first); else the first after the URI.
+            app_id = app_id
+                .or_else(|| first_quoted_guid(text))
+                .or_else(|| text.get(end..).and_then(first_guid));
         }
     }
     let more_details = text

@@ -1585,6 +1585,9 @@ const SPA_WORDS: &[&str] = &[
     "pagina unica",
     "één pagina",
     "jednostronicow",
+    "jednostránkov",
+    "egyoldalas",
+    "ensides",
     "シングルページ",
     "シングル ページ",
     "单页",
@@ -1637,6 +1640,9 @@ fn latin_lowercase(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            // Cyrillic (the portal in Russian, Ukrainian, Bulgarian, Serbian) and Greek.
+            'А'..='Я' | 'Α'..='Ω' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            'Ѐ'..='Џ' => char::from_u32(c as u32 + 0x50).unwrap_or(c),
             c => c,
         })
         .collect()
@@ -1797,7 +1803,8 @@ fn heading_platform(line: &str) -> Option<Option<Platform>> {
         }
     }
     Some(match l.as_str() {
-        "web" | "web applications" | "webanwendungen" | "applications web" | "aplicaciones web" => {
+        "web" | "web applications" | "webanwendungen" | "applications web" | "aplicaciones web"
+        | "웹" | "веб" | "webb" | "sieć web" | "webové aplikace" => {
             Some(Platform::Web)
         }
         "single-page application" | "single page application" | "spa" => Some(Platform::Spa),
@@ -1828,11 +1835,14 @@ fn is_prose(lower: &str) -> bool {
         "they", "too", "also", "users", "hit", "broken", "works", "fails", "please", "hi", "hey",
         "thanks", "not", "see", "only", "still",
     ];
-    // The full-width punctuation of Chinese and Japanese sentences too.
+    // The full-width punctuation of Chinese and Japanese sentences too. "I" only opens an
+    // English sentence: inside a heading it is Polish or Czech "and" ("Aplikacje mobilne i
+    // klasyczne").
     lower.contains([',', '.', '!', '?', ';', '，', '。', '！', '？', '；', '、'])
-        || lower
-            .split_whitespace()
-            .any(|w| WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        || lower.split_whitespace().enumerate().any(|(n, w)| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            WORDS.contains(&w) && (w != "i" || n == 0)
+        })
 }
 
 /// The portal's heading of the snippet it shows under an iOS / macOS or Android redirect URI
@@ -4255,7 +4265,11 @@ mod tests {
     fn latin_lowercase_covers_the_letters_of_the_portal_s_languages() {
         assert_eq!(
             latin_lowercase("ÉCRAN Öffentliche ÀÞ×÷ Ω"),
-            "écran öffentliche àþ×÷ Ω"
+            "écran öffentliche àþ×÷ ω"
+        );
+        assert_eq!(
+            latin_lowercase("Одностраничное приложение Ёж"),
+            "одностраничное приложение ёж"
         );
         assert_eq!(
             latin_lowercase("Single-page Application"),
