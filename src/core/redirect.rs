@@ -833,7 +833,16 @@ fn mismatch_findings(
                 // host a front end (Front Door, Application Gateway) forwarded to the app.
                 let default_host = |h: &str| {
                     let h = h.to_ascii_lowercase();
-                    [".azurewebsites.net", ".azurecontainerapps.io", ".cloudapp.azure.com"]
+                    // The public cloud's, Azure Government's and Azure operated by 21Vianet's.
+                    [
+                        ".azurewebsites.net",
+                        ".azurecontainerapps.io",
+                        ".cloudapp.azure.com",
+                        ".azurewebsites.us",
+                        ".cloudapp.usgovcloudapi.net",
+                        ".chinacloudsites.cn",
+                        ".cloudapp.chinacloudapi.cn",
+                    ]
                         .iter()
                         .any(|d| h.ends_with(d))
                 };
