@@ -911,6 +911,10 @@ fn mismatch_findings(
             // run's, so sending localhost (port ignored) is the fix that holds on the next run.
             Difference::LocalhostVsLoopbackIp if new_uri != sent && r.is_localhost() && registrable.is_empty() && clean(&new_uri) => f.detail(format!("{ctx} localhost and {loopback_ip} are different hosts to Entra; nothing documents them as equivalent.")).fix(format!("Make the app send {} on any port (http://localhost:<port>: Entra ignores the port of localhost URIs (reply-url; RFC 8252 §7.3), so the registered entry matches whatever free port its loopback listener takes) — or register {new_uri}{why_form}; the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below. {keep}", near.uri)),
             Difference::LocalhostVsLoopbackIp => f.detail(format!("{ctx} localhost and {loopback_ip} are different hosts to Entra; nothing documents them as equivalent.")).fix(if registrable.is_empty() { format!("Send {send_to} — or register {sent}; the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.") } else { format!("Send {send_to}: {sent} cannot be registered ({}).", registrable.join("; ")) }),
+            // A SAML service provider's ACS URL carries its own query (Atlassian's connection,
+            // Tableau's site alias, Salesforce's org): set by the product, with no state to
+            // carry it in: the Reply URL is to hold it exactly.
+            Difference::Query if c.req.is_some_and(|r| r.saml.is_some()) && s.query().is_some() => f.detail(format!("{ctx} The query string is part of the comparison. A SAML service provider's Assertion Consumer Service URL may carry a query of its own (a connection, site or organisation ID) that the product sets and needs to route the assertion; a SAML request has no state to carry it instead.")).fix(format!("Copy the ACS URL exactly as the service provider's SSO settings show it, query included, into Basic SAML Configuration › Reply URL (Assertion Consumer Service URL): {sent}.")),
             Difference::Query => {
                 // A query the app needs for its own routing (a plugin's ?action=…) can be
                 // registered, except for audiences with personal accounts.
@@ -962,6 +966,9 @@ fn mismatch_findings(
                 fix::register_command(&without_near, c.app_id(), platform, sent),
             )
         } else if fixed.is_some()
+            || (*d == Difference::Query
+                && c.req.is_some_and(|r| r.saml.is_some())
+                && s.query().is_some())
             || android && matches!(d, Difference::Path | Difference::Host)
             || connector && matches!(d, Difference::Path | Difference::Host)
             || (*d == Difference::Scheme && registrable.is_empty() && !near_refused.is_empty())
