@@ -1047,14 +1047,25 @@ pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
         }
         let unknown: Vec<&(&str, Option<bool>, u32)> =
             needed.iter().filter(|(_, f, _)| f.is_none()).collect();
+        // App Service authentication always asks for code id_token: its admin has no other
+        // response_type to choose.
+        let or_code = if req.redirect_uri().is_some_and(|u| {
+            uri::Uri::new(u)
+                .path()
+                .ends_with("/.auth/login/aad/callback")
+        }) {
+            " (App Service authentication always asks for code id_token)"
+        } else {
+            ", or use response_type=code"
+        };
         for (setting, flag, code) in &needed {
             let f = finding("request.implicit_grant_required").detail(format!("Tokens from /authorize need '{setting}' enabled under Authentication › Implicit grant and hybrid flows; otherwise Entra answers unsupported_response_type (AADSTS{code})."));
             match flag {
-                Some(false) => out.push(f.severity(Severity::Error).aadsts(*code).title(format!("{setting} are not enabled for implicit grant")).fix(format!("Enable '{setting}' under Implicit grant and hybrid flows (web.implicitGrantSettings), or use response_type=code."))),
+                Some(false) => out.push(f.severity(Severity::Error).aadsts(*code).title(format!("{setting} are not enabled for implicit grant")).fix(format!("Enable '{setting}' under Implicit grant and hybrid flows (web.implicitGrantSettings){or_code}."))),
                 // Not known: said once, for the first setting not known.
                 None if unknown.first().is_some_and(|(s, _, _)| s == setting) => {
                     let names: Vec<&str> = unknown.iter().map(|(s, _, _)| *s).collect();
-                    out.push(f.aadsts(*code).fix(format!("Check that '{}' {} enabled under Implicit grant and hybrid flows, or use response_type=code.", names.join("' and '"), if names.len() == 1 { "is" } else { "are" })));
+                    out.push(f.aadsts(*code).fix(format!("Check that '{}' {} enabled under Implicit grant and hybrid flows{or_code}.", names.join("' and '"), if names.len() == 1 { "is" } else { "are" })));
                 }
                 _ => {}
             }
