@@ -777,15 +777,23 @@ pub fn first_guid(text: &str) -> Option<String> {
 /// pages are passed over. Entra's pages in other languages quote the redirect URI so,
 /// around words this reader does not know.
 fn first_quoted_uri(text: &str) -> Option<(&str, usize)> {
-    const PAIRS: [(char, &[char]); 8] = [
+    // The quotes of the languages Entra's pages are shown in: English and French, German
+    // („…“, »…«), Swedish and Finnish (”…”), Chinese and Japanese (「…」, 『…』, full-width).
+    const PAIRS: [(char, &[char]); 14] = [
         ('\'', &['\'']),
         ('"', &['"']),
         ('“', &['”', '“']),
         ('„', &['“', '”']),
         ('‘', &['’']),
+        ('‚', &['‘', '’']),
+        ('”', &['”']),
         ('«', &['»']),
+        ('»', &['«']),
         ('‹', &['›']),
         ('「', &['」']),
+        ('『', &['』']),
+        ('＂', &['＂']),
+        ('＇', &['＇']),
     ];
     for (at, open) in text.char_indices() {
         let Some((_, close)) = PAIRS.iter().find(|(o, _)| *o == open) else {

@@ -1975,9 +1975,15 @@ fn strip_bullet(line: &str) -> &str {
 /// Strips list bullets, numbering and trailing commas from a line (quotes
 /// stay: they may delimit CSV cells).
 fn clean_line(line: &str) -> &str {
+    // The full-width comma, semicolon and ideographic full stop of a CJK list too.
     strip_marker(strip_bullet(line))
-        .trim_end_matches([',', ';'])
+        .trim_end_matches([',', ';', '，', '；', '、', '。'])
         .trim_end()
+        // Direction marks a right-to-left document or chat puts around a left-to-right URI:
+        // Entra cannot hold them, so they are the paste's.
+        .trim_matches([
+            '\u{200E}', '\u{200F}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+        ])
 }
 
 /// Strips the list markers people put before a URI: a checkbox (`[x]`,
@@ -2104,7 +2110,10 @@ fn cut_note(text: &str) -> &str {
 
 /// Strips the quotes, backticks or angle brackets around one cell or token.
 fn unquote(s: &str) -> &str {
-    let mut s = s.trim().trim_end_matches([',', ';']).trim_end();
+    let mut s = s
+        .trim()
+        .trim_end_matches([',', ';', '，', '；', '、', '。'])
+        .trim_end();
     // Straight and typographic quotes, angle brackets, parentheses: what prose and chat
     // apps put around a URI.
     for (open, close) in [

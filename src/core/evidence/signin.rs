@@ -215,10 +215,17 @@ impl SignIn {
                     "unterbrochen",
                     "interrompu",
                     "interrumpido",
+                    "interrotto",
+                    "interrompido",
+                    "onderbroken",
+                    "przerwane",
+                    "прервано",
                     "中断",
+                    "中断されました",
+                    "已中断",
                 ]
                 .iter()
-                .any(|i| w.trim().eq_ignore_ascii_case(i))
+                .any(|i| w.trim().eq_ignore_ascii_case(i) || w.trim().to_lowercase() == *i)
             }),
         }
     }
