@@ -1047,7 +1047,7 @@ pub fn read(input: &str) -> Option<AuthorizeRequest> {
 /// The code of the troubleshooting details' `Error Code: 53003` line (Entra's blocked-access
 /// page shows it under More details, without the AADSTS prefix), when the text names no
 /// AADSTS code itself.
-fn details_error_code(text: &str) -> Option<u32> {
+pub(crate) fn details_error_code(text: &str) -> Option<u32> {
     let upper = text.to_ascii_uppercase();
     // Only beside the details' other lines: another program's "Error code: 10060" is not Entra's.
     if upper.contains("AADSTS")

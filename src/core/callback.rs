@@ -268,6 +268,12 @@ pub fn read(input: &str) -> Option<Callback> {
     if let Some(c) = linked.filter(|c| !cb.codes.contains(c)) {
         cb.codes.push(c);
     }
+    // Entra's blocked-access page pasted ("You cannot access this right now"): its More
+    // details name the code without the AADSTS prefix (`Error Code: 53003`).
+    if cb.codes.is_empty() && cb.url.is_none() {
+        cb.codes
+            .extend(super::authorize::details_error_code(&cb.text));
+    }
     Some(cb)
 }
 
