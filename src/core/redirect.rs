@@ -885,6 +885,9 @@ fn mismatch_findings(
                 let side = if in_registered { format!("The registered URI {} ", near.uri.escape_unicode_invisible()) } else { format!("The sent URI {} ", sent.escape_unicode_invisible()) };
                 let fix = if in_registered {
                     format!("Delete the registered entry and type it again by hand: {}.", uri::strip_invisible(&near.uri))
+                } else if diffs.len() > 1 {
+                    // Retyped alone it would still differ: the registered URI is what to type.
+                    format!("Retype the redirect URI in the app's configuration by hand, as registered: {}.", uri::strip_invisible(&near.uri))
                 } else {
                     format!("Retype the redirect URI in the app's configuration by hand: {}.", uri::strip_invisible(sent))
                 };

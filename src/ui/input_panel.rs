@@ -17,7 +17,14 @@ pub fn InputPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let inputs = state.inputs;
     let clear = move |_| state.clear();
-    let undo = move |_| state.undo_clear();
+    // "Undo clear" goes away once pressed: the keyboard is handed to "Clear all".
+    let clear_button = NodeRef::<leptos::html::Button>::new();
+    let undo = move |_| {
+        state.undo_clear();
+        if let Some(b) = clear_button.get_untracked() {
+            let _ = b.focus();
+        }
+    };
     // "Undo clear" stays while the boxes stay empty after "Clear all": the first thing typed,
     // picked or opened ends it until the next "Clear all".
     let undo_open = Memo::new(move |before: Option<&(u32, bool)>| {
@@ -30,6 +37,7 @@ pub fn InputPanel() -> impl IntoView {
     let undo_button = move || {
         undo_open.get().1.then(|| {
             view! {
+                <span class="rd-visually-hidden" role="status">"Inputs cleared."</span>
                 <button type="button" class="rd-button rd-button--quiet" data-testid="undo-clear" on:click=undo>
                     "Undo clear"
                 </button>
@@ -68,7 +76,7 @@ pub fn InputPanel() -> impl IntoView {
             <div class="rd-inputs__head">
                 <h2 class="rd-section-title" id="inputs-title">"Inputs"</h2>
                 {undo_button}
-                <button type="button" class="rd-button rd-button--quiet" data-testid="clear-all" on:click=clear>
+                <button type="button" class="rd-button rd-button--quiet" data-testid="clear-all" node_ref=clear_button on:click=clear>
                     "Clear all"
                 </button>
             </div>

@@ -116,8 +116,10 @@ impl AppState {
     pub fn clear(&self) {
         let picked = self.compare_with.try_update(Option::take).flatten();
         let before = self.inputs.take();
-        let had = before != CaseInput::default();
-        self.cleared.set(had.then_some((before, picked)));
+        // A second press on empty boxes keeps what the first one emptied.
+        if before != CaseInput::default() {
+            self.cleared.set(Some((before, picked)));
+        }
         self.clears.update(|n| *n += 1);
         self.evidence_dropped.set(None);
     }

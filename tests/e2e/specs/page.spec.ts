@@ -155,7 +155,10 @@ test('a reload keeps the inputs; "Clear all" empties them, "Undo clear" puts the
 
   await page.getByTestId('clear-all').click();
   await analyzer.expectStatus('unchecked');
+  // A second press on the empty boxes keeps what the first one emptied.
+  await page.getByTestId('clear-all').click();
   await page.getByTestId('undo-clear').click();
+  await expect(page.getByTestId('clear-all')).toBeFocused();
   await expect(analyzer.authorize).toHaveValue(TRAILING_SLASH.authorize ?? '');
   await expect(analyzer.callback).toHaveValue('https://app.contoso.com/cb?error=access_denied');
   await analyzer.expectStatus('mismatch');
