@@ -220,12 +220,13 @@ impl SignIn {
                     "onderbroken",
                     "przerwane",
                     "прервано",
+                    "Прервано",
                     "中断",
                     "中断されました",
                     "已中断",
                 ]
                 .iter()
-                .any(|i| w.trim().eq_ignore_ascii_case(i) || w.trim().to_lowercase() == *i)
+                .any(|i| w.trim().eq_ignore_ascii_case(i))
             }),
         }
     }
