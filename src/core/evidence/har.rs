@@ -3308,10 +3308,9 @@ fn social_stop(ix: &Ix, a: usize, stop: &FederatedStop) -> Option<Finding> {
 
 fn upper_first(s: &str) -> String {
     let mut c = s.chars();
-    c.next()
-        .map_or(String::new(), |f| {
-            std::iter::once(f.to_ascii_uppercase()).chain(c).collect()
-        })
+    c.next().map_or(String::new(), |f| {
+        std::iter::once(f.to_ascii_uppercase()).chain(c).collect()
+    })
 }
 
 /// Where a federated sign-in stopped (see [`federated_stop`]).
