@@ -8,6 +8,15 @@ use crate::core::diff::{describe, hex};
 const MAX_CHARS: usize = 1024;
 
 fn bytes(title: &'static str, s: &str) -> impl IntoView {
+    let total = s.chars().count();
+    // A URI longer than the list says so: a difference past it is in the character diff.
+    let more = (total > MAX_CHARS).then(|| {
+        view! {
+            <p class="rd-field__status">
+                {format!("The first {MAX_CHARS} of {total} characters are listed; the character diff above shows the rest.")}
+            </p>
+        }
+    });
     let items = hex(s)
         .into_iter()
         .take(MAX_CHARS)
@@ -29,6 +38,7 @@ fn bytes(title: &'static str, s: &str) -> impl IntoView {
     view! {
         <h3 class="rd-hex__title">{title}</h3>
         <ol class="rd-hex__list">{items}</ol>
+        {more}
     }
 }
 

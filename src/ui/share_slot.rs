@@ -391,14 +391,29 @@ pub fn ShareSlot() -> impl IntoView {
         })
     };
 
+    // Pressed with every box empty: there is no case to share, and the page says so.
+    let asked_empty = RwSignal::new(false);
+    let empty_note = move || {
+        (asked_empty.get() && cleared.get()).then(|| {
+            view! {
+                <p class="rd-field__status" role="status" data-testid="share-empty">
+                    "Nothing to share yet: paste the authorize request (or Entra's error text) and the registered redirect URIs first."
+                </p>
+            }
+        })
+    };
     view! {
         <section id="share" class="rd-share" aria-label="Share">
             <SharedLinkNotice/>
             <button type="button" class="rd-button" data-testid="share-button" node_ref=share_button
                 aria-expanded=move || is_open().to_string() aria-controls="share-panel"
-                on:click=move |_| rebuild()>
+                on:click=move |_| {
+                    asked_empty.set(cleared.get_untracked());
+                    rebuild();
+                }>
                 "Share link"
             </button>
+            {empty_note}
             {panel}
         </section>
     }

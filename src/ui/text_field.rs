@@ -76,6 +76,10 @@ pub fn TextField(
     // The file's status line, with the box's length when it was said: it stays while the box
     // holds what the file gave, and goes once the box is edited or cleared.
     let status = RwSignal::new((String::new(), 0usize));
+    // "Clear all" ends the status too, when the box was empty before and after.
+    let clears = use_context::<super::state::AppState>().map(|s| s.clears);
+    let clear_count = move || clears.map_or(0, |c| c.get());
+    let said_at = RwSignal::new(0u32);
     let dragging = RwSignal::new(false);
     let loaded = move |r: web::FileResult| match r {
         Ok(f) => {
@@ -93,13 +97,18 @@ pub fn TextField(
                 format!("Read {} ({}{encoding}).", f.name, super::size(f.size))
             };
             status.set((said, text.len()));
+            said_at.set(clears.map_or(0, |c| c.get_untracked()));
             value.set(text);
         }
-        Err(e) => status.set((e, value.with_untracked(String::len))),
+        Err(e) => {
+            status.set((e, value.with_untracked(String::len)));
+            said_at.set(clears.map_or(0, |c| c.get_untracked()));
+        }
     };
     let status_text = move || {
+        let now = clear_count();
         status.with(|(said, at)| {
-            if value.with(String::len) == *at {
+            if value.with(String::len) == *at && said_at.get() == now {
                 said.clone()
             } else {
                 String::new()

@@ -110,6 +110,18 @@ test('dropping a Graph JSON export on the registered box fills it', async ({ ana
   await expect(page.getByTestId('registered-item').first()).toContainText('Web');
 });
 
+test('an empty file\'s note goes with "Clear all"; "Share link" on empty boxes says there is nothing to share', async ({ analyzer, page }) => {
+  await analyzer.open();
+  await page.getByTestId('evidence-file').setInputFiles({ name: 'empty.har', mimeType: 'application/json', buffer: Buffer.alloc(0) });
+  await expect(page.getByText(/empty\.har is empty/)).toBeVisible();
+  await page.getByTestId('clear-all').click();
+  await expect(page.getByText(/empty\.har is empty/)).toHaveCount(0);
+  await page.getByTestId('share-button').click();
+  await expect(page.getByTestId('share-empty')).toBeVisible();
+  await analyzer.fill({ authorize: TRAILING_SLASH.authorize });
+  await expect(page.getByTestId('share-empty')).toHaveCount(0);
+});
+
 test('the file picker fills the registered box too', async ({ analyzer }) => {
   await analyzer.open();
   await analyzer.fill({ authorize: TRAILING_SLASH.authorize });
