@@ -101,6 +101,21 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
             Some("nested app authentication"),
         );
     }
+    // A command-line tool's fixed loopback listener (Argo CD's `argocd login --sso`): a public
+    // client without a secret, whose URI belongs under Mobile and desktop applications.
+    if let Some(r) = req.redirect_uri().filter(|r| {
+        let u = Uri::new(r);
+        u.scheme_lower() == "http"
+            && u.is_localhost()
+            && u.port() == Some("8085")
+            && u.path() == "/auth/callback"
+    }) {
+        return guess(
+            ClientKind::Native,
+            format!("{r} is Argo CD's command-line sign-in (argocd login --sso), a loopback listener with no client secret"),
+            Some("the Argo CD CLI"),
+        );
+    }
     if let Some(sku) = sku(req) {
         let s = sku.to_ascii_lowercase();
         let why = format!("x-client-SKU={sku}");

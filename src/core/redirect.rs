@@ -611,7 +611,8 @@ fn mismatch_findings(
     // the same path: it builds its redirect URI from the address it sees, not the public one.
     let su = Uri::new(sent);
     let here = su.is_localhost() || su.is_loopback_v4();
-    let public = (here || internal_host(&su))
+    // A desktop or command-line app's loopback listener is its own address, not a server's.
+    let public = ((here && c.client.kind != ClientKind::Native) || internal_host(&su))
         .then(|| {
             c.reg.uris.iter().find(|r| {
                 let u = Uri::new(&r.uri);
