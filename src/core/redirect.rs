@@ -301,7 +301,7 @@ fn base_url_hint(path: &str) -> Option<&'static str> {
     Some(if p.ends_with("/signin-oidc") {
         "in ASP.NET Core, the Forwarded Headers middleware (ForwardedHeaders.XForwardedProto | XForwardedHost; clear KnownNetworks/KnownProxies when the proxy is not on loopback) before authentication"
     } else if has("/.auth/login/") {
-        "for App Service / Functions authentication behind Front Door or Application Gateway, keep the original Host header, or set its forward proxy convention (authsettingsV2 httpSettings.forwardProxy: Standard reads X-Forwarded-Host)"
+        "for App Service, Functions or Container Apps authentication behind Front Door or Application Gateway, keep the original Host header and an https backend, or set the authentication's forward proxy convention to Standard (App Service: authsettingsV2 httpSettings.forwardProxy; Container Apps: az containerapp auth update --proxy-convention Standard), which reads X-Forwarded-Host and X-Forwarded-Proto"
     } else if has("/login/oauth2/code/") {
         "in Spring Boot, server.forward-headers-strategy=native (or framework); a fixed redirect-uri in the client registration replaces {baseUrl}"
     } else if has("/api/auth/callback/") {
@@ -708,7 +708,7 @@ fn mismatch_findings(
             continue;
         }
         if *d == Difference::Port && inner_port {
-            let f = finding(d.code()).aadsts(50011).detail(format!("{ctx} The sent URI carries port {}, which the registered one does not: the port the app is served on behind a load balancer or proxy, which builds its redirect URI from the address it sees instead of the one the browser used.", s.port().unwrap_or(""))).fix(format!("Make the app build its redirect URI from the public address: {how}; or set the redirect URI explicitly to {}. Registering the inner port is no fix: the browser cannot reach it.", near.uri));
+            let f = finding(d.code()).aadsts(50011).detail(format!("{ctx} The sent URI carries port {}, which the registered one does not: the port the app is served on behind a load balancer or proxy, which builds its redirect URI from the address it sees instead of the one the browser used.", s.port().unwrap_or(""))).fix(format!("Make the app build its redirect URI from the public address: {how}; {}. Registering the inner port is no fix: the browser cannot reach it.", if fixed_route(s.path()).is_some() { String::new() } else { format!("; or set the redirect URI explicitly to {}", near.uri) }));
             out.push(send_snippet(f));
             continue;
         }
@@ -762,7 +762,7 @@ fn mismatch_findings(
                 let proxy = s.scheme_lower() == "http" && r.scheme_lower() == "https";
                 f.title(format!("The app sends {}:// but {}:// is registered", s.scheme().unwrap_or(""), r.scheme().unwrap_or("")))
                     .detail(format!("{ctx}{}", if proxy { " The usual cause: TLS ends at a proxy, load balancer or App Service front end, and the app builds its redirect URI from the http request it sees." } else { "" }))
-                    .fix(if proxy { format!("Make the app see the original scheme: {}, or set the redirect URI explicitly to {}. http:// cannot be registered except for localhost.", hint.unwrap_or("in ASP.NET Core use the Forwarded Headers middleware (ForwardedHeaders.XForwardedProto, and clear KnownNetworks/KnownProxies when the proxy is not on loopback) before authentication; in other stacks trust X-Forwarded-Proto"), near.uri) } else if registrable.is_empty() && !near_refused.is_empty() {
+                    .fix(if proxy { format!("Make the app see the original scheme: {}{}. http:// cannot be registered except for localhost.", hint.unwrap_or("in ASP.NET Core use the Forwarded Headers middleware (ForwardedHeaders.XForwardedProto, and clear KnownNetworks/KnownProxies when the proxy is not on loopback) before authentication; in other stacks trust X-Forwarded-Proto"), if fixed_route(s.path()).is_some() { String::new() } else { format!(", or set the redirect URI explicitly to {}", near.uri) }) } else if registrable.is_empty() && !near_refused.is_empty() {
                         // The registered http:// URI is one Entra no longer accepts: register the
                         // https one the app sends instead of going back to http.
                         format!("Register {new_uri}{why_form} under {}. {keep} The registered {} is one Entra's rules refuse ({}): do not send it; remove it once the https one works.", platform.portal_name(), near.uri, near_refused.join("; "))
