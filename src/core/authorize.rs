@@ -152,6 +152,17 @@ impl AuthorizeRequest {
             .map(|v| v.split_whitespace().collect())
             .unwrap_or_default()
     }
+    /// Entra's authorize path after a tenant in Entra's own form (a tenant GUID or an
+    /// `*.onmicrosoft.com` name), whatever the host: on another host, the tenant's External ID
+    /// (or B2C) custom URL domain.
+    pub fn has_entra_tenant_path(&self) -> bool {
+        self.endpoint != Endpoint::Unknown
+            && self.tenant.as_deref().is_some_and(|t| {
+                t.to_ascii_lowercase().ends_with(".onmicrosoft.com")
+                    || first_guid(t).is_some_and(|g| g.len() == t.len())
+            })
+    }
+
     /// True for an Azure AD B2C authority (`*.b2clogin.com` or a B2C policy).
     pub fn is_b2c(&self) -> bool {
         let host_b2c = self

@@ -973,11 +973,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             && r.host
                 .as_deref()
                 .is_some_and(|h| !authorize::is_entra_host(h))
-            && r.endpoint != authorize::Endpoint::Unknown
-            && r.tenant.as_deref().is_some_and(|t| {
-                t.to_ascii_lowercase().ends_with(".onmicrosoft.com")
-                    || authorize::first_guid(t).is_some_and(|g| g.len() == t.len())
-            });
+            && r.has_entra_tenant_path();
         r.is_b2c()
             || custom_domain
             || r.host

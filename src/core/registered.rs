@@ -2403,13 +2403,19 @@ fn says_removed(note: &str) -> bool {
         })
 }
 
-/// A label whose value is the app's identifiers (`identifierUris`, `Application ID URI`).
-fn is_identifier_label(label: &str) -> bool {
-    let k: String = label
+/// A label's letters and digits in lower case (`Application ID URI` → `applicationiduri`),
+/// how every label is compared.
+fn label_key(label: &str) -> String {
+    label
         .chars()
         .filter(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_ascii_lowercase();
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// A label whose value is the app's identifiers (`identifierUris`, `Application ID URI`).
+fn is_identifier_label(label: &str) -> bool {
+    let k = label_key(label);
     ["identifier", "applicationiduri", "appiduri"]
         .iter()
         .any(|w| k.contains(w))
@@ -2429,11 +2435,7 @@ fn bare_label(line: &str) -> Option<&str> {
 /// A label the portal shows over a URL that is no redirect URI (Overview, Branding &
 /// properties): `Application ID URI`, `Home page URL`, `Front-channel logout URL` …
 fn is_portal_url_label(label: &str) -> bool {
-    let k: String = label
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let k = label_key(label);
     matches!(
         k.as_str(),
         "applicationiduri"
@@ -2455,11 +2457,7 @@ fn is_portal_url_label(label: &str) -> bool {
 }
 
 fn label_kind(label: &str) -> Label {
-    let k: String = label
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let k = label_key(label);
     let strip = |suffix: &str| k.strip_suffix(suffix).unwrap_or(&k).to_string();
     // `WebRedirectUris`, and Az.Resources' flattened `WebRedirectUri` / `SpaRedirectUri`.
     let platform = match k.strip_suffix("redirecturis") {
@@ -2879,11 +2877,7 @@ impl LineReader {
                 return;
             }
         }
-        let key: String = label
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
+        let key = label_key(label);
         if matches!(
             key.as_str(),
             "implicitgrantsettings" | "redirecturisettings" | "homepageurl"

@@ -192,18 +192,13 @@ pub(crate) fn refuses_redirect(lower: &str) -> bool {
 /// External ID tenant (ciamlogin.com), a B2C tenant (b2clogin.com, a B2C policy in the path
 /// or `p`), or Entra (a guest's federation).
 pub(crate) fn federating_tenant(authorize_url: &str) -> &'static str {
-    let u = super::uri::Uri::new(authorize_url);
-    let host = u.host().unwrap_or("").to_ascii_lowercase();
-    let policy = u.path().split('/').any(super::authorize::is_b2c_policy)
-        || u.query().is_some_and(|q| {
-            q.split('&').any(|p| {
-                p.split_once('=')
-                    .is_some_and(|(n, v)| n == "p" && super::authorize::is_b2c_policy(v))
-            })
-        });
+    let host = uri::Uri::new(authorize_url)
+        .host()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     if host.ends_with(".ciamlogin.com") {
         "the External ID tenant"
-    } else if host.ends_with(".b2clogin.com") || policy {
+    } else if super::authorize::read(authorize_url).is_some_and(|r| r.is_b2c()) {
         "the B2C tenant"
     } else {
         "Entra"
@@ -358,11 +353,7 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
         // A path copied without its host (`/contoso.com/oauth2/v2.0/authorize?…`) names none.
         // An External ID (or B2C) custom URL domain in front of Entra: any host, with a tenant
         // GUID or *.onmicrosoft.com tenant before Entra's own /oauth2/v2.0/authorize path.
-        let custom_domain = req.endpoint != Endpoint::Unknown
-            && req.tenant.as_deref().is_some_and(|t| {
-                t.to_ascii_lowercase().ends_with(".onmicrosoft.com")
-                    || super::authorize::first_guid(t).is_some_and(|g| g.len() == t.len())
-            });
+        let custom_domain = req.has_entra_tenant_path();
         let entra_host = req.host.is_none()
             || super::authorize::is_entra_host(&host)
             || (req.is_b2c() && req.endpoint != Endpoint::Unknown);

@@ -3247,31 +3247,18 @@ fn social_stop(ix: &Ix, a: usize, stop: &FederatedStop) -> Option<Finding> {
     }
     let e = ix.entries.get(stop.idx)?;
     // The provider's own OAuth request (the one B2C sent, before the provider moved on
-    // inside its own pages) holds the redirect URI B2C gave it.
-    let sent = (a..=stop.idx).rev().find_map(|k| {
-        let x = ix.entries.get(k)?;
-        let host = Uri::new(x.request.url.as_str())
-            .host()?
-            .to_ascii_lowercase();
-        (host == stop.host)
-            .then(|| get(&query_pairs(x.request.url.as_str()), "redirect_uri").map(str::to_string))
-            .flatten()
-    });
-    let client = (a..=stop.idx)
-        .rev()
-        .find_map(|k| {
-            let x = ix.entries.get(k)?;
-            let host = Uri::new(x.request.url.as_str())
-                .host()?
-                .to_ascii_lowercase();
+    // inside its own pages) holds the redirect URI and the client ID B2C gave it.
+    let provider_param = |name: &str| {
+        (a..=stop.idx).rev().find_map(|k| {
+            let url = ix.entries.get(k)?.request.url.as_str();
+            let host = Uri::new(url).host()?.to_ascii_lowercase();
             (host == stop.host)
-                .then(|| {
-                    get(&query_pairs(x.request.url.as_str()), "client_id")
-                        .map(|c| format!(" ({c})"))
-                })
+                .then(|| get(&query_pairs(url), name).map(str::to_string))
                 .flatten()
         })
-        .unwrap_or_default();
+    };
+    let sent = provider_param("redirect_uri");
+    let client = provider_param("client_id").map_or(String::new(), |c| format!(" ({c})"));
     let (name, console) = known.unwrap_or((
         stop.host.as_str(),
         "the identity provider's settings for the client B2C uses",
