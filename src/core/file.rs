@@ -16,6 +16,63 @@ pub struct Decoded {
     pub encoding: Option<&'static str>,
 }
 
+/// The input box a file belongs in when it is dropped on the page and not on one of the boxes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputBox {
+    /// The authorize request (an authorize URL, Entra's error text).
+    Authorize,
+    /// The registered redirect URIs (a manifest, Graph JSON, a list).
+    Registered,
+    /// A HAR or a sign-in log export, and whatever else (the box says what it cannot read).
+    Evidence,
+}
+
+impl InputBox {
+    /// The box's label on the page.
+    pub fn label(self) -> &'static str {
+        match self {
+            InputBox::Authorize => "Authorize request",
+            InputBox::Registered => "Registered redirect URIs",
+            InputBox::Evidence => "Evidence",
+        }
+    }
+}
+
+/// Which box `text` (a file's text) belongs in: a HAR or a sign-in log export is evidence; an
+/// app's manifest or Graph JSON, or a platform-headed list, is the registration; an authorize
+/// URL or Entra's error text is the request; a plain list of URIs is the registration; anything
+/// else goes to the evidence box, whose reader says what it could not read.
+pub fn box_for(text: &str) -> InputBox {
+    // Larger than a text box holds: only evidence can be that large.
+    if text.len() > super::MAX_FIELD {
+        return InputBox::Evidence;
+    }
+    use super::evidence::Kind;
+    let evidence = super::evidence::read(text).kind;
+    if evidence == Kind::Har {
+        return InputBox::Evidence;
+    }
+    // An app's JSON carries an appId like a sign-in log entry: its redirect URIs decide.
+    let registered = super::registered::read(text);
+    let listed = !registered.uris.is_empty();
+    if listed && (registered.from_json || registered.has_platforms) {
+        return InputBox::Registered;
+    }
+    if evidence == Kind::SignInLog {
+        return InputBox::Evidence;
+    }
+    if super::authorize::read(text).is_some_and(|r| {
+        r.error_text.is_some() || r.redirect_uri().is_some() || r.get("client_id").is_some()
+    }) {
+        return InputBox::Authorize;
+    }
+    if listed {
+        InputBox::Registered
+    } else {
+        InputBox::Evidence
+    }
+}
+
 /// Reads `bytes` (the file `name`) as text, or says in one sentence why it is not text.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Decoded, String> {
     // Byte-order marks at the start, however many (stripped in one pass: one call and one
@@ -216,5 +273,28 @@ mod tests {
         // Near misses: short text, and text with a stray non-ASCII byte, are text.
         assert!(decode("a", b"ok".to_vec()).is_ok());
         assert!(decode("a", b"https://a/\xe9cb then more text".to_vec()).is_ok());
+    }
+
+    #[test]
+    fn a_file_dropped_on_the_page_goes_to_the_box_that_reads_it() {
+        let har = r#"{"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":[{"startedDateTime":"2026-01-01T00:00:00Z","time":1,"request":{"method":"GET","url":"https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Fa.contoso.com%2Fcb","httpVersion":"HTTP/1.1","headers":[],"queryString":[],"cookies":[],"headersSize":-1,"bodySize":0},"response":{"status":200,"statusText":"OK","httpVersion":"HTTP/1.1","headers":[],"cookies":[],"content":{"size":0,"mimeType":"text/html"},"redirectURL":"","headersSize":-1,"bodySize":0},"cache":{},"timings":{"send":0,"wait":1,"receive":0}}]}}"#;
+        assert_eq!(box_for(har), InputBox::Evidence);
+        let manifest = r#"{"appId":"6731de76-14a6-49ae-97bc-6eba6914391e","web":{"redirectUris":["https://a.contoso.com/cb"]},"spa":{"redirectUris":[]}}"#;
+        assert_eq!(box_for(manifest), InputBox::Registered);
+        assert_eq!(
+            box_for("https://a.contoso.com/cb\nhttps://b.contoso.com/cb\n"),
+            InputBox::Registered
+        );
+        let url = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fa.contoso.com%2Fcb";
+        assert_eq!(box_for(url), InputBox::Authorize);
+        let error = "AADSTS50011: The redirect URI 'https://a.contoso.com/cb' specified in the request does not match the redirect URIs configured for the application '6731de76-14a6-49ae-97bc-6eba6914391e'.";
+        assert_eq!(box_for(error), InputBox::Authorize);
+        let signin = r#"{"value":[{"id":"1","createdDateTime":"2026-01-01T00:00:00Z","appId":"6731de76-14a6-49ae-97bc-6eba6914391e","appDisplayName":"Contoso","correlationId":"0b5c1d3e-2f4a-4b6c-8d7e-9f0a1b2c3d4e","status":{"errorCode":50011,"failureReason":"The redirect URI specified in the request does not match."}}]}"#;
+        assert_eq!(box_for(signin), InputBox::Evidence);
+        assert_eq!(box_for("hello"), InputBox::Evidence);
+        assert_eq!(
+            box_for(&" ".repeat(super::super::MAX_FIELD + 1)),
+            InputBox::Evidence
+        );
     }
 }

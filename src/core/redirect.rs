@@ -75,7 +75,9 @@ pub fn registrable_problems(u: &str, audience: Audience) -> Vec<String> {
     if p.host().is_some_and(|h| !h.is_ascii()) {
         why.push("its host is not ASCII (internationalised domain names are not supported)".into());
     }
-    if p.scheme_lower() == "http" && !p.is_localhost() && !p.is_loopback_v4() {
+    // [::1] has a reason of its own below: the scheme is not what stops it.
+    if p.scheme_lower() == "http" && !p.is_localhost() && !p.is_loopback_v4() && !p.is_loopback_v6()
+    {
         why.push("http:// is only allowed for localhost".into());
     }
     if p.is_loopback_v6() {
@@ -1779,6 +1781,15 @@ pub fn check(
 #[cfg(test)]
 mod tests {
     use crate::core::{analyze, CaseInput};
+
+    #[test]
+    fn the_ipv6_loopback_is_refused_for_itself_not_for_its_scheme() {
+        let why = super::registrable_problems(
+            "http://[::1]:5000/cb",
+            crate::core::registered::Audience::default(),
+        );
+        assert_eq!(why, ["the IPv6 loopback [::1] is not supported"], "{why:?}");
+    }
 
     /// The scheme finding for `redirect_uri` (encoded) sent against `registered`.
     fn scheme_finding(redirect_uri: &str, registered: &str) -> crate::core::Finding {

@@ -12,10 +12,7 @@ pub fn ExamplePicker() -> impl IntoView {
     let buttons = EXAMPLES
         .iter()
         .map(|example| {
-            let pick = move |_| {
-                state.compare_with.set(None);
-                state.inputs.set(example.case());
-            };
+            let pick = move |_| state.replace(example.case());
             view! {
                 <li><button type="button" class="rd-chip" on:click=pick>{example.name}</button></li>
             }

@@ -6,7 +6,13 @@ use super::audience_select::AudienceSelect;
 use super::example_picker::ExamplePicker;
 use super::state::AppState;
 use super::text_field::{FilePick, TextField};
+use super::web;
+use crate::core::file::{box_for, InputBox};
 use crate::core::{MAX_EVIDENCE, MAX_FIELD};
+
+/// What a file dropped on the page (not on a box) gave: the line said, the box it filled and
+/// that box's length then, and the reset count then.
+type PageDrop = (String, Option<RwSignal<String>>, usize, u32);
 
 /// Evidence larger than this is held but not shown in its box.
 const SHOW_EVIDENCE: usize = 1 << 20;
@@ -28,11 +34,11 @@ pub fn InputPanel() -> impl IntoView {
     // "Undo clear" stays while the boxes stay empty after "Clear all": the first thing typed,
     // picked or opened ends it until the next "Clear all".
     let undo_open = Memo::new(move |before: Option<&(u32, bool)>| {
-        let clears = state.clears.get();
+        let resets = state.resets.get();
         let open = state.cleared.with(Option::is_some)
             && inputs.all_empty()
-            && before.is_none_or(|&(n, was)| n != clears || was);
-        (clears, open)
+            && before.is_none_or(|&(n, was)| n != resets || was);
+        (resets, open)
     });
     let undo_button = move || {
         undo_open.get().1.then(|| {
@@ -61,6 +67,61 @@ pub fn InputPanel() -> impl IntoView {
                 }
             })
     };
+    // A file dropped on the page outside the boxes that take files would be opened by the
+    // browser in place of the page; it goes to the box that reads it, said while that box
+    // holds what the file gave.
+    let page_drop = RwSignal::new(None::<PageDrop>);
+    web::on_page_drop(MAX_EVIDENCE, move |r| {
+        let at = state.resets.get_untracked();
+        let said = match r {
+            Ok(f) if f.size == 0 => (
+                format!("{} is empty (0 bytes): nothing to analyse.", f.name),
+                None,
+                0,
+                at,
+            ),
+            Ok(f) => {
+                let text = f.decoded.text;
+                let target = box_for(&text);
+                let signal = match target {
+                    InputBox::Authorize => inputs.authorize,
+                    InputBox::Registered => inputs.registered,
+                    InputBox::Evidence => inputs.evidence,
+                };
+                let encoding = f
+                    .decoded
+                    .encoding
+                    .map_or(String::new(), |e| format!(", read as {e}"));
+                let said = format!(
+                    "Read {} ({}{encoding}) into {}.",
+                    f.name,
+                    super::size(f.size),
+                    target.label()
+                );
+                let len = text.len();
+                signal.set(text);
+                (said, Some(signal), len, at)
+            }
+            Err(e) => (e, None, 0, at),
+        };
+        page_drop.set(Some(said));
+    });
+    let page_drop_note = move || {
+        let now = state.resets.get();
+        page_drop
+            .with(|d| {
+                d.as_ref()
+                    .filter(|(_, signal, len, at)| {
+                        *at == now && signal.is_none_or(|s| s.with(String::len) == *len)
+                    })
+                    .map(|(said, ..)| said.clone())
+            })
+            .map(|said| {
+                view! {
+                    <p class="rd-field__status" role="status" data-testid="page-drop-note">{said}</p>
+                }
+            })
+    };
     let registered_file = FilePick {
         testid: "registered-file",
         accept: ".json,.txt,application/json,text/plain",
@@ -80,6 +141,7 @@ pub fn InputPanel() -> impl IntoView {
                     "Clear all"
                 </button>
             </div>
+            {page_drop_note}
             <ExamplePicker/>
             <TextField id="authorize" label="Authorize request" testid="authorize-input"
                 hint="The full authorize URL, only its query string, or the error text Entra showed (AADSTS…)."

@@ -173,11 +173,10 @@ impl SharedLink {
     }
 
     fn load(self, case: CaseInput) {
-        self.state.compare_with.set(None);
-        self.state.inputs.set(case);
+        self.state.replace(case);
         self.pending.set(None);
         self.error.set(None);
-        self.loaded.set(Some(self.state.clears.get_untracked()));
+        self.loaded.set(Some(self.state.resets.get_untracked()));
         browser::clear_hash();
     }
 
@@ -256,7 +255,7 @@ pub fn SharedLinkNotice() -> impl IntoView {
         })
     };
     let loaded = move || {
-        (link.loaded.get() == Some(link.state.clears.get())).then(|| {
+        (link.loaded.get() == Some(link.state.resets.get())).then(|| {
             view! {
                 <div class="rd-share__notice rd-share__notice--ok" role="status" data-testid="share-opened">
                     <p>

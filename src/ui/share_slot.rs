@@ -46,8 +46,9 @@ struct Built {
     carried: bool,
     /// The inputs it was built from (to tell when they changed since).
     from: CaseInput,
-    /// The clear count when it was built: a link from before "Clear all" is gone for good.
-    clears: u32,
+    /// The reset count when it was built: a link from before "Clear all" (or an example, a
+    /// shared case opened) is gone for good.
+    resets: u32,
 }
 
 /// Folds the codec's list (one entry per input and value) into one row per
@@ -109,7 +110,7 @@ fn build(case: CaseInput, opts: ShareOptions, include_large: bool, base: &str) -
         evidence_len,
         carried,
         from: case,
-        clears: 0,
+        resets: 0,
     }
 }
 
@@ -170,7 +171,7 @@ pub fn ShareSlot() -> impl IntoView {
         let case = untrack(|| inputs.case());
         let link = build(case, opts, include_large.get_untracked(), &page_url());
         built.set(Some(Built {
-            clears: state.clears.get_untracked(),
+            resets: state.resets.get_untracked(),
             ..link
         }));
     };
@@ -187,7 +188,7 @@ pub fn ShareSlot() -> impl IntoView {
         .all(|t| t.with(|t| t.trim().is_empty()))
     });
     let is_open = move || {
-        built.with(|b| b.as_ref().is_some_and(|b| b.clears == state.clears.get())) && !cleared.get()
+        built.with(|b| b.as_ref().is_some_and(|b| b.resets == state.resets.get())) && !cleared.get()
     };
     let stale =
         Memo::new(move |_| built.with(|b| b.as_ref().is_some_and(|b| !holds(&inputs, &b.from))));

@@ -102,9 +102,10 @@ pub struct AppState {
     pub compare_with: RwSignal<Option<String>>,
     /// The diff on show: against the picked URI, or the core's matched/nearest one.
     pub shown_diff: Memo<Option<UriDiff>>,
-    /// How many times "Clear all" was pressed: what was built from the inputs before (a share
-    /// link) belongs to a case the user threw away.
-    pub clears: RwSignal<u32>,
+    /// How many times the whole case was replaced ("Clear all", an example, a shared case
+    /// opened): what was built or said of the inputs before (a share link, a file's status
+    /// line) belongs to a case the user threw away.
+    pub resets: RwSignal<u32>,
     /// The size of the evidence a reload did not keep (too large for the tab's storage).
     pub evidence_dropped: RwSignal<Option<usize>>,
     /// What the last "Clear all" emptied, and the URI picked then: "Undo clear" puts it back.
@@ -120,8 +121,15 @@ impl AppState {
         if before != CaseInput::default() {
             self.cleared.set(Some((before, picked)));
         }
-        self.clears.update(|n| *n += 1);
+        self.resets.update(|n| *n += 1);
         self.evidence_dropped.set(None);
+    }
+
+    /// Every input replaced with `case` (an example, a shared case), with the core's diff.
+    pub fn replace(&self, case: CaseInput) {
+        self.compare_with.set(None);
+        self.inputs.set(case);
+        self.resets.update(|n| *n += 1);
     }
 
     /// "Undo clear": the inputs the last "Clear all" emptied, back in their boxes.
@@ -150,7 +158,7 @@ impl AppState {
             analysis,
             compare_with,
             shown_diff,
-            clears: RwSignal::new(0),
+            resets: RwSignal::new(0),
             evidence_dropped: RwSignal::new(None),
             cleared: RwSignal::new(None),
         }

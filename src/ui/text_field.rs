@@ -76,9 +76,10 @@ pub fn TextField(
     // The file's status line, with the box's length when it was said: it stays while the box
     // holds what the file gave, and goes once the box is edited or cleared.
     let status = RwSignal::new((String::new(), 0usize));
-    // "Clear all" ends the status too, when the box was empty before and after.
-    let clears = use_context::<super::state::AppState>().map(|s| s.clears);
-    let clear_count = move || clears.map_or(0, |c| c.get());
+    // "Clear all" (or an example, a shared case) ends the status too, even when the box holds
+    // as many bytes as before.
+    let resets = use_context::<super::state::AppState>().map(|s| s.resets);
+    let reset_count = move || resets.map_or(0, |c| c.get());
     let said_at = RwSignal::new(0u32);
     let dragging = RwSignal::new(false);
     let loaded = move |r: web::FileResult| match r {
@@ -97,16 +98,16 @@ pub fn TextField(
                 format!("Read {} ({}{encoding}).", f.name, super::size(f.size))
             };
             status.set((said, text.len()));
-            said_at.set(clears.map_or(0, |c| c.get_untracked()));
+            said_at.set(resets.map_or(0, |c| c.get_untracked()));
             value.set(text);
         }
         Err(e) => {
             status.set((e, value.with_untracked(String::len)));
-            said_at.set(clears.map_or(0, |c| c.get_untracked()));
+            said_at.set(resets.map_or(0, |c| c.get_untracked()));
         }
     };
     let status_text = move || {
-        let now = clear_count();
+        let now = reset_count();
         status.with(|(said, at)| {
             if value.with(String::len) == *at && said_at.get() == now {
                 said.clone()

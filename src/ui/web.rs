@@ -183,6 +183,33 @@ mod imp {
         }
     }
 
+    /// Files dropped on the page outside a box that takes them: read and handed to `done`
+    /// instead of the browser opening the file in place of the page (and losing the case).
+    pub fn on_page_drop(max: usize, done: impl Fn(FileResult) + Clone + 'static) {
+        let has_files = |ev: &web_sys::DragEvent| {
+            ev.data_transfer()
+                .is_some_and(|d| d.types().includes(&"Files".into(), 0))
+        };
+        let over = window_event_listener(leptos::ev::dragover, move |ev| {
+            if has_files(&ev) {
+                ev.prevent_default();
+            }
+        });
+        let drop = window_event_listener(leptos::ev::drop, move |ev| {
+            // A box that reads files has taken it already.
+            if ev.default_prevented() || !has_files(&ev) {
+                return;
+            }
+            ev.prevent_default();
+            dropped_file(&ev, max, done.clone());
+        });
+        // A page that mounts the app again (the browser tests) keeps one pair of listeners.
+        on_cleanup(move || {
+            over.remove();
+            drop.remove();
+        });
+    }
+
     /// `use_clipboard`'s copy function and its "copied" flag. The function returns false when
     /// the page has no clipboard to write to (a page served over plain http), so the caller
     /// can say so instead of failing silently.
@@ -233,6 +260,7 @@ mod imp {
     ) -> bool {
         false
     }
+    pub fn on_page_drop(_: usize, _: impl Fn(FileResult) + Clone + 'static) {}
     pub fn clipboard() -> (impl Fn(&str) -> bool + Clone + 'static, Signal<bool>) {
         (|_: &str| false, Signal::from(false))
     }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test, expect } from '../fixtures/test';
 import { TRAILING_SLASH } from '../fixtures/cases';
-import { cliReport, readCase } from '../fixtures/cli';
+import { cliReport, readCase, ROOT } from '../fixtures/cli';
 import { expectReport, fillCase } from '../fixtures/page_case';
 
 // The journeys of the page (issue 4). Every test runs under the guard fixture: no request
@@ -282,4 +283,35 @@ test('the page works from the keyboard alone, with a visible focus', async ({ an
   await page.keyboard.press('Delete');
   await expect(analyzer.authorize).toHaveValue('');
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'empty');
+});
+
+test('a file dropped on the page outside the file boxes goes to the box that reads it, and the page stays', async ({ analyzer, page }) => {
+  const har = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'evidence', 'entra-error-page-50011.har'), 'utf8');
+  const manifest = readCase('scheme-behind-proxy.json').registered ?? '';
+  await analyzer.open();
+  // dispatchEvent is false when the page prevented the default: the browser would not open
+  // the file in place of the page.
+  const drop = async (selector: string, name: string, text: string) => {
+    const opened = await page.locator(selector).first().evaluate((el, [n, t]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([t], n, { type: 'application/octet-stream' }));
+      const over = el.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      const dropped = el.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      return over || dropped;
+    }, [name, text]);
+    expect(opened, `the browser's default for ${name} is prevented`).toBe(false);
+  };
+  // On the authorize box (which takes no files) and on the page's heading.
+  await drop('[data-testid="authorize-input"]', 'sign-in.har', har);
+  await expect(page.getByTestId('page-drop-note')).toHaveText(/Read sign-in\.har \(.+\) into Evidence\./);
+  await expect(analyzer.authorize).toHaveValue('');
+  await expect(page.locator('[data-finding^="har."]').first()).toBeVisible();
+  await drop('h1', 'app.json', manifest);
+  await expect(page.getByTestId('page-drop-note')).toHaveText(/into Registered redirect URIs\./);
+  await expect(analyzer.registered).toHaveValue(manifest);
+  await drop('h1', 'url.txt', TRAILING_SLASH.authorize);
+  await expect(analyzer.authorize).toHaveValue(TRAILING_SLASH.authorize);
+  // Picking an example replaces the case, and the note with it.
+  await page.getByTestId('examples').getByRole('button', { name: 'Trailing slash' }).click();
+  await expect(page.getByTestId('page-drop-note')).toHaveCount(0);
 });
