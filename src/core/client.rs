@@ -266,6 +266,24 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
                 Some("the connector consent service"),
             );
         }
+        // An identity broker's callback (Okta, Auth0, Firebase, …): the broker's server
+        // redeems the code with its client secret, whatever else the request says.
+        if let Some(broker) = broker(r) {
+            return guess(
+                ClientKind::WebServer,
+                format!("the redirect URI {r} is {broker}'s callback: {broker} redeems the code on its servers with a client secret"),
+                Some(broker),
+            );
+        }
+        // Vault's command-line sign-in (vault login -method=oidc) listens on localhost:8250,
+        // but Vault's server redeems the code with the role's client secret.
+        if u.is_localhost() && u.port() == Some("8250") && u.path() == "/oidc/callback" {
+            return guess(
+                ClientKind::WebServer,
+                format!("{r} is HashiCorp Vault's command-line sign-in (vault login -method=oidc), whose code Vault's server redeems with the role's client secret"),
+                Some("HashiCorp Vault"),
+            );
+        }
         if let Some(stack) = server_stack(u.path()) {
             return guess(
                 ClientKind::WebServer,
@@ -306,7 +324,11 @@ pub fn broker(redirect_uri: &str) -> Option<&'static str> {
             "Firebase Authentication"
         } else {
             match server_stack(&path)? {
-                s @ ("Supabase Auth" | "Amazon Cognito" | "Keycloak" | "Cloudflare Access") => s,
+                s @ ("Supabase Auth"
+                | "Amazon Cognito"
+                | "Keycloak"
+                | "Cloudflare Access"
+                | "Salesforce (Auth. Provider)") => s,
                 _ => return None,
             }
         },
@@ -357,6 +379,10 @@ pub fn server_stack(path: &str) -> Option<&'static str> {
         "Cloudflare Access"
     } else if p.ends_with("/apps/user_oidc/code") {
         "Nextcloud (user_oidc)"
+    } else if has("/services/authcallback/") {
+        "Salesforce (Auth. Provider)"
+    } else if p.starts_with("/ui/vault/auth/") && p.ends_with("/oidc/callback") {
+        "HashiCorp Vault"
     } else {
         return None;
     })
@@ -381,6 +407,8 @@ mod tests {
             "/oauth2/callback",
             "/.auth/login/aad/callback",
             "/getAToken",
+            "/services/authcallback/Entra_ID",
+            "/ui/vault/auth/oidc/oidc/callback",
         ] {
             let q = format!(
                 "client_id=a&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com{}",
@@ -397,6 +425,27 @@ mod tests {
         assert_eq!(
             kind("client_id=a&x-client-SKU=msal.js.browser&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fsignin-oidc"),
             ClientKind::Spa
+        );
+    }
+
+    #[test]
+    fn an_identity_brokers_callback_is_a_server_app() {
+        for uri in [
+            "https://contoso.okta.com/oauth2/v1/authorize/callback",
+            "https://contoso.eu.auth0.com/login/callback",
+            "https://contoso-hr.firebaseapp.com/__/auth/handler",
+            "http://localhost:8250/oidc/callback",
+        ] {
+            let q = format!(
+                "client_id=a&response_type=code&response_mode=query&redirect_uri={}",
+                uri.replace(':', "%3A").replace('/', "%2F")
+            );
+            assert_eq!(kind(&q), ClientKind::WebServer, "{uri}");
+        }
+        // Near miss: the same path on another loopback port is an app's own listener.
+        assert_eq!(
+            kind("client_id=a&response_type=code&redirect_uri=http%3A%2F%2Flocalhost%3A8251%2Foidc%2Fcallback"),
+            ClientKind::Unknown
         );
     }
 

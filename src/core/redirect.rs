@@ -790,6 +790,10 @@ fn mismatch_findings(
                 f.detail(format!("{ctx} Entra documents no case-insensitive host comparison, so {} and {} are different; {who}, so the app has no setting that writes it another way.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("Register {new_uri} exactly as the app sends it, under {} — {keep} Then remove {} if nothing else sends it.", platform.portal_name(), near.uri))
             }
             Difference::HostCase => f.detail(format!("{ctx} Entra documents no case-insensitive host comparison, so {} and {} are different.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("Send the host exactly as registered ({}), and configure the app's public URL with the host written that way.{reg_fix}", r.host().unwrap_or(""))),
+            // Keycloak's broker endpoint carries the realm's own name, whose case is the realm's.
+            Difference::PathCase if super::client::server_stack(s.path()) == Some("Keycloak") && super::client::server_stack(r.path()) == Some("Keycloak") => {
+                f.detail(format!("{ctx} Keycloak builds the broker endpoint from the realm's name as it was created (…/realms/<realm>/broker/<alias>/endpoint, shown as the Redirect URI on the identity provider's page); realm names are case-sensitive, so the registered URI names the realm in another case than Keycloak sends.")).fix(format!("Register {new_uri}, the Redirect URI Keycloak shows, under {} — {keep} Remove {} once nothing sends it.", platform.portal_name(), near.uri))
+            }
             // The case differs before the app's own route (an IIS application, a path base): that
             // part is the case of the address the user typed, not a setting of the app.
             Difference::PathCase if {
@@ -813,12 +817,11 @@ fn mismatch_findings(
                     f.detail(why).fix(format!("Register {sent}, the redirect URI this connector sends, under {} — {keep} The registered {} serves only connectors set to use it.", platform.portal_name(), near.uri))
                 }
             }
-            // A product's own callback route on both sides, another one sent: the product's
-            // version or provider changed it (Keycloak 17 dropped /auth, Auth.js 5 renamed the
-            // provider, OmniAuth strategies were renamed); the route is no setting to change back.
+            // A product's own callback route on both sides, another one sent: the product builds
+            // it from its version, its settings and the provider's name (product_route says which).
             Difference::Path if registrable.is_empty() && clean(&new_uri) && super::client::server_stack(s.path()).is_some_and(|p| super::client::server_stack(r.path()) == Some(p) && matches!(p, "Keycloak" | "Auth.js (NextAuth)" | "OmniAuth (GitLab, Rails)")) => {
                 let product = super::client::server_stack(s.path()).unwrap_or_default();
-                f.detail(format!("{ctx} Both are {product}'s own callback routes, which the product builds from its version and the provider's name (Keycloak 17 and later drop /auth; Auth.js 5 names the provider microsoft-entra-id instead of azure-ad; OmniAuth's strategies were renamed): an upgrade or a provider change moved it, and no setting moves it back.")).fix(format!("Register {new_uri} under {} — {keep} Remove {} once nothing sends it.", platform.portal_name(), near.uri))
+                f.detail(format!("{ctx} Both are {product}'s own callback routes. {}", product_route(product, s.path(), r.path()))).fix(format!("Register {new_uri} under {} — {keep} Remove {} once nothing sends it.", platform.portal_name(), near.uri))
             }
             // The nativeclient URI is one fixed value for every cloud (MSAL intercepts it): an
             // app that builds it from a national cloud's host sends another string.
@@ -1778,9 +1781,71 @@ pub fn check(
     o
 }
 
+/// Why a product's own callback route changed (`sent` and `registered` are both its routes).
+fn product_route(product: &str, sent: &str, registered: &str) -> String {
+    let (sp, rp) = (sent.to_ascii_lowercase(), registered.to_ascii_lowercase());
+    // One path is the other behind a prefix: the product's base path (a relative URL root).
+    let prefix = |long: &str, short: &str| {
+        long.strip_suffix(short)
+            .filter(|p| p.starts_with('/') && !p.ends_with('/'))
+            .map(str::to_string)
+    };
+    let root = prefix(&sp, &rp)
+        .map(|p| (p, "is sent but not registered"))
+        .or_else(|| prefix(&rp, &sp).map(|p| (p, "is registered but not sent")));
+    match (product, root) {
+        ("Keycloak", Some((p, how))) if p == "/auth" => format!("Keycloak serves its routes under /auth before version 17 and without it since, unless its HTTP relative path is set (--http-relative-path=/auth, KC_HTTP_RELATIVE_PATH): /auth {how}, so an upgrade or that setting moved it."),
+        ("Keycloak", _) => "Keycloak builds it from the realm's name and the identity provider's alias (…/realms/<realm>/broker/<alias>/endpoint, shown as the Redirect URI on the identity provider's page): the realm or the alias is not the one registered.".to_string(),
+        ("OmniAuth (GitLab, Rails)", Some((p, how))) => format!("GitLab (and a Rails app) puts its relative URL root before the route (external_url with a path, RAILS_RELATIVE_URL_ROOT): {p} {how}, so the root was set or changed."),
+        ("OmniAuth (GitLab, Rails)", None) => "OmniAuth builds it from the provider's strategy name (…/users/auth/<strategy>/callback), and GitLab's Azure provider moved from azure_oauth2 to azure_activedirectory_v2: an upgrade or a provider change moved it.".to_string(),
+        _ => "Auth.js builds it from the provider's id (…/api/auth/callback/<id>), and Auth.js 5 names the Microsoft provider microsoft-entra-id instead of azure-ad: an upgrade or a provider change moved it.".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::core::{analyze, CaseInput};
+
+    #[test]
+    fn a_products_route_change_is_explained_by_what_changed_it() {
+        use super::product_route;
+        let kc = product_route(
+            "Keycloak",
+            "/auth/realms/corp/broker/entra/endpoint",
+            "/realms/corp/broker/entra/endpoint",
+        );
+        assert!(
+            kc.contains("KC_HTTP_RELATIVE_PATH") && kc.contains("/auth is sent but not registered"),
+            "{kc}"
+        );
+        let alias = product_route(
+            "Keycloak",
+            "/realms/corp/broker/azure-ad/endpoint",
+            "/realms/corp/broker/entra/endpoint",
+        );
+        assert!(
+            alias.contains("alias") && !alias.contains("/auth"),
+            "{alias}"
+        );
+        let root = product_route(
+            "OmniAuth (GitLab, Rails)",
+            "/gitlab/users/auth/azure_activedirectory_v2/callback",
+            "/users/auth/azure_activedirectory_v2/callback",
+        );
+        assert!(
+            root.contains("/gitlab is sent but not registered"),
+            "{root}"
+        );
+        let renamed = product_route(
+            "OmniAuth (GitLab, Rails)",
+            "/users/auth/azure_activedirectory_v2/callback",
+            "/users/auth/azure_oauth2/callback",
+        );
+        assert!(
+            renamed.contains("strategy") && !renamed.contains("root"),
+            "{renamed}"
+        );
+    }
 
     #[test]
     fn the_ipv6_loopback_is_refused_for_itself_not_for_its_scheme() {
