@@ -459,6 +459,11 @@ fn mismatch_findings(
         if near.uri.contains('*') || !clean(&near.uri) {
             return f;
         }
+        // An identity broker or a platform feature builds the authorize request itself: a
+        // corrected URL is nothing its admin can send.
+        if super::client::broker(sent).is_some() || fixed_route(Uri::new(sent).path()).is_some() {
+            return f;
+        }
         match c
             .req
             .and_then(|r| fix::corrected_url(r, &send_to).map(|u| (r.source, u)))
@@ -729,7 +734,7 @@ fn mismatch_findings(
         let f = match d {
             _ if fixed.is_some() => {
                 let (product, route) = fixed.unwrap_or_default();
-                f.detail(format!("{ctx} {sent} is {product}'s own callback route ({route}): {product} builds it from the address the app is reached at, and has no setting that sends another path, case or final slash, so the registered entry is the one to correct.")).fix(format!("Register {new_uri} exactly under {} — {keep} Then remove {} if nothing else sends it.", platform.portal_name(), near.uri))
+                f.detail(format!("{ctx} {sent} is {product}'s own callback route ({route}): {product} builds it itself, from its own address, and has no setting that sends another path, case or final slash, so the registered entry is the one to correct.")).fix(format!("Register {new_uri} exactly under {} — {keep} Then remove {} if nothing else sends it.", platform.portal_name(), near.uri))
             }
             // iOS / macOS: msauth.<bundle ID>://auth carries the build's bundle ID in its scheme.
             Difference::Scheme if is_apple_broker(sent) && is_apple_broker(&near.uri) => {
@@ -828,6 +833,12 @@ fn mismatch_findings(
             Difference::Host if s.path().eq_ignore_ascii_case("/common/oauth2/nativeclient") && r.path().eq_ignore_ascii_case("/common/oauth2/nativeclient") => f.title("The nativeclient URI is sent on another host").detail(format!("{ctx} https://login.microsoftonline.com/common/oauth2/nativeclient is a fixed redirect URI for desktop apps with an embedded browser, which MSAL intercepts, and it can be used in any cloud; the app built it from its authority's host ({}) instead.", s.host().unwrap_or(""))).fix(format!("Set the app's redirect URI to {} explicitly (MSAL: WithRedirectUri), whatever cloud it signs in to; or register {sent} under {} — {keep}", near.uri, platform.portal_name())),
             // The host of msauth://<package>/<hash> is the build's applicationId, not a site.
             Difference::Host if android => f.title("The Android package name (applicationId) differs from the registered URI").detail(format!("{ctx} The package name differs ({} vs {}): the host of an Android redirect URI is the applicationId of the build that signs in, and each build variant with its own applicationId (an applicationIdSuffix such as .debug, another flavour) sends its own URI, so each needs its own registered one.", s.host().unwrap_or(""), r.host().unwrap_or(""))).fix(format!("If this build ({}) is meant to sign in, register {sent} under {} (the portal's Android platform builds it from the package name and signature hash) — {keep} Otherwise sign in with the build whose package name is {}.", s.host().unwrap_or(""), platform.portal_name(), r.host().unwrap_or(""))),
+            // The same identity broker's callback on another of its hosts (a region, a tenant, an
+            // admin or team domain, a custom domain): the broker sends the one it is set up with.
+            Difference::Host if registrable.is_empty() && clean(&new_uri) && super::client::broker(sent).is_some_and(|b| super::client::broker(&near.uri) == Some(b)) => {
+                let broker = super::client::broker(sent).unwrap_or_default();
+                f.detail(format!("{ctx} Both are {broker}'s callback, which {broker} builds itself on the domain it signs in through (its tenant's or region's, or the custom domain it is set to use), so the registered host is not the one it sends; no app setting changes it.")).fix(format!("Register {new_uri} exactly, the callback (redirect URI) {broker}'s identity provider settings show, under {} — {keep} Remove {} once nothing sends it.", platform.portal_name(), near.uri))
+            }
             Difference::Host => {
                 let (sh, rh) = (s.host().unwrap_or(""), r.host().unwrap_or(""));
                 let register = if registrable.is_empty() {
@@ -1022,6 +1033,11 @@ fn fixed_route(path: &str) -> Option<(&'static str, &'static str)> {
             "/securityRealm/finishLogin",
             "Jenkins (its Entra ID plugin)",
         ),
+        ("/oauth2/idpresponse", "Amazon Cognito"),
+        ("/oauth2/v1/authorize/callback", "Okta"),
+        ("/__/auth/handler", "Firebase Authentication"),
+        ("/cdn-cgi/access/callback", "Cloudflare Access"),
+        ("/auth/v1/callback", "Supabase Auth"),
     ];
     ROUTES
         .iter()
@@ -1805,6 +1821,42 @@ fn product_route(product: &str, sent: &str, registered: &str) -> String {
 #[cfg(test)]
 mod tests {
     use crate::core::{analyze, CaseInput};
+
+    #[test]
+    fn a_brokers_callback_on_another_of_its_hosts_is_corrected_in_the_registration() {
+        let a = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Fhr.auth.eu-west-1.amazoncognito.com%2Foauth2%2Fidpresponse&response_type=code&scope=openid&state=H4sIAAAA".into(),
+            registered: "Web\nhttps://hr.auth.us-east-1.amazoncognito.com/oauth2/idpresponse".into(),
+            ..CaseInput::default()
+        });
+        let f = a
+            .report
+            .findings
+            .iter()
+            .find(|f| f.code == "redirect.host_mismatch")
+            .expect("host");
+        assert!(
+            f.detail.contains("Amazon Cognito's callback"),
+            "{}",
+            f.detail
+        );
+        assert!(
+            f.fix.starts_with(
+                "Register https://hr.auth.eu-west-1.amazoncognito.com/oauth2/idpresponse"
+            ),
+            "{}",
+            f.fix
+        );
+        assert!(!f.fix.contains("configure the app"), "{}", f.fix);
+        // Cognito builds the authorize request: no corrected URL to send.
+        assert!(
+            f.snippets
+                .iter()
+                .all(|s| !s.label.starts_with("Authorize URL")),
+            "{:?}",
+            f.snippets
+        );
+    }
 
     #[test]
     fn a_products_route_change_is_explained_by_what_changed_it() {
