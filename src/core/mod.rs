@@ -674,6 +674,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             findings.retain(|f| f.code != "redirect.root_trailing_slash");
         }
     }
+    answer_confirms(&mut findings);
     if let Some(t) = target.filter(|_| outcome.report.status.is_accepted()) {
         platform_already_registered(&mut findings, &t.uri, t.platform);
     }
@@ -1660,30 +1661,44 @@ fn placeholder_app_id(findings: &mut [Finding], saml_issuer: Option<&str>) {
     }
 }
 
+/// A risk that Entra's answer bears out is the cause: a platform risk (the URI under two
+/// platforms, which Entra chooses between undocumented), or a single-tenant app on /common whose
+/// creation date the paste did not give, answered with the very code predicted. The answer's
+/// own finding then points at it.
+fn answer_confirms(findings: &mut [Finding]) {
+    let answered: Vec<u32> = findings
+        .iter()
+        .filter(|f| f.code == "response.error")
+        .filter_map(|f| f.aadsts)
+        .collect();
+    let mut confirmed = Vec::new();
+    for f in findings.iter_mut().filter(|f| {
+        matches!(
+            f.code.as_str(),
+            "redirect.platform_mismatch" | "request.tenant_invalid"
+        ) && f.severity == Severity::Warning
+            && f.aadsts.is_some_and(|c| answered.contains(&c))
+    }) {
+        f.severity = Severity::Error;
+        let code = f.aadsts.unwrap_or_default();
+        f.detail.push_str(&format!(
+            " Entra's answer (AADSTS{code}) shows that it did."
+        ));
+        confirmed.push((code, f.title.clone()));
+    }
+    for f in findings.iter_mut().filter(|f| f.code == "response.error") {
+        if let Some((_, t)) = confirmed.iter().find(|(c, _)| Some(*c) == f.aadsts) {
+            f.fix = format!("Follow the fix of '{t}' above; this finding records Entra's answer.");
+        }
+    }
+}
+
 /// Entra's answer about a redirect URI's platform (AADSTS9002326: cross-origin redemption needs
 /// a Single-page application URI; AADSTS9002327: a redemption without an Origin needs a Web
 /// one) for a URI the pasted list already holds under that platform: the fix does not ask to
 /// add it there, it says what else makes Entra judge another entry. A `redirect.*` finding
 /// that explains the same code (a platform mismatch) takes the fix; the answer points at it.
 fn platform_already_registered(findings: &mut [Finding], uri: &str, platform: Platform) {
-    // A platform risk (the URI under two platforms, which Entra chooses between undocumented)
-    // that Entra's answer bears out is the cause.
-    let answered: Vec<u32> = findings
-        .iter()
-        .filter(|f| f.code == "response.error")
-        .filter_map(|f| f.aadsts)
-        .collect();
-    for f in findings.iter_mut().filter(|f| {
-        f.code == "redirect.platform_mismatch"
-            && f.severity == Severity::Warning
-            && f.aadsts.is_some_and(|c| answered.contains(&c))
-    }) {
-        f.severity = Severity::Error;
-        f.detail.push_str(&format!(
-            " Entra's answer (AADSTS{}) shows that it did.",
-            f.aadsts.unwrap_or_default()
-        ));
-    }
     let explained: Vec<(u32, String)> = findings
         .iter()
         .filter(|f| f.code.starts_with("redirect.") && f.severity == Severity::Error)
