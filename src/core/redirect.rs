@@ -715,7 +715,7 @@ fn mismatch_findings(
             continue;
         }
         if *d == Difference::Port && inner_port {
-            let f = finding(d.code()).aadsts(50011).detail(format!("{ctx} The sent URI carries port {}, which the registered one does not: the port the app is served on behind a load balancer or proxy, which builds its redirect URI from the address it sees instead of the one the browser used.", s.port().unwrap_or(""))).fix(format!("Make the app build its redirect URI from the public address: {how}; {}. Registering the inner port is no fix: the browser cannot reach it.", if fixed_route(s.path()).is_some() { String::new() } else { format!("; or set the redirect URI explicitly to {}", near.uri) }));
+            let f = finding(d.code()).aadsts(50011).detail(format!("{ctx} The sent URI carries port {}, which the registered one does not: the port the app is served on behind a load balancer or proxy, which builds its redirect URI from the address it sees instead of the one the browser used.", s.port().unwrap_or(""))).fix(format!("Make the app build its redirect URI from the public address: {how}{}. Registering the inner port is no fix: the browser cannot reach it.", if fixed_route(s.path()).is_some() { String::new() } else { format!("; or set the redirect URI explicitly to {}", near.uri) }));
             out.push(send_snippet(f));
             continue;
         }
@@ -926,6 +926,12 @@ fn mismatch_findings(
             // A server app builds redirect_uri from the address the browser used, and its session
             // cookie belongs to that host: made to send localhost while the user stays on
             // 127.0.0.1, its callback arrives without the session (state missing).
+            // An identity broker run on this machine (Supabase's local stack, a Keycloak container)
+            // builds its callback from its own configured address, not from the app's.
+            Difference::LocalhostVsLoopbackIp if super::client::broker(sent).is_some() => {
+                let broker = super::client::broker(sent).unwrap_or_default();
+                f.detail(format!("{ctx} localhost and {loopback_ip} are different hosts to Entra; nothing documents them as equivalent. {sent} is {broker}'s callback, which {broker} builds from its own configured address (its external or API URL), not from the address the app was opened at.")).fix(format!("Register {sent} (the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below), or set {broker}'s callback or external URL to {} so it sends the registered one.", near.uri))
+            }
             Difference::LocalhostVsLoopbackIp if c.client.kind == super::client::ClientKind::WebServer && !s.is_localhost() && r.is_localhost() => f.detail(format!("{ctx} localhost and {loopback_ip} are different hosts to Entra; nothing documents them as equivalent. A server-side app builds redirect_uri from the address the browser used, so it was opened at {}.", s.origin())).fix(format!("Open the app at {} (not {}), so it builds the registered redirect URI and its session cookie is for the host the callback comes back to; making it send localhost while the browser stays on 127.0.0.1 loses the session on the callback (state missing). Or register {sent}: the portal refuses http://127.0.0.1, so add it in the manifest (replyUrlsWithType) or with the command below.", Uri::new(&send_to).origin(), s.origin())),
             // A loopback listener on 127.0.0.1 and a registered localhost: the port sent is this
             // run's, so sending localhost (port ignored) is the fix that holds on the next run.
@@ -1856,6 +1862,28 @@ mod tests {
             "{:?}",
             f.snippets
         );
+    }
+
+    #[test]
+    fn a_local_brokers_loopback_callback_is_not_fixed_by_opening_the_app_elsewhere() {
+        let a = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=http%3A%2F%2F127.0.0.1%3A54321%2Fauth%2Fv1%2Fcallback&response_type=code&scope=openid&state=eyJhbGciOi".into(),
+            registered: "Web\nhttp://localhost:54321/auth/v1/callback".into(),
+            ..CaseInput::default()
+        });
+        let f = a
+            .report
+            .findings
+            .iter()
+            .find(|f| f.code == "redirect.localhost_vs_loopback_ip")
+            .expect("loopback");
+        assert!(
+            f.fix
+                .starts_with("Register http://127.0.0.1:54321/auth/v1/callback"),
+            "{}",
+            f.fix
+        );
+        assert!(!f.fix.contains("Open the app at"), "{}", f.fix);
     }
 
     #[test]
