@@ -50,15 +50,7 @@ pub fn register_command(
     // A list the paste does not show (one platform's section, one infrastructure resource) is
     // read from Entra when the command runs, not replaced by the URI alone.
     if reads_live(reg, platform) {
-        let (flag, key) = match platform {
-            Platform::PublicClient => ("--public-client-redirect-uris", "publicClient"),
-            _ => ("--web-redirect-uris", "web"),
-        };
-        return format!(
-            "az ad app update --id {q} {flag} $(az ad app show --id {q} --query '{key}.redirectUris[]' -o tsv) {}",
-            sh_quote(new),
-            q = sh_quote(id)
-        );
+        return add_to_live_list(app_id, platform, new);
     }
     match platform {
         Platform::Web | Platform::Unknown => format!(
@@ -83,6 +75,20 @@ pub fn register_command(
             )
         }
     }
+}
+
+/// The command that adds `new` to the Web or Mobile and desktop list registered in Entra now
+/// (read when it runs): for a pasted list that is not the registration's.
+pub fn add_to_live_list(app_id: Option<&str>, platform: Platform, new: &str) -> String {
+    let (flag, key) = match platform {
+        Platform::PublicClient => ("--public-client-redirect-uris", "publicClient"),
+        _ => ("--web-redirect-uris", "web"),
+    };
+    format!(
+        "az ad app update --id {q} {flag} $(az ad app show --id {q} --query '{key}.redirectUris[]' -o tsv) {}",
+        sh_quote(new),
+        q = sh_quote(app_id.unwrap_or(APP_ID_PLACEHOLDER))
+    )
 }
 
 /// Whether the command for `platform` reads that platform's list from Entra when it runs (the

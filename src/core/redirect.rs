@@ -674,6 +674,28 @@ fn mismatch_findings(
             out.push(register_snippets(f));
             return;
         }
+        // An identity broker's callback, and a pasted list that holds none of the broker's: the
+        // list is the broker's allowed return URLs (the app's own addresses), not Entra's.
+        if let Some(broker) = super::client::broker(sent).filter(|_| {
+            registrable.is_empty()
+                && clean(&new_uri)
+                && c.reg
+                    .uris
+                    .iter()
+                    .all(|u| super::client::broker(&u.uri).is_none())
+        }) {
+            if c.reg.has_platforms {
+                let f = f.detail(format!("{ctx} {sent} is {broker}'s callback: {broker} sends it for every app that signs in through it, and this registration holds none of its callbacks (the app's own addresses, where {broker} sends the browser on after sign-in, are listed in {broker}'s settings, not checked by Entra).")).fix(format!("Register {sent} under Web — {keep}"));
+                out.push(register_snippets(f));
+                return;
+            }
+            let f = f.detail(format!("{ctx} {sent} is {broker}'s callback: {broker} sends it for every app that signs in through it, and the pasted URIs are none of its callbacks. If they are {broker}'s allowed callback (return) URLs, the app's own addresses, they stay in {broker} and do not belong in Entra; if they are this app registration's list, it lacks {broker}'s callback.")).fix(format!("Register {sent} under Web in the app registration whose client ID {broker} uses. The command adds it to the Web list registered now (it reads it first) instead of replacing that list with the pasted URIs."));
+            out.push(f.snippet("URI to register under Web", sent).snippet(
+                "az CLI (keeps the URIs already registered)",
+                fix::add_to_live_list(c.app_id(), Platform::Web, sent),
+            ));
+            return;
+        }
         let f = f.detail(format!("{ctx} They differ in {}, so this looks like another app, environment or host rather than a typo.", diffs.iter().map(|d| d.words()).collect::<Vec<_>>().join(", "))).fix(format!("Send a URI that is registered (check the app's redirect URI / base URL setting for this environment).{reg_fix}"));
         out.push(register_snippets(f));
         return;
@@ -1884,6 +1906,29 @@ mod tests {
             f.fix
         );
         assert!(!f.fix.contains("Open the app at"), "{}", f.fix);
+    }
+
+    #[test]
+    fn a_brokers_allowed_return_urls_pasted_are_not_replaced_into_entra() {
+        let a = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Fcontoso.us.auth0.com%2Flogin%2Fcallback&response_type=code&response_mode=form_post&scope=openid&state=n9TkY0r3".into(),
+            registered: "https://app.contoso.com/callback, https://staging.contoso.com/callback".into(),
+            ..CaseInput::default()
+        });
+        let f = a
+            .report
+            .findings
+            .iter()
+            .find(|f| f.code == "redirect.not_registered")
+            .expect("not registered");
+        assert!(f.detail.contains("Auth0's callback"), "{}", f.detail);
+        let az = f
+            .snippets
+            .iter()
+            .find(|s| s.label.starts_with("az CLI"))
+            .expect("command");
+        assert!(az.text.contains("$(az ad app show"), "{}", az.text);
+        assert!(!az.text.contains("staging.contoso.com"), "{}", az.text);
     }
 
     #[test]
