@@ -1777,7 +1777,18 @@ pub fn check(
                 let quoted_uri = et.and_then(|e| e.redirect_uri.as_deref());
                 let error_app = et.and_then(|e| e.app_id.as_deref());
                 let pasted_app = reg.app_id.as_deref();
+                // The error's app is not the request's client_id: the failing sign-in was another
+                // request than the one pasted (another environment's settings, an older build).
+                let request_app = req
+                    .and_then(|r| r.get("client_id"))
+                    .filter(|r| uri::is_guid(r))
+                    .zip(error_app.filter(|e| uri::is_guid(e)))
+                    .filter(|(r, e)| !r.eq_ignore_ascii_case(e));
                 let other_app = match (error_app, pasted_app) {
+                    _ if request_app.is_some() => {
+                        let (r, e) = request_app.unwrap_or_default();
+                        format!(" The error names application {e}, but the pasted request sends client_id {r}: the sign-in that failed sent another client_id than the pasted request (another environment's settings, a deployment not yet updated), and application {e}'s list lacks the URI.")
+                    }
                     (Some(e), Some(p)) if !e.eq_ignore_ascii_case(p) => format!(" The error names application {e}, the pasted registration is {p}: they are different apps."),
                     (Some(e), _) => format!(" Check that the pasted list is the registration of application {e}, the one the error names, in the tenant the request signed in to."),
                     _ => String::new(),
@@ -1793,6 +1804,9 @@ pub fn check(
                     } else {
                         finding("redirect.registration_stale").severity(Severity::Error).aadsts(50011).title("Entra refused this redirect URI, yet the pasted registration holds it").detail(format!("Entra's error text says (AADSTS50011) that {sent} does not match the application's redirect URIs, but the pasted list holds it{exact}. So Entra compared it with another list: another app registration (a client_id from another environment), the registration in another tenant, or a list changed after the error (changes take a few minutes to apply).{other_app}")).fix("Open the app registration whose Application (client) ID is the request's client_id, in the tenant of the sign-in, and copy its redirect URIs again; if they hold the URI, try again after a few minutes.")
                     });
+                    if let (Some((r, e)), Some(f)) = (request_app, out.last_mut()) {
+                        f.fix = format!("Find where the failing app takes its client ID (its settings or environment variables in the environment that failed) and make it send {r}, the app whose registration holds {sent}; or register {sent} on application {e} too.");
+                    }
                 }
             }
             let mode = req.and_then(|r| r.get("response_mode")).unwrap_or("query");
@@ -1929,6 +1943,33 @@ mod tests {
             .expect("command");
         assert!(az.text.contains("$(az ad app show"), "{}", az.text);
         assert!(!az.text.contains("staging.contoso.com"), "{}", az.text);
+    }
+
+    #[test]
+    fn an_error_naming_another_app_than_the_request_says_the_failing_sign_in_sent_it() {
+        let a = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?client_id=3f2a9c61-5b7e-4d10-8a2c-9e4b1d7f0c35&redirect_uri=https%3A%2F%2Fintranet.contoso.com%2Fsignin-oidc&response_type=code&scope=openid&state=2".into(),
+            registered: "https://intranet.contoso.com/signin-oidc".into(),
+            callback: "AADSTS50011: The reply URL specified in the request does not match the reply URLs configured for the application: 'a9c8b7d6-e5f4-4321-9abc-def012345678'.".into(),
+            ..CaseInput::default()
+        });
+        let f = a
+            .report
+            .findings
+            .iter()
+            .find(|f| f.code == "redirect.registration_stale")
+            .expect("stale");
+        assert!(
+            f.fix
+                .contains("make it send 3f2a9c61-5b7e-4d10-8a2c-9e4b1d7f0c35"),
+            "{}",
+            f.fix
+        );
+        assert!(
+            !f.fix.contains("try again after a few minutes"),
+            "{}",
+            f.fix
+        );
     }
 
     #[test]
