@@ -696,6 +696,11 @@ fn checks_inner(
     let error = cb
         .get("error")
         .map(|(e, _)| e.to_string())
+        // An app's own error code in its landing URL (Auth.js' ?error=OAuthCallback) is not
+        // Entra's: the OAuth error of the log pasted with it is.
+        .filter(|e| {
+            OAUTH_ERRORS.contains(&e.as_str()) || !free || oauth_error_in(&cb.text).is_none()
+        })
         .or_else(|| {
             free.then(|| oauth_error_in(&cb.text))
                 .flatten()
@@ -1639,6 +1644,32 @@ mod tests {
         // Near miss: the code expired, a failure.
         let a = came_back("{\"error\":\"expired_token\",\"error_description\":\"AADSTS70020: The provided value for the input parameter 'device_code' is not valid. This device code has expired.\",\"error_codes\":[70020]}".into());
         assert_eq!(a.report.primary().and_then(|f| f.aadsts), Some(70020));
+    }
+
+    /// An app's own error code in its landing URL gives way to the OAuth error of the log
+    /// pasted with it; alone, or with no OAuth error beside it, it is kept.
+    #[test]
+    fn an_apps_own_error_code_gives_way_to_the_oauth_error_in_its_log() {
+        let error_of = |text: &str| {
+            analyze(&CaseInput {
+                authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fportal.contoso.com%2Fapi%2Fauth%2Fcallback%2Fazure-ad&scope=openid&state=s1".into(),
+                callback: text.into(),
+                ..CaseInput::default()
+            })
+            .report
+                .findings
+                .into_iter()
+                .find(|f| f.code == "response.error")
+                .map(|f| f.title)
+        };
+        let both = "https://portal.contoso.com/api/auth/signin?error=OAuthCallback\n[next-auth][error][OAUTH_CALLBACK_ERROR] invalid_client (AADSTS7000222: The provided client secret keys for app 'x' are expired.)";
+        assert!(
+            error_of(both).is_some_and(|t| t.contains("invalid_client")),
+            "{:?}",
+            error_of(both)
+        );
+        let alone = "https://portal.contoso.com/cb?error=access_denied&error_description=AADSTS65004%3a+declined";
+        assert!(error_of(alone).is_none_or(|t| !t.contains("invalid_client")));
     }
 
     /// The device code page pasted as the landing URL of an authorization code request is one
