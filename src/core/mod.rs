@@ -262,9 +262,18 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     }
     // The request's own sign-in in the log, refused with AADSTS50011: its failure reason is
     // Entra's text, quoting the URI Entra received.
+    // With a correlation ID of the request (what came back, MSAL's client-request-id), its own
+    // entry: another sign-in's AADSTS50011 is not this request's.
     if let (Some(r), Some(ev)) = (req.as_mut(), evidence.as_ref()) {
         if r.error_text.is_none() && r.client_id().is_some() {
-            if let Some(t) = signin_error_text(ev, r.client_id(), None, false) {
+            let own = request_correlation(r, cb_text, auth_pasted).filter(|c| {
+                ev.signins.iter().any(|s| {
+                    s.correlation_id.eq_ignore_ascii_case(c)
+                        && r.client_id()
+                            .is_some_and(|a| s.app_id.eq_ignore_ascii_case(a))
+                })
+            });
+            if let Some(t) = signin_error_text(ev, r.client_id(), own.as_deref(), false) {
                 r.error_text = Some(authorize::read_error_text(&t));
             }
         }
@@ -679,13 +688,11 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         platform_already_registered(&mut findings, &t.uri, t.platform);
     }
     if let Some(ev) = evidence.as_mut() {
-        let correlation = req
-            .as_ref()
-            .and_then(|r| r.error_text.as_ref())
-            .and_then(|e| e.correlation_id.clone())
-            .or_else(|| evidence::correlation_id_in(cb_text))
-            // The troubleshooting details pasted in the authorize box name the sign-in too.
-            .or_else(|| evidence::correlation_id_in(auth_pasted));
+        let correlation = match &req {
+            Some(r) => request_correlation(r, cb_text, auth_pasted),
+            None => evidence::correlation_id_in(cb_text)
+                .or_else(|| evidence::correlation_id_in(auth_pasted)),
+        };
         let ctx = evidence::Context {
             // With no request, the app the pasted registration names.
             client_id: req
@@ -695,6 +702,10 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             correlation_id: correlation.as_deref(),
             redirect_uri: sent,
             registered: registered_given.then_some(&reg),
+            prompt_none: req
+                .as_ref()
+                .and_then(|r| r.get("prompt"))
+                .is_some_and(|p| p.trim().eq_ignore_ascii_case("none")),
         };
         findings.extend(ev.evaluate(&ctx));
         if outcome.report.status.is_accepted() {
@@ -1321,6 +1332,29 @@ fn cut_off_param(
     }
     let p = r.params.pop()?;
     Some((p.name, p.value))
+}
+
+/// The correlation ID of the request's sign-in: from Entra's error text, what came back, the
+/// request's `client-request-id` (MSAL sends it; Entra logs it as the sign-in's correlation ID)
+/// or the troubleshooting details pasted in the authorize box.
+fn request_correlation(
+    r: &authorize::AuthorizeRequest,
+    cb_text: &str,
+    auth_pasted: &str,
+) -> Option<String> {
+    r.error_text
+        .as_ref()
+        .and_then(|e| e.correlation_id.clone())
+        .or_else(|| evidence::correlation_id_in(cb_text))
+        .or_else(|| {
+            ["client-request-id", "x-client-request-id"]
+                .iter()
+                .find_map(|n| r.get(n))
+                .map(str::trim)
+                .filter(|c| uri::is_guid(c))
+                .map(str::to_string)
+        })
+        .or_else(|| evidence::correlation_id_in(auth_pasted))
 }
 
 /// The AADSTS50011 error text of a sign-in log's latest entry (by time, else the export's

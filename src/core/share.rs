@@ -1077,7 +1077,32 @@ impl<'a> Redactor<'a> {
     fn json_text(&mut self, text: &str) -> Json {
         let t = text.trim_start();
         if !(t.starts_with('{') || t.starts_with('[')) {
-            return Json::Not;
+            // The shell prompt and command above a terminal's JSON: each redacted as it is.
+            let Some((head, body)) = evidence::after_prompt(text).map(|at| text.split_at(at))
+            else {
+                return Json::Not;
+            };
+            let new_head = self.text(head);
+            return match (self.json_text(body), new_head) {
+                (Json::Not, _) => Json::Not,
+                (Json::Changed(b), h) => Json::Changed(h.unwrap_or_else(|| head.into()) + &b),
+                (Json::Unchanged, Some(h)) => Json::Changed(h + body),
+                (Json::Unchanged, None) => Json::Unchanged,
+            };
+        }
+        // One object of a list copied with the comma after it (or several objects).
+        if let Some(o) = text.trim_end().strip_suffix(',') {
+            if serde_json::from_str::<Value>(text).is_err_and(|e| !e.is_eof()) {
+                return match self.json_text(o) {
+                    Json::Changed(b) => Json::Changed(b + ","),
+                    Json::Not => match self.json_text(&format!("[{o}]")) {
+                        Json::Changed(b) => Json::Changed(b),
+                        Json::Unchanged => Json::Unchanged,
+                        Json::Not => Json::Not,
+                    },
+                    j => j,
+                };
+            }
         }
         let fixed = evidence::lone_surrogates_replaced(text);
         let text = fixed.as_deref().unwrap_or(text);

@@ -113,6 +113,8 @@ pub struct Context<'a> {
     pub redirect_uri: Option<&'a str>,
     /// The registration, when one was given.
     pub registered: Option<&'a Registered>,
+    /// The request sends prompt=none (a silent request: Entra shows no page).
+    pub prompt_none: bool,
 }
 
 impl Context<'_> {
@@ -225,10 +227,46 @@ pub fn read(text: &str) -> Evidence {
     if t.is_empty() {
         return Evidence::default();
     }
-    match lone_surrogates_replaced(t) {
-        Some(fixed) => read_json(&fixed),
-        None => read_json(t),
+    let t = match lone_surrogates_replaced(t) {
+        Some(fixed) => std::borrow::Cow::Owned(fixed),
+        None => std::borrow::Cow::Borrowed(t),
+    };
+    let ev = read_json(&t);
+    if ev.problem.is_none() {
+        return ev;
     }
+    // As copied from a terminal or Graph Explorer: the shell prompt and command above the JSON
+    // (PS C:\> az rest …), or one object of a list with the comma after it.
+    let object = t.strip_suffix(',').filter(|o| o.starts_with('{'));
+    let candidates = [
+        after_prompt(&t)
+            .and_then(|at| t.get(at..))
+            .map(str::to_string),
+        object.map(str::to_string),
+        object.map(|o| format!("[{o}]")),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .map(|c| read_json(c.trim()))
+        .find(|e| e.problem.is_none() && e.kind != Kind::Empty)
+        .unwrap_or(ev)
+}
+
+/// Where the JSON starts in text copied from a terminal, after the shell prompt and command
+/// (at most three lines) above it; None when the text starts with JSON or holds none there.
+pub(crate) fn after_prompt(t: &str) -> Option<usize> {
+    if t.trim_start().starts_with(['{', '[']) {
+        return None;
+    }
+    let mut at = 0;
+    for l in t.split_inclusive('\n').take(4) {
+        if at > 0 && l.trim_start().starts_with(['{', '[']) {
+            return Some(at);
+        }
+        at += l.len();
+    }
+    None
 }
 
 /// JSON text with each `\uD800`–`\uDFFF` escape that is not half of a pair written as
@@ -692,10 +730,15 @@ pub fn correlation_id_in(text: &str) -> Option<String> {
         let at = from + p + "correlation".len();
         from = at;
         let rest = lower.get(at..).unwrap_or("");
-        // "Correlation ID: ", "correlation_id=", "correlationId":"
-        let rest = rest.trim_start_matches(['_', '-', ' ']);
+        // "Correlation ID: ", "correlation_id=", "correlationId":", and as a landing URL's
+        // error_description carries it: "Correlation+ID%3a+", "Correlation%20ID%3A%20".
+        let rest = skip_separators(rest, &['_', '-', ' ', '+'], &["%20"]);
         let rest = rest.strip_prefix("id").unwrap_or(rest);
-        let rest = rest.trim_start_matches([' ', '\t', ':', '=', '"', '\'']);
+        let rest = skip_separators(
+            rest,
+            &[' ', '\t', ':', '=', '"', '\'', '+'],
+            &["%20", "%3a", "%3d", "%22", "%27"],
+        );
         let start = text.len() - rest.len();
         if let Some(id) = text
             .get(start..start + 36)
@@ -707,9 +750,66 @@ pub fn correlation_id_in(text: &str) -> Option<String> {
     None
 }
 
+/// `text` (lower case) after the leading separators: the characters and the percent-encoded
+/// ones given, in any order.
+fn skip_separators<'a>(mut text: &'a str, chars: &[char], encoded: &[&str]) -> &'a str {
+    loop {
+        let rest = text.trim_start_matches(chars);
+        let rest = encoded
+            .iter()
+            .find_map(|e| rest.strip_prefix(e))
+            .unwrap_or(rest);
+        if rest.len() == text.len() {
+            return rest;
+        }
+        text = rest;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A terminal's prompt and command above the JSON, or one object of a list copied with its
+    /// comma, are read; text that is no JSON after them stays unreadable.
+    #[test]
+    fn a_prompt_line_or_a_trailing_comma_is_read_past() {
+        let one = r#"{"appId":"A","correlationId":"c","createdDateTime":"2026-11-20T10:00:00Z","status":{"errorCode":50011,"failureReason":"x"}}"#;
+        for t in [
+            format!("PS C:\\> az rest --url \"https://graph.microsoft.com/v1.0/auditLogs/signIns\"\n{{\"value\":[{one}]}}"),
+            format!("  {one},\n"),
+            format!("{one},\n{one},"),
+        ] {
+            let e = read(&t);
+            assert_eq!(e.kind, Kind::SignInLog, "{t}: {:?}", e.problem);
+            assert!(e.problem.is_none());
+        }
+        // Near miss: a prompt line above text that is not JSON.
+        assert_eq!(
+            read("PS C:\\> Get-MgAuditLogSignIn\nId : 1").kind,
+            Kind::Unreadable
+        );
+    }
+
+    /// The correlation ID is found as typed and as a landing URL's error_description
+    /// carries it (form-encoded or percent-encoded).
+    #[test]
+    fn correlation_id_is_found_url_encoded() {
+        let id = "e4d3c2b1-a098-4f7e-8d6c-5b4a39281706";
+        for t in [
+            format!("Correlation ID: {id}"),
+            format!("...%0d%0aCorrelation+ID%3a+{id}%0d%0aTimestamp"),
+            format!("Correlation%20ID%3A%20{id}"),
+            format!(r#""correlationId":"{id}""#),
+        ] {
+            assert_eq!(correlation_id_in(&t).as_deref(), Some(id), "{t}");
+        }
+        // Near miss: another GUID further on is not it.
+        assert_eq!(
+            correlation_id_in(&format!("Correlation ID%3a+x Trace ID: {id}")),
+            None
+        );
+    }
 
     /// A lone surrogate escape is read as U+FFFD; pairs and escaped backslashes are kept.
     #[test]

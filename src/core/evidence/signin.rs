@@ -510,6 +510,11 @@ const INTERRUPT_CODES: &[u32] = &[
 /// confirm the app): an export holding only that entry stopped before the sign-in went on.
 const PROMPT_CODES: &[u32] = &[16000, 50140, 50199];
 
+/// Codes of the authorization code's redemption at /token that say the app's platform (client
+/// type) does not fit how it redeems (a SPA's code under Web, a public client's under Web): Entra
+/// logs them as non-interactive, yet they are why the app got no tokens, not a renewal.
+const REDEMPTION_CODES: &[u32] = &[9002326, 9002327, 7000218, 700025];
+
 /// True for an interrupt code (listed, or named `…Interrupt` by Entra).
 fn is_interrupt(code: u32) -> bool {
     INTERRUPT_CODES.contains(&code)
@@ -537,6 +542,24 @@ fn resolves(ok: &SignIn, failed: &SignIn) -> bool {
             (Some(o), Some(f)) => o >= f,
             _ => true,
         }
+}
+
+/// True when `later` is a later entry of the same sign-in (correlation ID, app, resource) as
+/// the interrupt `s` failing with another code (a success is [`resolves`]): the user got past that step, whatever stopped the
+/// sign-in after it (MFA done, then a device compliance block).
+fn went_on(later: &SignIn, s: &SignIn) -> bool {
+    let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    is_interrupt(s.error_code)
+        && !later.succeeded()
+        && later.error_code != s.error_code
+        && same(&later.resource, &s.resource)
+        && !s.correlation_id.is_empty()
+        && same(&later.correlation_id, &s.correlation_id)
+        && same(&later.app_id, &s.app_id)
+        && matches!(
+            (super::har::time_key(&later.time), super::har::time_key(&s.time)),
+            (Some(l), Some(e)) if l > e
+        )
 }
 
 /// True when `ok` is the interactive sign-in that followed a silent request's "no user is
@@ -694,30 +717,44 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
     // The failures that can explain a missing authorization code (interactive,
     // on the authorize leg) first; token-leg failures (refresh tokens, silent
     // requests) after them, as warnings when such a failure is there.
-    let token_leg = |g: &[&SignIn]| g.iter().all(|s| s.token_leg());
+    let token_leg = |g: &[&SignIn]| {
+        g.iter()
+            .all(|s| s.token_leg() && !REDEMPTION_CODES.contains(&s.error_code))
+    };
     // Entra marked them Interrupted, not failed, in a non-interactive sign-in
     // or asking for a new session (no usable single sign-on session): the
     // expected miss of a silent request, or Entra asking the user to sign in.
+    // The request's own prompt=none: Entra redirected with login_required (AADSTS50058), no
+    // page, so that is the answer the app got, not a pause.
+    let silent_miss = |s: &SignIn| ctx.prompt_none && s.error_code == 50058;
     let paused = |g: &[&SignIn]| {
         g.iter().all(|s| {
-            (s.interrupted
+            !silent_miss(s)
+                && ((s.interrupted
                 && (s.interactive == Some(false)
                     || s.aadsts.is_some_and(|i| i.category == Category::Session)))
                 || PROMPT_CODES.contains(&s.error_code)
                 // No usable session in an interactive sign-in (50058): Entra shows its sign-in
                 // page (the portal lists it Interrupted; Graph's export says only the code).
                 // The category's other codes are failures.
-                || (s.interactive == Some(true) && s.error_code == 50058)
+                || (s.interactive == Some(true) && s.error_code == 50058))
         })
     };
     crate::core::order::by_key(&mut groups, |(_, g)| u64::from(token_leg(g) || paused(g)));
     // An interrupt the same sign-in (correlation ID, app, resource) later got past.
+    let succeeded_after = |group: &[&SignIn]| {
+        group.iter().all(|s| {
+            entries
+                .iter()
+                .any(|o| resolves(o, s) || follows_silent_failure(o, s))
+        })
+    };
     let recovered_of = |code: u32, group: &[&SignIn]| {
         ((is_interrupt(code) || RETRIED_CODES.contains(&code))
             && group.iter().all(|s| {
                 entries
                     .iter()
-                    .any(|o| resolves(o, s) || follows_silent_failure(o, s))
+                    .any(|o| resolves(o, s) || follows_silent_failure(o, s) || went_on(o, s))
             }))
             || group
                 .iter()
@@ -742,6 +779,16 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
     for (code, group) in &groups {
         let Some(first) = group.first() else { continue };
         let recovered = recovered_of(*code, group);
+        // Got past it to a later step that failed, not to a success.
+        let past_only = recovered && is_interrupt(*code) && !succeeded_after(group);
+        // A later entry of the same sign-in is in the export.
+        let has_later = group.iter().any(|s| {
+            entries.iter().any(|o| {
+                !s.correlation_id.is_empty()
+                    && o.correlation_id.eq_ignore_ascii_case(&s.correlation_id)
+                    && matches!((time(o), time(s)), (Some(l), Some(e)) if l > e)
+            })
+        });
         let info = aadsts::lookup(*code);
         let cat = info.map(|i| i.category);
         let n = group.len();
@@ -754,12 +801,31 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
         let explanation = info
             .map(|i| format!(" AADSTS{code}: {}", i.summary))
             .unwrap_or_default();
+        // The code's redemption refused for the app's platform: the origin of 9002326's
+        // failure reason is where the SPA runs.
+        let redeemed = REDEMPTION_CODES.contains(code);
+        let origin = redeemed
+            .then(|| {
+                crate::core::authorize::read_error_text(&format!(
+                    "AADSTS{code}: {}",
+                    first.failure_reason
+                ))
+                .origin
+            })
+            .flatten();
+        let redemption = if redeemed && group.iter().any(|s| s.interactive == Some(false)) {
+            " Entra logs the redemption of the authorization code at /token as a non-interactive sign-in: the browser got the code, and this is why the app got no tokens (not a refresh token renewal)."
+        } else {
+            ""
+        };
         let then = if recovered && *code == 50011 {
             " A later interactive sign-in of the same app by the same user succeeded, so the redirect URI was accepted then: the registration or the app was fixed in between (or that sign-in sent a registered URI). This failure was resolved by a later sign-in; it is not the cause now. If sign-in still fails, the failing attempt is not in this export."
         } else if recovered && *code == 50058 {
             " A later sign-in of the same app and user succeeded: a silent request (prompt=none) found no session, and the interactive sign-in that followed went through, as libraries do it. Not the cause."
         } else if recovered && RETRIED_CODES.contains(code) {
             " The same sign-in (correlation ID, app and resource) succeeded afterwards, so the user retried this step and got past it: not the cause."
+        } else if past_only {
+            " A later entry of the same sign-in (correlation ID and app) went past this step, so this was an interrupt the user got past, not the cause: that entry's own finding says what stopped the sign-in."
         } else if recovered {
             " The same sign-in (correlation ID, app and resource) succeeded afterwards, so this was an interrupt the user got past, not the cause."
         } else {
@@ -769,6 +835,7 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
         // Only the app renewing tokens failed (non-interactive entries with a
         // code of the token endpoint): the browser's sign-in is not in the export.
         let renewal_only = !authorize_leg_failed
+            && !REDEMPTION_CODES.contains(code)
             && group.iter().all(|s| {
                 s.interactive == Some(false)
                     && s.aadsts
@@ -812,15 +879,21 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
                     Some(rest) => format!("{what}{rest}"),
                     None => f.title.clone(),
                 };
-                let title = format!("{t} (then succeeded)");
+                let title = format!(
+                    "{t} (then {})",
+                    if past_only { "went on" } else { "succeeded" }
+                );
                 f.severity(Severity::Info).title(title)
+            } else if group.iter().all(|s| silent_miss(s)) && f.severity == Severity::Error {
+                let detail = format!("{} The request sends prompt=none, so Entra showed no page: finding no usable session, it redirected to the app with error=login_required instead of a code.", f.detail);
+                f.detail(detail).fix("Make the app fall back to an interactive sign-in when the silent one answers login_required (MSAL: catch InteractionRequiredAuthError and call loginRedirect, acquireTokenRedirect or the popup), or send the request without prompt=none.")
             } else if paused(group) && f.severity == Severity::Error {
                 let step = if cat == Some(Category::Session) {
                     "no single sign-on session could be used, so the user must sign in"
                 } else {
                     "a step the user takes in an interactive sign-in"
                 };
-                let detail = format!("{} Entra marks this sign-in Interrupted, not Failure: it paused it to ask for a step ({step}; a silent request, prompt=none, gets this as its answer and the app then signs in interactively). So it is not why the browser got no authorization code; the export holds no later entry of that sign-in.", f.detail);
+                let detail = format!("{} Entra marks this sign-in Interrupted, not Failure: it paused it to ask for a step ({step}; a silent request, prompt=none, gets this as its answer and the app then signs in interactively). So it is not why the browser got no authorization code{}.", f.detail, if has_later { "" } else { "; the export holds no later entry of that sign-in" });
                 let interactive_session =
                     *code == 50058 && group.iter().all(|s| s.interactive == Some(true));
                 let fix = if interactive_session {
@@ -987,10 +1060,16 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
                     ),
                 })
                 .detail(format!(
-                    "{times}: {}{filter_note}.{reason}{more}{explanation}{then}",
+                    "{times}: {}{filter_note}.{reason}{more}{explanation}{redemption}{then}",
                     first.label()
                 ))
-                .fix(specific_fix.unwrap_or_else(|| {
+                .fix(specific_fix.or_else(|| origin.as_ref().map(|o| {
+                    let uri = match ctx.redirect_uri.filter(|u| u.starts_with(o.as_str())) {
+                        Some(u) => u.to_string(),
+                        None => format!("the redirect URI on {o} (the SPA's origin the failure reason names, with the path the app sends)"),
+                    };
+                    format!("Register {uri} under Single-page application (type Spa in the manifest) and remove it from Web: the page that redeemed the code runs in the browser.")
+                })).unwrap_or_else(|| {
                     info.map(|i| i.hint).filter(|h| !h.is_empty()).map_or_else(
                         || format!("Look the code up at {}.", aadsts::error_lookup_url(*code)),
                         str::to_string,
@@ -1291,6 +1370,76 @@ t,\"11/20/2026, 10:16:40.000 AM\",0,,c2,A,\"11/20/2026, 10:16:39.000 AM\",u@cont
             status_known: true,
             ..SignIn::default()
         }
+    }
+
+    /// An interrupt followed by a later entry of the same sign-in (another code) was got past:
+    /// info, and the later failure is the one blamed.
+    #[test]
+    fn an_interrupt_the_same_sign_in_went_past_is_not_blamed() {
+        let all = [
+            entry(50140, "Graph", "2026-11-20T10:00:01Z"),
+            entry(50074, "Graph", "2026-11-20T10:00:09Z"),
+            entry(53000, "Graph", "2026-11-20T10:00:40Z"),
+        ];
+        let j = judge(&all, &Context::default());
+        for f in &j.findings {
+            let want = match f.aadsts {
+                Some(53000) => Severity::Error,
+                _ => Severity::Info,
+            };
+            assert_eq!(f.severity, want, "{} {:?}", f.title, f.aadsts);
+            assert!(!f.detail.contains("no later entry"), "{}", f.detail);
+        }
+        // Near miss: another sign-in's later failure (another correlation ID) is not it.
+        let mut other = entry(53000, "Graph", "2026-11-20T10:00:40Z");
+        other.correlation_id = "d".into();
+        let j = judge(&[all[1].clone(), other], &Context::default());
+        assert!(j
+            .findings
+            .iter()
+            .any(|f| f.aadsts == Some(50074) && f.severity != Severity::Info));
+    }
+
+    /// A code redemption refused for the app's platform, logged as non-interactive, is an error
+    /// with the platform fix; a refresh token's expiry keeps the renewal wording.
+    #[test]
+    fn a_non_interactive_redemption_failure_is_the_error() {
+        let mut ok = entry(0, "Graph", "2026-11-20T10:00:01Z");
+        ok.interactive = Some(true);
+        let mut spa = entry(9002326, "Graph", "2026-11-20T10:00:03Z");
+        spa.interactive = Some(false);
+        spa.failure_reason = "Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: 'http://localhost:5173'.".into();
+        let j = judge(&[spa, ok.clone()], &Context::default());
+        let f = j.findings.iter().find(|f| f.aadsts == Some(9002326));
+        let f = f.expect("9002326");
+        assert_eq!(f.severity, Severity::Error);
+        assert!(f.fix.contains("http://localhost:5173"), "{}", f.fix);
+        assert!(!f.detail.contains("renewing"), "{}", f.detail);
+        let mut rt = entry(700082, "Graph", "2026-11-20T10:00:03Z");
+        rt.interactive = Some(false);
+        let j = judge(&[rt, ok], &Context::default());
+        assert!(j
+            .findings
+            .iter()
+            .all(|f| f.severity == Severity::Warning && f.detail.contains("refresh token")));
+    }
+
+    /// AADSTS50058 answers a prompt=none request with login_required: an error the app must
+    /// handle; without prompt=none it stays the pause of an interactive sign-in.
+    #[test]
+    fn no_session_for_a_silent_request_is_an_error() {
+        let mut s = entry(50058, "Graph", "2026-11-20T10:00:01Z");
+        s.interactive = Some(true);
+        let silent = Context {
+            prompt_none: true,
+            ..Context::default()
+        };
+        let j = judge(std::slice::from_ref(&s), &silent);
+        assert!(j.findings.iter().any(
+            |f| f.severity == Severity::Error && f.fix.contains("InteractionRequiredAuthError")
+        ));
+        let j = judge(&[s], &Context::default());
+        assert!(j.findings.iter().all(|f| f.severity != Severity::Error));
     }
 
     fn severities(j: &Judged) -> Vec<(String, Option<u32>, Severity)> {
