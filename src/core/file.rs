@@ -55,7 +55,10 @@ pub fn box_for(text: &str) -> InputBox {
     // An app's JSON carries an appId like a sign-in log entry: its redirect URIs decide.
     let registered = super::registered::read(text);
     let listed = !registered.uris.is_empty();
-    if listed && (registered.from_json || registered.has_platforms) {
+    // An app's JSON with empty lists is still the registration (it has no redirect URI).
+    if (listed || registered.from_json) && registered.has_platforms
+        || listed && registered.from_json
+    {
         return InputBox::Registered;
     }
     if evidence == Kind::SignInLog {
@@ -281,6 +284,8 @@ mod tests {
         assert_eq!(box_for(har), InputBox::Evidence);
         let manifest = r#"{"appId":"6731de76-14a6-49ae-97bc-6eba6914391e","web":{"redirectUris":["https://a.contoso.com/cb"]},"spa":{"redirectUris":[]}}"#;
         assert_eq!(box_for(manifest), InputBox::Registered);
+        let empty = r#"{"appId":"6731de76-14a6-49ae-97bc-6eba6914391e","signInAudience":"AzureADMyOrg","web":{"redirectUris":[]},"spa":{"redirectUris":[]},"publicClient":{"redirectUris":[]}}"#;
+        assert_eq!(box_for(empty), InputBox::Registered);
         assert_eq!(
             box_for("https://a.contoso.com/cb\nhttps://b.contoso.com/cb\n"),
             InputBox::Registered

@@ -87,7 +87,7 @@ fn against(a: &Analysis, registered: &str) -> String {
     format!("The sent redirect_uri (top row) against {which} (bottom row){under}.")
 }
 
-fn body(d: UriDiff, against: String) -> impl IntoView {
+fn body(d: UriDiff, against: String, hex_opened: RwSignal<bool>) -> impl IntoView {
     let summary = if d.is_equal() {
         "The two strings are byte-for-byte equal.".to_string()
     } else {
@@ -103,7 +103,7 @@ fn body(d: UriDiff, against: String) -> impl IntoView {
         {legend()}
         {notes(&d)}
         <ComponentTable rows=d.components.clone()/>
-        <HexView sent=d.sent.clone() registered=d.registered.clone()/>
+        <HexView sent=d.sent.clone() registered=d.registered.clone() opened=hex_opened/>
     }
 }
 
@@ -120,10 +120,11 @@ fn waiting() -> impl IntoView {
 #[component]
 pub fn DiffView() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let hex_opened = RwSignal::new(false);
     let content = move || match state.shown_diff.get() {
         Some(d) => {
             let against = state.analysis.with(|a| against(a, &d.registered));
-            body(d, against).into_any()
+            body(d, against, hex_opened).into_any()
         }
         None => waiting().into_any(),
     };

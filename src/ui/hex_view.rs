@@ -52,10 +52,12 @@ pub fn HexView(
     sent: String,
     /// The registered URI.
     registered: String,
+    /// Whether the reader has opened the box: owned by the diff section, because an edit
+    /// makes this view again inside the same open `<details>`.
+    opened: RwSignal<bool>,
 ) -> impl IntoView {
-    let (opened, set_opened) = signal(false);
     view! {
-        <details class="rd-hex" data-testid="hex-view" on:toggle=move |_| set_opened.set(true)>
+        <details class="rd-hex" data-testid="hex-view" on:toggle=move |_| opened.set(true)>
             <summary class="rd-hex__summary">"UTF-8 bytes (hex)"</summary>
             {move || {
                 opened

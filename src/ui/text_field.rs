@@ -116,18 +116,18 @@ pub fn TextField(
             }
         })
     };
-    let max = file.map_or(0, |f| f.max);
+    // A file dropped on any box fills that box: the reader chose it (a box without a file
+    // picker reads as much as it analyses).
+    let max = file.map_or(limit.unwrap_or(crate::core::MAX_FIELD), |f| f.max);
     let on_drop = move |ev: leptos::web_sys::DragEvent| {
         dragging.set(false);
-        if file.is_some() && web::dropped_file(&ev, max, loaded) {
+        if web::dropped_file(&ev, max, loaded) {
             ev.prevent_default();
         }
     };
     let on_dragover = move |ev: leptos::web_sys::DragEvent| {
-        if file.is_some() {
-            ev.prevent_default();
-            dragging.set(true);
-        }
+        ev.prevent_default();
+        dragging.set(true);
     };
     let hint_id = format!("{id}-hint");
     let class = move || {
@@ -163,6 +163,8 @@ pub fn TextField(
                 on:drop=on_drop></textarea>
             {held}
             {picker}
+            // Without a picker the file's status line stands under the box.
+            {file.is_none().then(|| view! { <p class="rd-field__status" role="status">{status_text}</p> })}
         </div>
     }
 }

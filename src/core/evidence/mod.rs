@@ -582,6 +582,9 @@ fn read_object(t: &str) -> Evidence {
                     "a Log Analytics query result",
                 );
             }
+            if is_app_registration(&obj) {
+                return Evidence::unreadable(unreadable("This JSON is an app registration (its manifest or Microsoft Graph application object: web, spa, publicClient or replyUrlsWithType), not a HAR or a sign-in log. Paste it in Registered redirect URIs, where its redirect URIs and platforms are read."));
+            }
             let v = Value::Object(obj);
             if signin::is_record(&v) {
                 records_evidence(vec![v], "a single sign-in record")
@@ -590,6 +593,28 @@ fn read_object(t: &str) -> Evidence {
             }
         }
     }
+}
+
+/// An app registration's JSON (the manifest, a Graph application, `az ad app show`): its
+/// platform fields, and none of a sign-in's.
+fn is_app_registration(o: &Map<String, Value>) -> bool {
+    const APP: [&str; 7] = [
+        "web",
+        "spa",
+        "publicClient",
+        "replyUrlsWithType",
+        "replyUrls",
+        "identifierUris",
+        "requiredResourceAccess",
+    ];
+    const SIGN_IN: [&str; 5] = [
+        "status",
+        "correlationId",
+        "userPrincipalName",
+        "ResultType",
+        "errorCode",
+    ];
+    APP.iter().any(|k| o.contains_key(*k)) && !SIGN_IN.iter().any(|k| o.contains_key(*k))
 }
 
 /// A HAR entry outside its log: an object with `request` and `response` objects.

@@ -1096,11 +1096,16 @@ fn status_unknown(entries: &[&SignIn], unknown: usize) -> Finding {
     let f = finding("input.evidence_unreadable")
         .title("The sign-in log does not say whether its sign-ins failed")
         .severity(Severity::Warning);
+    let (hold, have, they, their) = if unknown == 1 {
+        ("holds", "has", "It is", "its")
+    } else {
+        ("hold", "have", "They are", "their")
+    };
     if entries.iter().any(|s| !s.status_known && s.depth_cut) {
-        f.detail(format!("{of} hold a type name (such as System.Collections.Hashtable) where the status should be: PowerShell's ConvertTo-Json cut the nested objects at its depth (2 unless -Depth is given), so their error code is lost. They are not counted as failures or as successes."))
+        f.detail(format!("{of} {hold} a type name (such as System.Collections.Hashtable) where the status should be: PowerShell's ConvertTo-Json cut the nested objects at its depth (2 unless -Depth is given), so {their} error code is lost. {they} not counted as failures or as successes."))
             .fix("Export again with a greater depth, for example … | ConvertTo-Json -Depth 10, or download the sign-in logs from the Entra admin center (Sign-in logs › Download, JSON or CSV).")
     } else {
-        f.detail(format!("{of} have no error code (no status.errorCode, ResultType or Status column), so whether they failed cannot be told. They are not counted as failures or as successes."))
+        f.detail(format!("{of} {have} no error code (no status.errorCode, ResultType or Status column), so whether {} failed cannot be told. {they} not counted as failures or as successes.", if unknown == 1 { "it" } else { "they" }))
             .fix("Include the status in the export (status in a Graph $select, ResultType in a Log Analytics query), or download the sign-in logs from the Entra admin center (Sign-in logs › Download, JSON or CSV).")
     }
 }

@@ -42,6 +42,10 @@ test('pasting a mismatch shows the verdict, the marked diff and the fix', async 
   await page.getByText('UTF-8 bytes (hex)').click();
   await expect(page.getByTestId('hex-view').locator('.rd-hex__item').first()).toBeVisible();
   await expect(page.getByTestId('hex-view').locator('.rd-hex__bytes').first()).toHaveText('68');
+  // An edit makes the view again inside the open box: it stays filled, with the new bytes.
+  await analyzer.authorize.fill((await analyzer.authorize.inputValue()).replace('https%3A%2F%2F', 'http%3A%2F%2F'));
+  await expect(page.getByTestId('hex-view').locator('.rd-hex__item').first()).toBeVisible();
+  await expect(page.getByTestId('hex-view').locator('.rd-hex__item').nth(4)).toContainText('3A');
 });
 
 test('a fix can be copied, and the button says so', async ({ analyzer, page, context, baseURL }) => {
@@ -301,8 +305,8 @@ test('a file dropped on the page outside the file boxes goes to the box that rea
     }, [name, text]);
     expect(opened, `the browser's default for ${name} is prevented`).toBe(false);
   };
-  // On the authorize box (which takes no files) and on the page's heading.
-  await drop('[data-testid="authorize-input"]', 'sign-in.har', har);
+  // On the page's heading: each file goes to the box that reads it.
+  await drop('h1', 'sign-in.har', har);
   await expect(page.getByTestId('page-drop-note')).toHaveText(/Read sign-in\.har \(.+\) into Evidence\./);
   await expect(analyzer.authorize).toHaveValue('');
   await expect(page.locator('[data-finding^="har."]').first()).toBeVisible();
@@ -311,6 +315,12 @@ test('a file dropped on the page outside the file boxes goes to the box that rea
   await expect(analyzer.registered).toHaveValue(manifest);
   await drop('h1', 'url.txt', TRAILING_SLASH.authorize);
   await expect(analyzer.authorize).toHaveValue(TRAILING_SLASH.authorize);
+  // On a box that has no file picker, the file fills that box: the reader chose it.
+  const landing = 'https://app.contoso.com/auth/callback/?error=access_denied&error_description=AADSTS65004';
+  await drop('[data-testid="callback-input"]', 'landing.txt', landing);
+  await expect(analyzer.callback).toHaveValue(landing);
+  await expect(analyzer.authorize).toHaveValue(TRAILING_SLASH.authorize);
+  await expect(page.getByText(/Read landing\.txt/)).toBeVisible();
   // Picking an example replaces the case, and the note with it.
   await page.getByTestId('examples').getByRole('button', { name: 'Trailing slash' }).click();
   await expect(page.getByTestId('page-drop-note')).toHaveCount(0);
