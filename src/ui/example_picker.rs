@@ -12,7 +12,7 @@ pub fn ExamplePicker() -> impl IntoView {
     let buttons = EXAMPLES
         .iter()
         .map(|example| {
-            let pick = move |_| state.replace(example.case());
+            let pick = move |_| state.replace(example.case(), "Undo example");
             view! {
                 <li><button type="button" class="rd-chip" on:click=pick>{example.name}</button></li>
             }

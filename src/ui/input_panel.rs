@@ -31,21 +31,27 @@ pub fn InputPanel() -> impl IntoView {
             let _ = b.focus();
         }
     };
-    // "Undo clear" stays while the boxes stay empty after "Clear all": the first thing typed,
-    // picked or opened ends it until the next "Clear all".
+    // "Undo" stays while the boxes hold what "Clear all" or an example left in them: the
+    // first thing typed, picked or opened ends it until the next replacement.
     let undo_open = Memo::new(move |before: Option<&(u32, bool)>| {
         let resets = state.resets.get();
         let open = state.cleared.with(Option::is_some)
-            && inputs.all_empty()
-            && before.is_none_or(|&(n, was)| n != resets || was);
+            && before.is_none_or(|&(n, was)| n != resets || was)
+            && state.undo_target.with_value(|t| inputs.hold(t));
         (resets, open)
     });
     let undo_button = move || {
         undo_open.get().1.then(|| {
+            let label = state.undo_label.get();
+            let said = if label == "Undo clear" {
+                "Inputs cleared."
+            } else {
+                "Your inputs were replaced; Undo puts them back."
+            };
             view! {
-                <span class="rd-visually-hidden" role="status">"Inputs cleared."</span>
+                <span class="rd-visually-hidden" role="status">{said}</span>
                 <button type="button" class="rd-button rd-button--quiet" data-testid="undo-clear" on:click=undo>
-                    "Undo clear"
+                    {label}
                 </button>
             }
         })

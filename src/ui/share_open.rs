@@ -173,7 +173,7 @@ impl SharedLink {
     }
 
     fn load(self, case: CaseInput) {
-        self.state.replace(case);
+        self.state.replace(case, "Undo: my inputs back");
         self.pending.set(None);
         self.error.set(None);
         self.loaded.set(Some(self.state.resets.get_untracked()));

@@ -68,17 +68,13 @@ impl Inputs {
         }
     }
 
-    /// Whether every box is empty (tracked).
-    pub fn all_empty(&self) -> bool {
-        [
-            self.authorize,
-            self.registered,
-            self.callback,
-            self.audience,
-            self.evidence,
-        ]
-        .iter()
-        .all(|s| s.with(String::is_empty))
+    /// Whether the boxes hold `case` (tracked; compared in place, nothing copied).
+    pub fn hold(&self, case: &CaseInput) -> bool {
+        self.authorize.with(|v| *v == case.authorize)
+            && self.registered.with(|v| *v == case.registered)
+            && self.callback.with(|v| *v == case.callback)
+            && self.audience.with(|v| *v == case.audience)
+            && self.evidence.with(|v| *v == case.evidence)
     }
 
     /// Replaces every input with `case`.
@@ -108,8 +104,14 @@ pub struct AppState {
     pub resets: RwSignal<u32>,
     /// The size of the evidence a reload did not keep (too large for the tab's storage).
     pub evidence_dropped: RwSignal<Option<usize>>,
-    /// What the last "Clear all" emptied, and the URI picked then: "Undo clear" puts it back.
+    /// What the last "Clear all" or example replaced, and the URI picked then: "Undo" puts it
+    /// back.
     pub cleared: RwSignal<Option<(CaseInput, Option<String>)>>,
+    /// The inputs right after that replacement (empty after "Clear all"): "Undo" is offered
+    /// while the boxes still hold them.
+    pub undo_target: StoredValue<CaseInput>,
+    /// The undo button's words ("Undo clear", "Undo example").
+    pub undo_label: RwSignal<&'static str>,
 }
 
 impl AppState {
@@ -121,13 +123,21 @@ impl AppState {
         if before != CaseInput::default() {
             self.cleared.set(Some((before, picked)));
         }
+        self.undo_target.set_value(CaseInput::default());
+        self.undo_label.set("Undo clear");
         self.resets.update(|n| *n += 1);
         self.evidence_dropped.set(None);
     }
 
-    /// Every input replaced with `case` (an example, a shared case), with the core's diff.
-    pub fn replace(&self, case: CaseInput) {
-        self.compare_with.set(None);
+    /// Every input replaced with `case` (an example, a shared case), with the core's diff;
+    /// what the boxes held is kept for "Undo" (`label`).
+    pub fn replace(&self, case: CaseInput, label: &'static str) {
+        let picked = self.compare_with.try_update(Option::take).flatten();
+        let before = self.inputs.take();
+        self.cleared
+            .set((before != CaseInput::default()).then_some((before, picked)));
+        self.undo_target.set_value(case.clone());
+        self.undo_label.set(label);
         self.inputs.set(case);
         self.resets.update(|n| *n += 1);
     }
@@ -161,6 +171,8 @@ impl AppState {
             resets: RwSignal::new(0),
             evidence_dropped: RwSignal::new(None),
             cleared: RwSignal::new(None),
+            undo_target: StoredValue::new(CaseInput::default()),
+            undo_label: RwSignal::new("Undo clear"),
         }
     }
 }

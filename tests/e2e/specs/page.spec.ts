@@ -164,6 +164,26 @@ test('a UTF-16 export is read as text, an archive is refused, and Clear all clea
   await expect(page.getByText(/Read uris\.txt/)).toHaveCount(0);
 });
 
+test('an example replaces the inputs and "Undo example" puts them back until the boxes are edited', async ({ analyzer, page }) => {
+  await analyzer.open();
+  // On empty boxes an example replaces nothing: no undo.
+  await page.getByTestId('examples').getByRole('button', { name: 'Trailing slash' }).click();
+  await expect(page.getByTestId('undo-clear')).toHaveCount(0);
+  await page.getByTestId('clear-all').click();
+  await analyzer.fill({ ...TRAILING_SLASH, callback: 'https://app.contoso.com/cb?error=access_denied' });
+  await page.getByTestId('examples').getByRole('button', { name: 'localhost port' }).click();
+  await expect(analyzer.callback).not.toHaveValue('https://app.contoso.com/cb?error=access_denied');
+  await page.getByTestId('undo-clear').filter({ hasText: 'Undo example' }).click();
+  await expect(analyzer.authorize).toHaveValue(TRAILING_SLASH.authorize ?? '');
+  await expect(analyzer.callback).toHaveValue('https://app.contoso.com/cb?error=access_denied');
+  await expect(page.getByTestId('undo-clear')).toHaveCount(0);
+  // Editing the example's inputs ends the offer.
+  await page.getByTestId('examples').getByRole('button', { name: 'localhost port' }).click();
+  await expect(page.getByTestId('undo-clear')).toBeVisible();
+  await analyzer.callback.fill('x');
+  await expect(page.getByTestId('undo-clear')).toHaveCount(0);
+});
+
 test('a reload keeps the inputs; "Clear all" empties them, "Undo clear" puts them back', async ({ analyzer, page }) => {
   await analyzer.open();
   await expect(page.getByTestId('undo-clear')).toHaveCount(0);
