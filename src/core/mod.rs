@@ -424,7 +424,10 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             .collect(),
         _ => Vec::new(),
     };
-    let mut client = req.as_ref().map(client::infer).unwrap_or_default();
+    let mut client = req
+        .as_ref()
+        .map(|r| client::infer_with(r, cb_text))
+        .unwrap_or_default();
     if let (Some((o, u)), client::ClientKind::Unknown) = (&from_origin, client.kind) {
         client = client::ClientGuess {
             kind: client::ClientKind::Spa,
