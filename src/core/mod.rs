@@ -1966,6 +1966,10 @@ fn accepted_headline(report: &Report, saml: bool) -> String {
     } else {
         ("redirect URI", "the code")
     };
+    // A pasted failure this page does not know is no sign that nothing failed.
+    if report.has("response.no_code_no_error") {
+        return format!("Entra accepts this {uri}, but the failure text pasted was not recognised; see the warning below.");
+    }
     match report
         .findings
         .iter()
@@ -2088,6 +2092,19 @@ fn verdict(report: &Report, any_input: bool, saml: bool) -> (VerdictKind, String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A pasted failure this page does not know is not "no error was found".
+    #[test]
+    fn an_unrecognised_failure_text_is_not_called_no_error() {
+        let a = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid&state=s1&nonce=n1&response_mode=form_post".into(),
+            registered: "Web\nhttps://app.contoso.com/cb".into(),
+            callback: "Contoso.Auth.SignInException: the frobnicator refused the widget".into(),
+            ..CaseInput::default()
+        });
+        assert!(a.report.has("response.no_code_no_error"));
+        assert!(!a.headline.contains("no error was found"), "{}", a.headline);
+    }
 
     /// MSAL.NET's default redirect URI in AADSTS500112, in either box: the fix is the builder's.
     #[test]
