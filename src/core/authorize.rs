@@ -891,24 +891,83 @@ fn android_check(text: &str) -> Option<(String, String)> {
     Some((quoted("we expected"), quoted("we received")))
 }
 
-/// `text` with the escaped quotes of a page's source or a JSON string (`\u0027`, `&#39;`,
-/// `&quot;`, `\"`) written as quotes; None when it has none.
+/// `text` with the escaping layer of a page's source or a JSON string undone, as the page or
+/// log shows it: HTML's character references (`&#39;`, `&quot;`, and with them `&amp;`) when
+/// a quote is written so, JSON's escapes (`\u0027`, `\u0026`, `\"`, `\/`, also escaped twice)
+/// when any is there; None when it has neither.
 pub(crate) fn unescape_quotes(text: &str) -> Option<String> {
-    const ESCAPES: [(&str, &str); 8] = [
-        ("\\u0027", "'"),
-        ("\\u0022", "\""),
-        ("\\\"", "\""),
-        ("&#39;", "'"),
-        ("&#x27;", "'"),
-        ("&apos;", "'"),
-        ("&quot;", "\""),
-        ("&#34;", "\""),
-    ];
-    ESCAPES.iter().any(|(e, _)| text.contains(e)).then(|| {
-        ESCAPES
-            .iter()
-            .fold(text.to_string(), |t, (e, q)| t.replace(e, q))
-    })
+    const HTML_QUOTES: [&str; 5] = ["&#39;", "&#x27;", "&apos;", "&quot;", "&#34;"];
+    let html = HTML_QUOTES.iter().any(|e| text.contains(e));
+    let mut out = if html {
+        super::evidence::har::html_unescape(text)
+    } else {
+        text.to_string()
+    };
+    // A JSON string inside a JSON string (a logger's message holding a response body).
+    for _ in 0..3 {
+        match json_unescape(&out) {
+            Some(t) => out = t,
+            None => break,
+        }
+    }
+    (out != text).then_some(out)
+}
+
+/// One layer of JSON string escapes undone (`\uXXXX`, `\"`, `\/`, `\\`); None when `text`
+/// holds no `\"` or `\uXXXX`, the escapes that show the layer (a path's `\` does not). Line
+/// breaks (`\n`) stay as written: the readers go by lines of the pasted text.
+fn json_unescape(text: &str) -> Option<String> {
+    let hex4 = |s: &str| {
+        s.get(..4)
+            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+    };
+    let layer = text.contains("\\\"")
+        || text
+            .match_indices("\\u")
+            .any(|(i, _)| text.get(i + 2..).and_then(hex4).is_some());
+    if !layer {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(p) = rest.find('\\') {
+        out.push_str(rest.get(..p).unwrap_or(""));
+        let tail = rest.get(p + 1..).unwrap_or("");
+        let mut chars = tail.chars();
+        let (ch, used) = match chars.next() {
+            Some(c @ ('"' | '/' | '\\')) => (Some(c), 1),
+            Some('u') => {
+                let hi = tail.get(1..).and_then(hex4);
+                // A character outside the BMP: a surrogate pair, `\ud83d\ude00`.
+                let lo = tail
+                    .get(5..)
+                    .and_then(|t| t.strip_prefix("\\u"))
+                    .and_then(hex4);
+                match (hi, lo) {
+                    (Some(h @ 0xD800..=0xDBFF), Some(l @ 0xDC00..=0xDFFF)) => (
+                        char::from_u32(0x10000 + ((h - 0xD800) << 10) + (l - 0xDC00)),
+                        11,
+                    ),
+                    (Some(h), _) => (char::from_u32(h), 5),
+                    _ => (None, 0),
+                }
+            }
+            _ => (None, 0),
+        };
+        match ch {
+            Some(c) => {
+                out.push(c);
+                rest = tail.get(used..).unwrap_or("");
+            }
+            None => {
+                out.push('\\');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    (out != text).then_some(out)
 }
 
 /// Azure AD B2C's redirect URI errors and the AADSTS codes that say the same: AADB2C90006 is
@@ -933,9 +992,98 @@ fn response_b2c_code(text: &str, code: u32) -> bool {
     })
 }
 
+/// `text` with the copy wraps inside its quoted values joined: a console or log viewer that
+/// wraps at a fixed width breaks Entra's sentence anywhere, also inside the quoted redirect
+/// URI (`'http://localhost:60⏎147'`) or application ID. A break is taken for a wrap when the
+/// value's pieces hold no space and it falls inside the value (a break just before the closing
+/// quote is a character Entra received), and the value is a GUID, which holds no break, or a
+/// URI whose broken lines reach the paste's wrap width (as wide as its widest line, or a common
+/// wrap width). The indentation a console puts before a continued line goes too.
+/// None when nothing was joined.
+fn join_quoted_wraps(text: &str) -> Option<String> {
+    if !text.contains('\n') {
+        return None;
+    }
+    // Widths without the indentation a log viewer gives each continued line.
+    let width = |l: &str| l.trim().chars().count();
+    let widest = text.lines().map(width).max().unwrap_or(0);
+    let at_wrap = |w: usize| w >= 40 && (w + 1 >= widest || WRAP_WIDTHS.contains(&w));
+    // Each logical line with the width of its last physical line.
+    let mut lines: Vec<(String, usize)> = text
+        .split('\n')
+        .map(|l| {
+            let l = l.strip_suffix('\r').unwrap_or(l);
+            (l.to_string(), width(l))
+        })
+        .collect();
+    let mut any = false;
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        match join_value_at(&lines, i, &at_wrap) {
+            Some((last, merged, w)) => {
+                lines.splice(i..=last, [(merged, w)]);
+                any = true;
+            }
+            None => i += 1,
+        }
+    }
+    any.then(|| {
+        lines
+            .into_iter()
+            .map(|(l, _)| l)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+/// The quoted value that line `i` opens and leaves unclosed, joined with its pieces on the
+/// lines after: the index of the line that closes it, the merged line and that line's width.
+fn join_value_at(
+    lines: &[(String, usize)],
+    i: usize,
+    at_wrap: &dyn Fn(usize) -> bool,
+) -> Option<(usize, String, usize)> {
+    let (line, w) = &lines[i];
+    let open = line.rfind(['\'', '"'])?;
+    let quote = line.get(open..)?.chars().next()?;
+    let head = line.get(open + 1..)?;
+    let opens = line
+        .get(..open)?
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || "(:=[".contains(c));
+    if head.is_empty() || head.contains(char::is_whitespace) || !opens {
+        return None;
+    }
+    let mut value = head.to_string();
+    let mut merged = line.clone();
+    let mut widths = vec![*w];
+    for (k, (next, nw)) in lines.iter().enumerate().skip(i + 1) {
+        let next = next.trim_start();
+        let (piece, closed) = match next.find(quote) {
+            Some(c) => (next.get(..c)?, true),
+            None => (next, false),
+        };
+        if piece.is_empty() || piece.contains(char::is_whitespace) {
+            return None;
+        }
+        value.push_str(piece);
+        merged.push_str(next);
+        if closed {
+            let guid = uri::is_guid(&value);
+            let wraps = value.contains("://") && widths.iter().all(|w| at_wrap(*w));
+            return (guid || wraps).then_some((k, merged, *nw));
+        }
+        widths.push(*nw);
+    }
+    None
+}
+
 pub fn read_error_text(text: &str) -> ErrorText {
     let unescaped = unescape_quotes(text);
     let text = unescaped.as_deref().unwrap_or(text);
+    let unwrapped = join_quoted_wraps(text);
+    let text = unwrapped.as_deref().unwrap_or(text);
     let mut codes = aadsts::codes_in(text);
     // Entra's older wording of AADSTS50011 for an app with no redirect URI at all is what it
     // now says with AADSTS500113.
@@ -974,6 +1122,13 @@ pub fn read_error_text(text: &str) -> ErrorText {
         .or_else(|| guid_after(text, "application '"))
         // The troubleshooting details: `App id: 6731de76-…`.
         .or_else(|| guid_after(text, "app id"));
+    // The application's ID cut where the sentence names it (a wrap that was not joined): the
+    // client ID the command or configuration beside it names (`-ClientId 3f2a…`).
+    if app_id.is_none() && text.to_ascii_lowercase().contains("for the application") {
+        app_id = ["clientid", "client_id", "client-id"]
+            .iter()
+            .find_map(|p| guid_after(text, p));
+    }
     // The token leg's wording quotes the URI sent to /token, then the authorize request's.
     let mut token_redirect_uri = None;
     if text
@@ -1261,6 +1416,57 @@ mod tests {
             read_error_text(oidc).app_id.as_deref(),
             Some("6731de76-14a6-49ae-97bc-6eba6914391e")
         );
+    }
+
+    #[test]
+    fn an_escaped_error_text_is_read_through_its_whole_escaping_layer() {
+        let uri = "https://app.contoso.com/cb?tenant=emea&src=portal";
+        for text in [
+            // An HTML page's source: the quotes and the query's `&` alike.
+            "AADSTS50011: The redirect URI &#39;https://app.contoso.com/cb?tenant=emea&amp;src=portal&#39; specified in the request does not match",
+            // A JSON log written by Go or System.Text.Json: `&` as `\u0026`, quotes as they are.
+            r#"{"log":"AADSTS50011: The redirect URI 'https://app.contoso.com/cb?tenant=emea\u0026src=portal' specified in the request does not match\n"}"#,
+            // A JSON string inside a JSON string.
+            r#"{"message":"{\"error_description\":\"AADSTS50011: The redirect URI \\u0027https://app.contoso.com/cb?tenant=emea\\u0026src=portal\\u0027 specified\"}"}"#,
+        ] {
+            assert_eq!(read_error_text(text).redirect_uri.as_deref(), Some(uri), "{text}");
+        }
+        // Without a sign of the layer, an `&amp;` is what Entra received and quoted.
+        let plain =
+            "AADSTS50011: The redirect URI 'https://app.contoso.com/cb?a=1&amp;b=2' specified";
+        assert_eq!(
+            read_error_text(plain).redirect_uri.as_deref(),
+            Some("https://app.contoso.com/cb?a=1&amp;b=2")
+        );
+        // A path's backslashes are no JSON layer.
+        assert_eq!(unescape_quotes(r"at C:\src\App\Startup.cs:line 42"), None);
+    }
+
+    #[test]
+    fn a_console_wrap_inside_a_quoted_value_is_joined() {
+        const APP: &str = "3f2a9c61-5b7e-4d10-8a2c-9e4b1d7f0c35";
+        // Wrapped at 120 columns (Windows PowerShell), inside the port and the application ID.
+        let ps = "Connect-MgGraph : InteractiveBrowserCredential authentication failed: AADSTS50011: The redirect URI 'http://localhost:60\n147' specified in the request does not match the redirect URIs configured for the application '3f2a9c61-5b7e-4d10-8a2c-9\ne4b1d7f0c35'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal. \nNavigate to https://aka.ms/redirectUriMismatchError to learn more about how to fix this.";
+        let et = read_error_text(ps);
+        assert_eq!(et.redirect_uri.as_deref(), Some("http://localhost:60147"));
+        assert_eq!(et.app_id.as_deref(), Some(APP));
+        // At 110 columns inside the host, with the console's indentation on the next line.
+        let at110 = "Connect-MgGraph : InteractiveBrowserCredential authentication failed: AADSTS50011: The redirect URI 'http://lo\n    calhost:60147' specified in the request does not match the redirect URIs configured for the application '3f2a9\nc61-5b7e-4d10-8a2c-9e4b1d7f0c35'. Make sure the redirect URI sent in the request matches one added to your app";
+        let et = read_error_text(at110);
+        assert_eq!(et.redirect_uri.as_deref(), Some("http://localhost:60147"));
+        assert_eq!(et.app_id.as_deref(), Some(APP));
+        // A line break just before the closing quote is a character Entra received.
+        let sent = "AADSTS50011: The redirect URI 'https://app.contoso.com/cb\n' specified in the request does not match the redirect URIs configured for the application '3f2a9c61-5b7e-4d10-8a2c-9e4b1d7f0c35'.";
+        assert_eq!(
+            read_error_text(sent).redirect_uri.as_deref(),
+            Some("https://app.contoso.com/cb\n")
+        );
+        // A line shorter than the paste's others is no wrap: the URI is not joined.
+        let short = "AADSTS50011: The redirect URI 'https://a.b/c\nd' specified in the request does not match the redirect URIs configured.";
+        assert_eq!(join_quoted_wraps(short), None);
+        // The ID cut where no wrap can be joined: the client ID of the command beside it.
+        let cut = "AADSTS50011: The redirect URI 'http://localhost:60147' specified in the request does not match the redirect URIs configured for the application '3f2a9c61-5b7e-4d10-\n    + Connect-MgGraph -ClientId 3f2a9c61-5b7e-4d10-8a2c-9e4b1d7f0c35 -TenantId contoso.onmicrosoft.com";
+        assert_eq!(read_error_text(cut).app_id.as_deref(), Some(APP));
     }
 
     #[test]

@@ -73,8 +73,42 @@ fn loopback_listener(req: &AuthorizeRequest) -> bool {
     })
 }
 
+/// The interactive sign-in of a public client that `text` names (an exception or a command
+/// in the pasted text): these listen at http://localhost:<free port> on this machine.
+fn named_public_client(text: &str) -> Option<&'static str> {
+    const NAMED: [(&str, &str); 8] = [
+        (
+            "connect-mggraph",
+            "Microsoft Graph PowerShell (Connect-MgGraph)",
+        ),
+        (
+            "interactivebrowsercredential",
+            "Azure.Identity's InteractiveBrowserCredential",
+        ),
+        (
+            "acquire_token_interactive",
+            "MSAL Python's acquire_token_interactive",
+        ),
+        ("acquiretokeninteractive", "MSAL's AcquireTokenInteractive"),
+        ("publicclientapplication", "MSAL's PublicClientApplication"),
+        (
+            "interactiverequestparameters",
+            "MSAL Java's interactive sign-in",
+        ),
+        ("connect-pnponline", "PnP PowerShell (Connect-PnPOnline)"),
+        ("connect-exchangeonline", "Exchange Online PowerShell"),
+    ];
+    let l = text.to_ascii_lowercase();
+    NAMED.iter().find(|(n, _)| l.contains(n)).map(|(_, w)| *w)
+}
+
 /// Infers the client kind from the request.
 pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
+    infer_with(req, "")
+}
+
+/// Infers the client kind from the request and the other text pasted with it (what came back).
+pub fn infer_with(req: &AuthorizeRequest, other: &str) -> ClientGuess {
     let guess = |kind, because: String, library: Option<&str>| ClientGuess {
         kind,
         because,
@@ -180,6 +214,20 @@ pub fn infer(req: &AuthorizeRequest) -> ClientGuess {
         {
             return guess(ClientKind::Native, why, Some("MSAL (mobile/desktop)"));
         }
+    }
+    // A public client's interactive sign-in named in the pasted text (its exception or command),
+    // with a loopback redirect URI without a path: its local listener, as the SKUs above say.
+    let named = req
+        .error_text
+        .as_ref()
+        .and_then(|e| named_public_client(&e.text))
+        .or_else(|| named_public_client(other));
+    if let (Some(name), true) = (named, loopback_listener(req)) {
+        return guess(
+            ClientKind::Native,
+            format!("the pasted text names {name}, a public client's interactive sign-in, and the redirect URI is a loopback address without a path (its local listener)"),
+            Some(name),
+        );
     }
     let mode = req.get("response_mode").map(str::to_ascii_lowercase);
     // A form_post to a loopback address without a path: a desktop app's own listener on a
@@ -464,6 +512,25 @@ mod tests {
             kind("client_id=a&response_type=code&response_mode=fragment&redirect_uri=https%3A%2F%2Fa%2Fsignin-oidc"),
             ClientKind::Spa
         );
+    }
+
+    #[test]
+    fn a_named_public_clients_loopback_listener_is_a_desktop_app() {
+        let listener = authorize::read("client_id=a&redirect_uri=http%3A%2F%2Flocalhost%3A51873")
+            .expect("read");
+        let traceback = "result = app.acquire_token_interactive(scopes=[\"User.Read\"])";
+        assert_eq!(infer_with(&listener, traceback).kind, ClientKind::Native);
+        assert_eq!(infer_with(&listener, "").kind, ClientKind::Unknown);
+        // In Entra's text in the authorize box.
+        assert_eq!(
+            kind("Connect-MgGraph : InteractiveBrowserCredential authentication failed: AADSTS50011: The redirect URI 'http://localhost:60147' specified in the request does not match"),
+            ClientKind::Native
+        );
+        // A web app's route on localhost is no listener, whatever the text names.
+        let route =
+            authorize::read("client_id=a&redirect_uri=http%3A%2F%2Flocalhost%3A5000%2Fsignin-oidc")
+                .expect("read");
+        assert_ne!(infer_with(&route, traceback).kind, ClientKind::Native);
     }
 
     #[test]

@@ -117,6 +117,30 @@ fn too_large(field: &str, len: usize, max: usize) -> Finding {
 }
 
 /// The single entry point: reads every input and returns the analysis.
+/// The fix for MSAL.NET's default redirect URI (`https://replyUrlNotSet`, used when a
+/// ConfidentialClientApplicationBuilder has no `.WithRedirectUri(...)`) quoted in Entra's text.
+fn reply_url_not_set(text: &str) -> Option<String> {
+    let et = authorize::read_error_text(text);
+    let default = |u: &str| {
+        u.trim_end_matches('/')
+            .eq_ignore_ascii_case("https://replyurlnotset")
+    };
+    let sent = [&et.token_redirect_uri, &et.redirect_uri]
+        .into_iter()
+        .flatten()
+        .any(|u| default(u));
+    if !sent {
+        return None;
+    }
+    let registered = et
+        .token_redirect_uri
+        .as_ref()
+        .and(et.redirect_uri.as_deref())
+        .filter(|u| !default(u))
+        .unwrap_or("<the registered redirect URI>");
+    Some(format!("https://replyUrlNotSet is MSAL.NET's default redirect URI, sent when the ConfidentialClientApplicationBuilder is given none: add .WithRedirectUri(\"{registered}\") to the builder (the URI the authorize request sent), or pass that URI where the code is redeemed."))
+}
+
 pub fn analyze(input: &CaseInput) -> Analysis {
     analyze_with_evidence(input, read_evidence(&input.evidence))
 }
@@ -433,7 +457,10 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             .collect(),
         _ => Vec::new(),
     };
-    let mut client = req.as_ref().map(client::infer).unwrap_or_default();
+    let mut client = req
+        .as_ref()
+        .map(|r| client::infer_with(r, cb_text))
+        .unwrap_or_default();
     if let (Some((o, u)), client::ClientKind::Unknown) = (&from_origin, client.kind) {
         client = client::ClientGuess {
             kind: client::ClientKind::Spa,
@@ -952,6 +979,19 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             f.severity = Severity::Warning;
             f.detail.push_str(" The HAR shows Entra issuing a SAML response for this request, so it found an app by this Issuer: the pasted configuration is another app's, another tenant's or out of date.");
             f.fix = "Copy the Basic SAML Configuration again from the enterprise application whose Identifier (Entity ID) is the request's Issuer (Enterprise applications › the app › Single sign-on), and compare again.".to_string();
+        }
+    }
+    // MSAL.NET's ConfidentialClientApplicationBuilder without WithRedirectUri redeems the code
+    // with its default https://replyUrlNotSet: the fix is the builder's redirect URI.
+    for text in [auth_text, cb_text] {
+        if let Some(fix) = reply_url_not_set(text) {
+            for f in findings
+                .iter_mut()
+                .filter(|f| matches!(f.aadsts, Some(500112 | 70002 | 50011)))
+            {
+                f.fix = fix.clone();
+            }
+            break;
         }
     }
     codes::sort(&mut findings);
@@ -1975,6 +2015,10 @@ fn accepted_headline(report: &Report, saml: bool) -> String {
     } else {
         ("redirect URI", "the code")
     };
+    // A pasted failure this page does not know is no sign that nothing failed.
+    if report.has("response.no_code_no_error") {
+        return format!("Entra accepts this {uri}, but the failure text pasted was not recognised; see the warning below.");
+    }
     match report
         .findings
         .iter()
@@ -2097,6 +2141,43 @@ fn verdict(report: &Report, any_input: bool, saml: bool) -> (VerdictKind, String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A pasted failure this page does not know is not "no error was found".
+    #[test]
+    fn an_unrecognised_failure_text_is_not_called_no_error() {
+        let a = analyze(&CaseInput {
+            authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid&state=s1&nonce=n1&response_mode=form_post".into(),
+            registered: "Web\nhttps://app.contoso.com/cb".into(),
+            callback: "Contoso.Auth.SignInException: the frobnicator refused the widget".into(),
+            ..CaseInput::default()
+        });
+        assert!(a.report.has("response.no_code_no_error"));
+        assert!(!a.headline.contains("no error was found"), "{}", a.headline);
+    }
+
+    /// MSAL.NET's default redirect URI in AADSTS500112, in either box: the fix is the builder's.
+    #[test]
+    fn msal_nets_reply_url_not_set_is_fixed_on_the_builder() {
+        let text = "Microsoft.Identity.Client.MsalServiceException: AADSTS500112: The reply address 'https://replyurlnotset/' does not match the reply address 'https://hr.contoso.com/signin-oidc' provided when requesting Authorization code.";
+        for (authorize, callback) in [(text, ""), ("", text)] {
+            let a = analyze(&CaseInput {
+                authorize: authorize.into(),
+                callback: callback.into(),
+                registered: "Web\nhttps://hr.contoso.com/signin-oidc".into(),
+                ..CaseInput::default()
+            });
+            let f = a.report.findings.iter().find(|f| f.aadsts == Some(500112));
+            assert!(
+                f.is_some_and(|f| f
+                    .fix
+                    .contains(".WithRedirectUri(\"https://hr.contoso.com/signin-oidc\")")),
+                "{:?}",
+                a.report.findings
+            );
+        }
+        // Another token-leg mismatch keeps its fix.
+        assert_eq!(reply_url_not_set("AADSTS500112: The reply address 'http://a.b/c' does not match the reply address 'https://a.b/c' provided when requesting Authorization code."), None);
+    }
 
     /// The token-leg code a rule finding predicts (platform_mismatch's AADSTS7000218) is no
     /// answer from Entra: the /common warning stays; a code that came back disproves it.

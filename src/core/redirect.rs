@@ -381,6 +381,17 @@ fn malformed(s: &Uri, r: &Uri) -> Option<(String, String)> {
     None
 }
 
+/// True when `sent` is a public client's loopback listener: http://localhost:<free port>
+/// without a path, from a client judged a mobile or desktop app.
+fn public_listener(c: &Ctx, sent: &str) -> bool {
+    let su = Uri::new(sent);
+    c.client.kind == ClientKind::Native
+        && su.scheme_lower() == "http"
+        && su.is_localhost()
+        && matches!(su.path(), "" | "/")
+        && su.query().is_none()
+}
+
 /// The form of the sent URI to register under `platform`, and why it differs from the sent
 /// one: a mobile or desktop app's `http://localhost:<port>` is registered without the port,
 /// as Entra ignores the port of localhost URIs and the app's loopback listener takes a free
@@ -654,6 +665,26 @@ fn mismatch_findings(
     let mut without_near = c.reg.clone();
     if android_encoded {
         without_near.uris.retain(|u| u.uri != near.uri);
+    }
+    // A public client's loopback listener (http://localhost:<free port>, no path) answers only
+    // there, over http: a registered https address or a web app's route cannot serve it, and
+    // under Web the redemption would need a secret (AADSTS7000218). Its one registration is
+    // http://localhost under Mobile and desktop applications.
+    // (An http loopback entry beside it has its own, more precise findings: 127.0.0.1 against
+    // localhost, a path.)
+    let nu = Uri::new(&near.uri);
+    let listener = public_listener(c, sent)
+        && platform == Platform::PublicClient
+        && !(nu.scheme_lower() == "http" && (nu.is_localhost() || nu.is_loopback_v4()));
+    if listener && !c.b2c && registrable.is_empty() && clean(&new_uri) {
+        let only_scheme = diffs.iter().all(|d| *d == Difference::Scheme);
+        let f = finding(if only_scheme { "redirect.scheme_mismatch" } else { "redirect.not_registered" })
+            .aadsts(50011)
+            .title(format!("The app's loopback listener {sent} is not registered"))
+            .detail(format!("{ctx} The request comes from a public client ({}): its listener takes a free port on each run and answers only there, over http, so {} cannot serve it.", c.client.because, near.uri))
+            .fix(format!("Register {new_uri}{why_form} under {} — {keep}", platform.portal_name()));
+        out.push(register_snippets(f));
+        return;
     }
     if !matching::is_close(diffs) {
         let f = finding("redirect.not_registered");
@@ -1555,6 +1586,13 @@ pub fn check(
             out.push(finding("redirect.path_case_mismatch").aadsts(50011).detail(format!("Entra says {sent} did not match 'because of case sensitivity': a registered URI differs from it only in letter case (usually the path). Redirect URIs are compared case-sensitively.")).fix("Send the URI with exactly the registered letter case (paste the registered URIs to see which one)."));
         } else if quoted(50011) && details.contains("trailing slash") {
             out.push(finding("redirect.trailing_slash_mismatch").aadsts(50011).detail(format!("Entra says {sent} did not match because 'requested address did not have a trailing slash': the registered URI ends with '/'.")).fix(format!("Send {sent}/ (or register {sent} without the slash).")));
+        } else if quoted(50011) && public_listener(&c, sent) && !c.b2c {
+            // The answer does not depend on the list: the listener's one registration.
+            let (new_uri, why_form) = to_register(sent, Platform::PublicClient);
+            // No list pasted: the command reads the registered ones when it runs.
+            let mut live = reg.clone();
+            live.has_platforms = true;
+            out.push(finding("redirect.not_registered").aadsts(50011).title(format!("The app's loopback listener {sent} is not registered")).detail(format!("Entra says (AADSTS50011) that {sent} is not among the application's redirect URIs. The request comes from a public client ({}): its listener takes a free port on each run, over http.", c.client.because)).fix(format!("Register {new_uri}{why_form} under Mobile and desktop applications.")).snippet("URI to register under Mobile and desktop applications", new_uri.as_str()).snippet("az CLI (keeps the URIs already registered)", fix::register_command(&live, c.app_id(), Platform::PublicClient, &new_uri)));
         } else if quoted(50011) {
             out.push(finding("redirect.not_registered").aadsts(50011).detail(format!("Entra says (AADSTS50011) that {sent} is not among the application's redirect URIs. Paste the registered redirect URIs (the app registration's Authentication page, or its manifest) to see which one it should be.")).fix("Paste the registered redirect URIs to get the exact difference."));
         }

@@ -273,6 +273,13 @@ pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     // MSAL Python: the auth_code_flow dict kept in the session between the two legs was lost.
     ("state missing from auth_code_flow", STATE_LOST, STATE_LOST_FIX),
     ("mismatching_state", STATE_LOST, STATE_LOST_FIX),
+    // python-social-auth (Django, Flask): the state kept in the session did not come back.
+    ("authstatemissing", STATE_LOST, STATE_LOST_FIX),
+    // ASP.NET Core's OAuth handler (AddMicrosoftAccount, AddOAuth): its state or correlation
+    // cookie did not come back or could not be read.
+    ("the oauth state was missing or invalid", STATE_LOST, STATE_LOST_FIX),
+    ("error while loading csrf cookie", OAUTH2_PROXY_CSRF, OAUTH2_PROXY_CSRF_FIX),
+    ("redirect_uri_empty", "MSAL Node had no redirect URI to send: redirectUri is not set in the auth code request (or its configuration), so it stopped before sending anything to Entra.", "Set redirectUri in getAuthCodeUrl's and acquireTokenByCode's request to the URI registered for the app (the same value for both)."),
     ("invalid state received", STATE_LOST, STATE_LOST_FIX),
     ("state mismatch", STATE_LOST, STATE_LOST_FIX),
     ("unexpected error when authenticating with identity provider", "Keycloak's identity provider broker failed on Entra's answer; its page never says why, its server log does (IdentityBrokerException and the text after it): most often redeeming the code at /token failed (a client secret expired, or its ID pasted instead of its value: AADSTS7000215, AADSTS7000222), or the broker's state was lost (Keycloak's hostname is not the address the browser uses).", "Paste the Keycloak server log lines of the failure (IdentityBrokerException and the AADSTS error after it); check the identity provider's client secret and that Keycloak's hostname setting is the public address."),
