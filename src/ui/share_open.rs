@@ -180,20 +180,24 @@ impl SharedLink {
         browser::clear_hash();
     }
 
+    // Each of these removes the button pressed: the keyboard goes to the first input.
     fn open_pending(self) {
         if let Some(case) = self.pending.get_untracked() {
             self.load(case);
         }
+        super::web::focus("authorize");
     }
 
     fn keep_own(self) {
         self.pending.set(None);
         browser::clear_hash();
+        super::web::focus("authorize");
     }
 
     fn dismiss_error(self) {
         self.error.set(None);
         browser::clear_hash();
+        super::web::focus("authorize");
     }
 }
 
@@ -263,7 +267,10 @@ pub fn SharedLinkNotice() -> impl IntoView {
                         " (or "<code>"REDACTED…"</code>") were replaced by the sender's page before sharing."
                     </p>
                     <button type="button" class="rd-button rd-button--small"
-                        on:click=move |_| link.loaded.set(None)>"Dismiss"</button>
+                        on:click=move |_| {
+                            link.loaded.set(None);
+                            super::web::focus("authorize");
+                        }>"Dismiss"</button>
                 </div>
             }
         })

@@ -381,7 +381,13 @@ pub fn ShareSlot() -> impl IntoView {
                     {move || stale.get().then(|| view! {
                         <p class="rd-share__stale" data-testid="share-stale">
                             "The inputs changed since this link was made. "
-                            <button type="button" class="rd-button rd-button--small" on:click=move |_| rebuild()>
+                            <button type="button" class="rd-button rd-button--small" on:click=move |_| {
+                                rebuild();
+                                // The button goes with the note: the keyboard goes to the new link.
+                                if let Some(field) = link_field.get_untracked() {
+                                    let _ = field.focus();
+                                }
+                            }>
                                 "Update link"
                             </button>
                         </p>

@@ -66,7 +66,11 @@ pub fn TextField(
             view! {
                 <p class="rd-field__status" role="status" data-testid=format!("{testid}-held")>
                     {format!("{held} {how}. Typing in the box replaces it. ")}
-                    <button type="button" class="rd-button rd-button--quiet" on:click=move |_| value.set(String::new())>
+                    <button type="button" class="rd-button rd-button--quiet" on:click=move |_| {
+                        value.set(String::new());
+                        // The note and its button go: the keyboard goes to the emptied box.
+                        web::focus(id);
+                    }>
                         "Clear it"
                     </button>
                 </p>

@@ -183,6 +183,16 @@ mod imp {
         }
     }
 
+    /// Moves the keyboard to the element `id`, when a button that had it goes away.
+    pub fn focus(id: &str) {
+        if let Some(el) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
+
     /// Files dropped on the page outside a box that takes them: read and handed to `done`
     /// instead of the browser opening the file in place of the page (and losing the case).
     pub fn on_page_drop(max: usize, done: impl Fn(FileResult) + Clone + 'static) {
@@ -261,6 +271,7 @@ mod imp {
         false
     }
     pub fn on_page_drop(_: usize, _: impl Fn(FileResult) + Clone + 'static) {}
+    pub fn focus(_: &str) {}
     pub fn clipboard() -> (impl Fn(&str) -> bool + Clone + 'static, Signal<bool>) {
         (|_: &str| false, Signal::from(false))
     }

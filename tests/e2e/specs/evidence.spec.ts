@@ -140,6 +140,8 @@ test('evidence over 1 MB is analysed in full but not laid out in its box', async
   await page.getByTestId('evidence-file').setInputFiles({ name: 'big.har', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(page.getByTestId('evidence-dropped')).toHaveCount(0);
   await page.getByTestId('evidence-input-held').getByRole('button', { name: 'Clear it' }).click();
+  // The button went with its note: the keyboard is in the emptied box, not lost to the page.
+  await expect(page.getByTestId('evidence-input')).toBeFocused();
   await expect(page.locator('[data-finding^="har."]')).toHaveCount(0);
   await expect(page.getByTestId('evidence-dropped')).toHaveCount(0);
 });

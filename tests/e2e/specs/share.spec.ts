@@ -185,6 +185,7 @@ test('the options change the link: redaction off carries the secrets, hide IDs d
   await expect(page.getByTestId('share-stale')).toBeVisible();
   await page.getByTestId('share-stale').getByRole('button', { name: 'Update link' }).click();
   await expect(page.getByTestId('share-stale')).toHaveCount(0);
+  await expect(page.getByTestId('share-link')).toBeFocused();
   expect(linkContent(await page.getByTestId('share-link').inputValue())).toContain('access_denied');
 });
 
@@ -292,6 +293,7 @@ test('a bad link shows why and the page still analyses typed input', async ({ an
     // Dismissing the message tidies the address.
     await alert.getByRole('button', { name: 'Dismiss' }).click();
     await expect(page.getByTestId('share-error')).toHaveCount(0);
+    await expect(analyzer.authorize).toBeFocused();
     expect(page.url()).not.toContain('#');
   }
   // An ordinary in-page anchor is not a share link.
@@ -368,6 +370,7 @@ test('a link over own inputs asks first, at start-up and when pasted into the ta
   await expect(analyzer.registered).toHaveValue(EXACT.registered ?? '');
   await ask.getByRole('button', { name: 'Open shared case' }).click();
   await expect(ask).toHaveCount(0);
+  await expect(analyzer.authorize).toBeFocused();
   await expect(analyzer.callback).toHaveValue(/AADSTS53003/);
   await expect(analyzer.finding('response.conditional_access')).toBeVisible();
   expect(page.url()).not.toContain('#');
