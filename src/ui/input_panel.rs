@@ -87,6 +87,7 @@ pub fn InputPanel() -> impl IntoView {
                 at,
             ),
             Ok(f) => {
+                let others = f.others_note();
                 let text = f.decoded.text;
                 let target = box_for(&text);
                 let signal = match target {
@@ -99,10 +100,11 @@ pub fn InputPanel() -> impl IntoView {
                     .encoding
                     .map_or(String::new(), |e| format!(", read as {e}"));
                 let said = format!(
-                    "Read {} ({}{encoding}) into {}.",
+                    "Read {} ({}{encoding}) into {}.{}",
                     f.name,
                     super::size(f.size),
-                    target.label()
+                    target.label(),
+                    others
                 );
                 let len = text.len();
                 signal.set(text);

@@ -92,6 +92,7 @@ pub fn TextField(
                 .decoded
                 .encoding
                 .map_or(String::new(), |e| format!(", read as {e}"));
+            let others = f.others_note();
             let text = f.decoded.text;
             let said = if f.size == 0 {
                 format!(
@@ -99,7 +100,12 @@ pub fn TextField(
                     f.name
                 )
             } else {
-                format!("Read {} ({}{encoding}).", f.name, super::size(f.size))
+                format!(
+                    "Read {} ({}{encoding}).{}",
+                    f.name,
+                    super::size(f.size),
+                    others
+                )
             };
             status.set((said, text.len()));
             said_at.set(resets.map_or(0, |c| c.get_untracked()));

@@ -14,6 +14,21 @@ pub struct FileRead {
     pub size: usize,
     /// Its text, and the encoding when not UTF-8.
     pub decoded: crate::core::file::Decoded,
+    /// How many more files were dropped with it (only the first is read).
+    pub others: u32,
+}
+
+impl FileRead {
+    /// What the status line says after "Read NAME (SIZE…)": the files left unread.
+    pub fn others_note(&self) -> String {
+        match self.others {
+            0 => String::new(),
+            1 => " The other file dropped with it was not read: drop it on its own.".into(),
+            n => {
+                format!(" The {n} other files dropped with it were not read: drop each on its own.")
+            }
+        }
+    }
 }
 
 /// What reading a dropped or picked file gave, or why it could not be read.
@@ -123,7 +138,7 @@ mod imp {
         let _ = Url::revoke_object_url(&url);
     }
 
-    fn read(file: File, max: usize, done: impl Fn(FileResult) + 'static) {
+    fn read(file: File, others: u32, max: usize, done: impl Fn(FileResult) + 'static) {
         let name = file.name();
         let size = file.size();
         if size > max as f64 {
@@ -144,6 +159,7 @@ mod imp {
                         name,
                         size,
                         decoded,
+                        others,
                     })
                 }
                 Err(_) => Err(format!("{name} could not be read.")),
@@ -159,7 +175,7 @@ mod imp {
             return;
         };
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            read(file, max, done);
+            read(file, 0, max, done);
         }
         // Picking the same file again must fire `change` again.
         input.set_value("");
@@ -170,13 +186,11 @@ mod imp {
         max: usize,
         done: impl Fn(FileResult) + 'static,
     ) -> bool {
-        let file = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0));
-        match file {
+        let files = ev.data_transfer().and_then(|d| d.files());
+        let others = files.as_ref().map_or(0, |f| f.length().saturating_sub(1));
+        match files.and_then(|f| f.get(0)) {
             Some(file) => {
-                read(file, max, done);
+                read(file, others, max, done);
                 true
             }
             None => false,

@@ -341,6 +341,14 @@ test('a file dropped on the page outside the file boxes goes to the box that rea
   await expect(analyzer.callback).toHaveValue(landing);
   await expect(analyzer.authorize).toHaveValue(TRAILING_SLASH.authorize);
   await expect(page.getByText(/Read landing\.txt/)).toBeVisible();
+  // Two files at once: the first is read, and the note says the other was not.
+  await page.locator('h1').evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.items.add(new File([t], 'first.txt'));
+    data.items.add(new File(['second'], 'second.txt'));
+    el.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, TRAILING_SLASH.registered ?? '');
+  await expect(page.getByTestId('page-drop-note')).toContainText('The other file dropped with it was not read');
   // Picking an example replaces the case, and the note with it.
   await page.getByTestId('examples').getByRole('button', { name: 'Trailing slash' }).click();
   await expect(page.getByTestId('page-drop-note')).toHaveCount(0);
