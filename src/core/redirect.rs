@@ -1900,21 +1900,32 @@ fn product_route(product: &str, sent: &str, registered: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::{analyze, CaseInput};
+    use crate::core::{analyze, CaseInput, Finding};
+
+    /// The finding `code` of a request sending `redirect_uri` (encoded) against `registered`,
+    /// with what came back.
+    fn finding_for(redirect_uri: &str, registered: &str, callback: &str, code: &str) -> Finding {
+        analyze(&CaseInput {
+            authorize: format!("https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?client_id=3f2a9c61-5b7e-4d10-8a2c-9e4b1d7f0c35&redirect_uri={redirect_uri}&response_type=code&scope=openid&state=s1"),
+            registered: registered.into(),
+            callback: callback.into(),
+            ..CaseInput::default()
+        })
+        .report
+        .findings
+        .into_iter()
+        .find(|f| f.code == code)
+        .unwrap_or_else(|| panic!("{code}"))
+    }
 
     #[test]
     fn a_brokers_callback_on_another_of_its_hosts_is_corrected_in_the_registration() {
-        let a = analyze(&CaseInput {
-            authorize: "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Fhr.auth.eu-west-1.amazoncognito.com%2Foauth2%2Fidpresponse&response_type=code&scope=openid&state=H4sIAAAA".into(),
-            registered: "Web\nhttps://hr.auth.us-east-1.amazoncognito.com/oauth2/idpresponse".into(),
-            ..CaseInput::default()
-        });
-        let f = a
-            .report
-            .findings
-            .iter()
-            .find(|f| f.code == "redirect.host_mismatch")
-            .expect("host");
+        let f = finding_for(
+            "https%3A%2F%2Fhr.auth.eu-west-1.amazoncognito.com%2Foauth2%2Fidpresponse",
+            "Web\nhttps://hr.auth.us-east-1.amazoncognito.com/oauth2/idpresponse",
+            "",
+            "redirect.host_mismatch",
+        );
         assert!(
             f.detail.contains("Amazon Cognito's callback"),
             "{}",
@@ -1940,17 +1951,12 @@ mod tests {
 
     #[test]
     fn a_local_brokers_loopback_callback_is_not_fixed_by_opening_the_app_elsewhere() {
-        let a = analyze(&CaseInput {
-            authorize: "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=http%3A%2F%2F127.0.0.1%3A54321%2Fauth%2Fv1%2Fcallback&response_type=code&scope=openid&state=eyJhbGciOi".into(),
-            registered: "Web\nhttp://localhost:54321/auth/v1/callback".into(),
-            ..CaseInput::default()
-        });
-        let f = a
-            .report
-            .findings
-            .iter()
-            .find(|f| f.code == "redirect.localhost_vs_loopback_ip")
-            .expect("loopback");
+        let f = finding_for(
+            "http%3A%2F%2F127.0.0.1%3A54321%2Fauth%2Fv1%2Fcallback",
+            "Web\nhttp://localhost:54321/auth/v1/callback",
+            "",
+            "redirect.localhost_vs_loopback_ip",
+        );
         assert!(
             f.fix
                 .starts_with("Register http://127.0.0.1:54321/auth/v1/callback"),
@@ -1962,17 +1968,12 @@ mod tests {
 
     #[test]
     fn a_brokers_allowed_return_urls_pasted_are_not_replaced_into_entra() {
-        let a = analyze(&CaseInput {
-            authorize: "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Fcontoso.us.auth0.com%2Flogin%2Fcallback&response_type=code&response_mode=form_post&scope=openid&state=n9TkY0r3".into(),
-            registered: "https://app.contoso.com/callback, https://staging.contoso.com/callback".into(),
-            ..CaseInput::default()
-        });
-        let f = a
-            .report
-            .findings
-            .iter()
-            .find(|f| f.code == "redirect.not_registered")
-            .expect("not registered");
+        let f = finding_for(
+            "https%3A%2F%2Fcontoso.us.auth0.com%2Flogin%2Fcallback",
+            "https://app.contoso.com/callback, https://staging.contoso.com/callback",
+            "",
+            "redirect.not_registered",
+        );
         assert!(f.detail.contains("Auth0's callback"), "{}", f.detail);
         let az = f
             .snippets
@@ -1985,18 +1986,12 @@ mod tests {
 
     #[test]
     fn an_error_naming_another_app_than_the_request_says_the_failing_sign_in_sent_it() {
-        let a = analyze(&CaseInput {
-            authorize: "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?client_id=3f2a9c61-5b7e-4d10-8a2c-9e4b1d7f0c35&redirect_uri=https%3A%2F%2Fintranet.contoso.com%2Fsignin-oidc&response_type=code&scope=openid&state=2".into(),
-            registered: "https://intranet.contoso.com/signin-oidc".into(),
-            callback: "AADSTS50011: The reply URL specified in the request does not match the reply URLs configured for the application: 'a9c8b7d6-e5f4-4321-9abc-def012345678'.".into(),
-            ..CaseInput::default()
-        });
-        let f = a
-            .report
-            .findings
-            .iter()
-            .find(|f| f.code == "redirect.registration_stale")
-            .expect("stale");
+        let f = finding_for(
+            "https%3A%2F%2Fintranet.contoso.com%2Fsignin-oidc",
+            "https://intranet.contoso.com/signin-oidc",
+            "AADSTS50011: The reply URL specified in the request does not match the reply URLs configured for the application: 'a9c8b7d6-e5f4-4321-9abc-def012345678'.",
+            "redirect.registration_stale",
+        );
         assert!(
             f.fix
                 .contains("make it send 3f2a9c61-5b7e-4d10-8a2c-9e4b1d7f0c35"),
