@@ -472,7 +472,11 @@ fn mismatch_findings(
         }
         // An identity broker or a platform feature builds the authorize request itself: a
         // corrected URL is nothing its admin can send.
-        if super::client::broker(sent).is_some() || fixed_route(Uri::new(sent).path()).is_some() {
+        let path = Uri::new(sent).path().to_string();
+        if super::client::broker(sent).is_some()
+            || fixed_route(&path).is_some()
+            || super::client::server_stack(&path) == Some("HashiCorp Vault")
+        {
             return f;
         }
         match c
@@ -993,6 +997,11 @@ fn mismatch_findings(
             // A SAML service provider's ACS URL carries its own query (Atlassian's connection,
             // Tableau's site alias, Salesforce's org): set by the product, with no state to
             // carry it in: the Reply URL is to hold it exactly.
+            // Vault Enterprise adds the namespace to its callback as a query; the role lists the
+            // same URIs.
+            Difference::Query if super::client::server_stack(s.path()) == Some("HashiCorp Vault") && registrable.is_empty() && clean(&new_uri) => {
+                f.detail(format!("{ctx} {sent} is HashiCorp Vault's OIDC callback: Vault Enterprise adds the auth method's namespace as a query (?namespace=…) itself, so no setting sends it without.")).fix(format!("Register {new_uri}{why_form} under {} — {keep} Add the same URI to the Vault role's allowed_redirect_uris (vault write auth/<mount>/role/<role> allowed_redirect_uris=…), which Vault checks too.", platform.portal_name()))
+            }
             Difference::Query if c.req.is_some_and(|r| r.saml.is_some()) && s.query().is_some() => f.detail(format!("{ctx} The query string is part of the comparison. A SAML service provider's Assertion Consumer Service URL may carry a query of its own (a connection, site or organisation ID) that the product sets and needs to route the assertion; a SAML request has no state to carry it instead.")).fix(format!("Copy the ACS URL exactly as the service provider's SSO settings show it, query included, into Basic SAML Configuration › Reply URL (Assertion Consumer Service URL): {sent}.")),
             Difference::Query => {
                 // A query the app needs for its own routing (a plugin's ?action=…) can be
@@ -2003,6 +2012,18 @@ mod tests {
             "{}",
             f.fix
         );
+    }
+
+    #[test]
+    fn vaults_namespace_query_is_registered_with_it_and_in_the_role() {
+        let f = finding_for(
+            "https%3A%2F%2Fvault.contoso.com%2Fui%2Fvault%2Fauth%2Foidc%2Foidc%2Fcallback%3Fnamespace%3Dadmin",
+            "Web\nhttps://vault.contoso.com/ui/vault/auth/oidc/oidc/callback",
+            "",
+            "redirect.query_mismatch",
+        );
+        assert!(f.fix.starts_with("Register https://vault.contoso.com/ui/vault/auth/oidc/oidc/callback?namespace=admin"), "{}", f.fix);
+        assert!(f.fix.contains("allowed_redirect_uris"), "{}", f.fix);
     }
 
     #[test]
