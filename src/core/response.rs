@@ -297,6 +297,8 @@ pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     ("err_too_many_redirects", LOOP, LOOP_FIX),
     ("redirected you too many times", LOOP, LOOP_FIX),
     ("err_connection_refused", "The browser found nothing answering at the address it was sent back to: Entra sent it there (the redirect URI is accepted), but no app was listening on that host and port (it was not running, listens on another port, or only on 127.0.0.1 or ::1 while the URI says localhost).", "Run the app on the host and port of the redirect URI (or register the address it really listens on); a desktop app's loopback listener must still be running when the browser returns."),
+    // Chrome's page in words, copied without its error code line.
+    ("refused to connect.", "The browser found nothing answering at the address it was sent back to: Entra sent it there (the redirect URI is accepted), but no app was listening on that host and port (it was not running, listens on another port, or only on 127.0.0.1 or ::1 while the URI says localhost).", "Run the app on the host and port of the redirect URI (or register the address it really listens on); a desktop app's loopback listener must still be running when the browser returns."),
     ("err_name_not_resolved", "The browser found no DNS entry for the host of the address it was sent to: a typo in the host, an internal name this machine cannot resolve (off the company network or VPN), or a site that was deleted. If the redirect URI was accepted, Entra sent the browser to that host.", "Register and send a redirect URI whose host resolves from the user's machine (check the spelling of the host the browser shows), or connect to the network that knows it."),
     ("err_ssl_protocol_error", TLS_TO_HTTP, TLS_TO_HTTP_FIX),
     ("ssl_error_rx_record_too_long", TLS_TO_HTTP, TLS_TO_HTTP_FIX),
@@ -989,6 +991,7 @@ fn checks_inner(
                 .map_or("The sign-in library", |(_, who)| who);
                 // A network error on Entra's own host: the browser never reached sign-in.
                 let network = key.starts_with("err_") && *key != "err_too_many_redirects"
+                    || *key == "refused to connect."
                     || key.starts_with("ssl_")
                     || key.starts_with("sec_");
                 if let Some(host) = network.then(|| entra_host_in(&cb.text, at)).flatten() {
