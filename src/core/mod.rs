@@ -587,6 +587,21 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         .and_then(|r| r.error_text.as_ref())
         .filter(|e| e.codes.contains(&700016))
         .and_then(|e| identifier_in_700016(&e.text))
+        .filter(|q| q.eq_ignore_ascii_case(PNP_MANAGEMENT_SHELL))
+    {
+        // The PnP Management Shell's multi-tenant app, which PnP PowerShell and the CLI for
+        // Microsoft 365 used by default, was deleted in September 2024: no tenant finds it.
+        for f in findings
+            .iter_mut()
+            .filter(|f| f.aadsts == Some(700016) && f.severity == Severity::Error)
+        {
+            f.fix = format!("{quoted} is the PnP Management Shell app, which PnP PowerShell used by default until it was deleted in September 2024: no tenant can find it any more. Register an app of your own (Register-PnPEntraIDAppForInteractiveLogin, or an app registration with http://localhost under Mobile and desktop applications) and pass its client ID (Connect-PnPOnline -ClientId <id>).");
+        }
+    } else if let Some(quoted) = req
+        .as_ref()
+        .and_then(|r| r.error_text.as_ref())
+        .filter(|e| e.codes.contains(&700016))
+        .and_then(|e| identifier_in_700016(&e.text))
         .filter(|q| q.contains("://") || q.to_ascii_lowercase().starts_with("urn:"))
     {
         // AADSTS700016 quoting a URL or URN: the identifier of a SAML app (its Entity ID, the
@@ -1800,6 +1815,9 @@ fn platform_already_registered(findings: &mut [Finding], uri: &str, platform: Pl
     }
 }
 
+/// The PnP Management Shell's client ID (deleted in September 2024).
+const PNP_MANAGEMENT_SHELL: &str = "31359c7f-bd7e-475c-86db-fdb8c937548e";
+
 /// The identifier AADSTS700016 quotes: `Application with identifier 'X' was not found`.
 fn identifier_in_700016(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
@@ -2646,5 +2664,23 @@ mod tests {
         let a = run("http://localhost:3000");
         assert_eq!(a.report.redirect.status, RedirectStatus::Exact);
         assert!(a.report.has("redirect.exact_match"));
+    }
+
+    #[test]
+    fn the_deleted_pnp_management_shell_app_is_named_in_its_700016() {
+        let fix_of = |id: &str| {
+            analyze(&CaseInput {
+                authorize: format!("AADSTS700016: Application with identifier '{id}' was not found in the directory 'Contoso'."),
+                ..CaseInput::default()
+            })
+            .report
+            .findings
+            .into_iter()
+            .find(|f| f.aadsts == Some(700016) && f.severity == Severity::Error)
+            .map(|f| f.fix)
+            .unwrap_or_default()
+        };
+        assert!(fix_of("31359c7f-bd7e-475c-86db-fdb8c937548e").contains("PnP Management Shell"));
+        assert!(!fix_of("6731de76-14a6-49ae-97bc-6eba6914391e").contains("PnP"));
     }
 }
