@@ -417,6 +417,18 @@ const COLUMNS: &[(&str, &[&str])] = &[
     ("resourceId", &["resourceidentity", "resourceid"]),
     ("clientAppUsed", &["clientappused", "clientapp"]),
     ("ipAddress", &["ipaddress"]),
+    // `mv-expand ConditionalAccessPolicies` in Log Analytics: one row per policy, its fields
+    // in columns of their own.
+    ("caName", &["conditionalaccesspoliciesdisplayname"]),
+    ("caResult", &["conditionalaccesspoliciesresult"]),
+    (
+        "caGrant",
+        &["conditionalaccesspoliciesenforcedgrantcontrols"],
+    ),
+    (
+        "caSession",
+        &["conditionalaccesspoliciesenforcedsessioncontrols"],
+    ),
     ("isInteractive", &["isinteractive"]),
     ("signInEventTypes", &["signineventtypes"]),
     // Log Analytics names the table a row came from.
@@ -491,6 +503,7 @@ fn record(cols: &Columns, row: &[Cow<str>]) -> Value {
     let mut rec = Map::new();
     let mut status = Map::new();
     let mut mfa = Map::new();
+    let mut policy = Map::new();
     for (key, i) in &cols.0 {
         let v = row.get(*i).map(|v| v.trim()).unwrap_or("");
         if v.is_empty() {
@@ -518,6 +531,18 @@ fn record(cols: &Columns, row: &[Cow<str>]) -> Value {
             "mfaDetail" => {
                 mfa.insert("authenticationMethodDetail".into(), s(v));
             }
+            "caName" => {
+                policy.insert("displayName".into(), s(v));
+            }
+            "caResult" => {
+                policy.insert("result".into(), s(v));
+            }
+            "caGrant" => {
+                policy.insert("enforcedGrantControls".into(), s(v));
+            }
+            "caSession" => {
+                policy.insert("enforcedSessionControls".into(), s(v));
+            }
             _ => {
                 rec.insert((*key).to_string(), s(v));
             }
@@ -525,6 +550,12 @@ fn record(cols: &Columns, row: &[Cow<str>]) -> Value {
     }
     if !status.is_empty() {
         rec.insert("status".into(), Value::Object(status));
+    }
+    if !policy.is_empty() && !rec.contains_key("appliedConditionalAccessPolicies") {
+        rec.insert(
+            "appliedConditionalAccessPolicies".into(),
+            Value::Array(vec![Value::Object(policy)]),
+        );
     }
     if !mfa.is_empty() && !rec.contains_key("authenticationDetails") {
         rec.insert(
@@ -545,6 +576,19 @@ pub fn read_pane(text: &str) -> Option<Value> {
         return None;
     }
     let known = |l: &str| l.len() <= 64 && record_key(&column_key(l)).is_some();
+    // The pane's tab strip, copied above the fields: none of its words is a field's value.
+    let tab = |l: &str| {
+        [
+            "basicinfo",
+            "location",
+            "deviceinfo",
+            "authenticationdetails",
+            "conditionalaccess",
+            "reportonly",
+            "additionaldetails",
+        ]
+        .contains(&column_key(l).as_str())
+    };
     let lines: Vec<&str> = text
         .lines()
         .map(str::trim)
@@ -562,7 +606,7 @@ pub fn read_pane(text: &str) -> Option<Value> {
         if let Some((label, value)) = split {
             pairs.push((Cow::Borrowed(label.trim()), Cow::Borrowed(value.trim())));
             i += 1;
-        } else if known(line) && lines.get(i + 1).is_some_and(|v| !known(v)) {
+        } else if known(line) && lines.get(i + 1).is_some_and(|v| !known(v) && !tab(v)) {
             pairs.push((Cow::Borrowed(*line), Cow::Borrowed(lines[i + 1])));
             i += 2;
         } else {
@@ -577,7 +621,123 @@ pub fn read_pane(text: &str) -> Option<Value> {
     if header.len() < 4 && !status_only {
         return None;
     }
-    ((cols.is_signin_log() || status_only) && cols.has("errorCode")).then(|| record(&cols, &row))
+    let mut rec = ((cols.is_signin_log() || status_only) && cols.has("errorCode"))
+        .then(|| record(&cols, &row))?;
+    let policies = policies_in(&lines);
+    if let Some(o) = rec.as_object_mut().filter(|_| !policies.is_empty()) {
+        o.insert(
+            "appliedConditionalAccessPolicies".into(),
+            Value::Array(policies),
+        );
+    }
+    Some(rec)
+}
+
+/// The Conditional Access policies a pane paste lists: the portal's Conditional Access tab
+/// (`Policy Name⇥Grant Controls⇥Session Controls⇥Result` and a row per policy), or PowerShell's
+/// `AppliedConditionalAccessPolicies | Format-List` (`DisplayName : …`, `Result : …` blocks).
+fn policies_in(lines: &[&str]) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut cur = Map::new();
+    let mut header: Option<Vec<String>> = None;
+    let push = |cur: &mut Map<String, Value>, out: &mut Vec<Value>| {
+        let named = cur.contains_key("displayName") && cur.contains_key("result");
+        let p = std::mem::take(cur);
+        if named {
+            out.push(Value::Object(p));
+        }
+    };
+    for line in lines {
+        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if cells.len() > 1 {
+            let keys: Vec<String> = cells.iter().map(|c| column_key(c)).collect();
+            if keys.iter().any(|k| k == "policyname") && keys.iter().any(|k| k == "result") {
+                header = Some(keys);
+                continue;
+            }
+            if let Some(h) = &header {
+                let mut p = Map::new();
+                for (k, v) in h.iter().zip(&cells).filter(|(_, v)| !v.is_empty()) {
+                    let key = match k.as_str() {
+                        "policyname" => "displayName",
+                        "result" => "result",
+                        "grantcontrols" => "enforcedGrantControls",
+                        "sessioncontrols" => "enforcedSessionControls",
+                        _ => continue,
+                    };
+                    let v = match key {
+                        "result" => Value::String(graph_value(v).into_owned()),
+                        "enforcedGrantControls" => Value::Array(
+                            v.split([',', ';'])
+                                .map(|c| Value::String(grant_control(c.trim()).to_string()))
+                                .collect(),
+                        ),
+                        _ => Value::String(v.to_string()),
+                    };
+                    p.insert(key.into(), v);
+                }
+                push(&mut p, &mut out);
+                continue;
+            }
+        }
+        header = None;
+        let Some((k, v)) = line
+            .split_once(" : ")
+            .or_else(|| line.strip_suffix(" :").map(|k| (k, "")))
+        else {
+            push(&mut cur, &mut out);
+            continue;
+        };
+        let key = match column_key(k).as_str() {
+            "displayname" => "displayName",
+            "result" => "result",
+            "enforcedgrantcontrols" => "enforcedGrantControls",
+            "enforcedsessioncontrols" => "enforcedSessionControls",
+            "id" => "id",
+            _ => {
+                push(&mut cur, &mut out);
+                continue;
+            }
+        };
+        if cur.contains_key(key) {
+            push(&mut cur, &mut out);
+        }
+        // PowerShell shows a list as `{RequireCompliantDevice, Mfa}`.
+        let v = v
+            .trim()
+            .trim_start_matches('{')
+            .trim_end_matches('}')
+            .trim();
+        cur.insert(key.into(), Value::String(v.to_string()));
+    }
+    push(&mut cur, &mut out);
+    out
+}
+
+/// A grant control as the portal's Conditional Access tab words it, in Graph's name
+/// (`Require device to be marked as compliant` → `RequireCompliantDevice`); others as given.
+fn grant_control(c: &str) -> &str {
+    let k = column_key(c);
+    let has = |w: &str| k.contains(w);
+    if k == "block" || k == "blockaccess" {
+        "Block"
+    } else if has("multifactor") {
+        "Mfa"
+    } else if has("authenticationstrength") {
+        "authenticationStrength"
+    } else if has("compliant") && has("device") {
+        "RequireCompliantDevice"
+    } else if has("hybrid") || has("domainjoined") {
+        "RequireDomainJoinedDevice"
+    } else if has("approvedclientapp") {
+        "RequireApprovedApp"
+    } else if has("appprotection") {
+        "RequireCompliantApp"
+    } else if has("passwordchange") {
+        "PasswordChange"
+    } else {
+        c
+    }
 }
 
 /// What a CSV text turned out to be.
@@ -899,6 +1059,84 @@ mod tests {
         // Empty cells add nothing.
         let empty: Vec<Cow<str>> = vec![Cow::Borrowed(""); 7];
         assert_eq!(record(&Columns::of(&h), &empty), Value::Object(Map::new()));
+    }
+
+    fn policies(rec: &Value) -> Vec<(String, String, Value)> {
+        rec["appliedConditionalAccessPolicies"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|p| {
+                (
+                    p["displayName"].as_str().unwrap_or("").to_string(),
+                    p["result"].as_str().unwrap_or("").to_string(),
+                    p["enforcedGrantControls"].clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_pane_reads_its_conditional_access_tab_and_skips_the_tab_strip() {
+        let pane = "Basic info\nLocation\nAuthentication Details\nConditional Access\nReport-only\n\nRequest ID\nr1\nCorrelation ID\nc1\nStatus\nFailure\nSign-in error code\n53003\nApplication ID\na1\n\nPolicy Name\tGrant Controls\tSession Controls\tResult\nCA001 - MFA\tRequire multifactor authentication\t\tNot Applied\nCA022 - Device\tRequire device to be marked as compliant\t\tFailure\n";
+        let rec = read_pane(pane).expect("a pane");
+        assert!(rec.get("conditionalAccessStatus").is_none(), "{rec}");
+        assert_eq!(
+            policies(&rec),
+            [
+                (
+                    "CA001 - MFA".into(),
+                    "notApplied".into(),
+                    serde_json::json!(["Mfa"])
+                ),
+                (
+                    "CA022 - Device".into(),
+                    "failure".into(),
+                    serde_json::json!(["RequireCompliantDevice"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn powershell_policy_blocks_above_the_status_are_read() {
+        let text = "PS C:\\> $s.AppliedConditionalAccessPolicies | Format-List DisplayName, EnforcedGrantControls, Result\n\nDisplayName           : CA022 - Device\nEnforcedGrantControls : {RequireCompliantDevice, Mfa}\nResult                : failure\n\nDisplayName           : CA005 - App\nEnforcedGrantControls : {}\nResult                : reportOnlyFailure\n\nPS C:\\> $s.Status | Format-List\n\nErrorCode            : 53003\nFailureReason        : Blocked.\n";
+        let rec = read_pane(text).expect("a status");
+        assert_eq!(
+            policies(&rec),
+            [
+                (
+                    "CA022 - Device".into(),
+                    "failure".into(),
+                    serde_json::json!("RequireCompliantDevice, Mfa")
+                ),
+                (
+                    "CA005 - App".into(),
+                    "reportOnlyFailure".into(),
+                    serde_json::json!("")
+                ),
+            ]
+        );
+        // A status alone lists no policy.
+        let rec = read_pane("ErrorCode     : 53003\nFailureReason : Blocked.\n").expect("a status");
+        assert!(rec.get("appliedConditionalAccessPolicies").is_none());
+    }
+
+    #[test]
+    fn mv_expanded_policy_columns_become_one_policy_per_row() {
+        let Read::SignIns(recs, _, _) = read(
+            "CorrelationId,ResultType,AppId,ConditionalAccessPolicies_displayName,ConditionalAccessPolicies_result,ConditionalAccessPolicies_enforcedGrantControls\nc1,53003,a1,CA050,failure,\"[\"\"Block\"\"]\"\n",
+        ) else {
+            panic!("a sign-in CSV");
+        };
+        assert_eq!(
+            policies(&recs[0]),
+            [(
+                "CA050".into(),
+                "failure".into(),
+                serde_json::json!("[\"Block\"]")
+            )]
+        );
     }
 
     #[test]

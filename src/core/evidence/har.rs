@@ -1842,7 +1842,7 @@ pub(crate) fn time_key(s: &str) -> Option<u64> {
 /// (`11/20/2026, 10:14:02.000 AM` under `TimeGenerated [UTC]`), or the
 /// day-first dotted date of a German one (`20.11.2026, 10:14:02.000`), as
 /// ISO 8601 UTC; `None` for any other form.
-fn us_date_time(s: &str) -> Option<String> {
+pub(crate) fn us_date_time(s: &str) -> Option<String> {
     let (date, time) = s.split_once(char::is_whitespace)?;
     let date = date.trim_end_matches(',');
     let mut d = date.split(['/', '.']);

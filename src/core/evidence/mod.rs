@@ -639,12 +639,15 @@ fn har_evidence(log: &har::Log) -> Evidence {
 
 fn records_evidence(records: Vec<Value>, shape: &str) -> Evidence {
     let total = records.len();
-    let signins: Vec<signin::SignIn> = records
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| signin::is_record(r))
-        .map(|(i, r)| signin::SignIn::from_value(i, r))
-        .collect();
+    let mut signins = signin::merge_expanded(
+        records
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| signin::is_record(r))
+            .map(|(i, r)| signin::SignIn::from_value(i, r))
+            .collect(),
+    );
+    signin::settle_day_month(&mut signins);
     if signins.is_empty() && total > 0 {
         return Evidence::unreadable(unreadable(format!(
             "The evidence is {shape} of {total} items, but none is a sign-in log entry (no appId, status, correlationId or createdDateTime)."

@@ -178,8 +178,12 @@ impl SignIn {
         SignIn {
             index,
             id: r.str(&["id", "originalRequestId"]).unwrap_or_default(),
-            time: r
-                .str(&["createdDateTime", "timeGenerated", "time"])
+            // An ISO 8601 time first: a locale's `05/06/2025` may be either day first.
+            time: ["createdDateTime", "timeGenerated", "time"]
+                .iter()
+                .filter_map(|k| r.str(&[k]))
+                .find(|t| t.as_bytes().get(4) == Some(&b'-'))
+                .or_else(|| r.str(&["createdDateTime", "timeGenerated", "time"]))
                 .unwrap_or_default(),
             app_id: r.str(&["appId"]).unwrap_or_default(),
             app_name: r.str(&["appDisplayName"]).unwrap_or_default(),
@@ -259,6 +263,9 @@ impl SignIn {
         }
         if !self.correlation_id.is_empty() {
             s.push_str(&format!(", correlation ID {}", self.correlation_id));
+        }
+        if s.is_empty() {
+            return "no time, app or correlation ID given".into();
         }
         s.trim_start_matches(", ").to_string()
     }
@@ -433,6 +440,71 @@ fn step(v: &Value) -> AuthStep {
             Value::String(s) => s.parse().ok(),
             _ => None,
         }),
+    }
+}
+
+/// The entries with the rows of one sign-in that Log Analytics' `mv-expand
+/// ConditionalAccessPolicies` split (one row per policy, all else alike) joined into one entry
+/// listing all its policies.
+pub fn merge_expanded(all: Vec<SignIn>) -> Vec<SignIn> {
+    let mut out: Vec<SignIn> = Vec::with_capacity(all.len());
+    for s in all {
+        let bare = |x: &SignIn| SignIn {
+            index: 0,
+            policies: Vec::new(),
+            ..x.clone()
+        };
+        let same = out.iter_mut().find(|o| {
+            s.policies.len() == 1
+                && !o.policies.is_empty()
+                && !o.policies.contains(&s.policies[0])
+                && !s.correlation_id.is_empty()
+                && bare(o) == bare(&s)
+        });
+        match same {
+            Some(o) => o.policies.extend(s.policies),
+            None => out.push(s),
+        }
+    }
+    out
+}
+
+/// The first two numbers of a date written with slashes (`05/06/2025, 10:00`), whichever
+/// of day and month comes first.
+fn slash_date(t: &str) -> Option<(u32, u32)> {
+    let date = t.split_whitespace().next()?.trim_end_matches(',');
+    let mut d = date.split('/');
+    let (a, b, y) = (d.next()?, d.next()?, d.next()?);
+    (y.len() == 4 && d.next().is_none())
+        .then(|| Some((a.parse().ok()?, b.parse().ok()?)))
+        .flatten()
+}
+
+/// Settles the day and month order of times written with slashes, which Log Analytics' CSV
+/// export writes in the browser's locale (`6/5/2025` is 5 June in en-GB, 6 May in en-US): a
+/// first number above 12 makes the export's dates day first (rewritten as ISO 8601), a second
+/// above 12 month first. When neither tells and the dates differ, their order is not known:
+/// each time says so and is not ordered on.
+pub fn settle_day_month(all: &mut [SignIn]) {
+    let dates: Vec<(u32, u32)> = all.iter().filter_map(|s| slash_date(&s.time)).collect();
+    let day_first = dates.iter().any(|d| d.0 > 12);
+    let month_first = dates.iter().any(|d| d.1 > 12);
+    if month_first || dates.windows(2).all(|w| w[0] == w[1]) {
+        return;
+    }
+    for s in all.iter_mut().filter(|s| slash_date(&s.time).is_some()) {
+        if day_first {
+            let mut parts = s.time.splitn(3, '/');
+            let (d, m, rest) = (parts.next(), parts.next(), parts.next());
+            if let (Some(d), Some(m), Some(rest)) = (d, m, rest) {
+                let swapped = format!("{m}/{d}/{rest}");
+                if let Some(iso) = super::har::us_date_time(&swapped) {
+                    s.time = iso;
+                }
+            }
+        } else {
+            s.time.push_str(" (day/month order unclear)");
+        }
     }
 }
 
@@ -749,6 +821,20 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
                 .any(|o| resolves(o, s) || follows_silent_failure(o, s))
         })
     };
+    // A 50011 whose quoted redirect URI the given registration still lacks: a later success
+    // sent another URI (a page without the deep link's ?ReturnUrl=), it did not fix this one.
+    let still_refused = |s: &SignIn| {
+        s.error_code == 50011
+            && ctx.registered.is_some_and(|r| {
+                !r.uris.is_empty()
+                    && crate::core::authorize::read_error_text(&format!(
+                        "AADSTS50011: {}",
+                        s.failure_reason
+                    ))
+                    .redirect_uri
+                    .is_some_and(|u| !r.uris.iter().any(|x| x.uri == u))
+            })
+    };
     let recovered_of = |code: u32, group: &[&SignIn]| {
         ((is_interrupt(code) || RETRIED_CODES.contains(&code))
             && group.iter().all(|s| {
@@ -758,7 +844,7 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
             }))
             || group
                 .iter()
-                .all(|s| entries.iter().any(|o| fixed_later(o, s)))
+                .all(|s| !still_refused(s) && entries.iter().any(|o| fixed_later(o, s)))
     };
     // A step the sign-in got past (an interrupt such as Keep me signed in, a
     // retried password) is no failure of the browser's sign-in.
@@ -1069,7 +1155,14 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
                         None => format!("the redirect URI on {o} (the SPA's origin the failure reason names, with the path the app sends)"),
                     };
                     format!("Register {uri} under Single-page application (type Spa in the manifest) and remove it from Web: the page that redeemed the code runs in the browser.")
-                })).unwrap_or_else(|| {
+                })).or_else(|| {
+                    // Consent missing in an interactive sign-in: Entra could not ask there (user
+                    // consent is off, or the permission needs an administrator).
+                    (*code == 65001 && group.iter().any(|s| s.interactive == Some(true))).then(|| {
+                        let api = if first.resource.is_empty() { "the API".to_string() } else { first.resource.clone() };
+                        format!("The sign-in was already interactive, so asking again does not help: in the app registration's API permissions, add the scope of {api} the request asks for and grant admin consent for the tenant (or let users consent to it).")
+                    })
+                }).unwrap_or_else(|| {
                     info.map(|i| i.hint).filter(|h| !h.is_empty()).map_or_else(
                         || format!("Look the code up at {}.", aadsts::error_lookup_url(*code)),
                         str::to_string,
@@ -1162,6 +1255,40 @@ mod tests {
     }
 
     #[test]
+    fn rows_of_one_sign_in_split_per_policy_are_one_entry() {
+        let row = |name: &str, result: &str| {
+            one(&format!(
+                r#"{{"CorrelationId":"c1","TimeGenerated":"2025-06-05T18:02:11Z","AppId":"A","ResultType":"53003","ConditionalAccessPolicies":[{{"displayName":"{name}","result":"{result}"}}]}}"#
+            ))
+        };
+        let merged = merge_expanded(vec![
+            row("CA001", "success"),
+            row("CA050", "failure"),
+            row("CA030", "notApplied"),
+        ]);
+        assert_eq!(merged.len(), 1);
+        assert_eq!(
+            merged[0]
+                .failed_policies()
+                .map(|p| p.display_name.as_str())
+                .collect::<Vec<_>>(),
+            ["CA050"]
+        );
+        // Another time is another sign-in; rows without a correlation ID are kept apart.
+        let mut later = row("CA050", "failure");
+        later.time = "2025-06-05T18:05:00Z".into();
+        assert_eq!(
+            merge_expanded(vec![row("CA001", "success"), later]).len(),
+            2
+        );
+        let mut a = row("CA001", "success");
+        let mut b = row("CA050", "failure");
+        a.correlation_id.clear();
+        b.correlation_id.clear();
+        assert_eq!(merge_expanded(vec![a, b]).len(), 2);
+    }
+
+    #[test]
     fn reads_graph_log_analytics_and_diagnostic_shapes() {
         let g = one(
             r#"{"appId":"A","status":{"errorCode":53003,"failureReason":"Blocked"},"appliedConditionalAccessPolicies":[{"displayName":"P","result":"failure","enforcedGrantControls":["Block"]}]}"#,
@@ -1210,6 +1337,85 @@ mod tests {
 
     fn codes(j: &Judged) -> Vec<&str> {
         j.findings.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    #[test]
+    fn a_later_success_does_not_resolve_a_uri_the_registration_still_lacks() {
+        let csv = "TimeGenerated,ResultType,ResultDescription,CorrelationId,AppId,UserPrincipalName,IsInteractive\n\
+2025-06-06T07:56:21Z,50011,\"The redirect URI 'https://a.contoso.com/cb?ReturnUrl=%2Fx' specified in the request does not match.\",c1,A,u@contoso.com,true\n\
+2025-06-06T08:36:41Z,0,,c2,A,u@contoso.com,true\n";
+        let severity = |registered: &str| {
+            let reg = crate::core::registered::read(registered);
+            let ctx = Context {
+                registered: Some(&reg),
+                ..Context::default()
+            };
+            let f = crate::core::evidence::read(csv).evaluate(&ctx);
+            f.iter()
+                .find(|f| f.aadsts == Some(50011))
+                .expect("50011")
+                .severity
+        };
+        assert_eq!(severity("https://a.contoso.com/cb"), Severity::Error);
+        assert_eq!(
+            severity("https://a.contoso.com/cb\nhttps://a.contoso.com/cb?ReturnUrl=%2Fx"),
+            Severity::Info
+        );
+    }
+
+    #[test]
+    fn an_interactive_consent_failure_points_at_the_api_permission() {
+        let fix = |interactive: bool| {
+            let json = format!(
+                r#"[{{"appId":"A","correlationId":"c1","isInteractive":{interactive},"resourceDisplayName":"HR API","status":{{"errorCode":65001}}}}]"#
+            );
+            let f = crate::core::evidence::read(&json).evaluate(&Context::default());
+            f.iter()
+                .find(|f| f.aadsts == Some(65001))
+                .expect("65001")
+                .fix
+                .clone()
+        };
+        assert!(fix(true).contains("API permissions"), "{}", fix(true));
+        assert!(!fix(true).contains("Send an interactive"));
+        assert!(!fix(false).contains("API permissions"), "{}", fix(false));
+    }
+
+    #[test]
+    fn slash_dates_are_ordered_only_when_day_and_month_are_told_apart() {
+        let at = |times: &[&str]| {
+            let mut all: Vec<SignIn> = times
+                .iter()
+                .map(|t| SignIn {
+                    time: (*t).to_string(),
+                    ..SignIn::default()
+                })
+                .collect();
+            settle_day_month(&mut all);
+            all.into_iter().map(|s| s.time).collect::<Vec<_>>()
+        };
+        // A day above 12: day first, as ISO 8601.
+        assert_eq!(
+            at(&["05/06/2025, 10:00:03.120", "13/05/2025, 16:40:11"]),
+            ["2025-06-05T10:00:03.120Z", "2025-05-13T16:40:11Z"]
+        );
+        // Month first, or one date only: as given.
+        assert_eq!(
+            at(&["6/5/2025, 1:00 PM", "6/13/2025, 2:00 PM"])[0],
+            "6/5/2025, 1:00 PM"
+        );
+        assert_eq!(
+            at(&["6/4/2025, 1:00 PM", "6/4/2025, 2:00 PM"])[1],
+            "6/4/2025, 2:00 PM"
+        );
+        // Neither tells, and the dates differ: not ordered on.
+        let unclear = at(&["05/06/2025, 10:00:03.120", "12/05/2025, 16:40:11"]);
+        assert!(
+            unclear
+                .iter()
+                .all(|t| super::super::har::time_key(t).is_none()),
+            "{unclear:?}"
+        );
     }
 
     #[test]
