@@ -1158,7 +1158,9 @@ pub fn read_error_text(text: &str) -> ErrorText {
         .map(|r| r.lines().next().unwrap_or("").trim().to_string())
         .filter(|s| !s.is_empty());
     let correlation_id = guid_after(text, "correlation id");
-    let origin = quoted_after(text, &["request origin:"]).map(str::to_string);
+    let origin = quoted_after(text, &["request origin:"])
+        .map(str::to_string)
+        .or_else(|| cors_blocked_origin(text));
     ErrorText {
         android_check: android_check(text),
         origin,
@@ -1170,6 +1172,26 @@ pub fn read_error_text(text: &str) -> ErrorText {
         correlation_id,
         text: text.trim().to_string(),
     }
+}
+
+/// The origin of the page whose code redemption at Entra's token endpoint the browser blocked
+/// for CORS (Chrome: "Access to fetch at '…/oauth2/v2.0/token' from origin '…' has been blocked
+/// by CORS policy", beside MSAL.js' post_request_failed): Entra answers a cross-origin
+/// redemption for a URI that is not a Single-page application one (AADSTS9002326) without CORS
+/// headers, so the browser shows this instead of Entra's text.
+pub(crate) fn cors_blocked_origin(text: &str) -> Option<String> {
+    if !text.to_ascii_lowercase().contains("blocked by cors policy") {
+        return None;
+    }
+    let at = Uri::new(quoted_after(
+        text,
+        &["access to fetch at", "access to xmlhttprequest at"],
+    )?);
+    let token =
+        at.host().is_some_and(is_entra_host) && at.path().trim_end_matches('/').ends_with("/token");
+    quoted_after(text, &["from origin"])
+        .filter(|o| token && o.contains("://"))
+        .map(str::to_string)
 }
 
 /// Reads the authorize box. `None` when it is empty; otherwise the request as
@@ -1267,6 +1289,7 @@ fn read_oauth(input: &str) -> Option<AuthorizeRequest> {
             u.contains("AADSTS") || u.contains("AADB2C")
         }
     }) || android_check(trimmed).is_some()
+        || cors_blocked_origin(trimmed).is_some()
         || aadsts::codes_in(trimmed) == [50011];
     let (lines, joined) = join_wrapped(input);
     let text = unescape_copied(unwrap_quotes(lines.join("\n").trim()));
@@ -1403,6 +1426,29 @@ fn read_url(text: &str, joined: bool) -> AuthorizeRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The browser's CORS block of Entra's token endpoint names the origin that redeemed the
+    /// code; a block of another host, or no block, names none.
+    #[test]
+    fn a_cors_block_of_the_token_endpoint_names_the_origin() {
+        let t = "Access to fetch at 'https://login.microsoftonline.com/x/oauth2/v2.0/token' from origin 'https://contoso.sharepoint.com' has been blocked by CORS policy";
+        assert_eq!(
+            cors_blocked_origin(t).as_deref(),
+            Some("https://contoso.sharepoint.com")
+        );
+        assert_eq!(
+            read_error_text(t).origin.as_deref(),
+            Some("https://contoso.sharepoint.com")
+        );
+        assert_eq!(
+            cors_blocked_origin(&t.replace("login.microsoftonline.com", "api.contoso.com")),
+            None
+        );
+        assert_eq!(
+            cors_blocked_origin(&t.replace("has been blocked by CORS policy", "failed")),
+            None
+        );
+    }
 
     const URL: &str = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&scope=openid%20profile&state=abc";
 

@@ -75,8 +75,8 @@ fn loopback_listener(req: &AuthorizeRequest) -> bool {
 
 /// The interactive sign-in of a public client that `text` names (an exception or a command
 /// in the pasted text): these listen at http://localhost:<free port> on this machine.
-fn named_public_client(text: &str) -> Option<&'static str> {
-    const NAMED: [(&str, &str); 8] = [
+pub(crate) fn named_public_client(text: &str) -> Option<&'static str> {
+    const NAMED: [(&str, &str); 9] = [
         (
             "connect-mggraph",
             "Microsoft Graph PowerShell (Connect-MgGraph)",
@@ -97,6 +97,11 @@ fn named_public_client(text: &str) -> Option<&'static str> {
         ),
         ("connect-pnponline", "PnP PowerShell (Connect-PnPOnline)"),
         ("connect-exchangeonline", "Exchange Online PowerShell"),
+        // MSAL.NET's AcquireTokenInteractive, as its stack trace names it.
+        (
+            "requests.interactiverequest",
+            "MSAL.NET's InteractiveRequest (AcquireTokenInteractive)",
+        ),
     ];
     let l = text.to_ascii_lowercase();
     NAMED.iter().find(|(n, _)| l.contains(n)).map(|(_, w)| *w)

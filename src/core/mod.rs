@@ -246,6 +246,16 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         .filter(|_| cb_text.trim().is_empty() || bare_address);
     let cb_text = har_landing.as_deref().unwrap_or(cb_text);
 
+    // The app's or sign-in library's message, or the address the browser landed on, pasted in
+    // the authorize box with the other box empty: read as what came back, and said so.
+    let came_back = cb_text.trim().is_empty() && came_back_text(auth_text);
+    let (auth_text, cb_text) = match came_back {
+        true => ("", auth_text),
+        false => (auth_text, cb_text),
+    };
+    if came_back {
+        findings.push(codes::finding("input.authorize_unreadable").severity(Severity::Info).title("The authorize box holds what came back, not the request").detail("It holds no authorize request or Entra error text, but the app's or sign-in library's message (or the address the browser landed on): that belongs in 'What came back', and it is read as such.").fix("Move it to 'What came back'; paste the authorize URL here to have the redirect URI checked."));
+    }
     let error_page = callback::entra_error_page(cb_text)
         .map(|(url, code)| format!("AADSTS{code}, the code that Entra's error page {url} names"));
     let cb_text = error_page.as_deref().unwrap_or(cb_text);
@@ -257,10 +267,22 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     // With no request pasted, that text is the request as Entra saw it (its error page quotes
     // the redirect URI and the app), as it is in the authorize box.
     if let (None, Some(c)) = (req.as_ref(), cb.as_ref()) {
+        // Pasted text of the token leg (users paste it as what came back) also names the
+        // redirect URI or its origin: read as in the authorize box, with the registration.
+        let free = c.url.is_none() && c.body.is_empty();
+        let token_leg = free && {
+            let et = authorize::read_error_text(cb_text);
+            et.origin.is_some()
+                || et
+                    .codes
+                    .iter()
+                    .any(|code| matches!(*code, 500112 | 9002326 | 9002327 | 7000218))
+        };
         if c.codes.iter().any(|code| matches!(*code, 50011 | 500113))
+            || token_leg
             || authorize::names_b2c_redirect_error(&c.text)
         {
-            let text = match c.url.is_none() && c.body.is_empty() {
+            let text = match free {
                 true => cb_text,
                 false => c.text.as_str(),
             };
@@ -457,14 +479,43 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             .collect(),
         _ => Vec::new(),
     };
+    // AADSTS7000218 (no client secret) names no redirect URI: when the text names a public
+    // client's interactive sign-in, the one registered loopback URI without a path (its local
+    // listener's) stands in.
+    let listener = req
+        .as_ref()
+        .filter(|r| r.redirect_uri().is_none() && from_origin.is_none())
+        .and_then(|r| r.error_text.as_ref())
+        .filter(|e| e.codes.contains(&7000218))
+        .and_then(|e| {
+            let name = client::named_public_client(&e.text)
+                .or_else(|| client::named_public_client(cb_text))?;
+            let mut on = reg.uris.iter().filter(|u| {
+                let x = uri::Uri::new(&u.uri);
+                x.scheme_lower() == "http"
+                    && (x.is_localhost() || x.is_loopback_v4())
+                    && matches!(x.path(), "" | "/")
+                    && x.query().is_none()
+            });
+            let first = on.next()?;
+            on.all(|u| u.uri == first.uri)
+                .then(|| (name, first.uri.clone()))
+        });
     let mut client = req
         .as_ref()
         .map(|r| client::infer_with(r, cb_text))
         .unwrap_or_default();
+    if let (Some((name, u)), client::ClientKind::Unknown) = (&listener, client.kind) {
+        client = client::ClientGuess {
+            kind: client::ClientKind::Native,
+            because: format!("the pasted text names {name}, a public client's interactive sign-in, which listens on a loopback address; Entra's text gives no redirect URI, and {u} is the one registered loopback URI without a path, so it is judged as the redirect URI"),
+            library: Some(name.to_string()),
+        };
+    }
     if let (Some((o, u)), client::ClientKind::Unknown) = (&from_origin, client.kind) {
         client = client::ClientGuess {
             kind: client::ClientKind::Spa,
-            because: format!("Entra's text names the request origin {o}, so a browser page redeemed the code; the text gives only the origin, not the redirect URI, and {u} is the one registered URI on it, so it is judged as the redirect URI"),
+            because: format!("the pasted text names {o} as the origin of the code redemption (Entra's Request origin, or the browser's CORS block of the token request), so a browser page redeemed the code; the text gives only the origin, not the redirect URI, and {u} is the one registered URI on it, so it is judged as the redirect URI"),
             library: None,
         };
     }
@@ -500,7 +551,8 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         if r.saml.is_none() {
             request::client_checks(&ctx, &mut findings);
         }
-        form_ok = request::redirect_form_checks(&ctx, &mut findings);
+        // The listener's registered URI standing in was registered, so its form is valid.
+        form_ok = request::redirect_form_checks(&ctx, &mut findings) || listener.is_some();
         request::error_text_findings(r, &mut findings);
     }
     // None on that origin: the page runs where no registered URI is (www against the apex,
@@ -530,7 +582,8 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     let sent = req
         .as_ref()
         .and_then(|r| r.redirect_uri())
-        .or(from_origin.as_ref().map(|(_, u)| u.as_str()));
+        .or(from_origin.as_ref().map(|(_, u)| u.as_str()))
+        .or(listener.as_ref().map(|(_, u)| u.as_str()));
     let mut outcome = redirect::check(
         req.as_ref(),
         sent,
@@ -1168,6 +1221,29 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
 /// True when the HAR's authorize request sent another redirect_uri than the pasted request (a
 /// URL, not Entra's error text): the HAR records what the browser really sent, so its request
 /// is analysed, and a finding says how the pasted one differs.
+/// True when `text` (the authorize box) holds no request or Entra error text, but what the
+/// landing box recognises: a library's or app's message, or a landing URL.
+fn came_back_text(text: &str) -> bool {
+    if text.trim().is_empty() || request::other_provider_text(text).is_some() {
+        return false;
+    }
+    let request = authorize::read(text).is_some_and(|r| {
+        r.carries_request() || r.host.as_deref().is_some_and(authorize::is_entra_host)
+    });
+    let Some(cb) = callback::read(text).filter(|_| !request) else {
+        return false;
+    };
+    let mut out = Vec::new();
+    response::checks(&cb, None, None, &Default::default(), None, &mut out);
+    out.iter().any(|f| {
+        f.code.starts_with("response.")
+            && !matches!(
+                f.code.as_str(),
+                "response.no_code_no_error" | "response.landing_differs"
+            )
+    })
+}
+
 fn har_sent_other_uri(pasted: &str, har_url: &str, findings: &mut Vec<Finding>) -> bool {
     let Some(p) = authorize::read(pasted).filter(|r| r.carries_request() && r.error_text.is_none())
     else {

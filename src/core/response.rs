@@ -695,12 +695,17 @@ fn checks_inner(
     let free = cb.url.is_none() && cb.body.is_empty();
     // Entra's redirect-URI codes that the request carries as error text are judged with the
     // registration: Entra shows them on its own page and never returns them to the app.
+    // This very text read as the request (none was pasted): all its codes are said with it.
     let judged: Vec<u32> = req
         .and_then(|r| r.error_text.as_ref())
-        .map_or_else(Vec::new, |e| e.codes.clone())
-        .into_iter()
-        .filter(|c| matches!(c, 50011 | 500113 | 500112))
-        .collect();
+        .map_or_else(Vec::new, |e| {
+            let same = free && e.text == super::authorize::read_error_text(&cb.text).text;
+            e.codes
+                .iter()
+                .copied()
+                .filter(|c| same || matches!(c, 50011 | 500113 | 500112))
+                .collect()
+        });
     let only_judged = free && !cb.codes.is_empty() && cb.codes.iter().all(|c| judged.contains(c));
     let error = cb
         .get("error")
