@@ -12,6 +12,9 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON := $(CURDIR)/tests/webdriver.json
+# The browser tests run the whole hostile table through the debug build's analyzer: about 30 s,
+# over the runner's default limit of 20 s for the run.
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export CARGO_TERM_PROGRESS_WHEN := never
 
 WASM := --target wasm32-unknown-unknown
