@@ -4,8 +4,11 @@ import { expectReport, fillCase, pageCanHold } from '../fixtures/page_case';
 
 // For every case in tests/cases/, the page shows the same findings (codes, in order) and the
 // same redirect status as the command-line twin's JSON report of the same case.
+// About a second a case on a busy 2-core machine, whatever the number of cases.
+const budget = () => 60_000 + caseNames().length * 1_000;
+
 test('every example case: the page agrees with the CLI', async ({ analyzer, page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(budget());
   const names = caseNames();
   test.expect(names.length, 'cases to check').toBeGreaterThan(0);
   await analyzer.open();
@@ -33,7 +36,7 @@ test('every example case: the page agrees with the CLI', async ({ analyzer, page
 // On a phone (375 px), no case's report is wider than the screen: long URIs, settings and
 // commands wrap instead of making the whole page scroll sideways.
 test('every example case fits a 375 px screen', async ({ analyzer, page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(budget());
   await page.setViewportSize({ width: 375, height: 800 });
   await analyzer.open();
   const wide: string[] = [];
