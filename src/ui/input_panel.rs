@@ -87,25 +87,14 @@ pub fn InputPanel() -> impl IntoView {
                 at,
             ),
             Ok(f) => {
-                let others = f.others_note();
-                let text = f.decoded.text;
-                let target = box_for(&text);
+                let target = box_for(&f.decoded.text);
+                let said = f.read_note(Some(target.label()));
                 let signal = match target {
                     InputBox::Authorize => inputs.authorize,
                     InputBox::Registered => inputs.registered,
                     InputBox::Evidence => inputs.evidence,
                 };
-                let encoding = f
-                    .decoded
-                    .encoding
-                    .map_or(String::new(), |e| format!(", read as {e}"));
-                let said = format!(
-                    "Read {} ({}{encoding}) into {}.{}",
-                    f.name,
-                    super::size(f.size),
-                    target.label(),
-                    others
-                );
+                let text = f.decoded.text;
                 let len = text.len();
                 signal.set(text);
                 (said, Some(signal), len, at)

@@ -88,25 +88,15 @@ pub fn TextField(
     let dragging = RwSignal::new(false);
     let loaded = move |r: web::FileResult| match r {
         Ok(f) => {
-            let encoding = f
-                .decoded
-                .encoding
-                .map_or(String::new(), |e| format!(", read as {e}"));
-            let others = f.others_note();
-            let text = f.decoded.text;
             let said = if f.size == 0 {
                 format!(
                     "{} is empty (0 bytes): nothing to analyse. Save or export it again.",
                     f.name
                 )
             } else {
-                format!(
-                    "Read {} ({}{encoding}).{}",
-                    f.name,
-                    super::size(f.size),
-                    others
-                )
+                f.read_note(None)
             };
+            let text = f.decoded.text;
             status.set((said, text.len()));
             said_at.set(resets.map_or(0, |c| c.get_untracked()));
             value.set(text);

@@ -19,8 +19,24 @@ pub struct FileRead {
 }
 
 impl FileRead {
+    /// The status line of a file read: its name, size and encoding, the box it went to
+    /// (`into`, when not the box it was dropped on) and the files dropped with it left unread.
+    pub fn read_note(&self, into: Option<&str>) -> String {
+        let encoding = self
+            .decoded
+            .encoding
+            .map_or(String::new(), |e| format!(", read as {e}"));
+        let into = into.map_or(String::new(), |b| format!(" into {b}"));
+        format!(
+            "Read {} ({}{encoding}){into}.{}",
+            self.name,
+            super::size(self.size),
+            self.others_note()
+        )
+    }
+
     /// What the status line says after "Read NAME (SIZE…)": the files left unread.
-    pub fn others_note(&self) -> String {
+    fn others_note(&self) -> String {
         match self.others {
             0 => String::new(),
             1 => " The other file dropped with it was not read: drop it on its own.".into(),
