@@ -48,6 +48,15 @@ pub fn VerdictBanner() -> impl IntoView {
     let sent = Memo::new(move |_| analysis.with(|a| a.report.redirect.sent.clone()));
     let class = move || format!("rd-verdict rd-verdict--{}", kind.get().as_str());
     let announcement = move || format!("{}. {}", label(kind.get()).1, headline.get());
+    // A screen reader hears the verdict once typing pauses, not at every keystroke of a URL.
+    let spoken = RwSignal::new(String::new());
+    let mut speak = debounce(
+        std::time::Duration::from_millis(700),
+        move |text: String| {
+            let _ = spoken.try_set(text);
+        },
+    );
+    Effect::new(move |_| speak(announcement()));
     let code = move || {
         aadsts.get().map(|c| {
             view! {
@@ -85,7 +94,7 @@ pub fn VerdictBanner() -> impl IntoView {
             </dl>
         </section>
         <div class="rd-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="verdict-live">
-            {announcement}
+            {move || spoken.get()}
         </div>
     }
 }

@@ -19,6 +19,19 @@ test('pasting a mismatch shows the verdict, the marked diff and the fix', async 
   await expect(page.getByTestId('verdict-aadsts')).toHaveText('AADSTS50011');
   // The live region says the same, for screen readers.
   await expect(page.getByTestId('verdict-live')).toHaveText(/Rejected/);
+  // It speaks once typing pauses, not at every keystroke.
+  await page.getByTestId('verdict-live').evaluate((el) => {
+    (window as unknown as { spoken: number }).spoken = 0;
+    new MutationObserver(() => { (window as unknown as { spoken: number }).spoken += 1; })
+      .observe(el, { childList: true, characterData: true, subtree: true });
+  });
+  await analyzer.authorize.fill('');
+  await analyzer.authorize.pressSequentially('https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76', { delay: 15 });
+  const spoken = () => page.evaluate(() => (window as unknown as { spoken: number }).spoken);
+  await expect.poll(spoken).toBeGreaterThan(0);
+  // Typing the URL changed the verdict at most keystrokes; the region said it a few times.
+  expect(await spoken()).toBeLessThanOrEqual(3);
+  await analyzer.fill(TRAILING_SLASH);
 
   // The registered URI has a trailing slash the sent one lacks: one cell only in the registered URI.
   const deleted = page.locator('[data-testid="diff-grid"] [data-op="delete"]');
