@@ -91,11 +91,17 @@ fn body(d: UriDiff, against: String, hex_opened: RwSignal<bool>) -> impl IntoVie
     let summary = if d.is_equal() {
         "The two strings are byte-for-byte equal.".to_string()
     } else {
-        format!("Sent: {} — Registered: {}", d.sent, d.registered)
+        // Invisible characters (a zero-width space, a BOM) are read out by their code point.
+        let spoken = |s: &str| crate::core::uri::show_hidden(s).unwrap_or_else(|| s.to_string());
+        format!(
+            "Sent: {} — Registered: {}",
+            spoken(&d.sent),
+            spoken(&d.registered)
+        )
     };
     view! {
         <p class="rd-muted rd-diff__against" data-testid="diff-against">{against}</p>
-        <p class="rd-visually-hidden">{summary}</p>
+        <p class="rd-visually-hidden" data-testid="diff-summary">{summary}</p>
         {d.is_equal().then(|| view! { <p class="rd-diff__equal">"✓ Byte-for-byte equal."</p> })}
         <div class="rd-diff" data-testid="diff-view">
             <DiffCells diff=d.clone()/>

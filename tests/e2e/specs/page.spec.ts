@@ -296,6 +296,10 @@ test('at 375 px wide the page does not scroll sideways', async ({ analyzer, page
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
   await expect(page.getByTestId('diff-notes')).toContainText('U+200B');
+  // A screen reader hears the invisible character by its code point, not as nothing.
+  const summary = await page.getByTestId('diff-summary').textContent();
+  expect(summary).toContain('⟨U+200B⟩');
+  expect(summary).not.toContain('\u200B');
 });
 
 test('the page works from the keyboard alone, with a visible focus', async ({ analyzer, page }) => {
