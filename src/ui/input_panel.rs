@@ -78,13 +78,13 @@ pub fn InputPanel() -> impl IntoView {
     // holds what the file gave.
     let page_drop = RwSignal::new(None::<PageDrop>);
     web::on_page_drop(MAX_EVIDENCE, move |r| {
-        let at = state.resets.get_untracked();
+        let at = || state.resets.get_untracked();
         let said = match r {
             Ok(f) if f.size == 0 => (
                 format!("{} is empty (0 bytes): nothing to analyse.", f.name),
                 None,
                 0,
-                at,
+                at(),
             ),
             Ok(f) => {
                 let target = box_for(&f.decoded.text);
@@ -96,10 +96,11 @@ pub fn InputPanel() -> impl IntoView {
                 };
                 let text = f.decoded.text;
                 let len = text.len();
-                signal.set(text);
-                (said, Some(signal), len, at)
+                // Over a box's own text: "Undo file drop" puts it back.
+                state.replace_box(signal, text, "Undo file drop");
+                (said, Some(signal), len, at())
             }
-            Err(e) => (e, None, 0, at),
+            Err(e) => (e, None, 0, at()),
         };
         page_drop.set(Some(said));
     });

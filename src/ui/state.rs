@@ -142,6 +142,22 @@ impl AppState {
         self.resets.update(|n| *n += 1);
     }
 
+    /// One box replaced with `text` (a file dropped on the page). When the box held something,
+    /// what the boxes held is kept for "Undo" (`label`), as for an example.
+    pub fn replace_box(&self, slot: RwSignal<String>, text: String, label: &'static str) {
+        if slot.with_untracked(|t| t.trim().is_empty()) {
+            slot.set(text);
+            return;
+        }
+        let before = untrack(|| self.inputs.case());
+        slot.set(text);
+        let picked = self.compare_with.get_untracked();
+        self.cleared.set(Some((before, picked)));
+        self.undo_target.set_value(untrack(|| self.inputs.case()));
+        self.undo_label.set(label);
+        self.resets.update(|n| *n += 1);
+    }
+
     /// "Undo clear": the inputs the last "Clear all" emptied, back in their boxes.
     pub fn undo_clear(&self) {
         if let Some((case, picked)) = self.cleared.try_update(Option::take).flatten() {

@@ -366,6 +366,11 @@ test('a file dropped on the page outside the file boxes goes to the box that rea
     el.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, TRAILING_SLASH.registered ?? '');
   await expect(page.getByTestId('page-drop-note')).toContainText('The other file dropped with it was not read');
+  // It replaced the app's JSON in that box: undo puts it back, and the note goes with the file.
+  await expect(analyzer.registered).toHaveValue(TRAILING_SLASH.registered ?? '');
+  await page.getByRole('button', { name: 'Undo file drop' }).click();
+  await expect(analyzer.registered).toHaveValue(manifest);
+  await expect(page.getByTestId('page-drop-note')).toHaveCount(0);
   // Picking an example replaces the case, and the note with it.
   await page.getByTestId('examples').getByRole('button', { name: 'Trailing slash' }).click();
   await expect(page.getByTestId('page-drop-note')).toHaveCount(0);
