@@ -2205,6 +2205,16 @@ fn verdict(report: &Report, any_input: bool, saml: bool) -> (VerdictKind, String
                 p.title
             ),
         ),
+        // Only an input that could not be read: nothing was refused yet.
+        Some(p)
+            if codes::is_unreadable_input(p)
+                && report
+                    .findings
+                    .iter()
+                    .all(|f| f.severity != Severity::Error || codes::is_unreadable_input(f)) =>
+        {
+            (VerdictKind::Unknown, p.title.clone())
+        }
         Some(p) => (VerdictKind::Rejected, p.title.clone()),
         None if status.is_accepted() => (VerdictKind::Accepted, accepted_headline(report, saml)),
         // A flow that uses no redirect URI (the device code flow) has nothing to compare...
@@ -2410,6 +2420,25 @@ mod tests {
         // Near miss: a mismatch stays the verdict.
         let a = run("https://app.contoso.com/cb/");
         assert_eq!(a.verdict, VerdictKind::Rejected);
+    }
+
+    /// An input that could not be read is "cannot tell yet", not a refusal; a refusal read
+    /// from another input still is one.
+    #[test]
+    fn an_unreadable_input_alone_is_not_a_rejection() {
+        let a = analyze(&CaseInput {
+            authorize: "the sign-in does not work".into(),
+            registered: "https://app.contoso.com/cb".into(),
+            ..CaseInput::default()
+        });
+        assert!(a.report.primary().is_some_and(codes::is_unreadable_input));
+        assert_eq!(a.verdict, VerdictKind::Unknown);
+        let a = analyze(&CaseInput {
+            authorize: "the sign-in does not work".into(),
+            callback: "https://app.contoso.com/cb?error=access_denied&error_description=AADSTS53003%3A+Access+has+been+blocked+by+Conditional+Access+policies.".into(),
+            ..CaseInput::default()
+        });
+        assert_eq!(a.verdict, VerdictKind::Rejected, "{:?}", a.report.findings);
     }
 
     /// A command for an app of a national cloud goes to that cloud's Microsoft Graph.
