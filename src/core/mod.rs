@@ -377,7 +377,11 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             let other = request::other_provider_text(auth_text);
             // A bare /token URL is said below, as the token request it is.
             let token = request::token_grant(r).is_some();
-            findings.extend((!token).then(|| if saml::is_logout_request(auth_text) {
+            // A link made by this page's Share button: its case is in the part after '#'.
+            let shared = r.host.is_some() && share::is_share_link(auth_text);
+            findings.extend((!token).then(|| if shared {
+                f.title("This is a share link of this page, not the authorize request").detail("The authorize box holds a link made by this page's Share button: the case it carries (the authorize request, the registered URIs and what came back, redacted) is compressed in the part after '#'. It is not a request to Entra, so there is no redirect URI in it to check.").fix("Open the link in the browser's address bar (or press 'Open shared case' on this page): the page then shows the shared case and its diagnosis.")
+            } else if saml::is_logout_request(auth_text) {
                 f.severity(Severity::Info).title("This is a SAML sign-out request, not a sign-in").detail("The authorize box holds a SAML LogoutRequest: the app asks Entra to sign the user out. It names no reply URL, so there is none to check; Entra answers it at the app's Logout Url.").fix("To check a sign-in, paste its SAMLRequest with an AuthnRequest (the request the app sends when a user signs in), or Entra's error text.")
             } else if let Some(name) = other {
                 codes::finding("request.not_entra_authorize").severity(Severity::Error).title(format!("This is {name}'s error page, not Entra's")).detail(format!("The authorize box holds {name}'s own error page: {name}'s sign-in server refused the request, so Entra never saw it, and Entra's app registration plays no part.")).fix(format!("Fix it in {name}'s client settings (its allowed redirect or callback URLs). To check an Entra sign-in, paste its request to login.microsoftonline.com/…/oauth2/v2.0/authorize or Entra's error text (AADSTS…)."))

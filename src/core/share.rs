@@ -222,6 +222,14 @@ pub fn share_fragment(case: &CaseInput, opts: &ShareOptions) -> (String, Vec<Red
     (encode(&redacted), list)
 }
 
+/// True when `text` is one link (no spaces) whose `#…` part opens as a shared case.
+pub fn is_share_link(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains(char::is_whitespace)
+        && t.split_once('#')
+            .is_some_and(|(_, frag)| frag.starts_with(PREFIX) && decode(frag).is_ok())
+}
+
 /// Opens a share fragment. Accepts it with or without the leading `#` (or a
 /// whole link), ignores surrounding whitespace, and tolerates standard
 /// base64 (`+`, `/`, `=` padding) and line breaks inside.
@@ -2849,6 +2857,26 @@ mod tests {
             let (frag, _) = share_fragment(&c, &ShareOptions::default());
             assert!(decode(&frag).is_ok(), "{name}");
         }
+    }
+
+    #[test]
+    fn a_share_link_is_told_from_an_authorize_url_with_an_anchor() {
+        let c = CaseInput {
+            authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=x"
+                .into(),
+            ..CaseInput::default()
+        };
+        let link = format!("https://pages.example/doctor/#{}", encode(&c));
+        assert!(is_share_link(&link));
+        assert!(is_share_link(&format!("\n {link} \n")));
+        assert!(!is_share_link(&format!("{link} and more")));
+        assert!(!is_share_link(&link.replace("#v1.", "#v2.")));
+        assert!(!is_share_link(&format!("{}#v1.abc", c.authorize)));
+        let report = crate::core::analyze(&CaseInput {
+            authorize: link,
+            ..CaseInput::default()
+        });
+        assert!(report.report.findings[0].title.contains("share link"));
     }
 
     #[test]

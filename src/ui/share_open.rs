@@ -81,6 +81,18 @@ fn outcome(hash: &str, current: &CaseInput) -> Outcome {
     }
 }
 
+/// The case of a share link pasted into the authorize box (the whole box is the link).
+fn pasted_case(text: &str) -> Option<CaseInput> {
+    if !share::is_share_link(text) {
+        return None;
+    }
+    let (_, frag) = text.trim().split_once('#')?;
+    match outcome(frag, &CaseInput::default()) {
+        Outcome::Load(case) => Some(case),
+        _ => None,
+    }
+}
+
 /// True when every input is empty or only whitespace.
 fn is_blank(case: &CaseInput) -> bool {
     [
@@ -258,6 +270,32 @@ pub fn SharedLinkNotice() -> impl IntoView {
             }
         })
     };
+    // A share link pasted into the authorize box instead of the address bar.
+    let pasted = Memo::new(move |_| link.state.inputs.authorize.with(|t| pasted_case(t)));
+    let from_box = move || {
+        let what = pasted.with(|p| p.as_ref().map(contents))?;
+        link.pending.with(Option::is_none).then(|| {
+            view! {
+                <div class="rd-share__notice rd-share__notice--ask" role="region"
+                    aria-labelledby="share-pasted-title" data-testid="share-pasted">
+                    <p>
+                        <strong id="share-pasted-title">"The authorize box holds a share link. "</strong>
+                        {format!("It has {what}. ")}
+                        "Open its case in place of the inputs?"
+                    </p>
+                    <div class="rd-share__notice-actions">
+                        <button type="button" class="rd-button rd-share__primary" data-testid="share-pasted-open"
+                            on:click=move |_| {
+                                if let Some(case) = pasted.get_untracked() {
+                                    link.load(case);
+                                }
+                                super::web::focus("authorize");
+                            }>"Open shared case"</button>
+                    </div>
+                </div>
+            }
+        })
+    };
     let loaded = move || {
         (link.loaded.get() == Some(link.state.resets.get())).then(|| {
             view! {
@@ -275,7 +313,7 @@ pub fn SharedLinkNotice() -> impl IntoView {
             }
         })
     };
-    view! { {error} {ask} {loaded} }.into_any()
+    view! { {error} {ask} {from_box} {loaded} }.into_any()
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -331,6 +369,18 @@ mod tests {
             registered: "https://a.example/cb/".into(),
             ..CaseInput::default()
         }
+    }
+
+    #[test]
+    fn a_share_link_pasted_in_the_authorize_box_offers_its_case() {
+        let case = sample();
+        let link = format!("https://pages.example/doctor/#{}", share::encode(&case));
+        assert_eq!(pasted_case(&format!("  {link}\n")), Some(case));
+        // Words around it, a damaged link or an ordinary URL with an anchor are not a link.
+        assert_eq!(pasted_case(&format!("see {link}")), None);
+        assert_eq!(pasted_case(&link[..link.len() - 3]), None);
+        assert_eq!(pasted_case("https://app.example/#v1"), None);
+        assert_eq!(pasted_case(&sample().authorize), None);
     }
 
     #[test]

@@ -375,3 +375,26 @@ test('a link over own inputs asks first, at start-up and when pasted into the ta
   await expect(analyzer.finding('response.conditional_access')).toBeVisible();
   expect(page.url()).not.toContain('#');
 });
+
+test('a share link pasted into the authorize box offers to open its case, with undo', async ({ analyzer, page }) => {
+  await analyzer.open();
+  await fillCase(page, readCase('ca-blocked.json'));
+  const link = await share(page);
+  await page.getByTestId('clear-all').click();
+
+  // Pasted where the authorize URL goes instead of the address bar.
+  await analyzer.authorize.fill(link);
+  await expect(analyzer.finding('input.authorize_unreadable')).toContainText('share link');
+  const offer = page.getByTestId('share-pasted');
+  await expect(offer).toContainText('The authorize box holds a share link.');
+  await offer.getByRole('button', { name: 'Open shared case' }).click();
+  await expect(offer).toHaveCount(0);
+  await expect(analyzer.callback).toHaveValue(/AADSTS53003/);
+  await expect(analyzer.finding('response.conditional_access')).toBeVisible();
+  await expect(analyzer.authorize).toBeFocused();
+
+  // The link comes back with undo, and so does the offer.
+  await page.getByTestId('undo-clear').click();
+  await expect(analyzer.authorize).toHaveValue(link);
+  await expect(offer).toBeVisible();
+});
