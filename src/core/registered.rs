@@ -2145,9 +2145,9 @@ fn unquote(s: &str) -> &str {
     s
 }
 
-/// A `web:` / `spa:` / `public:` prefix.
+/// A `web:` / `spa:` / `public:` prefix (its colon full-width too, as a CJK keyboard types it).
 fn prefixed(line: &str) -> Option<(Platform, &str)> {
-    let (p, rest) = line.split_once(':')?;
+    let (p, rest) = line.split_once([':', '\u{ff1a}'])?;
     if rest.starts_with("//") {
         return None;
     }
@@ -4844,6 +4844,16 @@ mod tests {
             ]
         );
         assert_eq!(r.uris[3].uri, "https://c/cb");
+        // A full-width colon after the platform, as typed with a CJK input method.
+        let r = read("SPA\u{ff1a}http://localhost:3000/\nWeb\u{ff1a} https://a/cb");
+        let p: Vec<_> = r.uris.iter().map(|u| (u.platform, u.uri.as_str())).collect();
+        assert_eq!(
+            p,
+            [
+                (Platform::Spa, "http://localhost:3000/"),
+                (Platform::Web, "https://a/cb")
+            ]
+        );
     }
 
     #[test]
