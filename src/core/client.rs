@@ -430,6 +430,10 @@ pub fn server_stack(path: &str) -> Option<&'static str> {
         "Supabase Auth"
     } else if p.ends_with("/cdn-cgi/access/callback") {
         "Cloudflare Access"
+    } else if p.ends_with("/vizportal/api/web/v1/auth/openidlogin") {
+        "Tableau Server"
+    } else if p.ends_with("/dex/callback") {
+        "Dex"
     } else if p.ends_with("/apps/user_oidc/code") {
         "Nextcloud (user_oidc)"
     } else if has("/services/authcallback/") {
@@ -462,6 +466,8 @@ mod tests {
             "/getAToken",
             "/services/authcallback/Entra_ID",
             "/ui/vault/auth/oidc/oidc/callback",
+            "/vizportal/api/web/v1/auth/openIdLogin",
+            "/dex/callback",
         ] {
             let q = format!(
                 "client_id=a&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com{}",

@@ -4846,7 +4846,11 @@ mod tests {
         assert_eq!(r.uris[3].uri, "https://c/cb");
         // A full-width colon after the platform, as typed with a CJK input method.
         let r = read("SPA\u{ff1a}http://localhost:3000/\nWeb\u{ff1a} https://a/cb");
-        let p: Vec<_> = r.uris.iter().map(|u| (u.platform, u.uri.as_str())).collect();
+        let p: Vec<_> = r
+            .uris
+            .iter()
+            .map(|u| (u.platform, u.uri.as_str()))
+            .collect();
         assert_eq!(
             p,
             [
