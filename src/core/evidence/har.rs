@@ -640,7 +640,7 @@ pub(crate) fn decode_base64_text(s: &str) -> Option<String> {
 /// A base64 body for the analysis: as the browser decoded it, or still compressed as some
 /// proxies export it (Content-Encoding: gzip, or deflate's zlib data), inflated; None when the
 /// bytes are no text (Brotli or zstd, which are not read here, or binary).
-fn decode_base64_body(s: &str) -> Option<String> {
+pub(crate) fn decode_base64_body(s: &str) -> Option<String> {
     use base64::Engine;
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(s.trim())
