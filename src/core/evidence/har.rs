@@ -1392,11 +1392,13 @@ fn location(e: &Entry) -> Option<String> {
     Some(resolve(e.request.url.as_str(), loc))
 }
 
-/// The browser cancelled the request itself (ERR_ABORTED): the page moved on or was closed.
+/// The browser cancelled the request itself (ERR_ABORTED; WebKit's "cancelled"): the page moved
+/// on or was closed.
 fn aborted(e: &Entry) -> bool {
-    e.error
-        .as_deref()
-        .is_some_and(|x| x.to_ascii_uppercase().contains("ABORTED"))
+    e.error.as_deref().is_some_and(|x| {
+        let u = x.to_ascii_uppercase();
+        u.contains("ABORTED") || u.contains("CANCELLED") || u.contains("CANCELED")
+    })
 }
 
 /// The browser gave up following redirects (Chrome's and Edge's ERR_TOO_MANY_REDIRECTS,
@@ -1435,22 +1437,30 @@ fn no_answer(e: &Entry) -> Option<String> {
                 .to_string(),
         );
     };
-    let u = err.to_ascii_uppercase();
+    // Chromium's codes (net::ERR_CONNECTION_REFUSED), Firefox's (NS_ERROR_CONNECTION_REFUSED),
+    // and the words of WebKit and of proxies ("Could not connect to the server.", "Connection
+    // refused") alike.
+    let u = err.to_ascii_uppercase().replace(' ', "_");
     let meaning = if u.contains("BLOCKED_BY_CLIENT") {
         "the browser itself cancelled it: an extension (ad, tracker or privacy blocker) blocked the request"
     } else if u.contains("BLOCKED_BY_ADMINISTRATOR") || u.contains("BLOCKED_BY_POLICY") {
         "a browser policy set by an administrator blocked the request"
     } else if u.contains("BLOCKED_BY_RESPONSE") || u.contains("BLOCKED_BY_CSP") {
         "the browser blocked it for the page's security headers (Content-Security-Policy, Cross-Origin policies, X-Frame-Options in a frame)"
-    } else if u.contains("CONNECTION_REFUSED") {
+    } else if u.contains("CONNECTION_REFUSED") || u.contains("COULD_NOT_CONNECT") {
         "nothing listens at that address and port: the server, or a desktop app's local listener, was not running"
-    } else if u.contains("NAME_NOT_RESOLVED") || u.contains("UNKNOWN_HOST") {
+    } else if u.contains("NAME_NOT_RESOLVED")
+        || u.contains("UNKNOWN_HOST")
+        || u.contains("HOSTNAME_COULD_NOT_BE_FOUND")
+        || u.contains("COULD_NOT_RESOLVE")
+    {
         "the host name does not resolve (DNS): a typo, an internal name, or no network"
     } else if u.contains("CERT") || u.contains("SSL") || u.contains("SECURITY") {
         "the TLS connection was refused (an untrusted or wrong certificate, or https to a server that speaks http)"
-    } else if u.contains("ABORTED") {
+    } else if u.contains("ABORTED") || u.contains("CANCELLED") || u.contains("CANCELED") {
         "the request was cancelled: the page navigated elsewhere or was closed, or a script stopped it"
     } else if u.contains("INTERNET_DISCONNECTED")
+        || u.contains("OFFLINE")
         || u.contains("TIMED_OUT")
         || u.contains("TIMEOUT")
         || u.contains("CONNECTION_RESET")
@@ -1464,6 +1474,7 @@ fn no_answer(e: &Entry) -> Option<String> {
     } else {
         GENERIC_FAILURE
     };
+    let err = err.trim_end_matches('.');
     Some(format!("the browser reports {err} ({meaning})"))
 }
 
@@ -5626,6 +5637,38 @@ mod tests {
                 && f.fix.contains("decoding of responses")),
             "{f:?}"
         );
+    }
+
+    /// The reason a request got no answer reads alike in Chromium's codes, Firefox's, and the
+    /// words of WebKit and proxies.
+    #[test]
+    fn no_answer_reads_webkit_and_proxy_words() {
+        let why = |err: &str| {
+            let e = Entry {
+                error: Some(err.to_string()),
+                ..Entry::default()
+            };
+            (no_answer(&e).unwrap_or_default(), aborted(&e))
+        };
+        for err in [
+            "net::ERR_CONNECTION_REFUSED",
+            "NS_ERROR_CONNECTION_REFUSED",
+            "Could not connect to the server.",
+            "Connection refused",
+        ] {
+            assert!(why(err).0.contains("nothing listens"), "{err}");
+        }
+        for err in [
+            "net::ERR_NAME_NOT_RESOLVED",
+            "A server with the specified hostname could not be found.",
+        ] {
+            assert!(why(err).0.contains("does not resolve"), "{err}");
+        }
+        assert!(why("The Internet connection appears to be offline.")
+            .0
+            .contains("the network failed"));
+        assert!(why("cancelled").1 && why("net::ERR_ABORTED").1);
+        assert!(why("net::ERR_FAILED").0.contains(GENERIC_FAILURE));
     }
 
     /// A body written beside the HAR (`content._file`) is known as such, not as missing.
