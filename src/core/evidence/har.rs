@@ -1406,10 +1406,9 @@ fn aborted(e: &Entry) -> bool {
 fn redirect_limit(e: &Entry) -> bool {
     e.status <= 0
         && e.error.as_deref().is_some_and(|x| {
-            let u = x.to_ascii_uppercase();
-            u.contains("TOO_MANY_REDIRECTS")
-                || u.contains("REDIRECT_LOOP")
-                || u.contains("TOO MANY REDIRECTS")
+            // WebKit's words: "too many HTTP redirects".
+            let u = x.to_ascii_uppercase().replace(' ', "_");
+            (u.contains("TOO_MANY") && u.contains("REDIRECTS")) || u.contains("REDIRECT_LOOP")
         })
 }
 
@@ -5668,6 +5667,14 @@ mod tests {
             .0
             .contains("the network failed"));
         assert!(why("cancelled").1 && why("net::ERR_ABORTED").1);
+        let limit = |err: &str| {
+            redirect_limit(&Entry {
+                error: Some(err.to_string()),
+                ..Entry::default()
+            })
+        };
+        assert!(limit("net::ERR_TOO_MANY_REDIRECTS") && limit("NS_ERROR_REDIRECT_LOOP"));
+        assert!(limit("too many HTTP redirects") && !limit("net::ERR_FAILED"));
         assert!(why("net::ERR_FAILED").0.contains(GENERIC_FAILURE));
     }
 
