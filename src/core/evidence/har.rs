@@ -1758,6 +1758,12 @@ fn error_returned(error: Option<&str>, desc: Option<&str>, idx: usize, how: &str
     let codes = aadsts::codes_in(desc.unwrap_or(""));
     let first = codes.first().copied();
     let mut f = finding("har.error_returned");
+    // Entra's form_post page posts its answer back; the other response modes redirect.
+    let sent = if how.starts_with("a form_post") {
+        "posted back"
+    } else {
+        "redirected back"
+    };
     let text = format!(
         "Entra's answer ({}, {how}) sends the browser back with error={} error_description={}.",
         at(idx),
@@ -1773,7 +1779,7 @@ fn error_returned(error: Option<&str>, desc: Option<&str>, idx: usize, how: &str
             f = f
                 .aadsts(c)
                 .title(format!(
-                    "Entra redirected back with {}AADSTS{c}",
+                    "Entra {sent} with {}AADSTS{c}",
                     error.map(|e| format!("{e} / ")).unwrap_or_default()
                 ))
                 .detail(format!("{text}{summary}"))
@@ -1784,7 +1790,7 @@ fn error_returned(error: Option<&str>, desc: Option<&str>, idx: usize, how: &str
             Some((c, why, fix)) => {
                 f = f
                     .title(format!(
-                        "Azure AD B2C redirected back with {}AADB2C{c}",
+                        "Azure AD B2C {sent} with {}AADB2C{c}",
                         error.map(|e| format!("{e} / ")).unwrap_or_default()
                     ))
                     .detail(format!("{text} AADB2C{c}: {why}"))
@@ -1792,7 +1798,7 @@ fn error_returned(error: Option<&str>, desc: Option<&str>, idx: usize, how: &str
             }
             None => {
                 f = f
-                    .title(format!("Entra redirected back with error={}", error.unwrap_or("?")))
+                    .title(format!("Entra {sent} with error={}", error.unwrap_or("?")))
                     .detail(text)
                     .fix("Read error_description for the AADSTS code and look the sign-in up in Entra's sign-in logs.");
             }
@@ -5492,6 +5498,17 @@ mod tests {
         // No code at all: the generic fix.
         let f = error_returned(Some("server_error"), Some("AADB2C: odd."), 1, "a redirect");
         assert!(f.fix.starts_with("Read error_description"), "{}", f.fix);
+        // Entra's form_post page posts its answer back; it does not redirect.
+        let f = error_returned(
+            Some("access_denied"),
+            Some("AADSTS50105: not assigned."),
+            1,
+            "a form_post to https://app.contoso.com/signin-oidc",
+        );
+        assert_eq!(
+            f.title,
+            "Entra posted back with access_denied / AADSTS50105"
+        );
     }
 
     #[test]
