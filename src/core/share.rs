@@ -1486,10 +1486,13 @@ impl<'a> Redactor<'a> {
         }
     }
 
-    /// A HAR body stored as base64: decoded, redacted, encoded again.
+    /// A HAR body stored as base64: decoded (inflated too, when a proxy exported it still gzip
+    /// or zlib compressed), redacted, encoded again. Bytes that are no text (a body compressed
+    /// otherwise, Brotli; an image) cannot be checked for secrets and are left out.
     fn base64_text(&mut self, s: &str) -> Option<String> {
-        let bytes = STANDARD.decode(s.trim()).ok()?;
-        let text = String::from_utf8(bytes).ok()?;
+        let Some(text) = har::decode_base64_text(s).or_else(|| har::decode_base64_body(s)) else {
+            return (!s.trim().is_empty()).then(String::new);
+        };
         let new = self.string_value(&text)?;
         Some(STANDARD.encode(new))
     }
@@ -3733,6 +3736,44 @@ mod tests {
                 "text": STANDARD.encode("{\"mail\":\"jane@fabrikam.com\",\"refresh_token\":\"b64hiddenRT\"}")}}}
         ]}})
         .to_string()
+    }
+
+    /// A token response a proxy exported still gzip-compressed is redacted like a plain one; a
+    /// body compressed otherwise (Brotli), which cannot be read, is left out.
+    #[test]
+    fn compressed_har_bodies_are_redacted_or_left_out() {
+        let json = br#"{"token_type":"Bearer","refresh_token":"gzRT5ECRETvalue"}"#;
+        let mut gz = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3];
+        gz.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(json, 6));
+        gz.extend_from_slice(&[0; 8]);
+        let brotli = STANDARD.encode([0x1b, 0xff, 0x00, 0x90, 0x8f, 0xd4, 0x2c, 0xe1, 0x97]);
+        let token = "https://login.microsoftonline.com/common/oauth2/v2.0/token";
+        let evidence = serde_json::json!({"log": {"version": "1.2", "entries": [
+            {"request": {"method": "POST", "url": token},
+             "response": {"status": 200, "content": {"mimeType": "application/json", "encoding": "base64", "text": STANDARD.encode(&gz)}}},
+            {"request": {"method": "POST", "url": token},
+             "response": {"status": 200, "content": {"mimeType": "application/json", "encoding": "base64", "text": brotli}}}
+        ]}})
+        .to_string();
+        let c = CaseInput {
+            evidence,
+            ..CaseInput::default()
+        };
+        let (frag, _) = share_fragment(&c, &ShareOptions::default());
+        let r = decode(&frag).expect("opens");
+        let v: Value = serde_json::from_str(&r.evidence).expect("still valid JSON");
+        let text = |i: usize| {
+            v["log"]["entries"][i]["response"]["content"]["text"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        };
+        let plain = har::decode_base64_body(&text(0)).unwrap_or_default();
+        assert!(
+            plain.contains("refresh_token") && !plain.contains("gzRT5ECRET"),
+            "{plain}"
+        );
+        assert_eq!(text(1), "");
     }
 
     #[test]

@@ -225,7 +225,7 @@ struct HeaderRaw<'a> {
     value: Str<'a>,
 }
 
-const KEPT_HEADERS: &[&str] = &["origin", "location", "content-type"];
+const KEPT_HEADERS: &[&str] = &["origin", "location", "content-type", "content-encoding"];
 
 impl<'de: 'a, 'a> Deserialize<'de> for Headers<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -324,6 +324,9 @@ pub struct Entry<'a> {
     /// The body was written to a file beside the HAR (`content._file`: Playwright's recordHar
     /// with content `attach`, the default for a .zip archive), not into it.
     body_file: bool,
+    /// The body is in the HAR as base64 bytes that are not text, nor gzip or zlib data: still
+    /// compressed as the server sent it (Content-Encoding: br), as some proxies export it.
+    packed: bool,
     /// `startedDateTime`, as written.
     started: Str<'a>,
     /// Why the browser got no answer (`_error`: `net::ERR_CONNECTION_REFUSED`, …).
@@ -374,6 +377,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Entry<'a> {
                             e.redirect_url = r.redirect_url;
                             e.body = r.body;
                             e.body_file = r.body_file;
+                            e.packed = r.packed;
                             if r.error.is_some() {
                                 e.error = r.error;
                             }
@@ -405,6 +409,7 @@ struct Response<'a> {
     redirect_url: Str<'a>,
     body: Option<String>,
     body_file: bool,
+    packed: bool,
     error: Option<String>,
 }
 
@@ -473,7 +478,7 @@ impl<'de> DeserializeSeed<'de> for ResponseSeed {
                                 keep: self.keep || app_page,
                                 keep_html: !self.keep,
                             })?;
-                            (r.body, r.body_file) = (c.text, c.file);
+                            (r.body, r.body_file, r.packed) = (c.text, c.file, c.packed);
                             html_page = c.html;
                             if !self.keep {
                                 if let Some(b) = r.body.as_mut() {
@@ -522,6 +527,8 @@ struct Content {
     text: Option<String>,
     file: bool,
     html: bool,
+    /// Base64 bytes that could not be read as text (see `Entry::packed`).
+    packed: bool,
 }
 
 struct ContentSeed {
@@ -593,17 +600,20 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
                 if !self.keep && html != Some(true) {
                     text = None;
                 }
-                let text = text.map(|t| {
-                    if base64 {
-                        decode_base64_body(t.as_str()).unwrap_or_default()
-                    } else {
-                        t.0.into_owned()
+                let mut packed = false;
+                let text = text.and_then(|t| {
+                    if !base64 {
+                        return Some(t.0.into_owned());
                     }
+                    let plain = decode_base64_body(t.as_str());
+                    packed = plain.is_none() && !t.as_str().trim().is_empty();
+                    plain
                 });
                 Ok(Content {
                     text,
                     file,
                     html: html == Some(true),
+                    packed,
                 })
             }
             fn visit_unit<E>(self) -> Result<Content, E> {
@@ -627,17 +637,24 @@ pub(crate) fn decode_base64_text(s: &str) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
-/// A base64 body for the analysis: as the browser decoded it, or still gzip-compressed as some
-/// proxies export it (Content-Encoding: gzip), inflated.
-fn decode_base64_body(s: &str) -> Option<String> {
+/// A base64 body for the analysis: as the browser decoded it, or still compressed as some
+/// proxies export it (Content-Encoding: gzip, or deflate's zlib data), inflated; None when the
+/// bytes are no text (Brotli or zstd, which are not read here, or binary).
+pub(crate) fn decode_base64_body(s: &str) -> Option<String> {
     use base64::Engine;
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(s.trim())
         .ok()?;
-    match gunzip(&bytes) {
-        Some(plain) => String::from_utf8(plain).ok(),
-        None => String::from_utf8(bytes).ok(),
-    }
+    let max = bytes.len().saturating_mul(32).min(1 << 20);
+    let plain = gunzip(&bytes).or_else(|| {
+        // zlib: a CMF byte for deflate (low nibble 8) whose header is a multiple of 31.
+        let zlib = bytes.len() > 6
+            && bytes[0] & 0x0f == 8
+            && (u16::from(bytes[0]) << 8 | u16::from(bytes[1])) % 31 == 0;
+        zlib.then(|| miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&bytes, max).ok())
+            .flatten()
+    });
+    String::from_utf8(plain.unwrap_or(bytes)).ok()
 }
 
 /// The content of gzip data (RFC 1952: a header, raw deflate, a trailer); None when `b` is not
@@ -897,6 +914,18 @@ pub(crate) fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
     }
     None
 }
+
+/// Why a body the HAR holds cannot be read, when it is still compressed (`Entry::packed`).
+fn packed_body(e: &Entry) -> Option<String> {
+    e.packed.then(|| {
+        match e.resp_headers.get("content-encoding").map(str::trim).filter(|c| !c.is_empty()) {
+            Some(enc) => format!("its body is still compressed as the server sent it, with Content-Encoding {enc}, which is not read here; the tool that wrote the HAR did not decode it"),
+            None => "its body is in the HAR as base64 bytes that are not text".to_string(),
+        }
+    })
+}
+
+const PACKED_FIX: &str = "Record the HAR again from the browser's developer tools (Network › Export HAR), which write bodies as the page read them, or turn on the proxy's decoding of responses before exporting; or paste Entra's error text (the AADSTS line, with the Correlation ID and Timestamp of Troubleshooting details) into the authorize box here.";
 
 /// An HTML form: its method, action and inputs (decoded).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -1363,11 +1392,13 @@ fn location(e: &Entry) -> Option<String> {
     Some(resolve(e.request.url.as_str(), loc))
 }
 
-/// The browser cancelled the request itself (ERR_ABORTED): the page moved on or was closed.
+/// The browser cancelled the request itself (ERR_ABORTED; WebKit's "cancelled"): the page moved
+/// on or was closed.
 fn aborted(e: &Entry) -> bool {
-    e.error
-        .as_deref()
-        .is_some_and(|x| x.to_ascii_uppercase().contains("ABORTED"))
+    e.error.as_deref().is_some_and(|x| {
+        let u = x.to_ascii_uppercase();
+        u.contains("ABORTED") || u.contains("CANCELLED") || u.contains("CANCELED")
+    })
 }
 
 /// The browser gave up following redirects (Chrome's and Edge's ERR_TOO_MANY_REDIRECTS,
@@ -1375,10 +1406,9 @@ fn aborted(e: &Entry) -> bool {
 fn redirect_limit(e: &Entry) -> bool {
     e.status <= 0
         && e.error.as_deref().is_some_and(|x| {
-            let u = x.to_ascii_uppercase();
-            u.contains("TOO_MANY_REDIRECTS")
-                || u.contains("REDIRECT_LOOP")
-                || u.contains("TOO MANY REDIRECTS")
+            // WebKit's words: "too many HTTP redirects".
+            let u = x.to_ascii_uppercase().replace(' ', "_");
+            (u.contains("TOO_MANY") && u.contains("REDIRECTS")) || u.contains("REDIRECT_LOOP")
         })
 }
 
@@ -1406,22 +1436,30 @@ fn no_answer(e: &Entry) -> Option<String> {
                 .to_string(),
         );
     };
-    let u = err.to_ascii_uppercase();
+    // Chromium's codes (net::ERR_CONNECTION_REFUSED), Firefox's (NS_ERROR_CONNECTION_REFUSED),
+    // and the words of WebKit and of proxies ("Could not connect to the server.", "Connection
+    // refused") alike.
+    let u = err.to_ascii_uppercase().replace(' ', "_");
     let meaning = if u.contains("BLOCKED_BY_CLIENT") {
         "the browser itself cancelled it: an extension (ad, tracker or privacy blocker) blocked the request"
     } else if u.contains("BLOCKED_BY_ADMINISTRATOR") || u.contains("BLOCKED_BY_POLICY") {
         "a browser policy set by an administrator blocked the request"
     } else if u.contains("BLOCKED_BY_RESPONSE") || u.contains("BLOCKED_BY_CSP") {
         "the browser blocked it for the page's security headers (Content-Security-Policy, Cross-Origin policies, X-Frame-Options in a frame)"
-    } else if u.contains("CONNECTION_REFUSED") {
+    } else if u.contains("CONNECTION_REFUSED") || u.contains("COULD_NOT_CONNECT") {
         "nothing listens at that address and port: the server, or a desktop app's local listener, was not running"
-    } else if u.contains("NAME_NOT_RESOLVED") || u.contains("UNKNOWN_HOST") {
+    } else if u.contains("NAME_NOT_RESOLVED")
+        || u.contains("UNKNOWN_HOST")
+        || u.contains("HOSTNAME_COULD_NOT_BE_FOUND")
+        || u.contains("COULD_NOT_RESOLVE")
+    {
         "the host name does not resolve (DNS): a typo, an internal name, or no network"
     } else if u.contains("CERT") || u.contains("SSL") || u.contains("SECURITY") {
         "the TLS connection was refused (an untrusted or wrong certificate, or https to a server that speaks http)"
-    } else if u.contains("ABORTED") {
+    } else if u.contains("ABORTED") || u.contains("CANCELLED") || u.contains("CANCELED") {
         "the request was cancelled: the page navigated elsewhere or was closed, or a script stopped it"
     } else if u.contains("INTERNET_DISCONNECTED")
+        || u.contains("OFFLINE")
         || u.contains("TIMED_OUT")
         || u.contains("TIMEOUT")
         || u.contains("CONNECTION_RESET")
@@ -1435,6 +1473,7 @@ fn no_answer(e: &Entry) -> Option<String> {
     } else {
         GENERIC_FAILURE
     };
+    let err = err.trim_end_matches('.');
     Some(format!("the browser reports {err} ({meaning})"))
 }
 
@@ -1719,6 +1758,12 @@ fn error_returned(error: Option<&str>, desc: Option<&str>, idx: usize, how: &str
     let codes = aadsts::codes_in(desc.unwrap_or(""));
     let first = codes.first().copied();
     let mut f = finding("har.error_returned");
+    // Entra's form_post page posts its answer back; the other response modes redirect.
+    let sent = if how.starts_with("a form_post") {
+        "posted back"
+    } else {
+        "redirected back"
+    };
     let text = format!(
         "Entra's answer ({}, {how}) sends the browser back with error={} error_description={}.",
         at(idx),
@@ -1734,7 +1779,7 @@ fn error_returned(error: Option<&str>, desc: Option<&str>, idx: usize, how: &str
             f = f
                 .aadsts(c)
                 .title(format!(
-                    "Entra redirected back with {}AADSTS{c}",
+                    "Entra {sent} with {}AADSTS{c}",
                     error.map(|e| format!("{e} / ")).unwrap_or_default()
                 ))
                 .detail(format!("{text}{summary}"))
@@ -1745,7 +1790,7 @@ fn error_returned(error: Option<&str>, desc: Option<&str>, idx: usize, how: &str
             Some((c, why, fix)) => {
                 f = f
                     .title(format!(
-                        "Azure AD B2C redirected back with {}AADB2C{c}",
+                        "Azure AD B2C {sent} with {}AADB2C{c}",
                         error.map(|e| format!("{e} / ")).unwrap_or_default()
                     ))
                     .detail(format!("{text} AADB2C{c}: {why}"))
@@ -1753,7 +1798,7 @@ fn error_returned(error: Option<&str>, desc: Option<&str>, idx: usize, how: &str
             }
             None => {
                 f = f
-                    .title(format!("Entra redirected back with error={}", error.unwrap_or("?")))
+                    .title(format!("Entra {sent} with error={}", error.unwrap_or("?")))
                     .detail(text)
                     .fix("Read error_description for the AADSTS code and look the sign-in up in Entra's sign-in logs.");
             }
@@ -2802,16 +2847,18 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
                 }
             } else if let Some(last) = silent_page(ix, a, window_end) {
                 let in_file = ix.entries.get(last).is_some_and(|e| e.body_file);
+                let packed = ix.entries.get(last).and_then(packed_body);
                 f.findings.push(
                     finding("har.entra_error_page")
                         .severity(Severity::Warning)
-                        .title("The sign-in stopped on Entra's page (no code was issued), and the HAR holds no text of it")
+                        .title(if packed.is_some() { "The sign-in stopped on Entra's page (no code was issued), and the HAR holds it still compressed" } else { "The sign-in stopped on Entra's page (no code was issued), and the HAR holds no text of it" })
                         .detail(format!(
-                            "Entra answered {} with a page of its own and nothing went back to the app after it (no redirect or form_post to the redirect URI), so no authorization code was issued in this recording. The HAR holds no text of that page ({}), so what it showed, an AADSTS error or a sign-in step left unfinished, cannot be read here.",
+                            "Entra answered {} with a page of its own and nothing went back to the app after it (no redirect or form_post to the redirect URI), so no authorization code was issued in this recording. The HAR holds no {}text of that page ({}), so what it showed, an AADSTS error or a sign-in step left unfinished, cannot be read here.",
                             at(last),
-                            if in_file { "the recording wrote its body to a file beside the HAR, named by its content._file" } else { "its response body was not recorded" }
+                            if packed.is_some() { "readable " } else { "" },
+                            if in_file { "the recording wrote its body to a file beside the HAR, named by its content._file" } else { packed.as_deref().unwrap_or("its response body was not recorded") }
                         ))
-                        .fix(if in_file { "Open the body file that entry's content._file names (in the recording's .zip, or the folder beside the .har) and paste Entra's error text (the AADSTS line) into the authorize box here; or record again with the bodies in the HAR (recordHar content: 'embed')." } else { "Sign in again and copy Entra's error text (the AADSTS line, with the Correlation ID and Timestamp of Troubleshooting details) into the authorize box here; or add the sign-in log entry of that attempt (Entra admin center › Sign-in logs, found by its time or correlation ID); or record the HAR again in a browser that keeps response bodies, with the developer tools open before the sign-in starts." }),
+                        .fix(if packed.is_some() { PACKED_FIX } else if in_file { "Open the body file that entry's content._file names (in the recording's .zip, or the folder beside the .har) and paste Entra's error text (the AADSTS line) into the authorize box here; or record again with the bodies in the HAR (recordHar content: 'embed')." } else { "Sign in again and copy Entra's error text (the AADSTS line, with the Correlation ID and Timestamp of Troubleshooting details) into the authorize box here; or add the sign-in log entry of that attempt (Entra admin center › Sign-in logs, found by its time or correlation ID); or record the HAR again in a browser that keeps response bodies, with the developer tools open before the sign-in starts." }),
                 );
             }
         }
@@ -3582,7 +3629,10 @@ fn app_error(ix: &Ix, f: &Flow, window_end: usize, sanitized: bool) -> Option<Fi
         (None, None) if !text.is_empty() => {
             format!(" Its page says: \"{}\".", excerpt(&text, 0..0))
         }
-        _ => " The HAR holds no text of its answer.".to_string(),
+        _ => match packed_body(e) {
+            Some(p) => format!(" The HAR holds no readable text of its answer: {p}."),
+            None => " The HAR holds no text of its answer.".to_string(),
+        },
     };
     let mut fnd = finding("har.app_error");
     let said = if is_redirect(e.status) {
@@ -4893,6 +4943,8 @@ fn unread_token_failure(e: &Entry, i: usize, tr: &TokenRequest, auth_ru: Option<
         "a response body with no OAuth error in it"
     } else if e.body_file {
         ATTACHED_BODY
+    } else if e.packed {
+        "a response body still compressed as the server sent it"
     } else {
         "no response body (Safari, and exports without content, leave bodies out)"
     };
@@ -5446,6 +5498,17 @@ mod tests {
         // No code at all: the generic fix.
         let f = error_returned(Some("server_error"), Some("AADB2C: odd."), 1, "a redirect");
         assert!(f.fix.starts_with("Read error_description"), "{}", f.fix);
+        // Entra's form_post page posts its answer back; it does not redirect.
+        let f = error_returned(
+            Some("access_denied"),
+            Some("AADSTS50105: not assigned."),
+            1,
+            "a form_post to https://app.contoso.com/signin-oidc",
+        );
+        assert_eq!(
+            f.title,
+            "Entra posted back with access_denied / AADSTS50105"
+        );
     }
 
     #[test]
@@ -5563,6 +5626,73 @@ mod tests {
         gz.extend_from_slice(&[0; 8]);
         assert_eq!(gunzip(&gz), None);
         assert_eq!(gunzip(b"not gzip at all, not at all"), None);
+    }
+
+    /// Deflate's zlib data is inflated too; bytes still compressed otherwise (Brotli) are said
+    /// to be so, not taken for a page that was not recorded.
+    #[test]
+    fn zlib_bodies_are_inflated_and_brotli_ones_said_compressed() {
+        use base64::Engine;
+        let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+        let page = "<html>AADSTS50011: The redirect URI does not match.</html>";
+        let z = miniz_oxide::deflate::compress_to_vec_zlib(page.as_bytes(), 6);
+        assert_eq!(decode_base64_body(&b64(&z)).as_deref(), Some(page));
+        // Not text, not gzip, not zlib (a Brotli stream starts with no magic number).
+        let br = b64(&[
+            0x1b, 0xff, 0x00, 0x90, 0x8f, 0xd4, 0x2c, 0xe1, 0x97, 0x05, 0x80, 0xc3,
+        ]);
+        assert_eq!(decode_base64_body(&br), None);
+        let content = format!(
+            r#","headers":[{{"name":"content-encoding","value":"br"}}],"content":{{"mimeType":"text/html","text":"{br}","encoding":"base64"}}"#
+        );
+        let t = trace(&log(&har(&[entry("GET", AUTH, 200, &content, "")])));
+        let f = t.findings.iter().find(|f| f.code == "har.entra_error_page");
+        assert!(
+            f.is_some_and(|f| f.detail.contains("still compressed")
+                && f.detail.contains("Content-Encoding br")
+                && f.fix.contains("decoding of responses")),
+            "{f:?}"
+        );
+    }
+
+    /// The reason a request got no answer reads alike in Chromium's codes, Firefox's, and the
+    /// words of WebKit and proxies.
+    #[test]
+    fn no_answer_reads_webkit_and_proxy_words() {
+        let why = |err: &str| {
+            let e = Entry {
+                error: Some(err.to_string()),
+                ..Entry::default()
+            };
+            (no_answer(&e).unwrap_or_default(), aborted(&e))
+        };
+        for err in [
+            "net::ERR_CONNECTION_REFUSED",
+            "NS_ERROR_CONNECTION_REFUSED",
+            "Could not connect to the server.",
+            "Connection refused",
+        ] {
+            assert!(why(err).0.contains("nothing listens"), "{err}");
+        }
+        for err in [
+            "net::ERR_NAME_NOT_RESOLVED",
+            "A server with the specified hostname could not be found.",
+        ] {
+            assert!(why(err).0.contains("does not resolve"), "{err}");
+        }
+        assert!(why("The Internet connection appears to be offline.")
+            .0
+            .contains("the network failed"));
+        assert!(why("cancelled").1 && why("net::ERR_ABORTED").1);
+        let limit = |err: &str| {
+            redirect_limit(&Entry {
+                error: Some(err.to_string()),
+                ..Entry::default()
+            })
+        };
+        assert!(limit("net::ERR_TOO_MANY_REDIRECTS") && limit("NS_ERROR_REDIRECT_LOOP"));
+        assert!(limit("too many HTTP redirects") && !limit("net::ERR_FAILED"));
+        assert!(why("net::ERR_FAILED").0.contains(GENERIC_FAILURE));
     }
 
     /// A body written beside the HAR (`content._file`) is known as such, not as missing.

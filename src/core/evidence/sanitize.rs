@@ -13,7 +13,7 @@ use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
-use super::har::{decode_base64_text, find_ci, tag_attributes};
+use super::har::{decode_base64_body, decode_base64_text, find_ci, tag_attributes};
 use crate::core::MAX_EVIDENCE;
 
 /// What replaces a secret value.
@@ -869,10 +869,19 @@ impl Walker {
                 continue;
             }
             if base64 {
-                if let Some(mut decoded) = decode_base64_text(s) {
+                use base64::Engine;
+                // Text as the browser decoded it, or still gzip or zlib compressed as a proxy
+                // exported it: the copy holds it sanitised, uncompressed.
+                if let Some(mut decoded) = decode_base64_text(s).or_else(|| decode_base64_body(s)) {
                     self.body(&mut decoded, &mime, Where::ResponseBody);
-                    use base64::Engine;
                     *s = base64::engine::general_purpose::STANDARD.encode(decoded.as_bytes());
+                } else if ["text", "json", "xml", "script", "form"]
+                    .iter()
+                    .any(|k| mime.contains(k))
+                {
+                    // A text body compressed otherwise (Brotli) cannot be checked for secrets.
+                    s.clear();
+                    self.note("(compressed body)", Where::ResponseBody);
                 }
                 continue;
             }
@@ -1136,5 +1145,50 @@ mod tests {
         assert!(removed.iter().all(|r| r.entries == [0]));
         assert!(har("[1]", &Options::default()).is_err());
         assert!(har("{\"log\": ", &Options::default()).is_err_and(|e| e.starts_with("Line 1")));
+    }
+
+    /// A body a proxy exported still compressed is sanitised too: gzip is read and written back
+    /// sanitised and plain; a text body compressed otherwise (Brotli), which cannot be checked,
+    /// goes.
+    #[test]
+    fn compressed_bodies_are_sanitised_or_removed() {
+        use base64::Engine;
+        let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+        let json =
+            br#"{"token_type":"Bearer","access_token":"AT5ECRET","refresh_token":"RT5ECRET"}"#;
+        let mut gz = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3];
+        gz.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(json, 6));
+        gz.extend_from_slice(&[0; 8]);
+        let brotli = b64(&[0x1b, 0xff, 0x00, 0x90, 0x8f, 0xd4, 0x2c, 0xe1, 0x97, 0x05]);
+        let png = b64(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00]);
+        let entry = |mime: &str, text: &str| {
+            format!(
+                r#"{{"request":{{"method":"POST","url":"https://login.microsoftonline.com/t/oauth2/v2.0/token"}},"response":{{"status":200,"content":{{"mimeType":"{mime}","text":"{text}","encoding":"base64"}}}}}}"#
+            )
+        };
+        let har_text = format!(
+            r#"{{"log":{{"entries":[{},{},{}]}}}}"#,
+            entry("application/json; charset=utf-8", &b64(&gz)),
+            entry("text/html", &brotli),
+            entry("image/png", &png)
+        );
+        let (out, removed) = har(&har_text, &Options::default()).expect("sanitised");
+        let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+        let text = |i: usize| {
+            v["log"]["entries"][i]["response"]["content"]["text"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        };
+        let plain = decode_base64_text(&text(0)).unwrap_or_default();
+        assert!(
+            plain.contains("token_type") && !plain.contains("5ECRET"),
+            "{plain}"
+        );
+        assert_eq!(text(1), "");
+        assert_eq!(text(2), png);
+        assert!(removed
+            .iter()
+            .any(|r| r.name == "(compressed body)" && r.entries == [1]));
     }
 }
