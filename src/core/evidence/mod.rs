@@ -395,6 +395,11 @@ fn not_json_message(t: &str) -> String {
 }
 
 fn json_error(t: &str, e: &serde_json::Error) -> Evidence {
+    if json_message(e).starts_with("trailing characters") {
+        if let Some(ev) = several_hars(t) {
+            return ev;
+        }
+    }
     // A JSON Lines file (one record per line) fails at the second record.
     let first_line_whole = t
         .lines()
@@ -494,6 +499,37 @@ fn json_error(t: &str, e: &serde_json::Error) -> Evidence {
         e.line(),
         e.column()
     )))
+}
+
+/// Several HAR files pasted one after the other: their requests read as one recording, in the
+/// order given, and said. None when any piece is not a HAR.
+fn several_hars(t: &str) -> Option<Evidence> {
+    let mut values = serde_json::Deserializer::from_str(t).into_iter::<Value>();
+    let mut first = values.next()?.ok()?;
+    let mut files = 1;
+    for v in values {
+        let mut v = v.ok()?;
+        let more = std::mem::take(v.pointer_mut("/log/entries")?.as_array_mut()?);
+        first
+            .pointer_mut("/log/entries")?
+            .as_array_mut()?
+            .extend(more);
+        files += 1;
+    }
+    let ev = read_json(&first.to_string());
+    if ev.kind != Kind::Har || files < 2 {
+        return None;
+    }
+    let problem = finding("input.evidence_unreadable")
+        .severity(Severity::Info)
+        .title(format!("{files} HAR files were given one after the other; their requests were read as one recording"))
+        .detail("The evidence holds several HAR exports back to back (each its own JSON object with log.entries), which is not one valid JSON file. Their requests were read together, in the order given, as if the browser had recorded them in one session.")
+        .fix("If the files are of different sign-ins, check each on its own: the findings of one may hide another's.");
+    Some(Evidence {
+        summary: format!("{} ({files} files)", ev.summary),
+        problem: Some(problem),
+        ..ev
+    })
 }
 
 /// serde_json's message without its " at line L column C" suffix.
@@ -817,6 +853,28 @@ mod tests {
             read("PS C:\\> Get-MgAuditLogSignIn\nId : 1").kind,
             Kind::Unreadable
         );
+    }
+
+    /// Two HAR files back to back are read as one recording, said; a HAR followed by other
+    /// JSON stays unreadable.
+    #[test]
+    fn har_files_back_to_back_are_read_together() {
+        let har = |url: &str| {
+            format!(
+                r#"{{"log":{{"entries":[{{"request":{{"method":"GET","url":"{url}","headers":[]}},"response":{{"status":200,"headers":[],"content":{{"size":0}}}}}}]}}}}"#
+            )
+        };
+        let a = har("https://app.contoso.com/");
+        let b = har("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=c&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb");
+        let e = read(&format!("{a}\n{b}\n"));
+        assert_eq!(e.kind, Kind::Har, "{:?}", e.problem);
+        assert_eq!(e.trace.as_ref().map(|t| t.entries), Some(2));
+        assert!(e.authorize_url.is_some());
+        let p = e.problem.expect("said");
+        assert_eq!(p.severity, Severity::Info);
+        assert!(p.title.starts_with("2 HAR files"), "{}", p.title);
+        // Near miss: a HAR and then something else.
+        assert_eq!(read(&format!("{a}\n{{\"x\": 1}}")).kind, Kind::Unreadable);
     }
 
     /// The correlation ID is found as typed and as a landing URL's error_description
