@@ -490,25 +490,41 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         .and_then(|e| {
             let name = client::named_public_client(&e.text)
                 .or_else(|| client::named_public_client(cb_text))?;
-            let mut on = reg.uris.iter().filter(|u| {
-                let x = uri::Uri::new(&u.uri);
-                x.scheme_lower() == "http"
-                    && (x.is_localhost() || x.is_loopback_v4())
-                    && matches!(x.path(), "" | "/")
-                    && x.query().is_none()
-            });
-            let first = on.next()?;
-            on.all(|u| u.uri == first.uri)
-                .then(|| (name, first.uri.clone()))
+            let on: Vec<_> = reg
+                .uris
+                .iter()
+                .filter(|u| {
+                    let x = uri::Uri::new(&u.uri);
+                    x.scheme_lower() == "http"
+                        && (x.is_localhost() || x.is_loopback_v4())
+                        && matches!(x.path(), "" | "/")
+                        && x.query().is_none()
+                })
+                .collect();
+            // Several (http://localhost, http://localhost:8400, http://127.0.0.1:53124) under
+            // one platform: whichever Entra matched, it judged that platform; a localhost one
+            // (its port ignored) stands in.
+            let first = on
+                .iter()
+                .find(|u| uri::Uri::new(&u.uri).is_localhost())
+                .or(on.first())?;
+            on.iter()
+                .all(|u| u.platform == first.platform)
+                .then(|| (name, first.uri.clone(), on.len()))
         });
     let mut client = req
         .as_ref()
         .map(|r| client::infer_with(r, cb_text))
         .unwrap_or_default();
-    if let (Some((name, u)), client::ClientKind::Unknown) = (&listener, client.kind) {
+    if let (Some((name, u, n)), client::ClientKind::Unknown) = (&listener, client.kind) {
+        let which = if *n > 1 {
+            "stands for the registered loopback URIs without a path, all under one platform (Entra ignores a localhost URI's port)"
+        } else {
+            "is the one registered loopback URI without a path"
+        };
         client = client::ClientGuess {
             kind: client::ClientKind::Native,
-            because: format!("the pasted text names {name}, a public client's interactive sign-in, which listens on a loopback address; Entra's text gives no redirect URI, and {u} is the one registered loopback URI without a path, so it is judged as the redirect URI"),
+            because: format!("the pasted text names {name}, a public client's interactive sign-in, which listens on a loopback address; Entra's text gives no redirect URI, and {u} {which}, so it is judged as the redirect URI"),
             library: Some(name.to_string()),
         };
     }
@@ -583,7 +599,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         .as_ref()
         .and_then(|r| r.redirect_uri())
         .or(from_origin.as_ref().map(|(_, u)| u.as_str()))
-        .or(listener.as_ref().map(|(_, u)| u.as_str()));
+        .or(listener.as_ref().map(|(_, u, _)| u.as_str()));
     let mut outcome = redirect::check(
         req.as_ref(),
         sent,
@@ -596,6 +612,9 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     );
     if let Some((o, u)) = &from_origin {
         origin_port_ignored(&mut findings, &mut outcome.report, &reg, o, u);
+    }
+    if let Some(m) = &outcome.report.matched {
+        also_move_localhost_twins(&mut findings, &reg, m);
     }
     // Beside an https:// registration of the same URI, the app most likely is served over https
     // already and builds its URI behind a proxy that ends TLS: "serve the app over https" misleads.
@@ -1677,6 +1696,38 @@ fn point_to_stale(
         f.fix = format!("The pasted registration already holds {holds}: compare with the registration Entra checked (see redirect.registration_stale).");
     }
     findings.push(stale);
+}
+
+/// A localhost URI to move to another platform, beside other localhost URIs under the same
+/// platform (http://localhost and http://localhost:8400 under Web): Entra ignores a localhost
+/// URI's port, so one left there can still be the entry it judges. The fix names them too.
+fn also_move_localhost_twins(
+    findings: &mut [Finding],
+    reg: &registered::Registered,
+    m: &report::UriRef,
+) {
+    if !uri::Uri::new(&m.uri).is_localhost() {
+        return;
+    }
+    let twins: Vec<&str> = reg
+        .uris
+        .iter()
+        .filter(|u| u.platform == m.platform && u.uri != m.uri)
+        .filter(|u| {
+            let x = uri::Uri::new(&u.uri);
+            x.is_localhost() && x.scheme_lower() == "http"
+        })
+        .map(|u| u.uri.as_str())
+        .collect();
+    if twins.is_empty() {
+        return;
+    }
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.code == "redirect.platform_mismatch")
+    {
+        f.fix.push_str(&format!(" Move {} as well, or remove it: Entra ignores the port of localhost URIs, so a localhost URI left under {} can still be the one it matches.", twins.join(", "), m.platform.portal_name()));
+    }
 }
 
 /// Entra refused the code redemption for the platform (AADSTS9002326: not a single-page app;
