@@ -796,6 +796,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         if at_root && findings.iter().any(|f| f.code == "response.code_received") {
             findings.retain(|f| f.code != "redirect.root_trailing_slash");
         }
+        window_stuck_on_refusal(&mut findings, sent);
     }
     answer_confirms(&mut findings);
     if let Some(t) = target.filter(|_| outcome.report.status.is_accepted()) {
@@ -1696,6 +1697,33 @@ fn point_to_stale(
         f.fix = format!("The pasted registration already holds {holds}: compare with the registration Entra checked (see redirect.registration_stale).");
     }
     findings.push(stale);
+}
+
+/// MSAL.js' popup or hidden iframe that never came back (monitor_window_timeout) for a
+/// redirect URI Entra refuses: Entra showed AADSTS50011 on its own page inside the window,
+/// which never redirects, so MSAL waited until it timed out. The refusal is the cause.
+fn window_stuck_on_refusal(findings: &mut [Finding], sent: Option<&str>) {
+    let Some(cause) = findings
+        .iter()
+        .find(|f| {
+            f.code.starts_with("redirect.")
+                && f.severity == Severity::Error
+                && f.aadsts == Some(50011)
+        })
+        .map(|f| f.title.clone())
+    else {
+        return;
+    };
+    let sent = sent.unwrap_or("the redirect URI");
+    for f in findings.iter_mut().filter(|f| {
+        f.code == "response.library_error"
+            && f.title
+                .to_ascii_lowercase()
+                .contains("'monitor_window_timeout'")
+    }) {
+        f.detail = format!("MSAL.js waited for its popup or hidden iframe to come back to {sent}, but Entra refuses that redirect URI ('{cause}' above): it shows AADSTS50011 on its own page inside the window, which never redirects back, so MSAL timed out. A silent renewal (acquireTokenSilent, ssoSilent) sends the redirectUri of its request or configuration, often a blank page such as /silent-refresh.html, and that URI must be registered too.");
+        f.fix = format!("Follow the fix of '{cause}' above (register {sent} under Single-page application, or set the request's redirectUri to a registered blank page); the window then comes back with Entra's answer.");
+    }
 }
 
 /// A localhost URI to move to another platform, beside other localhost URIs under the same
@@ -2768,6 +2796,36 @@ mod tests {
 
     /// The registered URI standing in for AADSTS9002326's localhost origin on another port
     /// matches under the localhost port rule and is said so, not "byte for byte".
+    /// MSAL.js' monitor_window_timeout for a redirect URI Entra refuses names the refusal as
+    /// its cause; with a registered URI it keeps the library's own words.
+    #[test]
+    fn a_window_timeout_on_a_refused_redirect_uri_names_the_refusal() {
+        let run = |registered: &str| {
+            analyze(&CaseInput {
+                authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fblank.html&scope=openid&state=s1&prompt=none&response_mode=fragment&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&x-client-SKU=msal.js.browser".into(),
+                registered: registered.into(),
+                callback: "BrowserAuthError: monitor_window_timeout: Token acquisition in iframe failed due to timeout.".into(),
+                ..CaseInput::default()
+            })
+            .report
+        };
+        let stuck = |r: &Report| {
+            r.findings
+                .iter()
+                .find(|f| f.code == "response.library_error")
+                .is_some_and(|f| {
+                    f.detail
+                        .contains("AADSTS50011 on its own page inside the window")
+                })
+        };
+        assert!(stuck(&run(
+            "Single-page application\nhttps://app.contoso.com/"
+        )));
+        assert!(!stuck(&run(
+            "Single-page application\nhttps://app.contoso.com/blank.html"
+        )));
+    }
+
     #[test]
     fn a_stand_in_on_another_localhost_port_is_a_port_ignored_match() {
         let run = |o: &str| {
