@@ -1195,6 +1195,17 @@ pub fn read_error_text(text: &str) -> ErrorText {
             token_redirect_uri = redirect_uri.replace(auth.to_string());
         }
     }
+    // The token leg's text in another language quotes the same two URIs in the same order
+    // (French, German, Spanish …: the one sent to /token, then the authorize request's).
+    if token_redirect_uri.is_none() && redirect_uri.is_none() && codes.contains(&500112) {
+        if let Some((first, end)) = first_quoted_uri(text) {
+            let second = text.get(end..).and_then(first_quoted_uri).map(|(u, _)| u);
+            if let Some(second) = second.filter(|u| *u != first) {
+                token_redirect_uri = Some(first.to_string());
+                redirect_uri = Some(second.to_string());
+            }
+        }
+    }
     // AADSTS50011 in another language: the quoted URI, then the application's ID. (SAML's
     // wording quotes no reply URL, only the application's identifier, often a URL.)
     if redirect_uri.is_none() && codes.contains(&50011) && !is_saml_wording(text) {
@@ -1813,6 +1824,15 @@ mod tests {
         let t = "AADSTS50011: The reply address 'https://a/cb/' does not match the reply addresses configured for the application: 'x'.";
         let et = read(t).and_then(|r| r.error_text).expect("error text");
         assert_eq!(et.redirect_uri.as_deref(), Some("https://a/cb/"));
+        assert_eq!(et.token_redirect_uri, None);
+        // In another language: the two quoted URIs, the token request's first.
+        let t = "AADSTS500112: Die Antwortadresse „https://a/cb/“ stimmt nicht mit der Antwortadresse „https://a/cb“ überein.";
+        let et = read(t).and_then(|r| r.error_text).expect("error text");
+        assert_eq!(et.redirect_uri.as_deref(), Some("https://a/cb"));
+        assert_eq!(et.token_redirect_uri.as_deref(), Some("https://a/cb/"));
+        // One quoted URI only: no token leg to tell.
+        let t = "AADSTS500112: Die Antwortadresse „https://a/cb/“ stimmt nicht überein.";
+        let et = read(t).and_then(|r| r.error_text).expect("error text");
         assert_eq!(et.token_redirect_uri, None);
     }
 
