@@ -488,7 +488,10 @@ fn description_in(text: &str) -> Option<&str> {
     // The one-line message as the catalogue reads it, and not the exception's next argument.
     let end = aadsts::segment_end(rest.as_bytes(), 0)
         .min(rest.find("', error_uri").unwrap_or(rest.len()));
-    let d = rest.get(..end)?.trim_end_matches([' ', '\'', ')', ',']);
+    // A message inside a log's quoted value ends at its escaped quote (`\"`): not its backslash.
+    let d = rest
+        .get(..end)?
+        .trim_end_matches([' ', '\'', ')', ',', '\\']);
     (!d.is_empty()).then_some(d)
 }
 
@@ -1294,6 +1297,17 @@ mod tests {
         ] {
             assert!(!run(text).has("response.library_error"), "{text}");
         }
+    }
+
+    /// Entra's message inside a log's quoted value (`err="oauth2: \"invalid_client\" \"AADSTS…\""`)
+    /// ends at its escaped quote, without the backslash.
+    #[test]
+    fn a_message_in_a_logs_quoted_value_ends_at_its_escaped_quote() {
+        let log = r#"level=error err="oauth2: \"invalid_client\" \"AADSTS7000215: Invalid client secret provided.\"""#;
+        assert_eq!(
+            super::description_in(log),
+            Some("AADSTS7000215: Invalid client secret provided.")
+        );
     }
 
     /// A library's cookie or state message beside the app's log that shows the callback at the
