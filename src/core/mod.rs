@@ -508,16 +508,25 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
                 .iter()
                 .find(|u| uri::Uri::new(&u.uri).is_localhost())
                 .or(on.first())?;
+            if on.iter().all(|u| u.platform == first.platform) {
+                return Some((name, first.uri.clone(), on.len()));
+            }
+            // Under several platforms: the public client's own localhost entry (under Mobile
+            // and desktop applications) stands in; its twins elsewhere are judged beside it.
             on.iter()
-                .all(|u| u.platform == first.platform)
-                .then(|| (name, first.uri.clone(), on.len()))
+                .find(|u| {
+                    u.platform == Platform::PublicClient && uri::Uri::new(&u.uri).is_localhost()
+                })
+                .map(|u| (name, u.uri.clone(), 0))
         });
     let mut client = req
         .as_ref()
         .map(|r| client::infer_with(r, cb_text))
         .unwrap_or_default();
     if let (Some((name, u, n)), client::ClientKind::Unknown) = (&listener, client.kind) {
-        let which = if *n > 1 {
+        let which = if *n == 0 {
+            "is the one under Mobile and desktop applications among the registered loopback URIs without a path"
+        } else if *n > 1 {
             "stands for the registered loopback URIs without a path, all under one platform (Entra ignores a localhost URI's port)"
         } else {
             "is the one registered loopback URI without a path"
