@@ -235,8 +235,21 @@ pub fn inner_error_info(text: &str) -> Option<&str> {
     .iter()
     .find_map(|needle| find_ci(bytes, 0, needle).map(|at| at + needle.len()))?;
     let segment_end = segment_end(bytes, anchor_end);
+    let segment = bytes.get(..segment_end)?;
     let marker = b"error:";
-    let at = find_ci(bytes.get(..segment_end)?, anchor_end, marker)? + marker.len();
+    let Some(at) = find_ci(segment, anchor_end, marker) else {
+        // Entra's text in another language ('… Fehler: AADSTS50011: …') has no English
+        // 'Error:': the wrapped error is the next AADSTS code, or OAuth error, after the anchor.
+        let at = find_ci(segment, anchor_end, b"AADSTS").or_else(|| {
+            WRAPPED_OAUTH
+                .iter()
+                .filter_map(|w| find_ci(segment, anchor_end, w.as_bytes()))
+                .min()
+        })?;
+        let inner = text.get(at..segment_end)?.trim();
+        return Some(inner.strip_suffix('.').unwrap_or(inner).trim_end());
+    };
+    let at = at + marker.len();
     let starts = at + (bytes.get(at..)?.len() - text.get(at..)?.trim_start().len());
     if bytes.get(starts) == Some(&b'{') {
         return wrapped_json_error(text, starts);
@@ -288,6 +301,19 @@ fn wrapped_json_error(text: &str, from: usize) -> Option<&str> {
         None
     })
 }
+
+/// The OAuth errors an AADSTS240004 / 240003 wraps, as their text names them.
+const WRAPPED_OAUTH: [&str; 9] = [
+    "access_denied",
+    "interaction_required",
+    "login_required",
+    "consent_required",
+    "invalid_request",
+    "unauthorized_client",
+    "invalid_client",
+    "server_error",
+    "temporarily_unavailable",
+];
 
 /// What to do about the OAuth error an AADSTS240004 / 240003 wraps (`access_denied`), when it
 /// is one; a wrapped AADSTS code is judged as that code.
@@ -1071,6 +1097,18 @@ mod tests {
             None
         );
         assert_eq!(inner_error_info("AADSTS50011: Error: x"), None);
+        // In another language: the next AADSTS code or OAuth error after the wrapper's code.
+        let german = "AADSTS240004: Der Autorisierungscode wurde nicht empfangen. Innerer Fehler: AADSTS50011: Der Umleitungs-URI stimmt nicht überein.\r\nTrace ID: 1";
+        assert_eq!(
+            inner_error_info(german),
+            Some("AADSTS50011: Der Umleitungs-URI stimmt nicht überein")
+        );
+        let french = "AADSTS240004 : Code d'autorisation non reçu. Erreur : access_denied.";
+        assert_eq!(inner_error_info(french), Some("access_denied"));
+        assert_eq!(
+            inner_error_info("AADSTS240004: Code nicht empfangen."),
+            None
+        );
 
         // A wrapped JSON object gives its description, its quotes plain or escaped.
         let object = r#"AADSTS240004: Authorization code not received from authorize endpoint call. Error: {"error":"invalid_request","error_description":"AADSTS50011: The redirect URI 'https://x/cb' does not match."}"#;

@@ -730,6 +730,54 @@ fn read_requests(
     Some(req)
 }
 
+/// The value of the field `key` (lower case) in a structured log line: logfmt's
+/// `redirect_uri=https://…` or `redirect_uri="…"`, JSON's `"redirect_uri":"…"`. A server logs
+/// the request's parameters so, outside any URL (a field inside a URL's query is the URL's).
+/// A value logged percent-encoded (`https%3A%2F%2F…`) is decoded once.
+pub(crate) fn log_field(text: &str, key: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(p) = lower.get(from..).and_then(|t| t.find(key)) {
+        let at = from + p;
+        from = at + key.len();
+        let quoted = at > 0 && text.as_bytes().get(at - 1) == Some(&b'"');
+        let before = text
+            .get(..at - usize::from(quoted))
+            .and_then(|b| b.chars().next_back());
+        if before.is_some_and(|c| !(c.is_whitespace() || matches!(c, ',' | '{' | '(' | '['))) {
+            continue;
+        }
+        let Some(rest) = text.get(from..) else {
+            continue;
+        };
+        let rest = match (quoted, rest.strip_prefix('"')) {
+            (true, Some(r)) => r.trim_start().strip_prefix(':').map(str::trim_start),
+            (false, None) => rest.strip_prefix('='),
+            _ => None,
+        };
+        let Some(rest) = rest else {
+            continue;
+        };
+        let value = match rest.strip_prefix('"') {
+            Some(r) => r.get(..r.find('"')?)?,
+            None => rest
+                .get(..rest.find(char::is_whitespace).unwrap_or(rest.len()))?
+                .trim_end_matches([',', ';', '}', ']', ')']),
+        };
+        let value = value.replace("\\/", "/");
+        if value.is_empty() {
+            return None;
+        }
+        let l = value.to_ascii_lowercase();
+        return Some(if l.starts_with("http%3a") || l.starts_with("https%3a") {
+            uri::percent_decode(&value)
+        } else {
+            value
+        });
+    }
+    None
+}
+
 /// The value quoted after a phrase, e.g. `The redirect URI 'X'`.
 fn quoted_after<'a>(text: &'a str, phrases: &[&str]) -> Option<&'a str> {
     let lower = text.to_ascii_lowercase();
@@ -748,7 +796,12 @@ fn quoted_after<'a>(text: &'a str, phrases: &[&str]) -> Option<&'a str> {
             };
             let inner = chars.as_str();
             let end = inner.find(close)?;
-            return inner.get(..end).map(|v| v.trim_matches(is_bidi_mark));
+            let v = inner.get(..end)?.trim_matches(is_bidi_mark);
+            // A JSON key's closing quote (`"redirect_uri":"…"`) quotes no value.
+            if !v.contains(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            return Some(v);
         }
     }
     None
@@ -1115,13 +1168,16 @@ pub fn read_error_text(text: &str) -> ErrorText {
             "reply uri",
         ],
     )
-    .map(str::to_string);
+    .map(str::to_string)
+    // A server's structured log line: `… redirect_uri=https://app/cb client_id=…`.
+    .or_else(|| log_field(text, "redirect_uri").filter(|v| v.contains(':')));
     let mut app_id = guid_after(text, "for the application")
         .or_else(|| guid_after(text, "client id"))
         .or_else(|| guid_after(text, "application with identifier"))
         .or_else(|| guid_after(text, "application '"))
         // The troubleshooting details: `App id: 6731de76-…`.
-        .or_else(|| guid_after(text, "app id"));
+        .or_else(|| guid_after(text, "app id"))
+        .or_else(|| log_field(text, "client_id").filter(|v| uri::is_guid(v)));
     // The application's ID cut where the sentence names it (a wrap that was not joined): the
     // client ID the command or configuration beside it names (`-ClientId 3f2a…`).
     if app_id.is_none() && text.to_ascii_lowercase().contains("for the application") {
@@ -1137,6 +1193,17 @@ pub fn read_error_text(text: &str) -> ErrorText {
     {
         if let Some(auth) = quoted_after(text, &["does not match the reply address"]) {
             token_redirect_uri = redirect_uri.replace(auth.to_string());
+        }
+    }
+    // The token leg's text in another language quotes the same two URIs in the same order
+    // (French, German, Spanish …: the one sent to /token, then the authorize request's).
+    if token_redirect_uri.is_none() && redirect_uri.is_none() && codes.contains(&500112) {
+        if let Some((first, end)) = first_quoted_uri(text) {
+            let second = text.get(end..).and_then(first_quoted_uri).map(|(u, _)| u);
+            if let Some(second) = second.filter(|u| *u != first) {
+                token_redirect_uri = Some(first.to_string());
+                redirect_uri = Some(second.to_string());
+            }
         }
     }
     // AADSTS50011 in another language: the quoted URI, then the application's ID. (SAML's
@@ -1314,6 +1381,17 @@ fn read_oauth(input: &str) -> Option<AuthorizeRequest> {
     }
     if let Some(url) = raw_request_url(&text) {
         return Some(read_url(&url, joined));
+    }
+    // A server's log line that names the redirect URI it sent as a field: read as the text
+    // that quotes it (the line names only some of the request's parameters).
+    // Another provider's page quoting its own request (Google's 'Request details:
+    // redirect_uri=…') is said as that provider's.
+    if log_field(&text, "redirect_uri").is_some_and(|v| v.contains(':'))
+        && super::request::other_provider_text(&text).is_none()
+    {
+        let mut req = empty(Source::ErrorText);
+        req.error_text = Some(read_error_text(&text));
+        return Some(req);
     }
     if starts_plain_url(&text) {
         let first = text.lines().next().unwrap_or("").trim();
@@ -1579,6 +1657,36 @@ mod tests {
     }
 
     #[test]
+    fn a_log_lines_redirect_uri_field_is_read() {
+        for (line, want) in [
+            (
+                "level=error msg=\"x\" redirect_uri=https://a/cb client_id=1",
+                Some("https://a/cb"),
+            ),
+            (
+                "msg=x redirect_uri=\"https://a/cb?x=1\" y=2",
+                Some("https://a/cb?x=1"),
+            ),
+            (
+                "{\"msg\":\"x\",\"redirect_uri\": \"https:\\/\\/a\\/cb\"}",
+                Some("https://a/cb"),
+            ),
+            ("redirect_uri=https%3A%2F%2Fa%2Fcb,", Some("https://a/cb")),
+            // Inside a URL's query, or a longer name: not the log's field.
+            ("https://l/authorize?redirect_uri=https://a/cb", None),
+            ("post_logout_redirect_uri=https://a/out", None),
+            ("the redirect_uri 'https://a/cb' is wrong", None),
+            ("redirect_uri= next=1", None),
+        ] {
+            assert_eq!(log_field(line, "redirect_uri").as_deref(), want, "{line}");
+        }
+        let r = read("level=info msg=\"to idp\" redirect_uri=https://a.contoso.com/cb client_id=6731de76-14a6-49ae-97bc-6eba6914391e").unwrap();
+        assert_eq!(r.redirect_uri(), Some("https://a.contoso.com/cb"));
+        assert_eq!(r.client_id(), Some("6731de76-14a6-49ae-97bc-6eba6914391e"));
+        assert!(r.params.is_empty());
+    }
+
+    #[test]
     fn reads_a_full_v2_url() {
         let r = read(URL).expect("read");
         assert_eq!(r.source, Source::Url);
@@ -1716,6 +1824,15 @@ mod tests {
         let t = "AADSTS50011: The reply address 'https://a/cb/' does not match the reply addresses configured for the application: 'x'.";
         let et = read(t).and_then(|r| r.error_text).expect("error text");
         assert_eq!(et.redirect_uri.as_deref(), Some("https://a/cb/"));
+        assert_eq!(et.token_redirect_uri, None);
+        // In another language: the two quoted URIs, the token request's first.
+        let t = "AADSTS500112: Die Antwortadresse „https://a/cb/“ stimmt nicht mit der Antwortadresse „https://a/cb“ überein.";
+        let et = read(t).and_then(|r| r.error_text).expect("error text");
+        assert_eq!(et.redirect_uri.as_deref(), Some("https://a/cb"));
+        assert_eq!(et.token_redirect_uri.as_deref(), Some("https://a/cb/"));
+        // One quoted URI only: no token leg to tell.
+        let t = "AADSTS500112: Die Antwortadresse „https://a/cb/“ stimmt nicht überein.";
+        let et = read(t).and_then(|r| r.error_text).expect("error text");
         assert_eq!(et.token_redirect_uri, None);
     }
 

@@ -234,6 +234,20 @@ pub fn infer_with(req: &AuthorizeRequest, other: &str) -> ClientGuess {
             Some(name),
         );
     }
+    // The code redemption carried no client secret (AADSTS7000218) for a loopback listener
+    // with a PKCE challenge: a public client's interactive sign-in on this machine.
+    let no_secret = req
+        .error_text
+        .as_ref()
+        .is_some_and(|e| e.codes.contains(&7000218))
+        || super::aadsts::codes_in(other).contains(&7000218);
+    if no_secret && loopback_listener(req) && req.get("code_challenge").is_some() {
+        return guess(
+            ClientKind::Native,
+            "the code redemption sent no client secret (AADSTS7000218) for a loopback redirect URI without a path and a PKCE challenge: a public client's interactive sign-in and its local listener".into(),
+            None,
+        );
+    }
     let mode = req.get("response_mode").map(str::to_ascii_lowercase);
     // A form_post to a loopback address without a path: a desktop app's own listener on a
     // free port (MSAL Java posts there by default), not a web server's callback route.

@@ -494,25 +494,50 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         .and_then(|e| {
             let name = client::named_public_client(&e.text)
                 .or_else(|| client::named_public_client(cb_text))?;
-            let mut on = reg.uris.iter().filter(|u| {
-                let x = uri::Uri::new(&u.uri);
-                x.scheme_lower() == "http"
-                    && (x.is_localhost() || x.is_loopback_v4())
-                    && matches!(x.path(), "" | "/")
-                    && x.query().is_none()
-            });
-            let first = on.next()?;
-            on.all(|u| u.uri == first.uri)
-                .then(|| (name, first.uri.clone()))
+            let on: Vec<_> = reg
+                .uris
+                .iter()
+                .filter(|u| {
+                    let x = uri::Uri::new(&u.uri);
+                    x.scheme_lower() == "http"
+                        && (x.is_localhost() || x.is_loopback_v4())
+                        && matches!(x.path(), "" | "/")
+                        && x.query().is_none()
+                })
+                .collect();
+            // Several (http://localhost, http://localhost:8400, http://127.0.0.1:53124) under
+            // one platform: whichever Entra matched, it judged that platform; a localhost one
+            // (its port ignored) stands in.
+            let first = on
+                .iter()
+                .find(|u| uri::Uri::new(&u.uri).is_localhost())
+                .or(on.first())?;
+            if on.iter().all(|u| u.platform == first.platform) {
+                return Some((name, first.uri.clone(), on.len()));
+            }
+            // Under several platforms: the public client's own localhost entry (under Mobile
+            // and desktop applications) stands in; its twins elsewhere are judged beside it.
+            on.iter()
+                .find(|u| {
+                    u.platform == Platform::PublicClient && uri::Uri::new(&u.uri).is_localhost()
+                })
+                .map(|u| (name, u.uri.clone(), 0))
         });
     let mut client = req
         .as_ref()
         .map(|r| client::infer_with(r, cb_text))
         .unwrap_or_default();
-    if let (Some((name, u)), client::ClientKind::Unknown) = (&listener, client.kind) {
+    if let (Some((name, u, n)), client::ClientKind::Unknown) = (&listener, client.kind) {
+        let which = if *n == 0 {
+            "is the one under Mobile and desktop applications among the registered loopback URIs without a path"
+        } else if *n > 1 {
+            "stands for the registered loopback URIs without a path, all under one platform (Entra ignores a localhost URI's port)"
+        } else {
+            "is the one registered loopback URI without a path"
+        };
         client = client::ClientGuess {
             kind: client::ClientKind::Native,
-            because: format!("the pasted text names {name}, a public client's interactive sign-in, which listens on a loopback address; Entra's text gives no redirect URI, and {u} is the one registered loopback URI without a path, so it is judged as the redirect URI"),
+            because: format!("the pasted text names {name}, a public client's interactive sign-in, which listens on a loopback address; Entra's text gives no redirect URI, and {u} {which}, so it is judged as the redirect URI"),
             library: Some(name.to_string()),
         };
     }
@@ -587,7 +612,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         .as_ref()
         .and_then(|r| r.redirect_uri())
         .or(from_origin.as_ref().map(|(_, u)| u.as_str()))
-        .or(listener.as_ref().map(|(_, u)| u.as_str()));
+        .or(listener.as_ref().map(|(_, u, _)| u.as_str()));
     let mut outcome = redirect::check(
         req.as_ref(),
         sent,
@@ -600,6 +625,9 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     );
     if let Some((o, u)) = &from_origin {
         origin_port_ignored(&mut findings, &mut outcome.report, &reg, o, u);
+    }
+    if let Some(m) = &outcome.report.matched {
+        also_move_localhost_twins(&mut findings, &reg, m);
     }
     // Beside an https:// registration of the same URI, the app most likely is served over https
     // already and builds its URI behind a proxy that ends TLS: "serve the app over https" misleads.
@@ -781,6 +809,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
         if at_root && findings.iter().any(|f| f.code == "response.code_received") {
             findings.retain(|f| f.code != "redirect.root_trailing_slash");
         }
+        window_stuck_on_refusal(&mut findings, sent);
     }
     answer_confirms(&mut findings);
     if let Some(t) = target.filter(|_| outcome.report.status.is_accepted()) {
@@ -1681,6 +1710,65 @@ fn point_to_stale(
         f.fix = format!("The pasted registration already holds {holds}: compare with the registration Entra checked (see redirect.registration_stale).");
     }
     findings.push(stale);
+}
+
+/// MSAL.js' popup or hidden iframe that never came back (monitor_window_timeout) for a
+/// redirect URI Entra refuses: Entra showed AADSTS50011 on its own page inside the window,
+/// which never redirects, so MSAL waited until it timed out. The refusal is the cause.
+fn window_stuck_on_refusal(findings: &mut [Finding], sent: Option<&str>) {
+    let Some(cause) = findings
+        .iter()
+        .find(|f| {
+            f.code.starts_with("redirect.")
+                && f.severity == Severity::Error
+                && f.aadsts == Some(50011)
+        })
+        .map(|f| f.title.clone())
+    else {
+        return;
+    };
+    let sent = sent.unwrap_or("the redirect URI");
+    for f in findings.iter_mut().filter(|f| {
+        f.code == "response.library_error"
+            && f.title
+                .to_ascii_lowercase()
+                .contains("'monitor_window_timeout'")
+    }) {
+        f.detail = format!("MSAL.js waited for its popup or hidden iframe to come back to {sent}, but Entra refuses that redirect URI ('{cause}' above): it shows AADSTS50011 on its own page inside the window, which never redirects back, so MSAL timed out. A silent renewal (acquireTokenSilent, ssoSilent) sends the redirectUri of its request or configuration, often a blank page such as /silent-refresh.html, and that URI must be registered too.");
+        f.fix = format!("Follow the fix of '{cause}' above (register {sent} under Single-page application, or set the request's redirectUri to a registered blank page); the window then comes back with Entra's answer.");
+    }
+}
+
+/// A localhost URI to move to another platform, beside other localhost URIs under the same
+/// platform (http://localhost and http://localhost:8400 under Web): Entra ignores a localhost
+/// URI's port, so one left there can still be the entry it judges. The fix names them too.
+fn also_move_localhost_twins(
+    findings: &mut [Finding],
+    reg: &registered::Registered,
+    m: &report::UriRef,
+) {
+    if !uri::Uri::new(&m.uri).is_localhost() {
+        return;
+    }
+    let twins: Vec<&str> = reg
+        .uris
+        .iter()
+        .filter(|u| u.platform == m.platform && u.uri != m.uri)
+        .filter(|u| {
+            let x = uri::Uri::new(&u.uri);
+            x.is_localhost() && x.scheme_lower() == "http"
+        })
+        .map(|u| u.uri.as_str())
+        .collect();
+    if twins.is_empty() {
+        return;
+    }
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.code == "redirect.platform_mismatch")
+    {
+        f.fix.push_str(&format!(" Move {} as well, or remove it: Entra ignores the port of localhost URIs, so a localhost URI left under {} can still be the one it matches.", twins.join(", "), m.platform.portal_name()));
+    }
 }
 
 /// Entra refused the code redemption for the platform (AADSTS9002326: not a single-page app;
@@ -2750,6 +2838,36 @@ mod tests {
 
     /// The registered URI standing in for AADSTS9002326's localhost origin on another port
     /// matches under the localhost port rule and is said so, not "byte for byte".
+    /// MSAL.js' monitor_window_timeout for a redirect URI Entra refuses names the refusal as
+    /// its cause; with a registered URI it keeps the library's own words.
+    #[test]
+    fn a_window_timeout_on_a_refused_redirect_uri_names_the_refusal() {
+        let run = |registered: &str| {
+            analyze(&CaseInput {
+                authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fblank.html&scope=openid&state=s1&prompt=none&response_mode=fragment&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&x-client-SKU=msal.js.browser".into(),
+                registered: registered.into(),
+                callback: "BrowserAuthError: monitor_window_timeout: Token acquisition in iframe failed due to timeout.".into(),
+                ..CaseInput::default()
+            })
+            .report
+        };
+        let stuck = |r: &Report| {
+            r.findings
+                .iter()
+                .find(|f| f.code == "response.library_error")
+                .is_some_and(|f| {
+                    f.detail
+                        .contains("AADSTS50011 on its own page inside the window")
+                })
+        };
+        assert!(stuck(&run(
+            "Single-page application\nhttps://app.contoso.com/"
+        )));
+        assert!(!stuck(&run(
+            "Single-page application\nhttps://app.contoso.com/blank.html"
+        )));
+    }
+
     #[test]
     fn a_stand_in_on_another_localhost_port_is_a_port_ignored_match() {
         let run = |o: &str| {

@@ -625,6 +625,30 @@ fn mismatch_findings(
             && su.path().len() > nu.path().len()
             && su.path().starts_with(nu.path().trim_end_matches('/'))
     };
+    // Postman's two callbacks: /v1/browser-callback when it authorizes in the system browser
+    // (or runs on the web), /v1/callback from the desktop app's own sign-in window.
+    let postman_toggle = {
+        let on_postman = |u: &str| {
+            Uri::new(u)
+                .host()
+                .is_some_and(|h| h.eq_ignore_ascii_case("oauth.pstmn.io"))
+        };
+        let browser = |u: &str| {
+            Uri::new(u)
+                .path()
+                .eq_ignore_ascii_case("/v1/browser-callback")
+        };
+        let window = |u: &str| Uri::new(u).path().eq_ignore_ascii_case("/v1/callback");
+        if !(on_postman(sent) && on_postman(&near.uri)) {
+            None
+        } else if browser(sent) && window(&near.uri) {
+            Some("clear 'Authorize using browser' in Postman's OAuth 2.0 settings (the desktop app then signs in in its own window and sends")
+        } else if window(sent) && browser(&near.uri) {
+            Some("check 'Authorize using browser' in Postman's OAuth 2.0 settings (Postman then signs in in the system browser and sends")
+        } else {
+            None
+        }
+    };
     // Microsoft's connector consent service: the connector, not the app, picks the URI.
     let connector = Uri::new(sent)
         .host()
@@ -1021,6 +1045,7 @@ fn mismatch_findings(
             Difference::Fragment => f.detail(format!("{ctx} The fragment differs; redirect URIs must not contain one (RFC 6749 §3.1.2).")).fix(format!("Send {} without '#'.", r.without_query_fragment())),
             Difference::Path if own_id.is_some() && registrable.is_empty() => f.detail(format!("{ctx} The sent path carries this app's client ID ({}), as a broker redirect URI does (ms-appx-web://microsoft.aad.brokerplugin/<client ID>); the registered one carries another ID, so it is another app's URI.", own_id.unwrap_or_default())).fix(format!("Register {sent} under {} — {keep} Sending the other app's URI cannot work.", platform.portal_name())),
             Difference::Path if msal_page && c.client.kind == ClientKind::Spa && registrable.is_empty() && clean(&new_uri) => f.detail(format!("{ctx} {sent} is the page an MSAL.js app answers popup and silent requests at (a blank page, so the app's router does not take the response away), a redirect URI of its own.")).fix(format!("Register {new_uri} under {} — {keep} Or set the request's redirectUri back to {}.", platform.portal_name(), near.uri)),
+            Difference::Path if postman_toggle.is_some() => f.detail(format!("{ctx} Both are Postman's callbacks: Postman sends https://oauth.pstmn.io/v1/browser-callback when it authorizes in the system browser ('Authorize using browser', and always on Postman for the web), and https://oauth.pstmn.io/v1/callback when the desktop app signs in in its own window.")).fix(format!("To send the registered one, {} {}).{reg_fix}", postman_toggle.unwrap_or_default(), near.uri)),
             Difference::Path if current_page => f.detail(format!("{ctx} When its configuration sets no redirectUri, MSAL.js sends the URL of the page the sign-in started from, so every page a user signs in from sends another URI.")).fix(format!("Set redirectUri to {} in the MSAL configuration (auth.redirectUri, or per request); MSAL returns the user to the page they started from afterwards (navigateToLoginRequestUrl).{reg_fix}", send_to)),
             // The same key's hash in another form: URL-safe Base64, or keytool's hex fingerprint.
             Difference::Path if is_android_hash(&near.uri) && android_hash_form(s.path()).is_some() => {

@@ -321,6 +321,57 @@ pub(crate) const LIBRARY: &[(&str, &str, &str)] = &[
     ("refused to frame", FRAMED, FRAMED_FIX),
 ];
 
+/// When pasted text (an app's log) shows a request to the redirect URI's path at another
+/// scheme, host or port than the redirect URI (`Request starting HTTP/1.1 POST
+/// http://10.0.1.4:8080/signin-oidc` for https://app.contoso.com/signin-oidc): a sentence that
+/// says so. That is the address the app is reached at behind a proxy, and the one it builds its
+/// cookies and addresses from unless the forwarded headers are applied.
+fn seen_at_another_address(text: &str, sent: &str) -> Option<String> {
+    let s = Uri::new(sent);
+    if s.path().len() < 2 {
+        return None;
+    }
+    let seen = text.split_whitespace().find_map(|w| {
+        let w = w.trim_matches(|c: char| "'\"<>()[],;".contains(c));
+        let u = Uri::new(w);
+        let web = matches!(u.scheme_lower().as_str(), "http" | "https");
+        (web && u.path() == s.path()
+            && (u.scheme_lower() != s.scheme_lower()
+                || !u
+                    .host()
+                    .unwrap_or_default()
+                    .eq_ignore_ascii_case(s.host().unwrap_or_default())
+                || u.port() != s.port()))
+        .then_some(w)
+    })?;
+    let u = Uri::new(seen);
+    let mut what = Vec::new();
+    if u.scheme_lower() != s.scheme_lower() {
+        what.push(format!(
+            "{} instead of {}",
+            u.scheme_lower(),
+            s.scheme_lower()
+        ));
+    }
+    if !u
+        .host()
+        .unwrap_or_default()
+        .eq_ignore_ascii_case(s.host().unwrap_or_default())
+        || u.port() != s.port()
+    {
+        let at = |x: &Uri| match x.port() {
+            Some(p) => format!("{}:{p}", x.host().unwrap_or_default()),
+            None => x.host().unwrap_or_default().to_string(),
+        };
+        what.push(format!("{} instead of {}", at(&u), at(&s)));
+    }
+    let loopback = |x: &Uri| x.is_localhost() || x.is_loopback_v4() || x.is_loopback_v6();
+    if loopback(&u) && loopback(&s) {
+        return Some(format!("The pasted log shows the callback reaching the app as {} ({}), while the redirect URI is {sent}: both name this machine, but to the browser they are two sites, so the cookie the app set on the one where sign-in started is not sent to the other. Open the app at the redirect URI's host and port.", u.without_query_fragment(), what.join(", ")));
+    }
+    Some(format!("The pasted log shows the callback reaching the app as {} ({}), while the browser was sent to {sent}: that is the address behind the proxy or load balancer in front of the app. Unless the app applies the forwarded headers (X-Forwarded-Proto, X-Forwarded-Host) before sign-in runs, it takes that address for its own, so the cookie it set when sign-in started (its Secure flag, SameSite=None, its host) does not fit the browser's return to the public address.", u.without_query_fragment(), what.join(", ")))
+}
+
 /// The host a browser's network error names, when it is an Entra sign-in host: on the error's
 /// own line (a console's `GET https://login.microsoftonline.com/… net::ERR_…`) or in the error
 /// page's sentence ('login.microsoftonline.com refused to connect'). None when a host that is
@@ -437,7 +488,10 @@ fn description_in(text: &str) -> Option<&str> {
     // The one-line message as the catalogue reads it, and not the exception's next argument.
     let end = aadsts::segment_end(rest.as_bytes(), 0)
         .min(rest.find("', error_uri").unwrap_or(rest.len()));
-    let d = rest.get(..end)?.trim_end_matches([' ', '\'', ')', ',']);
+    // A message inside a log's quoted value ends at its escaped quote (`\"`): not its backslash.
+    let d = rest
+        .get(..end)?
+        .trim_end_matches([' ', '\'', ')', ',', '\\']);
     (!d.is_empty()).then_some(d)
 }
 
@@ -1019,10 +1073,17 @@ fn checks_inner(
                 } else {
                     "response.library_error"
                 };
+                let mut detail = (*why).to_string();
+                // The app's log beside the message shows the callback at another address than
+                // the redirect URI: the one the app sees behind its proxy.
+                if let Some(more) = sent.and_then(|s| seen_at_another_address(&cb.text, s)) {
+                    detail.push(' ');
+                    detail.push_str(&more);
+                }
                 out.push(
                     finding(code)
                         .title(format!("{who} reported '{said}'"))
-                        .detail((*why).to_string())
+                        .detail(detail)
                         .fix((*fix).to_string()),
                 );
                 break;
@@ -1236,6 +1297,49 @@ mod tests {
         ] {
             assert!(!run(text).has("response.library_error"), "{text}");
         }
+    }
+
+    /// Entra's message inside a log's quoted value (`err="oauth2: \"invalid_client\" \"AADSTS…\""`)
+    /// ends at its escaped quote, without the backslash.
+    #[test]
+    fn a_message_in_a_logs_quoted_value_ends_at_its_escaped_quote() {
+        let log = r#"level=error err="oauth2: \"invalid_client\" \"AADSTS7000215: Invalid client secret provided.\"""#;
+        assert_eq!(
+            super::description_in(log),
+            Some("AADSTS7000215: Invalid client secret provided.")
+        );
+    }
+
+    /// A library's cookie or state message beside the app's log that shows the callback at the
+    /// address behind the proxy (http, an internal host) says so; the same address does not.
+    #[test]
+    fn the_callback_seen_at_another_address_is_named() {
+        use super::seen_at_another_address as seen;
+        let sent = "https://app.contoso.com/signin-oidc";
+        let log = "Request starting HTTP/1.1 POST http://10.0.1.4:8080/signin-oidc application/x-www-form-urlencoded 1520\nCorrelation failed.";
+        let said = seen(log, sent).expect("named");
+        assert!(
+            said.contains("http instead of https, 10.0.1.4:8080 instead of app.contoso.com"),
+            "{said}"
+        );
+        assert!(said.contains("X-Forwarded-Proto"), "{said}");
+        let local = seen(
+            "POST http://127.0.0.1:5000/signin-oidc",
+            "http://localhost:5000/signin-oidc",
+        )
+        .expect("loopback");
+        assert!(local.contains("two sites"), "{local}");
+        for text in [
+            "Request starting HTTP/1.1 POST https://app.contoso.com/signin-oidc",
+            "GET http://10.0.1.4:8080/ 200",
+            "POST http://10.0.1.4:8080/signin-oidc-other",
+        ] {
+            assert_eq!(seen(text, sent), None, "{text}");
+        }
+        assert_eq!(
+            seen("GET http://10.0.1.4/", "https://app.contoso.com/"),
+            None
+        );
     }
 
     /// A landing URL whose error is no OAuth code and that has no error_description is the

@@ -625,6 +625,20 @@ pub fn rows() -> Vec<Row> {
                 "AADSTS65004+".repeat(8000)
             ))
             .has("response.user_cancelled"),
+        Row::new("log-field-lookalikes-40k")
+            .auth(format!(
+                "level=error {} redirect_uri={CB}",
+                " redirect_uri; xredirect_uri= \"redirect_uri\";".repeat(10_000)
+            ))
+            .reg(CB)
+            .status("exact")
+            .slow(),
+        Row::new("aadsts240004-wrapper-no-marker")
+            .auth(good.clone())
+            .reg(CB)
+            .cb(format!("AADSTS240004 {}", "Fehler ".repeat(100_000)))
+            .has("response.error")
+            .slow(),
         Row::new("guid-like-noise")
             .auth(format!(
                 "AADSTS50011 {}",
