@@ -1805,6 +1805,11 @@ fn localhost_platform_refused(findings: &mut [Finding], matched: Option<Platform
         twin.detail
     );
     for f in findings.iter_mut().filter(|f| refused(f)) {
+        // Not another registration: the other localhost entry of this one.
+        if let Some(i) = f.detail.find(" The pasted list already holds ") {
+            f.detail.truncate(i);
+            f.detail.push_str(" The pasted list holds the sent URI under the platform that would accept it, but Entra judged the other localhost URI, which differs from it only by port, under its own platform.");
+        }
         f.fix = "Entra picked the platform of the other localhost URI that differs only by port: see redirect.ambiguous_localhost.".into();
     }
 }

@@ -616,6 +616,8 @@ fn mismatch_findings(
         ]
         .iter()
         .any(|x| p.ends_with(x))
+            // A page made for silent renewals (silent-refresh.html, silent-renew.html).
+            || p.rsplit('/').next().is_some_and(|last| last.contains("silent") || last.contains("blank"))
     };
     let current_page = c.client.library.as_deref() == Some("MSAL.js (browser)") && !msal_page && {
         let (su, nu) = (Uri::new(sent), Uri::new(&near.uri));
