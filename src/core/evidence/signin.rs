@@ -184,6 +184,7 @@ impl SignIn {
                 .filter_map(|k| r.str(&[k]))
                 .find(|t| t.as_bytes().get(4) == Some(&b'-'))
                 .or_else(|| r.str(&["createdDateTime", "timeGenerated", "time"]))
+                .map(|t| ms_date(&t).unwrap_or(t))
                 .unwrap_or_default(),
             app_id: r.str(&["appId"]).unwrap_or_default(),
             app_name: r.str(&["appDisplayName"]).unwrap_or_default(),
@@ -271,6 +272,29 @@ impl SignIn {
     }
 }
 
+/// Windows PowerShell's `ConvertTo-Json` writes a date as `/Date(1733224448000)/`
+/// (milliseconds since 1970, UTC, maybe followed by the local offset): as ISO 8601 UTC.
+fn ms_date(t: &str) -> Option<String> {
+    let ms = t.trim().strip_prefix("/Date(")?.strip_suffix(")/")?;
+    let ms: u64 = ms.split(['+', '-']).next()?.parse().ok()?;
+    let (secs, days) = ((ms / 1000) % 86_400, ms / 86_400_000);
+    // Days since 1970 to a civil date (H. Hinnant's algorithm), for years 1970 on.
+    let z = days + 719_468;
+    let (era, doe) = (z / 146_097, z % 146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + u64::from(m <= 2);
+    Some(format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    ))
+}
+
 /// Whether a record is an interactive sign-in, when it says.
 fn interactive(r: &Rec) -> Option<bool> {
     if let Some(v) = r.get(&["isInteractive"]) {
@@ -350,20 +374,25 @@ fn field<'v>(v: &'v Value, names: &[&str]) -> Option<&'v Value> {
     })
 }
 
-/// A value PowerShell's `ConvertTo-Json` wrote as the type name of a nested object it cut at
-/// its depth (default 2), or an array of them.
+/// A value PowerShell wrote as the type name of a nested object (`ConvertTo-Json` past its
+/// depth, default 2; `Export-Csv`, `Format-Table` and `Format-List` always), or an array of them.
 fn type_name(v: &Value) -> bool {
     match v {
-        Value::String(s) => {
-            let s = s.trim();
-            !s.contains(char::is_whitespace)
-                && (s.starts_with("System.Collections.")
-                    || s.starts_with("Microsoft.Graph.")
-                    || s.starts_with("System.Object"))
-        }
+        Value::String(s) => is_type_name(s),
         Value::Array(a) => a.first().is_some_and(type_name),
         _ => false,
     }
+}
+
+/// A .NET type name standing for a nested object (`Microsoft.Graph.PowerShell.Models.…`,
+/// `Microsoft.Graph.Beta.PowerShell.Models.…`, `System.Object[]`), maybe cut with `…`.
+pub(crate) fn is_type_name(s: &str) -> bool {
+    let s = s.trim();
+    !s.contains(char::is_whitespace)
+        && (s.starts_with("System.Collections.")
+            || s.starts_with("Microsoft.Graph.")
+            || s.starts_with("System.Object")
+            || s.starts_with("System.String[]"))
 }
 
 /// Log Analytics keeps dynamic columns as JSON in strings.
@@ -1195,8 +1224,8 @@ fn status_unknown(entries: &[&SignIn], unknown: usize) -> Finding {
         ("hold", "have", "They are", "their")
     };
     if entries.iter().any(|s| !s.status_known && s.depth_cut) {
-        f.detail(format!("{of} {hold} a type name (such as System.Collections.Hashtable) where the status should be: PowerShell's ConvertTo-Json cut the nested objects at its depth (2 unless -Depth is given), so {their} error code is lost. {they} not counted as failures or as successes."))
-            .fix("Export again with a greater depth, for example … | ConvertTo-Json -Depth 10, or download the sign-in logs from the Entra admin center (Sign-in logs › Download, JSON or CSV).")
+        f.detail(format!("{of} {hold} a type name (such as Microsoft.Graph.PowerShell.Models.MicrosoftGraphSignInStatus or System.Collections.Hashtable) where the status should be: PowerShell writes a nested object as its type name (Export-Csv, Format-Table and Format-List always, ConvertTo-Json past its depth, 2 unless -Depth is given), so {their} error code is lost. {they} not counted as failures or as successes."))
+            .fix("Spell the status out before exporting: … | Select-Object CreatedDateTime, AppId, CorrelationId, @{n='ErrorCode';e={$_.Status.ErrorCode}}, @{n='FailureReason';e={$_.Status.FailureReason}} | Export-Csv … (or Format-Table); for one sign-in, $s.Status | Format-List; or … | ConvertTo-Json -Depth 10; or download the sign-in logs from the Entra admin center (Sign-in logs › Download, JSON or CSV).")
     } else {
         f.detail(format!("{of} {have} no error code (no status.errorCode, ResultType or Status column), so whether {} failed cannot be told. {they} not counted as failures or as successes.", if unknown == 1 { "it" } else { "they" }))
             .fix("Include the status in the export (status in a Graph $select, ResultType in a Log Analytics query), or download the sign-in logs from the Entra admin center (Sign-in logs › Download, JSON or CSV).")
@@ -1240,7 +1269,14 @@ fn ca_fix(controls: &[String]) -> String {
         if let Some(c) = s.get(..1) {
             s = format!("{}{}", c.to_ascii_uppercase(), s.get(1..).unwrap_or(""));
         }
-        format!("{s}. An administrator can test the policy with the What If tool.")
+        // The log lists the controls a policy enforced, not its operator: a policy may ask
+        // for all of them or for one of them (its Grant setting).
+        let either = if parts.len() > 1 {
+            " The sign-in log lists the grant controls but not whether the policy requires all of them or one of them (its Grant setting, 'Require all the selected controls' or 'Require one of the selected controls'): with one of them, any one is enough."
+        } else {
+            ""
+        };
+        format!("{s}.{either} An administrator can test the policy with the What If tool.")
     }
 }
 
@@ -1919,6 +1955,43 @@ t,\"11/20/2026, 10:16:40.000 AM\",0,,c2,A,\"11/20/2026, 10:16:39.000 AM\",u@cont
                 severities(&j)
             );
         }
+    }
+
+    #[test]
+    fn several_grant_controls_may_be_one_of_them() {
+        let two = ca_fix(&[
+            "RequireCompliantDevice".into(),
+            "RequireDomainJoinedDevice".into(),
+        ]);
+        assert!(two.contains("all of them or one of them"), "{two}");
+        let one = ca_fix(&["Mfa".into()]);
+        assert!(!one.contains("one of them"), "{one}");
+    }
+
+    #[test]
+    fn windows_powershell_dates_read_as_iso() {
+        assert_eq!(
+            ms_date("/Date(1733224448000)/").as_deref(),
+            Some("2024-12-03T11:14:08Z")
+        );
+        assert_eq!(
+            ms_date("/Date(951782400000+0100)/").as_deref(),
+            Some("2000-02-29T00:00:00Z")
+        );
+        assert_eq!(
+            ms_date("/Date(0)/").as_deref(),
+            Some("1970-01-01T00:00:00Z")
+        );
+        assert_eq!(ms_date("/Date(x)/"), None);
+        assert_eq!(ms_date("2024-12-03T11:14:08Z"), None);
+        let s = one(
+            r#"{"appId":"A","createdDateTime":"/Date(1733224448000)/","status":{"errorCode":50011}}"#,
+        );
+        assert!(
+            s.label().starts_with("2024-12-03T11:14:08Z"),
+            "{}",
+            s.label()
+        );
     }
 
     #[test]
