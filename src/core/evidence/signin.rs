@@ -999,6 +999,21 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
                     if past_only { "went on" } else { "succeeded" }
                 );
                 f.severity(Severity::Info).title(title)
+            } else if f.severity == Severity::Error
+                && group
+                    .iter()
+                    .all(|s| s.interactive == Some(false) && MFA_CODES.contains(&s.error_code))
+            {
+                // MFA asked of a silent request (a refresh token, acquireTokenSilent): Entra
+                // answers interaction_required, and only an interactive sign-in can do MFA.
+                let fix = "Make the app fall back to an interactive sign-in when a silent request answers interaction_required (MSAL: catch InteractionRequiredAuthError or MsalUiRequiredException and call loginRedirect, acquireTokenRedirect, the popup or AcquireTokenInteractive, passing the claims the error carries); the user then completes MFA there.";
+                if ctx.prompt_none {
+                    let detail = format!("{} This is a non-interactive sign-in and the request sends prompt=none, so Entra showed no page: needing MFA, it redirected to the app with error=interaction_required instead of a code.", f.detail);
+                    f.detail(detail).fix(fix)
+                } else {
+                    let detail = format!("{} This is a non-interactive sign-in (a silent request or a refresh token renewal): MFA cannot be done there, so Entra answered interaction_required. It is not why the browser got no authorization code; the interactive sign-in that should follow is.", f.detail);
+                    f.severity(Severity::Warning).detail(detail).fix(fix)
+                }
             } else if group.iter().all(|s| silent_miss(s)) && f.severity == Severity::Error {
                 let detail = format!("{} The request sends prompt=none, so Entra showed no page: finding no usable session, it redirected to the app with error=login_required instead of a code.", f.detail);
                 f.detail(detail).fix("Make the app fall back to an interactive sign-in when the silent one answers login_required (MSAL: catch InteractionRequiredAuthError and call loginRedirect, acquireTokenRedirect or the popup), or send the request without prompt=none.")
