@@ -435,6 +435,8 @@ const COLUMNS: &[(&str, &[&str])] = &[
         &["conditionalaccesspoliciesenforcedsessioncontrols"],
     ),
     ("isInteractive", &["isinteractive"]),
+    // `summarize count() by …` in Log Analytics: how many sign-ins the row stands for.
+    ("count_", &["count", "count_"]),
     ("signInEventTypes", &["signineventtypes"]),
     // Log Analytics names the table a row came from.
     ("category", &["category"]),

@@ -103,6 +103,9 @@ pub struct SignIn {
     /// Nested values were cut to a type name by PowerShell's `ConvertTo-Json`
     /// depth (`System.Collections.Hashtable`, `Microsoft.Graph.PowerShell.Models.…`).
     pub depth_cut: bool,
+    /// How many sign-ins the row counts, when a query summarised them (`summarize count()
+    /// by ResultType, AppId`: a `count_` column); 0 for a row that is one sign-in.
+    pub count: u32,
 }
 
 impl SignIn {
@@ -212,6 +215,7 @@ impl SignIn {
                 aadsts::lookup(error_code)
             },
             interactive: interactive(&r),
+            count: r.get(&["count_", "count"]).and_then(as_u32).unwrap_or(0),
             status_known: code.is_some() || portal_status.is_some(),
             depth_cut,
             interrupted: portal_status.is_some_and(|w| {
@@ -907,7 +911,11 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
         let info = aadsts::lookup(*code);
         let cat = info.map(|i| i.category);
         let n = group.len();
-        let times = if n == 1 {
+        let counted: u64 = group.iter().map(|s| u64::from(s.count)).sum();
+        let times = if counted > 0 {
+            // Rows of a summarize: counts, with no time, correlation ID or user of their own.
+            format!("{counted} sign-in{} counted by the export's query (a summarize: it gives no time, correlation ID or user, so whether this request's attempt is among them cannot be told)", if counted == 1 { "" } else { "s" })
+        } else if n == 1 {
             "1 entry".to_string()
         } else {
             format!("{n} entries, the first")
