@@ -372,10 +372,23 @@ fn read_text(t: &str) -> Evidence {
             let (records, shape) = csv::read_table(t).unwrap_or_default();
             records_evidence(records, &shape)
         }
-        _ if csv::read_pane(t).is_some() => records_evidence(
-            csv::read_pane(t).into_iter().collect(),
-            "the portal's details of one sign-in",
-        ),
+        _ if csv::read_pane(t).is_some() => {
+            // PowerShell's Format-List of several sign-ins: a block of `Name : value` lines
+            // each, between blank lines.
+            let blocks: Vec<Value> = t
+                .split("\n\n")
+                .flat_map(|b| b.split("\r\n\r\n"))
+                .filter_map(csv::read_pane)
+                .collect();
+            if blocks.len() > 1 {
+                records_evidence(blocks, "PowerShell's Format-List of several sign-ins")
+            } else {
+                records_evidence(
+                    csv::read_pane(t).into_iter().collect(),
+                    "the portal's details of one sign-in",
+                )
+            }
+        }
         csv::Read::OtherColumns(why) => Evidence::unreadable(unreadable(why)),
         csv::Read::NotCsv => Evidence::unreadable(unreadable(not_json_message(t))),
     }
