@@ -54,6 +54,10 @@ impl Row {
         self.input.callback = s.into();
         self
     }
+    fn ev(mut self, s: impl Into<String>) -> Row {
+        self.input.evidence = s.into();
+        self
+    }
     fn aud(mut self, s: impl Into<String>) -> Row {
         self.input.audience = s.into();
         self
@@ -645,6 +649,26 @@ pub fn rows() -> Vec<Row> {
                 "6731de76-14a6-49ae-97bc-".repeat(30_000)
             ))
             .status("unchecked")
+            .slow(),
+        // PowerShell console tables as evidence: many rows, or one endless row.
+        Row::new("evidence-format-table-2k-rows")
+            .auth(good.clone())
+            .reg(CB)
+            .ev(format!(
+                "AppId CorrelationId ErrorCode\n----- ------------- ---------\n{}",
+                "a1    c1                50011\n".repeat(2_000)
+            ))
+            .has("signin.failure")
+            .slow(),
+        Row::new("evidence-format-table-endless-row")
+            .auth(good.clone())
+            .reg(CB)
+            .ev(format!(
+                "AppId Status\n----- ------\n{} {}\n",
+                "x".repeat(1_000_000),
+                "- ".repeat(500_000)
+            ))
+            .has("input.evidence_unreadable")
             .slow(),
     ];
     rows.shrink_to_fit();

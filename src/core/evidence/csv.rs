@@ -187,6 +187,11 @@ impl<'a> Iterator for Reader<'a> {
 /// any: otherwise whichever of `,`, `;` and tab its first line has most of
 /// outside quotes (a comma on a tie).
 pub fn separator(text: &str) -> (u8, &str) {
+    // Windows PowerShell's Export-Csv writes `#TYPE <.NET type>` above the header row.
+    let text = match text.strip_prefix("#TYPE ") {
+        Some(rest) => rest.split_once('\n').map_or("", |(_, r)| r),
+        None => text,
+    };
     let first = text.lines().next().unwrap_or("");
     if let Some(s) = first.trim().strip_prefix("sep=") {
         if let [c @ (b',' | b';' | b'\t' | b'|')] = s.as_bytes() {
@@ -430,6 +435,8 @@ const COLUMNS: &[(&str, &[&str])] = &[
         &["conditionalaccesspoliciesenforcedsessioncontrols"],
     ),
     ("isInteractive", &["isinteractive"]),
+    // `summarize count() by …` in Log Analytics: how many sign-ins the row stands for.
+    ("count_", &["count", "count_"]),
     ("signInEventTypes", &["signineventtypes"]),
     // Log Analytics names the table a row came from.
     ("category", &["category"]),
@@ -465,6 +472,20 @@ impl Columns {
     fn is_signin_log(&self) -> bool {
         (self.has("errorCode") || self.has("resultType"))
             && (self.has("appId") || self.has("correlationId"))
+    }
+    /// A Status column beside an app or correlation ID, without an error code: the shape of
+    /// PowerShell's Export-Csv or Format-Table of whole sign-in objects.
+    fn status_cut_possible(&self) -> bool {
+        self.has("status") && (self.has("appId") || self.has("correlationId"))
+    }
+    /// ... whose Status cells are the type name of the status object PowerShell did not expand.
+    fn status_cut(&self, rows: &[Vec<Cow<str>>]) -> bool {
+        let at = self.0.iter().find(|(k, _)| *k == "status").map(|(_, i)| *i);
+        self.status_cut_possible()
+            && at.is_some_and(|i| {
+                rows.iter()
+                    .any(|r| r.get(i).is_some_and(|v| super::signin::is_type_name(v)))
+            })
     }
     fn widest(&self) -> usize {
         self.0.iter().map(|(_, i)| i + 1).max().unwrap_or(0)
@@ -513,6 +534,11 @@ fn record(cols: &Columns, row: &[Cow<str>]) -> Value {
         match *key {
             "errorCode" | "failureReason" | "additionalDetails" => {
                 status.insert((*key).to_string(), s(v));
+            }
+            // PowerShell's Export-Csv or Format-Table wrote the status object as its type name:
+            // kept as it is, read as a status cut off.
+            "status" if super::signin::is_type_name(v) => {
+                rec.insert("status".into(), s(v));
             }
             "status" if !v.starts_with('{') => {
                 rec.insert("portalStatus".into(), s(v));
@@ -621,7 +647,20 @@ pub fn read_pane(text: &str) -> Option<Value> {
     if header.len() < 4 && !status_only {
         return None;
     }
-    let mut rec = ((cols.is_signin_log() || status_only) && cols.has("errorCode"))
+    // PowerShell's list of a whole sign-in (`Get-MgAuditLogSignIn … | Format-List`, or the
+    // Beta module's) shows the status as its type name: read as a status cut off.
+    let status_cut = !cols.has("errorCode") && cols.status_cut(std::slice::from_ref(&row));
+    // A list shows a collection as `{interactiveUser}`.
+    let row: Vec<Cow<str>> = row
+        .into_iter()
+        .map(
+            |v| match v.strip_prefix('{').and_then(|v| v.strip_suffix('}')) {
+                Some(inner) if !inner.contains(['"', ':']) => Cow::Owned(inner.to_string()),
+                _ => v,
+            },
+        )
+        .collect();
+    let mut rec = (((cols.is_signin_log() || status_only) && cols.has("errorCode")) || status_cut)
         .then(|| record(&cols, &row))?;
     let policies = policies_in(&lines);
     if let Some(o) = rec.as_object_mut().filter(|_| !policies.is_empty()) {
@@ -740,6 +779,115 @@ fn grant_control(c: &str) -> &str {
     }
 }
 
+/// PowerShell's `Format-Table` as pasted from a console: a row of column names, a row of
+/// dashes under each name, then a row per sign-in, values cut to their column with `…` (or
+/// `...`), a wrapped (`-Wrap`) row going on in lines whose first column is blank. Lines above
+/// it (the prompt and command, a warning) are skipped. One record per row, when the columns
+/// are a sign-in log's; `None` for anything else.
+pub fn read_table(text: &str) -> Option<(Vec<Value>, String)> {
+    let lines: Vec<&str> = text.lines().map(|l| l.trim_end()).collect();
+    // The dashes row: groups of `-` separated by spaces, at least two, under a header row.
+    let dashes = |l: &str| {
+        let t = l.trim();
+        !t.is_empty() && t.contains(' ') && t.bytes().all(|b| b == b'-' || b == b' ')
+    };
+    let at = (1..lines.len()).find(|&i| dashes(lines[i]) && !lines[i - 1].trim().is_empty())?;
+    // Each column's dashes as (first, last + 1) in characters.
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in lines[at].chars().enumerate() {
+        match (c, groups.last_mut()) {
+            ('-', Some(g)) if g.1 == i => g.1 = i + 1,
+            ('-', _) => groups.push((i, i + 1)),
+            _ => {}
+        }
+    }
+    if groups.len() < 2 || groups.len() > MAX_COLUMNS {
+        return None;
+    }
+    // A left-aligned value starts under its dashes and may run to the next column; a
+    // right-aligned one (a number) ends under them and may start before them. A cell starts
+    // at its dashes, or earlier while the characters before are not the blank between columns.
+    let cut = |line: &str| -> Vec<String> {
+        let c: Vec<char> = line.chars().collect();
+        let mut starts: Vec<usize> = groups.iter().map(|g| g.0).collect();
+        for k in 1..starts.len() {
+            let floor = groups[k - 1].1;
+            while starts[k] > floor + 1
+                && c.get(starts[k] - 1).is_some_and(|x| *x != ' ')
+                && c.get(starts[k] - 2)
+                    .is_some_and(|x| *x != ' ' || starts[k] - 2 > floor)
+                && c.get(starts[k]).is_some_and(|x| *x != ' ')
+            {
+                starts[k] -= 1;
+            }
+        }
+        (0..starts.len())
+            .map(|k| {
+                let end = starts.get(k + 1).copied().unwrap_or(c.len()).min(c.len());
+                c.get(starts[k].min(end)..end)
+                    .map(|s| s.iter().collect::<String>().trim().to_string())
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    let header: Vec<Cow<str>> = cut(lines[at - 1]).into_iter().map(Cow::Owned).collect();
+    let cols = Columns::of(&header);
+    if !cols.is_signin_log() && !cols.status_cut_possible() {
+        return None;
+    }
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for line in lines.iter().skip(at + 1) {
+        if line.trim().is_empty() {
+            break;
+        }
+        let cells = cut(line);
+        match rows.last_mut() {
+            // -Wrap: the rest of the row above.
+            Some(prev) if cells.first().is_some_and(String::is_empty) => {
+                for (p, c) in prev.iter_mut().zip(cells).filter(|(_, c)| !c.is_empty()) {
+                    if !p.is_empty() {
+                        p.push(' ');
+                    }
+                    p.push_str(&c);
+                }
+            }
+            _ => rows.push(cells),
+        }
+    }
+    let rows: Vec<Vec<Cow<str>>> = rows
+        .into_iter()
+        .map(|r| r.into_iter().map(Cow::Owned).collect())
+        .collect();
+    if rows.is_empty() || (!cols.is_signin_log() && !cols.status_cut(&rows)) {
+        return None;
+    }
+    let mut partial = false;
+    let records = rows
+        .iter()
+        .map(|row| {
+            let mut rec = record(&cols, row);
+            // An ID cut to its column (`6731de76-14a6-49ae-97bc-6e…`) matches nothing: left out.
+            if let Some(o) = rec.as_object_mut() {
+                for k in ["appId", "correlationId", "id", "originalRequestId"] {
+                    if o.get(k)
+                        .and_then(Value::as_str)
+                        .is_some_and(|v| v.ends_with('…') || v.ends_with("..."))
+                    {
+                        o.remove(k);
+                        partial = true;
+                    }
+                }
+            }
+            rec
+        })
+        .collect();
+    let mut shape = "PowerShell's Format-Table".to_string();
+    if partial {
+        shape.push_str(", IDs cut short with … left out");
+    }
+    Some((records, shape))
+}
+
 /// What a CSV text turned out to be.
 pub enum Read {
     /// A sign-in log export: one record per row (blank lines skipped), and
@@ -761,11 +909,14 @@ pub fn read(text: &str) -> Read {
         return Read::NotCsv;
     }
     let cols = Columns::of(&header);
-    if !cols.is_signin_log() {
+    if !cols.is_signin_log() && !cols.status_cut_possible() {
         return Read::OtherColumns(other_columns(&header, &cols, rows.separator()));
     }
     rows.keep_fields(cols.widest());
     let mut all: Vec<Vec<Cow<str>>> = rows.by_ref().collect();
+    if !cols.is_signin_log() && !cols.status_cut(&all) {
+        return Read::OtherColumns(other_columns(&header, &cols, rows.separator()));
+    }
     // A copy or download cut off ends inside a quoted field or a row short of its columns:
     // that last row is not read (its error code may be what was cut).
     let cut =
@@ -1137,6 +1288,49 @@ mod tests {
                 serde_json::json!("[\"Block\"]")
             )]
         );
+    }
+
+    #[test]
+    fn a_powershell_table_is_read_by_its_dashes() {
+        // A right-aligned number, an ID cut short with …, a wrapped row, the prompt above.
+        let text = "PS C:\\> $s | Format-Table CreatedDateTime, AppId, CorrelationId, @{n='ErrorCode';e={$_.Status.ErrorCode}}, @{n='FailureReason';e={$_.Status.FailureReason}} -Wrap\n\nCreatedDateTime      AppId       CorrelationId ErrorCode FailureReason\n---------------      -----       ------------- --------- -------------\n2024-12-03T11:14:08Z a1          c1                50011 The redirect URI does\n                                                         not match\n2024-12-03T11:12:51Z 6731de76-1… c2                    0\n\nPS C:\\>\n";
+        let (recs, shape) = read_table(text).expect("a table");
+        assert_eq!(recs.len(), 2, "{recs:?}");
+        assert_eq!(recs[0]["status"]["errorCode"], "50011");
+        assert_eq!(
+            recs[0]["status"]["failureReason"],
+            "The redirect URI does not match"
+        );
+        assert_eq!(recs[0]["correlationId"], "c1");
+        assert_eq!(recs[1]["status"]["errorCode"], "0");
+        assert!(recs[1].get("appId").is_none(), "{}", recs[1]);
+        assert!(shape.contains("cut short"), "{shape}");
+        // The status object's type name: a status cut off, not a portal Status.
+        let text = "AppId CorrelationId Status\n----- ------------- ------\na1    c1            Microsoft.Graph.Beta.PowerShell.Models.MicrosoftGraph…\n";
+        let (recs, _) = read_table(text).expect("a table");
+        assert!(recs[0]["status"].is_string() && recs[0].get("portalStatus").is_none());
+        // Near misses: a table of other columns, dashes with no header, a markdown rule.
+        assert!(read_table("Name Count\n---- -----\nTeams 7006\n").is_none());
+        assert!(read_table("---- ----\nAppId ResultType\n").is_none());
+        assert!(read_table("AppId ResultType\n\n---\n").is_none());
+    }
+
+    #[test]
+    fn an_export_csv_with_its_type_line_and_a_cut_status_is_read() {
+        let Read::SignIns(recs, _, _) = read("#TYPE Microsoft.Graph.PowerShell.Models.MicrosoftGraphSignIn\r\n\"AppId\",\"CorrelationId\",\"Status\"\r\n\"a1\",\"c1\",\"Microsoft.Graph.PowerShell.Models.MicrosoftGraphSignInStatus\"\r\n") else {
+            panic!("not read")
+        };
+        assert!(recs[0]["status"].is_string(), "{}", recs[0]);
+        // With the status spelled out, the type line is skipped all the same.
+        let Read::SignIns(recs, _, _) = read("#TYPE Selected.Microsoft.Graph.PowerShell.Models.MicrosoftGraphSignIn\n\"AppId\",\"ErrorCode\",\"FailureReason\"\n\"a1\",\"50011\",\"x\"\n") else {
+            panic!("not read")
+        };
+        assert_eq!(recs[0]["status"]["errorCode"], "50011");
+        // A portal Status column without an error code stays unread.
+        assert!(matches!(
+            read("Date (UTC),Correlation ID,Status\n1,c1,Failure\n"),
+            Read::OtherColumns(_)
+        ));
     }
 
     #[test]

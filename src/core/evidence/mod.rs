@@ -368,10 +368,27 @@ fn read_text(t: &str) -> Evidence {
         {
             Evidence::unreadable(unreadable(not_json_message(t)))
         }
-        _ if csv::read_pane(t).is_some() => records_evidence(
-            csv::read_pane(t).into_iter().collect(),
-            "the portal's details of one sign-in",
-        ),
+        _ if csv::read_table(t).is_some() => {
+            let (records, shape) = csv::read_table(t).unwrap_or_default();
+            records_evidence(records, &shape)
+        }
+        _ if csv::read_pane(t).is_some() => {
+            // PowerShell's Format-List of several sign-ins: a block of `Name : value` lines
+            // each, between blank lines.
+            let blocks: Vec<Value> = t
+                .split("\n\n")
+                .flat_map(|b| b.split("\r\n\r\n"))
+                .filter_map(csv::read_pane)
+                .collect();
+            if blocks.len() > 1 {
+                records_evidence(blocks, "PowerShell's Format-List of several sign-ins")
+            } else {
+                records_evidence(
+                    csv::read_pane(t).into_iter().collect(),
+                    "the portal's details of one sign-in",
+                )
+            }
+        }
         csv::Read::OtherColumns(why) => Evidence::unreadable(unreadable(why)),
         csv::Read::NotCsv => Evidence::unreadable(unreadable(not_json_message(t))),
     }
@@ -380,7 +397,7 @@ fn read_text(t: &str) -> Evidence {
 /// What a non-JSON text probably is.
 fn not_json_message(t: &str) -> String {
     // PowerShell's list view of a sign-in: nested objects show only their type names.
-    if t.contains("Microsoft.Graph.PowerShell.Models.") {
+    if t.contains(".PowerShell.Models.") {
         return "This is PowerShell's list view of a sign-in (Format-List), where Status and the other nested objects show only their type names (Microsoft.Graph.PowerShell.Models.…), so the error code is not in it. Paste $s | ConvertTo-Json -Depth 10 instead, or $s.Status | Format-List for the error code and reason.".into();
     }
     let first = t.lines().next().unwrap_or("");

@@ -103,6 +103,9 @@ pub struct SignIn {
     /// Nested values were cut to a type name by PowerShell's `ConvertTo-Json`
     /// depth (`System.Collections.Hashtable`, `Microsoft.Graph.PowerShell.Models.…`).
     pub depth_cut: bool,
+    /// How many sign-ins the row counts, when a query summarised them (`summarize count()
+    /// by ResultType, AppId`: a `count_` column); 0 for a row that is one sign-in.
+    pub count: u32,
 }
 
 impl SignIn {
@@ -184,6 +187,7 @@ impl SignIn {
                 .filter_map(|k| r.str(&[k]))
                 .find(|t| t.as_bytes().get(4) == Some(&b'-'))
                 .or_else(|| r.str(&["createdDateTime", "timeGenerated", "time"]))
+                .map(|t| ms_date(&t).unwrap_or(t))
                 .unwrap_or_default(),
             app_id: r.str(&["appId"]).unwrap_or_default(),
             app_name: r.str(&["appDisplayName"]).unwrap_or_default(),
@@ -211,6 +215,7 @@ impl SignIn {
                 aadsts::lookup(error_code)
             },
             interactive: interactive(&r),
+            count: r.get(&["count_", "count"]).and_then(as_u32).unwrap_or(0),
             status_known: code.is_some() || portal_status.is_some(),
             depth_cut,
             interrupted: portal_status.is_some_and(|w| {
@@ -269,6 +274,29 @@ impl SignIn {
         }
         s.trim_start_matches(", ").to_string()
     }
+}
+
+/// Windows PowerShell's `ConvertTo-Json` writes a date as `/Date(1733224448000)/`
+/// (milliseconds since 1970, UTC, maybe followed by the local offset): as ISO 8601 UTC.
+fn ms_date(t: &str) -> Option<String> {
+    let ms = t.trim().strip_prefix("/Date(")?.strip_suffix(")/")?;
+    let ms: u64 = ms.split(['+', '-']).next()?.parse().ok()?;
+    let (secs, days) = ((ms / 1000) % 86_400, ms / 86_400_000);
+    // Days since 1970 to a civil date (H. Hinnant's algorithm), for years 1970 on.
+    let z = days + 719_468;
+    let (era, doe) = (z / 146_097, z % 146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + u64::from(m <= 2);
+    Some(format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    ))
 }
 
 /// Whether a record is an interactive sign-in, when it says.
@@ -350,20 +378,25 @@ fn field<'v>(v: &'v Value, names: &[&str]) -> Option<&'v Value> {
     })
 }
 
-/// A value PowerShell's `ConvertTo-Json` wrote as the type name of a nested object it cut at
-/// its depth (default 2), or an array of them.
+/// A value PowerShell wrote as the type name of a nested object (`ConvertTo-Json` past its
+/// depth, default 2; `Export-Csv`, `Format-Table` and `Format-List` always), or an array of them.
 fn type_name(v: &Value) -> bool {
     match v {
-        Value::String(s) => {
-            let s = s.trim();
-            !s.contains(char::is_whitespace)
-                && (s.starts_with("System.Collections.")
-                    || s.starts_with("Microsoft.Graph.")
-                    || s.starts_with("System.Object"))
-        }
+        Value::String(s) => is_type_name(s),
         Value::Array(a) => a.first().is_some_and(type_name),
         _ => false,
     }
+}
+
+/// A .NET type name standing for a nested object (`Microsoft.Graph.PowerShell.Models.…`,
+/// `Microsoft.Graph.Beta.PowerShell.Models.…`, `System.Object[]`), maybe cut with `…`.
+pub(crate) fn is_type_name(s: &str) -> bool {
+    let s = s.trim();
+    !s.contains(char::is_whitespace)
+        && (s.starts_with("System.Collections.")
+            || s.starts_with("Microsoft.Graph.")
+            || s.starts_with("System.Object")
+            || s.starts_with("System.String[]"))
 }
 
 /// Log Analytics keeps dynamic columns as JSON in strings.
@@ -878,7 +911,11 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
         let info = aadsts::lookup(*code);
         let cat = info.map(|i| i.category);
         let n = group.len();
-        let times = if n == 1 {
+        let counted: u64 = group.iter().map(|s| u64::from(s.count)).sum();
+        let times = if counted > 0 {
+            // Rows of a summarize: counts, with no time, correlation ID or user of their own.
+            format!("{counted} sign-in{} counted by the export's query (a summarize: it gives no time, correlation ID or user, so whether this request's attempt is among them cannot be told)", if counted == 1 { "" } else { "s" })
+        } else if n == 1 {
             "1 entry".to_string()
         } else {
             format!("{n} entries, the first")
@@ -970,6 +1007,21 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
                     if past_only { "went on" } else { "succeeded" }
                 );
                 f.severity(Severity::Info).title(title)
+            } else if f.severity == Severity::Error
+                && group
+                    .iter()
+                    .all(|s| s.interactive == Some(false) && MFA_CODES.contains(&s.error_code))
+            {
+                // MFA asked of a silent request (a refresh token, acquireTokenSilent): Entra
+                // answers interaction_required, and only an interactive sign-in can do MFA.
+                let fix = "Make the app fall back to an interactive sign-in when a silent request answers interaction_required (MSAL: catch InteractionRequiredAuthError or MsalUiRequiredException and call loginRedirect, acquireTokenRedirect, the popup or AcquireTokenInteractive, passing the claims the error carries); the user then completes MFA there.";
+                if ctx.prompt_none {
+                    let detail = format!("{} This is a non-interactive sign-in and the request sends prompt=none, so Entra showed no page: needing MFA, it redirected to the app with error=interaction_required instead of a code.", f.detail);
+                    f.detail(detail).fix(fix)
+                } else {
+                    let detail = format!("{} This is a non-interactive sign-in (a silent request or a refresh token renewal): MFA cannot be done there, so Entra answered interaction_required. It is not why the browser got no authorization code; the interactive sign-in that should follow is.", f.detail);
+                    f.severity(Severity::Warning).detail(detail).fix(fix)
+                }
             } else if group.iter().all(|s| silent_miss(s)) && f.severity == Severity::Error {
                 let detail = format!("{} The request sends prompt=none, so Entra showed no page: finding no usable session, it redirected to the app with error=login_required instead of a code.", f.detail);
                 f.detail(detail).fix("Make the app fall back to an interactive sign-in when the silent one answers login_required (MSAL: catch InteractionRequiredAuthError and call loginRedirect, acquireTokenRedirect or the popup), or send the request without prompt=none.")
@@ -1195,8 +1247,8 @@ fn status_unknown(entries: &[&SignIn], unknown: usize) -> Finding {
         ("hold", "have", "They are", "their")
     };
     if entries.iter().any(|s| !s.status_known && s.depth_cut) {
-        f.detail(format!("{of} {hold} a type name (such as System.Collections.Hashtable) where the status should be: PowerShell's ConvertTo-Json cut the nested objects at its depth (2 unless -Depth is given), so {their} error code is lost. {they} not counted as failures or as successes."))
-            .fix("Export again with a greater depth, for example … | ConvertTo-Json -Depth 10, or download the sign-in logs from the Entra admin center (Sign-in logs › Download, JSON or CSV).")
+        f.detail(format!("{of} {hold} a type name (such as Microsoft.Graph.PowerShell.Models.MicrosoftGraphSignInStatus or System.Collections.Hashtable) where the status should be: PowerShell writes a nested object as its type name (Export-Csv, Format-Table and Format-List always, ConvertTo-Json past its depth, 2 unless -Depth is given), so {their} error code is lost. {they} not counted as failures or as successes."))
+            .fix("Spell the status out before exporting: … | Select-Object CreatedDateTime, AppId, CorrelationId, @{n='ErrorCode';e={$_.Status.ErrorCode}}, @{n='FailureReason';e={$_.Status.FailureReason}} | Export-Csv … (or Format-Table); for one sign-in, $s.Status | Format-List; or … | ConvertTo-Json -Depth 10; or download the sign-in logs from the Entra admin center (Sign-in logs › Download, JSON or CSV).")
     } else {
         f.detail(format!("{of} {have} no error code (no status.errorCode, ResultType or Status column), so whether {} failed cannot be told. {they} not counted as failures or as successes.", if unknown == 1 { "it" } else { "they" }))
             .fix("Include the status in the export (status in a Graph $select, ResultType in a Log Analytics query), or download the sign-in logs from the Entra admin center (Sign-in logs › Download, JSON or CSV).")
@@ -1240,7 +1292,14 @@ fn ca_fix(controls: &[String]) -> String {
         if let Some(c) = s.get(..1) {
             s = format!("{}{}", c.to_ascii_uppercase(), s.get(1..).unwrap_or(""));
         }
-        format!("{s}. An administrator can test the policy with the What If tool.")
+        // The log lists the controls a policy enforced, not its operator: a policy may ask
+        // for all of them or for one of them (its Grant setting).
+        let either = if parts.len() > 1 {
+            " The sign-in log lists the grant controls but not whether the policy requires all of them or one of them (its Grant setting, 'Require all the selected controls' or 'Require one of the selected controls'): with one of them, any one is enough."
+        } else {
+            ""
+        };
+        format!("{s}.{either} An administrator can test the policy with the What If tool.")
     }
 }
 
@@ -1919,6 +1978,43 @@ t,\"11/20/2026, 10:16:40.000 AM\",0,,c2,A,\"11/20/2026, 10:16:39.000 AM\",u@cont
                 severities(&j)
             );
         }
+    }
+
+    #[test]
+    fn several_grant_controls_may_be_one_of_them() {
+        let two = ca_fix(&[
+            "RequireCompliantDevice".into(),
+            "RequireDomainJoinedDevice".into(),
+        ]);
+        assert!(two.contains("all of them or one of them"), "{two}");
+        let one = ca_fix(&["Mfa".into()]);
+        assert!(!one.contains("one of them"), "{one}");
+    }
+
+    #[test]
+    fn windows_powershell_dates_read_as_iso() {
+        assert_eq!(
+            ms_date("/Date(1733224448000)/").as_deref(),
+            Some("2024-12-03T11:14:08Z")
+        );
+        assert_eq!(
+            ms_date("/Date(951782400000+0100)/").as_deref(),
+            Some("2000-02-29T00:00:00Z")
+        );
+        assert_eq!(
+            ms_date("/Date(0)/").as_deref(),
+            Some("1970-01-01T00:00:00Z")
+        );
+        assert_eq!(ms_date("/Date(x)/"), None);
+        assert_eq!(ms_date("2024-12-03T11:14:08Z"), None);
+        let s = one(
+            r#"{"appId":"A","createdDateTime":"/Date(1733224448000)/","status":{"errorCode":50011}}"#,
+        );
+        assert!(
+            s.label().starts_with("2024-12-03T11:14:08Z"),
+            "{}",
+            s.label()
+        );
     }
 
     #[test]
