@@ -660,6 +660,19 @@ pub fn rows() -> Vec<Row> {
             ))
             .has("signin.failure")
             .slow(),
+        // Tens of thousands of rows of one sign-in (a long export of one failing app): each
+        // row's later rows are looked up, not compared pair by pair (20 s for 20,000 rows before).
+        Row::new("evidence-csv-30k-rows-one-sign-in")
+            .auth(good.clone())
+            .reg(CB)
+            .ev(format!(
+                "AppId,CorrelationId,ErrorCode,CreatedDateTime\n{}",
+                (0..30_000)
+                    .map(|i| format!("a1,c1,50011,2026-12-01T10:{:02}:{:02}Z\n", i / 60 % 60, i % 60))
+                    .collect::<String>()
+            ))
+            .has("signin.failure")
+            .slow(),
         Row::new("evidence-format-table-endless-row")
             .auth(good.clone())
             .reg(CB)

@@ -481,22 +481,34 @@ fn step(v: &Value) -> AuthStep {
 /// listing all its policies.
 pub fn merge_expanded(all: Vec<SignIn>) -> Vec<SignIn> {
     let mut out: Vec<SignIn> = Vec::with_capacity(all.len());
+    // The rows kept so far of each sign-in (correlation ID): a row is compared with those only.
+    let mut of_sign_in: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
     for s in all {
         let bare = |x: &SignIn| SignIn {
             index: 0,
             policies: Vec::new(),
             ..x.clone()
         };
-        let same = out.iter_mut().find(|o| {
-            s.policies.len() == 1
-                && !o.policies.is_empty()
-                && !o.policies.contains(&s.policies[0])
-                && !s.correlation_id.is_empty()
-                && bare(o) == bare(&s)
-        });
-        match same {
+        let key = s.correlation_id.clone();
+        let kept = of_sign_in.entry(key).or_default();
+        let same = (s.policies.len() == 1 && !s.correlation_id.is_empty())
+            .then(|| {
+                kept.iter().take(LOOK).copied().find(|&i| {
+                    out.get(i).is_some_and(|o| {
+                        !o.policies.is_empty()
+                            && !o.policies.contains(&s.policies[0])
+                            && bare(o) == bare(&s)
+                    })
+                })
+            })
+            .flatten();
+        match same.and_then(|i| out.get_mut(i)) {
             Some(o) => o.policies.extend(s.policies),
-            None => out.push(s),
+            None => {
+                kept.push(out.len());
+                out.push(s);
+            }
         }
     }
     out
@@ -707,6 +719,62 @@ fn fixed_later(ok: &SignIn, failed: &SignIn) -> bool {
         )
 }
 
+/// How many related entries a rule reads for one entry, newest first: an export of tens of
+/// thousands of one sign-in's rows is judged in linear time, not by comparing every pair.
+const LOOK: usize = 64;
+
+/// The entries the rules compare an entry with: the other entries of its sign-in
+/// (correlation ID; [`resolves`], [`went_on`], a later entry) and the successes of its app
+/// ([`follows_silent_failure`], [`fixed_later`]), each list newest first (no time first).
+struct Related<'a> {
+    by_sign_in: std::collections::HashMap<String, Vec<&'a SignIn>>,
+    ok_by_app: std::collections::HashMap<String, Vec<&'a SignIn>>,
+}
+
+impl<'a> Related<'a> {
+    fn new(entries: &[&'a SignIn]) -> Self {
+        let mut by_sign_in: std::collections::HashMap<String, Vec<&'a SignIn>> =
+            std::collections::HashMap::new();
+        let mut ok_by_app: std::collections::HashMap<String, Vec<&'a SignIn>> =
+            std::collections::HashMap::new();
+        for s in entries {
+            if !s.correlation_id.is_empty() {
+                by_sign_in
+                    .entry(s.correlation_id.to_ascii_lowercase())
+                    .or_default()
+                    .push(s);
+            }
+            if s.succeeded() {
+                ok_by_app
+                    .entry(s.app_id.to_ascii_lowercase())
+                    .or_default()
+                    .push(s);
+            }
+        }
+        let newest_first = |s: &&SignIn| super::har::time_key(&s.time).map_or(0, |t| u64::MAX - t);
+        for v in by_sign_in.values_mut().chain(ok_by_app.values_mut()) {
+            crate::core::order::by_key(v, newest_first);
+        }
+        Related {
+            by_sign_in,
+            ok_by_app,
+        }
+    }
+
+    /// Whether `rule` holds for one of the entries related to `s`.
+    fn any(&self, s: &SignIn, rule: impl Fn(&SignIn, &SignIn) -> bool) -> bool {
+        let list = |m: &std::collections::HashMap<String, Vec<&'a SignIn>>, k: &str| {
+            m.get(&k.to_ascii_lowercase())
+                .into_iter()
+                .flatten()
+                .take(LOOK)
+                .any(|o| rule(o, s))
+        };
+        (!s.correlation_id.is_empty() && list(&self.by_sign_in, &s.correlation_id))
+            || (matches!(s.error_code, 50058 | 50011) && list(&self.ok_by_app, &s.app_id))
+    }
+}
+
 /// Judges the entries against the request's client_id and a correlation ID.
 pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
     let mut out = Judged::default();
@@ -846,13 +914,12 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
         })
     };
     crate::core::order::by_key(&mut groups, |(_, g)| u64::from(token_leg(g) || paused(g)));
+    let related = Related::new(&entries);
     // An interrupt the same sign-in (correlation ID, app, resource) later got past.
     let succeeded_after = |group: &[&SignIn]| {
-        group.iter().all(|s| {
-            entries
-                .iter()
-                .any(|o| resolves(o, s) || follows_silent_failure(o, s))
-        })
+        group
+            .iter()
+            .all(|s| related.any(s, |o, s| resolves(o, s) || follows_silent_failure(o, s)))
     };
     // A 50011 whose quoted redirect URI the given registration still lacks: a later success
     // sent another URI (a page without the deep link's ?ReturnUrl=), it did not fix this one.
@@ -871,13 +938,13 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
     let recovered_of = |code: u32, group: &[&SignIn]| {
         ((is_interrupt(code) || RETRIED_CODES.contains(&code))
             && group.iter().all(|s| {
-                entries
-                    .iter()
-                    .any(|o| resolves(o, s) || follows_silent_failure(o, s) || went_on(o, s))
+                related.any(s, |o, s| {
+                    resolves(o, s) || follows_silent_failure(o, s) || went_on(o, s)
+                })
             }))
             || group
                 .iter()
-                .all(|s| !still_refused(s) && entries.iter().any(|o| fixed_later(o, s)))
+                .all(|s| !still_refused(s) && related.any(s, fixed_later))
     };
     // A step the sign-in got past (an interrupt such as Keep me signed in, a
     // retried password) is no failure of the browser's sign-in.
@@ -902,7 +969,7 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
         let past_only = recovered && is_interrupt(*code) && !succeeded_after(group);
         // A later entry of the same sign-in is in the export.
         let has_later = group.iter().any(|s| {
-            entries.iter().any(|o| {
+            related.any(s, |o, s| {
                 !s.correlation_id.is_empty()
                     && o.correlation_id.eq_ignore_ascii_case(&s.correlation_id)
                     && matches!((time(o), time(s)), (Some(l), Some(e)) if l > e)
