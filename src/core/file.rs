@@ -190,7 +190,7 @@ fn binary_fix(kind: &str) -> &'static str {
 
 /// A byte of Windows-1252 as a character: Latin-1, but for the printable characters the
 /// code page puts at 0x80–0x9F.
-fn windows_1252(b: u8) -> char {
+pub(crate) fn windows_1252(b: u8) -> char {
     const HIGH: [char; 32] = [
         '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
         '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',

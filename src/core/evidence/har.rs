@@ -637,7 +637,7 @@ pub(crate) fn decode_base64_text(s: &str) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
-/// A base64 body for the analysis: as the browser decoded it, or still compressed as some
+/// A base64 body for the analysis: as the browser decoded it (UTF-8, or a single-byte page), or still compressed as some
 /// proxies export it (Content-Encoding: gzip, or deflate's zlib data), inflated; None when the
 /// bytes are no text (Brotli or zstd, which are not read here, or binary).
 pub(crate) fn decode_base64_body(s: &str) -> Option<String> {
@@ -654,7 +654,21 @@ pub(crate) fn decode_base64_body(s: &str) -> Option<String> {
         zlib.then(|| miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&bytes, max).ok())
             .flatten()
     });
-    String::from_utf8(plain.unwrap_or(bytes)).ok()
+    let bytes = plain.unwrap_or(bytes);
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        // A page in Latin-1 or Windows-1252 (charset=iso-8859-1): text without control bytes.
+        Err(e) => {
+            let b = e.as_bytes();
+            b.iter()
+                .all(|&c| c >= 0x20 || matches!(c, b'\t' | b'\n' | b'\r'))
+                .then(|| {
+                    b.iter()
+                        .map(|&c| crate::core::file::windows_1252(c))
+                        .collect()
+                })
+        }
+    }
 }
 
 /// The content of gzip data (RFC 1952: a header, raw deflate, a trailer); None when `b` is not
@@ -4960,6 +4974,21 @@ fn unread_token_failure(e: &Entry, i: usize, tr: &TokenRequest, auth_ru: Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page in Latin-1 (charset=iso-8859-1) exported as base64 is read as text; binary is not.
+    #[test]
+    fn a_latin_1_body_is_text_and_binary_is_not() {
+        use base64::Engine;
+        let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+        let page = b"<p>Erreur de connexion \xe0 l'application : AADSTS50011</p>\r\n";
+        let text = decode_base64_body(&b64(page)).expect("text");
+        assert!(
+            text.contains("connexion à l'application : AADSTS50011"),
+            "{text}"
+        );
+        let png = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff];
+        assert_eq!(decode_base64_body(&b64(&png)), None);
+    }
 
     #[test]
     fn numbers_in_text_fields_read_as_their_json_text() {
