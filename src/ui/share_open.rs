@@ -83,10 +83,12 @@ fn outcome(hash: &str, current: &CaseInput) -> Outcome {
 
 /// The case of a share link pasted into the authorize box (the whole box is the link).
 fn pasted_case(text: &str) -> Option<CaseInput> {
-    if !share::is_share_link(text) {
+    let t = text.trim();
+    let (_, frag) = t.split_once('#')?;
+    if t.contains(char::is_whitespace) || !frag.starts_with(share::PREFIX) {
         return None;
     }
-    let (_, frag) = text.trim().split_once('#')?;
+    // Decoded once: a damaged link or an empty case is no offer.
     match outcome(frag, &CaseInput::default()) {
         Outcome::Load(case) => Some(case),
         _ => None,

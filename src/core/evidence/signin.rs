@@ -490,9 +490,12 @@ pub fn merge_expanded(all: Vec<SignIn>) -> Vec<SignIn> {
             policies: Vec::new(),
             ..x.clone()
         };
-        let key = s.correlation_id.clone();
-        let kept = of_sign_in.entry(key).or_default();
-        let same = (s.policies.len() == 1 && !s.correlation_id.is_empty())
+        if s.correlation_id.is_empty() {
+            out.push(s);
+            continue;
+        }
+        let kept = of_sign_in.entry(s.correlation_id.clone()).or_default();
+        let same = (s.policies.len() == 1)
             .then(|| {
                 kept.iter().take(LOOK).copied().find(|&i| {
                     out.get(i).is_some_and(|o| {
