@@ -615,9 +615,10 @@ pub fn read_pane(text: &str) -> Option<Value> {
         ]
         .contains(&column_key(l).as_str())
     };
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
+    let joined = list_lines(text);
+    let lines: Vec<&str> = joined
+        .iter()
+        .map(|l| l.trim())
         .filter(|l| !l.is_empty())
         .collect();
     let mut pairs: Vec<(Cow<str>, Cow<str>)> = Vec::new();
@@ -670,6 +671,37 @@ pub fn read_pane(text: &str) -> Option<Value> {
         );
     }
     Some(rec)
+}
+
+/// The lines of `text`, with PowerShell `Format-List`'s wrapped values put back on one line:
+/// it continues a long value (a failure reason quoting a redirect URI) on the next lines,
+/// indented to the value's column. Word-wrapped prose lost a space at the break; a URI longer
+/// than the console was cut inside, so its pieces join without one.
+fn list_lines(text: &str) -> Vec<Cow<'_, str>> {
+    let mut out: Vec<Cow<str>> = Vec::new();
+    let mut column = 0;
+    for raw in text.lines() {
+        let continues = column > 0
+            && raw.len() > column
+            && raw.as_bytes()[..column].iter().all(|b| *b == b' ')
+            && raw.as_bytes()[column] != b' ';
+        match out.last_mut() {
+            Some(last) if continues => {
+                let head = last.trim_end();
+                let word = head.rsplit(' ').next().unwrap_or_default();
+                let word = word.trim_start_matches(['\'', '"', '(', '{']);
+                let in_uri = (word.contains("://") || word.starts_with("http") && word.len() <= 6)
+                    && !word.ends_with(['\'', '"', ',', ')', '}']);
+                let gap = if in_uri { "" } else { " " };
+                *last = Cow::Owned(format!("{head}{gap}{}", raw.trim()));
+            }
+            _ => {
+                column = raw.find(" : ").map_or(0, |at| at + 3);
+                out.push(Cow::Borrowed(raw));
+            }
+        }
+    }
+    out
 }
 
 /// The Conditional Access policies a pane paste lists: the portal's Conditional Access tab
@@ -1247,6 +1279,21 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_wrapped_format_list_value_is_read_whole() {
+        // Word-wrapped prose, then a URI cut inside at the console width.
+        let text = "ErrorCode     : 50011\nFailureReason : The redirect URI 'https://portal.contoso.com/very/long/path/si\n                gnin-oidc' specified in the request does not match the redirect\n                URIs configured for the application.\nAppId         : 7d9e3c1a-2b4f-4a6e-8c0d-1e2f3a4b5c6d\nCorrelationId : 5e0f3c1a-2b4f-4a6e-8c0d-1e2f3a4b5c6d\n";
+        let rec = read_pane(text).expect("a status");
+        assert_eq!(
+            rec["status"]["failureReason"],
+            "The redirect URI 'https://portal.contoso.com/very/long/path/signin-oidc' specified in the request does not match the redirect URIs configured for the application."
+        );
+        // A line indented elsewhere is no continuation.
+        let rec = read_pane("ErrorCode     : 53003\nFailureReason : Blocked.\n  by policy\n")
+            .expect("a status");
+        assert_eq!(rec["status"]["failureReason"], "Blocked.");
     }
 
     #[test]
