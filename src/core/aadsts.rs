@@ -763,7 +763,7 @@ static TABLE: &[AadstsInfo] = &[
     e(900382, "", "Confidential clients are not supported in cross-cloud requests.", None, A::Unknown, C::Client, ""),
     e(900384, "", "A JWT failed signature validation.", None, A::Token, C::Token, ""),
     e(900432, "", "Confidential clients are not supported in cross-cloud requests.", None, A::Unknown, C::Client, ""),
-    e(900561, "BadResourceRequestInvalidRequest", "The endpoint received an HTTP method it does not accept; often caused by the browser's back button, and then it can be ignored.", None, A::Page, C::Request, ""),
+    e(900561, "BadResourceRequestInvalidRequest", "The endpoint received an HTTP method it does not accept; often caused by the browser's back button, and then it can be ignored.", None, A::Page, C::Request, "After the back button or a reload of Entra's page, start sign-in again from the app. Otherwise a GET reached an endpoint that takes only POST: the browser was sent to the token endpoint (…/oauth2/v2.0/token), whose URL is configured where the authorization URL belongs (…/oauth2/v2.0/authorize)."),
     e(900612, "", "The signing keys from the provider's JWKS endpoint could not be parsed.", None, A::Unknown, C::Other, ""),
     e(900971, "", "No reply address was provided.", None, A::Page, C::RedirectUri, "Send a redirect_uri in the request."),
     e(901002, "", "The resource parameter is not supported (on the v2.0 endpoints).", None, A::Page, C::Request, "Remove resource and request resource scopes, such as https://graph.microsoft.com/.default."),

@@ -379,6 +379,21 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
                 return;
             }
             let h = host.to_ascii_lowercase();
+            let path = req.path.as_deref().unwrap_or("").trim_end_matches('/');
+            let at_token = path.to_ascii_lowercase().ends_with("/token")
+                && path.to_ascii_lowercase().contains("/oauth2/");
+            if entra_host && at_token && req.param("response_type").is_some() {
+                // The app's authorization URL set to the token endpoint: the browser's GET there
+                // is refused (AADSTS900561) before any sign-in page, so no code is issued.
+                let authorize = format!("{}authorize", &path[..path.len() - "token".len()]);
+                let origin = req
+                    .host
+                    .as_ref()
+                    .map(|h| format!("https://{h}"))
+                    .unwrap_or_default();
+                out.push(finding("request.not_entra_authorize").severity(Severity::Error).title("The browser was sent to the token endpoint, not the authorize endpoint").detail(format!("This request carries the authorize request's parameters (response_type, redirect_uri) but goes to {path}. The token endpoint only takes the app's POST that redeems a code; a browser's GET there is refused with AADSTS900561 (the endpoint only accepts POST requests), so no sign-in page is shown and no code is issued. The app's authorization URL is set to the token URL.")).fix(format!("Set the app's authorization URL (authorization endpoint, auth URL) to {origin}{authorize} and keep {origin}{path} as its token URL.")));
+                return;
+            }
             if super::authorize::is_token_issuer_host(&h) {
                 out.push(finding("request.not_entra_authorize").severity(Severity::Error).title(format!("{host} is Entra's token issuer, not its sign-in host")).detail(format!("{host} is the issuer Entra writes in v1 tokens (iss: https://{host}/<tenant>/), not an address that signs users in: an authority taken from a token's iss claim or from the SAML page's Microsoft Entra Identifier. The browser gets no sign-in page there.")).fix(format!("Use https://{}/<tenant>/oauth2/v2.0/authorize as the authority (the app's Instance and TenantId settings).", if h.ends_with(".cn") { "login.partner.microsoftonline.cn" } else { "login.microsoftonline.com" })));
                 return;
