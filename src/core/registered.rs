@@ -105,6 +105,9 @@ pub struct Registered {
     pub audience: Audience,
     /// The application (client) ID, if the input carried it.
     pub app_id: Option<String>,
+    /// The application object's ID (Graph's `id`, the manifest's `objectId`, the portal's
+    /// Object ID), if the input carried it: not what a request's client_id takes.
+    pub object_id: Option<String>,
     /// Of several applications pasted, the other one whose list holds the redirect URI the
     /// request sends ('name' (appId)), when the one read by client_id does not.
     pub sent_on_other_app: Option<String>,
@@ -1443,6 +1446,9 @@ fn push_json_item(reg: &mut Registered, item: &Value, platform: Platform) {
 fn read_app_object(reg: &mut Registered, v: &Value) {
     let str_of = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
     reg.app_id = str_of("appId");
+    reg.object_id = str_of("id")
+        .or_else(|| str_of("objectId"))
+        .filter(|id| uri::is_guid(id));
     reg.created = str_of("createdDateTime");
     reg.publisher_domain = str_of("publisherDomain");
     // Graph's `@odata.context` names the cloud the object was read from.
@@ -2347,6 +2353,8 @@ enum Label {
     Redirect(Option<Platform>),
     /// The application (client) ID.
     AppId,
+    /// The application object's ID.
+    ObjectId,
     /// When the application was created.
     Created,
     /// The sign-in audience.
@@ -2468,6 +2476,7 @@ fn label_kind(label: &str) -> Label {
         "redirecturis" | "redirecturi" | "redirecturls" | "redirecturl" | "replyurls"
         | "replyurl" | "replyaddresses" | "replyaddress" => Label::Redirect(None),
         "appid" | "applicationid" | "applicationclientid" | "clientid" => Label::AppId,
+        "objectid" | "id" => Label::ObjectId,
         "uri" | "url" => Label::Entry,
         "redirecturisettings" | "index" | "replyurlswithtype" => Label::Settings,
         "signinaudience" | "supportedaccounttypes" => Label::Audience,
@@ -2902,6 +2911,11 @@ impl LineReader {
             Label::AppId => {
                 if uri::is_guid(value) {
                     self.record().app_id = Some(value.to_string());
+                }
+            }
+            Label::ObjectId => {
+                if uri::is_guid(value) {
+                    self.reg.object_id = Some(value.to_string());
                 }
             }
             Label::Created => {
@@ -3946,6 +3960,13 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
                     i += 1;
                 }
                 r.property(label, value, line_no);
+                continue;
+            }
+            // An ID's label then the GUID alone on the next line.
+            let id = lines.get(i).map(|n| n.trim()).filter(|n| uri::is_guid(n));
+            if let (Some(id), Label::AppId | Label::ObjectId) = (id, label_kind(label)) {
+                i += 1;
+                r.property(label, id, line_no);
                 continue;
             }
             // `Application ID URI` then its value alone: the portal's own labels only, not a
@@ -5240,6 +5261,30 @@ mod tests {
             Some("6731de76-14a6-49ae-97bc-6eba6914391e")
         );
         assert!(r.problems.is_empty(), "{:?}", r.problems);
+    }
+
+    #[test]
+    fn reads_the_app_and_object_ids_of_a_pasted_overview() {
+        let with_colons = "Display name\n: Claims portal\nApplication (client) ID\n: 7d9e3c1a-2b4f-4a6e-8c0d-1e2f3a4b5c6d\nObject ID\n: 4f1e2d3c-aaaa-bbbb-cccc-1234567890ab\n";
+        let bare = with_colons.replace(": ", "");
+        for text in [with_colons, bare.as_str()] {
+            let r = read(text);
+            assert_eq!(
+                r.app_id.as_deref(),
+                Some("7d9e3c1a-2b4f-4a6e-8c0d-1e2f3a4b5c6d"),
+                "{text}"
+            );
+            assert_eq!(
+                r.object_id.as_deref(),
+                Some("4f1e2d3c-aaaa-bbbb-cccc-1234567890ab"),
+                "{text}"
+            );
+        }
+        let graph = r#"{"id": "4f1e2d3c-aaaa-bbbb-cccc-1234567890ab", "appId": "7d9e3c1a-2b4f-4a6e-8c0d-1e2f3a4b5c6d", "web": {"redirectUris": ["https://a/cb"]}}"#;
+        assert_eq!(
+            read(graph).object_id.as_deref(),
+            Some("4f1e2d3c-aaaa-bbbb-cccc-1234567890ab")
+        );
     }
 
     #[test]
