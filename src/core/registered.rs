@@ -1930,6 +1930,15 @@ fn portal_refusal(line: &str) -> bool {
 /// (`https://app.contoso. com/cb`, `https://app.contoso .com/cb`, `https: //localhost/cb`):
 /// the URI the text makes without them, when each space stands next to a URI delimiter.
 fn broken_uri(text: &str) -> Option<String> {
+    // A tab separates a table's cells (`https://x/\tWeb`), and a URI followed by a platform
+    // name is a row of a table (`https://x/   Single-page application`), not a broken URI.
+    let t = text.trim();
+    if t.contains('\t')
+        || t.split_once(char::is_whitespace)
+            .is_some_and(|(_, rest)| platform_word(rest.trim()).is_some())
+    {
+        return None;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     // Not before a note (`# old`, `// prod`, `(old)`): the next word goes on with the URI.
     let delimiter = ['.', '/', ':'];
