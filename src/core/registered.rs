@@ -3079,7 +3079,8 @@ impl LineReader {
             if item.is_empty() {
                 continue;
             }
-            if is_uri_token(item) {
+            // `"${local.origin}/cb"` of Terraform: a template entry (push says so).
+            if is_uri_token(item) || template_expression(item).is_some() {
                 self.push(item, platform, line);
             } else {
                 self.problem(
