@@ -2483,6 +2483,8 @@ fn label_kind(label: &str) -> Label {
         "createddatetime" => Label::Created,
         "displayname" => Label::Name,
         "authority" | "instance" | "callbackpath" => Label::AppSetting,
+        // `CLIENT_SECRET=…` of a .env or properties file: a registration holds no secret.
+        _ if k.ends_with("secret") => Label::AppSetting,
         _ if [
             "logout",
             "homepage",
@@ -2941,7 +2943,12 @@ impl LineReader {
             }
             Label::AppSetting => {
                 if self.app_setting.is_none() {
-                    self.app_setting = Some((format!("{label} {value}"), line));
+                    // A secret's value is never repeated.
+                    let what = match label_key(label).ends_with("secret") {
+                        true => label.to_string(),
+                        false => format!("{label} {value}"),
+                    };
+                    self.app_setting = Some((what, line));
                 }
             }
             Label::Settings => self.settings = true,
