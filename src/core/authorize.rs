@@ -524,7 +524,21 @@ pub(crate) fn unescape_copied(s: &str) -> String {
         ("\\x26", "&"),
         ("\\/", "/"),
     ];
-    let mut out = s.to_string();
+    // A browser's "Copy as cURL (cmd)" escapes for the Windows shell with '^' (`^&`, `^%`,
+    // `^"`); a URL holds no raw '^', so each one escapes the character after it.
+    let mut out = if s.contains("^&") || s.contains("^\"") {
+        let mut o = String::with_capacity(s.len());
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '^' => o.extend(chars.next()),
+                c => o.push(c),
+            }
+        }
+        o
+    } else {
+        s.to_string()
+    };
     for (from, to) in ESCAPES {
         if out.contains(from) {
             out = out.replace(from, to);
