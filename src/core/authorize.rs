@@ -647,7 +647,9 @@ fn raw_request_url(text: &str) -> Option<String> {
     let path = path?;
     // Without a `Host:` line (an access log's request line) the path alone is returned.
     let url = match host {
-        Some(h) if !h.is_empty() && !h.contains(char::is_whitespace) => format!("https://{h}{path}"),
+        Some(h) if !h.is_empty() && !h.contains(char::is_whitespace) => {
+            format!("https://{h}{path}")
+        }
         Some(_) => return None,
         None => path.to_string(),
     };

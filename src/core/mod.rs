@@ -1416,11 +1416,19 @@ fn logout_finding() -> Finding {
 /// `/oauth2/authorization/{id}`, Auth.js's `/api/auth/signin`, Microsoft.Identity.Web's
 /// `/MicrosoftIdentity/Account/SignIn`, App Service's `/.auth/login/aad`.
 fn is_sign_in_start(url: &str) -> bool {
-    let path = url.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    let path = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let path = path.trim_end_matches('/');
-    ["/oauth2/authorization/", "/api/auth/signin", "/microsoftidentity/account/signin"]
-        .iter()
-        .any(|p| path.contains(p))
+    [
+        "/oauth2/authorization/",
+        "/api/auth/signin",
+        "/microsoftidentity/account/signin",
+    ]
+    .iter()
+    .any(|p| path.contains(p))
         || path.ends_with("/.auth/login/aad")
 }
 
@@ -2369,8 +2377,15 @@ mod tests {
                 authorize: url.into(),
                 ..CaseInput::default()
             });
-            let f = a.report.findings.iter().find(|f| f.code == "input.authorize_unreadable");
-            assert!(f.is_some_and(|f| f.detail.contains("sign-in start")), "{url}: {f:?}");
+            let f = a
+                .report
+                .findings
+                .iter()
+                .find(|f| f.code == "input.authorize_unreadable");
+            assert!(
+                f.is_some_and(|f| f.detail.contains("sign-in start")),
+                "{url}: {f:?}"
+            );
         }
     }
 
