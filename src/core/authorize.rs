@@ -524,7 +524,21 @@ pub(crate) fn unescape_copied(s: &str) -> String {
         ("\\x26", "&"),
         ("\\/", "/"),
     ];
-    let mut out = s.to_string();
+    // A browser's "Copy as cURL (cmd)" escapes for the Windows shell with '^' (`^&`, `^%`,
+    // `^"`); a URL holds no raw '^', so each one escapes the character after it.
+    let mut out = if s.contains("^&") || s.contains("^\"") {
+        let mut o = String::with_capacity(s.len());
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '^' => o.extend(chars.next()),
+                c => o.push(c),
+            }
+        }
+        o
+    } else {
+        s.to_string()
+    };
     for (from, to) in ESCAPES {
         if out.contains(from) {
             out = out.replace(from, to);
@@ -613,15 +627,14 @@ fn raw_request_url(text: &str) -> Option<String> {
     for line in text.lines() {
         // `curl -v` marks what it sent with `> `.
         let l = line.trim().trim_start_matches('>').trim();
-        let mut words = l.split_whitespace();
-        if let (Some(method), Some(target), Some(version)) =
-            (words.next(), words.next(), words.next())
-        {
-            if matches!(method, "GET" | "POST")
-                && target.starts_with('/')
-                && version.starts_with("HTTP/")
+        // Also inside an access log line: `10.0.4.17 - - […] "GET /…/authorize?… HTTP/1.1" 200 …`.
+        let words: Vec<&str> = l.split_whitespace().collect();
+        for w in words.windows(3) {
+            if matches!(w[0].trim_start_matches('"'), "GET" | "POST")
+                && w[1].starts_with('/')
+                && w[2].starts_with("HTTP/")
             {
-                path = path.or(Some(target));
+                path = path.or(Some(w[1]));
             }
         }
         if let Some(p) = strip_prefix_ci(l, ":path:") {
@@ -631,10 +644,25 @@ fn raw_request_url(text: &str) -> Option<String> {
             host = host.or(Some(h.trim()));
         }
     }
-    let (path, host) = (path?, host?);
-    (!host.is_empty() && !host.contains(char::is_whitespace))
-        .then(|| format!("https://{host}{path}"))
-        .filter(|u| is_request(u))
+    let path = path?;
+    // Without a `Host:` line (an access log's request line) the path alone is returned.
+    let url = match host {
+        Some(h) if !h.is_empty() && !h.contains(char::is_whitespace) => {
+            format!("https://{h}{path}")
+        }
+        Some(_) => return None,
+        None => path.to_string(),
+    };
+    is_request(&url).then_some(url)
+}
+
+/// A request read from its path alone (`/tenant/oauth2/v2.0/authorize?client_id=…`): its host
+/// is unknown.
+fn read_path(path: &str, joined: bool) -> AuthorizeRequest {
+    let mut req = read_url(&format!("https://path.invalid{path}"), joined);
+    req.host = None;
+    req.url = path.to_string();
+    req
 }
 
 /// How many layers of percent-encoding around a whole URL are undone: one per
@@ -1380,7 +1408,10 @@ fn read_oauth(input: &str) -> Option<AuthorizeRequest> {
         return Some(req);
     }
     if let Some(url) = raw_request_url(&text) {
-        return Some(read_url(&url, joined));
+        return Some(match url.starts_with('/') {
+            true => read_path(&url, joined),
+            false => read_url(&url, joined),
+        });
     }
     // A server's log line that names the redirect URI it sent as a field: read as the text
     // that quotes it (the line names only some of the request's parameters).
@@ -1418,10 +1449,7 @@ fn read_oauth(input: &str) -> Option<AuthorizeRequest> {
             .filter(|b| !b.contains('=') && b.contains('/'));
         if let Some(before) = before {
             if before.starts_with('/') {
-                let mut req = read_url(&format!("https://path.invalid{q}"), joined);
-                req.host = None;
-                req.url = q.to_string();
-                return Some(req);
+                return Some(read_path(q, joined));
             }
             if before.split('/').next().is_some_and(|h| h.contains('.')) {
                 return Some(read_url(&format!("https://{q}"), joined));

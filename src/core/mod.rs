@@ -357,6 +357,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             });
             let what = match &r.host {
                 Some(h) if saml2 => format!("The URL on {h} is Entra's SAML endpoint (/saml2) without a SAMLRequest that can be read: with the HTTP-POST binding the app's SAMLRequest travels in the form body, not the address (or the value is not base64 of a deflated or plain AuthnRequest)."),
+                Some(h) if is_sign_in_start(&r.url) => format!("The URL on {h} is the app's own sign-in start, which answers with a redirect to Entra's authorize URL: that next request is the one to paste."),
                 Some(h) => format!("The URL on {h} carries no authorize parameters (client_id, redirect_uri, response_type, scope): it is not the authorize request."),
                 None if auth_text.to_ascii_uppercase().contains("AADSTS") => "The authorize box names AADSTS without a whole error code (AADSTS and its five to seven digits) or a message to read: the text was cut when it was copied.".to_string(),
                 None => "No authorize URL, query string (client_id=…&redirect_uri=…) or Entra error text (AADSTS…) was found in the authorize box.".to_string(),
@@ -1411,6 +1412,26 @@ fn logout_finding() -> Finding {
     codes::finding("input.authorize_unreadable").severity(Severity::Info).title("This is the sign-out request, not the sign-in").detail("The URL is Entra's sign-out endpoint (…/oauth2/v2.0/logout): it ends the user's session and, when post_logout_redirect_uri is a registered redirect URI of the app, sends the browser there afterwards. It asks for no code, so no redirect URI of a sign-in is in it.").fix("To check a sign-in, paste the request to …/oauth2/v2.0/authorize (the first request to the Entra host after Sign in) or Entra's error text.")
 }
 
+/// An app's own sign-in start, which redirects to the authorize URL: Spring Security's
+/// `/oauth2/authorization/{id}`, Auth.js's `/api/auth/signin`, Microsoft.Identity.Web's
+/// `/MicrosoftIdentity/Account/SignIn`, App Service's `/.auth/login/aad`.
+fn is_sign_in_start(url: &str) -> bool {
+    let path = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let path = path.trim_end_matches('/');
+    [
+        "/oauth2/authorization/",
+        "/api/auth/signin",
+        "/microsoftidentity/account/signin",
+    ]
+    .iter()
+    .any(|p| path.contains(p))
+        || path.ends_with("/.auth/login/aad")
+}
+
 /// A request to Entra's sign-out endpoint (`…/oauth2/v2.0/logout`, `…/oauth2/logout`).
 fn is_logout(r: &authorize::AuthorizeRequest) -> bool {
     r.host.as_deref().is_some_and(authorize::is_entra_host)
@@ -2342,6 +2363,31 @@ fn verdict(report: &Report, any_input: bool, saml: bool) -> (VerdictKind, String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An app's sign-in start URL (Spring's /oauth2/authorization/azure, App Service's
+    /// /.auth/login/aad) is said as what it is: the authorize request is the redirect after it.
+    #[test]
+    fn a_sign_in_start_url_is_said_as_such() {
+        for url in [
+            "http://localhost:8080/oauth2/authorization/azure",
+            "https://contoso-web.azurewebsites.net/.auth/login/aad?post_login_redirect_uri=/",
+            "https://app.contoso.com/MicrosoftIdentity/Account/SignIn",
+        ] {
+            let a = analyze(&CaseInput {
+                authorize: url.into(),
+                ..CaseInput::default()
+            });
+            let f = a
+                .report
+                .findings
+                .iter()
+                .find(|f| f.code == "input.authorize_unreadable");
+            assert!(
+                f.is_some_and(|f| f.detail.contains("sign-in start")),
+                "{url}: {f:?}"
+            );
+        }
+    }
 
     /// A pasted failure this page does not know is not "no error was found".
     #[test]

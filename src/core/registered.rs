@@ -1936,6 +1936,15 @@ fn portal_refusal(line: &str) -> bool {
 /// (`https://app.contoso. com/cb`, `https://app.contoso .com/cb`, `https: //localhost/cb`):
 /// the URI the text makes without them, when each space stands next to a URI delimiter.
 fn broken_uri(text: &str) -> Option<String> {
+    // A tab separates a table's cells (`https://x/\tWeb`), and a URI followed by a platform
+    // name is a row of a table (`https://x/   Single-page application`), not a broken URI.
+    let t = text.trim();
+    if t.contains('\t')
+        || t.split_once(char::is_whitespace)
+            .is_some_and(|(_, rest)| platform_word(rest.trim()).is_some())
+    {
+        return None;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     // Not before a note (`# old`, `// prod`, `(old)`): the next word goes on with the URI.
     let delimiter = ['.', '/', ':'];
@@ -2483,6 +2492,8 @@ fn label_kind(label: &str) -> Label {
         "createddatetime" => Label::Created,
         "displayname" => Label::Name,
         "authority" | "instance" | "callbackpath" => Label::AppSetting,
+        // `CLIENT_SECRET=…` of a .env or properties file: a registration holds no secret.
+        _ if k.ends_with("secret") => Label::AppSetting,
         _ if [
             "logout",
             "homepage",
@@ -2946,7 +2957,12 @@ impl LineReader {
             }
             Label::AppSetting => {
                 if self.app_setting.is_none() {
-                    self.app_setting = Some((format!("{label} {value}"), line));
+                    // A secret's value is never repeated.
+                    let what = match label_key(label).ends_with("secret") {
+                        true => label.to_string(),
+                        false => format!("{label} {value}"),
+                    };
+                    self.app_setting = Some((what, line));
                 }
             }
             Label::Settings => self.settings = true,
@@ -3084,7 +3100,8 @@ impl LineReader {
             if item.is_empty() {
                 continue;
             }
-            if is_uri_token(item) {
+            // `"${local.origin}/cb"` of Terraform: a template entry (push says so).
+            if is_uri_token(item) || template_expression(item).is_some() {
                 self.push(item, platform, line);
             } else {
                 self.problem(
