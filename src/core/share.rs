@@ -466,11 +466,15 @@ fn credential_key(name: &str) -> Option<&'static str> {
     .then_some("secret")
 }
 
+/// A secret's name: this list's, the HAR sanitiser's (but a bare `token`: as a JSON key it
+/// names other things), or one ending in `token`, `secret`, `password` or `passcode`.
 fn secret_name(name: &str) -> Option<&'static str> {
     SECRET_NAMES
         .iter()
+        .chain(evidence::sanitize::SECRET_NAMES)
         .copied()
-        .find(|s| s.eq_ignore_ascii_case(name))
+        .find(|s| *s != "token" && s.eq_ignore_ascii_case(name))
+        .or_else(|| evidence::sanitize::secret_suffix(name).then_some("token"))
 }
 
 /// Query parameters that carry a credential in URLs, a redirect URI's own

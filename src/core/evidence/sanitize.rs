@@ -59,7 +59,44 @@ pub const SECRET_NAMES: &[&str] = &[
     "samlresponse",
     "wresult",
     "x-client-data",
+    "id_token_hint",
+    "device_code",
+    "user_code",
+    "secrettext",
+    // Entra's request context (in a federated sign-in's wctx, GetCredentialType's
+    // originalRequest), and the flow token of the Microsoft account page
+    // (`"sFTTag":"<input … name=\"PPFT\" value=\"…\"/>"`).
+    "estsrequest",
+    "sfttag",
+    "originalrequest",
+    // A federated identity provider's sign-in transaction and one-time codes.
+    "statehandle",
+    "passcode",
 ];
+
+/// A name whose value is a secret: one of [`SECRET_NAMES`], or a name ending in `token`,
+/// `secret`, `password` or `passcode` (compared without case or separators: `stateToken`,
+/// `sessionToken`, `csrf_token`, `adminPassword`), as identity providers and apps name their
+/// one-time and session values.
+pub(crate) fn is_secret_name(name: &str) -> bool {
+    SECRET_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name)) || secret_suffix(name)
+}
+
+/// A name longer than its ending `token`, `secret`, `password` or `passcode` (see
+/// [`is_secret_name`]); a bare `token` or `secret` is judged by where it stands.
+pub(crate) fn secret_suffix(name: &str) -> bool {
+    if name.len() > 40 {
+        return false;
+    }
+    let key: String = name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    ["token", "secret", "password", "passcode"]
+        .iter()
+        .any(|end| key.len() > end.len() && key.ends_with(end))
+}
 
 /// Headers whose whole value is a credential.
 const SECRET_HEADERS: &[&str] = &[
@@ -265,8 +302,7 @@ struct Names {
 
 impl Names {
     fn secret(&self, name: &str) -> bool {
-        SECRET_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
-            || self.extra.iter().any(|n| n.eq_ignore_ascii_case(name))
+        is_secret_name(name) || self.extra.iter().any(|n| n.eq_ignore_ascii_case(name))
     }
 }
 
