@@ -1968,6 +1968,22 @@ fn in_time_order<'a>(entries: &[Entry<'a>]) -> Option<Vec<Entry<'a>>> {
     Some(v.into_iter().map(|(_, e)| e).collect())
 }
 
+/// A value as the app sent it, not one a sanitiser put in its place for every value alike
+/// (`REDACTED`, `[Token Redacted]`, `***`): only such a value tells one code from another. A
+/// marker numbered per value (`REDACTED-3`, as the sanitiser here writes) still does.
+fn known_value(v: &str) -> bool {
+    let word: String = v
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    !v.contains(char::is_whitespace)
+        && !matches!(
+            word.as_str(),
+            "" | "redacted" | "removed" | "hidden" | "masked" | "sanitized" | "sanitised"
+        )
+}
+
 /// Traces a HAR.
 pub fn trace(log: &Log) -> Trace {
     let file: &[Entry] = log.entries.as_deref().unwrap_or(&[]);
@@ -2041,8 +2057,14 @@ pub fn trace(log: &Log) -> Trace {
         .iter()
         .filter_map(|&i| {
             let pp = entries.get(i).map(post_pairs).unwrap_or_default();
-            (get(&pp, "grant_type") == Some("authorization_code"))
-                .then(|| (i, get(&pp, "code").map(str::to_string)))
+            (get(&pp, "grant_type") == Some("authorization_code")).then(|| {
+                (
+                    i,
+                    get(&pp, "code")
+                        .filter(|c| known_value(c))
+                        .map(str::to_string),
+                )
+            })
         })
         .collect();
     for (n, f) in flows.iter_mut().enumerate() {
@@ -2050,7 +2072,7 @@ pub fn trace(log: &Log) -> Trace {
         let linked: Vec<usize> = redemptions
             .iter()
             .filter(|(i, code)| match (code.as_deref(), f.code.as_deref()) {
-                (Some(c), Some(fc)) if c != "REDACTED" && !c.is_empty() => c == fc,
+                (Some(c), Some(fc)) if known_value(fc) => c == fc,
                 _ => *i > f.after && *i < next,
             })
             .map(|(i, _)| *i)
@@ -2063,23 +2085,20 @@ pub fn trace(log: &Log) -> Trace {
         };
         for &i in &linked {
             if let Some(e) = entries.get(i) {
-                // Another redemption of the same code that got tokens.
+                // Another redemption of the same code that got tokens (of this flow's code both,
+                // when a sanitiser left no code to compare).
                 let winner = linked.iter().copied().find(|&j| {
-                    j != i
-                        && code_of(j).is_some_and(|c| !c.is_empty() && c != "REDACTED")
-                        && code_of(j) == code_of(i)
-                        && entries.get(j).is_some_and(got_tokens)
+                    j != i && code_of(j) == code_of(i) && entries.get(j).is_some_and(got_tokens)
                 });
                 token_checks_beside(f, e, i, winner);
             }
         }
         // A redemption of this very code shows the app read it, though the HAR cannot show the
         // fragment or custom-scheme answer that carried it.
-        let read_by = linked.iter().copied().find(|&i| {
-            code_of(i).is_some_and(|c| {
-                !c.is_empty() && c != "REDACTED" && Some(c.as_str()) == f.code.as_deref()
-            })
-        });
+        let read_by = linked
+            .iter()
+            .copied()
+            .find(|&i| code_of(i).is_some_and(|c| Some(c.as_str()) == f.code.as_deref()));
         let said = |c: &str| f.findings.iter().any(|x| x.code == c);
         if let Some(i) = read_by.filter(|_| said("har.code_issued") && !said("har.code_delivered"))
         {
