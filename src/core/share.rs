@@ -889,9 +889,10 @@ impl<'a> Redactor<'a> {
     }
 
     /// The marker for a secret `key` (its decoded value) written as `raw`.
-    /// None for an empty value or one that is already a marker.
+    /// None for an empty value, one that is already a marker, or another sanitiser's
+    /// placeholder (`[Token Redacted]`: markers would make two of them differ).
     fn secret(&mut self, name: &'static str, raw: &str, key: &str) -> Option<String> {
-        if key.is_empty() || self.issued.contains(key) {
+        if !evidence::sanitize::known_value(key) || self.issued.contains(key) {
             return None;
         }
         // A failed SAML response keeps its status (Entra's error), not the rest.

@@ -12,7 +12,8 @@ use std::fmt;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use super::{sanitize, Context, Step, StepKind};
+use super::sanitize::{self, known_value};
+use super::{Context, Step, StepKind};
 use crate::core::aadsts;
 use crate::core::authorize::{is_b2c_policy, is_entra_host};
 use crate::core::codes::finding;
@@ -1966,22 +1967,6 @@ fn in_time_order<'a>(entries: &[Entry<'a>]) -> Option<Vec<Entry<'a>>> {
     let mut v: Vec<(u64, Entry)> = keys.into_iter().zip(entries.iter().cloned()).collect();
     crate::core::order::by_key(&mut v, |(k, _)| *k);
     Some(v.into_iter().map(|(_, e)| e).collect())
-}
-
-/// A value as the app sent it, not one a sanitiser put in its place for every value alike
-/// (`REDACTED`, `[Token Redacted]`, `***`): only such a value tells one code from another. A
-/// marker numbered per value (`REDACTED-3`, as the sanitiser here writes) still does.
-fn known_value(v: &str) -> bool {
-    let word: String = v
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    !v.contains(char::is_whitespace)
-        && !matches!(
-            word.as_str(),
-            "" | "redacted" | "removed" | "hidden" | "masked" | "sanitized" | "sanitised"
-        )
 }
 
 /// Traces a HAR.
@@ -4608,18 +4593,19 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
         .take(32)
         .collect();
     // Two sign-ins in one capture (two tabs, a double click): the POST of this page carries
-    // its own code or state, which may come after the other page's.
+    // its own code or state, which may come after the other page's. A sanitiser's placeholder
+    // for every value (`[Token Redacted]`) tells neither.
     let own = |i: &usize| {
         let fields = entries.get(*i).map(post_pairs).unwrap_or_default();
         ["code", "state"].iter().any(|n| {
-            get(&form.fields, n).is_some_and(|v| !v.is_empty() && get(&fields, n) == Some(v))
+            get(&form.fields, n).is_some_and(|v| known_value(v) && get(&fields, n) == Some(v))
         })
     };
     let other = |i: &usize| {
         let fields = entries.get(*i).map(post_pairs).unwrap_or_default();
         ["code", "state"].iter().any(|n| {
             get(&form.fields, n).is_some_and(|v| {
-                !v.is_empty() && get(&fields, n).is_some_and(|x| !x.is_empty() && x != v)
+                known_value(v) && get(&fields, n).is_some_and(|x| known_value(x) && x != v)
             })
         })
     };
@@ -4696,7 +4682,9 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
                         fnd = fnd.title("The SAML response reached the reply URL");
                     }
                     f.findings.push(fnd);
-                    f.landing = Some(post_text(e).unwrap_or(body));
+                    // What Entra's page carried, when a sanitiser left a placeholder in the POST.
+                    let placeholder = get(&pp, delivered).is_some_and(|v| !known_value(v));
+                    f.landing = Some(post_text(e).filter(|_| !placeholder).unwrap_or(body));
                     // The app redirected without signing the user in, its correlation or
                     // nonce cookie (SameSite Lax or Strict) left out of Entra's cross-site
                     // POST: it rejected the answer quietly (a remote failure handled by a
