@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 use redirect_doctor::core::evidence::{self, sanitize, Kind, StepKind};
-use redirect_doctor::core::{analyze, Analysis, CaseInput, Severity};
+use redirect_doctor::core::{analyze, share, Analysis, CaseInput, Severity};
 use serde_json::Value;
 
 const CLIENT: &str = "6731de76-14a6-49ae-97bc-6eba6914391e";
@@ -204,6 +204,36 @@ fn cases() -> Vec<Case> {
             ],
             None,
         ),
+        // Chrome's export with sensitive data of a sign-in federated to Okta (Identity Engine
+        // state handle, passcode, state token; WS-Federation back to Entra) whose code the app
+        // got and failed on: the app's error is the cause, and the sanitiser drops every secret.
+        case(
+            "federated-okta-app-500.har",
+            "web: https://app.contoso.com/signin-oidc",
+            &["har.code_issued", "har.code_delivered", "har.app_error"],
+            &[
+                "har.code_lost",
+                "har.sanitized_export",
+                "har.entra_error_page",
+            ],
+            Some("har.app_error"),
+        ),
+        // A personal Microsoft account sent through login.live.com (its page's flow token in
+        // the escaped sFTTag input) and back to Entra's error page: AADSTS50020.
+        Case {
+            aadsts: &[("har.entra_error_page", 50020)],
+            ..case(
+                "msa-guest-50020.har",
+                "web: https://app.contoso.com/signin-oidc",
+                &["har.authorize_found", "har.entra_error_page"],
+                &[
+                    "har.code_issued",
+                    "har.no_authorize",
+                    "har.sanitized_export",
+                ],
+                Some("har.entra_error_page"),
+            )
+        },
         // A recording that starts at the app's callback: the POSTed code and the app's 500.
         case(
             "callback-only-idx21323.har",
@@ -1325,6 +1355,19 @@ fn sanitised_hars_keep_none_of_their_secrets() {
             assert!(
                 !out.contains(marker),
                 "{name}: {marker} left in the sanitised HAR"
+            );
+        }
+        // A share link of the HAR keeps none of the fixtures' marked secrets either (it keeps
+        // cookie names, which an ASP.NET Core nonce cookie's name holds, for the cookie story).
+        let case = CaseInput {
+            evidence: text.clone(),
+            ..CaseInput::default()
+        };
+        let (shared, _) = share::redact(&case, &share::ShareOptions::default());
+        for marker in ["SECRET-", "FLOWTOKEN-", "CANARY-", "ESTSAUTH-", "VERIFIER-"] {
+            assert!(
+                !shared.evidence.contains(marker),
+                "{name}: {marker} left in the share link"
             );
         }
         // Still a HAR, still traced the same way.

@@ -7,6 +7,7 @@ use super::callback::{Callback, Place};
 use super::client::{ClientGuess, ClientKind};
 use super::codes::finding;
 use super::evidence::har;
+use super::evidence::sanitize::known_value;
 use super::report::{Finding, Platform, Severity};
 use super::uri::Uri;
 
@@ -1021,8 +1022,9 @@ fn checks_inner(
     if let (Some(a), None, true, true) = (sent_state, got_state, answered, whole_answer) {
         out.push(finding("response.state_mismatch").title("The response carries no state, though the request sent one").detail(format!("The request sent state={a}, and Entra returns it unchanged with every answer (RFC 6749 §4.1.2: REQUIRED when the request had one), but the answer pasted has none: something between Entra and the app dropped it (a redirect that rebuilt the URL), or this URL is not the answer to that request. Libraries reject a response without its state.")).fix("Paste the full landing URL as the browser showed it, or capture a HAR; make sure no redirect in front of the app drops query or fragment parameters."));
     }
+    // A sanitiser's placeholder (`[Token Redacted]`) on one side only says nothing of the state.
     if let (Some(a), Some(b)) = (sent_state, got_state) {
-        if a != b {
+        if a != b && known_value(a) && known_value(b) {
             out.push(finding("response.state_mismatch").detail(format!("The request sent state={a} but the response carries state={b}. The app (or MSAL) rejects it: the response belongs to another request (another tab, an older attempt, another origin such as apex vs www, or storage that was cleared).")).fix("Sign in again from the same origin as the redirect URI, in one tab; make sure the state store survives the redirect."));
         }
     }

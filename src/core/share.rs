@@ -466,11 +466,15 @@ fn credential_key(name: &str) -> Option<&'static str> {
     .then_some("secret")
 }
 
+/// A secret's name: this list's, the HAR sanitiser's (but a bare `token`: as a JSON key it
+/// names other things), or one ending in `token`, `secret`, `password` or `passcode`.
 fn secret_name(name: &str) -> Option<&'static str> {
     SECRET_NAMES
         .iter()
+        .chain(evidence::sanitize::SECRET_NAMES)
         .copied()
-        .find(|s| s.eq_ignore_ascii_case(name))
+        .find(|s| *s != "token" && s.eq_ignore_ascii_case(name))
+        .or_else(|| evidence::sanitize::secret_suffix(name).then_some("token"))
 }
 
 /// Query parameters that carry a credential in URLs, a redirect URI's own
@@ -885,9 +889,10 @@ impl<'a> Redactor<'a> {
     }
 
     /// The marker for a secret `key` (its decoded value) written as `raw`.
-    /// None for an empty value or one that is already a marker.
+    /// None for an empty value, one that is already a marker, or another sanitiser's
+    /// placeholder (`[Token Redacted]`: markers would make two of them differ).
     fn secret(&mut self, name: &'static str, raw: &str, key: &str) -> Option<String> {
-        if key.is_empty() || self.issued.contains(key) {
+        if !evidence::sanitize::known_value(key) || self.issued.contains(key) {
             return None;
         }
         // A failed SAML response keeps its status (Entra's error), not the rest.

@@ -12,7 +12,8 @@ use std::fmt;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use super::{sanitize, Context, Step, StepKind};
+use super::sanitize::{self, known_value};
+use super::{Context, Step, StepKind};
 use crate::core::aadsts;
 use crate::core::authorize::{is_b2c_policy, is_entra_host};
 use crate::core::codes::finding;
@@ -2041,8 +2042,14 @@ pub fn trace(log: &Log) -> Trace {
         .iter()
         .filter_map(|&i| {
             let pp = entries.get(i).map(post_pairs).unwrap_or_default();
-            (get(&pp, "grant_type") == Some("authorization_code"))
-                .then(|| (i, get(&pp, "code").map(str::to_string)))
+            (get(&pp, "grant_type") == Some("authorization_code")).then(|| {
+                (
+                    i,
+                    get(&pp, "code")
+                        .filter(|c| known_value(c))
+                        .map(str::to_string),
+                )
+            })
         })
         .collect();
     for (n, f) in flows.iter_mut().enumerate() {
@@ -2050,7 +2057,7 @@ pub fn trace(log: &Log) -> Trace {
         let linked: Vec<usize> = redemptions
             .iter()
             .filter(|(i, code)| match (code.as_deref(), f.code.as_deref()) {
-                (Some(c), Some(fc)) if c != "REDACTED" && !c.is_empty() => c == fc,
+                (Some(c), Some(fc)) if known_value(fc) => c == fc,
                 _ => *i > f.after && *i < next,
             })
             .map(|(i, _)| *i)
@@ -2063,23 +2070,20 @@ pub fn trace(log: &Log) -> Trace {
         };
         for &i in &linked {
             if let Some(e) = entries.get(i) {
-                // Another redemption of the same code that got tokens.
+                // Another redemption of the same code that got tokens (of this flow's code both,
+                // when a sanitiser left no code to compare).
                 let winner = linked.iter().copied().find(|&j| {
-                    j != i
-                        && code_of(j).is_some_and(|c| !c.is_empty() && c != "REDACTED")
-                        && code_of(j) == code_of(i)
-                        && entries.get(j).is_some_and(got_tokens)
+                    j != i && code_of(j) == code_of(i) && entries.get(j).is_some_and(got_tokens)
                 });
                 token_checks_beside(f, e, i, winner);
             }
         }
         // A redemption of this very code shows the app read it, though the HAR cannot show the
         // fragment or custom-scheme answer that carried it.
-        let read_by = linked.iter().copied().find(|&i| {
-            code_of(i).is_some_and(|c| {
-                !c.is_empty() && c != "REDACTED" && Some(c.as_str()) == f.code.as_deref()
-            })
-        });
+        let read_by = linked
+            .iter()
+            .copied()
+            .find(|&i| code_of(i).is_some_and(|c| Some(c.as_str()) == f.code.as_deref()));
         let said = |c: &str| f.findings.iter().any(|x| x.code == c);
         if let Some(i) = read_by.filter(|_| said("har.code_issued") && !said("har.code_delivered"))
         {
@@ -4589,18 +4593,19 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
         .take(32)
         .collect();
     // Two sign-ins in one capture (two tabs, a double click): the POST of this page carries
-    // its own code or state, which may come after the other page's.
+    // its own code or state, which may come after the other page's. A sanitiser's placeholder
+    // for every value (`[Token Redacted]`) tells neither.
     let own = |i: &usize| {
         let fields = entries.get(*i).map(post_pairs).unwrap_or_default();
         ["code", "state"].iter().any(|n| {
-            get(&form.fields, n).is_some_and(|v| !v.is_empty() && get(&fields, n) == Some(v))
+            get(&form.fields, n).is_some_and(|v| known_value(v) && get(&fields, n) == Some(v))
         })
     };
     let other = |i: &usize| {
         let fields = entries.get(*i).map(post_pairs).unwrap_or_default();
         ["code", "state"].iter().any(|n| {
             get(&form.fields, n).is_some_and(|v| {
-                !v.is_empty() && get(&fields, n).is_some_and(|x| !x.is_empty() && x != v)
+                known_value(v) && get(&fields, n).is_some_and(|x| known_value(x) && x != v)
             })
         })
     };
@@ -4677,7 +4682,9 @@ fn follow_form_post(ix: &Ix, f: &mut Flow, idx: usize, form: &Form, redirect_uri
                         fnd = fnd.title("The SAML response reached the reply URL");
                     }
                     f.findings.push(fnd);
-                    f.landing = Some(post_text(e).unwrap_or(body));
+                    // What Entra's page carried, when a sanitiser left a placeholder in the POST.
+                    let placeholder = get(&pp, delivered).is_some_and(|v| !known_value(v));
+                    f.landing = Some(post_text(e).filter(|_| !placeholder).unwrap_or(body));
                     // The app redirected without signing the user in, its correlation or
                     // nonce cookie (SameSite Lax or Strict) left out of Entra's cross-site
                     // POST: it rejected the answer quietly (a remote failure handled by a

@@ -59,7 +59,76 @@ pub const SECRET_NAMES: &[&str] = &[
     "samlresponse",
     "wresult",
     "x-client-data",
+    "id_token_hint",
+    "device_code",
+    "user_code",
+    "secrettext",
+    // Entra's request context (in a federated sign-in's wctx, GetCredentialType's
+    // originalRequest), and the flow token of the Microsoft account page
+    // (`"sFTTag":"<input … name=\"PPFT\" value=\"…\"/>"`).
+    "estsrequest",
+    "sfttag",
+    "originalrequest",
+    // A federated identity provider's sign-in transaction and one-time codes.
+    "statehandle",
+    "passcode",
 ];
+
+/// A value as the app sent it, not one a sanitiser put in its place for every value alike
+/// (`REDACTED`, `[Token Redacted]`, `[hidden]`, `***`): only such a value tells one code or state
+/// from another. A marker numbered per value (`REDACTED-3`, as the sanitiser here writes) still
+/// does.
+pub(crate) fn known_value(v: &str) -> bool {
+    let word: String = v
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(16)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    // `[Token Redacted]` cut at its space, as in a URL.
+    !v.starts_with('[')
+        && !matches!(
+            word.as_str(),
+            "" | "redacted"
+                | "tokenredacted"
+                | "removed"
+                | "hidden"
+                | "masked"
+                | "omitted"
+                | "sanitized"
+                | "sanitised"
+        )
+}
+
+/// A value not to replace: already a marker, or a sanitiser's placeholder (replacing that
+/// would make the placeholders of two values differ, as two values do).
+fn left_as_is(v: &str) -> bool {
+    v.starts_with(REDACTED) || !known_value(&crate::core::uri::form_decode(v).0)
+}
+
+/// A name whose value is a secret: one of [`SECRET_NAMES`], or a name ending in `token`,
+/// `secret`, `password` or `passcode` (compared without case or separators: `stateToken`,
+/// `sessionToken`, `csrf_token`, `adminPassword`), as identity providers and apps name their
+/// one-time and session values.
+pub(crate) fn is_secret_name(name: &str) -> bool {
+    SECRET_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name)) || secret_suffix(name)
+}
+
+/// A name longer than its ending `token`, `secret`, `password` or `passcode` (see
+/// [`is_secret_name`]); a bare `token` or `secret` is judged by where it stands.
+pub(crate) fn secret_suffix(name: &str) -> bool {
+    if name.len() > 40 {
+        return false;
+    }
+    let key: String = name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    ["token", "secret", "password", "passcode"]
+        .iter()
+        .any(|end| key.len() > end.len() && key.ends_with(end))
+}
 
 /// Headers whose whole value is a credential.
 const SECRET_HEADERS: &[&str] = &[
@@ -265,8 +334,7 @@ struct Names {
 
 impl Names {
     fn secret(&self, name: &str) -> bool {
-        SECRET_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
-            || self.extra.iter().any(|n| n.eq_ignore_ascii_case(name))
+        is_secret_name(name) || self.extra.iter().any(|n| n.eq_ignore_ascii_case(name))
     }
 }
 
@@ -672,6 +740,7 @@ impl Walker {
         if edits.is_empty() {
             return;
         }
+        edits.retain(|e| e.with != REDACTED || !left_as_is(s.get(e.start..e.end).unwrap_or("")));
         for e in edits.iter_mut().filter(|e| e.with == REDACTED) {
             let value = s.get(e.start..e.end).unwrap_or("").to_string();
             e.with = self.marker(&e.name, &value);
@@ -727,7 +796,7 @@ impl Walker {
                         };
                         if self.names.secret(k) {
                             if let J::Str(s) = v {
-                                if !s.is_empty() && !s.starts_with(REDACTED) {
+                                if !left_as_is(s) {
                                     *s = self.marker(k, s);
                                     self.note(k, place);
                                 }
@@ -765,7 +834,7 @@ impl Walker {
         for (k, v) in fields.iter_mut() {
             if k == "value" {
                 if let J::Str(s) = v {
-                    if s.is_empty() || s.starts_with(REDACTED) {
+                    if left_as_is(s) {
                         continue;
                     }
                     if whole || (place != Where::Header && self.value_leaks(s)) {
@@ -817,10 +886,7 @@ impl Walker {
         for p in s.split('&') {
             let (n, v) = p.split_once('=').unwrap_or((p, ""));
             let name = crate::core::uri::form_decode(n).0;
-            if !v.is_empty()
-                && !v.starts_with(REDACTED)
-                && (self.names.secret(&name) || self.value_leaks(v))
-            {
+            if !left_as_is(v) && (self.names.secret(&name) || self.value_leaks(v)) {
                 self.note(&name, Where::RequestBody);
                 let m = self.marker(&name, v);
                 parts.push(format!("{n}={m}"));
