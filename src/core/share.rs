@@ -1541,6 +1541,9 @@ impl<'a> Redactor<'a> {
         if s.contains('\n') && crate::core::evidence::csv::read_pane(s).is_some() {
             pass(self, Self::pane_lines);
         }
+        if secrets && contains_ci(s, "form-data;") {
+            pass(self, Self::multipart);
+        }
         if secrets && s.contains("eyJ") {
             pass(self, Self::jwts);
         }
@@ -2085,6 +2088,22 @@ impl<'a> Redactor<'a> {
             };
             if let Some(marker) = replacement {
                 sp.put(vs, ve, &marker);
+            }
+        }
+        sp.finish()
+    }
+
+    /// A multipart form's secret fields (`Content-Disposition: form-data; name="client_secret"`,
+    /// a blank line, the value).
+    fn multipart(&mut self, s: &str) -> Option<String> {
+        let mut sp = Splice::new(s);
+        for (name, start, end) in evidence::sanitize::multipart_values(s) {
+            if start < sp.copied {
+                continue;
+            }
+            let raw = &s[start..end];
+            if let Some(m) = secret_name(&name).and_then(|canon| self.secret(canon, raw, raw)) {
+                sp.put(start, end, &m);
             }
         }
         sp.finish()
@@ -3471,6 +3490,19 @@ mod tests {
             "{}",
             r.evidence
         );
+    }
+
+    #[test]
+    fn secret_fields_of_a_multipart_form_are_redacted() {
+        let body = "POST /t/oauth2/v2.0/token HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=XyZ\r\n\r\n--XyZ\r\nContent-Disposition: form-data; name=\"client_id\"\r\n\r\n7d9e3c1a-2b4f-4a6e-8c0d-1e2f3a4b5c6d\r\n--XyZ\r\nContent-Disposition: form-data; name=\"client_secret\"\r\n\r\nQ~8Kx.SecretValue_abc123\r\n--XyZ--\r\n";
+        let c = CaseInput {
+            callback: body.into(),
+            ..CaseInput::default()
+        };
+        let (r, _) = redact(&c, &ShareOptions::default());
+        assert!(!r.callback.contains("SecretValue"), "{}", r.callback);
+        assert!(r.callback.contains("7d9e3c1a-2b4f-4a6e-8c0d-1e2f3a4b5c6d"));
+        assert!(r.callback.contains("\r\n--XyZ--"), "{}", r.callback);
     }
 
     #[test]

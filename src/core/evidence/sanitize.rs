@@ -529,6 +529,42 @@ fn scan_inputs(s: &str, names: &Names, out: &mut Vec<Edit>) {
     }
 }
 
+/// The parts of a `multipart/form-data` body (or a raw request holding one): each part's
+/// field name and the byte range of its value, from after the blank line that ends the
+/// part's headers to the line break before the next boundary (`--…`).
+pub(crate) fn multipart_values(s: &str) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(p) = find_ci(s, at, "form-data;") {
+        at = p + 1;
+        let line_end = s[p..].find('\n').map_or(s.len(), |e| p + e);
+        let line = &s[p..line_end];
+        let Some(n) = find_ci(line, 0, "name=\"") else {
+            continue;
+        };
+        let name = line[n + 6..].split('"').next().unwrap_or_default();
+        let rest = &s[line_end..];
+        let Some(blank) = rest
+            .find("\n\r\n")
+            .map(|b| b + 3)
+            .or_else(|| rest.find("\n\n").map(|b| b + 2))
+        else {
+            continue;
+        };
+        let start = line_end + blank;
+        let end = s[start..].find("\n--").map_or(s.len(), |e| start + e);
+        let end = if s[..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        if end > start {
+            out.push((name.to_string(), start, end));
+        }
+    }
+    out
+}
+
 /// JWTs (and JWEs): `eyJ…` base64url segments joined by dots.
 fn scan_jwts(s: &str, out: &mut Vec<Edit>) {
     let b = s.as_bytes();
@@ -732,6 +768,18 @@ impl Walker {
         scan_props(s, &self.names, &mut edits);
         if s.contains('<') {
             scan_inputs(s, &self.names, &mut edits);
+        }
+        if find_ci(s, 0, "form-data;").is_some() {
+            for (name, start, end) in multipart_values(s) {
+                if self.names.secret(&name) {
+                    edits.push(Edit {
+                        start,
+                        end,
+                        with: REDACTED.to_string(),
+                        name,
+                    });
+                }
+            }
         }
         scan_jwts(s, &mut edits);
         if self.emails {
@@ -1084,6 +1132,17 @@ mod tests {
         assert_eq!(
             run("mail alice.smith+x@contoso.co.uk now; icon@2x and @media"),
             "mail redacted@example.invalid now; icon@2x and @media"
+        );
+    }
+
+    #[test]
+    fn secret_fields_of_a_multipart_form_are_replaced() {
+        let body = "--b\nContent-Disposition: form-data; name=\"grant_type\"\n\nauthorization_code\n--b\nContent-Disposition: form-data; name=\"client_secret\"\n\nQ~8Kx.SecretValue\n--b--\n";
+        let out = run(body);
+        assert!(!out.contains("SecretValue"), "{out}");
+        assert!(
+            out.contains("authorization_code") && out.contains("\n--b--"),
+            "{out}"
         );
     }
 
