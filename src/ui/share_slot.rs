@@ -327,8 +327,7 @@ pub fn ShareSlot() -> impl IntoView {
         is_open().then(|| {
             view! {
                 <div class="rd-card rd-share__panel" id="share-panel" role="region" aria-labelledby="share-title"
-                    data-testid="share-panel"
-                    on:keydown=move |ev| if ev.key() == "Escape" { close(); }>
+                    data-testid="share-panel">
                     <div class="rd-share__head">
                         <h2 class="rd-section-title" id="share-title">"Share this case"</h2>
                         <button type="button" class="rd-button rd-button--small rd-button--quiet"
@@ -410,7 +409,10 @@ pub fn ShareSlot() -> impl IntoView {
         })
     };
     view! {
-        <section id="share" class="rd-share" aria-label="Share">
+        // Escape closes the panel from inside it and from the button that opened it (where
+        // the keyboard stays after Enter).
+        <section id="share" class="rd-share" aria-label="Share"
+            on:keydown=move |ev| if ev.key() == "Escape" && is_open() { close(); }>
             <SharedLinkNotice/>
             <button type="button" class="rd-button" data-testid="share-button" node_ref=share_button
                 aria-expanded=move || is_open().to_string() aria-controls="share-panel"

@@ -235,6 +235,21 @@ test('the share panel closes with Escape or Close and hands focus back to its bu
   await expect(page.getByTestId('share-button')).toBeFocused();
 });
 
+test('Escape on the "Share link" button, where Enter leaves the keyboard, closes the panel it opened', async ({ analyzer, page }) => {
+  await analyzer.open();
+  await analyzer.fill(TRAILING_SLASH);
+  const button = page.getByTestId('share-button');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('share-panel')).toBeVisible();
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('share-panel')).toHaveCount(0);
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+});
+
 test('the copy button copies the link and says so', async ({ analyzer, page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL ?? '').origin });
   await analyzer.open();
