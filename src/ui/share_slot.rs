@@ -123,9 +123,13 @@ fn holds(inputs: &Inputs, case: &CaseInput) -> bool {
         && inputs.evidence.with(|v| *v == case.evidence)
 }
 
-/// `original` cut to its ends when long ("eyJ0eXAiOiJKV1Qi…Xw4Q"), on one line.
+/// `original` cut to its ends when long ("eyJ0eXAiOiJKV1Qi…Xw4Q"), on one line, with its
+/// invisible and direction-changing characters written as `⟨U+202E⟩`.
 fn shorten(original: &str) -> String {
-    let flat: String = original
+    let shown = crate::core::uri::show_hidden(original);
+    let flat: String = shown
+        .as_deref()
+        .unwrap_or(original)
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
@@ -537,6 +541,7 @@ mod tests {
     fn shorten_keeps_both_ends_of_long_values() {
         assert_eq!(shorten("abc"), "abc");
         assert_eq!(shorten("a\nb"), "a b");
+        assert_eq!(shorten("ab\u{202E}cd"), "ab⟨U+202E⟩cd");
         let long = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.payload.signatureXw4Q";
         let s = shorten(long);
         assert!(s.starts_with("eyJ0eXAiOiJKV1Qi…"), "{s}");
