@@ -77,8 +77,8 @@ impl Shown {
                     StepKind::Token => "token request",
                     StepKind::Other => "other",
                 },
-                url: sanitize::elide_url(&s.url),
-                note: s.note.clone(),
+                url: visible(sanitize::elide_url(&s.url)),
+                note: visible(s.note.clone()),
             })
             .collect();
         let signins_left_out = e.shown.len().saturating_sub(MAX_ROWS);
@@ -92,19 +92,19 @@ impl Shown {
                     .aadsts
                     .map(|i| format!("{}: {}", i.name, i.summary))
                     .unwrap_or_default(),
-                reason: s.failure_reason.clone(),
-                app: if s.app_name.is_empty() {
+                reason: visible(s.failure_reason.clone()),
+                app: visible(if s.app_name.is_empty() {
                     s.app_id.clone()
                 } else {
                     format!("{} ({})", s.app_name, s.app_id)
-                },
+                }),
                 conditional_access: s.conditional_access_status.clone(),
                 policies: s
                     .policies
                     .iter()
                     .filter(|p| p.result.eq_ignore_ascii_case("failure"))
                     .map(|p| {
-                        if p.grant_controls.is_empty() {
+                        visible(if p.grant_controls.is_empty() {
                             p.display_name.clone()
                         } else {
                             format!(
@@ -112,7 +112,7 @@ impl Shown {
                                 p.display_name,
                                 p.grant_controls.join(", ")
                             )
-                        }
+                        })
                     })
                     .collect(),
                 steps: s
@@ -124,11 +124,13 @@ impl Shown {
                             Some(false) => "failed",
                             None => "",
                         };
-                        [st.method.as_str(), outcome, st.result_detail.as_str()]
-                            .into_iter()
-                            .filter(|x| !x.is_empty())
-                            .collect::<Vec<_>>()
-                            .join(" · ")
+                        visible(
+                            [st.method.as_str(), outcome, st.result_detail.as_str()]
+                                .into_iter()
+                                .filter(|x| !x.is_empty())
+                                .collect::<Vec<_>>()
+                                .join(" · "),
+                        )
                     })
                     .collect(),
             })
@@ -151,6 +153,12 @@ struct Prepared {
     /// The length and the first bytes of the evidence it was made from.
     source: (usize, String),
     result: Result<(String, Vec<sanitize::Removed>), String>,
+}
+
+/// `text` with its invisible and direction-changing characters written as `⟨U+202E⟩`: a
+/// right-to-left override quoted from an export would otherwise reverse what is shown.
+fn visible(text: String) -> String {
+    crate::core::uri::show_hidden(&text).unwrap_or(text)
 }
 
 fn fingerprint(text: &str) -> (usize, String) {

@@ -14,6 +14,45 @@ use crate::core::{MAX_EVIDENCE, MAX_FIELD};
 /// that box's length then, and the reset count then.
 type PageDrop = (String, Option<RwSignal<String>>, usize, u32);
 
+/// Where a dropped file goes when it is not for the box it was dropped on (or for no box).
+#[derive(Clone, Copy)]
+pub struct FileDrops {
+    state: AppState,
+    note: RwSignal<Option<PageDrop>>,
+}
+
+impl FileDrops {
+    /// Puts the file's text in the box that reads it (an undoable replacement), with a note.
+    pub fn deliver(self, r: web::FileResult) {
+        let (state, inputs) = (self.state, self.state.inputs);
+        let at = || state.resets.get_untracked();
+        let said = match r {
+            Ok(f) if f.size == 0 => (
+                format!("{} is empty (0 bytes): nothing to analyse.", f.name),
+                None,
+                0,
+                at(),
+            ),
+            Ok(f) => {
+                let target = box_for(&f.decoded.text);
+                let said = f.read_note(Some(target.label()));
+                let signal = match target {
+                    InputBox::Authorize => inputs.authorize,
+                    InputBox::Registered => inputs.registered,
+                    InputBox::Evidence => inputs.evidence,
+                };
+                let text = f.decoded.text;
+                let len = text.len();
+                // Over a box's own text: "Undo file drop" puts it back.
+                state.replace_box(signal, text, "Undo file drop");
+                (said, Some(signal), len, at())
+            }
+            Err(e) => (e, None, 0, at()),
+        };
+        self.note.set(Some(said));
+    }
+}
+
 /// Evidence larger than this is held but not shown in its box.
 const SHOW_EVIDENCE: usize = 1 << 20;
 
@@ -75,35 +114,14 @@ pub fn InputPanel() -> impl IntoView {
     };
     // A file dropped on the page outside the boxes that take files would be opened by the
     // browser in place of the page; it goes to the box that reads it, said while that box
-    // holds what the file gave.
+    // holds what the file gave. So does a HAR or sign-in log dropped on another box.
     let page_drop = RwSignal::new(None::<PageDrop>);
-    web::on_page_drop(MAX_EVIDENCE, move |r| {
-        let at = || state.resets.get_untracked();
-        let said = match r {
-            Ok(f) if f.size == 0 => (
-                format!("{} is empty (0 bytes): nothing to analyse.", f.name),
-                None,
-                0,
-                at(),
-            ),
-            Ok(f) => {
-                let target = box_for(&f.decoded.text);
-                let said = f.read_note(Some(target.label()));
-                let signal = match target {
-                    InputBox::Authorize => inputs.authorize,
-                    InputBox::Registered => inputs.registered,
-                    InputBox::Evidence => inputs.evidence,
-                };
-                let text = f.decoded.text;
-                let len = text.len();
-                // Over a box's own text: "Undo file drop" puts it back.
-                state.replace_box(signal, text, "Undo file drop");
-                (said, Some(signal), len, at())
-            }
-            Err(e) => (e, None, 0, at()),
-        };
-        page_drop.set(Some(said));
-    });
+    let drops = FileDrops {
+        state,
+        note: page_drop,
+    };
+    provide_context(drops);
+    web::on_page_drop(MAX_EVIDENCE, move |r| drops.deliver(r));
     let page_drop_note = move || {
         let now = state.resets.get();
         page_drop

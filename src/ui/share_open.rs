@@ -166,7 +166,12 @@ impl SharedLink {
     fn check(self, hash: &str) {
         let current = untrack(|| self.state.inputs.case());
         match outcome(hash, &current) {
-            Outcome::Ignore => {}
+            // Back (or an anchor) took the link out of the address: a question or an error
+            // about it would speak of a link that is no longer there.
+            Outcome::Ignore => {
+                self.pending.set(None);
+                self.error.set(None);
+            }
             Outcome::Same => {
                 self.pending.set(None);
                 self.error.set(None);

@@ -123,9 +123,13 @@ fn holds(inputs: &Inputs, case: &CaseInput) -> bool {
         && inputs.evidence.with(|v| *v == case.evidence)
 }
 
-/// `original` cut to its ends when long ("eyJ0eXAiOiJKV1Qi…Xw4Q"), on one line.
+/// `original` cut to its ends when long ("eyJ0eXAiOiJKV1Qi…Xw4Q"), on one line, with its
+/// invisible and direction-changing characters written as `⟨U+202E⟩`.
 fn shorten(original: &str) -> String {
-    let flat: String = original
+    let shown = crate::core::uri::show_hidden(original);
+    let flat: String = shown
+        .as_deref()
+        .unwrap_or(original)
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
@@ -327,8 +331,7 @@ pub fn ShareSlot() -> impl IntoView {
         is_open().then(|| {
             view! {
                 <div class="rd-card rd-share__panel" id="share-panel" role="region" aria-labelledby="share-title"
-                    data-testid="share-panel"
-                    on:keydown=move |ev| if ev.key() == "Escape" { close(); }>
+                    data-testid="share-panel">
                     <div class="rd-share__head">
                         <h2 class="rd-section-title" id="share-title">"Share this case"</h2>
                         <button type="button" class="rd-button rd-button--small rd-button--quiet"
@@ -410,7 +413,10 @@ pub fn ShareSlot() -> impl IntoView {
         })
     };
     view! {
-        <section id="share" class="rd-share" aria-label="Share">
+        // Escape closes the panel from inside it and from the button that opened it (where
+        // the keyboard stays after Enter).
+        <section id="share" class="rd-share" aria-label="Share"
+            on:keydown=move |ev| if ev.key() == "Escape" && is_open() { close(); }>
             <SharedLinkNotice/>
             <button type="button" class="rd-button" data-testid="share-button" node_ref=share_button
                 aria-expanded=move || is_open().to_string() aria-controls="share-panel"
@@ -535,6 +541,7 @@ mod tests {
     fn shorten_keeps_both_ends_of_long_values() {
         assert_eq!(shorten("abc"), "abc");
         assert_eq!(shorten("a\nb"), "a b");
+        assert_eq!(shorten("ab\u{202E}cd"), "ab⟨U+202E⟩cd");
         let long = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.payload.signatureXw4Q";
         let s = shorten(long);
         assert!(s.starts_with("eyJ0eXAiOiJKV1Qi…"), "{s}");

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::web;
+use crate::core::file::{box_for, InputBox};
 
 /// The file picker next to a text box.
 #[derive(Clone, Copy)]
@@ -117,11 +118,24 @@ pub fn TextField(
         })
     };
     // A file dropped on any box fills that box: the reader chose it (a box without a file
-    // picker reads as much as it analyses).
+    // picker reads as much as it analyses). But a HAR or sign-in log, which only the evidence
+    // box reads, goes there (with the page's note), however large.
     let max = file.map_or(limit.unwrap_or(crate::core::MAX_FIELD), |f| f.max);
+    let drops = use_context::<super::input_panel::FileDrops>().filter(|_| {
+        use_context::<super::state::AppState>().is_none_or(|s| s.inputs.evidence != value)
+    });
     let on_drop = move |ev: leptos::web_sys::DragEvent| {
         dragging.set(false);
-        if web::dropped_file(&ev, max, loaded) {
+        let taken = match drops {
+            Some(drops) => web::dropped_file(&ev, crate::core::MAX_EVIDENCE, move |r| match r {
+                Ok(f) if f.size > max || box_for(&f.decoded.text) == InputBox::Evidence => {
+                    drops.deliver(Ok(f))
+                }
+                r => loaded(r),
+            }),
+            None => web::dropped_file(&ev, max, loaded),
+        };
+        if taken {
             ev.prevent_default();
         }
     };

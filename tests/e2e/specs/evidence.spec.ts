@@ -121,6 +121,20 @@ test('at 375 px wide a finding that quotes long cookie names wraps them inside i
   expect(overflowing).toEqual([]);
 });
 
+test('a right-to-left override quoted in a sign-in log is shown by its code point, not obeyed', async ({ analyzer, page }) => {
+  // U+202E in a quoted reply URL would show "…/kcab" reversed as "…/back" on the page.
+  const csv = readFileSync(path.join(FIXTURES, 'signin-portal-50011.csv'), 'utf8').replace(
+    'The reply URL specified in the request',
+    "The reply URL 'https://app.contoso.com/\u202Ekcab\u202C' specified in the request",
+  );
+  expect(csv).toContain('\u202E');
+  await analyzer.open();
+  await page.getByTestId('evidence-input').fill(csv);
+  const signins = page.getByTestId('evidence-signins');
+  await expect(signins).toContainText("'https://app.contoso.com/⟨U+202E⟩kcab⟨U+202C⟩'");
+  expect(await signins.textContent()).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+});
+
 test('evidence over 1 MB is analysed in full but not laid out in its box', async ({ analyzer, page }) => {
   const har = JSON.parse(readFileSync(path.join(FIXTURES, 'code-lost-proxy-301.har'), 'utf8')) as { log: { entries: unknown[] } };
   const filler = { request: { method: 'GET', url: 'https://fabrikam.com/static/app.js', headers: [] }, response: { status: 200, content: { text: 'x'.repeat(1000) } } };

@@ -375,3 +375,31 @@ test('a file dropped on the page outside the file boxes goes to the box that rea
   await page.getByTestId('examples').getByRole('button', { name: 'Trailing slash' }).click();
   await expect(page.getByTestId('page-drop-note')).toHaveCount(0);
 });
+
+test('a HAR dropped on the authorize or callback box goes to the evidence box, however large', async ({ analyzer, page }) => {
+  const text = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'evidence', 'code-lost-proxy-301.har'), 'utf8');
+  // The same HAR with a large script body in it: 3 MB, over what the other boxes hold.
+  const har = JSON.parse(text);
+  har.log.entries[0].response.content.text = 'x'.repeat(3 << 20);
+  const large = JSON.stringify(har);
+  await analyzer.open();
+  await analyzer.fill(TRAILING_SLASH);
+  const evidence = page.getByTestId('evidence-input');
+  for (const [box, name, content] of [['authorize-input', 'sign-in.har', text], ['callback-input', 'large.har', large]]) {
+    const opened = await page.getByTestId(box).evaluate((el, [n, t]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([t], n, { type: 'application/json' }));
+      el.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      return el.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, [name, content]);
+    expect(opened, 'the browser does not open the file in place of the page').toBe(false);
+    await expect(page.getByTestId('page-drop-note')).toContainText(`Read ${name}`);
+    await expect(page.getByTestId('page-drop-note')).toContainText('into Evidence.');
+    // The box it was dropped on keeps its own text; the HAR is read as evidence.
+    await expect(analyzer.authorize).toHaveValue(TRAILING_SLASH.authorize ?? '');
+    await expect(analyzer.callback).toHaveValue('');
+    await expect(page.locator('[data-finding="har.code_lost"]')).toBeVisible();
+  }
+  await expect(evidence).toHaveValue('');
+  await expect(page.getByTestId('evidence-input-held')).toContainText('held and analysed in full');
+});

@@ -235,6 +235,21 @@ test('the share panel closes with Escape or Close and hands focus back to its bu
   await expect(page.getByTestId('share-button')).toBeFocused();
 });
 
+test('Escape on the "Share link" button, where Enter leaves the keyboard, closes the panel it opened', async ({ analyzer, page }) => {
+  await analyzer.open();
+  await analyzer.fill(TRAILING_SLASH);
+  const button = page.getByTestId('share-button');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('share-panel')).toBeVisible();
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('share-panel')).toHaveCount(0);
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+});
+
 test('the copy button copies the link and says so', async ({ analyzer, page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL ?? '').origin });
   await analyzer.open();
@@ -374,6 +389,36 @@ test('a link over own inputs asks first, at start-up and when pasted into the ta
   await expect(analyzer.callback).toHaveValue(/AADSTS53003/);
   await expect(analyzer.finding('response.conditional_access')).toBeVisible();
   expect(page.url()).not.toContain('#');
+});
+
+test('Back from a link pasted into the tab withdraws its question and its error; Forward asks again', async ({ analyzer, page }) => {
+  await analyzer.open();
+  await fillCase(page, readCase('ca-blocked.json'));
+  const link = await share(page);
+  await page.getByTestId('clear-all').click();
+  await analyzer.fill(EXACT);
+  await analyzer.expectStatus('exact');
+
+  // Pasted into the address bar over the user's own inputs: the page asks.
+  await page.evaluate((hash) => { location.hash = hash; }, link.slice(link.indexOf('#') + 1));
+  const ask = page.getByTestId('share-ask');
+  await expect(ask).toBeVisible();
+  // Back: the link is no longer in the address, so there is nothing left to open.
+  await page.goBack();
+  expect(page.url()).not.toContain('#');
+  await expect(ask).toHaveCount(0);
+  await expect(analyzer.registered).toHaveValue(EXACT.registered ?? '');
+  // Forward brings the link back, and the question with it.
+  await page.goForward();
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Keep my inputs' }).click();
+
+  // The same for a damaged link's error.
+  await page.evaluate(() => { location.hash = 'v1.@@@not*base64@@@'; });
+  await expect(page.getByTestId('share-error')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId('share-error')).toHaveCount(0);
+  await analyzer.expectStatus('exact');
 });
 
 test('a share link pasted into the authorize box offers to open its case, with undo', async ({ analyzer, page }) => {
