@@ -1894,3 +1894,27 @@ fn a_second_csv_header_is_no_entry() {
     let ev = evidence::read(&text);
     assert_eq!(ev.signins.len(), 2, "{}", ev.summary);
 }
+
+#[test]
+fn a_null_entry_is_left_out_and_the_others_are_read() {
+    // A tool's export with a request it could not write as `null`.
+    let mut checked = 0;
+    for c in cases().iter().filter(|c| c.fixture.ends_with(".har")) {
+        let text = fixture(c.fixture);
+        let Some(at) = text
+            .find("\"entries\": [")
+            .map(|i| i + "\"entries\": [".len())
+        else {
+            continue;
+        };
+        let with_null = format!("{}null, {}", &text[..at], &text[at..]);
+        let plain = analyze(&input(c));
+        let nulled = analyze(&CaseInput {
+            evidence: with_null,
+            ..input(c)
+        });
+        assert_eq!(summary(&nulled).0, summary(&plain).0, "{}", c.fixture);
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} HAR fixtures checked");
+}

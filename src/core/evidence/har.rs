@@ -157,8 +157,17 @@ pub struct Log<'a> {
     creator: Option<Creator<'a>>,
     #[serde(default, borrow)]
     browser: Option<Creator<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default, borrow, deserialize_with = "entries_but_nulls")]
     entries: Option<Vec<Entry<'a>>>,
+}
+
+/// `log.entries`, leaving out `null` items (a tool's export with a request it could not
+/// write): the other requests are still read.
+fn entries_but_nulls<'de: 'a, 'a, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Vec<Entry<'a>>>, D::Error> {
+    let items: Option<Vec<Option<Entry<'a>>>> = Deserialize::deserialize(d)?;
+    Ok(items.map(|v| v.into_iter().flatten().collect()))
 }
 
 impl<'a> Log<'a> {
