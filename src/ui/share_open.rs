@@ -146,8 +146,9 @@ pub struct SharedLink {
     state: AppState,
     /// A decoded case waiting for the user's answer.
     pending: RwSignal<Option<CaseInput>>,
-    /// Why the last link could not be opened.
-    error: RwSignal<Option<String>>,
+    /// Why the last link could not be opened, and the clear count then: "Clear all", an
+    /// example or a dropped file since then ends the message (it speaks of inputs unchanged).
+    error: RwSignal<Option<(String, u32)>>,
     /// A shared case was just loaded: the clear count then ("Clear all" since then ends it).
     loaded: RwSignal<Option<u32>>,
 }
@@ -186,7 +187,8 @@ impl SharedLink {
             Outcome::Failed(message) => {
                 self.pending.set(None);
                 self.loaded.set(None);
-                self.error.set(Some(message));
+                self.error
+                    .set(Some((message, self.state.resets.get_untracked())));
             }
         }
     }
@@ -243,7 +245,8 @@ pub fn SharedLinkNotice() -> impl IntoView {
         return ().into_any();
     };
     let error = move || {
-        link.error.get().map(|message| {
+        let now = link.state.resets.get();
+        link.error.get().filter(|(_, at)| *at == now).map(|(message, _)| {
             view! {
                 <div class="rd-share__notice rd-share__notice--error" role="alert" data-testid="share-error">
                     <p>

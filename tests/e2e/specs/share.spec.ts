@@ -391,7 +391,7 @@ test('a link over own inputs asks first, at start-up and when pasted into the ta
   expect(page.url()).not.toContain('#');
 });
 
-test('Back from a link pasted into the tab withdraws its question and its error; Forward asks again', async ({ analyzer, page }) => {
+test('Back from a link pasted into the tab withdraws its question and its error; Forward asks again; Clear all ends the error', async ({ analyzer, page }) => {
   await analyzer.open();
   await fillCase(page, readCase('ca-blocked.json'));
   const link = await share(page);
@@ -419,6 +419,12 @@ test('Back from a link pasted into the tab withdraws its question and its error;
   await page.goBack();
   await expect(page.getByTestId('share-error')).toHaveCount(0);
   await analyzer.expectStatus('exact');
+
+  // "Clear all" ends a damaged link's error: it said the inputs were unchanged.
+  await page.evaluate(() => { location.hash = 'v1.@@@not*base64@@@'; });
+  await expect(page.getByTestId('share-error')).toBeVisible();
+  await page.getByTestId('clear-all').click();
+  await expect(page.getByTestId('share-error')).toHaveCount(0);
 });
 
 test('a share link pasted into the authorize box offers to open its case, with undo', async ({ analyzer, page }) => {
