@@ -7,7 +7,7 @@
 mod hostile_rows;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use redirect_doctor::core::analyze;
+use redirect_doctor::core::{analyze, share, CaseInput};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -19,6 +19,17 @@ fn hostile(c: &mut Criterion) {
     for row in hostile_rows::rows().into_iter().filter(|r| r.slow) {
         g.bench_function(row.name, |b| b.iter(|| analyze(black_box(&row.input))));
     }
+    // A share link of a box near its limit holding a long run of name=value pairs with no
+    // separator (each pair's value runs to the end of the text): once scanned per pair.
+    let pairs = CaseInput {
+        registered:
+            "https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=b4e1c2d3"
+                .repeat(10_000),
+        ..CaseInput::default()
+    };
+    g.bench_function("share-link-of-pairs-without-separator", |b| {
+        b.iter(|| share::share_fragment(black_box(&pairs), &share::ShareOptions::default()))
+    });
     g.finish();
 }
 

@@ -1734,6 +1734,10 @@ impl<'a> Redactor<'a> {
         let b = s.as_bytes();
         let mut sp = Splice::new(s);
         let mut i = 0;
+        // The last value's level, start and end: a pair found inside it (the search goes on
+        // inside values) ends where it ends, as the end depends only on where the separator
+        // is. Without it, a long run of pairs with no separator is scanned once per pair.
+        let mut last: Option<(usize, usize, usize)> = None;
         while i < b.len() {
             if !is_name_byte(b[i]) || !pair_boundary(b, i) {
                 i += 1;
@@ -1762,7 +1766,11 @@ impl<'a> Redactor<'a> {
                 continue;
             };
             let value_start = name_end + eq_len;
-            let value_end = pair_value_end(b, value_start, level);
+            let value_end = match last {
+                Some((l, from, end)) if l == level && (from..=end).contains(&value_start) => end,
+                _ => pair_value_end(b, value_start, level),
+            };
+            last = Some((level, value_start, value_end));
             let plain = s[i..name_end]
                 .replace("%5F", "_")
                 .replace("%5f", "_")
@@ -3490,6 +3498,23 @@ mod tests {
             "{}",
             r.evidence
         );
+    }
+
+    #[test]
+    fn pairs_inside_one_long_value_are_all_judged() {
+        // No separator between the pairs: each value runs to the end of the text, and the
+        // secret of the last pair is still found.
+        let text = format!(
+            "{}?client_secret=Q~8Kx.SecretValue",
+            "a=b/c?d=e/".repeat(2_000)
+        );
+        let c = CaseInput {
+            callback: text,
+            ..CaseInput::default()
+        };
+        let (r, _) = redact(&c, &ShareOptions::default());
+        assert!(!r.callback.contains("SecretValue"), "the secret stayed");
+        assert!(r.callback.starts_with("a=b/c?d=e/a=b/c?d=e/"));
     }
 
     #[test]
