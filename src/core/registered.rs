@@ -2348,7 +2348,7 @@ fn property_line(raw: &str) -> Option<(&str, &str, usize)> {
 
 /// True when `line` continues the wrapped value of a property whose value
 /// starts at `column`: `Format-List` indents the rest of a long value to it.
-fn is_continuation(line: &str, column: usize) -> bool {
+pub(crate) fn is_continuation(line: &str, column: usize) -> bool {
     column > 0
         && line.len() > column
         && line.as_bytes()[..column].iter().all(|b| *b == b' ')
@@ -2422,7 +2422,7 @@ fn says_removed(note: &str) -> bool {
 
 /// A label's letters and digits in lower case (`Application ID URI` → `applicationiduri`),
 /// how every label is compared.
-fn label_key(label: &str) -> String {
+pub(crate) fn label_key(label: &str) -> String {
     label
         .chars()
         .filter(char::is_ascii_alphanumeric)

@@ -380,8 +380,8 @@ pub fn client_checks(c: &Ctx, out: &mut Vec<Finding>) {
             }
             let h = host.to_ascii_lowercase();
             let path = req.path.as_deref().unwrap_or("").trim_end_matches('/');
-            let at_token = path.to_ascii_lowercase().ends_with("/token")
-                && path.to_ascii_lowercase().contains("/oauth2/");
+            let lower_path = path.to_ascii_lowercase();
+            let at_token = lower_path.ends_with("/token") && lower_path.contains("/oauth2/");
             if entra_host && at_token && req.param("response_type").is_some() {
                 // The app's authorization URL set to the token endpoint: the browser's GET there
                 // is refused (AADSTS900561) before any sign-in page, so no code is issued.

@@ -448,11 +448,7 @@ fn credential_key(name: &str) -> Option<&'static str> {
     if name.len() > 40 {
         return None;
     }
-    let key: String = name
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    let key = super::registered::label_key(name);
     [
         "apikey",
         "secret",

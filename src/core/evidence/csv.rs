@@ -681,12 +681,8 @@ fn list_lines(text: &str) -> Vec<Cow<'_, str>> {
     let mut out: Vec<Cow<str>> = Vec::new();
     let mut column = 0;
     for raw in text.lines() {
-        let continues = column > 0
-            && raw.len() > column
-            && raw.as_bytes()[..column].iter().all(|b| *b == b' ')
-            && raw.as_bytes()[column] != b' ';
         match out.last_mut() {
-            Some(last) if continues => {
+            Some(last) if crate::core::registered::is_continuation(raw, column) => {
                 let head = last.trim_end();
                 let word = head.rsplit(' ').next().unwrap_or_default();
                 let word = word.trim_start_matches(['\'', '"', '(', '{']);

@@ -120,11 +120,7 @@ pub(crate) fn secret_suffix(name: &str) -> bool {
     if name.len() > 40 {
         return false;
     }
-    let key: String = name
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    let key = crate::core::registered::label_key(name);
     ["token", "secret", "password", "passcode"]
         .iter()
         .any(|end| key.len() > end.len() && key.ends_with(end))
