@@ -231,8 +231,14 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     let auth_text = from_signin.as_deref().unwrap_or(auth_text);
     // Evidence: a HAR's authorize request (and what reached the app) stand in for empty boxes.
     let har_url = evidence.as_ref().and_then(|e| e.authorize_url.clone());
-    let har_authorize = har_url
-        .filter(|u| auth_text.trim().is_empty() || har_sent_other_uri(auth_text, u, &mut findings));
+    let har_other_app = har_url.as_deref().and_then(|u| {
+        let apps = evidence.as_ref()?.trace.as_ref()?.apps.as_slice();
+        har_of_other_app(auth_text, u, apps, &mut findings)
+    });
+    let har_authorize = har_url.filter(|u| {
+        auth_text.trim().is_empty()
+            || (har_other_app.is_none() && har_sent_other_uri(auth_text, u, &mut findings))
+    });
     let auth_text = har_authorize.as_deref().unwrap_or(auth_text);
     // A bare address pasted as the landing URL (what the address bar showed after a form_post)
     // says less than what the HAR shows reached it.
@@ -243,7 +249,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     let har_landing = evidence
         .as_ref()
         .and_then(|e| e.landing.clone())
-        .filter(|_| cb_text.trim().is_empty() || bare_address);
+        .filter(|_| har_other_app.is_none() && (cb_text.trim().is_empty() || bare_address));
     let cb_text = har_landing.as_deref().unwrap_or(cb_text);
 
     // The app's or sign-in library's message, or the address the browser landed on, pasted in
@@ -836,7 +842,18 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
                 .and_then(|r| r.get("prompt"))
                 .is_some_and(|p| p.trim().eq_ignore_ascii_case("none")),
         };
-        findings.extend(ev.evaluate(&ctx));
+        let judged = ev.evaluate(&ctx);
+        match &har_other_app {
+            // Another app's sign-in: what went wrong in it is not this request's cause.
+            Some(app) => findings.extend(judged.into_iter().map(|mut f| {
+                if f.code.starts_with("har.") && f.severity != Severity::Info {
+                    f.severity = Severity::Info;
+                    f.title = format!("{} (the HAR's sign-in of client_id {app})", f.title);
+                }
+                f
+            })),
+            None => findings.extend(judged),
+        }
         if outcome.report.status.is_accepted() {
             signin_refused_listed_uri(&mut findings, ev, ctx.client_id, sent);
             har_refused_listed_uri(&mut findings, ev, sent);
@@ -1276,6 +1293,36 @@ fn came_back_text(text: &str) -> bool {
                 "response.no_code_no_error" | "response.landing_differs"
             )
     })
+}
+
+/// The HAR's authorize request is of another client_id than the pasted one, and the HAR holds
+/// no sign-in of the pasted app: it recorded another app's sign-in (or the app really sends
+/// another client_id than the one pasted). Its request does not stand in for the pasted one;
+/// the HAR's client_id is returned, and a warning says which is analysed.
+fn har_of_other_app(
+    pasted: &str,
+    har_url: &str,
+    har_apps: &[(String, String)],
+    findings: &mut Vec<Finding>,
+) -> Option<String> {
+    let p = authorize::read(pasted).filter(|r| r.carries_request() && r.error_text.is_none())?;
+    let h = authorize::read(har_url)?;
+    let (pa, ha) = (p.client_id()?.trim(), h.client_id()?.trim());
+    let same = |app: &str| app.trim().eq_ignore_ascii_case(pa);
+    if pa.is_empty() || ha.is_empty() || same(ha) || har_apps.iter().any(|(app, _)| same(app)) {
+        return None;
+    }
+    let sent = h
+        .redirect_uri()
+        .map(|u| format!(", redirect_uri {u}"))
+        .unwrap_or_default();
+    findings.push(
+        codes::finding("input.several_requests")
+            .title("The HAR records a sign-in of another client_id; the pasted request is analysed")
+            .detail(format!("The pasted authorize request is of client_id {pa}, but the HAR's authorize request is of client_id {ha}{sent}, and the HAR holds no sign-in of {pa}. Either the HAR recorded another app's sign-in (another environment, another tab), or the running app sends client_id {ha}, not the one pasted: then Entra judged that app's registration, not the pasted one. The pasted request is analysed with the pasted list; the HAR's findings are shown as information about that other sign-in."))
+            .fix(format!("Check the client_id the failing app is configured with. If it is {ha}, paste that app's redirect URIs (its registration) and the HAR's authorize request; if not, record the HAR of the sign-in that fails (developer tools › Network › Preserve log, then sign in).")),
+    );
+    Some(ha.to_string())
 }
 
 fn har_sent_other_uri(pasted: &str, har_url: &str, findings: &mut Vec<Finding>) -> bool {
