@@ -1,17 +1,18 @@
 //! The per-component table: scheme, host, port, path, query, fragment.
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::core::diff::ComponentRow;
 
-fn value(v: Option<String>) -> AnyView {
+fn value(v: Option<String>) -> impl IntoView {
     match v {
         Some(v) if !v.is_empty() => {
             let v = crate::core::uri::show_hidden(&v).unwrap_or(v);
-            view! { <code class="rd-break">{v}</code> }.into_any()
+            EitherOf3::A(view! { <code class="rd-break">{v}</code> })
         }
-        Some(_) => view! { <span class="rd-muted">"(empty)"</span> }.into_any(),
-        None => view! { <span class="rd-muted">"(none)"</span> }.into_any(),
+        Some(_) => EitherOf3::B(view! { <span class="rd-muted">"(empty)"</span> }),
+        None => EitherOf3::C(view! { <span class="rd-muted">"(none)"</span> }),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The aligned character diff: each cell holds a sent character above the
 //! registered one, so the two strings stay aligned however the line wraps.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::core::diff::{Glyph, OpKind, UriDiff};
@@ -8,7 +9,7 @@ use crate::core::diff::{Glyph, OpKind, UriDiff};
 /// The most cells drawn; a longer (coarse) diff is cut with a note.
 const MAX_CELLS: usize = 2000;
 
-fn glyph(g: Option<&Glyph>, side: &'static str) -> AnyView {
+fn glyph(g: Option<&Glyph>, side: &'static str) -> impl IntoView {
     match g {
         Some(g) => {
             let class = if g.note.is_some() {
@@ -16,9 +17,11 @@ fn glyph(g: Option<&Glyph>, side: &'static str) -> AnyView {
             } else {
                 format!("rd-diff__ch rd-diff__ch--{side}")
             };
-            view! { <span class=class title=g.note.clone()>{g.shown.clone()}</span> }.into_any()
+            Either::Left(view! { <span class=class title=g.note.clone()>{g.shown.clone()}</span> })
         }
-        None => view! { <span class=format!("rd-diff__ch rd-diff__ch--{side} rd-diff__ch--gap")></span> }.into_any(),
+        None => Either::Right(
+            view! { <span class=format!("rd-diff__ch rd-diff__ch--{side} rd-diff__ch--gap")></span> },
+        ),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The byte-by-byte diff of the sent redirect_uri against the matched,
 //! nearest or chosen registered URI.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::component_table::ComponentTable;
@@ -130,9 +131,9 @@ pub fn DiffView() -> impl IntoView {
     let content = move || match state.shown_diff.get() {
         Some(d) => {
             let against = state.analysis.with(|a| against(a, &d.registered));
-            body(d, against, hex_opened).into_any()
+            Either::Left(body(d, against, hex_opened))
         }
-        None => waiting().into_any(),
+        None => Either::Right(waiting()),
     };
     view! {
         <section class="rd-card rd-diff-section" aria-labelledby="diff-title">

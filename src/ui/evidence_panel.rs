@@ -3,6 +3,7 @@
 //! sign-in log entries with their explanations. Everything comes from the
 //! core's reading of the evidence; this only lays it out.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::state::AppState;
@@ -180,11 +181,12 @@ pub fn EvidencePanel() -> impl IntoView {
                 _ => "Sign-in log: failed sign-ins",
             };
             let body = match s.kind {
-                Kind::Har => view! { <Timeline steps=s.steps sanitized=s.sanitized/> }.into_any(),
-                _ => {
-                    view! { <SignIns rows=s.signins left_out=s.signins_left_out filter=s.filter/> }
-                        .into_any()
+                Kind::Har => {
+                    Either::Left(view! { <Timeline steps=s.steps sanitized=s.sanitized/> })
                 }
+                _ => Either::Right(
+                    view! { <SignIns rows=s.signins left_out=s.signins_left_out filter=s.filter/> },
+                ),
             };
             view! {
                 <section class="rd-card rd-evidence" aria-labelledby="evidence-title"
@@ -272,7 +274,7 @@ fn Timeline(steps: Vec<StepRow>, sanitized: bool) -> impl IntoView {
                     })
                     .collect_view();
                 let download = move |_| web::download("sanitized.har", "application/json", &text);
-                view! {
+                Either::Left(view! {
                     <div class="rd-evidence__sanitized" data-testid="sanitized-preview">
                         <p>"Removed from the copy:"</p>
                         <ul class="rd-evidence__removed">{items}</ul>
@@ -283,10 +285,9 @@ fn Timeline(steps: Vec<StepRow>, sanitized: bool) -> impl IntoView {
                             "Download sanitised HAR"
                         </button>
                     </div>
-                }
-                .into_any()
+                })
             }
-            Err(why) => view! { <p role="alert" class="rd-share__warn">"The HAR could not be sanitised: "{why}</p> }.into_any(),
+            Err(why) => Either::Right(view! { <p role="alert" class="rd-share__warn">"The HAR could not be sanitised: "{why}</p> }),
         })}
     }
 }

@@ -1,5 +1,6 @@
 //! One finding: severity, title, why, the fix, strings to copy, sources.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::copy_button::CopyButton;
@@ -17,9 +18,11 @@ fn severity_label(s: Severity) -> (&'static str, &'static str) {
 fn reference(r: String) -> impl IntoView {
     if r.starts_with("https://") {
         let href = r.clone();
-        view! { <li><a class="rd-break" href=href target="_blank" rel="noopener noreferrer">{r}</a></li> }.into_any()
+        Either::Left(
+            view! { <li><a class="rd-break" href=href target="_blank" rel="noopener noreferrer">{r}</a></li> },
+        )
     } else {
-        view! { <li class="rd-break">{r}</li> }.into_any()
+        Either::Right(view! { <li class="rd-break">{r}</li> })
     }
 }
 

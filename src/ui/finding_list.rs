@@ -1,5 +1,6 @@
 //! The findings, most important first (the core's order).
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::finding_card::FindingCard;
@@ -13,14 +14,15 @@ pub fn FindingList() -> impl IntoView {
     let count = move || findings.with(Vec::len);
     let cards = move || {
         if count() == 0 {
-            return view! { <p class="rd-muted">"No findings yet."</p> }.into_any();
+            return Either::Left(view! { <p class="rd-muted">"No findings yet."</p> });
         }
-        findings
-            .get()
-            .into_iter()
-            .map(|f| view! { <FindingCard finding=f/> })
-            .collect_view()
-            .into_any()
+        Either::Right(
+            findings
+                .get()
+                .into_iter()
+                .map(|f| view! { <FindingCard finding=f/> })
+                .collect_view(),
+        )
     };
     view! {
         <section class="rd-card rd-findings" aria-labelledby="findings-title" data-testid="findings">

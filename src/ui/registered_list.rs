@@ -1,6 +1,7 @@
 //! The registered redirect URIs as read, each with its platform and how it
 //! compares with the sent one, nearest first; any one can be diffed.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::state::AppState;
@@ -101,19 +102,19 @@ pub fn RegisteredList() -> impl IntoView {
     let list = move || {
         let (rows, total) = rows.get();
         if rows.is_empty() {
-            return view! { <p class="rd-muted">"No registered redirect URIs read yet."</p> }
-                .into_any();
+            return Either::Left(
+                view! { <p class="rd-muted">"No registered redirect URIs read yet."</p> },
+            );
         }
         let left_out = total.saturating_sub(rows.len());
-        view! {
+        Either::Right(view! {
             <ol class="rd-reglist">{rows.into_iter().map(item).collect_view()}</ol>
             {(left_out > 0).then(|| view! {
                 <p class="rd-muted" data-testid="registered-left-out">
                     {format!("… and {left_out} more, not drawn (all {total} were compared; the nearest are above).")}
                 </p>
             })}
-        }
-        .into_any()
+        })
     };
     view! {
         <section class="rd-card" aria-labelledby="registered-title" data-testid="registered-list">

@@ -5,6 +5,7 @@
 //! Once a link is opened or declined, the `#…` part is removed from the
 //! address (without a new history entry), so a reload does not open it again.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::state::AppState;
@@ -242,7 +243,7 @@ pub fn page_url() -> String {
 #[component]
 pub fn SharedLinkNotice() -> impl IntoView {
     let Some(link) = use_context::<SharedLink>() else {
-        return ().into_any();
+        return Either::Left(());
     };
     let error = move || {
         let now = link.state.resets.get();
@@ -323,7 +324,7 @@ pub fn SharedLinkNotice() -> impl IntoView {
             }
         })
     };
-    view! { {error} {ask} {from_box} {loaded} }.into_any()
+    Either::Right(view! { {error} {ask} {from_box} {loaded} })
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -4,6 +4,7 @@
 //! on each keystroke: redacting a large HAR takes a moment. The codec lives
 //! in `core::share`; opening links in `share_open`.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::share_open::{page_url, SharedLinkNotice};
@@ -272,7 +273,7 @@ pub fn ShareSlot() -> impl IntoView {
                     "Nothing is replaced: the link holds the inputs exactly as they are, secrets included."
                 };
                 let class = if redacting { "rd-share__hint" } else { "rd-share__warn" };
-                return Some(view! { <p class=class data-testid="share-preview-empty">{text}</p> }.into_any());
+                return Some(Either::Left(view! { <p class=class data-testid="share-preview-empty">{text}</p> }));
             }
             let total = b.rows.len();
             let more = (total > PREVIEW_ROWS).then(|| {
@@ -297,7 +298,7 @@ pub fn ShareSlot() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            Some(view! {
+            Some(Either::Right(view! {
                 <h3 class="rd-share__subtitle" id="share-preview-title">
                     {format!("What the link replaces ({})", thousands(total))}
                 </h3>
@@ -305,8 +306,7 @@ pub fn ShareSlot() -> impl IntoView {
                     {items}
                     {more}
                 </ul>
-            }
-            .into_any())
+            }))
         })
     };
     let unredacted_warning = move || {
