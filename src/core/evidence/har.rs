@@ -39,43 +39,136 @@ impl Str<'_> {
     }
 }
 
+/// Reads a [`Str`]; with `json`, an object or a list too, as its JSON text.
+struct StrVisitor {
+    json: bool,
+}
+
+impl<'de> Visitor<'de> for StrVisitor {
+    type Value = Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_string()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_string()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_string()))
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_string()))
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(""))
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(""))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        if !self.json {
+            return Err(serde::de::Error::invalid_type(
+                serde::de::Unexpected::Map,
+                &self,
+            ));
+        }
+        let v = serde_json::Value::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+        Ok(Cow::Owned(v.to_string()))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        if !self.json {
+            return Err(serde::de::Error::invalid_type(
+                serde::de::Unexpected::Seq,
+                &self,
+            ));
+        }
+        let v = serde_json::Value::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))?;
+        Ok(Cow::Owned(v.to_string()))
+    }
+}
+
 impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Cow<'de, str>;
+        d.deserialize_any(StrVisitor { json: false }).map(Str)
+    }
+}
+
+/// A body's text as some tools write it: a string, or the JSON itself (an object or a list),
+/// read as its JSON text.
+struct Loose<'a>(Str<'a>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Loose<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrVisitor { json: true })
+            .map(|c| Loose(Str(c)))
+    }
+}
+
+fn loose_text<'de: 'a, 'a, D: Deserializer<'de>>(d: D) -> Result<Option<Str<'a>>, D::Error> {
+    Ok(Option::<Loose<'a>>::deserialize(d)?.map(|l| l.0))
+}
+
+/// Name/value pairs as a HAR lists them (`[{"name": …, "value": …}]`), or as one object of
+/// `"name": value` some tools write instead (a list as its value: the name once per item).
+struct Pairs<'a>(Vec<(Str<'a>, Str<'a>)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Pairs<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Pairs<'a>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string")
+                f.write_str("a list of name/value pairs")
             }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(Cow::Borrowed(v))
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Pairs<'a>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(p) = seq.next_element::<Option<Param<'de>>>()? {
+                    if let Some(p) = p {
+                        out.push((p.name, p.value));
+                    }
+                }
+                Ok(Pairs(out))
             }
-            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Cow::Owned(v.to_string()))
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pairs<'a>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(name) = map.next_key::<Str<'de>>()? {
+                    match map.next_value::<serde_json::Value>()? {
+                        serde_json::Value::Array(items) => {
+                            for v in items {
+                                out.push((name.clone(), Str(Cow::Owned(value_text(v)))));
+                            }
+                        }
+                        v => out.push((name, Str(Cow::Owned(value_text(v))))),
+                    }
+                }
+                Ok(Pairs(out))
             }
-            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-                Ok(Cow::Owned(v))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-                Ok(Cow::Owned(v.to_string()))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-                Ok(Cow::Owned(v.to_string()))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
-                Ok(Cow::Owned(v.to_string()))
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
-                Ok(Cow::Owned(v.to_string()))
-            }
-            fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok(Cow::Borrowed(""))
-            }
-            fn visit_none<E>(self) -> Result<Self::Value, E> {
-                Ok(Cow::Borrowed(""))
+            fn visit_unit<E>(self) -> Result<Pairs<'a>, E> {
+                Ok(Pairs(Vec::new()))
             }
         }
-        d.deserialize_any(V).map(Str)
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+/// A JSON value as a header or parameter value: a string as it is, null as empty, else its
+/// JSON text.
+fn value_text(v: serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Null => String::new(),
+        v => v.to_string(),
     }
 }
 
@@ -129,6 +222,13 @@ impl<'de> Deserialize<'de> for Count {
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
                 let mut n = 0;
                 while seq.next_element::<IgnoredAny>()?.is_some() {
+                    n += 1;
+                }
+                Ok(n)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<usize, A::Error> {
+                let mut n = 0;
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {
                     n += 1;
                 }
                 Ok(n)
@@ -227,65 +327,51 @@ impl Headers<'_> {
     }
 }
 
-#[derive(Deserialize)]
-struct HeaderRaw<'a> {
-    #[serde(default, borrow)]
-    name: Str<'a>,
-    #[serde(default, borrow)]
-    value: Str<'a>,
-}
-
 const KEPT_HEADERS: &[&str] = &["origin", "location", "content-type", "content-encoding"];
+
+impl<'a> Headers<'a> {
+    fn add(&mut self, name: Str<'a>, value: Str<'a>) {
+        let h = self;
+        let n = name.as_str();
+        if n.eq_ignore_ascii_case("set-cookie") {
+            h.cookie = true;
+            // One header may hold several cookies, one per line.
+            for line in value.as_str().lines() {
+                let (pair, attrs) = line.split_once(';').unwrap_or((line, ""));
+                let name = pair.split('=').next().unwrap_or("").trim();
+                if is_auth_cookie(name) {
+                    h.auth_cookies.push(format!("{name};{attrs}"));
+                }
+            }
+            // Borrowed, not copied: read only when a sign-in loop is explained.
+            h.kept.push((name, value));
+        } else if n.eq_ignore_ascii_case("cookie") {
+            h.cookie = true;
+            for pair in value.as_str().split(';') {
+                let name = pair.split('=').next().unwrap_or("").trim();
+                if is_auth_cookie(name) {
+                    h.auth_cookies.push(name.to_string());
+                }
+            }
+            h.kept.push((name, value));
+        } else if n.eq_ignore_ascii_case("authorization") {
+            h.authorization = true;
+        } else {
+            h.others = true;
+            if KEPT_HEADERS.iter().any(|k| n.eq_ignore_ascii_case(k)) {
+                h.kept.push((name, value));
+            }
+        }
+    }
+}
 
 impl<'de: 'a, 'a> Deserialize<'de> for Headers<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<'a>(std::marker::PhantomData<&'a ()>);
-        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
-            type Value = Headers<'a>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an array of headers")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Headers<'a>, A::Error> {
-                let mut h = Headers::default();
-                while let Some(raw) = seq.next_element::<HeaderRaw<'de>>()? {
-                    let n = raw.name.as_str();
-                    if n.eq_ignore_ascii_case("set-cookie") {
-                        h.cookie = true;
-                        // One header may hold several cookies, one per line.
-                        for line in raw.value.as_str().lines() {
-                            let (pair, attrs) = line.split_once(';').unwrap_or((line, ""));
-                            let name = pair.split('=').next().unwrap_or("").trim();
-                            if is_auth_cookie(name) {
-                                h.auth_cookies.push(format!("{name};{attrs}"));
-                            }
-                        }
-                        // Borrowed, not copied: read only when a sign-in loop is explained.
-                        h.kept.push((raw.name, raw.value));
-                    } else if n.eq_ignore_ascii_case("cookie") {
-                        h.cookie = true;
-                        for pair in raw.value.as_str().split(';') {
-                            let name = pair.split('=').next().unwrap_or("").trim();
-                            if is_auth_cookie(name) {
-                                h.auth_cookies.push(name.to_string());
-                            }
-                        }
-                        h.kept.push((raw.name, raw.value));
-                    } else if n.eq_ignore_ascii_case("authorization") {
-                        h.authorization = true;
-                    } else {
-                        h.others = true;
-                        if KEPT_HEADERS.iter().any(|k| n.eq_ignore_ascii_case(k)) {
-                            h.kept.push((raw.name, raw.value));
-                        }
-                    }
-                }
-                Ok(h)
-            }
-            fn visit_unit<E>(self) -> Result<Headers<'a>, E> {
-                Ok(Headers::default())
-            }
+        let mut h = Headers::default();
+        for (name, value) in Pairs::deserialize(d)?.0 {
+            h.add(name, value);
         }
-        d.deserialize_any(V(std::marker::PhantomData))
+        Ok(h)
     }
 }
 
@@ -302,10 +388,20 @@ struct Param<'a> {
 struct Post<'a> {
     #[serde(default, rename = "mimeType", borrow)]
     mime: Str<'a>,
-    #[serde(default, borrow)]
+    #[serde(default, borrow, deserialize_with = "loose_text")]
     text: Option<Str<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default, borrow, deserialize_with = "loose_params")]
     params: Option<Vec<Param<'a>>>,
+}
+
+fn loose_params<'de: 'a, 'a, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Vec<Param<'a>>>, D::Error> {
+    Ok(Option::<Pairs<'a>>::deserialize(d)?.map(|p| {
+        p.0.into_iter()
+            .map(|(name, value)| Param { name, value })
+            .collect()
+    }))
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -591,13 +687,13 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
                             );
                         }
                         Field::Text if !self.keep && self.keep_html && html != Some(false) => {
-                            text = Some(map.next_value()?)
+                            text = Some(map.next_value::<Loose>()?.0)
                         }
                         Field::File => {
                             let name: Str = map.next_value()?;
                             file = !name.as_str().trim().is_empty();
                         }
-                        Field::Text if self.keep => text = Some(map.next_value()?),
+                        Field::Text if self.keep => text = Some(map.next_value::<Loose>()?.0),
                         Field::Encoding => {
                             let enc: Str = map.next_value()?;
                             base64 = enc.as_str().eq_ignore_ascii_case("base64");
@@ -658,11 +754,7 @@ pub(crate) fn decode_base64_body(s: &str) -> Option<String> {
     let max = bytes.len().saturating_mul(32).min(1 << 20);
     let plain = gunzip(&bytes).or_else(|| {
         // zlib: a CMF byte for deflate (low nibble 8) whose header is a multiple of 31.
-        let zlib = bytes.len() > 6
-            && bytes[0] & 0x0f == 8
-            && (u16::from(bytes[0]) << 8 | u16::from(bytes[1])) % 31 == 0;
-        zlib.then(|| miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&bytes, max).ok())
-            .flatten()
+        crate::core::file::unzlib(&bytes, max).ok()
     });
     let bytes = plain.unwrap_or(bytes);
     match String::from_utf8(bytes) {
@@ -681,30 +773,11 @@ pub(crate) fn decode_base64_body(s: &str) -> Option<String> {
     }
 }
 
-/// The content of gzip data (RFC 1952: a header, raw deflate, a trailer); None when `b` is not
-/// gzip, or would inflate past 32 times its size or 1 MB: a page compresses a few times, a
-/// bomb of repeated bytes a thousand times, and every body of a HAR may be one.
+/// The content of gzip data; None when `b` is not gzip, or would inflate past 32 times its size
+/// or 1 MB: a page compresses a few times, a bomb of repeated bytes a thousand times, and every
+/// body of a HAR may be one.
 fn gunzip(b: &[u8]) -> Option<Vec<u8>> {
-    let max = b.len().saturating_mul(32).min(1 << 20);
-    if b.len() < 18 || b[0] != 0x1f || b[1] != 0x8b || b[2] != 8 {
-        return None;
-    }
-    let flags = b[3];
-    let mut at = 10;
-    if flags & 4 != 0 {
-        let extra = usize::from(*b.get(at)?) | usize::from(*b.get(at + 1)?) << 8;
-        at += 2 + extra;
-    }
-    // A file name, then a comment: each ends with a zero byte.
-    for bit in [8, 16] {
-        if flags & bit != 0 {
-            at += b.get(at..)?.iter().position(|&x| x == 0)? + 1;
-        }
-    }
-    if flags & 2 != 0 {
-        at += 2;
-    }
-    miniz_oxide::inflate::decompress_to_vec_with_limit(b.get(at..)?, max).ok()
+    crate::core::file::gunzip(b, b.len().saturating_mul(32).min(1 << 20)).ok()
 }
 
 // ---------------------------------------------------------------------------
@@ -4990,6 +5063,33 @@ fn unread_token_failure(e: &Entry, i: usize, tr: &TokenRequest, auth_ru: Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Headers, cookies and form fields some tools write as one object of `"name": value` (a
+    /// list as the value of a repeated one), and a body written as the JSON itself, are read as
+    /// a HAR's lists and text; a URL written as an object is still no HAR.
+    #[test]
+    fn pairs_and_bodies_written_as_objects_are_read() {
+        let e: Entry = serde_json::from_str(r#"{"request":{"method":"POST","url":"https://login.microsoftonline.com/t/oauth2/v2.0/token","headers":{"Cookie":".AspNetCore.Correlation.x=1","Origin":"https://a.contoso.com"},"cookies":{"a":"1","b":"2"},"postData":{"mimeType":"","params":{"code":"0.AX","scope":["openid"]}}},"response":{"status":400,"headers":{"Set-Cookie":["a=1","b=2"],"Content-Type":"application/json"},"cookies":{},"content":{"mimeType":"application/json","text":{"error":"invalid_grant"}}}}"#).expect("read");
+        assert_eq!(
+            e.request.headers.get("origin"),
+            Some("https://a.contoso.com")
+        );
+        assert_eq!(
+            e.request.headers.auth_cookies,
+            [".AspNetCore.Correlation.x"]
+        );
+        assert_eq!(e.request.cookies.0, 2);
+        assert_eq!(
+            post_pairs(&e),
+            [
+                ("code".to_string(), "0.AX".to_string()),
+                ("scope".to_string(), "openid".to_string())
+            ]
+        );
+        assert_eq!(e.resp_headers.all("set-cookie").count(), 2);
+        assert_eq!(e.body.as_deref(), Some(r#"{"error":"invalid_grant"}"#));
+        assert!(serde_json::from_str::<Entry>(r#"{"request":{"url":{"a":1}}}"#).is_err());
+    }
 
     /// A page in Latin-1 (charset=iso-8859-1) exported as base64 is read as text; binary is not.
     #[test]
