@@ -433,6 +433,9 @@ pub struct Entry<'a> {
     /// The body is in the HAR as base64 bytes that are not text, nor gzip or zlib data: still
     /// compressed as the server sent it (Content-Encoding: br), as some proxies export it.
     packed: bool,
+    /// The body was removed by the sanitiser that wrote this copy (its content's `comment` says
+    /// so), not left out when it was recorded.
+    removed: bool,
     /// `startedDateTime`, as written.
     started: Str<'a>,
     /// Why the browser got no answer (`_error`: `net::ERR_CONNECTION_REFUSED`, …).
@@ -484,6 +487,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Entry<'a> {
                             e.body = r.body;
                             e.body_file = r.body_file;
                             e.packed = r.packed;
+                            e.removed = r.removed;
                             if r.error.is_some() {
                                 e.error = r.error;
                             }
@@ -516,6 +520,7 @@ struct Response<'a> {
     body: Option<String>,
     body_file: bool,
     packed: bool,
+    removed: bool,
     error: Option<String>,
 }
 
@@ -585,6 +590,7 @@ impl<'de> DeserializeSeed<'de> for ResponseSeed {
                                 keep_html: !self.keep,
                             })?;
                             (r.body, r.body_file, r.packed) = (c.text, c.file, c.packed);
+                            r.removed = c.removed;
                             html_page = c.html;
                             if !self.keep {
                                 if let Some(b) = r.body.as_mut() {
@@ -635,6 +641,8 @@ struct Content {
     html: bool,
     /// Base64 bytes that could not be read as text (see `Entry::packed`).
     packed: bool,
+    /// See `Entry::removed`.
+    removed: bool,
 }
 
 struct ContentSeed {
@@ -657,6 +665,8 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
             File,
             #[serde(rename = "mimeType")]
             Mime,
+            #[serde(rename = "comment")]
+            Comment,
             #[serde(other)]
             Other,
         }
@@ -673,6 +683,7 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
                 let mut text: Option<Str<'de>> = None;
                 let mut base64 = false;
                 let mut file = false;
+                let mut removed = false;
                 // None until the mimeType is read.
                 let mut html: Option<bool> = None;
                 while let Some(k) = map.next_key::<Field>()? {
@@ -692,6 +703,10 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
                         Field::File => {
                             let name: Str = map.next_value()?;
                             file = !name.as_str().trim().is_empty();
+                        }
+                        Field::Comment => {
+                            let c: Str = map.next_value()?;
+                            removed = c.as_str().starts_with(sanitize::REMOVED_BODY);
                         }
                         Field::Text if self.keep => text = Some(map.next_value::<Loose>()?.0),
                         Field::Encoding => {
@@ -720,6 +735,7 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
                     file,
                     html: html == Some(true),
                     packed,
+                    removed,
                 })
             }
             fn visit_unit<E>(self) -> Result<Content, E> {
@@ -1014,6 +1030,9 @@ pub(crate) fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
 
 /// Why a body the HAR holds cannot be read, when it is still compressed (`Entry::packed`).
 fn packed_body(e: &Entry) -> Option<String> {
+    if e.removed {
+        return Some(REMOVED_BODY.to_string());
+    }
     e.packed.then(|| {
         match e.resp_headers.get("content-encoding").map(str::trim).filter(|c| !c.is_empty()) {
             Some(enc) => format!("its body is still compressed as the server sent it, with Content-Encoding {enc}, which is not read here; the tool that wrote the HAR did not decode it"),
@@ -1021,6 +1040,10 @@ fn packed_body(e: &Entry) -> Option<String> {
         }
     })
 }
+
+/// Why a body the sanitiser removed cannot be read.
+const REMOVED_BODY: &str = "its body was removed from this copy of the HAR by the sanitiser, as the copy's comment on it says";
+const REMOVED_FIX: &str = "Check the HAR from before it was sanitised here, or paste Entra's error text (the AADSTS line, with the Correlation ID and Timestamp of Troubleshooting details) into the authorize box here; to share a sanitised copy that keeps the page, record the HAR from the browser's developer tools (Network › Export HAR), which write bodies decoded.";
 
 const PACKED_FIX: &str = "Record the HAR again from the browser's developer tools (Network › Export HAR), which write bodies as the page read them, or turn on the proxy's decoding of responses before exporting; or paste Entra's error text (the AADSTS line, with the Correlation ID and Timestamp of Troubleshooting details) into the authorize box here.";
 
@@ -2948,17 +2971,18 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
             } else if let Some(last) = silent_page(ix, a, window_end) {
                 let in_file = ix.entries.get(last).is_some_and(|e| e.body_file);
                 let packed = ix.entries.get(last).and_then(packed_body);
+                let removed = ix.entries.get(last).is_some_and(|e| e.removed);
                 f.findings.push(
                     finding("har.entra_error_page")
                         .severity(Severity::Warning)
-                        .title(if packed.is_some() { "The sign-in stopped on Entra's page (no code was issued), and the HAR holds it still compressed" } else { "The sign-in stopped on Entra's page (no code was issued), and the HAR holds no text of it" })
+                        .title(if removed { "The sign-in stopped on Entra's page (no code was issued), and the sanitiser removed its text from this copy" } else if packed.is_some() { "The sign-in stopped on Entra's page (no code was issued), and the HAR holds it still compressed" } else { "The sign-in stopped on Entra's page (no code was issued), and the HAR holds no text of it" })
                         .detail(format!(
                             "Entra answered {} with a page of its own and nothing went back to the app after it (no redirect or form_post to the redirect URI), so no authorization code was issued in this recording. The HAR holds no {}text of that page ({}), so what it showed, an AADSTS error or a sign-in step left unfinished, cannot be read here.",
                             at(last),
-                            if packed.is_some() { "readable " } else { "" },
+                            if packed.is_some() && !removed { "readable " } else { "" },
                             if in_file { "the recording wrote its body to a file beside the HAR, named by its content._file" } else { packed.as_deref().unwrap_or("its response body was not recorded") }
                         ))
-                        .fix(if packed.is_some() { PACKED_FIX } else if in_file { "Open the body file that entry's content._file names (in the recording's .zip, or the folder beside the .har) and paste Entra's error text (the AADSTS line) into the authorize box here; or record again with the bodies in the HAR (recordHar content: 'embed')." } else { "Sign in again and copy Entra's error text (the AADSTS line, with the Correlation ID and Timestamp of Troubleshooting details) into the authorize box here; or add the sign-in log entry of that attempt (Entra admin center › Sign-in logs, found by its time or correlation ID); or record the HAR again in a browser that keeps response bodies, with the developer tools open before the sign-in starts." }),
+                        .fix(if removed { REMOVED_FIX } else if packed.is_some() { PACKED_FIX } else if in_file { "Open the body file that entry's content._file names (in the recording's .zip, or the folder beside the .har) and paste Entra's error text (the AADSTS line) into the authorize box here; or record again with the bodies in the HAR (recordHar content: 'embed')." } else { "Sign in again and copy Entra's error text (the AADSTS line, with the Correlation ID and Timestamp of Troubleshooting details) into the authorize box here; or add the sign-in log entry of that attempt (Entra admin center › Sign-in logs, found by its time or correlation ID); or record the HAR again in a browser that keeps response bodies, with the developer tools open before the sign-in starts." }),
                 );
             }
         }
@@ -5046,6 +5070,8 @@ fn unread_token_failure(e: &Entry, i: usize, tr: &TokenRequest, auth_ru: Option<
         "a response body with no OAuth error in it"
     } else if e.body_file {
         ATTACHED_BODY
+    } else if e.removed {
+        "no response body: the sanitiser removed it from this copy of the HAR, as the copy's comment on it says"
     } else if e.packed {
         "a response body still compressed as the server sent it"
     } else {
@@ -5053,11 +5079,16 @@ fn unread_token_failure(e: &Entry, i: usize, tr: &TokenRequest, auth_ru: Option<
     };
     finding("har.error_returned")
         .title(format!(
-            "The token request failed (status {}); the reason was not recorded",
-            e.status
+            "The token request failed (status {}); {}",
+            e.status,
+            if e.removed {
+                "the sanitiser removed the reason from this copy"
+            } else {
+                "the reason was not recorded"
+            }
         ))
         .detail(format!("Entra answered the code redemption ({}) with status {}, but the HAR holds {body}, so its error and AADSTS code cannot be read. The code was not redeemed: the sign-in itself went through, and it failed when the app asked for tokens.", at(i), e.status))
-        .fix(if e.body_file { ATTACHED_BODY_FIX } else { "Export the HAR again with its content (Chrome or Edge: Export HAR with sensitive data; Firefox: Save All As HAR), or open the token request's Response tab in the developer tools or the app's log: the error_description names the AADSTS code (AADSTS9002326 platform, AADSTS500112 redirect_uri mismatch, AADSTS54005 code already redeemed, AADSTS70008 code expired, AADSTS7000218 no client secret), then check it here." })
+        .fix(if e.body_file { ATTACHED_BODY_FIX } else if e.removed { "Check the HAR from before it was sanitised here, or open the token request's Response tab in the developer tools or the app's log: the error_description names the AADSTS code (AADSTS9002326 platform, AADSTS500112 redirect_uri mismatch, AADSTS54005 code already redeemed, AADSTS70008 code expired, AADSTS7000218 no client secret), then check it here." } else { "Export the HAR again with its content (Chrome or Edge: Export HAR with sensitive data; Firefox: Save All As HAR), or open the token request's Response tab in the developer tools or the app's log: the error_description names the AADSTS code (AADSTS9002326 platform, AADSTS500112 redirect_uri mismatch, AADSTS54005 code already redeemed, AADSTS70008 code expired, AADSTS7000218 no client secret), then check it here." })
 }
 
 #[cfg(test)]

@@ -23,6 +23,12 @@ pub const REDACTED_JWT: &str = "REDACTED-JWT";
 /// What replaces an e-mail address.
 pub const REDACTED_EMAIL: &str = "redacted@example.invalid";
 
+/// How the `comment` of a response body the sanitiser removed starts (the analysis of the copy
+/// reads it), and why it was removed.
+pub(crate) const REMOVED_BODY: &str = "Body removed by the sanitiser:";
+const REMOVED_COMPRESSED: &str = "it was still compressed as the server sent it (Brotli or another encoding not read here), so it could not be checked for secrets.";
+const REMOVED_ASKED: &str = "every response body was left out, as asked.";
+
 /// Parameter, field and input names whose values are secrets (compared
 /// without regard to ASCII case).
 pub const SECRET_NAMES: &[&str] = &[
@@ -415,6 +421,18 @@ fn scan_params(s: &str, names: &Names, with: &'static str, out: &mut Vec<Edit>) 
         };
         let vs = i + eq_len;
         let mut ve = vs;
+        // A sanitiser's placeholder in brackets (`[Token Redacted]`) is one value, its space too.
+        if b.get(vs) == Some(&b'[') {
+            let close = b
+                .get(vs..)
+                .unwrap_or_default()
+                .iter()
+                .take(48)
+                .position(|&c| matches!(c, b']' | b'&' | b'#' | b'"' | b'<' | b'\r' | b'\n'));
+            if let Some(n) = close.filter(|&n| b.get(vs + n) == Some(&b']')) {
+                ve = vs + n + 1;
+            }
+        }
         while let Some(&c) = b.get(ve) {
             if matches!(
                 c,
@@ -711,11 +729,15 @@ fn apply(s: &str, mut edits: Vec<Edit>) -> (String, Vec<Edit>) {
     (out, kept)
 }
 
-/// A URL with the values of secret parameters replaced by `…`, for texts.
+/// A URL with the values of secret parameters replaced by `…`, for texts; a sanitiser's
+/// placeholder (`[Token Redacted]`) is shown as it is, whole.
 pub fn elide_url(url: &str) -> String {
     let names = Names { extra: Vec::new() };
     let mut edits = Vec::new();
     scan_params(url, &names, "…", &mut edits);
+    edits.retain(|e| {
+        known_value(&crate::core::uri::form_decode(url.get(e.start..e.end).unwrap_or("")).0)
+    });
     apply(url, edits).0
 }
 
@@ -1055,7 +1077,8 @@ impl Walker {
     }
 
     /// `response.content`.
-    fn content(&mut self, fields: &mut [(String, J)]) {
+    fn content(&mut self, fields: &mut Vec<(String, J)>) {
+        let mut removed: Option<&str> = None;
         let mime = get_str(fields, "mimeType")
             .unwrap_or("")
             .to_ascii_lowercase();
@@ -1070,6 +1093,7 @@ impl Walker {
                 J::Arr(_) | J::Obj(_) if self.drop_bodies => {
                     *v = J::Str(String::new());
                     self.note("(body)", Where::ResponseBody);
+                    removed = Some(REMOVED_ASKED);
                     continue;
                 }
                 J::Arr(_) | J::Obj(_) => {
@@ -1084,6 +1108,7 @@ impl Walker {
             if self.drop_bodies {
                 s.clear();
                 self.note("(body)", Where::ResponseBody);
+                removed = Some(REMOVED_ASKED);
                 continue;
             }
             if base64 {
@@ -1100,10 +1125,20 @@ impl Walker {
                     // A text body compressed otherwise (Brotli) cannot be checked for secrets.
                     s.clear();
                     self.note("(compressed body)", Where::ResponseBody);
+                    removed = Some(REMOVED_COMPRESSED);
                 }
                 continue;
             }
             self.body(s, &mime, Where::ResponseBody);
+        }
+        // The copy says why its body is empty (HAR's `comment`), and the analysis of the copy
+        // reads it: a body removed here was recorded.
+        if let Some(why) = removed {
+            let note = J::Str(format!("{REMOVED_BODY} {why}"));
+            match fields.iter_mut().find(|(k, _)| k == "comment") {
+                Some((_, v)) => *v = note,
+                None => fields.push(("comment".into(), note)),
+            }
         }
     }
 }
@@ -1442,11 +1477,44 @@ mod tests {
         assert!(checked >= 20, "only {checked} HAR examples");
     }
 
+    /// The analysis of a copy whose compressed page the sanitiser removed says so, not that the
+    /// page was not recorded.
+    #[test]
+    fn a_removed_compressed_page_is_said_removed_in_the_copy() {
+        use crate::core::{analyze, CaseInput};
+        let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/cases/har-proxy-brotli-entra-page.json");
+        let text = std::fs::read_to_string(path).expect("case");
+        let case: CaseInput = serde_json::from_str(&text).expect("case parses");
+        let (clean, _) = har(&case.evidence, &Options::default()).expect("sanitised");
+        let report = analyze(&CaseInput {
+            evidence: clean,
+            ..case
+        })
+        .report;
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.code == "har.entra_error_page")
+            .expect("Entra's page");
+        assert!(f.title.contains("sanitiser removed"), "{}", f.title);
+        assert!(
+            f.detail.contains("removed from this copy") && !f.detail.contains("not recorded"),
+            "{}",
+            f.detail
+        );
+    }
+
     #[test]
     fn elides_urls_for_texts() {
         assert_eq!(
             elide_url("https://a.b/cb?code=X&state=Y&foo=1"),
             "https://a.b/cb?code=…&state=…&foo=1"
+        );
+        // Another sanitiser's placeholders stay whole, with their space.
+        assert_eq!(
+            elide_url("https://a.b/cb?code=[Token Redacted]&state=%5Bhidden%5D&x=[a b"),
+            "https://a.b/cb?code=[Token Redacted]&state=%5Bhidden%5D&x=[a b"
         );
     }
 
@@ -1530,7 +1598,11 @@ mod tests {
             "{plain}"
         );
         assert_eq!(text(1), "");
+        assert!(v["log"]["entries"][1]["response"]["content"]["comment"]
+            .as_str()
+            .is_some_and(|c| c.starts_with(REMOVED_BODY)));
         assert_eq!(text(2), png);
+        assert!(v["log"]["entries"][2]["response"]["content"]["comment"].is_null());
         assert!(removed
             .iter()
             .any(|r| r.name == "(compressed body)" && r.entries == [1]));
