@@ -3114,10 +3114,17 @@ fn after_sign_in(
         let before = other.findings.len();
         token_checks(&mut other, e, i);
         let scope = get(&pp, "scope").unwrap_or("(none)").to_string();
+        // Without its body (not recorded), what it asked for is not known.
+        let what = if pp.is_empty() {
+            "Its request body is not in the HAR, so its grant type and scope cannot be read."
+                .to_string()
+        } else {
+            format!("It is a {grant} request for scope {scope}.")
+        };
         for x in other.findings.iter_mut().skip(before) {
             let consent_fix = consent(x);
             *x = x.clone().severity(severity).detail(format!(
-                "{}. It is a {grant} request for scope {scope}.{after}",
+                "{}. {what}{after}",
                 x.detail.trim_end().trim_end_matches('.')
             ));
             if consent_fix {
@@ -6647,6 +6654,38 @@ mod tests {
         ));
         let t = trace(&log(&har(&e)));
         assert_eq!(consent(&t), None, "{:?}", codes(&t));
+    }
+
+    /// A failed token request whose body was not recorded does not say it asked for "(none)".
+    #[test]
+    fn a_token_request_without_its_body_is_not_said_to_ask_for_none() {
+        let token = "https://login.microsoftonline.com/common/oauth2/v2.0/token";
+        let refused = r#","content":{"mimeType":"application/json","text":"{\"error\":\"invalid_grant\",\"error_description\":\"AADSTS54005: OAuth2 Authorization code was already redeemed.\"}"}"#;
+        let signed_in = |token_entry: String| {
+            let loc = "https://app.contoso.com/cb?code=0.AXcode&state=s1";
+            har(&[
+                entry("GET", AUTH, 302, &format!(r#","redirectURL":"{loc}""#), ""),
+                entry("GET", loc, 200, "", ""),
+                token_entry,
+            ])
+        };
+        let t = trace(&log(&signed_in(entry("POST", token, 400, refused, ""))));
+        let f = t
+            .findings
+            .iter()
+            .find(|f| f.code == "har.error_returned")
+            .expect("the failure");
+        assert!(
+            !f.detail.contains("(none)") && f.detail.contains("request body is not in the HAR"),
+            "{}",
+            f.detail
+        );
+        // With its body, what it asked for is said.
+        let post = r#","postData":{"mimeType":"application/x-www-form-urlencoded","text":"grant_type=refresh_token&scope=openid"}"#;
+        let t = trace(&log(&signed_in(entry("POST", token, 400, refused, post))));
+        assert!(t.findings.iter().any(|f| f
+            .detail
+            .contains("It is a refresh_token request for scope openid")));
     }
 
     #[test]
