@@ -212,7 +212,7 @@ pub fn main() -> i32 {
     let name = if case == "-" { "standard input" } else { &case };
     let text = match crate::core::file::decode(name, bytes) {
         // JSON is UTF-8 (RFC 8259 §8.1): a byte that is not is a broken file, not a code page.
-        Ok(d) if d.encoding == Some("Windows-1252") => {
+        Ok(d) if d.encoding.is_some_and(|e| e.ends_with("Windows-1252")) => {
             eprintln!("redirect-doctor: {} is not UTF-8 text", terminal_safe(name));
             return 2;
         }

@@ -78,6 +78,11 @@ pub fn box_for(text: &str) -> InputBox {
 
 /// Reads `bytes` (the file `name`) as text, or says in one sentence why it is not text.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Decoded, String> {
+    decode_within(name, bytes, super::MAX_EVIDENCE)
+}
+
+/// [`decode`], a compressed file inflated to at most `max` bytes.
+fn decode_within(name: &str, bytes: Vec<u8>, max: usize) -> Result<Decoded, String> {
     // Byte-order marks at the start, however many (stripped in one pass: one call and one
     // copy per mark overflowed the stack on a file of them).
     let mut start = 0;
@@ -92,6 +97,114 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Decoded, String> {
     } else {
         bytes
     };
+    // A HAR saved compressed (`.har.gz`; mitmproxy's `.zhar` is zlib): inflated, up to what the
+    // evidence box reads, and read as the file it holds.
+    let (bytes, compressed) = match gunzip(&bytes, max)
+        .map(|b| (b, "gzip"))
+        .or_else(|e| match e {
+            Inflate::Not => unzlib(&bytes, max).map(|b| (b, "zlib")),
+            e => Err(e),
+        }) {
+        Ok((inflated, kind)) => (inflated, Some(kind)),
+        Err(Inflate::TooLarge(kind)) => {
+            return Err(format!(
+                "{name} is {kind}-compressed and holds more than {} MB, the most the page reads (a file that grows so much is no single sign-in's HAR): export the HAR again with only the failing sign-in (clear the Network log, reproduce, export), or filter the sign-in logs, and give that file.",
+                max >> 20
+            ));
+        }
+        Err(Inflate::Not) => (bytes, None),
+    };
+    let decoded = decode_plain(name, bytes)?;
+    Ok(match compressed {
+        None => decoded,
+        Some(kind) => Decoded {
+            encoding: Some(compressed_label(kind, decoded.encoding)),
+            ..decoded
+        },
+    })
+}
+
+/// The encoding said of a compressed file: how it was compressed and the text's own encoding.
+fn compressed_label(kind: &str, text: Option<&'static str>) -> &'static str {
+    match (kind, text) {
+        ("gzip", None) => "gzip-compressed UTF-8",
+        ("gzip", Some("UTF-16LE")) => "gzip-compressed UTF-16LE",
+        ("gzip", Some("UTF-16BE")) => "gzip-compressed UTF-16BE",
+        ("gzip", Some(_)) => "gzip-compressed Windows-1252",
+        (_, None) => "zlib-compressed UTF-8",
+        (_, Some("UTF-16LE")) => "zlib-compressed UTF-16LE",
+        (_, Some("UTF-16BE")) => "zlib-compressed UTF-16BE",
+        (_, Some(_)) => "zlib-compressed Windows-1252",
+    }
+}
+
+/// Why compressed data was not inflated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Inflate {
+    /// It is not data of that kind (or damaged).
+    Not,
+    /// It holds more than the limit (named by its kind: `gzip`, `zlib`).
+    TooLarge(&'static str),
+}
+
+fn inflated(
+    r: Result<Vec<u8>, miniz_oxide::inflate::DecompressError>,
+    kind: &'static str,
+) -> Result<Vec<u8>, Inflate> {
+    r.map_err(|e| match e.status {
+        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => Inflate::TooLarge(kind),
+        _ => Inflate::Not,
+    })
+}
+
+/// The content of gzip data (RFC 1952: a header, raw deflate, a trailer), at most `max` bytes.
+pub(crate) fn gunzip(b: &[u8], max: usize) -> Result<Vec<u8>, Inflate> {
+    if b.len() < 18 || b[0] != 0x1f || b[1] != 0x8b || b[2] != 8 {
+        return Err(Inflate::Not);
+    }
+    let flags = b[3];
+    let mut at = 10;
+    if flags & 4 != 0 {
+        let len = |i: usize| b.get(i).map(|&x| usize::from(x)).ok_or(Inflate::Not);
+        at += 2 + (len(at)? | len(at + 1)? << 8);
+    }
+    // A file name, then a comment: each ends with a zero byte.
+    for bit in [8, 16] {
+        if flags & bit != 0 {
+            let rest = b.get(at..).ok_or(Inflate::Not)?;
+            at += rest.iter().position(|&x| x == 0).ok_or(Inflate::Not)? + 1;
+        }
+    }
+    if flags & 2 != 0 {
+        at += 2;
+    }
+    let data = b.get(at..).ok_or(Inflate::Not)?;
+    inflated(
+        miniz_oxide::inflate::decompress_to_vec_with_limit(data, max),
+        "gzip",
+    )
+}
+
+/// The content of zlib data (RFC 1950: deflate, 32 KB window at most, no preset dictionary),
+/// at most `max` bytes. Text may start with the two bytes of such a header (`x^`), so only
+/// data that inflates whole, its checksum right, is taken.
+pub(crate) fn unzlib(b: &[u8], max: usize) -> Result<Vec<u8>, Inflate> {
+    let zlib = b.len() > 6
+        && b[0] & 0x0f == 8
+        && b[0] >> 4 <= 7
+        && b[1] & 0x20 == 0
+        && (u16::from(b[0]) << 8 | u16::from(b[1])) % 31 == 0;
+    if !zlib {
+        return Err(Inflate::Not);
+    }
+    inflated(
+        miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(b, max),
+        "zlib",
+    )
+}
+
+/// [`decode`] of bytes that are not compressed.
+fn decode_plain(name: &str, bytes: Vec<u8>) -> Result<Decoded, String> {
     if let Some(kind) = magic_kind(&bytes) {
         return Err(format!("{name} is {kind}, not text: {}", binary_fix(kind)));
     }
@@ -171,6 +284,10 @@ fn magic_kind(bytes: &[u8]) -> Option<&'static str> {
         (b"\xff\xd8\xff", "a JPEG image"),
         (b"\xd0\xcf\x11\xe0", "an Office document"),
     ];
+    // A tar archive (what a `.tar.gz` holds) says so at byte 257.
+    if bytes.get(257..262) == Some(b"ustar") {
+        return Some("a tar archive");
+    }
     MAGIC
         .iter()
         .find(|(m, _)| bytes.starts_with(m))
@@ -276,6 +393,48 @@ mod tests {
         // Near misses: short text, and text with a stray non-ASCII byte, are text.
         assert!(decode("a", b"ok".to_vec()).is_ok());
         assert!(decode("a", b"https://a/\xe9cb then more text".to_vec()).is_ok());
+    }
+
+    /// A HAR saved compressed, as gzip (`.har.gz`) or zlib (mitmproxy's `.zhar`), is read as
+    /// the HAR; one that inflates past the limit is refused saying so; a zip stays refused.
+    #[test]
+    fn a_compressed_har_is_inflated_within_the_limit() {
+        let har = br#"{"log":{"version":"1.2","entries":[]}}"#;
+        let deflated = miniz_oxide::deflate::compress_to_vec(har, 6);
+        let mut gz = vec![0x1f, 0x8b, 8, 8, 0, 0, 0, 0, 0, 3];
+        gz.extend_from_slice(b"a.har\0");
+        gz.extend_from_slice(&deflated);
+        gz.extend_from_slice(&[0; 8]);
+        let zlib = miniz_oxide::deflate::compress_to_vec_zlib(har, 6);
+        for (name, bytes, said) in [
+            ("a.har.gz", &gz, "gzip-compressed UTF-8"),
+            ("a.zhar", &zlib, "zlib-compressed UTF-8"),
+        ] {
+            let d = decode(name, bytes.clone()).expect("inflated");
+            assert_eq!(d.text.as_bytes(), har);
+            assert_eq!(d.encoding, Some(said));
+            let e = decode_within(name, bytes.clone(), har.len() - 1).unwrap_err();
+            assert!(e.starts_with(name) && e.contains("more than 0 MB"), "{e}");
+        }
+        // A tar inside gzip is an archive to unpack.
+        let mut tar = vec![b'a'; 512];
+        tar[257..262].copy_from_slice(b"ustar");
+        let mut tgz = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3];
+        tgz.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&tar, 6));
+        tgz.extend_from_slice(&[0; 8]);
+        let e = decode("a.tar.gz", tgz).unwrap_err();
+        assert!(e.contains("a tar archive, not text: unpack it"), "{e}");
+        // Near misses: text that starts like a zlib header (`x^`) is text; damaged gzip is
+        // refused as an archive.
+        assert_eq!(
+            decode("a.txt", b"x^ not zlib".to_vec()).unwrap().text,
+            "x^ not zlib"
+        );
+        let mut broken = gz.clone();
+        broken.truncate(20);
+        assert!(decode("b.gz", broken)
+            .unwrap_err()
+            .contains("a gzip archive"));
     }
 
     #[test]

@@ -1266,9 +1266,47 @@ impl<'a> Redactor<'a> {
             _ => None,
         };
         let base64_body = map.get("encoding").and_then(Value::as_str) == Some("base64");
+        // Headers, cookies or parameters some tools write as one object of `"Name": "value"`
+        // instead of a list of {name, value}: each read as such a pair.
+        let pair_list = ["headers", "cookies", "queryString", "params"]
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(parent_key));
+        if pair_list && pair_name.is_none() {
+            for (key, val) in map.iter_mut() {
+                let values: Vec<&mut String> = match val {
+                    Value::String(s) => vec![s],
+                    Value::Array(items) => items
+                        .iter_mut()
+                        .filter_map(|v| match v {
+                            Value::String(s) => Some(s),
+                            _ => None,
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                if values.is_empty() {
+                    changed |= self.walk(val, key);
+                    continue;
+                }
+                for s in values {
+                    let new = match self.har_pair(parent_key, key, s) {
+                        Some(new) => Some(new),
+                        None => self.string_value(s),
+                    };
+                    if let Some(new) = new.filter(|n| n != s) {
+                        *s = new;
+                        changed = true;
+                    }
+                }
+            }
+            return changed;
+        }
         if self.opts.redact_secrets {
             changed |= self.app_page(map);
         }
+        // Secret values replaced here, to take out of the other fields too (a device code
+        // answer repeats its user_code in its `message`).
+        let mut taken: Vec<(String, String)> = Vec::new();
         for (key, val) in map.iter_mut() {
             if let (Some(name), "value", Value::String(s)) = (&pair_name, key.as_str(), &mut *val) {
                 if let Some(new) = self.har_pair(parent_key, name, s) {
@@ -1293,7 +1331,13 @@ impl<'a> Redactor<'a> {
                     .or_else(|| person_key(parent_key, key))
                     .or_else(|| credential_key(key))
                 {
+                    let before = val.as_str().map(|v| v.trim().to_string());
                     changed |= self.secret_json(canon, val);
+                    if let (Some(b), Some(m)) = (before, val.as_str()) {
+                        if b.len() >= 6 && b != m && taken.len() < 8 {
+                            taken.push((b, m.to_string()));
+                        }
+                    }
                     continue;
                 }
                 if base64_body && key == "text" {
@@ -1316,6 +1360,16 @@ impl<'a> Redactor<'a> {
                 }
             }
             changed |= self.walk(val, key);
+        }
+        for val in map.values_mut().filter(|_| !taken.is_empty()) {
+            if let Value::String(s) = val {
+                for (value, m) in &taken {
+                    if let Some(new) = evidence::sanitize::replace_words(s, value, m) {
+                        *s = new;
+                        changed = true;
+                    }
+                }
+            }
         }
         changed
     }
@@ -1345,8 +1399,11 @@ impl<'a> Redactor<'a> {
         let Some(Value::Object(content)) = resp.get_mut("content") else {
             return false;
         };
-        let Some(Value::String(text)) = content.get("text") else {
-            return false;
+        // The page's text, or the JSON itself where a tool wrote it so.
+        let text = match content.get("text") {
+            Some(Value::String(text)) => text.clone(),
+            Some(v @ (Value::Object(_) | Value::Array(_))) => v.to_string(),
+            _ => return false,
         };
         if text.is_empty() {
             return false;
@@ -1356,9 +1413,9 @@ impl<'a> Redactor<'a> {
             .and_then(Value::as_str)
             .is_some_and(|e| e.eq_ignore_ascii_case("base64"));
         let page = if base64 {
-            har::decode_base64_text(text).unwrap_or_default()
+            har::decode_base64_text(&text).unwrap_or_default()
         } else {
-            text.clone()
+            text
         };
         let original: String = page.chars().take(60).collect();
         // A federation server's error page (AD FS, answered 200) is the failure's only text.
@@ -1519,6 +1576,9 @@ impl<'a> Redactor<'a> {
         }
         if s.contains('"') || s.contains("':") {
             pass(self, Self::quoted_pairs);
+        }
+        if secrets && s.contains(':') {
+            pass(self, Self::script_props);
         }
         if s.contains('=') || contains_ci(s, "%3D") || contains_ci(s, "%253D") {
             pass(self, Self::query_pairs);
@@ -1897,6 +1957,26 @@ impl<'a> Redactor<'a> {
                 sp.put(start, start + raw.len(), &new);
             }
             i = next;
+        }
+        sp.finish()
+    }
+
+    /// A page script's values under secret names the quoted pairs do not read: a bare name
+    /// (`sFT:'…'`, an object literal of the Microsoft account page) or JSON inside a script's
+    /// string (`\"sFT\":\"…\"`).
+    fn script_props(&mut self, s: &str) -> Option<String> {
+        let mut sp = Splice::new(s);
+        for (start, end, name) in evidence::sanitize::script_values(s, |n| secret_name(n).is_some())
+        {
+            let Some(canon) = secret_name(&name) else {
+                continue;
+            };
+            let Some(raw) = s.get(start..end) else {
+                continue;
+            };
+            if let Some(m) = self.secret(canon, raw, &unescape(raw)) {
+                sp.put(start, end, &m);
+            }
         }
         sp.finish()
     }
@@ -2609,10 +2689,13 @@ fn pair_boundary(b: &[u8], i: usize) -> bool {
         return true;
     }
     let prev = b[i - 1];
+    // `=`: a value that is itself a pair (`wctx=estsrequest%3d…`, Entra's request context in a
+    // federated sign-in).
     if prev.is_ascii_whitespace()
         || matches!(
             prev,
             b'&' | b'?'
+                | b'='
                 | b'#'
                 | b';'
                 | b'"'
@@ -4188,6 +4271,42 @@ mod tests {
         }
         // What the analysis reads stays.
         assert!(r.evidence.contains("50011") && r.evidence.contains("urlPost"));
+    }
+
+    /// Secrets the quoted pairs and query pairs did not find: the Microsoft account page's
+    /// bare script names (`psRNGCSLK:'…'`, `sFT:'…'`), a `wctx` holding Entra's encoded request
+    /// (`estsrequest%3d…`), a device code answer's user_code repeated in its `message`, and
+    /// headers, cookies and bodies a tool wrote as objects; a wrapped HAR too. The link opens.
+    #[test]
+    fn script_names_request_contexts_and_object_shaped_har_parts_are_redacted() {
+        let page = r#"<html><script>var ServerData={psRNGCSLK:'RNGcslkSECRET1',sFT:'MSAflowSECRET2',urlPost:'https://login.live.com/ppsecure/post.srf'};</script></html>"#;
+        let device = r#"{\"user_code\":\"ABCD-EFGH\",\"device_code\":\"DAQABdevSECRET3\",\"message\":\"To sign in, open https://microsoft.com/devicelogin and enter the code ABCD-EFGH to authenticate.\"}"#;
+        let har = format!(
+            r#"{{"log":{{"entries":[{{"request":{{"method":"GET","url":"https://login.live.com/oauth20_authorize.srf","headers":{{"Cookie":"MSPRequ=COOKIEsecret4","User-Agent":"UA"}},"cookies":{{"esctx":"COOKIEsecret5"}}}},"response":{{"status":200,"content":{{"mimeType":"text/html","text":"{page}"}}}}}},{{"request":{{"method":"POST","url":"https://login.microsoftonline.com/common/oauth2/v2.0/devicecode"}},"response":{{"status":200,"content":{{"mimeType":"application/json","text":"{device}"}}}}}},{{"request":{{"method":"GET","url":"https://adfs.contoso.com/adfs/ls/?wa=wsignin1.0&wctx=estsrequest%3drQQIARAAhVLwctxSECRET6"}},"response":{{"status":400,"content":{{"mimeType":"application/json","text":{{"error":"invalid_grant","refresh_token":"RTobjSECRET7"}}}}}}}}]}}}}"#
+        );
+        for evidence in [har.clone(), format!(r#"{{"har":{har}}}"#)] {
+            let c = CaseInput {
+                evidence,
+                ..CaseInput::default()
+            };
+            let r = decode(&share_fragment(&c, &ShareOptions::default()).0).expect("opens");
+            for secret in [
+                "RNGcslkSECRET1",
+                "MSAflowSECRET2",
+                "DAQABdevSECRET3",
+                "ABCD-EFGH",
+                "COOKIEsecret4",
+                "COOKIEsecret5",
+                "wctxSECRET6",
+                "RTobjSECRET7",
+            ] {
+                assert!(!r.evidence.contains(secret), "{secret}: {}", r.evidence);
+            }
+            // What is no secret stays.
+            for kept in ["urlPost", "devicelogin", "wctx=estsrequest%3d", "UA"] {
+                assert!(r.evidence.contains(kept), "{kept}: {}", r.evidence);
+            }
+        }
     }
 
     #[test]

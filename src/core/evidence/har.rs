@@ -39,43 +39,136 @@ impl Str<'_> {
     }
 }
 
+/// Reads a [`Str`]; with `json`, an object or a list too, as its JSON text.
+struct StrVisitor {
+    json: bool,
+}
+
+impl<'de> Visitor<'de> for StrVisitor {
+    type Value = Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_string()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_string()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_string()))
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_string()))
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(""))
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(""))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        if !self.json {
+            return Err(serde::de::Error::invalid_type(
+                serde::de::Unexpected::Map,
+                &self,
+            ));
+        }
+        let v = serde_json::Value::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+        Ok(Cow::Owned(v.to_string()))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        if !self.json {
+            return Err(serde::de::Error::invalid_type(
+                serde::de::Unexpected::Seq,
+                &self,
+            ));
+        }
+        let v = serde_json::Value::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))?;
+        Ok(Cow::Owned(v.to_string()))
+    }
+}
+
 impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Cow<'de, str>;
+        d.deserialize_any(StrVisitor { json: false }).map(Str)
+    }
+}
+
+/// A body's text as some tools write it: a string, or the JSON itself (an object or a list),
+/// read as its JSON text.
+struct Loose<'a>(Str<'a>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Loose<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrVisitor { json: true })
+            .map(|c| Loose(Str(c)))
+    }
+}
+
+fn loose_text<'de: 'a, 'a, D: Deserializer<'de>>(d: D) -> Result<Option<Str<'a>>, D::Error> {
+    Ok(Option::<Loose<'a>>::deserialize(d)?.map(|l| l.0))
+}
+
+/// Name/value pairs as a HAR lists them (`[{"name": …, "value": …}]`), or as one object of
+/// `"name": value` some tools write instead (a list as its value: the name once per item).
+struct Pairs<'a>(Vec<(Str<'a>, Str<'a>)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Pairs<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Pairs<'a>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string")
+                f.write_str("a list of name/value pairs")
             }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(Cow::Borrowed(v))
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Pairs<'a>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(p) = seq.next_element::<Option<Param<'de>>>()? {
+                    if let Some(p) = p {
+                        out.push((p.name, p.value));
+                    }
+                }
+                Ok(Pairs(out))
             }
-            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Cow::Owned(v.to_string()))
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pairs<'a>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(name) = map.next_key::<Str<'de>>()? {
+                    match map.next_value::<serde_json::Value>()? {
+                        serde_json::Value::Array(items) => {
+                            for v in items {
+                                out.push((name.clone(), Str(Cow::Owned(value_text(v)))));
+                            }
+                        }
+                        v => out.push((name, Str(Cow::Owned(value_text(v))))),
+                    }
+                }
+                Ok(Pairs(out))
             }
-            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-                Ok(Cow::Owned(v))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-                Ok(Cow::Owned(v.to_string()))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-                Ok(Cow::Owned(v.to_string()))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
-                Ok(Cow::Owned(v.to_string()))
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
-                Ok(Cow::Owned(v.to_string()))
-            }
-            fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok(Cow::Borrowed(""))
-            }
-            fn visit_none<E>(self) -> Result<Self::Value, E> {
-                Ok(Cow::Borrowed(""))
+            fn visit_unit<E>(self) -> Result<Pairs<'a>, E> {
+                Ok(Pairs(Vec::new()))
             }
         }
-        d.deserialize_any(V).map(Str)
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+/// A JSON value as a header or parameter value: a string as it is, null as empty, else its
+/// JSON text.
+fn value_text(v: serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Null => String::new(),
+        v => v.to_string(),
     }
 }
 
@@ -129,6 +222,13 @@ impl<'de> Deserialize<'de> for Count {
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
                 let mut n = 0;
                 while seq.next_element::<IgnoredAny>()?.is_some() {
+                    n += 1;
+                }
+                Ok(n)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<usize, A::Error> {
+                let mut n = 0;
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {
                     n += 1;
                 }
                 Ok(n)
@@ -227,65 +327,51 @@ impl Headers<'_> {
     }
 }
 
-#[derive(Deserialize)]
-struct HeaderRaw<'a> {
-    #[serde(default, borrow)]
-    name: Str<'a>,
-    #[serde(default, borrow)]
-    value: Str<'a>,
-}
-
 const KEPT_HEADERS: &[&str] = &["origin", "location", "content-type", "content-encoding"];
+
+impl<'a> Headers<'a> {
+    fn add(&mut self, name: Str<'a>, value: Str<'a>) {
+        let h = self;
+        let n = name.as_str();
+        if n.eq_ignore_ascii_case("set-cookie") {
+            h.cookie = true;
+            // One header may hold several cookies, one per line.
+            for line in value.as_str().lines() {
+                let (pair, attrs) = line.split_once(';').unwrap_or((line, ""));
+                let name = pair.split('=').next().unwrap_or("").trim();
+                if is_auth_cookie(name) {
+                    h.auth_cookies.push(format!("{name};{attrs}"));
+                }
+            }
+            // Borrowed, not copied: read only when a sign-in loop is explained.
+            h.kept.push((name, value));
+        } else if n.eq_ignore_ascii_case("cookie") {
+            h.cookie = true;
+            for pair in value.as_str().split(';') {
+                let name = pair.split('=').next().unwrap_or("").trim();
+                if is_auth_cookie(name) {
+                    h.auth_cookies.push(name.to_string());
+                }
+            }
+            h.kept.push((name, value));
+        } else if n.eq_ignore_ascii_case("authorization") {
+            h.authorization = true;
+        } else {
+            h.others = true;
+            if KEPT_HEADERS.iter().any(|k| n.eq_ignore_ascii_case(k)) {
+                h.kept.push((name, value));
+            }
+        }
+    }
+}
 
 impl<'de: 'a, 'a> Deserialize<'de> for Headers<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<'a>(std::marker::PhantomData<&'a ()>);
-        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
-            type Value = Headers<'a>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an array of headers")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Headers<'a>, A::Error> {
-                let mut h = Headers::default();
-                while let Some(raw) = seq.next_element::<HeaderRaw<'de>>()? {
-                    let n = raw.name.as_str();
-                    if n.eq_ignore_ascii_case("set-cookie") {
-                        h.cookie = true;
-                        // One header may hold several cookies, one per line.
-                        for line in raw.value.as_str().lines() {
-                            let (pair, attrs) = line.split_once(';').unwrap_or((line, ""));
-                            let name = pair.split('=').next().unwrap_or("").trim();
-                            if is_auth_cookie(name) {
-                                h.auth_cookies.push(format!("{name};{attrs}"));
-                            }
-                        }
-                        // Borrowed, not copied: read only when a sign-in loop is explained.
-                        h.kept.push((raw.name, raw.value));
-                    } else if n.eq_ignore_ascii_case("cookie") {
-                        h.cookie = true;
-                        for pair in raw.value.as_str().split(';') {
-                            let name = pair.split('=').next().unwrap_or("").trim();
-                            if is_auth_cookie(name) {
-                                h.auth_cookies.push(name.to_string());
-                            }
-                        }
-                        h.kept.push((raw.name, raw.value));
-                    } else if n.eq_ignore_ascii_case("authorization") {
-                        h.authorization = true;
-                    } else {
-                        h.others = true;
-                        if KEPT_HEADERS.iter().any(|k| n.eq_ignore_ascii_case(k)) {
-                            h.kept.push((raw.name, raw.value));
-                        }
-                    }
-                }
-                Ok(h)
-            }
-            fn visit_unit<E>(self) -> Result<Headers<'a>, E> {
-                Ok(Headers::default())
-            }
+        let mut h = Headers::default();
+        for (name, value) in Pairs::deserialize(d)?.0 {
+            h.add(name, value);
         }
-        d.deserialize_any(V(std::marker::PhantomData))
+        Ok(h)
     }
 }
 
@@ -302,10 +388,20 @@ struct Param<'a> {
 struct Post<'a> {
     #[serde(default, rename = "mimeType", borrow)]
     mime: Str<'a>,
-    #[serde(default, borrow)]
+    #[serde(default, borrow, deserialize_with = "loose_text")]
     text: Option<Str<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default, borrow, deserialize_with = "loose_params")]
     params: Option<Vec<Param<'a>>>,
+}
+
+fn loose_params<'de: 'a, 'a, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Vec<Param<'a>>>, D::Error> {
+    Ok(Option::<Pairs<'a>>::deserialize(d)?.map(|p| {
+        p.0.into_iter()
+            .map(|(name, value)| Param { name, value })
+            .collect()
+    }))
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -337,6 +433,9 @@ pub struct Entry<'a> {
     /// The body is in the HAR as base64 bytes that are not text, nor gzip or zlib data: still
     /// compressed as the server sent it (Content-Encoding: br), as some proxies export it.
     packed: bool,
+    /// The body was removed by the sanitiser that wrote this copy (its content's `comment` says
+    /// so), not left out when it was recorded.
+    removed: bool,
     /// `startedDateTime`, as written.
     started: Str<'a>,
     /// Why the browser got no answer (`_error`: `net::ERR_CONNECTION_REFUSED`, …).
@@ -388,6 +487,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Entry<'a> {
                             e.body = r.body;
                             e.body_file = r.body_file;
                             e.packed = r.packed;
+                            e.removed = r.removed;
                             if r.error.is_some() {
                                 e.error = r.error;
                             }
@@ -420,6 +520,7 @@ struct Response<'a> {
     body: Option<String>,
     body_file: bool,
     packed: bool,
+    removed: bool,
     error: Option<String>,
 }
 
@@ -489,6 +590,7 @@ impl<'de> DeserializeSeed<'de> for ResponseSeed {
                                 keep_html: !self.keep,
                             })?;
                             (r.body, r.body_file, r.packed) = (c.text, c.file, c.packed);
+                            r.removed = c.removed;
                             html_page = c.html;
                             if !self.keep {
                                 if let Some(b) = r.body.as_mut() {
@@ -539,6 +641,8 @@ struct Content {
     html: bool,
     /// Base64 bytes that could not be read as text (see `Entry::packed`).
     packed: bool,
+    /// See `Entry::removed`.
+    removed: bool,
 }
 
 struct ContentSeed {
@@ -561,6 +665,8 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
             File,
             #[serde(rename = "mimeType")]
             Mime,
+            #[serde(rename = "comment")]
+            Comment,
             #[serde(other)]
             Other,
         }
@@ -577,6 +683,7 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
                 let mut text: Option<Str<'de>> = None;
                 let mut base64 = false;
                 let mut file = false;
+                let mut removed = false;
                 // None until the mimeType is read.
                 let mut html: Option<bool> = None;
                 while let Some(k) = map.next_key::<Field>()? {
@@ -591,13 +698,17 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
                             );
                         }
                         Field::Text if !self.keep && self.keep_html && html != Some(false) => {
-                            text = Some(map.next_value()?)
+                            text = Some(map.next_value::<Loose>()?.0)
                         }
                         Field::File => {
                             let name: Str = map.next_value()?;
                             file = !name.as_str().trim().is_empty();
                         }
-                        Field::Text if self.keep => text = Some(map.next_value()?),
+                        Field::Comment => {
+                            let c: Str = map.next_value()?;
+                            removed = c.as_str().starts_with(sanitize::REMOVED_BODY);
+                        }
+                        Field::Text if self.keep => text = Some(map.next_value::<Loose>()?.0),
                         Field::Encoding => {
                             let enc: Str = map.next_value()?;
                             base64 = enc.as_str().eq_ignore_ascii_case("base64");
@@ -624,6 +735,7 @@ impl<'de> DeserializeSeed<'de> for ContentSeed {
                     file,
                     html: html == Some(true),
                     packed,
+                    removed,
                 })
             }
             fn visit_unit<E>(self) -> Result<Content, E> {
@@ -658,11 +770,7 @@ pub(crate) fn decode_base64_body(s: &str) -> Option<String> {
     let max = bytes.len().saturating_mul(32).min(1 << 20);
     let plain = gunzip(&bytes).or_else(|| {
         // zlib: a CMF byte for deflate (low nibble 8) whose header is a multiple of 31.
-        let zlib = bytes.len() > 6
-            && bytes[0] & 0x0f == 8
-            && (u16::from(bytes[0]) << 8 | u16::from(bytes[1])) % 31 == 0;
-        zlib.then(|| miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&bytes, max).ok())
-            .flatten()
+        crate::core::file::unzlib(&bytes, max).ok()
     });
     let bytes = plain.unwrap_or(bytes);
     match String::from_utf8(bytes) {
@@ -681,30 +789,11 @@ pub(crate) fn decode_base64_body(s: &str) -> Option<String> {
     }
 }
 
-/// The content of gzip data (RFC 1952: a header, raw deflate, a trailer); None when `b` is not
-/// gzip, or would inflate past 32 times its size or 1 MB: a page compresses a few times, a
-/// bomb of repeated bytes a thousand times, and every body of a HAR may be one.
+/// The content of gzip data; None when `b` is not gzip, or would inflate past 32 times its size
+/// or 1 MB: a page compresses a few times, a bomb of repeated bytes a thousand times, and every
+/// body of a HAR may be one.
 fn gunzip(b: &[u8]) -> Option<Vec<u8>> {
-    let max = b.len().saturating_mul(32).min(1 << 20);
-    if b.len() < 18 || b[0] != 0x1f || b[1] != 0x8b || b[2] != 8 {
-        return None;
-    }
-    let flags = b[3];
-    let mut at = 10;
-    if flags & 4 != 0 {
-        let extra = usize::from(*b.get(at)?) | usize::from(*b.get(at + 1)?) << 8;
-        at += 2 + extra;
-    }
-    // A file name, then a comment: each ends with a zero byte.
-    for bit in [8, 16] {
-        if flags & bit != 0 {
-            at += b.get(at..)?.iter().position(|&x| x == 0)? + 1;
-        }
-    }
-    if flags & 2 != 0 {
-        at += 2;
-    }
-    miniz_oxide::inflate::decompress_to_vec_with_limit(b.get(at..)?, max).ok()
+    crate::core::file::gunzip(b, b.len().saturating_mul(32).min(1 << 20)).ok()
 }
 
 // ---------------------------------------------------------------------------
@@ -941,6 +1030,9 @@ pub(crate) fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
 
 /// Why a body the HAR holds cannot be read, when it is still compressed (`Entry::packed`).
 fn packed_body(e: &Entry) -> Option<String> {
+    if e.removed {
+        return Some(REMOVED_BODY.to_string());
+    }
     e.packed.then(|| {
         match e.resp_headers.get("content-encoding").map(str::trim).filter(|c| !c.is_empty()) {
             Some(enc) => format!("its body is still compressed as the server sent it, with Content-Encoding {enc}, which is not read here; the tool that wrote the HAR did not decode it"),
@@ -948,6 +1040,10 @@ fn packed_body(e: &Entry) -> Option<String> {
         }
     })
 }
+
+/// Why a body the sanitiser removed cannot be read.
+const REMOVED_BODY: &str = "its body was removed from this copy of the HAR by the sanitiser, as the copy's comment on it says";
+const REMOVED_FIX: &str = "Check the HAR from before it was sanitised here, or paste Entra's error text (the AADSTS line, with the Correlation ID and Timestamp of Troubleshooting details) into the authorize box here; to share a sanitised copy that keeps the page, record the HAR from the browser's developer tools (Network › Export HAR), which write bodies decoded.";
 
 const PACKED_FIX: &str = "Record the HAR again from the browser's developer tools (Network › Export HAR), which write bodies as the page read them, or turn on the proxy's decoding of responses before exporting; or paste Entra's error text (the AADSTS line, with the Correlation ID and Timestamp of Troubleshooting details) into the authorize box here.";
 
@@ -2875,17 +2971,18 @@ fn trace_flow(ix: &Ix, a: usize, window_end: usize, sanitized: bool) -> Flow {
             } else if let Some(last) = silent_page(ix, a, window_end) {
                 let in_file = ix.entries.get(last).is_some_and(|e| e.body_file);
                 let packed = ix.entries.get(last).and_then(packed_body);
+                let removed = ix.entries.get(last).is_some_and(|e| e.removed);
                 f.findings.push(
                     finding("har.entra_error_page")
                         .severity(Severity::Warning)
-                        .title(if packed.is_some() { "The sign-in stopped on Entra's page (no code was issued), and the HAR holds it still compressed" } else { "The sign-in stopped on Entra's page (no code was issued), and the HAR holds no text of it" })
+                        .title(if removed { "The sign-in stopped on Entra's page (no code was issued), and the sanitiser removed its text from this copy" } else if packed.is_some() { "The sign-in stopped on Entra's page (no code was issued), and the HAR holds it still compressed" } else { "The sign-in stopped on Entra's page (no code was issued), and the HAR holds no text of it" })
                         .detail(format!(
                             "Entra answered {} with a page of its own and nothing went back to the app after it (no redirect or form_post to the redirect URI), so no authorization code was issued in this recording. The HAR holds no {}text of that page ({}), so what it showed, an AADSTS error or a sign-in step left unfinished, cannot be read here.",
                             at(last),
-                            if packed.is_some() { "readable " } else { "" },
+                            if packed.is_some() && !removed { "readable " } else { "" },
                             if in_file { "the recording wrote its body to a file beside the HAR, named by its content._file" } else { packed.as_deref().unwrap_or("its response body was not recorded") }
                         ))
-                        .fix(if packed.is_some() { PACKED_FIX } else if in_file { "Open the body file that entry's content._file names (in the recording's .zip, or the folder beside the .har) and paste Entra's error text (the AADSTS line) into the authorize box here; or record again with the bodies in the HAR (recordHar content: 'embed')." } else { "Sign in again and copy Entra's error text (the AADSTS line, with the Correlation ID and Timestamp of Troubleshooting details) into the authorize box here; or add the sign-in log entry of that attempt (Entra admin center › Sign-in logs, found by its time or correlation ID); or record the HAR again in a browser that keeps response bodies, with the developer tools open before the sign-in starts." }),
+                        .fix(if removed { REMOVED_FIX } else if packed.is_some() { PACKED_FIX } else if in_file { "Open the body file that entry's content._file names (in the recording's .zip, or the folder beside the .har) and paste Entra's error text (the AADSTS line) into the authorize box here; or record again with the bodies in the HAR (recordHar content: 'embed')." } else { "Sign in again and copy Entra's error text (the AADSTS line, with the Correlation ID and Timestamp of Troubleshooting details) into the authorize box here; or add the sign-in log entry of that attempt (Entra admin center › Sign-in logs, found by its time or correlation ID); or record the HAR again in a browser that keeps response bodies, with the developer tools open before the sign-in starts." }),
                 );
             }
         }
@@ -3017,10 +3114,17 @@ fn after_sign_in(
         let before = other.findings.len();
         token_checks(&mut other, e, i);
         let scope = get(&pp, "scope").unwrap_or("(none)").to_string();
+        // Without its body (not recorded), what it asked for is not known.
+        let what = if pp.is_empty() {
+            "Its request body is not in the HAR, so its grant type and scope cannot be read."
+                .to_string()
+        } else {
+            format!("It is a {grant} request for scope {scope}.")
+        };
         for x in other.findings.iter_mut().skip(before) {
             let consent_fix = consent(x);
             *x = x.clone().severity(severity).detail(format!(
-                "{}. It is a {grant} request for scope {scope}.{after}",
+                "{}. {what}{after}",
                 x.detail.trim_end().trim_end_matches('.')
             ));
             if consent_fix {
@@ -4973,6 +5077,8 @@ fn unread_token_failure(e: &Entry, i: usize, tr: &TokenRequest, auth_ru: Option<
         "a response body with no OAuth error in it"
     } else if e.body_file {
         ATTACHED_BODY
+    } else if e.removed {
+        "no response body: the sanitiser removed it from this copy of the HAR, as the copy's comment on it says"
     } else if e.packed {
         "a response body still compressed as the server sent it"
     } else {
@@ -4980,16 +5086,48 @@ fn unread_token_failure(e: &Entry, i: usize, tr: &TokenRequest, auth_ru: Option<
     };
     finding("har.error_returned")
         .title(format!(
-            "The token request failed (status {}); the reason was not recorded",
-            e.status
+            "The token request failed (status {}); {}",
+            e.status,
+            if e.removed {
+                "the sanitiser removed the reason from this copy"
+            } else {
+                "the reason was not recorded"
+            }
         ))
         .detail(format!("Entra answered the code redemption ({}) with status {}, but the HAR holds {body}, so its error and AADSTS code cannot be read. The code was not redeemed: the sign-in itself went through, and it failed when the app asked for tokens.", at(i), e.status))
-        .fix(if e.body_file { ATTACHED_BODY_FIX } else { "Export the HAR again with its content (Chrome or Edge: Export HAR with sensitive data; Firefox: Save All As HAR), or open the token request's Response tab in the developer tools or the app's log: the error_description names the AADSTS code (AADSTS9002326 platform, AADSTS500112 redirect_uri mismatch, AADSTS54005 code already redeemed, AADSTS70008 code expired, AADSTS7000218 no client secret), then check it here." })
+        .fix(if e.body_file { ATTACHED_BODY_FIX } else if e.removed { "Check the HAR from before it was sanitised here, or open the token request's Response tab in the developer tools or the app's log: the error_description names the AADSTS code (AADSTS9002326 platform, AADSTS500112 redirect_uri mismatch, AADSTS54005 code already redeemed, AADSTS70008 code expired, AADSTS7000218 no client secret), then check it here." } else { "Export the HAR again with its content (Chrome or Edge: Export HAR with sensitive data; Firefox: Save All As HAR), or open the token request's Response tab in the developer tools or the app's log: the error_description names the AADSTS code (AADSTS9002326 platform, AADSTS500112 redirect_uri mismatch, AADSTS54005 code already redeemed, AADSTS70008 code expired, AADSTS7000218 no client secret), then check it here." })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Headers, cookies and form fields some tools write as one object of `"name": value` (a
+    /// list as the value of a repeated one), and a body written as the JSON itself, are read as
+    /// a HAR's lists and text; a URL written as an object is still no HAR.
+    #[test]
+    fn pairs_and_bodies_written_as_objects_are_read() {
+        let e: Entry = serde_json::from_str(r#"{"request":{"method":"POST","url":"https://login.microsoftonline.com/t/oauth2/v2.0/token","headers":{"Cookie":".AspNetCore.Correlation.x=1","Origin":"https://a.contoso.com"},"cookies":{"a":"1","b":"2"},"postData":{"mimeType":"","params":{"code":"0.AX","scope":["openid"]}}},"response":{"status":400,"headers":{"Set-Cookie":["a=1","b=2"],"Content-Type":"application/json"},"cookies":{},"content":{"mimeType":"application/json","text":{"error":"invalid_grant"}}}}"#).expect("read");
+        assert_eq!(
+            e.request.headers.get("origin"),
+            Some("https://a.contoso.com")
+        );
+        assert_eq!(
+            e.request.headers.auth_cookies,
+            [".AspNetCore.Correlation.x"]
+        );
+        assert_eq!(e.request.cookies.0, 2);
+        assert_eq!(
+            post_pairs(&e),
+            [
+                ("code".to_string(), "0.AX".to_string()),
+                ("scope".to_string(), "openid".to_string())
+            ]
+        );
+        assert_eq!(e.resp_headers.all("set-cookie").count(), 2);
+        assert_eq!(e.body.as_deref(), Some(r#"{"error":"invalid_grant"}"#));
+        assert!(serde_json::from_str::<Entry>(r#"{"request":{"url":{"a":1}}}"#).is_err());
+    }
 
     /// A page in Latin-1 (charset=iso-8859-1) exported as base64 is read as text; binary is not.
     #[test]
@@ -6516,6 +6654,38 @@ mod tests {
         ));
         let t = trace(&log(&har(&e)));
         assert_eq!(consent(&t), None, "{:?}", codes(&t));
+    }
+
+    /// A failed token request whose body was not recorded does not say it asked for "(none)".
+    #[test]
+    fn a_token_request_without_its_body_is_not_said_to_ask_for_none() {
+        let token = "https://login.microsoftonline.com/common/oauth2/v2.0/token";
+        let refused = r#","content":{"mimeType":"application/json","text":"{\"error\":\"invalid_grant\",\"error_description\":\"AADSTS54005: OAuth2 Authorization code was already redeemed.\"}"}"#;
+        let signed_in = |token_entry: String| {
+            let loc = "https://app.contoso.com/cb?code=0.AXcode&state=s1";
+            har(&[
+                entry("GET", AUTH, 302, &format!(r#","redirectURL":"{loc}""#), ""),
+                entry("GET", loc, 200, "", ""),
+                token_entry,
+            ])
+        };
+        let t = trace(&log(&signed_in(entry("POST", token, 400, refused, ""))));
+        let f = t
+            .findings
+            .iter()
+            .find(|f| f.code == "har.error_returned")
+            .expect("the failure");
+        assert!(
+            !f.detail.contains("(none)") && f.detail.contains("request body is not in the HAR"),
+            "{}",
+            f.detail
+        );
+        // With its body, what it asked for is said.
+        let post = r#","postData":{"mimeType":"application/x-www-form-urlencoded","text":"grant_type=refresh_token&scope=openid"}"#;
+        let t = trace(&log(&signed_in(entry("POST", token, 400, refused, post))));
+        assert!(t.findings.iter().any(|f| f
+            .detail
+            .contains("It is a refresh_token request for scope openid")));
     }
 
     #[test]

@@ -607,6 +607,14 @@ fn read_object(t: &str) -> Evidence {
         Top::Har(log) if !log.has_entries() => Evidence::unreadable(unreadable("The JSON has a \"log\" but no \"log.entries\" list, which every HAR export holds (the browser's requests), so it is not a HAR. Export it again from the Network tab (Save all as HAR), or paste the sign-in log export instead.")),
         Top::Har(log) => har_evidence(&log),
         Top::Object(mut obj) => {
+            // A HAR some tools save inside one more object ({"har": {"log": …}}, {"data": …}).
+            if let Some(inner) = obj
+                .values()
+                .next()
+                .filter(|v| obj.len() == 1 && v.get("log").is_some_and(Value::is_object))
+            {
+                return read_object(&inner.to_string());
+            }
             if is_har_entry(&obj) {
                 return match serde_json::from_str::<har::Entry>(t) {
                     Ok(entry) => har_evidence(&har::Log::of_entries(vec![entry])),
@@ -1085,6 +1093,24 @@ mod tests {
         assert_eq!(e.kind, Kind::SignInLog);
         assert_eq!(e.signins.len(), 2);
         assert_eq!(e.signins.first().map(|s| s.error_code), Some(53003));
+    }
+
+    #[test]
+    fn a_har_wrapped_in_one_object_is_read() {
+        let har = r#"{"log": {"version": "1.2", "entries": []}}"#;
+        for t in [
+            format!(r#"{{"har": {har}}}"#),
+            format!(r#"{{"data":{har}}}"#),
+        ] {
+            assert_eq!(read(&t).kind, Kind::Har, "{t}");
+        }
+        // Near misses: two wrappers, or a wrapper beside other keys, are not taken for one.
+        for t in [
+            format!(r#"{{"a": {{"b": {har}}}}}"#),
+            format!(r#"{{"har": {har}, "b": 1}}"#),
+        ] {
+            assert_ne!(read(&t).kind, Kind::Har, "{t}");
+        }
     }
 
     #[test]

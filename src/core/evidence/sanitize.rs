@@ -23,6 +23,12 @@ pub const REDACTED_JWT: &str = "REDACTED-JWT";
 /// What replaces an e-mail address.
 pub const REDACTED_EMAIL: &str = "redacted@example.invalid";
 
+/// How the `comment` of a response body the sanitiser removed starts (the analysis of the copy
+/// reads it), and why it was removed.
+pub(crate) const REMOVED_BODY: &str = "Body removed by the sanitiser:";
+const REMOVED_COMPRESSED: &str = "it was still compressed as the server sent it (Brotli or another encoding not read here), so it could not be checked for secrets.";
+const REMOVED_ASKED: &str = "every response body was left out, as asked.";
+
 /// Parameter, field and input names whose values are secrets (compared
 /// without regard to ASCII case).
 pub const SECRET_NAMES: &[&str] = &[
@@ -69,6 +75,8 @@ pub const SECRET_NAMES: &[&str] = &[
     "estsrequest",
     "sfttag",
     "originalrequest",
+    // The Microsoft account page's random session value (`psRNGCSLK` in its ServerData).
+    "psrngcslk",
     // A federated identity provider's sign-in transaction and one-time codes.
     "statehandle",
     "passcode",
@@ -388,14 +396,19 @@ fn scan_params(s: &str, names: &Names, with: &'static str, out: &mut Vec<Edit>) 
             }
         }
         let name = s.get(ns..i).unwrap_or("");
+        // A value that is itself an encoded pair (`wctx=estsrequest%3d…`, Entra's request
+        // context in a federated sign-in) names its secret like a parameter does.
+        let in_value = ns > 0 && b.get(ns - 1) == Some(&b'=');
         let delimited = if twice {
             ends_with_ci(b, ns, b"%253F")
                 || ends_with_ci(b, ns, b"%2526")
                 || ends_with_ci(b, ns, b"%2523")
+                || ends_with_ci(b, ns, b"%3D")
         } else if encoded {
             ends_with_ci(b, ns, b"%3F")
                 || ends_with_ci(b, ns, b"%26")
                 || ends_with_ci(b, ns, b"%23")
+                || in_value
         } else {
             ns == 0
                 || matches!(
@@ -408,6 +421,18 @@ fn scan_params(s: &str, names: &Names, with: &'static str, out: &mut Vec<Edit>) 
         };
         let vs = i + eq_len;
         let mut ve = vs;
+        // A sanitiser's placeholder in brackets (`[Token Redacted]`) is one value, its space too.
+        if b.get(vs) == Some(&b'[') {
+            let close = b
+                .get(vs..)
+                .unwrap_or_default()
+                .iter()
+                .take(48)
+                .position(|&c| matches!(c, b']' | b'&' | b'#' | b'"' | b'<' | b'\r' | b'\n'));
+            if let Some(n) = close.filter(|&n| b.get(vs + n) == Some(&b']')) {
+                ve = vs + n + 1;
+            }
+        }
         while let Some(&c) = b.get(ve) {
             if matches!(
                 c,
@@ -446,57 +471,102 @@ fn scan_params(s: &str, names: &Names, with: &'static str, out: &mut Vec<Edit>) 
     }
 }
 
-/// `"name": "value"` in scripts and JSON-like text.
-fn scan_props(s: &str, names: &Names, out: &mut Vec<Edit>) {
+/// `name: "value"` in scripts and JSON-like text: the name in double or single quotes, in
+/// escaped quotes (`\"sFT\":\"…\"`, JSON inside a script's string) or bare (an object literal
+/// of a script, `sFT:'…'`), the value in the same kinds of quotes. Each secret value's byte
+/// range and name; each `:` is looked at once, and the scan goes on after a value it took.
+pub(crate) fn script_values(s: &str, secret: impl Fn(&str) -> bool) -> Vec<(usize, usize, String)> {
     let b = s.as_bytes();
+    let at = |k: usize| b.get(k).copied();
+    let mut out = Vec::new();
     let mut i = 0;
-    while let Some(p) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'"')) {
-        let q = i + p;
-        let mut j = q + 1;
-        while b.get(j).copied().is_some_and(is_name_byte) {
-            j += 1;
+    while let Some(p) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b':')) {
+        let colon = i + p;
+        i = colon + 1;
+        // Back over blanks, the name's closing quote (escaped or not) and the name.
+        let mut ne = colon;
+        while ne > 0 && at(ne - 1).is_some_and(|c| c.is_ascii_whitespace()) {
+            ne -= 1;
         }
-        if b.get(j) != Some(&b'"') || j == q + 1 {
-            i = q + 1;
+        let quote = match ne.checked_sub(1).and_then(at) {
+            Some(q @ (b'"' | b'\'')) => Some(q),
+            _ => None,
+        };
+        if quote.is_some() {
+            ne -= 1;
+        }
+        let escaped = quote.is_some() && ne > 0 && at(ne - 1) == Some(b'\\');
+        if escaped {
+            ne -= 1;
+        }
+        let mut ns = ne;
+        while ns > 0 && ne - ns <= 64 && at(ns - 1).is_some_and(is_name_byte) {
+            ns -= 1;
+        }
+        if ns == ne || ns.checked_sub(1).and_then(at).is_some_and(is_name_byte) {
             continue;
         }
-        let name = s.get(q + 1..j).unwrap_or("");
-        let mut k = j + 1;
-        while b.get(k).is_some_and(u8::is_ascii_whitespace) {
+        let before = ns.checked_sub(1).and_then(at);
+        let opened = match quote {
+            Some(q) if escaped => {
+                before == Some(q) && ns.checked_sub(2).and_then(at) == Some(b'\\')
+            }
+            Some(q) => before == Some(q) && ns.checked_sub(2).and_then(at) != Some(b'\\'),
+            None => before.is_none_or(|c| c.is_ascii_whitespace() || b"{,;(".contains(&c)),
+        };
+        let name = s.get(ns..ne).unwrap_or("");
+        if !opened || !secret(name) {
+            continue;
+        }
+        // The value's opening quote, escaped or not.
+        let mut k = colon + 1;
+        while at(k).is_some_and(|c| c.is_ascii_whitespace()) {
             k += 1;
         }
-        if b.get(k) != Some(&b':') || !names.secret(name) {
-            i = j;
-            continue;
-        }
-        k += 1;
-        while b.get(k).is_some_and(u8::is_ascii_whitespace) {
+        let value_escaped = at(k) == Some(b'\\');
+        if value_escaped {
             k += 1;
         }
-        if b.get(k) != Some(&b'"') {
-            i = k;
+        let Some(q @ (b'"' | b'\'')) = at(k) else {
             continue;
-        }
+        };
         let vs = k + 1;
         let mut ve = vs;
-        while let Some(&c) = b.get(ve) {
+        while let Some(c) = at(ve) {
+            if value_escaped {
+                // Ends at the escaped quote (`\"`); a backslash escaped itself (`\\`) is skipped.
+                if c == b'\\' && at(ve + 1) == Some(q) {
+                    break;
+                }
+                ve += if c == b'\\' { 2 } else { 1 };
+                continue;
+            }
             match c {
                 b'\\' => ve += 2,
-                b'"' => break,
+                b'\n' => break,
+                _ if c == q => break,
                 _ => ve += 1,
             }
         }
         let ve = ve.min(b.len());
         let v = s.get(vs..ve).unwrap_or("");
         if !v.is_empty() && !v.starts_with(REDACTED) {
-            out.push(Edit {
-                start: vs,
-                end: ve,
-                with: REDACTED.to_string(),
-                name: name.to_string(),
-            });
+            out.push((vs, ve, name.to_string()));
         }
-        i = ve + 1;
+        i = ve.max(i);
+    }
+    out
+}
+
+/// [`script_values`] as edits.
+fn scan_props(s: &str, names: &Names, out: &mut Vec<Edit>) {
+    for (start, end, name) in script_values(s, |n| names.secret(n)) {
+        out.push(Edit {
+            start,
+            end,
+            with: REDACTED.to_string(),
+            name,
+        });
     }
 }
 
@@ -659,11 +729,15 @@ fn apply(s: &str, mut edits: Vec<Edit>) -> (String, Vec<Edit>) {
     (out, kept)
 }
 
-/// A URL with the values of secret parameters replaced by `…`, for texts.
+/// A URL with the values of secret parameters replaced by `…`, for texts; a sanitiser's
+/// placeholder (`[Token Redacted]`) is shown as it is, whole.
 pub fn elide_url(url: &str) -> String {
     let names = Names { extra: Vec::new() };
     let mut edits = Vec::new();
     scan_params(url, &names, "…", &mut edits);
+    edits.retain(|e| {
+        known_value(&crate::core::uri::form_decode(url.get(e.start..e.end).unwrap_or("")).0)
+    });
     apply(url, edits).0
 }
 
@@ -818,10 +892,9 @@ impl Walker {
                         self.entry = Some(i);
                     }
                     match key {
-                        "headers" => self.pair(it, Where::Header),
-                        "cookies" => self.pair(it, Where::Cookie),
-                        "queryString" => self.pair(it, Where::Query),
-                        "params" => self.pair(it, Where::RequestBody),
+                        "headers" | "cookies" | "queryString" | "params" => {
+                            self.pair(it, pair_place(key))
+                        }
                         _ => self.walk(it, key, place),
                     }
                 }
@@ -832,7 +905,18 @@ impl Walker {
             J::Obj(fields) => match key {
                 "postData" => self.post_data(fields),
                 "content" => self.content(fields),
+                // Written by some tools as one object of `"Name": "value"` instead of a list
+                // of {name, value}.
+                "headers" | "cookies" | "queryString" | "params" => {
+                    let place = pair_place(key);
+                    for (k, v) in fields.iter_mut() {
+                        self.pair_value(k, v, place);
+                    }
+                }
                 _ => {
+                    // Secret values taken here, to take out of the other fields too (a device
+                    // code answer repeats its user_code in its `message`).
+                    let mut taken: Vec<(String, String, String)> = Vec::new();
                     for (k, v) in fields.iter_mut() {
                         let place = match k.as_str() {
                             "url" | "redirectURL" => Where::Url,
@@ -841,13 +925,29 @@ impl Walker {
                         if self.names.secret(k) {
                             if let J::Str(s) = v {
                                 if !left_as_is(s) {
-                                    *s = self.marker(k, s);
+                                    let m = self.marker(k, s);
+                                    if s.trim().len() >= 6 && taken.len() < 8 {
+                                        taken.push((k.clone(), s.trim().to_string(), m.clone()));
+                                    }
+                                    *s = m;
                                     self.note(k, place);
                                 }
                                 continue;
                             }
                         }
                         self.walk(v, k, place);
+                    }
+                    if !taken.is_empty() {
+                        for (_, v) in fields.iter_mut() {
+                            if let J::Str(s) = v {
+                                for (name, value, m) in &taken {
+                                    if let Some(new) = replace_words(s, value, m) {
+                                        *s = new;
+                                        self.note(name, place);
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             },
@@ -866,38 +966,52 @@ impl Walker {
             }
         };
         let name = get_str(fields, "name").unwrap_or("").to_string();
+        for (k, v) in fields.iter_mut() {
+            if k == "value" {
+                self.pair_value(&name, v, place);
+            } else if k != "name" {
+                self.walk(v, k, place);
+            }
+        }
+    }
+
+    /// The value of the header, cookie or parameter `name` (several values: each).
+    fn pair_value(&mut self, name: &str, v: &mut J, place: Where) {
+        let s = match v {
+            J::Str(s) => s,
+            J::Arr(items) => {
+                for it in items {
+                    self.pair_value(name, it, place);
+                }
+                return;
+            }
+            other => {
+                self.walk(other, name, place);
+                return;
+            }
+        };
+        if left_as_is(s) {
+            return;
+        }
         let whole = match place {
             Where::Cookie => true,
             Where::Header => {
-                SECRET_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(&name))
+                SECRET_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
                     || name.to_ascii_lowercase().starts_with("x-ms-token-")
-                    || crate::core::share::is_credential_header(&name)
+                    || crate::core::share::is_credential_header(name)
             }
-            _ => self.names.secret(&name),
+            _ => self.names.secret(name),
         };
-        for (k, v) in fields.iter_mut() {
-            if k == "value" {
-                if let J::Str(s) = v {
-                    if left_as_is(s) {
-                        continue;
-                    }
-                    if whole || (place != Where::Header && self.value_leaks(s)) {
-                        // A parameter's value keeps a marker of its own; a cookie or a
-                        // credential header is gone as a whole.
-                        *s = match place {
-                            Where::Query | Where::RequestBody => self.marker(&name, s),
-                            _ => REDACTED.to_string(),
-                        };
-                        self.note(if name.is_empty() { "(unnamed)" } else { &name }, place);
-                    } else {
-                        self.text(s, place);
-                    }
-                    continue;
-                }
-            }
-            if k != "name" {
-                self.walk(v, k, place);
-            }
+        if whole || (place != Where::Header && self.value_leaks(s)) {
+            // A parameter's value keeps a marker of its own; a cookie or a
+            // credential header is gone as a whole.
+            *s = match place {
+                Where::Query | Where::RequestBody => self.marker(name, s),
+                _ => REDACTED.to_string(),
+            };
+            self.note(if name.is_empty() { "(unnamed)" } else { name }, place);
+        } else {
+            self.text(s, place);
         }
     }
 
@@ -963,19 +1077,38 @@ impl Walker {
     }
 
     /// `response.content`.
-    fn content(&mut self, fields: &mut [(String, J)]) {
+    fn content(&mut self, fields: &mut Vec<(String, J)>) {
+        let mut removed: Option<&str> = None;
         let mime = get_str(fields, "mimeType")
             .unwrap_or("")
             .to_ascii_lowercase();
         let base64 = get_str(fields, "encoding").is_some_and(|e| e.eq_ignore_ascii_case("base64"));
         for (k, v) in fields.iter_mut() {
-            let J::Str(s) = v else { continue };
-            if k != "text" || s.is_empty() {
+            if k != "text" {
+                continue;
+            }
+            let s = match v {
+                J::Str(s) => s,
+                // A body some tools write as the JSON itself (an object or a list), not its text.
+                J::Arr(_) | J::Obj(_) if self.drop_bodies => {
+                    *v = J::Str(String::new());
+                    self.note("(body)", Where::ResponseBody);
+                    removed = Some(REMOVED_ASKED);
+                    continue;
+                }
+                J::Arr(_) | J::Obj(_) => {
+                    self.walk(v, "", Where::ResponseBody);
+                    continue;
+                }
+                _ => continue,
+            };
+            if s.is_empty() {
                 continue;
             }
             if self.drop_bodies {
                 s.clear();
                 self.note("(body)", Where::ResponseBody);
+                removed = Some(REMOVED_ASKED);
                 continue;
             }
             if base64 {
@@ -992,12 +1125,65 @@ impl Walker {
                     // A text body compressed otherwise (Brotli) cannot be checked for secrets.
                     s.clear();
                     self.note("(compressed body)", Where::ResponseBody);
+                    removed = Some(REMOVED_COMPRESSED);
                 }
                 continue;
             }
             self.body(s, &mime, Where::ResponseBody);
         }
+        // The copy says why its body is empty (HAR's `comment`), and the analysis of the copy
+        // reads it: a body removed here was recorded.
+        if let Some(why) = removed {
+            let note = J::Str(format!("{REMOVED_BODY} {why}"));
+            match fields.iter_mut().find(|(k, _)| k == "comment") {
+                Some((_, v)) => *v = note,
+                None => fields.push(("comment".into(), note)),
+            }
+        }
     }
+}
+
+/// Where the items of a list of name/value pairs are.
+fn pair_place(key: &str) -> Where {
+    match key {
+        "headers" => Where::Header,
+        "cookies" => Where::Cookie,
+        "queryString" => Where::Query,
+        _ => Where::RequestBody,
+    }
+}
+
+/// `s` with each occurrence of `value` that stands as a word of its own (no letter, digit,
+/// `-` or `_` beside it) replaced by `with`; None when there is none.
+pub(crate) fn replace_words(s: &str, value: &str, with: &str) -> Option<String> {
+    if value.is_empty() {
+        return None;
+    }
+    let b = s.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_');
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(p) = s.get(from..).and_then(|r| r.find(value)) {
+        let start = from + p;
+        let end = start + value.len();
+        let alone = (start == 0 || b.get(start - 1).is_some_and(|&c| !word(c)))
+            && b.get(end).is_none_or(|&c| !word(c));
+        if alone {
+            let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
+            o.push_str(s.get(copied..start).unwrap_or(""));
+            o.push_str(with);
+            copied = end;
+        }
+        from = if alone {
+            end
+        } else {
+            start + value.chars().next().map_or(1, char::len_utf8)
+        };
+    }
+    let mut o = out?;
+    o.push_str(s.get(copied..).unwrap_or(""));
+    Some(o)
 }
 
 /// Writes a redacted copy of a HAR and lists what was removed.
@@ -1040,10 +1226,10 @@ pub fn har(text: &str, opts: &Options) -> Result<(String, Vec<Removed>), String>
             }
         }
     };
-    let is_har = match &j {
-        J::Obj(f) => f.iter().any(|(k, v)| k == "log" && matches!(v, J::Obj(_))),
-        _ => false,
-    };
+    // A HAR, or one wrapped in an object of one key as some tools save it ({"har": {"log": …}}).
+    let holds_log = |j: &J| matches!(j, J::Obj(f) if f.iter().any(|(k, v)| k == "log" && matches!(v, J::Obj(_))));
+    let is_har = holds_log(&j)
+        || matches!(&j, J::Obj(f) if f.len() == 1 && f.iter().all(|(_, v)| holds_log(v)));
     if !is_har {
         return Err("This is not a HAR (no top-level \"log\" object).".into());
     }
@@ -1129,6 +1315,78 @@ mod tests {
             run("mail alice.smith+x@contoso.co.uk now; icon@2x and @media"),
             "mail redacted@example.invalid now; icon@2x and @media"
         );
+    }
+
+    #[test]
+    fn script_names_bare_or_in_escaped_quotes_and_pairs_inside_a_value_are_replaced() {
+        assert_eq!(
+            run(
+                r#"ServerData={psRNGCSLK:'RNG1', sFT:'MSA2',urlPost:'https://login.live.com/p'};s="{\"sFT\":\"ESC3\"}";"#
+            ),
+            r#"ServerData={psRNGCSLK:'REDACTED-1', sFT:'REDACTED-2',urlPost:'https://login.live.com/p'};s="{\"sFT\":\"REDACTED-3\"}";"#
+        );
+        // A name inside a word, or a URL's scheme, is no name.
+        assert_eq!(run("xsFT:'k' https://a.b"), "xsFT:'k' https://a.b");
+        // Entra's request in a federated sign-in's wctx, in a URL and encoded again.
+        assert_eq!(
+            run("https://adfs.contoso.com/adfs/ls/?wa=wsignin1.0&wctx=estsrequest%3drQQIARAA4%26x%3d1 and ru=https%3A%2F%2Fa%2F%3Fwctx%3Destsrequest%253drQQIARAA5"),
+            "https://adfs.contoso.com/adfs/ls/?wa=wsignin1.0&wctx=estsrequest%3dREDACTED-1%26x%3d1 and ru=https%3A%2F%2Fa%2F%3Fwctx%3Destsrequest%253dREDACTED-2"
+        );
+        // A value holding an ordinary pair keeps it.
+        assert_eq!(run("?rd=x%3d1&a=b=c"), "?rd=x%3d1&a=b=c");
+    }
+
+    #[test]
+    fn words_are_replaced_where_they_stand_alone() {
+        assert_eq!(
+            replace_words(
+                "code ABCD-EFGH, xABCD-EFGH ABCD-EFGHI é ABCD-EFGH",
+                "ABCD-EFGH",
+                "R"
+            ),
+            Some("code R, xABCD-EFGH ABCD-EFGHI é R".into())
+        );
+        assert_eq!(replace_words("ééé", "é", "R"), Some("RRR".into()));
+        assert_eq!(replace_words("none", "ABCD-EFGH", "R"), None);
+    }
+
+    /// A device code answer's user_code, repeated in its message; headers, cookies, a query
+    /// and a body written as objects by some tools; a HAR wrapped in one more object.
+    #[test]
+    fn repeated_secrets_object_shaped_parts_and_wrapped_hars_are_sanitised() {
+        let har_text = r#"{"har":{"log":{"entries":[{"request":{"method":"POST","url":"https://login.microsoftonline.com/common/oauth2/v2.0/devicecode","headers":{"Cookie":"esctx=C00KIE","Authorization":["Bearer B3ARER"],"Origin":"https://a.b"},"cookies":{"esctx":"C00KIE2"},"queryString":{"state":"ST4TE","x":"1"}},"response":{"status":200,"content":{"mimeType":"application/json","text":"{\"message\":\"Open the page and enter the code ABCD-EFGH to authenticate.\",\"user_code\":\"ABCD-EFGH\",\"device_code\":\"D3VICE\"}"}}},{"request":{"method":"POST","url":"https://login.microsoftonline.com/t/oauth2/v2.0/token"},"response":{"status":400,"content":{"mimeType":"application/json","text":{"error":"invalid_grant","refresh_token":"R3FRESH"}}}}]}}}"#;
+        let (out, removed) = har(har_text, &Options::default()).expect("sanitised");
+        for secret in [
+            "C00KIE",
+            "B3ARER",
+            "ST4TE",
+            "ABCD-EFGH",
+            "D3VICE",
+            "R3FRESH",
+        ] {
+            assert!(!out.contains(secret), "{secret} left in {out}");
+        }
+        for kept in [
+            "https://a.b",
+            "enter the code REDACTED-",
+            "invalid_grant",
+            "\"x\": \"1\"",
+        ] {
+            assert!(out.contains(kept), "{kept} not in {out}");
+        }
+        let names: Vec<(&str, Where)> =
+            removed.iter().map(|r| (r.name.as_str(), r.place)).collect();
+        for want in [
+            ("Cookie", Where::Header),
+            ("esctx", Where::Cookie),
+            ("state", Where::Query),
+            ("user_code", Where::ResponseBody),
+        ] {
+            assert!(names.contains(&want), "{want:?} not in {names:?}");
+        }
+        // Two wrappers, or a wrapper beside other keys, are no HAR.
+        assert!(har(r#"{"a":{"b":{"log":{}}}}"#, &Options::default()).is_err());
+        assert!(har(r#"{"a":{"log":{}},"b":1}"#, &Options::default()).is_err());
     }
 
     #[test]
@@ -1219,11 +1477,44 @@ mod tests {
         assert!(checked >= 20, "only {checked} HAR examples");
     }
 
+    /// The analysis of a copy whose compressed page the sanitiser removed says so, not that the
+    /// page was not recorded.
+    #[test]
+    fn a_removed_compressed_page_is_said_removed_in_the_copy() {
+        use crate::core::{analyze, CaseInput};
+        let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/cases/har-proxy-brotli-entra-page.json");
+        let text = std::fs::read_to_string(path).expect("case");
+        let case: CaseInput = serde_json::from_str(&text).expect("case parses");
+        let (clean, _) = har(&case.evidence, &Options::default()).expect("sanitised");
+        let report = analyze(&CaseInput {
+            evidence: clean,
+            ..case
+        })
+        .report;
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.code == "har.entra_error_page")
+            .expect("Entra's page");
+        assert!(f.title.contains("sanitiser removed"), "{}", f.title);
+        assert!(
+            f.detail.contains("removed from this copy") && !f.detail.contains("not recorded"),
+            "{}",
+            f.detail
+        );
+    }
+
     #[test]
     fn elides_urls_for_texts() {
         assert_eq!(
             elide_url("https://a.b/cb?code=X&state=Y&foo=1"),
             "https://a.b/cb?code=…&state=…&foo=1"
+        );
+        // Another sanitiser's placeholders stay whole, with their space.
+        assert_eq!(
+            elide_url("https://a.b/cb?code=[Token Redacted]&state=%5Bhidden%5D&x=[a b"),
+            "https://a.b/cb?code=[Token Redacted]&state=%5Bhidden%5D&x=[a b"
         );
     }
 
@@ -1307,7 +1598,11 @@ mod tests {
             "{plain}"
         );
         assert_eq!(text(1), "");
+        assert!(v["log"]["entries"][1]["response"]["content"]["comment"]
+            .as_str()
+            .is_some_and(|c| c.starts_with(REMOVED_BODY)));
         assert_eq!(text(2), png);
+        assert!(v["log"]["entries"][2]["response"]["content"]["comment"].is_null());
         assert!(removed
             .iter()
             .any(|r| r.name == "(compressed body)" && r.entries == [1]));
