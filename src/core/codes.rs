@@ -62,6 +62,8 @@ pub mod refs {
     pub const RFC8252_7_3: &str = "https://www.rfc-editor.org/rfc/rfc8252#section-7.3";
     /// RFC 9700 §2.1: exact redirect URI matching.
     pub const RFC9700_2_1: &str = "https://www.rfc-editor.org/rfc/rfc9700#section-2.1";
+    /// RFC 9700 §4.7.1: CSRF protection by PKCE, state or nonce.
+    pub const RFC9700_4_7_1: &str = "https://www.rfc-editor.org/rfc/rfc9700#section-4.7.1";
     /// RFC 7636 §4.2: the code challenge.
     pub const RFC7636_4_2: &str = "https://www.rfc-editor.org/rfc/rfc7636#section-4.2";
     /// OAuth 2.0 Multiple Response Type Encoding Practices.
