@@ -778,6 +778,12 @@ impl<'a> Related<'a> {
     }
 }
 
+/// An error of the redirect URI family: Entra refused or lost the redirect (AADSTS50011,
+/// 500112, 500113, ...), or the code never came back from the authorize endpoint (240004).
+fn redirect_family(code: u32) -> bool {
+    code == 240004 || aadsts::lookup(code).is_some_and(|i| i.category == Category::RedirectUri)
+}
+
 /// Judges the entries against the request's client_id and a correlation ID.
 pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
     let mut out = Judged::default();
@@ -965,6 +971,28 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
         .flat_map(|(c, g)| g.iter().map(move |s| (*c, *s)))
         .filter_map(|(c, s)| time(s).map(|t| (t, c, s.time.clone(), s)))
         .max_by_key(|(t, _, _, _)| *t);
+    // Nothing names the app (no client_id): the export's redirect-family failure (AADSTS50011
+    // and its kin) is the sign-in this check is about, when one application holds all of them.
+    // Another application's failures in the same export are then that app's, not this one's.
+    let redirect_app: Option<(&SignIn, u32)> = {
+        let refused: Vec<(&SignIn, u32)> = groups
+            .iter()
+            .filter(|(c, g)| {
+                ctx.client_id.is_none_or(str::is_empty)
+                    && redirect_family(*c)
+                    && !token_leg(g)
+                    && !paused(g)
+                    && !recovered_of(*c, g)
+            })
+            .flat_map(|(c, g)| g.iter().map(move |s| (*s, *c)))
+            .collect();
+        refused.first().copied().filter(|(s, _)| {
+            !s.app_id.is_empty()
+                && refused
+                    .iter()
+                    .all(|(o, _)| o.app_id.eq_ignore_ascii_case(&s.app_id))
+        })
+    };
     for (code, group) in &groups {
         let Some(first) = group.first() else { continue };
         let recovered = recovered_of(*code, group);
@@ -1051,6 +1079,22 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
             {
                 let detail = format!("{} A later attempt ({when}) failed with AADSTS{c} instead, listed with its own finding: that is what stops the sign-in now; this earlier failure may show again once it is fixed.", f.detail);
                 return f.severity(Severity::Warning).detail(detail);
+            }
+            if let Some((app, c)) = redirect_app.filter(|(app, _)| {
+                f.severity == Severity::Error
+                    && !recovered
+                    && group.iter().all(|s| {
+                        !s.app_id.is_empty() && !s.app_id.eq_ignore_ascii_case(&app.app_id)
+                    })
+            }) {
+                let name = if app.app_name.is_empty() {
+                    app.app_id.clone()
+                } else {
+                    format!("{} ({})", app.app_name, app.app_id)
+                };
+                let detail = format!("{} This entry is for another application than {name}, whose sign-in Entra refused for its redirect URI (AADSTS{c}, listed with its own finding). Nothing names the app being checked (no client_id was given), so that redirect failure is taken as the one to fix, and this as another application's.", f.detail);
+                let fix = format!("For that application only: {}", f.fix);
+                return f.severity(Severity::Warning).detail(detail).fix(fix);
             }
             if other_app && f.severity == Severity::Error && !recovered {
                 let detail = format!("{} This entry is for another application than the request's client_id (see signin.app_mismatch), so it is not why this request got no code.", f.detail);
