@@ -531,8 +531,10 @@ fn slash_date(t: &str) -> Option<(u32, u32)> {
 /// Settles the day and month order of times written with slashes, which Log Analytics' CSV
 /// export writes in the browser's locale (`6/5/2025` is 5 June in en-GB, 6 May in en-US): a
 /// first number above 12 makes the export's dates day first (rewritten as ISO 8601), a second
-/// above 12 month first. When neither tells and the dates differ, their order is not known:
-/// each time says so and is not ordered on.
+/// above 12 month first. When neither tells and the dates differ, the date is not known, but
+/// the order may be: when reading every date month first and day first puts the entries in the
+/// same order (`12/3/2026, 11:58 PM` before `12/4/2026, 12:01 AM` either way), they are ordered
+/// on; otherwise each time says its order is unclear and is not ordered on.
 pub fn settle_day_month(all: &mut [SignIn]) {
     let dates: Vec<(u32, u32)> = all.iter().filter_map(|s| slash_date(&s.time)).collect();
     let day_first = dates.iter().any(|d| d.0 > 12);
@@ -540,15 +542,36 @@ pub fn settle_day_month(all: &mut [SignIn]) {
     if month_first || dates.windows(2).all(|w| w[0] == w[1]) {
         return;
     }
+    // A slash date read day first, as ISO 8601.
+    let as_day_first = |t: &str| {
+        let mut parts = t.splitn(3, '/');
+        let (d, m, rest) = (parts.next()?, parts.next()?, parts.next()?);
+        super::har::us_date_time(&format!("{m}/{d}/{rest}"))
+    };
+    if !day_first {
+        let key = super::har::time_key;
+        let both: Option<Vec<(u64, u64)>> = all
+            .iter()
+            .filter(|s| key(&s.time).is_some() || slash_date(&s.time).is_some())
+            .map(|s| {
+                let other = match slash_date(&s.time) {
+                    Some(_) => as_day_first(&s.time).and_then(|t| key(&t)),
+                    None => key(&s.time),
+                };
+                Some((key(&s.time)?, other?))
+            })
+            .collect();
+        if let Some(mut both) = both {
+            both.sort_unstable();
+            if both.windows(2).all(|w| w[0].1 <= w[1].1) {
+                return;
+            }
+        }
+    }
     for s in all.iter_mut().filter(|s| slash_date(&s.time).is_some()) {
         if day_first {
-            let mut parts = s.time.splitn(3, '/');
-            let (d, m, rest) = (parts.next(), parts.next(), parts.next());
-            if let (Some(d), Some(m), Some(rest)) = (d, m, rest) {
-                let swapped = format!("{m}/{d}/{rest}");
-                if let Some(iso) = super::har::us_date_time(&swapped) {
-                    s.time = iso;
-                }
+            if let Some(iso) = as_day_first(&s.time) {
+                s.time = iso;
             }
         } else {
             s.time.push_str(" (day/month order unclear)");
@@ -1581,6 +1604,20 @@ mod tests {
             at(&["6/4/2025, 1:00 PM", "6/4/2025, 2:00 PM"])[1],
             "6/4/2025, 2:00 PM"
         );
+        // Neither tells, but both readings give one order (across midnight, 12 AM being 00):
+        // ordered, the dates kept as given.
+        let either = at(&[
+            "12/3/2026, 11:58:10 PM",
+            "12/4/2026, 12:01 AM",
+            "12/3/2026 12:04 PM",
+        ]);
+        assert_eq!(either[1], "12/4/2026, 12:01 AM");
+        let keys: Vec<_> = either
+            .iter()
+            .map(|t| super::super::har::time_key(t))
+            .collect();
+        assert!(keys.iter().all(Option::is_some), "{either:?}");
+        assert!(keys[2] < keys[0] && keys[0] < keys[1], "{either:?}");
         // Neither tells, and the dates differ: not ordered on.
         let unclear = at(&["05/06/2025, 10:00:03.120", "12/05/2025, 16:40:11"]);
         assert!(
