@@ -1388,7 +1388,7 @@ fn status_unknown(entries: &[&SignIn], unknown: usize) -> Finding {
             .fix("Spell the status out before exporting: … | Select-Object CreatedDateTime, AppId, CorrelationId, @{n='ErrorCode';e={$_.Status.ErrorCode}}, @{n='FailureReason';e={$_.Status.FailureReason}} | Export-Csv … (or Format-Table); for one sign-in, $s.Status | Format-List; or … | ConvertTo-Json -Depth 10; or download the sign-in logs from the Entra admin center (Sign-in logs › Download, JSON or CSV).")
     } else {
         f.detail(format!("{of} {have} no error code (no status.errorCode, ResultType or Status column), so whether {} failed cannot be told. {they} not counted as failures or as successes.", if unknown == 1 { "it" } else { "they" }))
-            .fix("Include the status in the export (status in a Graph $select, ResultType in a Log Analytics query), or download the sign-in logs from the Entra admin center (Sign-in logs › Download, JSON or CSV).")
+            .fix("Include the status in the export (status in a Graph $select, ResultType in a Log Analytics query; in PowerShell, whose default table shows only the columns that fit the console: … | Select-Object CreatedDateTime, AppId, CorrelationId, @{n='ErrorCode';e={$_.Status.ErrorCode}}, @{n='FailureReason';e={$_.Status.FailureReason}} | Format-Table -Wrap), or download the sign-in logs from the Entra admin center (Sign-in logs › Download, JSON or CSV).")
     }
 }
 
