@@ -1770,6 +1770,61 @@ fn saml_heading(line: &str) -> Option<Option<&'static str>> {
     Some(Some(field))
 }
 
+/// The platform whose object a pasted PowerShell command line prints
+/// (`Get-MgApplication … | Select-Object -ExpandProperty Spa`, `select -exp publicClient`,
+/// `(Get-MgApplication …).Spa.RedirectUris`, `$app.Web`): the output under it holds that
+/// platform's redirect URIs, though it names no platform itself.
+fn expanded_platform(line: &str) -> Option<Platform> {
+    let l = line.trim().to_ascii_lowercase();
+    let command = l.contains("get-mgapplication")
+        || l.contains("get-mgbetaapplication")
+        || l.starts_with("ps ")
+        || l.starts_with("ps>")
+        || l.starts_with(['$', '(', '>']);
+    if !command || l.len() > 2048 || l.contains("://") {
+        return None;
+    }
+    let platform = |name: &str| match name.trim_matches(['"', '\'', ' ']) {
+        "spa" => Some(Platform::Spa),
+        "web" => Some(Platform::Web),
+        "publicclient" => Some(Platform::PublicClient),
+        _ => None,
+    };
+    // Select-Object's -ExpandProperty, by any unambiguous prefix (-exp), `-ExpandProperty:Spa`.
+    let mut words = l.split_whitespace();
+    while let Some(w) = words.next() {
+        let (name, value) = match w.split_once(':') {
+            Some((n, v)) => (n, Some(v)),
+            None => (w, None),
+        };
+        let Some(name) = name.strip_prefix('-') else {
+            continue;
+        };
+        if name.len() >= 3 && "expandproperty".starts_with(name) {
+            return value.or_else(|| words.next()).and_then(platform);
+        }
+    }
+    // A member of the application object: `).Spa`, `$app.Spa.RedirectUris`.
+    l.match_indices('.').find_map(|(i, _)| {
+        let before = l.get(..i)?;
+        let object = before.ends_with(')')
+            || before
+                .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '$'))
+                .next()
+                .is_some_and(|w| w.starts_with('$') && w.len() > 1);
+        let rest = l.get(i + 1..)?;
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let after = rest.get(name.len()..)?;
+        let ends = after.is_empty()
+            || after.starts_with(['.', ' ', '|', ')'])
+                && !after.starts_with(".redirecturisettings");
+        (object && ends).then(|| platform(&name)).flatten()
+    })
+}
+
 /// Portal headings that start a platform section (the portal's words in English, or in its
 /// other languages by the words above), the platform keys of YAML (`publicClient:`) and the
 /// platform blocks of Terraform and Bicep (`single_page_application {`, `spa: {`).
@@ -3918,6 +3973,14 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
             r.reg.has_platforms |= field.is_none();
             continue;
         }
+        if let Some(p) = expanded_platform(raw_line) {
+            r.end_card();
+            r.card = None;
+            r.section = Some(p);
+            r.reg.has_platforms = true;
+            r.reg.shown.push(p);
+            continue;
+        }
         if let Some(h) = heading_platform(raw_line) {
             let card = match raw_line.trim().to_ascii_lowercase().as_str() {
                 "android" => Some("Android"),
@@ -5026,6 +5089,33 @@ mod tests {
         }
         let r = read(r#"{"web":{"redirectUris":[]},"spa":{"redirectUris":[]}}"#);
         assert!(r.problems.is_empty() && r.has_platforms);
+    }
+
+    /// The command line pasted above PowerShell's output names the platform object it prints.
+    #[test]
+    fn a_pasted_command_line_names_the_platform_it_expands() {
+        let platform = |text: &str| {
+            read(text)
+                .uris
+                .iter()
+                .map(|u| u.platform)
+                .collect::<Vec<_>>()
+        };
+        let spa = "PS C:\\> Get-MgApplication -ApplicationId 1f2e3d4c | Select-Object -ExpandProperty Spa\n\nRedirectUris\n------------\n{https://app.contoso.com/, http://localhost:3000/}\n";
+        assert_eq!(platform(spa), [Platform::Spa, Platform::Spa]);
+        let list = "PS C:\\> Get-MgBetaApplication -ApplicationId 1f2e3d4c | select -exp:'publicClient' | Format-List\nRedirectUris         : {http://localhost}\nAdditionalProperties : {}\n";
+        assert_eq!(platform(list), [Platform::PublicClient]);
+        let member = "PS> (Get-MgApplication -ApplicationId 1f2e3d4c).Spa.RedirectUris\nhttps://app.contoso.com/\nPS> $app.Web.RedirectUris\nhttps://app.contoso.com/signin-oidc\n";
+        assert_eq!(platform(member), [Platform::Spa, Platform::Web]);
+        // Other properties name no platform.
+        for other in [
+            "PS> (Get-MgApplication -ApplicationId 1f2e3d4c).IdentifierUris\nhttps://app.contoso.com/\n",
+            "PS> Get-MgApplication | Select-Object -ExpandProperty Website\nhttps://app.contoso.com/\n",
+            "(removed) https://app.web/cb\n",
+        ] {
+            assert!(!platform(other).contains(&Platform::Spa), "{other}");
+            assert!(!platform(other).contains(&Platform::Web), "{other}");
+        }
     }
 
     /// PowerShell's ConvertTo-Json of Get-MgApplication (PascalCase keys) reads as Graph JSON:
