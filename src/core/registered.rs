@@ -2388,7 +2388,9 @@ fn property_line(raw: &str) -> Option<(&str, &str, usize)> {
         return None; // `https://…`, `urn:…`, `spa:https://…`
     }
     let label = body[..colon].trim_end();
-    let ok = label.len() <= 48
+    // A label of words is short; a configuration key (one word of dotted segments, Spring's
+    // `spring.security.oauth2.client.registration.azure-dev.redirect-uri`) may be long.
+    let ok = (label.len() <= 48 || (label.len() <= 256 && !label.contains(' ')))
         && label.starts_with(|c: char| c.is_ascii_alphabetic())
         && label
             .chars()
@@ -2529,6 +2531,15 @@ fn is_portal_url_label(label: &str) -> bool {
 }
 
 fn label_kind(label: &str) -> Label {
+    // A key of an app's properties file (Spring's
+    // `spring.security.oauth2.client.registration.azure.redirect-uri`): a path of three or more
+    // segments ending in the redirect URI is the app's own setting, what it sends.
+    let segments: Vec<&str> = label.split('.').collect();
+    if segments.len() >= 3 && !label.contains(' ') {
+        if let Some(Label::Redirect(None)) = segments.last().map(|s| label_kind(s)) {
+            return Label::AppSetting;
+        }
+    }
     let k = label_key(label);
     let strip = |suffix: &str| k.strip_suffix(suffix).unwrap_or(&k).to_string();
     // `WebRedirectUris`, and Az.Resources' flattened `WebRedirectUri` / `SpaRedirectUri`.
@@ -5191,6 +5202,31 @@ mod tests {
         let r = read("Authority: https://login.microsoftonline.com/common\nRedirect URIs: {https://a.contoso.com/cb, https://b.contoso.com/cb}");
         assert_eq!(uris(&r).len(), 2);
         assert!(r.problems.is_empty(), "{:?}", r.problems);
+    }
+
+    /// A Spring property, however long its key, is read as a property: the app's own redirect
+    /// URI setting, not a registered URI (nor a URI beginning with the key).
+    #[test]
+    fn a_long_spring_property_is_the_apps_setting() {
+        for key in [
+            "spring.security.oauth2.client.registration.azure-dev.redirect-uri",
+            "spring.security.oauth2.client.registration.azure.redirect-uri",
+        ] {
+            let r = read(&format!(
+                "{key}=https://app.contoso.com/login/oauth2/code/azure\n"
+            ));
+            assert!(r.uris.is_empty(), "{:?}", uris(&r));
+            assert!(
+                r.problems[0]
+                    .message
+                    .contains("app's own sign-in configuration (spring."),
+                "{:?}",
+                r.problems
+            );
+        }
+        // A platform's key (`web.redirectUris`) is still the registration's.
+        let r = read("web.redirectUris: https://app.contoso.com/cb");
+        assert_eq!(uris(&r), ["https://app.contoso.com/cb"]);
     }
 
     /// A quoted-printable e-mail body is decoded (`=3D`, soft line breaks); a URI whose own
