@@ -3619,7 +3619,18 @@ impl LineReader {
     }
 
     /// What a Terraform plan's URIs were read as.
-    fn plan_note(&mut self, removed: &[String], sent: Option<&str>) {
+    fn plan_note(&mut self, removed: &[String], added: &[String], sent: Option<&str>) {
+        // The list read is the one the plan leaves; what Entra has now differs from it only in
+        // the URIs the plan adds or removes. The request's URI among them is a warning: Entra
+        // judges it otherwise until the plan is applied. Otherwise the note says how the list
+        // was read (the input was read whole: no unreadable part).
+        let sent_removed = sent.is_some_and(|s| removed.iter().any(|u| u == s));
+        let sent_added = sent.is_some_and(|s| added.iter().any(|u| u == s));
+        let pending = if sent_added {
+            " The redirect URI the request sends is on a line marked '+': the plan adds it, so Entra refuses it (AADSTS50011) until the plan is applied."
+        } else {
+            ""
+        };
         let gone = if removed.is_empty() {
             String::new()
         } else {
@@ -3642,9 +3653,13 @@ impl LineReader {
         };
         self.reg.notes.push(ReadNote {
             title: "A Terraform plan was read as the registration it leaves",
-            message: format!("This is a Terraform plan: the redirect URIs read are those it leaves registered once applied (lines marked '+' and unchanged ones).{gone} Until the plan is applied, Entra still has the URIs it removes and not those it adds."),
+            message: format!("This is a Terraform plan: the redirect URIs read are those it leaves registered once applied (lines marked '+' and unchanged ones).{gone} Until the plan is applied, Entra still has the URIs it removes and not those it adds.{pending}"),
             fix: "To judge the registration in force now, paste it (az ad app show --id … --query \"{web:web.redirectUris,spa:spa.redirectUris,publicClient:publicClient.redirectUris}\"); to keep a URI the plan removes, put it back in the Terraform configuration.",
-            severity: Severity::Warning,
+            severity: if sent_removed || sent_added {
+                Severity::Warning
+            } else {
+                Severity::Info
+            },
         });
     }
 
@@ -3862,6 +3877,8 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
     // those lines are read as blank; the other change markers (`+`, `~`, `-/+`) become spaces.
     let plan = is_terraform_plan(&lines);
     let mut removed: Vec<String> = Vec::new();
+    // The URIs on lines the plan marks as added or changed.
+    let mut added: Vec<String> = Vec::new();
     let mut changed = false;
     let unmarked: Vec<String>;
     if plan {
@@ -3876,7 +3893,16 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
                     String::new()
                 }
                 (false, rest) => {
-                    changed |= rest.len() != l.len() && rest.contains("://");
+                    if rest.len() != l.len() && rest.contains("://") {
+                        changed = true;
+                        added.extend(
+                            rest.split(|c: char| {
+                                c.is_whitespace() || matches!(c, '"' | '\'' | ',' | '[' | ']')
+                            })
+                            .filter(|t| t.contains("://"))
+                            .map(str::to_string),
+                        );
+                    }
                     format!("{}{rest}", " ".repeat(l.len() - rest.len()))
                 }
             })
@@ -4193,7 +4219,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
     r.saml_note(sent);
     r.suggestion_note(input, sent);
     if plan && (changed || !removed.is_empty()) {
-        r.plan_note(&removed, sent);
+        r.plan_note(&removed, &added, sent);
     }
     r.settings_entries();
     r.type_names_problem();
@@ -4498,6 +4524,18 @@ mod tests {
         assert_eq!(r.notes.len(), 1);
         let m = &r.notes[0].message;
         assert!(m.contains("removed by the plan and not read: https://staging.contoso.com/signin-oidc, the redirect URI the request sends"), "{m}");
+        assert_eq!(r.notes[0].severity, Severity::Warning);
+        // The request's URI left as it is: the note only says how the list was read (no
+        // unreadable part, so an exact match is accepted); one the plan adds is not in force yet.
+        let unchanged = read_for(plan, None, Some("https://app.contoso.com/signin-oidc"));
+        assert_eq!(unchanged.notes[0].severity, Severity::Info);
+        let added = read_for(plan, None, Some("https://staging2.contoso.com/signin-oidc"));
+        assert_eq!(added.notes[0].severity, Severity::Warning);
+        assert!(
+            added.notes[0].message.contains("the plan adds it"),
+            "{}",
+            added.notes[0].message
+        );
         // A list with '-' and '+' bullets is read whole.
         let r = read(
             "- https://a.contoso.com/cb\n+ https://b.contoso.com/cb\n~ https://c.contoso.com/cb",
