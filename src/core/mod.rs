@@ -2228,7 +2228,7 @@ fn accepted_headline(report: &Report, saml: bool) -> String {
         ("redirect URI", "the code")
     };
     // A pasted failure this page does not know is no sign that nothing failed.
-    if report.has("response.no_code_no_error") {
+    if report.has("input.callback_unreadable") {
         return format!("Entra accepts this {uri}, but the failure text pasted was not recognised; see the warning below.");
     }
     match report
@@ -2398,7 +2398,7 @@ mod tests {
             callback: "Contoso.Auth.SignInException: the frobnicator refused the widget".into(),
             ..CaseInput::default()
         });
-        assert!(a.report.has("response.no_code_no_error"));
+        assert!(a.report.has("input.callback_unreadable"));
         assert!(!a.headline.contains("no error was found"), "{}", a.headline);
     }
 
