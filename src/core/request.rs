@@ -597,11 +597,28 @@ const TOO_LONG_QUERY: usize = 16 * 1024;
 pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
     let req = c.req;
     let Some(p) = req.param("redirect_uri") else {
-        if req
+        if let Some(e) = req
             .error_text
             .as_ref()
-            .is_some_and(|e| e.redirect_uri.is_some() || e.origin.is_some())
+            .filter(|e| e.redirect_uri.is_some() || e.origin.is_some())
         {
+            // Entra's error quotes template text as the redirect URI (`'redirect_uri'`,
+            // `'{redirect_uri}'`): the app's setting was never filled in, and no registration
+            // can hold such a value.
+            if let Some(v) = e
+                .redirect_uri
+                .as_deref()
+                .filter(|v| is_placeholder(v) && !uri::is_absolute_uri(v))
+            {
+                out.push(
+                    finding("request.placeholder_value")
+                        .aadsts(50011)
+                        .title(format!("redirect_uri is a placeholder: {v}"))
+                        .detail(format!("Entra's error quotes the redirect URI the request sent: '{v}', template text that was never filled in (the app's setting holds a name or a slot, not the URI). It is not an absolute URI, so no registered URI can match it, and registering it is not possible."))
+                        .fix("Set the redirect URI in the app's settings to the URI registered for it (or the variable it names, where the app is deployed)."),
+                );
+                return false;
+            }
             return true;
         }
         // The URI under a name Entra does not read (redirect_url, redirectUri, Redirect_Uri,
