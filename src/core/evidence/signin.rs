@@ -745,6 +745,12 @@ fn fixed_later(ok: &SignIn, failed: &SignIn) -> bool {
         )
 }
 
+/// True when a later interactive sign-in of the same app by the same user succeeded after the
+/// redirect URI refusal `failed` (AADSTS50011) ([`fixed_later`]): it was resolved then.
+pub(crate) fn resolved_later(all: &[SignIn], failed: &SignIn) -> bool {
+    all.iter().any(|ok| fixed_later(ok, failed))
+}
+
 /// How many related entries a rule reads for one entry, newest first: an export of tens of
 /// thousands of one sign-in's rows is judged in linear time, not by comparing every pair.
 const LOOK: usize = 64;
