@@ -1918,3 +1918,24 @@ fn a_null_entry_is_left_out_and_the_others_are_read() {
     }
     assert!(checked >= 10, "only {checked} HAR fixtures checked");
 }
+
+/// A sign-in log alone (no request names the app) with two applications' failures: the
+/// redirect URI refusal (AADSTS50011) of one is the primary, even when another app's wrong
+/// password comes first; that failure stays, as another application's warning.
+#[test]
+fn a_log_alone_makes_the_redirect_failure_primary_over_another_apps_failure() {
+    let a = analyze(&CaseInput {
+        evidence: fixture("signin-portal-50011.csv"),
+        ..CaseInput::default()
+    });
+    let p = a.report.primary().expect("a primary");
+    assert_eq!((p.code.as_str(), p.aadsts), ("signin.failure", Some(50011)));
+    let other = a
+        .report
+        .findings
+        .iter()
+        .find(|f| f.aadsts == Some(50126))
+        .expect("the other app's failure stays");
+    assert_eq!(other.severity, Severity::Warning, "{}", other.detail);
+    assert!(other.detail.contains("Contoso Portal"), "{}", other.detail);
+}

@@ -295,6 +295,10 @@ findings! {
         fires: auth(CB).reg(&format!(r#"{{"web": {{"redirectUris": ["{CB}" "{CB}"]}}}}"#)),
         near: auth(CB).reg(&format!(r#"{{"web": {{"redirectUris": ["{CB}"]}}}}"#)),
         near_with: ["redirect.exact_match"];
+    input_callback_unreadable: "input.callback_unreadable",
+        fires: auth(CB).reg(CB).callback("Something went wrong. Please try again later."),
+        near: auth(CB).reg(CB).callback("Something went wrong. Correlation failed."),
+        near_with: ["response.library_error"];
     input_evidence_unreadable: "input.evidence_unreadable",
         fires: CaseInput { evidence: r#"{"log": {"version": "1.2", "entries": [ {"request": "#.into(), ..auth(CB).reg(CB) },
         near: CaseInput { evidence: r#"{"log": {"version": "1.2", "creator": {"name": "browser", "version": "1"}, "entries": []}}"#.into(), ..auth(CB).reg(CB) };

@@ -62,6 +62,8 @@ pub mod refs {
     pub const RFC8252_7_3: &str = "https://www.rfc-editor.org/rfc/rfc8252#section-7.3";
     /// RFC 9700 §2.1: exact redirect URI matching.
     pub const RFC9700_2_1: &str = "https://www.rfc-editor.org/rfc/rfc9700#section-2.1";
+    /// RFC 9700 §4.7.1: CSRF protection by PKCE, state or nonce.
+    pub const RFC9700_4_7_1: &str = "https://www.rfc-editor.org/rfc/rfc9700#section-4.7.1";
     /// RFC 7636 §4.2: the code challenge.
     pub const RFC7636_4_2: &str = "https://www.rfc-editor.org/rfc/rfc7636#section-4.2";
     /// OAuth 2.0 Multiple Response Type Encoding Practices.
@@ -114,6 +116,7 @@ codes! {
     "input.authorize_decoded", I, "The authorize URL was percent-encoded and has been decoded", [AUTH_CODE];
     "input.registered_unreadable", W, "Part of the registered list could not be read", [ADD_REDIRECT];
     "input.evidence_unreadable", W, "The evidence file could not be read", [];
+    "input.callback_unreadable", W, "The text in the landing box was not recognised", [AUTH_CODE];
     // The client: Entra resolves the tenant and the application first.
     "request.not_entra_authorize", W, "This is not an Entra authorize request", [AUTH_CODE, NATIONAL_CLOUDS];
     "request.tenant_invalid", E, "The tenant segment is not a valid tenant", [AUTH_CODE, ERROR_CODES];
@@ -229,6 +232,7 @@ pub fn is_unreadable_input(f: &Finding) -> bool {
             "input.authorize_unreadable"
                 | "input.registered_unreadable"
                 | "input.evidence_unreadable"
+                | "input.callback_unreadable"
                 | "input.too_large"
         )
 }

@@ -218,14 +218,13 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
             e.kind == evidence::Kind::SignInLog && (auth_text.trim().is_empty() || details_only)
         })
         .and_then(|e| {
-            let app = authorize::read_error_text(auth_text)
-                .app_id
-                .or_else(|| registered::read(reg_text).app_id);
+            let reg = registered::read(reg_text);
+            let app = authorize::read_error_text(auth_text).app_id.or(reg.app_id);
             signin_error_text(
                 e,
                 app.as_deref(),
                 evidence::correlation_id_in(auth_text).as_deref(),
-                true,
+                Some(!reg.uris.is_empty()),
             )
         });
     let auth_text = from_signin.as_deref().unwrap_or(auth_text);
@@ -325,7 +324,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
                             .is_some_and(|a| s.app_id.eq_ignore_ascii_case(a))
                 })
             });
-            if let Some(t) = signin_error_text(ev, r.client_id(), own.as_deref(), false) {
+            if let Some(t) = signin_error_text(ev, r.client_id(), own.as_deref(), None) {
                 r.error_text = Some(authorize::read_error_text(&t));
             }
         }
@@ -1592,12 +1591,15 @@ fn request_correlation(
 /// The AADSTS50011 error text of a sign-in log's latest entry (by time, else the export's
 /// order), when it is that failure and its reason quotes the redirect URI Entra received: of
 /// `client_id`'s entries, of the one sign-in `correlation` names; with `no_request`, the
-/// latest entry with that failure (the export holds other users' and apps' sign-ins too).
+/// latest entry with that failure (the export holds other users' and apps' sign-ins too). With
+/// no registration to compare its URI with (`no_request` is `Some(false)`), a refusal a later
+/// sign-in got past is left out: it is not the failure to judge, and nothing would show it
+/// resolved.
 fn signin_error_text(
     ev: &evidence::Evidence,
     client_id: Option<&str>,
     correlation: Option<&str>,
-    no_request: bool,
+    no_request: Option<bool>,
 ) -> Option<String> {
     let key = |s: &evidence::signin::SignIn| evidence::har::time_key(&s.time);
     let mut of_app: Vec<&evidence::signin::SignIn> = ev
@@ -1615,11 +1617,16 @@ fn signin_error_text(
     // another app's Conditional Access block).
     // With the app known (the registration names it), its latest failure, which must be
     // that one: a newer failure of another kind is the cause now.
-    if no_request && correlation.is_none() {
+    if let (Some(registered), None) = (no_request, correlation) {
         if client_id.is_some() {
             of_app.retain(|s| s.error_code != 0);
         } else {
             of_app.retain(|s| s.error_code == 50011);
+        }
+        if !registered {
+            of_app.retain(|s| {
+                s.error_code != 50011 || !evidence::signin::resolved_later(&ev.signins, s)
+            });
         }
     }
     let latest = if of_app.iter().all(|s| key(s).is_some()) {
@@ -2275,7 +2282,7 @@ fn accepted_headline(report: &Report, saml: bool) -> String {
         ("redirect URI", "the code")
     };
     // A pasted failure this page does not know is no sign that nothing failed.
-    if report.has("response.no_code_no_error") {
+    if report.has("input.callback_unreadable") {
         return format!("Entra accepts this {uri}, but the failure text pasted was not recognised; see the warning below.");
     }
     match report
@@ -2445,7 +2452,7 @@ mod tests {
             callback: "Contoso.Auth.SignInException: the frobnicator refused the widget".into(),
             ..CaseInput::default()
         });
-        assert!(a.report.has("response.no_code_no_error"));
+        assert!(a.report.has("input.callback_unreadable"));
         assert!(!a.headline.contains("no error was found"), "{}", a.headline);
     }
 

@@ -1770,6 +1770,61 @@ fn saml_heading(line: &str) -> Option<Option<&'static str>> {
     Some(Some(field))
 }
 
+/// The platform whose object a pasted PowerShell command line prints
+/// (`Get-MgApplication … | Select-Object -ExpandProperty Spa`, `select -exp publicClient`,
+/// `(Get-MgApplication …).Spa.RedirectUris`, `$app.Web`): the output under it holds that
+/// platform's redirect URIs, though it names no platform itself.
+fn expanded_platform(line: &str) -> Option<Platform> {
+    let l = line.trim().to_ascii_lowercase();
+    let command = l.contains("get-mgapplication")
+        || l.contains("get-mgbetaapplication")
+        || l.starts_with("ps ")
+        || l.starts_with("ps>")
+        || l.starts_with(['$', '(', '>']);
+    if !command || l.len() > 2048 || l.contains("://") {
+        return None;
+    }
+    let platform = |name: &str| match name.trim_matches(['"', '\'', ' ']) {
+        "spa" => Some(Platform::Spa),
+        "web" => Some(Platform::Web),
+        "publicclient" => Some(Platform::PublicClient),
+        _ => None,
+    };
+    // Select-Object's -ExpandProperty, by any unambiguous prefix (-exp), `-ExpandProperty:Spa`.
+    let mut words = l.split_whitespace();
+    while let Some(w) = words.next() {
+        let (name, value) = match w.split_once(':') {
+            Some((n, v)) => (n, Some(v)),
+            None => (w, None),
+        };
+        let Some(name) = name.strip_prefix('-') else {
+            continue;
+        };
+        if name.len() >= 3 && "expandproperty".starts_with(name) {
+            return value.or_else(|| words.next()).and_then(platform);
+        }
+    }
+    // A member of the application object: `).Spa`, `$app.Spa.RedirectUris`.
+    l.match_indices('.').find_map(|(i, _)| {
+        let before = l.get(..i)?;
+        let object = before.ends_with(')')
+            || before
+                .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '$'))
+                .next()
+                .is_some_and(|w| w.starts_with('$') && w.len() > 1);
+        let rest = l.get(i + 1..)?;
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let after = rest.get(name.len()..)?;
+        let ends = after.is_empty()
+            || after.starts_with(['.', ' ', '|', ')'])
+                && !after.starts_with(".redirecturisettings");
+        (object && ends).then(|| platform(&name)).flatten()
+    })
+}
+
 /// Portal headings that start a platform section (the portal's words in English, or in its
 /// other languages by the words above), the platform keys of YAML (`publicClient:`) and the
 /// platform blocks of Terraform and Bicep (`single_page_application {`, `spa: {`).
@@ -2333,7 +2388,9 @@ fn property_line(raw: &str) -> Option<(&str, &str, usize)> {
         return None; // `https://…`, `urn:…`, `spa:https://…`
     }
     let label = body[..colon].trim_end();
-    let ok = label.len() <= 48
+    // A label of words is short; a configuration key (one word of dotted segments, Spring's
+    // `spring.security.oauth2.client.registration.azure-dev.redirect-uri`) may be long.
+    let ok = (label.len() <= 48 || (label.len() <= 256 && !label.contains(' ')))
         && label.starts_with(|c: char| c.is_ascii_alphabetic())
         && label
             .chars()
@@ -2474,6 +2531,15 @@ fn is_portal_url_label(label: &str) -> bool {
 }
 
 fn label_kind(label: &str) -> Label {
+    // A key of an app's properties file (Spring's
+    // `spring.security.oauth2.client.registration.azure.redirect-uri`): a path of three or more
+    // segments ending in the redirect URI is the app's own setting, what it sends.
+    let segments: Vec<&str> = label.split('.').collect();
+    if segments.len() >= 3 && !label.contains(' ') {
+        if let Some(Label::Redirect(None)) = segments.last().map(|s| label_kind(s)) {
+            return Label::AppSetting;
+        }
+    }
     let k = label_key(label);
     let strip = |suffix: &str| k.strip_suffix(suffix).unwrap_or(&k).to_string();
     // `WebRedirectUris`, and Az.Resources' flattened `WebRedirectUri` / `SpaRedirectUri`.
@@ -3553,7 +3619,18 @@ impl LineReader {
     }
 
     /// What a Terraform plan's URIs were read as.
-    fn plan_note(&mut self, removed: &[String], sent: Option<&str>) {
+    fn plan_note(&mut self, removed: &[String], added: &[String], sent: Option<&str>) {
+        // The list read is the one the plan leaves; what Entra has now differs from it only in
+        // the URIs the plan adds or removes. The request's URI among them is a warning: Entra
+        // judges it otherwise until the plan is applied. Otherwise the note says how the list
+        // was read (the input was read whole: no unreadable part).
+        let sent_removed = sent.is_some_and(|s| removed.iter().any(|u| u == s));
+        let sent_added = sent.is_some_and(|s| added.iter().any(|u| u == s));
+        let pending = if sent_added {
+            " The redirect URI the request sends is on a line marked '+': the plan adds it, so Entra refuses it (AADSTS50011) until the plan is applied."
+        } else {
+            ""
+        };
         let gone = if removed.is_empty() {
             String::new()
         } else {
@@ -3576,9 +3653,13 @@ impl LineReader {
         };
         self.reg.notes.push(ReadNote {
             title: "A Terraform plan was read as the registration it leaves",
-            message: format!("This is a Terraform plan: the redirect URIs read are those it leaves registered once applied (lines marked '+' and unchanged ones).{gone} Until the plan is applied, Entra still has the URIs it removes and not those it adds."),
+            message: format!("This is a Terraform plan: the redirect URIs read are those it leaves registered once applied (lines marked '+' and unchanged ones).{gone} Until the plan is applied, Entra still has the URIs it removes and not those it adds.{pending}"),
             fix: "To judge the registration in force now, paste it (az ad app show --id … --query \"{web:web.redirectUris,spa:spa.redirectUris,publicClient:publicClient.redirectUris}\"); to keep a URI the plan removes, put it back in the Terraform configuration.",
-            severity: Severity::Warning,
+            severity: if sent_removed || sent_added {
+                Severity::Warning
+            } else {
+                Severity::Info
+            },
         });
     }
 
@@ -3796,6 +3877,8 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
     // those lines are read as blank; the other change markers (`+`, `~`, `-/+`) become spaces.
     let plan = is_terraform_plan(&lines);
     let mut removed: Vec<String> = Vec::new();
+    // The URIs on lines the plan marks as added or changed.
+    let mut added: Vec<String> = Vec::new();
     let mut changed = false;
     let unmarked: Vec<String>;
     if plan {
@@ -3810,7 +3893,16 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
                     String::new()
                 }
                 (false, rest) => {
-                    changed |= rest.len() != l.len() && rest.contains("://");
+                    if rest.len() != l.len() && rest.contains("://") {
+                        changed = true;
+                        added.extend(
+                            rest.split(|c: char| {
+                                c.is_whitespace() || matches!(c, '"' | '\'' | ',' | '[' | ']')
+                            })
+                            .filter(|t| t.contains("://"))
+                            .map(str::to_string),
+                        );
+                    }
                     format!("{}{rest}", " ".repeat(l.len() - rest.len()))
                 }
             })
@@ -3916,6 +4008,14 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
             r.saml_reply = field.is_none();
             r.saml_card = true;
             r.reg.has_platforms |= field.is_none();
+            continue;
+        }
+        if let Some(p) = expanded_platform(raw_line) {
+            r.end_card();
+            r.card = None;
+            r.section = Some(p);
+            r.reg.has_platforms = true;
+            r.reg.shown.push(p);
             continue;
         }
         if let Some(h) = heading_platform(raw_line) {
@@ -4119,7 +4219,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
     r.saml_note(sent);
     r.suggestion_note(input, sent);
     if plan && (changed || !removed.is_empty()) {
-        r.plan_note(&removed, sent);
+        r.plan_note(&removed, &added, sent);
     }
     r.settings_entries();
     r.type_names_problem();
@@ -4424,6 +4524,18 @@ mod tests {
         assert_eq!(r.notes.len(), 1);
         let m = &r.notes[0].message;
         assert!(m.contains("removed by the plan and not read: https://staging.contoso.com/signin-oidc, the redirect URI the request sends"), "{m}");
+        assert_eq!(r.notes[0].severity, Severity::Warning);
+        // The request's URI left as it is: the note only says how the list was read (no
+        // unreadable part, so an exact match is accepted); one the plan adds is not in force yet.
+        let unchanged = read_for(plan, None, Some("https://app.contoso.com/signin-oidc"));
+        assert_eq!(unchanged.notes[0].severity, Severity::Info);
+        let added = read_for(plan, None, Some("https://staging2.contoso.com/signin-oidc"));
+        assert_eq!(added.notes[0].severity, Severity::Warning);
+        assert!(
+            added.notes[0].message.contains("the plan adds it"),
+            "{}",
+            added.notes[0].message
+        );
         // A list with '-' and '+' bullets is read whole.
         let r = read(
             "- https://a.contoso.com/cb\n+ https://b.contoso.com/cb\n~ https://c.contoso.com/cb",
@@ -5028,6 +5140,33 @@ mod tests {
         assert!(r.problems.is_empty() && r.has_platforms);
     }
 
+    /// The command line pasted above PowerShell's output names the platform object it prints.
+    #[test]
+    fn a_pasted_command_line_names_the_platform_it_expands() {
+        let platform = |text: &str| {
+            read(text)
+                .uris
+                .iter()
+                .map(|u| u.platform)
+                .collect::<Vec<_>>()
+        };
+        let spa = "PS C:\\> Get-MgApplication -ApplicationId 1f2e3d4c | Select-Object -ExpandProperty Spa\n\nRedirectUris\n------------\n{https://app.contoso.com/, http://localhost:3000/}\n";
+        assert_eq!(platform(spa), [Platform::Spa, Platform::Spa]);
+        let list = "PS C:\\> Get-MgBetaApplication -ApplicationId 1f2e3d4c | select -exp:'publicClient' | Format-List\nRedirectUris         : {http://localhost}\nAdditionalProperties : {}\n";
+        assert_eq!(platform(list), [Platform::PublicClient]);
+        let member = "PS> (Get-MgApplication -ApplicationId 1f2e3d4c).Spa.RedirectUris\nhttps://app.contoso.com/\nPS> $app.Web.RedirectUris\nhttps://app.contoso.com/signin-oidc\n";
+        assert_eq!(platform(member), [Platform::Spa, Platform::Web]);
+        // Other properties name no platform.
+        for other in [
+            "PS> (Get-MgApplication -ApplicationId 1f2e3d4c).IdentifierUris\nhttps://app.contoso.com/\n",
+            "PS> Get-MgApplication | Select-Object -ExpandProperty Website\nhttps://app.contoso.com/\n",
+            "(removed) https://app.web/cb\n",
+        ] {
+            assert!(!platform(other).contains(&Platform::Spa), "{other}");
+            assert!(!platform(other).contains(&Platform::Web), "{other}");
+        }
+    }
+
     /// PowerShell's ConvertTo-Json of Get-MgApplication (PascalCase keys) reads as Graph JSON:
     /// one application, a list of them, the Web object alone.
     #[test]
@@ -5101,6 +5240,31 @@ mod tests {
         let r = read("Authority: https://login.microsoftonline.com/common\nRedirect URIs: {https://a.contoso.com/cb, https://b.contoso.com/cb}");
         assert_eq!(uris(&r).len(), 2);
         assert!(r.problems.is_empty(), "{:?}", r.problems);
+    }
+
+    /// A Spring property, however long its key, is read as a property: the app's own redirect
+    /// URI setting, not a registered URI (nor a URI beginning with the key).
+    #[test]
+    fn a_long_spring_property_is_the_apps_setting() {
+        for key in [
+            "spring.security.oauth2.client.registration.azure-dev.redirect-uri",
+            "spring.security.oauth2.client.registration.azure.redirect-uri",
+        ] {
+            let r = read(&format!(
+                "{key}=https://app.contoso.com/login/oauth2/code/azure\n"
+            ));
+            assert!(r.uris.is_empty(), "{:?}", uris(&r));
+            assert!(
+                r.problems[0]
+                    .message
+                    .contains("app's own sign-in configuration (spring."),
+                "{:?}",
+                r.problems
+            );
+        }
+        // A platform's key (`web.redirectUris`) is still the registration's.
+        let r = read("web.redirectUris: https://app.contoso.com/cb");
+        assert_eq!(uris(&r), ["https://app.contoso.com/cb"]);
     }
 
     /// A quoted-printable e-mail body is decoded (`=3D`, soft line breaks); a URI whose own

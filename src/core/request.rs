@@ -597,11 +597,28 @@ const TOO_LONG_QUERY: usize = 16 * 1024;
 pub fn redirect_form_checks(c: &Ctx, out: &mut Vec<Finding>) -> bool {
     let req = c.req;
     let Some(p) = req.param("redirect_uri") else {
-        if req
+        if let Some(e) = req
             .error_text
             .as_ref()
-            .is_some_and(|e| e.redirect_uri.is_some() || e.origin.is_some())
+            .filter(|e| e.redirect_uri.is_some() || e.origin.is_some())
         {
+            // Entra's error quotes template text as the redirect URI (`'redirect_uri'`,
+            // `'{redirect_uri}'`): the app's setting was never filled in, and no registration
+            // can hold such a value.
+            if let Some(v) = e
+                .redirect_uri
+                .as_deref()
+                .filter(|v| is_placeholder(v) && !uri::is_absolute_uri(v))
+            {
+                out.push(
+                    finding("request.placeholder_value")
+                        .aadsts(50011)
+                        .title(format!("redirect_uri is a placeholder: {v}"))
+                        .detail(format!("Entra's error quotes the redirect URI the request sent: '{v}', template text that was never filled in (the app's setting holds a name or a slot, not the URI). It is not an absolute URI, so no registered URI can match it, and registering it is not possible."))
+                        .fix("Set the redirect URI in the app's settings to the URI registered for it (or the variable it names, where the app is deployed)."),
+                );
+                return false;
+            }
             return true;
         }
         // The URI under a name Entra does not read (redirect_url, redirectUri, Redirect_Uri,
@@ -1220,7 +1237,18 @@ pub fn flow_checks(c: &Ctx, out: &mut Vec<Finding>) {
             .iter()
             .any(|p| p.name == "state" && p.in_fragment)
     {
-        out.push(finding("request.state_missing").detail("Without state the app cannot tie the response to its request (CSRF protection, RFC 6749 §10.12), and libraries that expect it reject the response.").fix("Send a random state with each request and compare it when the response comes back."));
+        // With PKCE (S256) the code is bound to the verifier the app kept, which protects the
+        // flow against CSRF: the OAuth 2.0 Security BCP lets such clients omit state (RFC 9700
+        // §2.1, §4.7.1). Then the missing state is a note, not a problem.
+        let pkce = req
+            .get("code_challenge")
+            .is_some_and(|c| !c.trim().is_empty())
+            && req.get("code_challenge_method") == Some("S256");
+        if pkce {
+            out.push(finding("request.state_missing").severity(Severity::Info).title("No state, but PKCE protects the request against CSRF").detail("The request has no state, and it sends PKCE (code_challenge with S256): a code injected into the app's callback cannot be redeemed without the app's own code_verifier, so PKCE already gives the CSRF protection state would give (OAuth 2.0 Security Best Current Practice, RFC 9700 §2.1 and §4.7.1). Sign-in works without state; only an app or library that itself expects state back would object.").fix("Nothing to change for the redirect. Send a random state as well if the app needs to carry data (a return URL) through the sign-in or its library expects one.").reference(super::codes::refs::RFC9700_4_7_1));
+        } else {
+            out.push(finding("request.state_missing").detail("Without state the app cannot tie the response to its request (CSRF protection, RFC 6749 §10.12), and libraries that expect it reject the response.").fix("Send a random state with each request and compare it when the response comes back, or send PKCE (code_challenge with code_challenge_method=S256), which protects the flow as well (RFC 9700 §2.1)."));
+        }
     }
     // A state the app did not URL-encode: JSON with '&' in it is cut there, and Entra returns
     // only the part before it; HTML in state Entra removes (reply-url). Either way the state
@@ -1538,6 +1566,48 @@ mod tests {
         ] {
             assert!(!super::is_placeholder(not), "{not}");
         }
+    }
+
+    /// Without state, a request with S256 PKCE gets a note (PKCE protects it against CSRF,
+    /// RFC 9700 §2.1); one without PKCE, or with plain PKCE, keeps the warning.
+    #[test]
+    fn a_missing_state_is_a_note_when_pkce_s256_is_sent() {
+        let state = |extra: &str| {
+            analyze(&CaseInput {
+                authorize: format!("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=6731de76-14a6-49ae-97bc-6eba6914391e&redirect_uri=https%3A%2F%2Fapp.contoso.com%2Fcb&response_type=code&scope=openid{extra}"),
+                registered: "https://app.contoso.com/cb".into(),
+                ..CaseInput::default()
+            })
+            .report
+            .findings
+            .into_iter()
+            .find(|f| f.code == "request.state_missing")
+            .map(|f| f.severity)
+        };
+        let challenge = "abcabcabcabcabcabcabcabcabcabcabcabcabcabca";
+        assert_eq!(
+            state(&format!(
+                "&code_challenge={challenge}&code_challenge_method=S256"
+            )),
+            Some(Severity::Info)
+        );
+        assert_eq!(state(""), Some(Severity::Warning));
+        assert_eq!(
+            state(&format!(
+                "&code_challenge={challenge}&code_challenge_method=plain"
+            )),
+            Some(Severity::Warning)
+        );
+        assert_eq!(
+            state("&code_challenge=&code_challenge_method=S256"),
+            Some(Severity::Warning)
+        );
+        assert_eq!(
+            state(&format!(
+                "&code_challenge={challenge}&code_challenge_method=S256&state=x"
+            )),
+            None
+        );
     }
 
     fn tenant_finding(tenant: &str, registered: &str) -> Option<Finding> {

@@ -598,9 +598,7 @@ pub fn checks(
     {
         let shown: String = har::one_line(&cb.text).chars().take(120).collect();
         out.push(
-            finding("response.no_code_no_error")
-                .severity(Severity::Warning)
-                .title("The text in the landing box was not recognised")
+            finding("input.callback_unreadable")
                 .detail(format!("It holds no landing URL, form body or AADSTS code, and no message of a sign-in library or browser this page knows, so it adds nothing to the diagnosis: \"{shown}\"."))
                 .fix("Paste the address the browser showed after sign-in (with its ?code= or ?error=), the app's exception with its message, or a HAR of the sign-in in Evidence."),
         );

@@ -487,6 +487,28 @@ impl Columns {
                     .any(|r| r.get(i).is_some_and(|v| super::signin::is_type_name(v)))
             })
     }
+    /// Whole sign-in objects in PowerShell's default table (`Get-MgAuditLogSignIn` with no
+    /// Select-Object: Id, AppDisplayName, AppId, … as many columns as the console is wide), which
+    /// often shows no status at all: an app or correlation ID among at least three columns only
+    /// a sign-in has (an application's or service principal's table has AppId alone).
+    fn sign_in_objects(&self) -> bool {
+        const SIGN_IN: &[&str] = &[
+            "appId",
+            "appDisplayName",
+            "correlationId",
+            "createdDateTime",
+            "userPrincipalName",
+            "userDisplayName",
+            "conditionalAccessStatus",
+            "appliedConditionalAccessPolicies",
+            "clientAppUsed",
+            "ipAddress",
+            "resourceDisplayName",
+            "isInteractive",
+        ];
+        (self.has("appId") || self.has("correlationId"))
+            && SIGN_IN.iter().filter(|k| self.has(k)).count() >= 3
+    }
     fn widest(&self) -> usize {
         self.0.iter().map(|(_, i)| i + 1).max().unwrap_or(0)
     }
@@ -860,7 +882,7 @@ pub fn read_table(text: &str) -> Option<(Vec<Value>, String)> {
     };
     let header: Vec<Cow<str>> = cut(lines[at - 1]).into_iter().map(Cow::Owned).collect();
     let cols = Columns::of(&header);
-    if !cols.is_signin_log() && !cols.status_cut_possible() {
+    if !cols.is_signin_log() && !cols.status_cut_possible() && !cols.sign_in_objects() {
         return None;
     }
     let mut rows: Vec<Vec<String>> = Vec::new();
@@ -886,32 +908,47 @@ pub fn read_table(text: &str) -> Option<(Vec<Value>, String)> {
         .into_iter()
         .map(|r| r.into_iter().map(Cow::Owned).collect())
         .collect();
-    if rows.is_empty() || (!cols.is_signin_log() && !cols.status_cut(&rows)) {
+    let no_status = !cols.is_signin_log() && !cols.status_cut(&rows);
+    if rows.is_empty() || (no_status && !cols.sign_in_objects()) {
         return None;
     }
     let mut partial = false;
     let records = rows
-        .iter()
-        .map(|row| {
-            let mut rec = record(&cols, row);
-            // An ID cut to its column (`6731de76-14a6-49ae-97bc-6e…`) matches nothing: left out.
-            if let Some(o) = rec.as_object_mut() {
-                for k in ["appId", "correlationId", "id", "originalRequestId"] {
-                    if o.get(k)
-                        .and_then(Value::as_str)
-                        .is_some_and(|v| v.ends_with('…') || v.ends_with("..."))
-                    {
-                        o.remove(k);
-                        partial = true;
-                    }
+        .into_iter()
+        .map(|mut row| {
+            // An ID or code cut to its column (`6731de76-14a6-49ae-97bc-6e…`, `5001...`) is
+            // not the value: it would match nothing, or the wrong thing. Left out.
+            for (k, i) in &cols.0 {
+                let untrusted = matches!(
+                    *k,
+                    "appId"
+                        | "correlationId"
+                        | "id"
+                        | "originalRequestId"
+                        | "errorCode"
+                        | "resultType"
+                        | "resourceId"
+                        | "userPrincipalName"
+                        | "status"
+                );
+                if let Some(v) = row.get_mut(*i).filter(|v| {
+                    untrusted && (v.ends_with('…') || v.ends_with("..."))
+                        // A status object's type name cut short is still one.
+                        && !(*k == "status" && super::signin::is_type_name(v))
+                }) {
+                    *v = Cow::Borrowed("");
+                    partial = true;
                 }
             }
-            rec
+            record(&cols, &row)
         })
         .collect();
     let mut shape = "PowerShell's Format-Table".to_string();
+    if no_status {
+        shape = "PowerShell's default table of sign-ins (the columns that fit the console, no status or error code)".to_string();
+    }
     if partial {
-        shape.push_str(", IDs cut short with … left out");
+        shape.push_str(", IDs and codes cut short with … left out");
     }
     Some((records, shape))
 }
@@ -1331,6 +1368,29 @@ mod tests {
                 serde_json::json!("[\"Block\"]")
             )]
         );
+    }
+
+    /// `Get-MgAuditLogSignIn` pasted with its default table: whole sign-ins as wide as the
+    /// console, no status; read as entries whose status is unknown, with a cut ID or code left
+    /// out. An application's default table (AppId alone) is not a sign-in log.
+    #[test]
+    fn the_default_table_of_sign_ins_is_read_without_trusting_cut_values() {
+        let text = "PS C:\\> Get-MgBetaAuditLogSignIn -Top 2\n\nId                                   AppDisplayName   AppId                                CorrelationId          ErrorCode CreatedDateTime\n--                                   --------------   -----                                -------------          --------- ---------------\n0b6f2d8e-41c7-5a3e-9d12-7c8e4f1a2b3c Contoso Portal   6731de76-14a6-49ae-97bc-6eba6914391e 5e1c9a44-7d0b-4b61-...   5001... 12/3/2026 10:04:05 PM\nc2572fde-8068-5130-b523-3d33f46c70f7 Contoso \"Lega... 2b1f6c44-0d9e-4e8a-b7c3-5a6f7e8d...  a3d2e1f0-9b8c-4d7e...      50126 12/3/2026 9:58:44 PM\n";
+        let (recs, shape) = read_table(text).expect("a table");
+        assert_eq!(recs.len(), 2, "{recs:?}");
+        assert_eq!(recs[0]["appId"], "6731de76-14a6-49ae-97bc-6eba6914391e");
+        assert!(recs[0].get("correlationId").is_none(), "{}", recs[0]);
+        assert!(recs[0].get("status").is_none(), "{}", recs[0]);
+        assert!(recs[1].get("appId").is_none(), "{}", recs[1]);
+        assert_eq!(recs[1]["appDisplayName"], "Contoso \"Lega...");
+        assert_eq!(recs[1]["status"]["errorCode"], "50126");
+        assert!(shape.contains("cut short"), "{shape}");
+        let no_status = "Id                                   AppDisplayName AppId                                ClientAppUsed ConditionalAccessStatus\n--                                   -------------- -----                                ------------- -----------------------\n0b6f2d8e-41c7-5a3e-9d12-7c8e4f1a2b3c Contoso Portal 6731de76-14a6-49ae-97bc-6eba6914391e Browser       notApplied\n";
+        let (recs, shape) = read_table(no_status).expect("a table");
+        assert_eq!(recs[0]["clientAppUsed"], "Browser");
+        assert!(shape.contains("no status"), "{shape}");
+        let application = "DisplayName    Id                                   AppId                                SignInAudience PublisherDomain\n-----------    --                                   -----                                -------------- ---------------\nContoso Portal 1f2e3d4c-5b6a-4789-9abc-def012345678 6731de76-14a6-49ae-97bc-6eba6914391e AzureADMyOrg   contoso.com\n";
+        assert!(read_table(application).is_none());
     }
 
     #[test]

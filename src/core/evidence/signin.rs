@@ -531,8 +531,10 @@ fn slash_date(t: &str) -> Option<(u32, u32)> {
 /// Settles the day and month order of times written with slashes, which Log Analytics' CSV
 /// export writes in the browser's locale (`6/5/2025` is 5 June in en-GB, 6 May in en-US): a
 /// first number above 12 makes the export's dates day first (rewritten as ISO 8601), a second
-/// above 12 month first. When neither tells and the dates differ, their order is not known:
-/// each time says so and is not ordered on.
+/// above 12 month first. When neither tells and the dates differ, the date is not known, but
+/// the order may be: when reading every date month first and day first puts the entries in the
+/// same order (`12/3/2026, 11:58 PM` before `12/4/2026, 12:01 AM` either way), they are ordered
+/// on; otherwise each time says its order is unclear and is not ordered on.
 pub fn settle_day_month(all: &mut [SignIn]) {
     let dates: Vec<(u32, u32)> = all.iter().filter_map(|s| slash_date(&s.time)).collect();
     let day_first = dates.iter().any(|d| d.0 > 12);
@@ -540,15 +542,36 @@ pub fn settle_day_month(all: &mut [SignIn]) {
     if month_first || dates.windows(2).all(|w| w[0] == w[1]) {
         return;
     }
+    // A slash date read day first, as ISO 8601.
+    let as_day_first = |t: &str| {
+        let mut parts = t.splitn(3, '/');
+        let (d, m, rest) = (parts.next()?, parts.next()?, parts.next()?);
+        super::har::us_date_time(&format!("{m}/{d}/{rest}"))
+    };
+    if !day_first {
+        let key = super::har::time_key;
+        let both: Option<Vec<(u64, u64)>> = all
+            .iter()
+            .filter(|s| key(&s.time).is_some() || slash_date(&s.time).is_some())
+            .map(|s| {
+                let other = match slash_date(&s.time) {
+                    Some(_) => as_day_first(&s.time).and_then(|t| key(&t)),
+                    None => key(&s.time),
+                };
+                Some((key(&s.time)?, other?))
+            })
+            .collect();
+        if let Some(mut both) = both {
+            both.sort_unstable();
+            if both.windows(2).all(|w| w[0].1 <= w[1].1) {
+                return;
+            }
+        }
+    }
     for s in all.iter_mut().filter(|s| slash_date(&s.time).is_some()) {
         if day_first {
-            let mut parts = s.time.splitn(3, '/');
-            let (d, m, rest) = (parts.next(), parts.next(), parts.next());
-            if let (Some(d), Some(m), Some(rest)) = (d, m, rest) {
-                let swapped = format!("{m}/{d}/{rest}");
-                if let Some(iso) = super::har::us_date_time(&swapped) {
-                    s.time = iso;
-                }
+            if let Some(iso) = as_day_first(&s.time) {
+                s.time = iso;
             }
         } else {
             s.time.push_str(" (day/month order unclear)");
@@ -722,6 +745,12 @@ fn fixed_later(ok: &SignIn, failed: &SignIn) -> bool {
         )
 }
 
+/// True when a later interactive sign-in of the same app by the same user succeeded after the
+/// redirect URI refusal `failed` (AADSTS50011) ([`fixed_later`]): it was resolved then.
+pub(crate) fn resolved_later(all: &[SignIn], failed: &SignIn) -> bool {
+    all.iter().any(|ok| fixed_later(ok, failed))
+}
+
 /// How many related entries a rule reads for one entry, newest first: an export of tens of
 /// thousands of one sign-in's rows is judged in linear time, not by comparing every pair.
 const LOOK: usize = 64;
@@ -776,6 +805,12 @@ impl<'a> Related<'a> {
         (!s.correlation_id.is_empty() && list(&self.by_sign_in, &s.correlation_id))
             || (matches!(s.error_code, 50058 | 50011) && list(&self.ok_by_app, &s.app_id))
     }
+}
+
+/// An error of the redirect URI family: Entra refused or lost the redirect (AADSTS50011,
+/// 500112, 500113, ...), or the code never came back from the authorize endpoint (240004).
+fn redirect_family(code: u32) -> bool {
+    code == 240004 || aadsts::lookup(code).is_some_and(|i| i.category == Category::RedirectUri)
 }
 
 /// Judges the entries against the request's client_id and a correlation ID.
@@ -965,6 +1000,28 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
         .flat_map(|(c, g)| g.iter().map(move |s| (*c, *s)))
         .filter_map(|(c, s)| time(s).map(|t| (t, c, s.time.clone(), s)))
         .max_by_key(|(t, _, _, _)| *t);
+    // Nothing names the app (no client_id): the export's redirect-family failure (AADSTS50011
+    // and its kin) is the sign-in this check is about, when one application holds all of them.
+    // Another application's failures in the same export are then that app's, not this one's.
+    let redirect_app: Option<(&SignIn, u32)> = {
+        let refused: Vec<(&SignIn, u32)> = groups
+            .iter()
+            .filter(|(c, g)| {
+                ctx.client_id.is_none_or(str::is_empty)
+                    && redirect_family(*c)
+                    && !token_leg(g)
+                    && !paused(g)
+                    && !recovered_of(*c, g)
+            })
+            .flat_map(|(c, g)| g.iter().map(move |s| (*s, *c)))
+            .collect();
+        refused.first().copied().filter(|(s, _)| {
+            !s.app_id.is_empty()
+                && refused
+                    .iter()
+                    .all(|(o, _)| o.app_id.eq_ignore_ascii_case(&s.app_id))
+        })
+    };
     for (code, group) in &groups {
         let Some(first) = group.first() else { continue };
         let recovered = recovered_of(*code, group);
@@ -1051,6 +1108,22 @@ pub fn judge(all: &[SignIn], ctx: &Context) -> Judged {
             {
                 let detail = format!("{} A later attempt ({when}) failed with AADSTS{c} instead, listed with its own finding: that is what stops the sign-in now; this earlier failure may show again once it is fixed.", f.detail);
                 return f.severity(Severity::Warning).detail(detail);
+            }
+            if let Some((app, c)) = redirect_app.filter(|(app, _)| {
+                f.severity == Severity::Error
+                    && !recovered
+                    && group.iter().all(|s| {
+                        !s.app_id.is_empty() && !s.app_id.eq_ignore_ascii_case(&app.app_id)
+                    })
+            }) {
+                let name = if app.app_name.is_empty() {
+                    app.app_id.clone()
+                } else {
+                    format!("{} ({})", app.app_name, app.app_id)
+                };
+                let detail = format!("{} This entry is for another application than {name}, whose sign-in Entra refused for its redirect URI (AADSTS{c}, listed with its own finding). Nothing names the app being checked (no client_id was given), so that redirect failure is taken as the one to fix, and this as another application's.", f.detail);
+                let fix = format!("For that application only: {}", f.fix);
+                return f.severity(Severity::Warning).detail(detail).fix(fix);
             }
             if other_app && f.severity == Severity::Error && !recovered {
                 let detail = format!("{} This entry is for another application than the request's client_id (see signin.app_mismatch), so it is not why this request got no code.", f.detail);
@@ -1321,7 +1394,7 @@ fn status_unknown(entries: &[&SignIn], unknown: usize) -> Finding {
             .fix("Spell the status out before exporting: … | Select-Object CreatedDateTime, AppId, CorrelationId, @{n='ErrorCode';e={$_.Status.ErrorCode}}, @{n='FailureReason';e={$_.Status.FailureReason}} | Export-Csv … (or Format-Table); for one sign-in, $s.Status | Format-List; or … | ConvertTo-Json -Depth 10; or download the sign-in logs from the Entra admin center (Sign-in logs › Download, JSON or CSV).")
     } else {
         f.detail(format!("{of} {have} no error code (no status.errorCode, ResultType or Status column), so whether {} failed cannot be told. {they} not counted as failures or as successes.", if unknown == 1 { "it" } else { "they" }))
-            .fix("Include the status in the export (status in a Graph $select, ResultType in a Log Analytics query), or download the sign-in logs from the Entra admin center (Sign-in logs › Download, JSON or CSV).")
+            .fix("Include the status in the export (status in a Graph $select, ResultType in a Log Analytics query; in PowerShell, whose default table shows only the columns that fit the console: … | Select-Object CreatedDateTime, AppId, CorrelationId, @{n='ErrorCode';e={$_.Status.ErrorCode}}, @{n='FailureReason';e={$_.Status.FailureReason}} | Format-Table -Wrap), or download the sign-in logs from the Entra admin center (Sign-in logs › Download, JSON or CSV).")
     }
 }
 
@@ -1537,6 +1610,20 @@ mod tests {
             at(&["6/4/2025, 1:00 PM", "6/4/2025, 2:00 PM"])[1],
             "6/4/2025, 2:00 PM"
         );
+        // Neither tells, but both readings give one order (across midnight, 12 AM being 00):
+        // ordered, the dates kept as given.
+        let either = at(&[
+            "12/3/2026, 11:58:10 PM",
+            "12/4/2026, 12:01 AM",
+            "12/3/2026 12:04 PM",
+        ]);
+        assert_eq!(either[1], "12/4/2026, 12:01 AM");
+        let keys: Vec<_> = either
+            .iter()
+            .map(|t| super::super::har::time_key(t))
+            .collect();
+        assert!(keys.iter().all(Option::is_some), "{either:?}");
+        assert!(keys[2] < keys[0] && keys[0] < keys[1], "{either:?}");
         // Neither tells, and the dates differ: not ordered on.
         let unclear = at(&["05/06/2025, 10:00:03.120", "12/05/2025, 16:40:11"]);
         assert!(
