@@ -2024,12 +2024,17 @@ pub(crate) fn us_date_time(s: &str) -> Option<String> {
         return None;
     }
     let time = time.trim();
-    let (clock, half) = match time.rsplit_once(char::is_whitespace) {
-        Some((c, h)) if h.eq_ignore_ascii_case("AM") || h.eq_ignore_ascii_case("PM") => {
-            (c.trim(), Some(h.eq_ignore_ascii_case("PM")))
-        }
-        _ => (time, None),
-    };
+    // The half of the day, with or without a space before it: `10:04 PM`, `10:04PM`, `10:04 p.m.`.
+    let half_day = [("a.m.", false), ("p.m.", true), ("am", false), ("pm", true)]
+        .into_iter()
+        .find_map(|(mark, pm)| {
+            let at = time.len().checked_sub(mark.len())?;
+            let clock = time.get(..at)?;
+            time.get(at..)?
+                .eq_ignore_ascii_case(mark)
+                .then_some((clock.trim_end(), Some(pm)))
+        });
+    let (clock, half) = half_day.unwrap_or((time, None));
     let (hms, frac) = clock.split_once('.').unwrap_or((clock, ""));
     let mut t = hms.split(':');
     let (h, mi, sec) = (t.next()?, t.next()?, t.next().unwrap_or("0"));
@@ -6283,6 +6288,13 @@ mod tests {
             time_key("1/2/2026, 12:30:00 PM"),
             time_key("2026-01-02T12:30:00Z")
         );
+        // The half of the day written without a space, or with dots (p.m.).
+        assert_eq!(
+            time_key("11/20/2026 10:14:02PM"),
+            time_key("2026-11-20T22:14:02Z")
+        );
+        assert_eq!(time_key("11/20/2026 10:14:02 a.m."), iso);
+        assert_eq!(time_key("11/20/2026 10:14:02am"), iso);
         // Near misses: not a date, or an hour past 12 with AM.
         assert_eq!(time_key("11/20, 10:14:02 AM"), None);
         assert_eq!(time_key("11/20/2026, 13:14:02 AM"), None);
