@@ -227,7 +227,10 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
                 Some(!reg.uris.is_empty()),
             )
         });
-    let auth_text = from_signin.as_deref().unwrap_or(auth_text);
+    // Its refusal a later sign-in of the same user got past (kept to judge the quoted URI with
+    // the pasted list).
+    let signin_resolved = from_signin.as_ref().is_some_and(|(_, resolved)| *resolved);
+    let auth_text = from_signin.as_ref().map_or(auth_text, |(t, _)| t.as_str());
     // Evidence: a HAR's authorize request (and what reached the app) stand in for empty boxes.
     let har_url = evidence.as_ref().and_then(|e| e.authorize_url.clone());
     let har_other_app = har_url.as_deref().and_then(|u| {
@@ -324,7 +327,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
                             .is_some_and(|a| s.app_id.eq_ignore_ascii_case(a))
                 })
             });
-            if let Some(t) = signin_error_text(ev, r.client_id(), own.as_deref(), None) {
+            if let Some((t, _)) = signin_error_text(ev, r.client_id(), own.as_deref(), None) {
                 r.error_text = Some(authorize::read_error_text(&t));
             }
         }
@@ -631,6 +634,19 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     );
     if let Some((o, u)) = &from_origin {
         origin_port_ignored(&mut findings, &mut outcome.report, &reg, o, u);
+    }
+    // The log's refusal of a URI the pasted list holds, which a later sign-in of the same user
+    // got past: the registration was changed since (or the change had not applied yet then).
+    if signin_resolved {
+        for f in findings
+            .iter_mut()
+            .filter(|f| f.code == "redirect.registration_stale" && f.severity == Severity::Error)
+        {
+            f.severity = Severity::Info;
+            f.title = "Entra refused this redirect URI then, but a later sign-in got past it: the pasted registration holds it now".to_string();
+            f.detail.push_str(" The same user's later sign-in of the app succeeded, so the registration in force held the URI by then: the list was changed after the refusal (changes take a few minutes to apply).");
+            f.fix = "Nothing to change if sign-in works now; if it still fails, paste the failing attempt's authorize URL or its newest sign-in log entry.".to_string();
+        }
     }
     if let Some(m) = &outcome.report.matched {
         also_move_localhost_twins(&mut findings, &reg, m);
@@ -1600,7 +1616,7 @@ fn signin_error_text(
     client_id: Option<&str>,
     correlation: Option<&str>,
     no_request: Option<bool>,
-) -> Option<String> {
+) -> Option<(String, bool)> {
     let key = |s: &evidence::signin::SignIn| evidence::har::time_key(&s.time);
     let mut of_app: Vec<&evidence::signin::SignIn> = ev
         .signins
@@ -1635,8 +1651,9 @@ fn signin_error_text(
         of_app.last().copied()
     }?;
     let text = format!("AADSTS{}: {}", latest.error_code, latest.failure_reason);
+    let resolved = evidence::signin::resolved_later(&ev.signins, latest);
     (latest.error_code == 50011 && authorize::read_error_text(&text).redirect_uri.is_some())
-        .then_some(text)
+        .then_some((text, resolved))
 }
 
 /// Entra's AADSTS50011 text quotes the redirect URI Entra received. When the pasted request
