@@ -56,10 +56,10 @@ size: dist
 	@scripts/size.sh dist
 
 # The order runs the quick checks first; any failure stops `make test` with a non-zero exit.
-# The size layer holds the release build under SIZE_CEILING, today's size (713,096 bytes gzip)
+# The size layer holds the release build under SIZE_CEILING, today's size (706,686 bytes gzip)
 # plus about 1 % for builds on other paths and small changes, so it cannot grow unnoticed. The
 # goal is 250 KB (`make size`), which the page does not meet yet (docs/PERFORMANCE.md).
-SIZE_CEILING ?= 720000
+SIZE_CEILING ?= 713000
 
 test: install fmt core-guard lint test-native test-web size-ceiling e2e deny
 	@echo "make test: all layers passed"
