@@ -2624,6 +2624,8 @@ struct LineReader {
     from_setting: Vec<usize>,
     /// Redirect URI settings were seen (`redirectUriSettings:`, an `Index` property).
     settings: bool,
+    /// A Spring Boot `application.yml` mapping (`spring:`, `registration:`) was opened.
+    spring_yaml: bool,
     /// The `uri:` items: their label, value, platform, line and record.
     entries: Vec<(String, String, Platform, usize, usize)>,
     /// Lines under a logout-URL heading, read as logout URLs (not redirect URIs).
@@ -2975,7 +2977,15 @@ impl LineReader {
                 self.web_objects.push(record);
             }
         }
-        let kind = label_kind(label);
+        // Spring Boot's application.yml (`spring:` … `registration:` … `azure:` …
+        // `redirect-uri: …`): the app's own setting, as the same key in a properties file is.
+        if value.trim().is_empty() && matches!(key.as_str(), "spring" | "registration") {
+            self.spring_yaml = true;
+        }
+        let kind = match label_kind(label) {
+            Label::Redirect(None) if self.spring_yaml => Label::AppSetting,
+            kind => kind,
+        };
         // `"AzureADMyOrg",` as a config file writes it.
         let value = match kind {
             Label::Redirect(_) | Label::Other => value,
@@ -3857,6 +3867,7 @@ fn read_lines(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Regis
         app_setting: None,
         from_setting: Vec::new(),
         settings: false,
+        spring_yaml: false,
         entries: Vec::new(),
         logout: Vec::new(),
         saml_field: None,
@@ -5264,6 +5275,19 @@ mod tests {
         }
         // A platform's key (`web.redirectUris`) is still the registration's.
         let r = read("web.redirectUris: https://app.contoso.com/cb");
+        assert_eq!(uris(&r), ["https://app.contoso.com/cb"]);
+        // The same setting in application.yml, nested under `spring:` … `registration:`.
+        let r = read("spring:\n  security:\n    oauth2:\n      client:\n        registration:\n          azure:\n            redirect-uri: https://app.contoso.com/login/oauth2/code/azure\n");
+        assert!(r.uris.is_empty(), "{:?}", uris(&r));
+        assert!(
+            r.problems[0]
+                .message
+                .contains("app's own sign-in configuration (redirect-uri"),
+            "{:?}",
+            r.problems
+        );
+        // A YAML list of redirect URIs under another key is still read.
+        let r = read("redirectUris:\n  - https://app.contoso.com/cb\n");
         assert_eq!(uris(&r), ["https://app.contoso.com/cb"]);
     }
 
