@@ -295,6 +295,10 @@ findings! {
         fires: auth(CB).reg(&format!(r#"{{"web": {{"redirectUris": ["{CB}" "{CB}"]}}}}"#)),
         near: auth(CB).reg(&format!(r#"{{"web": {{"redirectUris": ["{CB}"]}}}}"#)),
         near_with: ["redirect.exact_match"];
+    input_registered_plan: "input.registered_plan",
+        fires: auth(CB).reg(&format!("  # azuread_application.portal will be updated in-place\n  ~ resource \"azuread_application\" \"portal\" {{\n      ~ web {{\n          ~ redirect_uris = [\n                \"{CB}\",\n              + \"https://staging.contoso.com/cb\",\n            ]\n        }}\n    }}\n\nPlan: 0 to add, 1 to change, 0 to destroy.\n")),
+        near: auth(CB).reg(&format!("{CB}\nhttps://staging.contoso.com/cb")),
+        near_with: ["redirect.exact_match"];
     input_callback_unreadable: "input.callback_unreadable",
         fires: auth(CB).reg(CB).callback("Something went wrong. Please try again later."),
         near: auth(CB).reg(CB).callback("Something went wrong. Correlation failed."),

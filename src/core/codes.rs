@@ -116,6 +116,7 @@ codes! {
     "input.authorize_decoded", I, "The authorize URL was percent-encoded and has been decoded", [AUTH_CODE];
     "input.registered_unreadable", W, "Part of the registered list could not be read", [ADD_REDIRECT];
     "input.evidence_unreadable", W, "The evidence file could not be read", [];
+    "input.registered_plan", I, "A Terraform plan was read as the registration it leaves", [ADD_REDIRECT];
     "input.callback_unreadable", W, "The text in the landing box was not recognised", [AUTH_CODE];
     // The client: Entra resolves the tenant and the application first.
     "request.not_entra_authorize", W, "This is not an Entra authorize request", [AUTH_CODE, NATIONAL_CLOUDS];

@@ -421,7 +421,7 @@ pub fn analyze_with_evidence(input: &CaseInput, evidence: Option<evidence::Evide
     // judgement reaches a command unnoticed.
     for p in &reg.notes {
         findings.push(
-            codes::finding("input.registered_unreadable")
+            codes::finding(p.code)
                 .severity(p.severity)
                 .title(p.title)
                 .detail(p.message.clone())

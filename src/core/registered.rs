@@ -168,6 +168,9 @@ pub struct LeftOut {
 /// A judgement made while reading the registered box, for the input finding.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReadNote {
+    /// Its finding code: `input.registered_unreadable` for how a part was read (a guess),
+    /// `input.registered_plan` for a Terraform plan's list.
+    pub code: &'static str,
     /// What was judged, as a title.
     pub title: &'static str,
     /// What was read, and why.
@@ -252,6 +255,7 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
     if let Some(json) = depth_cut {
         let mut reg = read_json(json, client_id, sent);
         reg.notes.push(ReadNote {
+            code: "input.registered_unreadable",
             severity: Severity::Info,
             title: "PowerShell cut the JSON at its depth limit",
             message: "ConvertTo-Json wrote the objects below its depth limit (2 by default) as text: a list of redirect URIs became one string with the URIs separated by spaces, which was split again here (a redirect URI holds no space). The settings written as type names (ImplicitGrantSettings, RedirectUriSettings) were not read.".into(),
@@ -266,6 +270,7 @@ pub fn read_for(input: &str, client_id: Option<&str>, sent: Option<&str>) -> Reg
             let mut reg = read_json(&straight, client_id, sent);
             reg.source = iac_source(&straight);
             reg.notes.push(ReadNote {
+                code: "input.registered_unreadable",
                 severity: Severity::Info,
                 title: "Typographic quotes were read as straight ones",
                 message: "The pasted JSON has typographic quotes (“ ”), as a word processor, a chat or a mail app writes them: read with straight quotes (\"), it is valid JSON, and was read so.".into(),
@@ -2852,6 +2857,7 @@ impl LineReader {
             .partition(|g| self.reg.uris.iter().any(|u| u.uri == *g));
         if !kept.is_empty() {
             return self.reg.notes.push(ReadNote {
+                code: "input.registered_unreadable",
                 title: "A repeated entry the portal refused was left out",
                 message: format!(
                     "Line {line} is {said}: {} stays registered once, by its first entry.",
@@ -3473,6 +3479,7 @@ impl LineReader {
             u.uri = joined.clone();
         }
         self.reg.notes.push(ReadNote {
+            code: "input.registered_unreadable",
             title: "A registered URI was read from two lines",
             message: format!("Lines {} and {line_no} were read as one URI wrapped over two lines, {joined} ({why}).", line_no.saturating_sub(1)),
             fix: "Check the joined URI against the app registration; if it does not hold it whole, paste its list again with one URI per line.",
@@ -3497,6 +3504,7 @@ impl LineReader {
             return;
         }
         self.reg.notes.push(ReadNote {
+            code: "input.registered_unreadable",
             title: "Lines under a logout URL heading were read as logout URLs",
             message: format!(
                 "After the front-channel logout URL heading, {}{}.",
@@ -3537,6 +3545,7 @@ impl LineReader {
             }
         );
         self.reg.notes.push(ReadNote {
+            code: "input.registered_unreadable",
             title: "Entries marked as removed were left out",
             message,
             fix: "If the registration still holds one of them, paste its list as it is now (the portal's Authentication page, or az ad app show --id …): a command built from this list leaves them out.",
@@ -3568,6 +3577,7 @@ impl LineReader {
                 }
             }
             self.reg.notes.push(ReadNote {
+                code: "input.registered_unreadable",
                 title: "Entra's own addresses on the SAML page are not the app's",
                 message: format!(
                     "The paste holds the SAML page's Set up card too: {} {} Entra's own endpoints (its federation metadata, Login URL, Identifier and Logout URL), which the app is configured with. They are not Reply URLs or the app's logout URL, so they are not in the list read.",
@@ -3586,6 +3596,7 @@ impl LineReader {
             .map(|(l, field)| format!("{l} ({field})"))
             .collect();
         self.reg.notes.push(ReadNote {
+            code: "input.registered_unreadable",
             title: "URLs of the SAML configuration's other fields are not Reply URLs",
             message: format!(
                 "The pasted Basic SAML Configuration names {}: Entra does not send the SAML response to them, only to a Reply URL (Assertion Consumer Service URL), so they are not in the list read{}.",
@@ -3621,6 +3632,7 @@ impl LineReader {
             return;
         }
         self.reg.notes.push(ReadNote {
+            code: "input.registered_unreadable",
             title: "The portal lists this URI as a suggestion, ticked or not",
             message: format!("The pasted Mobile and desktop applications card holds the portal's suggested redirect URIs (the lines marked LiveSDK and MSAL only, and the nativeclient page), each with a tick box. A copy of the card holds them whether they are ticked or not, so {sent}, which the request sends, may not be registered."),
             fix: "In the portal (Authentication › Mobile and desktop applications), check that its box is ticked and saved, or paste the manifest's publicClient.redirectUris.",
@@ -3662,13 +3674,20 @@ impl LineReader {
             )
         };
         self.reg.notes.push(ReadNote {
-            title: "A Terraform plan was read as the registration it leaves",
+            code: "input.registered_plan",
+            title: match (sent_added, sent_removed) {
+                (true, _) => "The Terraform plan adds the redirect URI the request sends: Entra refuses it until the plan is applied",
+                (_, true) => "The Terraform plan removes the redirect URI the request sends",
+                _ => "A Terraform plan was read as the registration it leaves",
+            },
             message: format!("This is a Terraform plan: the redirect URIs read are those it leaves registered once applied (lines marked '+' and unchanged ones).{gone} Until the plan is applied, Entra still has the URIs it removes and not those it adds.{pending}"),
             fix: "To judge the registration in force now, paste it (az ad app show --id … --query \"{web:web.redirectUris,spa:spa.redirectUris,publicClient:publicClient.redirectUris}\"); to keep a URI the plan removes, put it back in the Terraform configuration.",
-            severity: if sent_removed || sent_added {
-                Severity::Warning
-            } else {
-                Severity::Info
+            // Entra has what the plan adds once it is applied, not before: the request's URI is
+            // refused now. One the plan removes still works until then, and stops after.
+            severity: match (sent_added, sent_removed) {
+                (true, _) => Severity::Error,
+                (_, true) => Severity::Warning,
+                _ => Severity::Info,
             },
         });
     }
@@ -4541,7 +4560,8 @@ mod tests {
         let unchanged = read_for(plan, None, Some("https://app.contoso.com/signin-oidc"));
         assert_eq!(unchanged.notes[0].severity, Severity::Info);
         let added = read_for(plan, None, Some("https://staging2.contoso.com/signin-oidc"));
-        assert_eq!(added.notes[0].severity, Severity::Warning);
+        assert_eq!(added.notes[0].severity, Severity::Error);
+        assert_eq!(added.notes[0].code, "input.registered_plan");
         assert!(
             added.notes[0].message.contains("the plan adds it"),
             "{}",
